@@ -1,0 +1,238 @@
+// Wires the modules together: options, store, catalog worker, window, fonts, UI and automation,
+// then runs the event-driven frame loop.
+#include "app/app.hpp"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+
+#include "app/command_line.hpp"
+#include "app/core/catalog_service.hpp"
+#include "app/core/demo_catalog.hpp"
+#include "app/core/paths.hpp"
+#include "app/platform/window.hpp"
+#include "app/ui/automation_runner.hpp"
+#include "app/ui/kiosk_controller.hpp"
+#include "app/ui/ui_dump.hpp"
+#include "app/ui/views.hpp"
+
+namespace dc::app {
+namespace {
+
+constexpr int kExitScriptFailed = 1;
+constexpr int kExitCannotStart = 2;
+
+int cannotStart(const Error& error) {
+    std::fprintf(stderr, "dc-kiosk: cannot start: %s\n", error.message().c_str());
+    return kExitCannotStart;
+}
+
+void logLine(const std::string& line) { std::fprintf(stderr, "dc-kiosk: %s\n", line.c_str()); }
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// The running kiosk. Implements AutomationHost with the window's real input path.
+class Kiosk final : public ui::AutomationHost {
+public:
+    Kiosk(const KioskOptions& options, platform::Window& window, core::CatalogService& catalog,
+          core::MainThreadQueue& results, const ui::Fonts& fonts)
+        : m_options(options),
+          m_window(window),
+          m_catalog(catalog),
+          m_results(results),
+          m_fonts(fonts),
+          m_metrics(ui::metricsFor(static_cast<float>(window.height()))),
+          m_controller(catalog, *ui::languageFromCode(options.language)) {
+        ui::applyTheme(ui::normalTheme(), m_metrics, ImGui::GetStyle());
+    }
+
+    void setScript(std::vector<ui::ScriptStep> steps) { m_runner.emplace(std::move(steps), m_options.stepTimeoutSeconds); }
+
+    int run() {
+        const auto start = std::chrono::steady_clock::now();
+        int framesOwed = 2;  // draw the first frames without waiting for input
+        while (!m_window.quitRequested()) {
+            // Idle: block until input or a worker's result. While something changes, ImGui needs a
+            // few frames to settle (hover, activation), so each event buys three frames.
+            const double timeout = m_runner ? 1.0 / 60 : (framesOwed > 0 ? 0.0 : -1.0);
+            const bool gotInput = m_window.waitEvents(timeout);
+            const bool gotResults = m_results.drain() > 0;
+            if (gotInput || gotResults) framesOwed = std::max(framesOwed, 3);
+            if (framesOwed == 0 && !m_runner) continue;
+
+            drawFrame();
+            if (framesOwed > 0) --framesOwed;
+            maybeWriteDump();
+
+            if (m_runner) {
+                const auto status = m_runner->tick(m_registry.lastFrame(), secondsSince(start), *this);
+                if (status == ui::AutomationRunner::Status::Failed) {
+                    logLine(m_runner->failure());
+                    return kExitScriptFailed;
+                }
+                if (status == ui::AutomationRunner::Status::Succeeded) {
+                    logLine("script finished: every step passed");
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    // AutomationHost
+    void pointerMove(float x, float y) override { m_window.injectPointerMove(x, y); }
+    void pointerButton(bool down) override { m_window.injectPointerButton(down); }
+    void typeText(const std::string& utf8) override { m_window.injectText(utf8); }
+    void pressKey(const std::string& name) override { m_window.injectKey(name); }
+    void setLanguage(ui::Language language) override { m_controller.setLanguage(language); }
+    bool busy() const override { return m_catalog.pending() > 0; }
+    void requestScreenshot(const std::filesystem::path& file) override { m_screenshot = file; }
+    bool screenshotPending() const override { return m_screenshot.has_value(); }
+    std::string takeScreenshotError() override { return std::exchange(m_screenshotError, {}); }
+    Expected<void> writeDump(const std::filesystem::path& file) override {
+        return ui::writeDumpFile(file, currentDump());
+    }
+
+private:
+    void drawFrame() {
+        m_window.newFrame();
+        m_registry.beginFrame();
+        ui::UiContext ctx{m_controller.language(), ui::normalTheme(), m_metrics, m_fonts, m_registry};
+        m_controller.drawFrame(ctx);
+        ImGui::Render();
+        // The registry now holds this frame; make it the one the runner and the dump read.
+        m_registry.beginFrame();
+        const std::optional<std::filesystem::path> shot = std::exchange(m_screenshot, std::nullopt);
+        if (auto presented = m_window.present(shot ? &*shot : nullptr); !presented)
+            m_screenshotError = presented.error().message();
+        else if (shot)
+            logLine("screenshot saved: " + shot->string());
+        ++m_framesDrawn;
+    }
+
+    std::string currentDump() const {
+        ui::DumpInfo info{ui::screenName(m_controller.state().screen), ui::languageCode(m_controller.language()),
+                          m_window.width(), m_window.height(), m_framesDrawn};
+        return ui::dumpJson(info, m_registry.lastFrame());
+    }
+
+    // --dump-ui: rewritten whenever the settled screen differs from what the file holds.
+    void maybeWriteDump() {
+        if (!m_options.dumpUi || busy()) return;
+        ui::DumpInfo info{ui::screenName(m_controller.state().screen), ui::languageCode(m_controller.language()),
+                          m_window.width(), m_window.height(), 0};
+        std::string content = ui::dumpJson(info, m_registry.lastFrame());
+        if (content == m_lastDumpContent) return;
+        m_lastDumpContent = std::move(content);
+        if (auto written = ui::writeDumpFile(*m_options.dumpUi, currentDump()); !written)
+            logLine(written.error().message());
+    }
+
+    const KioskOptions& m_options;
+    platform::Window& m_window;
+    core::CatalogService& m_catalog;
+    core::MainThreadQueue& m_results;
+    const ui::Fonts& m_fonts;
+    ui::Metrics m_metrics;
+    ui::UiRegistry m_registry;
+    ui::KioskController m_controller;
+    std::optional<ui::AutomationRunner> m_runner;
+    std::optional<std::filesystem::path> m_screenshot;
+    std::string m_screenshotError;
+    std::string m_lastDumpContent;
+    long long m_framesDrawn = 0;
+};
+
+}  // namespace
+
+int runKiosk(int argc, char** argv) {
+    auto options = parseCommandLine(argc, argv);
+    if (!options) {
+        std::fprintf(stderr, "dc-kiosk: %s\n\n%s", options.error().message().c_str(), usage().c_str());
+        return kExitCannotStart;
+    }
+    if (options->showHelp) {
+        std::fputs(usage().c_str(), stdout);
+        return 0;
+    }
+    if (options->showVersion) {
+        std::puts("dc-kiosk 0.1.0");
+        return 0;
+    }
+
+    // Everything that can be checked without a window is checked first, so a broken set-up is
+    // reported plainly instead of as a blank screen.
+    std::optional<std::vector<ui::ScriptStep>> script;
+    if (options->script) {
+        auto loaded = ui::loadScript(*options->script);
+        if (!loaded) return cannotStart(loaded.error());
+        script = std::move(*loaded);
+    }
+
+    const std::filesystem::path dataDir = options->dataDir.empty() ? core::defaultDataDir() : options->dataDir;
+    std::error_code ec;
+    std::filesystem::create_directories(dataDir, ec);
+    if (ec) return cannotStart(Error(ErrorCode::IoError, "cannot create the data folder '" + dataDir.string() + "': " + ec.message()));
+
+    store::OpenReport report;
+    auto db = store::Database::open(dataDir / core::kDatabaseFileName, &report);
+    if (!db) return cannotStart(db.error());
+    for (const std::string& note : report.notes) logLine(note);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle kiosk drawing
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+
+    int exitCode = kExitCannotStart;
+    {
+        platform::WindowOptions windowOptions;
+        windowOptions.fullscreen = options->fullscreen;
+        windowOptions.width = options->width;
+        windowOptions.height = options->height;
+        auto window = platform::createWindow(windowOptions);
+        if (!window) {
+            ImGui::DestroyContext();
+            return cannotStart(window.error());
+        }
+        const float basePx = ui::metricsFor(static_cast<float>((*window)->height())).base;
+        auto fonts = ui::loadFonts(options->fontDir.empty() ? ui::kDefaultFontDir : options->fontDir, basePx);
+        if (!fonts) {
+            window->reset();
+            ImGui::DestroyContext();
+            return cannotStart(fonts.error());
+        }
+        logLine(std::string("window ") + std::to_string((*window)->width()) + "x" +
+                std::to_string((*window)->height()) + " (" + (*window)->backendName() + "), data in " +
+                dataDir.string());
+
+        core::MainThreadQueue results;
+        platform::Window* windowPtr = window->get();
+        results.setWake([windowPtr] { windowPtr->wake(); });
+        {
+            core::CatalogService catalog(std::move(*db), results);
+            if (options->demo)
+                catalog.seedIfEmpty(core::demoCatalog(), [](Expected<store::ImportCounts> seeded) {
+                    if (!seeded) logLine("demo catalog not loaded: " + seeded.error().message());
+                    else if (seeded->jobsUpserted > 0)
+                        logLine("demo catalog loaded: " + std::to_string(seeded->jobsUpserted) + " jobs, " +
+                                std::to_string(seeded->coursesUpserted) + " courses");
+                });
+            Kiosk kiosk(*options, **window, catalog, results, *fonts);
+            if (script) kiosk.setScript(std::move(*script));
+            exitCode = kiosk.run();
+        }
+        results.setWake(nullptr);
+    }
+    ImGui::DestroyContext();
+    return exitCode;
+}
+
+}  // namespace dc::app

@@ -1,0 +1,88 @@
+#include "app/command_line.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+#include "app/ui/i18n.hpp"
+
+namespace dc::app {
+namespace {
+
+bool parseSize(const std::string& text, int& w, int& h) {
+    const size_t x = text.find('x');
+    if (x == std::string::npos) return false;
+    auto number = [](std::string_view s, int& out) {
+        const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+        return ec == std::errc() && p == s.data() + s.size() && out >= 320 && out <= 16384;
+    };
+    return number(std::string_view(text).substr(0, x), w) && number(std::string_view(text).substr(x + 1), h);
+}
+
+}  // namespace
+
+std::string usage() {
+    return "Usage: dc-kiosk [options]\n"
+           "  --data-dir DIR       where the database lives (default: $XDG_DATA_HOME/digital-citizen-kiosk)\n"
+           "  --language CODE      start language: en, ka, ru or be (default: en)\n"
+           "  --font-dir DIR       folder with the Noto Sans fonts (default: /usr/share/fonts/truetype/noto)\n"
+           "  --windowed WxH       a window of that size instead of full screen\n"
+           "  --no-demo            do not fill an empty catalog with demo data\n"
+           "  --script FILE        run an automation script, then exit (0 when every step passed)\n"
+           "  --step-timeout SEC   how long one script step may wait (default: 20)\n"
+           "  --dump-ui FILE       keep FILE updated with the visible widgets as JSON\n"
+           "  --help, --version\n";
+}
+
+Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv) {
+    KioskOptions o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> Expected<std::string> {
+            if (i + 1 >= argc || std::string(argv[i + 1]).empty())
+                return fail(ErrorCode::InvalidInput, arg + " needs a value");
+            return std::string(argv[++i]);
+        };
+        Expected<std::string> v;
+        if (arg == "--help" || arg == "-h") {
+            o.showHelp = true;
+        } else if (arg == "--version") {
+            o.showVersion = true;
+        } else if (arg == "--no-demo") {
+            o.demo = false;
+        } else if (arg == "--data-dir") {
+            if (!(v = value())) return std::unexpected(v.error());
+            o.dataDir = *v;
+        } else if (arg == "--language") {
+            if (!(v = value())) return std::unexpected(v.error());
+            if (!ui::languageFromCode(*v))
+                return fail(ErrorCode::InvalidInput, "unknown language '" + v->substr(0, 20) + "' (use en, ka, ru or be)");
+            o.language = *v;
+        } else if (arg == "--font-dir") {
+            if (!(v = value())) return std::unexpected(v.error());
+            o.fontDir = *v;
+        } else if (arg == "--windowed") {
+            if (!(v = value())) return std::unexpected(v.error());
+            if (!parseSize(*v, o.width, o.height))
+                return fail(ErrorCode::InvalidInput, "--windowed takes WIDTHxHEIGHT, e.g. 1280x800");
+            o.fullscreen = false;
+        } else if (arg == "--script") {
+            if (!(v = value())) return std::unexpected(v.error());
+            o.script = std::filesystem::path(*v);
+        } else if (arg == "--dump-ui") {
+            if (!(v = value())) return std::unexpected(v.error());
+            o.dumpUi = std::filesystem::path(*v);
+        } else if (arg == "--step-timeout") {
+            if (!(v = value())) return std::unexpected(v.error());
+            double seconds = 0;
+            const auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), seconds);
+            if (ec != std::errc() || p != v->data() + v->size() || seconds <= 0 || seconds > 3600)
+                return fail(ErrorCode::InvalidInput, "--step-timeout takes seconds from 0 to 3600");
+            o.stepTimeoutSeconds = seconds;
+        } else {
+            return fail(ErrorCode::InvalidInput, "unknown option '" + arg.substr(0, 40) + "'");
+        }
+    }
+    return o;
+}
+
+}  // namespace dc::app

@@ -1,0 +1,27 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "common/error.hpp"
+
+namespace dc::app {
+
+struct KioskOptions {
+    std::filesystem::path dataDir;     // empty: core::defaultDataDir()
+    std::string language = "en";       // the site's default UI language
+    std::filesystem::path fontDir;     // empty: ui::kDefaultFontDir
+    bool fullscreen = true;
+    int width = 1280, height = 800;    // with --windowed
+    std::optional<std::filesystem::path> script;
+    std::optional<std::filesystem::path> dumpUi;
+    bool demo = true;                  // fill an empty catalog with the embedded demo data
+    double stepTimeoutSeconds = 20;    // automation: how long one step may wait
+    bool showHelp = false;
+    bool showVersion = false;
+};
+
+Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv);
+std::string usage();
+
+}  // namespace dc::app

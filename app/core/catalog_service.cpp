@@ -1,0 +1,97 @@
+#include "app/core/catalog_service.hpp"
+
+#include "app/store/catalog_queries.hpp"
+
+namespace dc::core {
+
+CatalogService::CatalogService(store::Database db, MainThreadQueue& results)
+    : m_db(std::move(db)), m_results(results), m_worker([this] { run(); }) {}
+
+CatalogService::~CatalogService() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wakeWorker.notify_all();
+    m_worker.join();
+}
+
+int CatalogService::pending() const {
+    std::lock_guard lock(m_mutex);
+    return static_cast<int>(m_queue.size()) + (m_pendingSearch ? 1 : 0) + m_running;
+}
+
+void CatalogService::enqueue(Work work, bool isSearch) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (isSearch) m_pendingSearch = std::move(work);  // replaces an older search not yet started
+        else m_queue.push_back(std::move(work));
+    }
+    m_wakeWorker.notify_one();
+}
+
+void CatalogService::run() {
+    for (;;) {
+        Work work;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wakeWorker.wait(lock, [&] { return m_stopping || !m_queue.empty() || m_pendingSearch; });
+            if (m_stopping) return;
+            // Other requests first, in order: a seed must land before the search that shows it.
+            if (!m_queue.empty()) {
+                work = std::move(m_queue.front());
+                m_queue.pop_front();
+            } else {
+                work = std::move(*m_pendingSearch);
+                m_pendingSearch.reset();
+            }
+            ++m_running;
+        }
+        work(m_db);
+        std::lock_guard lock(m_mutex);
+        --m_running;
+    }
+}
+
+// The result is posted before `m_running` drops, so pending() never reads zero while a result
+// is still on its way to the UI thread.
+void CatalogService::seedIfEmpty(store::CatalogBatch batch, Callback<store::ImportCounts> done) {
+    enqueue(
+        [this, batch = std::move(batch), done = std::move(done)](store::Database& db) {
+            Expected<store::ImportCounts> result = store::ImportCounts{};
+            auto count = store::countJobs(db);
+            if (!count) result = std::unexpected(count.error());
+            else if (*count == 0) result = store::applyCatalogBatch(db, batch);
+            m_results.post([done, result] { done(result); });
+        },
+        false);
+}
+
+void CatalogService::searchJobs(store::JobSearch search, Callback<store::JobPage> done) {
+    enqueue(
+        [this, search = std::move(search), done = std::move(done)](store::Database& db) {
+            auto result = store::searchJobs(db, search);
+            m_results.post([done, result = std::move(result)] { done(result); });
+        },
+        true);
+}
+
+void CatalogService::getJob(std::string id, Callback<store::JobRecord> done) {
+    enqueue(
+        [this, id = std::move(id), done = std::move(done)](store::Database& db) {
+            auto result = store::getJob(db, id);
+            m_results.post([done, result = std::move(result)] { done(result); });
+        },
+        false);
+}
+
+void CatalogService::listCourses(Callback<std::vector<store::CourseRecord>> done) {
+    enqueue(
+        [this, done = std::move(done)](store::Database& db) {
+            auto result = store::listCourses(db, 500);
+            m_results.post([done, result = std::move(result)] { done(result); });
+        },
+        false);
+}
+
+}  // namespace dc::core

@@ -1,0 +1,28 @@
+#include <GL/gl.h>
+#include <stb_image_write.h>
+
+#include <vector>
+
+#include "app/platform/window.hpp"
+
+namespace dc::platform {
+
+Expected<void> saveBackBufferPng(int width, int height, const std::filesystem::path& file) {
+    if (width <= 0 || height <= 0) return fail(ErrorCode::Internal, "the window has no size");
+    std::vector<unsigned char> pixels(static_cast<size_t>(width) * static_cast<size_t>(height) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    if (glGetError() != GL_NO_ERROR) return fail(ErrorCode::Internal, "could not read the frame from OpenGL");
+    if (file.has_parent_path()) {
+        std::error_code ec;
+        std::filesystem::create_directories(file.parent_path(), ec);
+    }
+    // OpenGL's rows start at the bottom; PNG's at the top.
+    stbi_flip_vertically_on_write(1);
+    if (!stbi_write_png(file.c_str(), width, height, 3, pixels.data(), width * 3))
+        return fail(ErrorCode::IoError, "could not write the screenshot '" + file.string() + "'");
+    return {};
+}
+
+}  // namespace dc::platform

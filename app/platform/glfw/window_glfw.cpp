@@ -1,0 +1,169 @@
+// GLFW backend (X11). GLFW cannot queue synthetic events, so automation input goes through the
+// same ImGui GLFW callbacks that real events reach, after moving the real pointer.
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <optional>
+#include <vector>
+
+#include "app/platform/window.hpp"
+#include "common/utf8.hpp"
+
+namespace dc::platform {
+namespace {
+
+std::string g_lastGlfwError;  // GLFW reports errors through a C callback with no user pointer
+
+void rememberError(int, const char* description) { g_lastGlfwError = description ? description : "unknown"; }
+
+std::optional<int> keyFor(const std::string& name) {
+    if (name == "Enter") return GLFW_KEY_ENTER;
+    if (name == "Escape") return GLFW_KEY_ESCAPE;
+    if (name == "Backspace") return GLFW_KEY_BACKSPACE;
+    if (name == "Tab") return GLFW_KEY_TAB;
+    if (name == "Up") return GLFW_KEY_UP;
+    if (name == "Down") return GLFW_KEY_DOWN;
+    if (name == "Left") return GLFW_KEY_LEFT;
+    if (name == "Right") return GLFW_KEY_RIGHT;
+    return std::nullopt;
+}
+
+class GlfwWindow final : public Window {
+public:
+    explicit GlfwWindow(GLFWwindow* window) : m_window(window) {
+        glfwSetWindowUserPointer(window, this);
+        // Installed before ImGui's, which chains to them: they only note that input arrived.
+        glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { self(w)->m_gotEvent = true; });
+        glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { self(w)->m_gotEvent = true; });
+        glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { self(w)->m_gotEvent = true; });
+        glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { self(w)->m_gotEvent = true; });
+        glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { self(w)->m_gotEvent = true; });
+        glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { self(w)->m_gotEvent = true; });
+        glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { self(w)->m_gotEvent = true; });
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+    }
+
+    ~GlfwWindow() override {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        glfwDestroyWindow(m_window);
+        glfwTerminate();
+    }
+
+    const char* backendName() const override { return "glfw"; }
+    int width() const override {
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(m_window, &w, &h);
+        return w;
+    }
+    int height() const override {
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(m_window, &w, &h);
+        return h;
+    }
+
+    bool waitEvents(double timeoutSeconds) override {
+        if (m_pendingKeyUp) {
+            ImGui_ImplGlfw_KeyCallback(m_window, *m_pendingKeyUp, 0, GLFW_RELEASE, 0);
+            m_pendingKeyUp.reset();
+        }
+        m_gotEvent = m_injected;
+        m_injected = false;
+        if (timeoutSeconds < 0) glfwWaitEvents();
+        else if (timeoutSeconds == 0) glfwPollEvents();
+        else glfwWaitEventsTimeout(timeoutSeconds);
+        return m_gotEvent;
+    }
+
+    bool quitRequested() const override { return glfwWindowShouldClose(m_window); }
+    void wake() override { glfwPostEmptyEvent(); }
+
+    void newFrame() override {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+    }
+
+    Expected<void> present(const std::filesystem::path* screenshot) override {
+        const int w = width(), h = height();
+        glViewport(0, 0, w, h);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        Expected<void> saved;
+        if (screenshot) saved = saveBackBufferPng(w, h, *screenshot);
+        glfwSwapBuffers(m_window);
+        return saved;
+    }
+
+    void injectPointerMove(float x, float y) override {
+        glfwSetCursorPos(m_window, x, y);
+        ImGui_ImplGlfw_CursorEnterCallback(m_window, GLFW_TRUE);
+        m_injected = true;
+    }
+    void injectPointerButton(bool down) override {
+        ImGui_ImplGlfw_MouseButtonCallback(m_window, GLFW_MOUSE_BUTTON_LEFT, down ? GLFW_PRESS : GLFW_RELEASE, 0);
+        m_injected = true;
+    }
+    void injectText(const std::string& utf8) override {
+        std::vector<char32_t> codepoints;
+        if (!utf8::decode(utf8, codepoints)) return;
+        for (char32_t c : codepoints) ImGui_ImplGlfw_CharCallback(m_window, static_cast<unsigned int>(c));
+        m_injected = true;
+    }
+    void injectKey(const std::string& name) override {
+        const auto key = keyFor(name);
+        if (!key) return;
+        ImGui_ImplGlfw_KeyCallback(m_window, *key, 0, GLFW_PRESS, 0);
+        m_pendingKeyUp = *key;
+        m_injected = true;
+    }
+
+private:
+    static GlfwWindow* self(GLFWwindow* w) { return static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w)); }
+
+    GLFWwindow* m_window;
+    bool m_gotEvent = false;
+    bool m_injected = false;
+    std::optional<int> m_pendingKeyUp;
+};
+
+}  // namespace
+
+Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options) {
+    glfwSetErrorCallback(rememberError);
+    if (!glfwInit())
+        return fail(ErrorCode::MissingResource,
+                    "no display: GLFW could not start (" + g_lastGlfwError +
+                        "). Run on a machine with a screen, set DISPLAY, or use scripts/run-kiosk.sh, "
+                        "which starts a virtual display (Xvfb) when there is none.");
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    int w = options.width, h = options.height;
+    if (options.fullscreen) {
+        // Borderless window covering the monitor: no video mode switch, as with SDL's desktop mode.
+        glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+        if (GLFWmonitor* monitor = glfwGetPrimaryMonitor())
+            if (const GLFWvidmode* mode = glfwGetVideoMode(monitor)) {
+                w = mode->width;
+                h = mode->height;
+            }
+    }
+    GLFWwindow* window = glfwCreateWindow(w, h, options.title.c_str(), nullptr, nullptr);
+    if (!window) {
+        std::string why = g_lastGlfwError;
+        glfwTerminate();
+        return fail(ErrorCode::MissingResource, "could not open the kiosk window: " + why);
+    }
+    if (options.fullscreen) glfwSetWindowPos(window, 0, 0);
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    return std::unique_ptr<Window>(new GlfwWindow(window));
+}
+
+}  // namespace dc::platform

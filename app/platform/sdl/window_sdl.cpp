@@ -1,0 +1,210 @@
+// SDL2 backend: X11, Wayland, KMS/DRM (no display server) and the offscreen driver.
+#include <GL/gl.h>
+#include <SDL.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+
+#include <optional>
+
+#include "app/platform/window.hpp"
+#include "common/utf8.hpp"
+
+namespace dc::platform {
+namespace {
+
+std::optional<SDL_Scancode> scancodeFor(const std::string& name) {
+    if (name == "Enter") return SDL_SCANCODE_RETURN;
+    if (name == "Escape") return SDL_SCANCODE_ESCAPE;
+    if (name == "Backspace") return SDL_SCANCODE_BACKSPACE;
+    if (name == "Tab") return SDL_SCANCODE_TAB;
+    if (name == "Up") return SDL_SCANCODE_UP;
+    if (name == "Down") return SDL_SCANCODE_DOWN;
+    if (name == "Left") return SDL_SCANCODE_LEFT;
+    if (name == "Right") return SDL_SCANCODE_RIGHT;
+    return std::nullopt;
+}
+
+class SdlWindow final : public Window {
+public:
+    SdlWindow(SDL_Window* window, SDL_GLContext gl, Uint32 wakeEvent)
+        : m_window(window), m_gl(gl), m_wakeEvent(wakeEvent) {}
+
+    ~SdlWindow() override {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        SDL_GL_DeleteContext(m_gl);
+        SDL_DestroyWindow(m_window);
+        SDL_Quit();
+    }
+
+    const char* backendName() const override { return "sdl2"; }
+    int width() const override {
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(m_window, &w, &h);
+        return w;
+    }
+    int height() const override {
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(m_window, &w, &h);
+        return h;
+    }
+
+    bool waitEvents(double timeoutSeconds) override {
+        // A key released in the same frame it was pressed would be lost: release it one frame later.
+        if (m_pendingKeyUp) {
+            pushKey(*m_pendingKeyUp, false);
+            m_pendingKeyUp.reset();
+        }
+        SDL_Event event;
+        bool any = false;
+        const int timeoutMs = timeoutSeconds < 0 ? -1 : static_cast<int>(timeoutSeconds * 1000.0);
+        const int first = timeoutMs < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, timeoutMs);
+        if (first) {
+            handle(event);
+            any = true;
+            while (SDL_PollEvent(&event)) handle(event);
+        }
+        return any;
+    }
+
+    bool quitRequested() const override { return m_quit; }
+
+    void wake() override {
+        SDL_Event event{};
+        event.type = m_wakeEvent;
+        SDL_PushEvent(&event);  // SDL_PushEvent is thread-safe
+    }
+
+    void newFrame() override {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+        ImGui::NewFrame();
+    }
+
+    Expected<void> present(const std::filesystem::path* screenshot) override {
+        const int w = width(), h = height();
+        glViewport(0, 0, w, h);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        Expected<void> saved;
+        if (screenshot) saved = saveBackBufferPng(w, h, *screenshot);
+        SDL_GL_SwapWindow(m_window);
+        return saved;
+    }
+
+    void injectPointerMove(float x, float y) override {
+        // Warping moves the real pointer (X11) or SDL's own (offscreen, KMS); the ImGui backend
+        // reads it back from SDL like any other pointer position.
+        SDL_WarpMouseInWindow(m_window, static_cast<int>(x), static_cast<int>(y));
+        m_pointerX = static_cast<int>(x);
+        m_pointerY = static_cast<int>(y);
+    }
+
+    void injectPointerButton(bool down) override {
+        SDL_Event event{};
+        event.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+        event.button.windowID = SDL_GetWindowID(m_window);
+        event.button.button = SDL_BUTTON_LEFT;
+        event.button.state = down ? SDL_PRESSED : SDL_RELEASED;
+        event.button.clicks = 1;
+        event.button.x = m_pointerX;
+        event.button.y = m_pointerY;
+        SDL_PushEvent(&event);
+    }
+
+    void injectText(const std::string& utf8) override {
+        // One character per event: SDL's text event holds at most 31 bytes.
+        for (const std::string& ch : utf8::characters(utf8)) {
+            SDL_Event event{};
+            event.type = SDL_TEXTINPUT;
+            event.text.windowID = SDL_GetWindowID(m_window);
+            SDL_strlcpy(event.text.text, ch.c_str(), sizeof event.text.text);
+            SDL_PushEvent(&event);
+        }
+    }
+
+    void injectKey(const std::string& name) override {
+        const auto scancode = scancodeFor(name);
+        if (!scancode) return;
+        pushKey(*scancode, true);
+        m_pendingKeyUp = *scancode;
+    }
+
+private:
+    void pushKey(SDL_Scancode scancode, bool down) {
+        SDL_Event event{};
+        event.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+        event.key.windowID = SDL_GetWindowID(m_window);
+        event.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+        event.key.keysym.scancode = scancode;
+        event.key.keysym.sym = SDL_GetKeyFromScancode(scancode);
+        SDL_PushEvent(&event);
+    }
+
+    void handle(const SDL_Event& event) {
+        if (event.type == m_wakeEvent) return;
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) m_quit = true;
+    }
+
+    SDL_Window* m_window;
+    SDL_GLContext m_gl;
+    Uint32 m_wakeEvent;
+    bool m_quit = false;
+    int m_pointerX = 0, m_pointerY = 0;
+    std::optional<SDL_Scancode> m_pendingKeyUp;
+};
+
+}  // namespace
+
+Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options) {
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        std::string why = SDL_GetError();
+        SDL_Quit();
+        return fail(ErrorCode::MissingResource,
+                    "no display: SDL could not start video (" + why +
+                        "). Run on a machine with a screen, set DISPLAY, or use scripts/run-kiosk.sh, "
+                        "which starts a virtual display (Xvfb) when there is none.");
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_SHOWN;
+    int w = options.width, h = options.height;
+    if (options.fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            w = mode.w;
+            h = mode.h;
+        }
+    }
+    SDL_Window* window =
+        SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!window) {
+        std::string why = SDL_GetError();
+        SDL_Quit();
+        return fail(ErrorCode::MissingResource, "could not open the kiosk window: " + why);
+    }
+    SDL_GLContext gl = SDL_GL_CreateContext(window);
+    if (!gl) {
+        std::string why = SDL_GetError();
+        SDL_DestroyWindow(window);
+        SDL_Quit();
+        return fail(ErrorCode::MissingResource, "could not create an OpenGL 3.3 context: " + why);
+    }
+    SDL_GL_MakeCurrent(window, gl);
+    SDL_GL_SetSwapInterval(1);
+    const Uint32 wakeEvent = SDL_RegisterEvents(1);
+
+    ImGui_ImplSDL2_InitForOpenGL(window, gl);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    return std::unique_ptr<Window>(new SdlWindow(window, gl, wakeEvent));
+}
+
+}  // namespace dc::platform

@@ -1,0 +1,51 @@
+#pragma once
+// The kiosk's window: a full-screen, borderless OpenGL 3 surface with Dear ImGui's platform and
+// renderer backends attached. Backends live in sdl/ and glfw/; each defines createWindow().
+//
+//  [X] Full screen at the display's resolution, or a fixed window size for development
+//  [X] Waits for events with a timeout (an idle kiosk draws nothing); wake() from any thread
+//  [X] Synthetic pointer, text and key input through the backend's own input path (automation)
+//  [X] Screenshot of the frame just drawn
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "common/error.hpp"
+
+namespace dc::platform {
+
+struct WindowOptions {
+    std::string title = "Digital Citizen";
+    bool fullscreen = true;
+    int width = 1280, height = 800;  // used when not full screen
+};
+
+class Window {
+public:
+    virtual ~Window() = default;
+    virtual const char* backendName() const = 0;
+    virtual int width() const = 0;
+    virtual int height() const = 0;
+
+    // Waits up to `timeoutSeconds` (negative: until something happens) and feeds every event to
+    // ImGui. Returns true when any event arrived.
+    virtual bool waitEvents(double timeoutSeconds) = 0;
+    virtual bool quitRequested() const = 0;
+    virtual void wake() = 0;  // thread-safe: ends a waitEvents() early
+
+    virtual void newFrame() = 0;  // backend NewFrame + ImGui::NewFrame
+    // Renders ImGui's draw data and presents it; saves it first as a PNG when `screenshot` is set.
+    virtual Expected<void> present(const std::filesystem::path* screenshot) = 0;
+
+    virtual void injectPointerMove(float x, float y) = 0;
+    virtual void injectPointerButton(bool down) = 0;
+    virtual void injectText(const std::string& utf8) = 0;
+    virtual void injectKey(const std::string& name) = 0;  // names as in automation_script.hpp
+};
+
+Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options);
+
+// Reads the current GL back buffer and writes it as a PNG (shared by the backends).
+Expected<void> saveBackBufferPng(int width, int height, const std::filesystem::path& file);
+
+}  // namespace dc::platform

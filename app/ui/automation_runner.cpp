@@ -1,0 +1,140 @@
+#include "app/ui/automation_runner.hpp"
+
+namespace dc::ui {
+namespace {
+
+const WidgetInfo* findTappable(const std::vector<WidgetInfo>& frame, const std::string& label) {
+    for (const WidgetInfo& w : frame)
+        if (w.kind != WidgetKind::Text && w.enabled && w.label == label) return &w;
+    return nullptr;
+}
+
+bool anyTextContains(const std::vector<WidgetInfo>& frame, const std::string& needle) {
+    for (const WidgetInfo& w : frame)
+        if (w.label.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+std::string describe(const std::vector<WidgetInfo>& frame) {
+    std::string out;
+    for (const WidgetInfo& w : frame) {
+        if (out.size() > 2000) {
+            out += ", …";
+            break;
+        }
+        out += (out.empty() ? "" : ", ") + std::string(toString(w.kind)) + " \"" + w.label + "\"";
+    }
+    return out.empty() ? "nothing" : out;
+}
+
+}  // namespace
+
+AutomationRunner::AutomationRunner(std::vector<ScriptStep> steps, double stepTimeoutSeconds)
+    : m_steps(std::move(steps)), m_timeout(stepTimeoutSeconds) {}
+
+AutomationRunner::Status AutomationRunner::next(double now) {
+    ++m_index;
+    m_phase = 0;
+    m_stepStart = now;
+    return m_index >= m_steps.size() ? Status::Succeeded : Status::Running;
+}
+
+AutomationRunner::Status AutomationRunner::failStep(const std::string& why, const std::vector<WidgetInfo>& frame) {
+    const ScriptStep& step = m_steps[m_index];
+    m_failure = "script line " + std::to_string(step.line) + ": " + toString(step.kind) + " \"" + step.argument +
+                "\" failed: " + why + ". Visible: " + describe(frame);
+    return Status::Failed;
+}
+
+AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& frame, double now,
+                                                AutomationHost& host) {
+    if (m_index >= m_steps.size()) return m_failure.empty() ? Status::Succeeded : Status::Failed;
+    if (!m_failure.empty()) return Status::Failed;
+    ++m_quietFrames;
+    if (m_stepStart < 0) m_stepStart = now;
+    const ScriptStep& step = m_steps[m_index];
+    const bool timedOut = now - m_stepStart > m_timeout;
+    auto sentInput = [&] { m_quietFrames = 0; };
+
+    switch (step.kind) {
+        case StepKind::Language:
+            if (m_phase == 0) {
+                host.setLanguage(*languageFromCode(step.argument));
+                sentInput();
+                m_phase = 1;
+                return Status::Running;
+            }
+            return settled(host) ? next(now) : Status::Running;
+
+        case StepKind::Tap: {
+            // 0: wait for the target; 1: pointer moved, let the backend see it; 2: pressed; 3: released.
+            if (m_phase == 0) {
+                const WidgetInfo* target = settled(host) ? findTappable(frame, step.argument) : nullptr;
+                if (!target) {
+                    if (timedOut) return failStep("no visible button or field has this label", frame);
+                    return Status::Running;
+                }
+                host.pointerMove(target->x + target->w * 0.5f, target->y + target->h * 0.5f);
+                sentInput();
+                m_phase = 1;
+            } else if (m_phase == 1) {
+                if (m_quietFrames >= 2) {
+                    host.pointerButton(true);
+                    sentInput();
+                    m_phase = 2;
+                }
+            } else if (m_phase == 2) {
+                host.pointerButton(false);
+                sentInput();
+                m_phase = 3;
+            } else if (settled(host)) {
+                return next(now);
+            }
+            return Status::Running;
+        }
+
+        case StepKind::Type:
+        case StepKind::Key:
+            if (m_phase == 0) {
+                if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
+                if (step.kind == StepKind::Type) host.typeText(step.argument);
+                else host.pressKey(step.argument);
+                sentInput();
+                m_phase = 1;
+                return Status::Running;
+            }
+            return settled(host) ? next(now) : Status::Running;
+
+        case StepKind::Expect:
+            if (settled(host) && anyTextContains(frame, step.argument)) return next(now);
+            return timedOut ? failStep("the text did not appear within the time limit", frame) : Status::Running;
+
+        case StepKind::ExpectNot:
+            if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
+            if (anyTextContains(frame, step.argument)) return failStep("the text is visible", frame);
+            return next(now);
+
+        case StepKind::Screenshot:
+            if (m_phase == 0) {
+                if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
+                host.requestScreenshot(step.argument);
+                m_phase = 1;
+                return Status::Running;
+            }
+            if (host.screenshotPending()) return Status::Running;
+            if (const std::string error = host.takeScreenshotError(); !error.empty()) return failStep(error, frame);
+            return next(now);
+
+        case StepKind::Dump:
+            if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
+            if (auto written = host.writeDump(step.argument); !written)
+                return failStep(written.error().message(), frame);
+            return next(now);
+
+        case StepKind::Wait:
+            return now - m_stepStart >= std::stoi(step.argument) / 1000.0 ? next(now) : Status::Running;
+    }
+    return Status::Running;
+}
+
+}  // namespace dc::ui

@@ -1,0 +1,56 @@
+#pragma once
+// Runs an automation script against the live app, one tick per rendered frame. It sees the screen
+// only through the UiRegistry (what was drawn last frame) and acts only through AutomationHost,
+// which the app implements with real input events of its window backend.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/ui/automation_script.hpp"
+#include "app/ui/i18n.hpp"
+#include "app/ui/ui_registry.hpp"
+
+namespace dc::ui {
+
+class AutomationHost {
+public:
+    virtual ~AutomationHost() = default;
+    virtual void pointerMove(float x, float y) = 0;
+    virtual void pointerButton(bool down) = 0;
+    virtual void typeText(const std::string& utf8) = 0;
+    virtual void pressKey(const std::string& name) = 0;
+    virtual void setLanguage(Language language) = 0;
+    virtual bool busy() const = 0;  // background work whose result is not on screen yet
+    virtual void requestScreenshot(const std::filesystem::path& file) = 0;
+    virtual bool screenshotPending() const = 0;
+    virtual std::string takeScreenshotError() = 0;  // empty when the last screenshot was saved
+    virtual Expected<void> writeDump(const std::filesystem::path& file) = 0;
+};
+
+class AutomationRunner {
+public:
+    enum class Status { Running, Succeeded, Failed };
+
+    AutomationRunner(std::vector<ScriptStep> steps, double stepTimeoutSeconds);
+
+    // Call once after each rendered frame with what that frame drew and the current time.
+    Status tick(const std::vector<WidgetInfo>& frame, double nowSeconds, AutomationHost& host);
+
+    const std::string& failure() const { return m_failure; }
+    size_t stepIndex() const { return m_index; }
+
+private:
+    bool settled(const AutomationHost& host) const { return m_quietFrames >= 3 && !host.busy(); }
+    Status next(double now);
+    Status failStep(const std::string& why, const std::vector<WidgetInfo>& frame);
+
+    std::vector<ScriptStep> m_steps;
+    double m_timeout;
+    size_t m_index = 0;
+    int m_phase = 0;
+    double m_stepStart = -1;
+    int m_quietFrames = 0;  // frames drawn since the last input we sent
+    std::string m_failure;
+};
+
+}  // namespace dc::ui

@@ -1,0 +1,43 @@
+#pragma once
+// The automation script language: one step per line, `#` starts a comment.
+//   language CODE        switch the UI language (en, ka, ru, be)
+//   tap "LABEL"          tap the centre of the visible button or field with exactly this label
+//   type "TEXT"          type text into the focused field
+//   key NAME             press Enter, Escape, Backspace, Tab, Up, Down, Left or Right
+//   expect "TEXT"        wait until visible text contains TEXT
+//   expect-not "TEXT"    once the screen has settled, no visible text may contain TEXT
+//   screenshot PATH      save the next frame as a PNG
+//   dump PATH            write the visible widgets as JSON
+//   wait MS              let MS milliseconds pass
+// Arguments may be "quoted" (with \" \\ \n escapes) or bare to the end of the line.
+// Scripts are input like any other: size limits, invalid UTF-8 and unknown words are errors
+// that name the line.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace dc::ui {
+
+enum class StepKind { Language, Tap, Type, Key, Expect, ExpectNot, Screenshot, Dump, Wait };
+
+struct ScriptStep {
+    StepKind kind;
+    std::string argument;
+    int line = 0;
+};
+
+inline constexpr size_t kMaxScriptBytes = 1 << 20;
+inline constexpr size_t kMaxScriptLineBytes = 4096;
+inline constexpr size_t kMaxScriptSteps = 10000;
+inline constexpr int kMaxWaitMs = 600000;
+
+Expected<std::vector<ScriptStep>> parseScript(std::string_view text);
+Expected<std::vector<ScriptStep>> loadScript(const std::filesystem::path& file);
+
+const char* toString(StepKind kind);
+bool isKnownKeyName(std::string_view name);
+
+}  // namespace dc::ui

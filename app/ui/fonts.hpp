@@ -1,0 +1,26 @@
+#pragma once
+// Fonts are baked once at start-up (ImGui 1.86 has no dynamic fonts): Noto Sans for Latin and
+// Cyrillic with Noto Sans Georgian merged in, at each size the screens use.
+#include <array>
+#include <filesystem>
+
+#include "common/error.hpp"
+
+struct ImFont;
+
+namespace dc::ui {
+
+enum class FontRole { Body, Bold, Small, Title, Tile, Count };
+
+struct Fonts {
+    std::array<ImFont*, static_cast<size_t>(FontRole::Count)> byRole{};
+    ImFont* get(FontRole role) const { return byRole[static_cast<size_t>(role)]; }
+};
+
+inline constexpr const char* kDefaultFontDir = "/usr/share/fonts/truetype/noto";
+
+// Adds the fonts to the current ImGui context's atlas and builds it. Fails with a message naming
+// the missing file and the Debian package that provides it.
+Expected<Fonts> loadFonts(const std::filesystem::path& fontDir, float basePixels);
+
+}  // namespace dc::ui

@@ -1,0 +1,28 @@
+#include "app/ui/format.hpp"
+
+namespace dc::ui {
+
+std::string formatNumber(Language language, int64_t value) {
+    const bool negative = value < 0;
+    // Work on the unsigned magnitude so INT64_MIN does not overflow.
+    uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    const std::string digits = std::to_string(magnitude);
+    const std::string separator = language == Language::English ? "," : "\u00A0";  // no-break space
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+        out += digits[i];
+    }
+    return negative ? "-" + out : out;
+}
+
+std::string formatSalary(Language language, std::optional<int64_t> min, std::optional<int64_t> max,
+                         const std::string& currency) {
+    const std::string unit = currency.empty() ? "" : " " + currency;
+    if (min && max && *min != *max) return formatNumber(language, *min) + "–" + formatNumber(language, *max) + unit;
+    if (min) return formatNumber(language, *min) + unit;
+    if (max) return formatNumber(language, *max) + unit;
+    return "";
+}
+
+}  // namespace dc::ui

@@ -1,0 +1,18 @@
+#pragma once
+// Numbers and money as people of each language write them.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/ui/i18n.hpp"
+
+namespace dc::ui {
+
+// 12345 -> "12,345" in English, "12 345" in Georgian, Russian and Belarusian.
+std::string formatNumber(Language language, int64_t value);
+
+// "1,800–2,400 GEL", "from 900 BYN", "up to 1,500 USD", or empty when neither bound is known.
+std::string formatSalary(Language language, std::optional<int64_t> min, std::optional<int64_t> max,
+                         const std::string& currency);
+
+}  // namespace dc::ui

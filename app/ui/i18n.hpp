@@ -1,0 +1,70 @@
+#pragma once
+// The translation catalog: every string a person sees comes from here, in four languages.
+// (Issue #4 moves the texts to gettext .po files; the lookup API stays.)
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dc::ui {
+
+enum class Language { English, Georgian, Russian, Belarusian };
+inline constexpr std::array kAllLanguages = {Language::Georgian, Language::Russian, Language::Belarusian,
+                                             Language::English};
+
+const char* languageCode(Language language);                     // "en", "ka", "ru", "be"
+std::optional<Language> languageFromCode(std::string_view code);  // nullopt for unknown codes
+const char* nativeLanguageName(Language language);               // "ქართული", "Русский", ...
+
+enum class Msg {
+    AppName,
+    HomeWelcome,
+    HomeInstruction,
+    TileJobs,
+    TileJobsHint,
+    TileCourses,
+    TileCoursesHint,
+    TileLanguage,
+    TileHelp,
+    TileHelpHint,
+    Back,
+    Home,
+    JobsTitle,
+    SearchHint,
+    JobsFound,        // "%d"
+    ShowingFirst,     // "%d"
+    NoJobs,
+    Loading,
+    WorkRemote,
+    WorkHybrid,
+    WorkOnSite,
+    PerMonth,
+    SalaryNotStated,
+    JobDetailTitle,
+    Employer,
+    Location,
+    Salary,
+    Posted,
+    SkillsNeeded,
+    AboutJob,
+    CoursesTitle,
+    CoursesFound,     // "%d"
+    FormatWebinar,
+    FormatSeminar,
+    FormatBlended,
+    Starts,
+    SkillsTaught,
+    LanguageTitle,
+    HelpTitle,
+    HelpBody,
+    HelpClerk,
+    LoadFailed,
+    Count
+};
+
+const char* tr(Language language, Msg msg);
+
+// tr() with its single "%d" replaced by `value`.
+std::string trf(Language language, Msg msg, long long value);
+
+}  // namespace dc::ui

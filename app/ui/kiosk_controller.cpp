@@ -1,0 +1,98 @@
+#include "app/ui/kiosk_controller.hpp"
+
+#include <imgui.h>
+
+#include "app/ui/views.hpp"
+
+namespace dc::ui {
+
+KioskController::KioskController(core::CatalogService& catalog, Language startLanguage) : m_catalog(catalog) {
+    m_state.language = startLanguage;
+}
+
+void KioskController::drawFrame(UiContext& ctx) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("##kiosk", nullptr, flags);
+
+    Actions actions;
+    const ViewEntry& view = viewFor(m_state.screen);
+    drawHeader(ctx, ctx.t(view.title), m_state.screen != Screen::Home, actions);
+    view.draw(ctx, m_state, m_edit, actions);
+    m_state.focusSearch = false;
+
+    ImGui::End();
+    apply(actions);
+}
+
+void KioskController::apply(const Actions& actions) {
+    if (actions.language) {
+        m_state.language = *actions.language;
+        m_state.history.clear();
+        m_state.screen = Screen::Home;
+        return;
+    }
+    if (actions.home) {
+        m_state.history.clear();
+        m_state.screen = Screen::Home;
+        return;
+    }
+    if (actions.back) {
+        if (m_state.history.empty()) {
+            m_state.screen = Screen::Home;
+        } else {
+            m_state.screen = m_state.history.back();
+            m_state.history.pop_back();
+        }
+        return;
+    }
+    if (actions.searchChanged) requestSearch();
+    if (actions.open) open(*actions.open);
+    if (actions.openJob) {
+        m_state.job = {};
+        m_state.job.start();
+        m_catalog.getJob(*actions.openJob, [this, id = *actions.openJob](Expected<store::JobRecord> result) {
+            // Only the job still wanted: a slow answer must not replace a newer choice.
+            if (m_state.screen != Screen::JobDetail || !m_state.job.loading) return;
+            m_state.job.loading = false;
+            if (result) m_state.job.value = std::move(*result);
+            else m_state.job.error = result.error().message();
+        });
+        open(Screen::JobDetail);
+    }
+}
+
+void KioskController::open(Screen screen) {
+    if (screen == m_state.screen) return;
+    m_state.history.push_back(m_state.screen);
+    m_state.screen = screen;
+    if (screen == Screen::Jobs) {
+        m_state.focusSearch = true;
+        requestSearch();
+    } else if (screen == Screen::Courses) {
+        m_state.courses.start();
+        m_catalog.listCourses([this](Expected<std::vector<store::CourseRecord>> result) {
+            m_state.courses.loading = false;
+            if (result) m_state.courses.value = std::move(*result);
+            else m_state.courses.error = result.error().message();
+        });
+    }
+}
+
+void KioskController::requestSearch() {
+    const uint64_t generation = ++m_searchGeneration;
+    m_state.jobs.start();
+    m_catalog.searchJobs({.text = m_edit.search, .limit = 200},
+                         [this, generation](Expected<store::JobPage> result) {
+                             if (generation != m_searchGeneration) return;
+                             m_state.jobs.loading = false;
+                             if (result) m_state.jobs.value = std::move(*result);
+                             else m_state.jobs.error = result.error().message();
+                         });
+}
+
+}  // namespace dc::ui

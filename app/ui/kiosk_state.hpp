@@ -1,0 +1,52 @@
+#pragma once
+// The UI's model: which screen is showing and what it shows. Only the UI thread reads or writes it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/store/records.hpp"
+#include "app/ui/i18n.hpp"
+
+namespace dc::ui {
+
+enum class Screen { Home, Jobs, JobDetail, Courses, Language, Help };
+const char* screenName(Screen screen);
+
+template <class T>
+struct Loadable {
+    bool loading = false;
+    std::optional<T> value;
+    std::string error;  // for the log; people see a plain sentence from the catalog
+    void start() {
+        loading = true;
+        error.clear();
+    }
+};
+
+struct KioskState {
+    Screen screen = Screen::Home;
+    std::vector<Screen> history;  // screens "Back" returns to
+    Language language = Language::English;
+    bool focusSearch = false;     // put the keyboard focus into the search field on the next frame
+
+    Loadable<store::JobPage> jobs;
+    Loadable<store::JobRecord> job;
+    Loadable<std::vector<store::CourseRecord>> courses;
+};
+
+// Text fields own their text while a person types; views get them mutable, nothing else.
+struct EditBuffers {
+    std::string search;
+};
+
+// What a view asks for during a frame; the controller carries it out after the frame is drawn.
+struct Actions {
+    std::optional<Screen> open;
+    bool back = false;
+    bool home = false;
+    std::optional<std::string> openJob;
+    bool searchChanged = false;
+    std::optional<Language> language;
+};
+
+}  // namespace dc::ui

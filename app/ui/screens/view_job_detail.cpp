@@ -1,0 +1,69 @@
+#include "app/ui/format.hpp"
+#include "app/ui/views.hpp"
+#include "app/ui/widgets.hpp"
+
+namespace dc::ui {
+namespace {
+
+void fact(UiContext& ctx, Msg name, const std::string& value, float valueColumn) {
+    label(ctx, ctx.t(name), FontRole::Body, ctx.theme.textMuted);
+    ImGui::SameLine(valueColumn);
+    label(ctx, value, FontRole::Bold, ctx.theme.text);
+}
+
+}  // namespace
+
+void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&) {
+    const auto& job = state.job;
+    if (!job.error.empty()) {
+        label(ctx, ctx.t(Msg::LoadFailed), FontRole::Bold, ctx.theme.text, true);
+        return;
+    }
+    if (!job.value) {
+        label(ctx, ctx.t(Msg::Loading), FontRole::Body, ctx.theme.textMuted);
+        return;
+    }
+    const store::JobRecord& j = *job.value;
+    const Metrics& m = ctx.metrics;
+
+    ImGui::BeginChild("##job-detail", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    label(ctx, j.title, FontRole::Title, ctx.theme.text, true);
+    label(ctx, j.employer, FontRole::Bold, ctx.theme.textMuted, true);
+    ImGui::Dummy(ImVec2(0, m.gap));
+
+    const float valueColumn = m.base * 8;
+    std::string where = j.city.empty() ? j.region : j.city;
+    const char* mode = j.workMode == store::WorkMode::Remote   ? ctx.t(Msg::WorkRemote)
+                       : j.workMode == store::WorkMode::Hybrid ? ctx.t(Msg::WorkHybrid)
+                                                                : ctx.t(Msg::WorkOnSite);
+    where = where.empty() ? mode : where + " · " + mode;
+    fact(ctx, Msg::Location, where, valueColumn);
+    const std::string salary = formatSalary(ctx.language, j.salaryMin, j.salaryMax, j.salaryCurrency);
+    fact(ctx, Msg::Salary, salary.empty() ? ctx.t(Msg::SalaryNotStated) : salary + " " + ctx.t(Msg::PerMonth),
+         valueColumn);
+    if (!j.datePosted.empty()) fact(ctx, Msg::Posted, j.datePosted, valueColumn);
+
+    if (!j.skills.empty()) {
+        ImGui::Dummy(ImVec2(0, m.gap));
+        label(ctx, ctx.t(Msg::SkillsNeeded), FontRole::Bold, ctx.theme.text);
+        const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+        for (size_t i = 0; i < j.skills.size(); ++i) {
+            if (i > 0) {
+                // Wrap the chips onto a new line when the next one would not fit.
+                ImGui::SameLine(0, m.gap);
+                ImFont* small = ctx.fonts.get(FontRole::Small);
+                const float need = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, j.skills[i].c_str()).x + m.pad * 2;
+                if (ImGui::GetCursorScreenPos().x + need > right) ImGui::NewLine();
+            }
+            badge(ctx, j.skills[i]);
+        }
+    }
+    if (!j.description.empty()) {
+        ImGui::Dummy(ImVec2(0, m.gap));
+        label(ctx, ctx.t(Msg::AboutJob), FontRole::Bold, ctx.theme.text);
+        label(ctx, j.description, FontRole::Body, ctx.theme.text, true);
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace dc::ui

@@ -1,0 +1,121 @@
+#include <algorithm>
+
+#include "app/ui/format.hpp"
+#include "app/ui/views.hpp"
+#include "app/ui/widgets.hpp"
+
+namespace dc::ui {
+namespace {
+
+const char* workModeText(UiContext& ctx, store::WorkMode mode) {
+    switch (mode) {
+        case store::WorkMode::Remote: return ctx.t(Msg::WorkRemote);
+        case store::WorkMode::Hybrid: return ctx.t(Msg::WorkHybrid);
+        case store::WorkMode::OnSite: break;
+    }
+    return ctx.t(Msg::WorkOnSite);
+}
+
+// Draws text at `pos`, clipped to `maxWidth`, and records it. Returns its size.
+ImVec2 cardText(UiContext& ctx, ImFont* font, ImVec2 pos, Color color, const std::string& text, float maxWidth) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str());
+    const ImVec4 clip(pos.x, pos.y, pos.x + maxWidth, pos.y + size.y);
+    dl->AddText(font, font->FontSize, pos, color.imgui(), text.c_str(), nullptr, 0.0f, &clip);
+    registerRect(ctx, WidgetKind::Text, text, pos, ImVec2(pos.x + std::min(size.x, maxWidth), pos.y + size.y));
+    return size;
+}
+
+float cardHeight(const UiContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    return m.pad * 2 + ctx.fonts.get(FontRole::Bold)->FontSize + m.gap * 0.5f + ctx.fonts.get(FontRole::Body)->FontSize;
+}
+
+// One job as a card; the whole card is the touch target, named by the job's title.
+bool jobCard(UiContext& ctx, const store::JobSummary& job, float width) {
+    const Metrics& m = ctx.metrics;
+    const float height = cardHeight(ctx);
+    ImGui::PushID(job.id.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = ImGui::InvisibleButton("##card", ImVec2(width, height));
+    const bool held = ImGui::IsItemActive();
+    ImGui::PopID();
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + width, pos.y + height);
+    dl->AddRectFilled(pos, max, (held ? ctx.theme.badge : ctx.theme.surface).imgui(), m.rounding);
+    dl->AddRect(pos, max, ctx.theme.border.imgui(), m.rounding, 0, 2.0f);
+    registerRect(ctx, WidgetKind::Button, job.title, pos, max);
+
+    ImFont* bold = ctx.fonts.get(FontRole::Bold);
+    ImFont* body = ctx.fonts.get(FontRole::Body);
+    const float left = pos.x + m.pad, right = max.x - m.pad;
+    const float line2 = pos.y + m.pad + bold->FontSize + m.gap * 0.5f;
+
+    const std::string salary = formatSalary(ctx.language, job.salaryMin, job.salaryMax, job.salaryCurrency);
+    float salaryWidth = 0;
+    if (!salary.empty()) {
+        salaryWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, salary.c_str()).x;
+        cardText(ctx, bold, ImVec2(right - salaryWidth, pos.y + m.pad), ctx.theme.money, salary, salaryWidth);
+    }
+    cardText(ctx, bold, ImVec2(left, pos.y + m.pad), ctx.theme.text, job.title, right - left - salaryWidth - m.gap);
+
+    const float cityWidth = job.city.empty() ? 0 : body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, job.city.c_str()).x;
+    if (!job.city.empty()) cardText(ctx, body, ImVec2(right - cityWidth, line2), ctx.theme.textMuted, job.city, cityWidth);
+    const ImVec2 employerSize =
+        cardText(ctx, body, ImVec2(left, line2), ctx.theme.textMuted, job.employer, (right - left) * 0.6f);
+
+    if (job.workMode != store::WorkMode::OnSite) {
+        ImFont* small = ctx.fonts.get(FontRole::Small);
+        const std::string mode = workModeText(ctx, job.workMode);
+        const ImVec2 size = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, mode.c_str());
+        const float bx = left + std::min(employerSize.x, (right - left) * 0.6f) + m.gap;
+        const float by = line2 + (body->FontSize - size.y) * 0.5f;
+        const float padX = m.pad * 0.5f;
+        dl->AddRectFilled(ImVec2(bx, by - 2), ImVec2(bx + size.x + 2 * padX, by + size.y + 2), ctx.theme.badge.imgui(),
+                          m.rounding);
+        cardText(ctx, small, ImVec2(bx + padX, by), ctx.theme.badgeText, mode, size.x);
+    }
+    return tapped;
+}
+
+}  // namespace
+
+void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
+    const Metrics& m = ctx.metrics;
+    if (searchField(ctx, "##search", edit.search, ctx.t(Msg::SearchHint), state.focusSearch)) out.searchChanged = true;
+
+    const auto& jobs = state.jobs;
+    if (!jobs.error.empty()) {
+        label(ctx, ctx.t(Msg::LoadFailed), FontRole::Bold, ctx.theme.text, true);
+        return;
+    }
+    if (!jobs.value) {
+        label(ctx, ctx.t(Msg::Loading), FontRole::Body, ctx.theme.textMuted);
+        return;
+    }
+    const store::JobPage& page = *jobs.value;
+    label(ctx, trf(ctx.language, Msg::JobsFound, page.totalMatches), FontRole::Bold, ctx.theme.text);
+    if (page.jobs.empty()) {
+        label(ctx, ctx.t(Msg::NoJobs), FontRole::Body, ctx.theme.text, true);
+        return;
+    }
+    if (page.totalMatches > static_cast<int64_t>(page.jobs.size()))
+        label(ctx, trf(ctx.language, Msg::ShowingFirst, static_cast<long long>(page.jobs.size())), FontRole::Small,
+              ctx.theme.textMuted, true);
+
+    ImGui::BeginChild("##job-list", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    const float width = ImGui::GetContentRegionAvail().x;
+    // Only the rows on screen are drawn, so the cost of a frame does not grow with the list.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(page.jobs.size()), cardHeight(ctx) + m.gap);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const store::JobSummary& job = page.jobs[static_cast<size_t>(i)];
+            if (jobCard(ctx, job, width)) out.openJob = job.id;
+        }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace dc::ui

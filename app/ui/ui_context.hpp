@@ -1,0 +1,20 @@
+#pragma once
+// What every view receives: an explicit context instead of globals.
+#include "app/ui/fonts.hpp"
+#include "app/ui/i18n.hpp"
+#include "app/ui/theme.hpp"
+#include "app/ui/ui_registry.hpp"
+
+namespace dc::ui {
+
+struct UiContext {
+    Language language;
+    const Theme& theme;
+    const Metrics& metrics;
+    const Fonts& fonts;
+    UiRegistry& registry;
+
+    const char* t(Msg msg) const { return tr(language, msg); }
+};
+
+}  // namespace dc::ui

@@ -1,0 +1,24 @@
+#pragma once
+// `--dump-ui` and the script's `dump`: the visible widgets as JSON, for tests and tools.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/ui/ui_registry.hpp"
+#include "common/error.hpp"
+
+namespace dc::ui {
+
+struct DumpInfo {
+    std::string screen;
+    std::string language;
+    int width = 0, height = 0;
+    long long framesDrawn = 0;  // lets tests check that an idle kiosk stops drawing
+};
+
+std::string dumpJson(const DumpInfo& info, const std::vector<WidgetInfo>& widgets);
+
+// Writes atomically (temp file + rename) so a reader never sees half a file.
+Expected<void> writeDumpFile(const std::filesystem::path& file, const std::string& json);
+
+}  // namespace dc::ui

@@ -1,0 +1,29 @@
+#pragma once
+// One entry per screen: the screen's title and the function that draws its content. Views read
+// state and emit actions; they never call the store, the network or a device.
+#include "app/ui/kiosk_state.hpp"
+#include "app/ui/ui_context.hpp"
+
+namespace dc::ui {
+
+using DrawView = void (*)(UiContext&, const KioskState&, EditBuffers&, Actions&);
+
+struct ViewEntry {
+    Screen screen;
+    Msg title;
+    DrawView draw;
+};
+
+const ViewEntry& viewFor(Screen screen);
+
+void drawHome(UiContext&, const KioskState&, EditBuffers&, Actions&);
+void drawJobs(UiContext&, const KioskState&, EditBuffers&, Actions&);
+void drawJobDetail(UiContext&, const KioskState&, EditBuffers&, Actions&);
+void drawCourses(UiContext&, const KioskState&, EditBuffers&, Actions&);
+void drawLanguage(UiContext&, const KioskState&, EditBuffers&, Actions&);
+void drawHelp(UiContext&, const KioskState&, EditBuffers&, Actions&);
+
+// The bar at the top of every screen but Home: Back, the screen's title, Home.
+void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, Actions& out);
+
+}  // namespace dc::ui

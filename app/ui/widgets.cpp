@@ -1,0 +1,136 @@
+#include "app/ui/widgets.hpp"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace dc::ui {
+namespace {
+
+struct ButtonColors {
+    Color fill, text, border;
+};
+
+ButtonColors colorsFor(const Theme& theme, ButtonStyle style) {
+    switch (style) {
+        case ButtonStyle::Primary: return {theme.primary, theme.primaryText, theme.primary};
+        case ButtonStyle::OnHeader: return {theme.headerText, theme.header, theme.headerText};
+        case ButtonStyle::Secondary: break;
+    }
+    return {theme.secondary, theme.secondaryText, theme.secondaryText};
+}
+
+}  // namespace
+
+void registerRect(UiContext& ctx, WidgetKind kind, const std::string& text, ImVec2 min, ImVec2 max) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
+    const float x0 = std::max(min.x, clipMin.x), y0 = std::max(min.y, clipMin.y);
+    const float x1 = std::min(max.x, clipMax.x), y1 = std::min(max.y, clipMax.y);
+    if (x1 <= x0 || y1 <= y0) return;  // scrolled out of sight
+    ctx.registry.add({kind, text, x0, y0, x1 - x0, y1 - y0, (ImGui::GetCurrentContext()->CurrentItemFlags & ImGuiItemFlags_Disabled) == 0});
+}
+
+void registerLastItem(UiContext& ctx, WidgetKind kind, const std::string& text) {
+    registerRect(ctx, kind, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+bool touchButton(UiContext& ctx, const std::string& text, ImVec2 size, ButtonStyle style, FontRole fontRole) {
+    const Metrics& m = ctx.metrics;
+    ImFont* font = ctx.fonts.get(fontRole);
+    const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str());
+    if (size.x <= 0) size.x = std::max(textSize.x + 2 * m.pad, m.touch);
+    if (size.y <= 0) size.y = std::max(textSize.y + m.pad, m.touch);
+
+    ImGui::PushID(text.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = ImGui::InvisibleButton("##button", size);
+    const bool held = ImGui::IsItemActive();
+    ImGui::PopID();
+
+    const ButtonColors colors = colorsFor(ctx.theme, style);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    dl->AddRectFilled(pos, max, colors.fill.imgui(held ? 210 : 255), m.rounding);
+    dl->AddRect(pos, max, colors.border.imgui(), m.rounding, 0, 3.0f);
+    dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - textSize.x) * 0.5f, pos.y + (size.y - textSize.y) * 0.5f),
+                colors.text.imgui(), text.c_str());
+    registerRect(ctx, WidgetKind::Button, text, pos, max);
+    return tapped;
+}
+
+bool tile(UiContext& ctx, const std::string& title, const std::string& hint, ImVec2 size, ButtonStyle style) {
+    const Metrics& m = ctx.metrics;
+    ImGui::PushID(title.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = ImGui::InvisibleButton("##tile", size);
+    const bool held = ImGui::IsItemActive();
+    ImGui::PopID();
+
+    const ButtonColors colors = colorsFor(ctx.theme, style);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    dl->AddRectFilled(pos, max, colors.fill.imgui(held ? 210 : 255), m.rounding * 2);
+    dl->AddRect(pos, max, colors.border.imgui(), m.rounding * 2, 0, 3.0f);
+
+    ImFont* big = ctx.fonts.get(FontRole::Tile);
+    ImFont* small = ctx.fonts.get(FontRole::Body);
+    const float wrap = size.x - 2 * m.pad * 2;
+    const ImVec2 titleSize = big->CalcTextSizeA(big->FontSize, FLT_MAX, wrap, title.c_str());
+    const ImVec2 hintSize = small->CalcTextSizeA(small->FontSize, FLT_MAX, wrap, hint.c_str());
+    const float blockHeight = titleSize.y + m.gap + hintSize.y;
+    const float left = pos.x + m.pad * 2;
+    float y = pos.y + (size.y - blockHeight) * 0.5f;
+    dl->AddText(big, big->FontSize, ImVec2(left, y), colors.text.imgui(), title.c_str(), nullptr, wrap);
+    y += titleSize.y + m.gap;
+    dl->AddText(small, small->FontSize, ImVec2(left, y), colors.text.imgui(230), hint.c_str(), nullptr, wrap);
+
+    registerRect(ctx, WidgetKind::Button, title, pos, max);
+    registerRect(ctx, WidgetKind::Text, hint, ImVec2(left, y), ImVec2(left + hintSize.x, y + hintSize.y));
+    return tapped;
+}
+
+void label(UiContext& ctx, const std::string& text, FontRole font, Color color, bool wrap) {
+    ImGui::PushFont(ctx.fonts.get(font));
+    ImGui::PushStyleColor(ImGuiCol_Text, color.imgui());
+    if (wrap) ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    if (wrap) ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    registerLastItem(ctx, WidgetKind::Text, text);
+}
+
+void badge(UiContext& ctx, const std::string& text) {
+    ImFont* font = ctx.fonts.get(FontRole::Small);
+    const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str());
+    const float padX = ctx.metrics.pad * 0.6f, padY = ctx.metrics.pad * 0.2f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 max(pos.x + textSize.x + 2 * padX, pos.y + textSize.y + 2 * padY);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, max, ctx.theme.badge.imgui(), ctx.metrics.rounding);
+    dl->AddText(font, font->FontSize, ImVec2(pos.x + padX, pos.y + padY), ctx.theme.badgeText.imgui(), text.c_str());
+    ImGui::Dummy(ImVec2(max.x - pos.x, max.y - pos.y));
+    registerRect(ctx, WidgetKind::Text, text, pos, max);
+}
+
+bool searchField(UiContext& ctx, const char* id, std::string& text, const std::string& hint, bool focusNow) {
+    const Metrics& m = ctx.metrics;
+    ImGui::PushFont(ctx.fonts.get(FontRole::Body));
+    const float fontHeight = ImGui::GetFontSize();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(m.pad, std::max((m.touch - fontHeight) * 0.5f, m.pad * 0.5f)));
+    ImGui::PushStyleColor(ImGuiCol_Border, ctx.theme.secondaryText.imgui());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (focusNow) ImGui::SetKeyboardFocusHere();
+    const bool changed = ImGui::InputTextWithHint(id, hint.c_str(), &text);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
+    // Recorded under its hint, which is what a person sees on an empty field.
+    registerLastItem(ctx, WidgetKind::Input, hint);
+    if (!text.empty()) registerLastItem(ctx, WidgetKind::Text, text);
+    return changed;
+}
+
+}  // namespace dc::ui

@@ -1,0 +1,80 @@
+#include "common/utf8.hpp"
+
+namespace dc::utf8 {
+namespace {
+
+// Returns the length of the valid sequence starting at text[i], or 0 when it is invalid
+// (overlong forms, surrogates and code points above U+10FFFF are invalid).
+size_t sequenceLength(std::string_view text, size_t i, char32_t& cp) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char b0 = byte(i);
+    size_t len = 0;
+    if (b0 < 0x80) { cp = b0; return 1; }
+    if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; }
+    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; }
+    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; }
+    else return 0;
+    if (i + len > text.size()) return 0;
+    for (size_t k = 1; k < len; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    static constexpr char32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMinForLength[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+}  // namespace
+
+bool isValid(std::string_view text) {
+    char32_t cp = 0;
+    for (size_t i = 0; i < text.size();) {
+        const size_t len = sequenceLength(text, i, cp);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
+}
+
+bool decode(std::string_view text, std::vector<char32_t>& out) {
+    char32_t cp = 0;
+    for (size_t i = 0; i < text.size();) {
+        const size_t len = sequenceLength(text, i, cp);
+        if (len == 0) return false;
+        out.push_back(cp);
+        i += len;
+    }
+    return true;
+}
+
+void append(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::vector<std::string> characters(std::string_view text) {
+    std::vector<std::string> out;
+    char32_t cp = 0;
+    for (size_t i = 0; i < text.size();) {
+        size_t len = sequenceLength(text, i, cp);
+        if (len == 0) len = 1;
+        out.emplace_back(text.substr(i, len));
+        i += len;
+    }
+    return out;
+}
+
+}  // namespace dc::utf8

@@ -1,0 +1,21 @@
+#pragma once
+// Minimal UTF-8 helpers. Text from people and files is untrusted: these never read past the end
+// and treat any invalid sequence as an error instead of guessing.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dc::utf8 {
+
+bool isValid(std::string_view text);
+
+// Decodes valid UTF-8 into code points; returns false (and leaves `out` partial) on invalid input.
+bool decode(std::string_view text, std::vector<char32_t>& out);
+
+void append(std::string& out, char32_t codepoint);
+
+// Splits text into its characters (each a UTF-8 substring). Invalid bytes come out one by one.
+std::vector<std::string> characters(std::string_view text);
+
+}  // namespace dc::utf8

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package the project needs to build, test and run.
+# Idempotent and non-interactive: when everything is present it only checks and exits.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake pkg-config ccache git
+  # window, GL and UI
+  libimgui-dev libstb-dev libfreetype-dev libsdl2-dev libglfw3-dev libgl-dev libegl-dev
+  libgl1-mesa-dri libegl-mesa0
+  # storage and data formats
+  libsqlite3-dev nlohmann-json3-dev
+  # network (sync)
+  libcurl4-openssl-dev
+  # fonts: Noto for Latin, Cyrillic and Georgian; DejaVu as a second choice
+  fonts-noto-core fonts-dejavu-core
+  # tests: Catch2 v2, headless X server
+  catch2 xvfb xauth
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  # dpkg-query reports "install ok installed" only for fully installed packages.
+  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#PACKAGES[@]} packages are installed"
+  exit 0
+fi
+
+echo "setup: installing ${#missing[@]} package(s): ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: run as root or install sudo" >&2; exit 1; }
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup: done"
