@@ -57,19 +57,22 @@ public:
         int framesOwed = 2;  // draw the first frames without waiting for input
         while (!m_window.quitRequested()) {
             // Idle: block until input or a worker's result. While something changes, ImGui needs a
-            // few frames to settle (hover, activation), so each event buys three frames.
-            const double timeout = m_runner ? 1.0 / 60 : (framesOwed > 0 ? 0.0 : -1.0);
+            // few frames to settle (hover, activation), so each event buys three frames. A script
+            // asks for frames while it acts and checks, and none while it only waits.
+            const bool scriptWantsFrames = m_runner && m_runner->needsFrames();
+            const double timeout = scriptWantsFrames ? 1.0 / 60 : framesOwed > 0 ? 0.0 : m_runner ? 0.02 : -1.0;
             const bool gotInput = m_window.waitEvents(timeout);
             const bool gotResults = m_results.drain() > 0;
             if (gotInput || gotResults) framesOwed = std::max(framesOwed, 3);
-            if (framesOwed == 0 && !m_runner) continue;
 
-            drawFrame();
-            if (framesOwed > 0) --framesOwed;
-            maybeWriteDump();
-
+            const bool draw = framesOwed > 0 || scriptWantsFrames;
+            if (draw) {
+                drawFrame();
+                if (framesOwed > 0) --framesOwed;
+                maybeWriteDump();
+            }
             if (m_runner) {
-                const auto status = m_runner->tick(m_registry.lastFrame(), secondsSince(start), *this);
+                const auto status = m_runner->tick(m_registry.lastFrame(), draw, secondsSince(start), *this);
                 if (status == ui::AutomationRunner::Status::Failed) {
                     logLine(m_runner->failure());
                     return kExitScriptFailed;

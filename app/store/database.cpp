@@ -154,7 +154,7 @@ Expected<sqlite3*> connect(const fs::path& file) {
 
 }  // namespace
 
-Expected<Database> Database::open(const fs::path& file, OpenReport* report) {
+Expected<Database> Database::open(const fs::path& file, OpenReport* report, int stopAtVersion) {
     OpenReport localReport;
     OpenReport& rep = report ? *report : localReport;
 
@@ -190,7 +190,7 @@ Expected<Database> Database::open(const fs::path& file, OpenReport* report) {
                     "the database '" + file.string() + "' has schema version " + std::to_string(rep.migratedFrom) +
                         ", written by a newer kiosk program; this program knows versions up to " +
                         std::to_string(latestSchemaVersion()) + ". It was left untouched: install the newer program.");
-    if (auto migrated = migrate(db, rep); !migrated) return std::unexpected(migrated.error());
+    if (auto migrated = migrate(db, rep, stopAtVersion); !migrated) return std::unexpected(migrated.error());
     rep.migratedTo = db.schemaVersion();
     return db;
 }

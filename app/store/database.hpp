@@ -26,7 +26,9 @@ struct OpenReport {
 
 class Database {
 public:
-    static Expected<Database> open(const std::filesystem::path& file, OpenReport* report = nullptr);
+    // `stopAtVersion` > 0 upgrades only that far (tests build databases of earlier versions).
+    static Expected<Database> open(const std::filesystem::path& file, OpenReport* report = nullptr,
+                                   int stopAtVersion = 0);
 
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;

@@ -46,11 +46,11 @@ AutomationRunner::Status AutomationRunner::failStep(const std::string& why, cons
     return Status::Failed;
 }
 
-AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& frame, double now,
+AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& frame, bool frameDrawn, double now,
                                                 AutomationHost& host) {
     if (m_index >= m_steps.size()) return m_failure.empty() ? Status::Succeeded : Status::Failed;
     if (!m_failure.empty()) return Status::Failed;
-    ++m_quietFrames;
+    if (frameDrawn) ++m_quietFrames;
     if (m_stepStart < 0) m_stepStart = now;
     const ScriptStep& step = m_steps[m_index];
     const bool timedOut = now - m_stepStart > m_timeout;
@@ -132,6 +132,7 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
             return next(now);
 
         case StepKind::Wait:
+            // The argument was checked by the parser: digits only, within kMaxWaitMs.
             return now - m_stepStart >= std::stoi(step.argument) / 1000.0 ? next(now) : Status::Running;
     }
     return Status::Running;

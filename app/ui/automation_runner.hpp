@@ -33,8 +33,13 @@ public:
 
     AutomationRunner(std::vector<ScriptStep> steps, double stepTimeoutSeconds);
 
-    // Call once after each rendered frame with what that frame drew and the current time.
-    Status tick(const std::vector<WidgetInfo>& frame, double nowSeconds, AutomationHost& host);
+    // Call once per loop turn with what the last frame drew, whether a frame was drawn this turn,
+    // and the current time.
+    Status tick(const std::vector<WidgetInfo>& frame, bool frameDrawn, double nowSeconds, AutomationHost& host);
+
+    // False while the current step only lets time pass: the app then draws nothing, exactly as
+    // an idle kiosk would, which is what lets a test observe idleness.
+    bool needsFrames() const { return m_index < m_steps.size() && m_steps[m_index].kind != StepKind::Wait; }
 
     const std::string& failure() const { return m_failure; }
     size_t stepIndex() const { return m_index; }

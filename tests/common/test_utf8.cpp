@@ -1,0 +1,32 @@
+#include <catch2/catch.hpp>
+
+#include "common/utf8.hpp"
+
+using namespace dc;
+
+TEST_CASE("utf8 accepts Georgian, Cyrillic and Latin text", "[common]") {
+    CHECK(utf8::isValid("Junior QA tester"));
+    CHECK(utf8::isValid("ბუღალტერი"));
+    CHECK(utf8::isValid("Праграміст-стажор ў"));
+    CHECK(utf8::characters("ბუღ").size() == 3);
+}
+
+TEST_CASE("utf8 rejects malformed sequences", "[common]") {
+    CHECK_FALSE(utf8::isValid("\xC3"));              // truncated
+    CHECK_FALSE(utf8::isValid("\xC0\xAF"));          // overlong '/'
+    CHECK_FALSE(utf8::isValid("\xED\xA0\x80"));      // UTF-16 surrogate
+    CHECK_FALSE(utf8::isValid("\xF4\x90\x80\x80"));  // above U+10FFFF
+    CHECK_FALSE(utf8::isValid("\xFF"));
+    // Invalid bytes still come out one by one, never swallowing valid text after them.
+    const auto chars = utf8::characters("a\xFF" "b");
+    REQUIRE(chars.size() == 3);
+    CHECK(chars[2] == "b");
+}
+
+TEST_CASE("utf8 append round-trips every encoding length", "[common]") {
+    std::string text;
+    for (char32_t c : {U'a', U'ж', U'ბ', U'😀'}) utf8::append(text, c);
+    std::vector<char32_t> decoded;
+    REQUIRE(utf8::decode(text, decoded));
+    CHECK(decoded == std::vector<char32_t>{U'a', U'ж', U'ბ', U'😀'});
+}

@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "app/core/catalog_service.hpp"
+#include "app/core/demo_catalog.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace dc;
+
+namespace {
+
+// Drains the queue on this (the "UI") thread until `done` or a generous deadline.
+template <class F>
+bool drainUntil(core::MainThreadQueue& queue, F done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!done() && std::chrono::steady_clock::now() < deadline) {
+        queue.drain();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return done();
+}
+
+}  // namespace
+
+TEST_CASE("results come back on the draining thread, seed before search", "[core]") {
+    dc::test::TempDir dir;
+    core::MainThreadQueue queue;
+    int wakes = 0;
+    queue.setWake([&] { ++wakes; });
+    core::CatalogService service(std::move(*store::Database::open(dir / "kiosk.db")), queue);
+
+    std::optional<size_t> seeded;
+    std::optional<int64_t> found;
+    const auto uiThread = std::this_thread::get_id();
+    bool ranOnUiThread = true;
+    service.seedIfEmpty(core::demoCatalog(), [&](Expected<store::ImportCounts> r) {
+        ranOnUiThread &= std::this_thread::get_id() == uiThread;
+        seeded = r ? r->jobsUpserted : 0;
+    });
+    service.searchJobs({.text = "tester"}, [&](Expected<store::JobPage> r) {
+        ranOnUiThread &= std::this_thread::get_id() == uiThread;
+        found = r ? r->totalMatches : -1;
+    });
+    REQUIRE(drainUntil(queue, [&] { return seeded && found; }));
+    CHECK(*seeded == core::demoCatalog().jobUpserts.size());
+    CHECK(*found == 1);
+    CHECK(ranOnUiThread);
+    CHECK(wakes >= 2);
+    CHECK(drainUntil(queue, [&] { return service.pending() == 0; }));
+}
+
+TEST_CASE("seeding a catalog that has jobs does nothing", "[core]") {
+    dc::test::TempDir dir;
+    core::MainThreadQueue queue;
+    core::CatalogService service(std::move(*store::Database::open(dir / "kiosk.db")), queue);
+    std::vector<size_t> counts;
+    for (int i = 0; i < 2; ++i)
+        service.seedIfEmpty(core::demoCatalog(), [&](Expected<store::ImportCounts> r) { counts.push_back(r->jobsUpserted); });
+    REQUIRE(drainUntil(queue, [&] { return counts.size() == 2; }));
+    CHECK(counts[0] > 0);
+    CHECK(counts[1] == 0);
+}
+
+TEST_CASE("searches typed quickly coalesce to the newest", "[core]") {
+    dc::test::TempDir dir;
+    core::MainThreadQueue queue;
+    core::CatalogService service(std::move(*store::Database::open(dir / "kiosk.db")), queue);
+    std::vector<std::string> answered;
+    // Hold the worker busy with a seed so the searches queue up behind it.
+    service.seedIfEmpty(core::demoCatalog(), [](Expected<store::ImportCounts>) {});
+    for (const char* text : {"t", "te", "tes", "test"})
+        service.searchJobs({.text = text}, [&, text](Expected<store::JobPage>) { answered.push_back(text); });
+    REQUIRE(drainUntil(queue, [&] { return service.pending() == 0; }));
+    queue.drain();
+    REQUIRE_FALSE(answered.empty());
+    CHECK(answered.back() == "test");
+    CHECK(answered.size() <= 2);  // at most the one already running and the newest
+}

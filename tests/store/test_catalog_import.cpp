@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include "app/core/demo_catalog.hpp"
+#include "app/store/catalog_import.hpp"
+#include "app/store/catalog_queries.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace dc;
+
+namespace {
+
+store::JobRecord makeJob(std::string id, std::string title) {
+    store::JobRecord j;
+    j.id = std::move(id);
+    j.title = std::move(title);
+    j.datePosted = "2026-11-01";
+    return j;
+}
+
+}  // namespace
+
+TEST_CASE("importing the same batch twice changes nothing the second time", "[store][import]") {
+    dc::test::TempDir dir;
+    auto db = store::Database::open(dir / "kiosk.db");
+    REQUIRE(db);
+    const auto batch = core::demoCatalog();
+    auto first = store::applyCatalogBatch(*db, batch);
+    REQUIRE(first);
+    CHECK(first->jobsUpserted == batch.jobUpserts.size());
+    CHECK(first->coursesUpserted == batch.courseUpserts.size());
+    auto second = store::applyCatalogBatch(*db, batch);
+    REQUIRE(second);
+    CHECK(second->jobsUpserted == 0);
+    CHECK(second->coursesUpserted == 0);
+    CHECK(*store::countJobs(*db) == static_cast<int64_t>(batch.jobUpserts.size()));
+}
+
+TEST_CASE("upserts update in place and tombstones delete, also from search", "[store][import]") {
+    dc::test::TempDir dir;
+    auto db = store::Database::open(dir / "kiosk.db");
+    REQUIRE(db);
+    store::CatalogBatch add;
+    add.jobUpserts = {makeJob("a", "Baker"), makeJob("b", "Plumber")};
+    REQUIRE(store::applyCatalogBatch(*db, add));
+
+    store::CatalogBatch change;
+    change.jobUpserts = {makeJob("a", "Pastry chef")};
+    change.jobTombstones = {"b", "never-existed"};
+    auto counts = store::applyCatalogBatch(*db, change);
+    REQUIRE(counts);
+    CHECK(counts->jobsUpserted == 1);
+    CHECK(counts->jobsDeleted == 1);
+    CHECK(store::getJob(*db, "a")->title == "Pastry chef");
+    CHECK(store::getJob(*db, "b").error().code() == ErrorCode::NotFound);
+    CHECK(store::searchJobs(*db, {.text = "baker"})->totalMatches == 0);
+    CHECK(store::searchJobs(*db, {.text = "plumber"})->totalMatches == 0);
+    CHECK(store::searchJobs(*db, {.text = "pastry"})->totalMatches == 1);
+}
+
+TEST_CASE("a batch with one bad record is refused whole and writes nothing", "[store][import]") {
+    dc::test::TempDir dir;
+    auto db = store::Database::open(dir / "kiosk.db");
+    REQUIRE(db);
+
+    struct Case {
+        const char* name;
+        store::JobRecord bad;
+        const char* expected;
+    };
+    store::JobRecord longTitle = makeJob("long", std::string(5000, 'x'));
+    store::JobRecord badUtf8 = makeJob("utf", "Caf\xC3");
+    store::JobRecord noId = makeJob("", "Nobody");
+    store::JobRecord noTitle = makeJob("t", "");
+    store::JobRecord hugeDescription = makeJob("d", "Desc");
+    hugeDescription.description = std::string(200 * 1024, 'd');
+    store::JobRecord manySkills = makeJob("s", "Skills");
+    manySkills.skills.assign(1000, "skill");
+    const Case cases[] = {
+        {"oversized title", longTitle, "limit"},         {"invalid UTF-8", badUtf8, "UTF-8"},
+        {"empty id", noId, "empty id"},                  {"no title", noTitle, "no title"},
+        {"huge description", hugeDescription, "limit"},  {"too many skills", manySkills, "limit"},
+    };
+    for (const Case& c : cases) {
+        SECTION(c.name) {
+            store::CatalogBatch batch;
+            batch.jobUpserts = {makeJob("good", "Good job"), c.bad};
+            auto result = store::applyCatalogBatch(*db, batch);
+            REQUIRE_FALSE(result);
+            CHECK(result.error().code() == ErrorCode::InvalidInput);
+            CHECK_THAT(result.error().message(), Catch::Contains(c.expected));
+            CHECK(*store::countJobs(*db) == 0);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+#include <imgui.h>
+
+#include <catch2/catch.hpp>
+
+#include "app/ui/fonts.hpp"
+#include "app/ui/i18n.hpp"
+#include "common/utf8.hpp"
+
+using namespace dc;
+using namespace dc::ui;
+
+namespace {
+
+std::vector<std::string> everyUiString() {
+    std::vector<std::string> out;
+    for (Language l : kAllLanguages) {
+        out.push_back(nativeLanguageName(l));
+        for (int m = 0; m < static_cast<int>(Msg::Count); ++m) out.push_back(tr(l, static_cast<Msg>(m)));
+    }
+    return out;
+}
+
+// A fresh ImGui context for the test; the font atlas is built on the CPU, no window needed.
+struct ImGuiContextGuard {
+    ImGuiContextGuard() { ImGui::CreateContext(); }
+    ~ImGuiContextGuard() { ImGui::DestroyContext(); }
+};
+
+}  // namespace
+
+TEST_CASE("every message exists in every language and is translated", "[ui][i18n]") {
+    for (int m = 0; m < static_cast<int>(Msg::Count); ++m) {
+        const auto msg = static_cast<Msg>(m);
+        const std::string english = tr(Language::English, msg);
+        for (Language l : kAllLanguages) {
+            INFO("message " << m << " in " << languageCode(l));
+            const std::string text = tr(l, msg);
+            CHECK_FALSE(text.empty());
+            CHECK(utf8::isValid(text));
+            // Placeholders must survive translation.
+            CHECK((text.find("%d") != std::string::npos) == (english.find("%d") != std::string::npos));
+        }
+        // Georgian text must be Georgian, not an English copy.
+        CHECK(std::string(tr(Language::Georgian, msg)) != english);
+    }
+}
+
+TEST_CASE("language codes round-trip and unknown codes are refused", "[ui][i18n]") {
+    for (Language l : kAllLanguages) CHECK(languageFromCode(languageCode(l)) == l);
+    CHECK_FALSE(languageFromCode("de"));
+    CHECK_FALSE(languageFromCode(""));
+    CHECK(trf(Language::Russian, Msg::JobsFound, 12) == "Найдено вакансий: 12");
+}
+
+TEST_CASE("the baked fonts have a glyph for every character of every UI string", "[ui][fonts]") {
+    ImGuiContextGuard guard;
+    auto fonts = loadFonts(DC_FONT_DIR, 36.0f);
+    REQUIRE(fonts);
+    for (int role = 0; role < static_cast<int>(FontRole::Count); ++role) {
+        ImFont* font = fonts->get(static_cast<FontRole>(role));
+        REQUIRE(font);
+        for (const std::string& text : everyUiString()) {
+            std::vector<char32_t> codepoints;
+            REQUIRE(utf8::decode(text, codepoints));
+            for (char32_t c : codepoints) {
+                INFO("U+" << std::hex << static_cast<unsigned>(c) << " in \"" << text << "\"");
+                CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+            }
+        }
+    }
+}
+
+TEST_CASE("a missing font folder is a clear error naming the file and package", "[ui][fonts]") {
+    ImGuiContextGuard guard;
+    auto fonts = loadFonts("/nonexistent-fonts", 36.0f);
+    REQUIRE_FALSE(fonts);
+    CHECK(fonts.error().code() == ErrorCode::MissingResource);
+    CHECK_THAT(fonts.error().message(), Catch::Contains("NotoSans-Regular.ttf") && Catch::Contains("fonts-noto-core"));
+}

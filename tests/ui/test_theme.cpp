@@ -1,0 +1,41 @@
+#include <catch2/catch.hpp>
+
+#include "app/ui/theme.hpp"
+
+using namespace dc::ui;
+
+TEST_CASE("contrast ratio matches the WCAG definition", "[ui][theme]") {
+    CHECK(contrastRatio(Color::hex(0x000000), Color::hex(0xFFFFFF)) == Approx(21.0));
+    CHECK(contrastRatio(Color::hex(0x777777), Color::hex(0x777777)) == Approx(1.0));
+    CHECK(contrastRatio(Color::hex(0x767676), Color::hex(0xFFFFFF)) == Approx(4.54).margin(0.01));
+}
+
+TEST_CASE("every text colour of the theme reaches 4.5:1 on its background", "[ui][theme]") {
+    const Theme& t = normalTheme();
+    struct Pair {
+        const char* name;
+        Color fg, bg;
+    };
+    const Pair pairs[] = {
+        {"text on page", t.text, t.background},           {"muted on page", t.textMuted, t.background},
+        {"text on card", t.text, t.surface},              {"muted on card", t.textMuted, t.surface},
+        {"header", t.headerText, t.header},               {"primary button", t.primaryText, t.primary},
+        {"secondary button", t.secondaryText, t.secondary}, {"salary on card", t.money, t.surface},
+        {"badge", t.badgeText, t.badge},                  {"header button", t.header, t.headerText},
+    };
+    for (const Pair& p : pairs) {
+        INFO(p.name);
+        CHECK(contrastRatio(p.fg, p.bg) >= 4.5);
+    }
+}
+
+TEST_CASE("touch targets are at least 48 px at 1080p and scale with the screen", "[ui][theme]") {
+    const Metrics m1080 = metricsFor(1080);
+    CHECK(m1080.touch >= 48);
+    CHECK(m1080.gap >= 8);
+    CHECK(m1080.base == 36);
+    const Metrics m720 = metricsFor(720);
+    CHECK(m720.touch >= 32);
+    CHECK(m720.base < m1080.base);
+    CHECK(metricsFor(100).base >= 18);  // never unreadably small
+}
