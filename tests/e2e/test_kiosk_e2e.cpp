@@ -232,3 +232,14 @@ TEST_CASE("start-up problems are clear errors with exit code 2", "[e2e]") {
         CHECK_THAT(result.output, Catch::Contains("unknown option") && Catch::Contains("Usage"));
     }
 }
+
+TEST_CASE("the example scripts shipped in tests/e2e/examples pass", "[e2e]") {
+    for (const auto& entry : std::filesystem::directory_iterator(DC_EXAMPLES_DIR)) {
+        TempDir dir;
+        INFO(entry.path());
+        const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--script", entry.path().string()}},
+                                     dir.path());
+        INFO(result.output);
+        CHECK(result.exitCode == 0);
+    }
+}
