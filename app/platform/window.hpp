@@ -45,7 +45,9 @@ public:
 
 Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options);
 
-// Reads the current GL back buffer and writes it as a PNG (shared by the backends).
+// Shared by the backends: renders ImGui's draw data into the back buffer and, when asked, saves
+// that buffer as a PNG before the backend swaps it.
+Expected<void> renderFrame(int width, int height, const std::filesystem::path* screenshot);
 Expected<void> saveBackBufferPng(int width, int height, const std::filesystem::path& file);
 
 }  // namespace dc::platform

@@ -2,9 +2,19 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "app/ui/views.hpp"
 
 namespace dc::ui {
+namespace {
+
+// People see a plain sentence from the catalog; the technical reason goes to the log (journald).
+void logLoadError(const char* what, const Error& error) {
+    std::fprintf(stderr, "dc-kiosk: could not load %s: %s\n", what, error.message().c_str());
+}
+
+}  // namespace
 
 KioskController::KioskController(core::CatalogService& catalog, Language startLanguage) : m_catalog(catalog) {
     m_state.language = startLanguage;
@@ -60,7 +70,10 @@ void KioskController::apply(const Actions& actions) {
             if (m_state.screen != Screen::JobDetail || !m_state.job.loading) return;
             m_state.job.loading = false;
             if (result) m_state.job.value = std::move(*result);
-            else m_state.job.error = result.error().message();
+            else {
+                logLoadError("a job", result.error());
+                m_state.job.error = result.error().message();
+            }
         });
         open(Screen::JobDetail);
     }
@@ -78,7 +91,10 @@ void KioskController::open(Screen screen) {
         m_catalog.listCourses([this](Expected<std::vector<store::CourseRecord>> result) {
             m_state.courses.loading = false;
             if (result) m_state.courses.value = std::move(*result);
-            else m_state.courses.error = result.error().message();
+            else {
+                logLoadError("the courses", result.error());
+                m_state.courses.error = result.error().message();
+            }
         });
     }
 }
@@ -91,7 +107,10 @@ void KioskController::requestSearch() {
                              if (generation != m_searchGeneration) return;
                              m_state.jobs.loading = false;
                              if (result) m_state.jobs.value = std::move(*result);
-                             else m_state.jobs.error = result.error().message();
+                             else {
+                                 logLoadError("the jobs", result.error());
+                                 m_state.jobs.error = result.error().message();
+                             }
                          });
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ui/kiosk_state.hpp"
 #include "app/ui/ui_context.hpp"
 
 namespace dc::ui {
@@ -27,6 +28,21 @@ void badge(UiContext& ctx, const std::string& text);
 
 // A single-line text field. `focusNow` moves keyboard focus into it. True when the text changed.
 bool searchField(UiContext& ctx, const char* id, std::string& text, const std::string& hint, bool focusNow);
+
+// For a screen whose data is loading or failed to load: draws the plain message and returns
+// false; returns true when the data is there to draw.
+template <class T>
+bool readyOrMessage(UiContext& ctx, const Loadable<T>& data) {
+    if (!data.error.empty()) {
+        label(ctx, ctx.t(Msg::LoadFailed), FontRole::Bold, ctx.theme.text, true);
+        return false;
+    }
+    if (!data.value) {
+        label(ctx, ctx.t(Msg::Loading), FontRole::Body, ctx.theme.textMuted);
+        return false;
+    }
+    return true;
+}
 
 // Records an already drawn item (the last ImGui item) under `text`.
 void registerLastItem(UiContext& ctx, WidgetKind kind, const std::string& text);

@@ -89,13 +89,7 @@ public:
     }
 
     Expected<void> present(const std::filesystem::path* screenshot) override {
-        const int w = width(), h = height();
-        glViewport(0, 0, w, h);
-        glClearColor(0, 0, 0, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        Expected<void> saved;
-        if (screenshot) saved = saveBackBufferPng(w, h, *screenshot);
+        Expected<void> saved = renderFrame(width(), height(), screenshot);
         glfwSwapBuffers(m_window);
         return saved;
     }

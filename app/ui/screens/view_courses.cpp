@@ -21,14 +21,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 void drawCourses(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&) {
     const auto& courses = state.courses;
-    if (!courses.error.empty()) {
-        label(ctx, ctx.t(Msg::LoadFailed), FontRole::Bold, ctx.theme.text, true);
-        return;
-    }
-    if (!courses.value) {
-        label(ctx, ctx.t(Msg::Loading), FontRole::Body, ctx.theme.textMuted);
-        return;
-    }
+    if (!readyOrMessage(ctx, courses)) return;
     const Metrics& m = ctx.metrics;
     label(ctx, trf(ctx.language, Msg::CoursesFound, static_cast<long long>(courses.value->size())), FontRole::Bold,
           ctx.theme.text);

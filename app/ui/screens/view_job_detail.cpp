@@ -15,14 +15,7 @@ void fact(UiContext& ctx, Msg name, const std::string& value, float valueColumn)
 
 void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&) {
     const auto& job = state.job;
-    if (!job.error.empty()) {
-        label(ctx, ctx.t(Msg::LoadFailed), FontRole::Bold, ctx.theme.text, true);
-        return;
-    }
-    if (!job.value) {
-        label(ctx, ctx.t(Msg::Loading), FontRole::Body, ctx.theme.textMuted);
-        return;
-    }
+    if (!readyOrMessage(ctx, job)) return;
     const store::JobRecord& j = *job.value;
     const Metrics& m = ctx.metrics;
 

@@ -86,14 +86,7 @@ void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Action
     if (searchField(ctx, "##search", edit.search, ctx.t(Msg::SearchHint), state.focusSearch)) out.searchChanged = true;
 
     const auto& jobs = state.jobs;
-    if (!jobs.error.empty()) {
-        label(ctx, ctx.t(Msg::LoadFailed), FontRole::Bold, ctx.theme.text, true);
-        return;
-    }
-    if (!jobs.value) {
-        label(ctx, ctx.t(Msg::Loading), FontRole::Body, ctx.theme.textMuted);
-        return;
-    }
+    if (!readyOrMessage(ctx, jobs)) return;
     const store::JobPage& page = *jobs.value;
     label(ctx, trf(ctx.language, Msg::JobsFound, page.totalMatches), FontRole::Bold, ctx.theme.text);
     if (page.jobs.empty()) {

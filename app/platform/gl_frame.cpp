@@ -1,4 +1,6 @@
 #include <GL/gl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 #include <stb_image_write.h>
 
 #include <vector>
@@ -22,6 +24,15 @@ Expected<void> saveBackBufferPng(int width, int height, const std::filesystem::p
     stbi_flip_vertically_on_write(1);
     if (!stbi_write_png(file.c_str(), width, height, 3, pixels.data(), width * 3))
         return fail(ErrorCode::IoError, "could not write the screenshot '" + file.string() + "'");
+    return {};
+}
+
+Expected<void> renderFrame(int width, int height, const std::filesystem::path* screenshot) {
+    glViewport(0, 0, width, height);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (screenshot) return saveBackBufferPng(width, height, *screenshot);
     return {};
 }
 
