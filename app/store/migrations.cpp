@@ -77,6 +77,100 @@ CREATE TABLE settings (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 )SQL"},
+        {2, "course sessions, jobseeker records, the sync outbox and cursors, the audit log", R"SQL(
+ALTER TABLE jobs ADD COLUMN languages_required TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE jobs ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE courses ADD COLUMN level TEXT NOT NULL DEFAULT '';
+ALTER TABLE courses ADD COLUMN cost INTEGER;
+ALTER TABLE courses ADD COLUMN cost_currency TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE course_sessions (
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+  center TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  starts_at TEXT NOT NULL DEFAULT '',
+  ends_at TEXT NOT NULL DEFAULT '',
+  schedule_note TEXT NOT NULL DEFAULT '',
+  flexible_schedule INTEGER NOT NULL DEFAULT 0 CHECK (flexible_schedule IN (0, 1)),
+  capacity INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),
+  seats_taken INTEGER NOT NULL DEFAULT 0 CHECK (seats_taken >= 0),
+  accessible_venue INTEGER NOT NULL DEFAULT 0 CHECK (accessible_venue IN (0, 1)),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX course_sessions_by_course ON course_sessions(course_id, starts_at);
+
+-- Personal data is stored only as libsodium secretbox ciphertext (*_enc), never in an FTS index.
+CREATE TABLE profiles (
+  id TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  name_enc BLOB,
+  phone_enc BLOB,
+  email_enc BLOB,
+  document_enc BLOB,
+  birth_date_enc BLOB,
+  skills TEXT NOT NULL DEFAULT '[]',
+  language TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+CREATE TABLE applications (
+  id TEXT PRIMARY KEY,
+  reference_code TEXT NOT NULL UNIQUE,
+  job_id TEXT NOT NULL,
+  profile_id TEXT REFERENCES profiles(id),
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','submitted','accepted','rejected')),
+  note_enc BLOB,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+) WITHOUT ROWID;
+
+CREATE TABLE enrollments (
+  id TEXT PRIMARY KEY,
+  reference_code TEXT NOT NULL UNIQUE,
+  course_id TEXT NOT NULL,
+  session_id TEXT,
+  profile_id TEXT REFERENCES profiles(id),
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending','confirmed','waitlisted','rejected','cancelled')),
+  waitlist_position INTEGER CHECK (waitlist_position IS NULL OR waitlist_position > 0),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+) WITHOUT ROWID;
+
+-- The store-and-forward queue. `id` is the idempotency key the server deduplicates on; a record
+-- is written in the same transaction as the action it reports and leaves only when the server
+-- has answered for it (state 'done') or it was refused for good (state 'quarantined').
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  payload BLOB NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','done','quarantined')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL DEFAULT '',
+  last_error TEXT NOT NULL DEFAULT '',
+  result TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX outbox_pending ON outbox(state, seq);
+
+CREATE TABLE sync_cursors (
+  stream TEXT PRIMARY KEY,
+  cursor TEXT NOT NULL,
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+) WITHOUT ROWID;
+
+-- Who did what, for clerks and technicians; never personal data (ids and reference codes only).
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT ''
+);
+)SQL"},
     };
     return kSteps;
 }

@@ -42,3 +42,17 @@ TEST_CASE("a failed upgrade step rolls back and keeps the old version", "[store]
     CHECK_THAT(migrated.error().message(), Catch::Contains("upgrading the database to version 1"));
     CHECK(db->schemaVersion() == 0);
 }
+
+TEST_CASE("the schema's constraints refuse impossible records", "[store][migrations]") {
+    dc::test::TempDir dir;
+    auto db = store::Database::open(dir / "kiosk.db");
+    REQUIRE(db);
+    REQUIRE(db->exec("INSERT INTO enrollments (id, reference_code, course_id, status) VALUES ('e1','R-1','c','waitlisted')"));
+    CHECK_FALSE(db->exec("INSERT INTO enrollments (id, reference_code, course_id, status) VALUES ('e2','R-2','c','bogus')"));
+    CHECK_FALSE(db->exec("INSERT INTO enrollments (id, reference_code, course_id) VALUES ('e3','R-1','c')"));
+    CHECK_FALSE(db->exec("INSERT INTO enrollments (id, reference_code, course_id, waitlist_position) VALUES ('e4','R-4','c',0)"));
+    REQUIRE(db->exec("INSERT INTO outbox (id, kind, payload) VALUES ('u-1','application','{}')"));
+    CHECK_FALSE(db->exec("INSERT INTO outbox (id, kind, payload) VALUES ('u-1','application','{}')"));
+    CHECK_FALSE(db->exec("INSERT INTO outbox (id, kind, payload, state) VALUES ('u-2','x','{}','lost')"));
+    CHECK_FALSE(db->exec("INSERT INTO course_sessions (id, course_id) VALUES ('s1','no-such-course')"));
+}
