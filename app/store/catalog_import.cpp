@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 #include "app/store/sqlite_statement.hpp"
 #include "common/utf8.hpp"
 
@@ -48,6 +50,125 @@ Expected<void> checkList(const std::string& what, const std::string& id, const s
     return {};
 }
 
+
+// Writes jobs and keeps the external-content FTS index in step with them. Each statement writes
+// one table, so SQLite needs no statement savepoint on the FTS5 table (see migration 3).
+class JobWriter {
+public:
+    static Expected<JobWriter> prepare(Database& db) {
+        auto previous = Statement::prepare(db, "SELECT rowid, title, employer, city, skills, description FROM jobs WHERE id = ?1");
+        auto upsert = Statement::prepare(db, R"SQL(
+INSERT INTO jobs (id, title, employer, description, region, city, work_mode, category, skills,
+                  salary_min, salary_max, salary_currency, employment_type, date_posted, valid_through)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+ON CONFLICT(id) DO UPDATE SET
+  title=excluded.title, employer=excluded.employer, description=excluded.description,
+  region=excluded.region, city=excluded.city, work_mode=excluded.work_mode, category=excluded.category,
+  skills=excluded.skills, salary_min=excluded.salary_min, salary_max=excluded.salary_max,
+  salary_currency=excluded.salary_currency, employment_type=excluded.employment_type,
+  date_posted=excluded.date_posted, valid_through=excluded.valid_through,
+  updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')
+WHERE (title, employer, description, region, city, work_mode, category, skills, salary_min, salary_max,
+       salary_currency, employment_type, date_posted, valid_through)
+  IS NOT (excluded.title, excluded.employer, excluded.description, excluded.region, excluded.city,
+       excluded.work_mode, excluded.category, excluded.skills, excluded.salary_min, excluded.salary_max,
+       excluded.salary_currency, excluded.employment_type, excluded.date_posted, excluded.valid_through)
+)SQL");
+        auto ftsInsert = Statement::prepare(
+            db, "INSERT INTO jobs_fts (rowid, title, employer, city, skills, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        auto ftsDelete = Statement::prepare(db,
+            "INSERT INTO jobs_fts (jobs_fts, rowid, title, employer, city, skills, description) "
+            "VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)");
+        auto erase = Statement::prepare(db, "DELETE FROM jobs WHERE rowid = ?1");
+        for (auto* s : {&previous, &upsert, &ftsInsert, &ftsDelete, &erase})
+            if (!*s) return std::unexpected(s->error());
+        return JobWriter(db, std::move(*previous), std::move(*upsert), std::move(*ftsInsert), std::move(*ftsDelete),
+                         std::move(*erase));
+    }
+
+    // True when the job was added or changed; false when it was already stored exactly so.
+    Expected<bool> upsert(const JobRecord& job) {
+        const std::string skills = toJsonArray(job.skills);
+        auto old = readPrevious(job.id);
+        if (!old) return std::unexpected(old.error());
+        m_upsert.reset();
+        m_upsert.bind(1, job.id);
+        m_upsert.bind(2, job.title);
+        m_upsert.bind(3, job.employer);
+        m_upsert.bind(4, job.description);
+        m_upsert.bind(5, job.region);
+        m_upsert.bind(6, job.city);
+        m_upsert.bind(7, std::string_view(workModeText(job.workMode)));
+        m_upsert.bind(8, job.category);
+        m_upsert.bind(9, skills);
+        m_upsert.bind(10, job.salaryMin);
+        m_upsert.bind(11, job.salaryMax);
+        m_upsert.bind(12, job.salaryCurrency);
+        m_upsert.bind(13, job.employmentType);
+        m_upsert.bind(14, job.datePosted);
+        m_upsert.bind(15, job.validThrough);
+        if (m_upsert.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
+        if (sqlite3_changes(m_db.handle()) == 0) return false;
+
+        int64_t rowid = sqlite3_last_insert_rowid(m_db.handle());
+        if (*old) {
+            rowid = (*old)->rowid;
+            if (auto r = ftsWrite(m_ftsDelete, **old); !r) return std::unexpected(r.error());
+        }
+        if (auto r = ftsWrite(m_ftsInsert, {rowid, job.title, job.employer, job.city, skills, job.description}); !r)
+            return std::unexpected(r.error());
+        return true;
+    }
+
+    // True when a job was deleted.
+    Expected<bool> remove(const std::string& id) {
+        auto old = readPrevious(id);
+        if (!old) return std::unexpected(old.error());
+        if (!*old) return false;
+        if (auto r = ftsWrite(m_ftsDelete, **old); !r) return std::unexpected(r.error());
+        m_erase.reset();
+        m_erase.bind(1, (*old)->rowid);
+        if (m_erase.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("deleting job '" + id + "'"));
+        return true;
+    }
+
+private:
+    struct Indexed {
+        int64_t rowid;
+        std::string title, employer, city, skills, description;
+    };
+
+    JobWriter(Database& db, Statement previous, Statement upsert, Statement ftsInsert, Statement ftsDelete,
+              Statement erase)
+        : m_db(db), m_previous(std::move(previous)), m_upsert(std::move(upsert)), m_ftsInsert(std::move(ftsInsert)),
+          m_ftsDelete(std::move(ftsDelete)), m_erase(std::move(erase)) {}
+
+    Expected<std::optional<Indexed>> readPrevious(const std::string& id) {
+        m_previous.reset();
+        m_previous.bind(1, id);
+        const int rc = m_previous.step();
+        if (rc == SQLITE_DONE) return std::optional<Indexed>();
+        if (rc != SQLITE_ROW) return std::unexpected(m_db.lastError("reading job '" + id + "'"));
+        return std::optional<Indexed>(Indexed{m_previous.integer(0), m_previous.text(1), m_previous.text(2),
+                                              m_previous.text(3), m_previous.text(4), m_previous.text(5)});
+    }
+
+    Expected<void> ftsWrite(Statement& stmt, const Indexed& row) {
+        stmt.reset();
+        stmt.bind(1, row.rowid);
+        stmt.bind(2, row.title);
+        stmt.bind(3, row.employer);
+        stmt.bind(4, row.city);
+        stmt.bind(5, row.skills);
+        stmt.bind(6, row.description);
+        if (stmt.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("updating the search index"));
+        return {};
+    }
+
+    Database& m_db;
+    Statement m_previous, m_upsert, m_ftsInsert, m_ftsDelete, m_erase;
+};
+
 }  // namespace
 
 Expected<void> validateCatalogBatch(const CatalogBatch& batch) {
@@ -84,43 +205,12 @@ Expected<ImportCounts> applyCatalogBatch(Database& db, const CatalogBatch& batch
     // The WHERE clause makes an identical upsert a no-op, so re-applying a batch does not churn
     // the FTS index or updated_at.
     auto done = db.transaction([&]() -> Expected<void> {
-        auto upsertJob = Statement::prepare(db, R"SQL(
-INSERT INTO jobs (id, title, employer, description, region, city, work_mode, category, skills,
-                  salary_min, salary_max, salary_currency, employment_type, date_posted, valid_through)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-ON CONFLICT(id) DO UPDATE SET
-  title=excluded.title, employer=excluded.employer, description=excluded.description,
-  region=excluded.region, city=excluded.city, work_mode=excluded.work_mode, category=excluded.category,
-  skills=excluded.skills, salary_min=excluded.salary_min, salary_max=excluded.salary_max,
-  salary_currency=excluded.salary_currency, employment_type=excluded.employment_type,
-  date_posted=excluded.date_posted, valid_through=excluded.valid_through,
-  updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')
-WHERE (title, employer, description, region, city, work_mode, category, skills, salary_min, salary_max,
-       salary_currency, employment_type, date_posted, valid_through)
-  IS NOT (excluded.title, excluded.employer, excluded.description, excluded.region, excluded.city,
-       excluded.work_mode, excluded.category, excluded.skills, excluded.salary_min, excluded.salary_max,
-       excluded.salary_currency, excluded.employment_type, excluded.date_posted, excluded.valid_through)
-)SQL");
-        if (!upsertJob) return std::unexpected(upsertJob.error());
+        auto jobs = JobWriter::prepare(db);
+        if (!jobs) return std::unexpected(jobs.error());
         for (const JobRecord& job : batch.jobUpserts) {
-            upsertJob->reset();
-            upsertJob->bind(1, job.id);
-            upsertJob->bind(2, job.title);
-            upsertJob->bind(3, job.employer);
-            upsertJob->bind(4, job.description);
-            upsertJob->bind(5, job.region);
-            upsertJob->bind(6, job.city);
-            upsertJob->bind(7, std::string_view(workModeText(job.workMode)));
-            upsertJob->bind(8, job.category);
-            upsertJob->bind(9, toJsonArray(job.skills));
-            upsertJob->bind(10, job.salaryMin);
-            upsertJob->bind(11, job.salaryMax);
-            upsertJob->bind(12, job.salaryCurrency);
-            upsertJob->bind(13, job.employmentType);
-            upsertJob->bind(14, job.datePosted);
-            upsertJob->bind(15, job.validThrough);
-            if (upsertJob->step() != SQLITE_DONE) return std::unexpected(db.lastError("storing job '" + job.id + "'"));
-            counts.jobsUpserted += static_cast<size_t>(sqlite3_changes(db.handle()));
+            auto changed = jobs->upsert(job);
+            if (!changed) return std::unexpected(changed.error());
+            counts.jobsUpserted += *changed ? 1 : 0;
         }
 
         auto upsertCourse = Statement::prepare(db, R"SQL(
@@ -152,15 +242,12 @@ WHERE (name, provider, description, format, city, target_groups, skills_taught, 
             counts.coursesUpserted += static_cast<size_t>(sqlite3_changes(db.handle()));
         }
 
-        auto deleteJob = Statement::prepare(db, "DELETE FROM jobs WHERE id = ?1");
         auto deleteCourse = Statement::prepare(db, "DELETE FROM courses WHERE id = ?1");
-        if (!deleteJob) return std::unexpected(deleteJob.error());
         if (!deleteCourse) return std::unexpected(deleteCourse.error());
         for (const auto& id : batch.jobTombstones) {
-            deleteJob->reset();
-            deleteJob->bind(1, id);
-            if (deleteJob->step() != SQLITE_DONE) return std::unexpected(db.lastError("deleting job '" + id + "'"));
-            counts.jobsDeleted += static_cast<size_t>(sqlite3_changes(db.handle()));
+            auto deleted = jobs->remove(id);
+            if (!deleted) return std::unexpected(deleted.error());
+            counts.jobsDeleted += *deleted ? 1 : 0;
         }
         for (const auto& id : batch.courseTombstones) {
             deleteCourse->reset();

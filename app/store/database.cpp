@@ -138,6 +138,7 @@ Expected<sqlite3*> connect(const fs::path& file) {
         "PRAGMA synchronous=FULL;"
         "PRAGMA foreign_keys=ON;"
         "PRAGMA temp_store=MEMORY;"
+        "PRAGMA cache_size=-32768;"  // 32 MiB: index builds during catalog import stay in memory
         "SELECT count(*) FROM sqlite_schema;";
     char* message = nullptr;
     const int setupRc = sqlite3_exec(db, setup, nullptr, nullptr, &message);

@@ -55,6 +55,25 @@ TEST_CASE("upserts update in place and tombstones delete, also from search", "[s
     CHECK(store::searchJobs(*db, {.text = "baker"})->totalMatches == 0);
     CHECK(store::searchJobs(*db, {.text = "plumber"})->totalMatches == 0);
     CHECK(store::searchJobs(*db, {.text = "pastry"})->totalMatches == 1);
+    // The search index matches the table exactly (FTS5 compares its index with the content).
+    CHECK(db->exec("INSERT INTO jobs_fts(jobs_fts, rank) VALUES ('integrity-check', 1)"));
+}
+
+TEST_CASE("the search index stays exact through repeated, changed and deleted imports", "[store][import]") {
+    dc::test::TempDir dir;
+    auto db = store::Database::open(dir / "kiosk.db");
+    REQUIRE(db);
+    auto batch = core::demoCatalog();
+    REQUIRE(store::applyCatalogBatch(*db, batch));
+    REQUIRE(store::applyCatalogBatch(*db, batch));
+    batch.jobUpserts[0].title = "Senior QA tester";
+    batch.jobUpserts.resize(5);
+    batch.jobTombstones = {"demo-job-010", "demo-job-011"};
+    REQUIRE(store::applyCatalogBatch(*db, batch));
+    CHECK(db->exec("INSERT INTO jobs_fts(jobs_fts, rank) VALUES ('integrity-check', 1)"));
+    CHECK(store::searchJobs(*db, {.text = "senior"})->totalMatches == 1);
+    CHECK(store::searchJobs(*db, {.text = "junior"})->totalMatches == 0);
+    CHECK(store::searchJobs(*db, {.text = "колл"})->totalMatches == 0);
 }
 
 TEST_CASE("a batch with one bad record is refused whole and writes nothing", "[store][import]") {
