@@ -58,10 +58,27 @@ Expected<JobPage> searchJobs(const Database& db, const JobSearch& search) {
     if (fts.kind == FtsQuery::Kind::Nothing) return page;
 
     const int limit = std::clamp(search.limit, 1, 1000);
+    // Count first, capped: it tells whether ranking is affordable.
+    const std::string capped = std::to_string(kMaxCountedMatches + 1);
+    auto counted = fts.kind == FtsQuery::Kind::Everything
+                       ? scalar(db, "SELECT count(*) FROM (SELECT 1 FROM jobs LIMIT " + capped + ")", nullptr)
+                       : scalar(db, "SELECT count(*) FROM (SELECT 1 FROM jobs_fts WHERE jobs_fts MATCH ?1 LIMIT " +
+                                        capped + ")",
+                                &fts.expression);
+    if (!counted) return std::unexpected(counted.error());
+    page.totalIsLowerBound = *counted > kMaxCountedMatches;
+    page.totalMatches = std::min(*counted, kMaxCountedMatches);
+
     std::string sql;
     if (fts.kind == FtsQuery::Kind::Everything) {
         sql = std::string("SELECT ") + kSummaryColumns +
               " FROM jobs j ORDER BY j.date_posted DESC, j.rowid DESC LIMIT ?1";
+    } else if (page.totalIsLowerBound) {
+        // A broad match (a short prefix): newest rows first, streamed from the index in rowid
+        // order, which follows arrival order. Ranking all of them would read every match.
+        sql = std::string("SELECT ") + kSummaryColumns +
+              " FROM jobs_fts f JOIN jobs j ON j.rowid = f.rowid WHERE jobs_fts MATCH ?2"
+              " ORDER BY f.rowid DESC LIMIT ?1";
     } else {
         // bm25 weights: a word in the title counts most, then skills, employer, city, description.
         sql = std::string("SELECT ") + kSummaryColumns +
@@ -75,12 +92,6 @@ Expected<JobPage> searchJobs(const Database& db, const JobSearch& search) {
     int rc;
     while ((rc = stmt->step()) == SQLITE_ROW) page.jobs.push_back(summaryFrom(*stmt));
     if (rc != SQLITE_DONE) return std::unexpected(db.lastError("searching jobs"));
-
-    auto total = fts.kind == FtsQuery::Kind::Everything
-                     ? scalar(db, "SELECT count(*) FROM jobs", nullptr)
-                     : scalar(db, "SELECT count(*) FROM jobs_fts WHERE jobs_fts MATCH ?1", &fts.expression);
-    if (!total) return std::unexpected(total.error());
-    page.totalMatches = *total;
     return page;
 }
 

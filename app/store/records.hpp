@@ -61,13 +61,18 @@ struct JobSummary {
     std::string salaryCurrency;
 };
 
+inline constexpr int64_t kMaxCountedMatches = 1000;
+
 struct JobSearch {
     std::string text;  // what the person typed; untrusted
     int limit = 200;
 };
 
 struct JobPage {
+    // Exact up to kMaxCountedMatches; beyond that the count stops and `totalIsLowerBound` is set,
+    // because counting a broad prefix over a million jobs costs more than a person gains.
     int64_t totalMatches = 0;
+    bool totalIsLowerBound = false;
     std::vector<JobSummary> jobs;
 };
 

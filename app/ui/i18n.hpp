@@ -32,6 +32,7 @@ enum class Msg {
     JobsTitle,
     SearchHint,
     JobsFound,        // "%d"
+    JobsFoundMore,    // "%d": more than that many
     ShowingFirst,     // "%d"
     NoJobs,
     Loading,

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "app/core/catalog_generator.hpp"
 #include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_queries.hpp"
@@ -92,4 +93,32 @@ TEST_CASE("courses are listed by start date", "[store]") {
     REQUIRE(courses);
     REQUIRE(courses->size() == core::demoCatalog().courseUpserts.size());
     for (size_t i = 1; i < courses->size(); ++i) CHECK((*courses)[i - 1].startDate <= (*courses)[i].startDate);
+}
+
+TEST_CASE("broad searches stop counting at the cap and still return the newest rows", "[store][search]") {
+    dc::test::TempDir dir;
+    auto db = store::Database::open(dir / "kiosk.db");
+    REQUIRE(db);
+    const auto batch = core::generateCatalog({.seed = 5, .jobs = 2500, .courses = 0});
+    REQUIRE(store::applyCatalogBatch(*db, batch));
+
+    auto everything = store::searchJobs(*db, {.limit = 10});
+    REQUIRE(everything);
+    CHECK(everything->totalIsLowerBound);
+    CHECK(everything->totalMatches == store::kMaxCountedMatches);
+
+    // A one-letter prefix: "c" starts a word in about 60% of generated postings.
+    auto broad = store::searchJobs(*db, {.text = "c", .limit = 50});
+    REQUIRE(broad);
+    REQUIRE(broad->totalIsLowerBound);
+    CHECK(broad->totalMatches == store::kMaxCountedMatches);
+    REQUIRE(broad->jobs.size() == 50);
+    // Newest arrivals first: ids were generated in arrival order.
+    CHECK(broad->jobs.front().id > broad->jobs.back().id);
+
+    auto narrow = store::searchJobs(*db, {.text = "Салігорск", .limit = 50});
+    REQUIRE(narrow);
+    CHECK_FALSE(narrow->totalIsLowerBound);
+    CHECK(narrow->totalMatches > 0);
+    CHECK(narrow->totalMatches < store::kMaxCountedMatches);
 }

@@ -88,7 +88,8 @@ void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Action
     const auto& jobs = state.jobs;
     if (!readyOrMessage(ctx, jobs)) return;
     const store::JobPage& page = *jobs.value;
-    label(ctx, trf(ctx.language, Msg::JobsFound, page.totalMatches), FontRole::Bold, ctx.theme.text);
+    label(ctx, trf(ctx.language, page.totalIsLowerBound ? Msg::JobsFoundMore : Msg::JobsFound, page.totalMatches),
+          FontRole::Bold, ctx.theme.text);
     if (page.jobs.empty()) {
         label(ctx, ctx.t(Msg::NoJobs), FontRole::Body, ctx.theme.text, true);
         return;
