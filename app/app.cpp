@@ -107,8 +107,7 @@ private:
         ui::UiContext ctx{m_controller.language(), ui::normalTheme(), m_metrics, m_fonts, m_registry};
         m_controller.drawFrame(ctx);
         ImGui::Render();
-        // The registry now holds this frame; make it the one the runner and the dump read.
-        m_registry.beginFrame();
+        m_registry.endFrame();
         const std::optional<std::filesystem::path> shot = std::exchange(m_screenshot, std::nullopt);
         if (auto presented = m_window.present(shot ? &*shot : nullptr); !presented)
             m_screenshotError = presented.error().message();
@@ -126,14 +125,21 @@ private:
     // --dump-ui: rewritten whenever the settled screen differs from what the file holds.
     void maybeWriteDump() {
         if (!m_options.dumpUi || busy()) return;
-        ui::DumpInfo info{ui::screenName(m_controller.state().screen), ui::languageCode(m_controller.language()),
-                          m_window.width(), m_window.height(), 0};
-        std::string content = ui::dumpJson(info, m_registry.lastFrame());
-        if (content == m_lastDumpContent) return;
-        m_lastDumpContent = std::move(content);
+        const ui::Screen screen = m_controller.state().screen;
+        const ui::Language language = m_controller.language();
+        if (m_dumped && m_dumped->widgets == m_registry.lastFrame() && m_dumped->screen == screen &&
+            m_dumped->language == language)
+            return;
+        m_dumped = DumpedState{m_registry.lastFrame(), screen, language};
         if (auto written = ui::writeDumpFile(*m_options.dumpUi, currentDump()); !written)
             logLine(written.error().message());
     }
+
+    struct DumpedState {
+        std::vector<ui::WidgetInfo> widgets;
+        ui::Screen screen;
+        ui::Language language;
+    };
 
     const KioskOptions& m_options;
     platform::Window& m_window;
@@ -146,7 +152,7 @@ private:
     std::optional<ui::AutomationRunner> m_runner;
     std::optional<std::filesystem::path> m_screenshot;
     std::string m_screenshotError;
-    std::string m_lastDumpContent;
+    std::optional<DumpedState> m_dumped;
     long long m_framesDrawn = 0;
 };
 

@@ -15,18 +15,16 @@ struct WidgetInfo {
     std::string label;
     float x, y, w, h;  // visible part, in window pixels
     bool enabled = true;
+    bool operator==(const WidgetInfo&) const = default;
 };
 
 class UiRegistry {
 public:
-    // Starts recording a new frame; the previous one stays readable as lastFrame().
-    void beginFrame() {
-        m_last.swap(m_current);
-        m_current.clear();
-    }
+    // A frame records between beginFrame() and endFrame(); lastFrame() is the last complete one.
+    void beginFrame() { m_current.clear(); }
     void add(WidgetInfo info) { m_current.push_back(std::move(info)); }
+    void endFrame() { m_last.swap(m_current); }
     const std::vector<WidgetInfo>& lastFrame() const { return m_last; }
-    const std::vector<WidgetInfo>& currentFrame() const { return m_current; }
 
 private:
     std::vector<WidgetInfo> m_current, m_last;
