@@ -63,17 +63,11 @@ void KioskController::apply(const Actions& actions) {
     if (actions.searchChanged) requestSearch();
     if (actions.open) open(*actions.open);
     if (actions.openJob) {
-        m_state.job = {};
-        m_state.job.start();
-        m_catalog.getJob(*actions.openJob, [this, id = *actions.openJob](Expected<store::JobRecord> result) {
-            // Only the job still wanted: a slow answer must not replace a newer choice.
-            if (m_state.screen != Screen::JobDetail || !m_state.job.loading) return;
-            m_state.job.loading = false;
-            if (result) m_state.job.value = std::move(*result);
-            else {
-                logLoadError("a job", result.error());
-                m_state.job.error = result.error().message();
-            }
+        m_state.job.value.reset();
+        const uint64_t request = m_state.job.start();
+        m_catalog.getJob(*actions.openJob, [this, request](Expected<store::JobRecord> result) {
+            if (!result) logLoadError("a job", result.error());
+            m_state.job.accept(request, std::move(result));
         });
         open(Screen::JobDetail);
     }
@@ -87,31 +81,21 @@ void KioskController::open(Screen screen) {
         m_state.focusSearch = true;
         requestSearch();
     } else if (screen == Screen::Courses) {
-        m_state.courses.start();
-        m_catalog.listCourses([this](Expected<std::vector<store::CourseRecord>> result) {
-            m_state.courses.loading = false;
-            if (result) m_state.courses.value = std::move(*result);
-            else {
-                logLoadError("the courses", result.error());
-                m_state.courses.error = result.error().message();
-            }
+        const uint64_t request = m_state.courses.start();
+        m_catalog.listCourses([this, request](Expected<std::vector<store::CourseRecord>> result) {
+            if (!result) logLoadError("the courses", result.error());
+            m_state.courses.accept(request, std::move(result));
         });
     }
 }
 
 void KioskController::requestSearch() {
-    const uint64_t generation = ++m_searchGeneration;
-    m_state.jobs.start();
-    m_catalog.searchJobs({.text = m_edit.search, .limit = 200},
-                         [this, generation](Expected<store::JobPage> result) {
-                             if (generation != m_searchGeneration) return;
-                             m_state.jobs.loading = false;
-                             if (result) m_state.jobs.value = std::move(*result);
-                             else {
-                                 logLoadError("the jobs", result.error());
-                                 m_state.jobs.error = result.error().message();
-                             }
-                         });
+    // Searches coalesce on the worker too; here an answer overtaken by newer typing is dropped.
+    const uint64_t request = m_state.jobs.start();
+    m_catalog.searchJobs({.text = m_edit.search, .limit = 200}, [this, request](Expected<store::JobPage> result) {
+        if (!result) logLoadError("the jobs", result.error());
+        m_state.jobs.accept(request, std::move(result));
+    });
 }
 
 }  // namespace dc::ui

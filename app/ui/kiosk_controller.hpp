@@ -26,7 +26,6 @@ private:
     core::CatalogService& m_catalog;
     KioskState m_state;
     EditBuffers m_edit;
-    uint64_t m_searchGeneration = 0;  // answers to older searches are dropped
 };
 
 }  // namespace dc::ui

@@ -1,10 +1,12 @@
 #pragma once
 // The UI's model: which screen is showing and what it shows. Only the UI thread reads or writes it.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/store/records.hpp"
+#include "common/error.hpp"
 #include "app/ui/i18n.hpp"
 
 namespace dc::ui {
@@ -17,9 +19,22 @@ struct Loadable {
     bool loading = false;
     std::optional<T> value;
     std::string error;  // for the log; people see a plain sentence from the catalog
-    void start() {
+    uint64_t request = 0;  // the request whose answer is wanted; older answers are dropped
+
+    // Marks a new request and returns its number, for the answer to quote back to accept().
+    uint64_t start() {
         loading = true;
         error.clear();
+        return ++request;
+    }
+    // Takes an answer if it belongs to the newest request; returns false (and changes nothing)
+    // for an answer that a newer request has overtaken.
+    bool accept(uint64_t answerTo, Expected<T> result) {
+        if (answerTo != request) return false;
+        loading = false;
+        if (result) value = std::move(*result);
+        else error = result.error().message();
+        return true;
     }
 };
 
