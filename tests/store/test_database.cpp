@@ -89,12 +89,12 @@ TEST_CASE("moving aside twice never replaces the first damaged copy", "[store]")
     std::filesystem::remove(dir / "kiosk.db-shm");
     dc::test::writeFile(dir / "kiosk.db", "second damaged file........");
     { REQUIRE(store::Database::open(dir / "kiosk.db")); }
-    auto copies = filesStartingWith(dir.path(), "kiosk.db.corrupt-");
     std::vector<std::string> contents;
-    for (const auto& c : copies)
-        if (c.extension() != ".db-wal" && c.string().find("-wal") == std::string::npos &&
-            c.string().find("-shm") == std::string::npos)
-            contents.push_back(dc::test::readFile(c));
+    for (const auto& copy : filesStartingWith(dir.path(), "kiosk.db.corrupt-")) {
+        const std::string name = copy.filename().string();
+        const bool companion = name.ends_with("-wal") || name.ends_with("-shm");
+        if (!companion) contents.push_back(dc::test::readFile(copy));
+    }
     CHECK_THAT(contents, Catch::VectorContains(std::string("first damaged file.........")));
     CHECK_THAT(contents, Catch::VectorContains(std::string("second damaged file........")));
 }
