@@ -1,7 +1,6 @@
 #include "app/command_line.hpp"
 
 #include <charconv>
-#include <cstdio>
 
 #include "app/ui/i18n.hpp"
 
