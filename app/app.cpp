@@ -228,7 +228,7 @@ int runKiosk(int argc, char** argv) {
         {
             core::CatalogService catalog(std::move(*db), results);
             if (options->demo)
-                catalog.seedIfEmpty(core::demoCatalog(), [](Expected<store::ImportCounts> seeded) {
+                catalog.seedIfEmpty(core::kioskSeedCatalog(), [](Expected<store::ImportCounts> seeded) {
                     if (!seeded) logLine("demo catalog not loaded: " + seeded.error().message());
                     else if (seeded->jobsUpserted > 0)
                         logLine("demo catalog loaded: " + std::to_string(seeded->jobsUpserted) + " jobs, " +

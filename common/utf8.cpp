@@ -77,4 +77,23 @@ std::vector<std::string> characters(std::string_view text) {
     return out;
 }
 
+std::string foldCase(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const std::string& ch : characters(text)) {
+        std::vector<char32_t> cps;
+        if (!decode(ch, cps) || cps.size() != 1) {
+            out += ch;
+            continue;
+        }
+        char32_t c = cps[0];
+        if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 0x20;
+        else if (c >= 0x410 && c <= 0x42F) c += 0x20;          // А-Я
+        else if (c >= 0x400 && c <= 0x40F) c += 0x50;          // Ё, Ў, І and the rest
+        else if (c >= 0x1C90 && c <= 0x1CBF && c != 0x1CBB && c != 0x1CBC) c -= 0x1C90 - 0x10D0;  // Mtavruli
+        append(out, c);
+    }
+    return out;
+}
+
 }  // namespace dc::utf8

@@ -18,4 +18,8 @@ void append(std::string& out, char32_t codepoint);
 // Splits text into its characters (each a UTF-8 substring). Invalid bytes come out one by one.
 std::vector<std::string> characters(std::string_view text);
 
+// Lower case for comparing words the way the search index does: ASCII, Latin-1, Cyrillic
+// (Russian, Belarusian) and Georgian Mtavruli (to Mkhedruli). Invalid bytes pass through.
+std::string foldCase(std::string_view text);
+
 }  // namespace dc::utf8

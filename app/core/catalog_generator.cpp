@@ -249,8 +249,28 @@ store::CatalogBatch generateCatalog(const GeneratorOptions& options) {
             if (second != c.targetGroups.front()) c.targetGroups.push_back(second);
         }
         c.language = lang == Ka ? "ka" : lang == Ru ? "ru" : lang == Be ? "be" : "en";
-        c.startDate = date(kToday + 7 + static_cast<int>(rng.below(90)));
         c.description = std::string(topic.name[lang]) + " — " + rng.pick(kSchedules)[lang];
+        c.level = rng.chance(70) ? "beginner" : "intermediate";
+        c.cost = rng.chance(85) ? 0 : 20 * static_cast<int64_t>(1 + rng.below(10));  // most are free
+        c.costCurrency = georgia ? "GEL" : "BYN";
+        // One to three runs, a month apart; some already full, so waitlists happen.
+        const int firstDay = kToday + 7 + static_cast<int>(rng.below(90));
+        c.startDate = date(firstDay);
+        const size_t runs = 1 + rng.below(3);
+        for (size_t run = 0; run < runs; ++run) {
+            store::CourseSession session;
+            session.id = c.id + "-s" + std::to_string(run + 1);
+            session.center = c.provider;
+            session.city = c.city;
+            session.startsAt = date(firstDay + 30 * static_cast<int>(run));
+            session.endsAt = date(firstDay + 30 * static_cast<int>(run) + 21);
+            session.scheduleNote = rng.pick(kSchedules)[lang];
+            session.flexibleSchedule = rng.chance(20);
+            session.capacity = 12 + static_cast<int64_t>(rng.below(19));
+            session.seatsTaken = rng.chance(25) ? session.capacity : static_cast<int64_t>(rng.below(static_cast<size_t>(session.capacity)));
+            session.accessibleVenue = rng.chance(60);
+            c.sessions.push_back(std::move(session));
+        }
         batch.courseUpserts.push_back(std::move(c));
     }
     return batch;

@@ -1,5 +1,7 @@
 #include "app/core/demo_catalog.hpp"
 
+#include "app/core/catalog_generator.hpp"
+
 namespace dc::core {
 namespace {
 
@@ -121,6 +123,19 @@ store::CatalogBatch demoCatalog() {
                              "Гомель", {"youth", "adults"}, {"Java", "SQL"}, "be", "2026-12-10",
                              "Першыя крокі ў праграмаванні: зменныя, цыклы, базы даных."));
     return b;
+}
+
+}  // namespace dc::core
+
+namespace dc::core {
+
+store::CatalogBatch kioskSeedCatalog() {
+    store::CatalogBatch seed = generateCatalog({.seed = kSeedCatalogSeed, .jobs = kSeedCatalogJobs, .courses = 60});
+    // The hand-written showcase postings arrive last, so they lead the newest-first list.
+    store::CatalogBatch showcase = demoCatalog();
+    seed.jobUpserts.insert(seed.jobUpserts.end(), showcase.jobUpserts.rbegin(), showcase.jobUpserts.rend());
+    seed.courseUpserts.insert(seed.courseUpserts.end(), showcase.courseUpserts.begin(), showcase.courseUpserts.end());
+    return seed;
 }
 
 }  // namespace dc::core

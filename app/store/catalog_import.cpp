@@ -1,9 +1,10 @@
 #include "app/store/catalog_import.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include <map>
 #include <optional>
+#include <tuple>
 
+#include "app/store/json_list.hpp"
 #include "app/store/sqlite_statement.hpp"
 #include "common/utf8.hpp"
 
@@ -14,17 +15,6 @@ constexpr size_t kMaxIdBytes = 128;
 constexpr size_t kMaxTitleBytes = 1024;
 constexpr size_t kMaxDescriptionBytes = 64 * 1024;
 constexpr size_t kMaxListItems = 64;
-
-std::string toJsonArray(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
-
-const char* workModeText(WorkMode mode) {
-    switch (mode) {
-        case WorkMode::Remote: return "remote";
-        case WorkMode::Hybrid: return "hybrid";
-        case WorkMode::OnSite: break;
-    }
-    return "onsite";
-}
 
 Expected<void> checkText(const std::string& what, const std::string& id, const std::string& text, size_t maxBytes) {
     if (text.size() > maxBytes)
@@ -56,7 +46,8 @@ Expected<void> checkList(const std::string& what, const std::string& id, const s
 class JobWriter {
 public:
     static Expected<JobWriter> prepare(Database& db) {
-        auto previous = Statement::prepare(db, "SELECT rowid, title, employer, city, skills, description FROM jobs WHERE id = ?1");
+        auto previous = Statement::prepare(db, "SELECT rowid, title, employer, city, skills, description, region, work_mode, category, salary_max "
+            "FROM jobs WHERE id = ?1");
         auto upsert = Statement::prepare(db, R"SQL(
 INSERT INTO jobs (id, title, employer, description, region, city, work_mode, category, skills,
                   salary_min, salary_max, salary_currency, employment_type, date_posted, valid_through)
@@ -74,47 +65,53 @@ WHERE (title, employer, description, region, city, work_mode, category, skills, 
        excluded.work_mode, excluded.category, excluded.skills, excluded.salary_min, excluded.salary_max,
        excluded.salary_currency, excluded.employment_type, excluded.date_posted, excluded.valid_through)
 )SQL");
+        auto insert = Statement::prepare(db, R"SQL(
+INSERT INTO jobs (id, title, employer, description, region, city, work_mode, category, skills,
+                  salary_min, salary_max, salary_currency, employment_type, date_posted, valid_through, updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+ON CONFLICT(id) DO NOTHING
+)SQL");
         auto ftsInsert = Statement::prepare(
             db, "INSERT INTO jobs_fts (rowid, title, employer, city, skills, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         auto ftsDelete = Statement::prepare(db,
             "INSERT INTO jobs_fts (jobs_fts, rowid, title, employer, city, skills, description) "
             "VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)");
         auto erase = Statement::prepare(db, "DELETE FROM jobs WHERE rowid = ?1");
-        for (auto* s : {&previous, &upsert, &ftsInsert, &ftsDelete, &erase})
+        // Update, then insert if there was no row: an upsert would CHECK a negative delta as a row.
+        auto facet = Statement::prepare(db, "UPDATE job_facet_counts SET n = n + ?5 WHERE region = ?1 AND "
+                                            "work_mode = ?2 AND category = ?3 AND salary_band = ?4");
+        auto facetNew = Statement::prepare(db, "INSERT INTO job_facet_counts VALUES (?1, ?2, ?3, ?4, ?5)");
+        auto now = Statement::prepare(db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')");
+        for (auto* s : {&previous, &insert, &upsert, &ftsInsert, &ftsDelete, &erase, &facet, &facetNew, &now})
             if (!*s) return std::unexpected(s->error());
-        return JobWriter(db, std::move(*previous), std::move(*upsert), std::move(*ftsInsert), std::move(*ftsDelete),
-                         std::move(*erase));
+        if (now->step() != SQLITE_ROW) return std::unexpected(db.lastError("reading the clock"));
+        return JobWriter(db, now->text(0), std::move(*previous), std::move(*insert), std::move(*upsert),
+                         std::move(*ftsInsert), std::move(*ftsDelete), std::move(*erase), std::move(*facet),
+                         std::move(*facetNew));
     }
 
     // True when the job was added or changed; false when it was already stored exactly so.
     Expected<bool> upsert(const JobRecord& job) {
         const std::string skills = toJsonArray(job.skills);
-        auto old = readPrevious(job.id);
-        if (!old) return std::unexpected(old.error());
-        m_upsert.reset();
-        m_upsert.bind(1, job.id);
-        m_upsert.bind(2, job.title);
-        m_upsert.bind(3, job.employer);
-        m_upsert.bind(4, job.description);
-        m_upsert.bind(5, job.region);
-        m_upsert.bind(6, job.city);
-        m_upsert.bind(7, std::string_view(workModeText(job.workMode)));
-        m_upsert.bind(8, job.category);
-        m_upsert.bind(9, skills);
-        m_upsert.bind(10, job.salaryMin);
-        m_upsert.bind(11, job.salaryMax);
-        m_upsert.bind(12, job.salaryCurrency);
-        m_upsert.bind(13, job.employmentType);
-        m_upsert.bind(14, job.datePosted);
-        m_upsert.bind(15, job.validThrough);
-        if (m_upsert.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
-        if (sqlite3_changes(m_db.handle()) == 0) return false;
-
+        // Most rows of a big import are new: try the plain insert first, which costs one index
+        // probe, and read the stored row only when the id is already there.
+        bindJob(m_insert, job, skills);
+        m_insert.bind(16, m_now);
+        if (m_insert.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
         int64_t rowid = sqlite3_last_insert_rowid(m_db.handle());
-        if (*old) {
+        if (sqlite3_changes(m_db.handle()) == 0) {
+            auto old = readPrevious(job.id);
+            if (!old) return std::unexpected(old.error());
+            if (!*old) return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
+            bindJob(m_upsert, job, skills);
+            if (m_upsert.step() != SQLITE_DONE)
+                return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
+            if (sqlite3_changes(m_db.handle()) == 0) return false;  // stored exactly so already
             rowid = (*old)->rowid;
             if (auto r = ftsWrite(m_ftsDelete, **old); !r) return std::unexpected(r.error());
+            --m_facetDelta[(*old)->facets];
         }
+        ++m_facetDelta[{job.region, workModeText(job.workMode), job.category, salaryBand(job.salaryMax)}];
         if (auto r = ftsWrite(m_ftsInsert, {rowid, job.title, job.employer, job.city, skills, job.description}); !r)
             return std::unexpected(r.error());
         return true;
@@ -126,22 +123,65 @@ WHERE (title, employer, description, region, city, work_mode, category, skills, 
         if (!old) return std::unexpected(old.error());
         if (!*old) return false;
         if (auto r = ftsWrite(m_ftsDelete, **old); !r) return std::unexpected(r.error());
+        --m_facetDelta[(*old)->facets];
         m_erase.reset();
         m_erase.bind(1, (*old)->rowid);
         if (m_erase.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("deleting job '" + id + "'"));
         return true;
     }
 
+    // The filter chip counts change by the batch's net effect, written once at its end.
+    Expected<void> flushFacetCounts() {
+        for (const auto& [key, delta] : m_facetDelta) {
+            if (delta == 0) continue;
+            for (Statement* stmt : {&m_facet, &m_facetNew}) {
+                stmt->reset();
+                stmt->bind(1, std::get<0>(key));
+                stmt->bind(2, std::get<1>(key));
+                stmt->bind(3, std::get<2>(key));
+                stmt->bind(4, static_cast<int64_t>(std::get<3>(key)));
+                stmt->bind(5, delta);
+                if (stmt->step() != SQLITE_DONE) return std::unexpected(m_db.lastError("updating filter counts"));
+                if (sqlite3_changes(m_db.handle()) > 0) break;
+            }
+        }
+        m_facetDelta.clear();
+        return m_db.exec("DELETE FROM job_facet_counts WHERE n = 0");
+    }
+
 private:
+    static void bindJob(Statement& stmt, const JobRecord& job, const std::string& skills) {
+        stmt.reset();
+        stmt.bind(1, job.id);
+        stmt.bind(2, job.title);
+        stmt.bind(3, job.employer);
+        stmt.bind(4, job.description);
+        stmt.bind(5, job.region);
+        stmt.bind(6, job.city);
+        stmt.bind(7, std::string_view(workModeText(job.workMode)));
+        stmt.bind(8, job.category);
+        stmt.bind(9, skills);
+        stmt.bind(10, job.salaryMin);
+        stmt.bind(11, job.salaryMax);
+        stmt.bind(12, job.salaryCurrency);
+        stmt.bind(13, job.employmentType);
+        stmt.bind(14, job.datePosted);
+        stmt.bind(15, job.validThrough);
+    }
+
+    using FacetKey = std::tuple<std::string, std::string, std::string, int>;
     struct Indexed {
         int64_t rowid;
         std::string title, employer, city, skills, description;
+        FacetKey facets;
     };
 
-    JobWriter(Database& db, Statement previous, Statement upsert, Statement ftsInsert, Statement ftsDelete,
-              Statement erase)
-        : m_db(db), m_previous(std::move(previous)), m_upsert(std::move(upsert)), m_ftsInsert(std::move(ftsInsert)),
-          m_ftsDelete(std::move(ftsDelete)), m_erase(std::move(erase)) {}
+    JobWriter(Database& db, std::string now, Statement previous, Statement insert, Statement upsert,
+              Statement ftsInsert, Statement ftsDelete, Statement erase, Statement facet, Statement facetNew)
+        : m_db(db), m_now(std::move(now)), m_previous(std::move(previous)), m_insert(std::move(insert)),
+          m_upsert(std::move(upsert)), m_ftsInsert(std::move(ftsInsert)),
+          m_ftsDelete(std::move(ftsDelete)), m_erase(std::move(erase)), m_facet(std::move(facet)),
+          m_facetNew(std::move(facetNew)) {}
 
     Expected<std::optional<Indexed>> readPrevious(const std::string& id) {
         m_previous.reset();
@@ -149,8 +189,11 @@ private:
         const int rc = m_previous.step();
         if (rc == SQLITE_DONE) return std::optional<Indexed>();
         if (rc != SQLITE_ROW) return std::unexpected(m_db.lastError("reading job '" + id + "'"));
-        return std::optional<Indexed>(Indexed{m_previous.integer(0), m_previous.text(1), m_previous.text(2),
-                                              m_previous.text(3), m_previous.text(4), m_previous.text(5)});
+        return std::optional<Indexed>(Indexed{
+            m_previous.integer(0), m_previous.text(1), m_previous.text(2), m_previous.text(3), m_previous.text(4),
+            m_previous.text(5),
+            FacetKey{m_previous.text(6), m_previous.text(7), m_previous.text(8),
+                     salaryBand(m_previous.optionalInteger(9))}});
     }
 
     Expected<void> ftsWrite(Statement& stmt, const Indexed& row) {
@@ -166,7 +209,9 @@ private:
     }
 
     Database& m_db;
-    Statement m_previous, m_upsert, m_ftsInsert, m_ftsDelete, m_erase;
+    std::string m_now;  // one timestamp for the batch: it is one transaction
+    Statement m_previous, m_insert, m_upsert, m_ftsInsert, m_ftsDelete, m_erase, m_facet, m_facetNew;
+    std::map<FacetKey, int64_t> m_facetDelta;
 };
 
 }  // namespace
@@ -190,6 +235,19 @@ Expected<void> validateCatalogBatch(const CatalogBatch& batch) {
         if (auto r = checkText("the description", course.id, course.description, kMaxDescriptionBytes); !r) return r;
         if (auto r = checkList("the target groups", course.id, course.targetGroups); !r) return r;
         if (auto r = checkList("the skills", course.id, course.skillsTaught); !r) return r;
+        for (const auto* field : {&course.level, &course.costCurrency})
+            if (auto r = checkText("a field", course.id, *field, kMaxTitleBytes); !r) return r;
+        if (course.cost && *course.cost < 0)
+            return fail(ErrorCode::InvalidInput, "course '" + course.id + "' has a negative cost");
+        if (course.sessions.size() > kMaxListItems)
+            return fail(ErrorCode::InvalidInput, "course '" + course.id + "' has too many sessions");
+        for (const CourseSession& s : course.sessions) {
+            if (auto r = checkId("course session", s.id); !r) return r;
+            for (const auto* field : {&s.center, &s.city, &s.startsAt, &s.endsAt, &s.scheduleNote})
+                if (auto r = checkText("a session field", s.id, *field, kMaxTitleBytes); !r) return r;
+            if (s.capacity < 0 || s.seatsTaken < 0)
+                return fail(ErrorCode::InvalidInput, "course session '" + s.id + "' has a negative seat count");
+        }
     }
     for (const auto* ids : {&batch.jobTombstones, &batch.courseTombstones})
         for (const auto& id : *ids)
@@ -214,16 +272,40 @@ Expected<ImportCounts> applyCatalogBatch(Database& db, const CatalogBatch& batch
         }
 
         auto upsertCourse = Statement::prepare(db, R"SQL(
-INSERT INTO courses (id, name, provider, description, format, city, target_groups, skills_taught, language, start_date)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+INSERT INTO courses (id, name, provider, description, format, city, target_groups, skills_taught, language,
+                     start_date, level, cost, cost_currency)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
 ON CONFLICT(id) DO UPDATE SET
   name=excluded.name, provider=excluded.provider, description=excluded.description, format=excluded.format,
   city=excluded.city, target_groups=excluded.target_groups, skills_taught=excluded.skills_taught,
-  language=excluded.language, start_date=excluded.start_date, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')
-WHERE (name, provider, description, format, city, target_groups, skills_taught, language, start_date)
+  language=excluded.language, start_date=excluded.start_date, level=excluded.level, cost=excluded.cost,
+  cost_currency=excluded.cost_currency, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')
+WHERE (name, provider, description, format, city, target_groups, skills_taught, language, start_date, level,
+       cost, cost_currency)
   IS NOT (excluded.name, excluded.provider, excluded.description, excluded.format, excluded.city,
-          excluded.target_groups, excluded.skills_taught, excluded.language, excluded.start_date)
+          excluded.target_groups, excluded.skills_taught, excluded.language, excluded.start_date,
+          excluded.level, excluded.cost, excluded.cost_currency)
 )SQL");
+        auto upsertSession = Statement::prepare(db, R"SQL(
+INSERT INTO course_sessions (id, course_id, center, city, starts_at, ends_at, schedule_note, flexible_schedule,
+                             capacity, seats_taken, accessible_venue)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+ON CONFLICT(id) DO UPDATE SET
+  course_id=excluded.course_id, center=excluded.center, city=excluded.city, starts_at=excluded.starts_at,
+  ends_at=excluded.ends_at, schedule_note=excluded.schedule_note, flexible_schedule=excluded.flexible_schedule,
+  capacity=excluded.capacity, seats_taken=excluded.seats_taken, accessible_venue=excluded.accessible_venue,
+  updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')
+WHERE (course_id, center, city, starts_at, ends_at, schedule_note, flexible_schedule, capacity, seats_taken,
+       accessible_venue)
+  IS NOT (excluded.course_id, excluded.center, excluded.city, excluded.starts_at, excluded.ends_at,
+          excluded.schedule_note, excluded.flexible_schedule, excluded.capacity, excluded.seats_taken,
+          excluded.accessible_venue)
+)SQL");
+        if (!upsertSession) return std::unexpected(upsertSession.error());
+        // Sessions a course upsert no longer lists are gone on the server.
+        auto pruneSessions = Statement::prepare(db,
+            "DELETE FROM course_sessions WHERE course_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))");
+        if (!pruneSessions) return std::unexpected(pruneSessions.error());
         if (!upsertCourse) return std::unexpected(upsertCourse.error());
         for (const CourseRecord& course : batch.courseUpserts) {
             upsertCourse->reset();
@@ -237,9 +319,38 @@ WHERE (name, provider, description, format, city, target_groups, skills_taught, 
             upsertCourse->bind(8, toJsonArray(course.skillsTaught));
             upsertCourse->bind(9, course.language);
             upsertCourse->bind(10, course.startDate);
+            upsertCourse->bind(11, course.level);
+            upsertCourse->bind(12, course.cost);
+            upsertCourse->bind(13, course.costCurrency);
             if (upsertCourse->step() != SQLITE_DONE)
                 return std::unexpected(db.lastError("storing course '" + course.id + "'"));
-            counts.coursesUpserted += static_cast<size_t>(sqlite3_changes(db.handle()));
+            bool changed = sqlite3_changes(db.handle()) > 0;
+            std::vector<std::string> sessionIds;
+            for (const CourseSession& s : course.sessions) {
+                sessionIds.push_back(s.id);
+                upsertSession->reset();
+                upsertSession->bind(1, s.id);
+                upsertSession->bind(2, course.id);
+                upsertSession->bind(3, s.center);
+                upsertSession->bind(4, s.city);
+                upsertSession->bind(5, s.startsAt);
+                upsertSession->bind(6, s.endsAt);
+                upsertSession->bind(7, s.scheduleNote);
+                upsertSession->bind(8, int64_t{s.flexibleSchedule});
+                upsertSession->bind(9, s.capacity);
+                upsertSession->bind(10, s.seatsTaken);
+                upsertSession->bind(11, int64_t{s.accessibleVenue});
+                if (upsertSession->step() != SQLITE_DONE)
+                    return std::unexpected(db.lastError("storing course session '" + s.id + "'"));
+                changed = changed || sqlite3_changes(db.handle()) > 0;
+            }
+            pruneSessions->reset();
+            pruneSessions->bind(1, course.id);
+            pruneSessions->bind(2, toJsonArray(sessionIds));
+            if (pruneSessions->step() != SQLITE_DONE)
+                return std::unexpected(db.lastError("removing old sessions of course '" + course.id + "'"));
+            changed = changed || sqlite3_changes(db.handle()) > 0;
+            counts.coursesUpserted += changed ? 1 : 0;
         }
 
         auto deleteCourse = Statement::prepare(db, "DELETE FROM courses WHERE id = ?1");
@@ -249,6 +360,7 @@ WHERE (name, provider, description, format, city, target_groups, skills_taught, 
             if (!deleted) return std::unexpected(deleted.error());
             counts.jobsDeleted += *deleted ? 1 : 0;
         }
+        if (auto r = jobs->flushFacetCounts(); !r) return r;
         for (const auto& id : batch.courseTombstones) {
             deleteCourse->reset();
             deleteCourse->bind(1, id);

@@ -30,11 +30,28 @@ json jobJson(const JobRecord& j) {
     return r;
 }
 
+json sessionJson(const CourseSession& s) {
+    return {{"id", s.id},
+            {"location", s.center},
+            {"city", s.city},
+            {"startDate", s.startsAt},
+            {"endDate", s.endsAt},
+            {"courseSchedule", s.scheduleNote},
+            {"flexibleSchedule", s.flexibleSchedule},
+            {"maximumAttendeeCapacity", s.capacity},
+            {"seatsTaken", s.seatsTaken},
+            {"accessibleVenue", s.accessibleVenue}};
+}
+
 json courseJson(const CourseRecord& c) {
-    return {{"id", c.id},           {"name", c.name},         {"provider", c.provider},
-            {"description", c.description}, {"format", c.format}, {"city", c.city},
-            {"audience", c.targetGroups},   {"teaches", c.skillsTaught}, {"inLanguage", c.language},
-            {"startDate", c.startDate}};
+    json r = {{"id", c.id},           {"name", c.name},         {"provider", c.provider},
+              {"description", c.description}, {"format", c.format}, {"city", c.city},
+              {"audience", c.targetGroups},   {"teaches", c.skillsTaught}, {"inLanguage", c.language},
+              {"startDate", c.startDate},     {"educationalLevel", c.level}, {"priceCurrency", c.costCurrency},
+              {"hasCourseInstance", json::array()}};
+    if (c.cost) r["price"] = *c.cost;
+    for (const auto& s : c.sessions) r["hasCourseInstance"].push_back(sessionJson(s));
+    return r;
 }
 
 // Reads fields with type checks; the first problem is kept and reported with its line.
@@ -79,6 +96,15 @@ public:
             out.push_back(item.get<std::string>());
         }
         return out;
+    }
+    bool flag(const char* key) {
+        const auto it = m_object.find(key);
+        if (it == m_object.end() || it->is_null()) return false;
+        if (!it->is_boolean()) {
+            problem(std::string("\"") + key + "\" must be true or false");
+            return false;
+        }
+        return it->get<bool>();
     }
     void problem(const std::string& what) {
         if (m_error.empty()) m_error = "line " + std::to_string(m_line) + ": " + what;
@@ -173,6 +199,32 @@ Expected<CatalogBatch> parseJsonLines(std::string_view text) {
             c.skillsTaught = r.list("teaches");
             c.language = r.text("inLanguage");
             c.startDate = r.text("startDate");
+            c.level = r.text("educationalLevel");
+            c.cost = r.integer("price");
+            c.costCurrency = r.text("priceCurrency");
+            const auto sessions = record->find("hasCourseInstance");
+            if (sessions != record->end() && !sessions->is_null()) {
+                if (!sessions->is_array() || sessions->size() > kMaxSessionsPerCourse)
+                    return where("\"hasCourseInstance\" must be a list of at most " +
+                                 std::to_string(kMaxSessionsPerCourse) + " sessions");
+                for (const json& item : *sessions) {
+                    if (!item.is_object()) return where("each course session must be an object");
+                    Reader sr(item, lineNo);
+                    CourseSession session;
+                    session.id = sr.text("id", true);
+                    session.center = sr.text("location");
+                    session.city = sr.text("city");
+                    session.startsAt = sr.text("startDate");
+                    session.endsAt = sr.text("endDate");
+                    session.scheduleNote = sr.text("courseSchedule");
+                    session.flexibleSchedule = sr.flag("flexibleSchedule");
+                    session.capacity = sr.integer("maximumAttendeeCapacity").value_or(0);
+                    session.seatsTaken = sr.integer("seatsTaken").value_or(0);
+                    session.accessibleVenue = sr.flag("accessibleVenue");
+                    if (!sr.error().empty()) return fail(ErrorCode::InvalidInput, sr.error());
+                    c.sessions.push_back(std::move(session));
+                }
+            }
             if (!r.error().empty()) return fail(ErrorCode::InvalidInput, r.error());
             batch.courseUpserts.push_back(std::move(c));
         }

@@ -19,16 +19,14 @@ bool isWordChar(char32_t c) {
     return true;
 }
 
-}  // namespace
-
-FtsQuery buildFtsQuery(std::string_view typed) {
-    std::vector<std::string> terms;
+// Words of `typed` with their length in characters; sets sawNonSpace if anything but blanks.
+std::vector<std::pair<std::string, size_t>> splitTerms(std::string_view typed, bool& sawNonSpace) {
+    std::vector<std::pair<std::string, size_t>> terms;
     std::string current;
     size_t currentChars = 0;
-    bool sawNonSpace = false;
 
     auto flush = [&] {
-        if (!current.empty() && terms.size() < kMaxTerms) terms.push_back(current);
+        if (!current.empty() && terms.size() < kMaxTerms) terms.emplace_back(current, currentChars);
         current.clear();
         currentChars = 0;
     };
@@ -49,17 +47,36 @@ FtsQuery buildFtsQuery(std::string_view typed) {
         }
     }
     flush();
+    return terms;
+}
 
+}  // namespace
+
+std::string ftsAllWords(std::string_view text) {
+    bool sawNonSpace = false;
+    std::string group;
+    for (const auto& [term, chars] : splitTerms(text, sawNonSpace)) group += (group.empty() ? "\"" : " \"") + term + '"';
+    return group.empty() ? group : '(' + group + ')';
+}
+
+FtsQuery buildFtsQuery(std::string_view typed, std::string_view shortColumns) {
+    bool sawNonSpace = false;
+    const auto terms = splitTerms(typed, sawNonSpace);
     FtsQuery query;
     if (terms.empty()) {
         query.kind = sawNonSpace ? FtsQuery::Kind::Nothing : FtsQuery::Kind::Everything;
         return query;
     }
     query.kind = FtsQuery::Kind::Match;
-    for (const std::string& term : terms) {
+    for (const auto& [term, chars] : terms) {
+        query.words.push_back(utf8::foldCase(term));
+        query.isPrefix.push_back(chars > 1);
         if (!query.expression.empty()) query.expression += ' ';
         // Terms hold only word characters, so they contain no quote to escape.
-        query.expression += '"' + term + "\"*";
+        if (chars == 1) query.expression += '"' + term + '"';
+        else if (chars == 2 && !shortColumns.empty())
+            query.expression += "{" + std::string(shortColumns) + "} : \"" + term + "\"*";
+        else query.expression += '"' + term + "\"*";
     }
     return query;
 }

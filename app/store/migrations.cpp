@@ -179,6 +179,58 @@ DROP TRIGGER jobs_fts_insert;
 DROP TRIGGER jobs_fts_delete;
 DROP TRIGGER jobs_fts_update;
 )SQL"},
+        // Counting a filter chip over a million rows costs a scan; the counts per combination of
+        // the chip dimensions fit in a few thousand rows, kept in step by catalog_import.cpp.
+        // Courses are few (hundreds), so their search index is kept by triggers.
+        // The jobs search index keeps which columns a word is in, not its positions (detail=column):
+        // ranking is done on the few rows a search returns, so positions were only weight, and
+        // a separate index of two-letter prefixes (prefix='2') turns the commonest slow search,
+        // two letters typed, from a merge of thousands of words into one list. Ordering is by
+        // rowid (arrival), so the date index goes.
+        {4, "leaner search index with two-letter prefixes; filter chip counts; course search", R"SQL(
+DROP TABLE jobs_fts;
+CREATE VIRTUAL TABLE jobs_fts USING fts5(
+  title, employer, city, skills, description,
+  content='jobs', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2', detail=column, prefix='2');
+INSERT INTO jobs_fts(jobs_fts) VALUES ('rebuild');
+DROP INDEX jobs_by_date;
+
+CREATE TABLE job_facet_counts (
+  region TEXT NOT NULL,
+  work_mode TEXT NOT NULL,
+  category TEXT NOT NULL,
+  salary_band INTEGER NOT NULL,
+  n INTEGER NOT NULL CHECK (n >= 0),
+  PRIMARY KEY (region, work_mode, category, salary_band)
+) WITHOUT ROWID;
+INSERT INTO job_facet_counts
+SELECT region, work_mode, category,
+       CASE WHEN salary_max IS NULL OR salary_max <= 0 THEN 0 WHEN salary_max < 500 THEN 1
+            WHEN salary_max < 1000 THEN 2 WHEN salary_max < 2000 THEN 3 ELSE 4 END,
+       count(*)
+FROM jobs GROUP BY 1, 2, 3, 4;
+
+CREATE VIRTUAL TABLE courses_fts USING fts5(
+  name, provider, city, skills_taught, description,
+  content='courses', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2');
+INSERT INTO courses_fts(courses_fts) VALUES ('rebuild');
+CREATE TRIGGER courses_fts_insert AFTER INSERT ON courses BEGIN
+  INSERT INTO courses_fts(rowid, name, provider, city, skills_taught, description)
+  VALUES (new.rowid, new.name, new.provider, new.city, new.skills_taught, new.description);
+END;
+CREATE TRIGGER courses_fts_delete AFTER DELETE ON courses BEGIN
+  INSERT INTO courses_fts(courses_fts, rowid, name, provider, city, skills_taught, description)
+  VALUES ('delete', old.rowid, old.name, old.provider, old.city, old.skills_taught, old.description);
+END;
+CREATE TRIGGER courses_fts_update AFTER UPDATE ON courses BEGIN
+  INSERT INTO courses_fts(courses_fts, rowid, name, provider, city, skills_taught, description)
+  VALUES ('delete', old.rowid, old.name, old.provider, old.city, old.skills_taught, old.description);
+  INSERT INTO courses_fts(rowid, name, provider, city, skills_taught, description)
+  VALUES (new.rowid, new.name, new.provider, new.city, new.skills_taught, new.description);
+END;
+)SQL"},
     };
     return kSteps;
 }

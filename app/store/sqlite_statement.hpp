@@ -33,6 +33,13 @@ public:
         else sqlite3_bind_null(m_stmt, index);
     }
 
+    // Binds by name (":region"); a name the statement does not use is ignored, so optional
+    // clauses can be bound without tracking which were written.
+    template <class T>
+    void bindNamed(const char* name, const T& value) {
+        if (const int index = sqlite3_bind_parameter_index(m_stmt, name); index > 0) bind(index, value);
+    }
+
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step() { return sqlite3_step(m_stmt); }
     void reset() {
@@ -45,6 +52,7 @@ public:
         return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
     }
     int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    double real(int col) const { return sqlite3_column_double(m_stmt, col); }
     std::optional<int64_t> optionalInteger(int col) const {
         if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL) return std::nullopt;
         return sqlite3_column_int64(m_stmt, col);

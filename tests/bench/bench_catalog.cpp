@@ -8,12 +8,15 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <random>
+#include <utility>
 #include <string>
 #include <vector>
 
 #include "app/core/catalog_generator.hpp"
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_queries.hpp"
+#include "common/utf8.hpp"
 
 using namespace dc;
 using Clock = std::chrono::steady_clock;
@@ -48,12 +51,14 @@ long peakRssKb() {
 }
 
 // The physical reference: the same text into a bare FTS5 table in one transaction.
-double bareFtsLoadMs(const std::filesystem::path& file, const std::vector<store::JobRecord>& jobs) {
+double bareFtsLoadMs(const std::filesystem::path& file, const std::vector<store::JobRecord>& jobs,
+                     const std::string& options) {
     sqlite3* db = nullptr;
     sqlite3_open(file.c_str(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-32768;"
+    const std::string sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-32768;"
                      "CREATE VIRTUAL TABLE t USING fts5(title, employer, city, skills, description,"
-                     " tokenize='unicode61 remove_diacritics 2');", nullptr, nullptr, nullptr);
+                     " tokenize='unicode61 remove_diacritics 2'" + options + ");";
+    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
     const auto start = Clock::now();
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt* stmt = nullptr;
@@ -76,6 +81,61 @@ double bareFtsLoadMs(const std::filesystem::path& file, const std::vector<store:
     return elapsed;
 }
 
+struct Query {
+    std::string text;
+    store::JobFilters filters;
+};
+
+// What people type: 1-3 words taken from real postings (title, city, employer, skills), each cut
+// to a prefix of 1 to 7 letters or left whole, in whatever script the posting used; a third of
+// the queries also set filters, and one in ten is a filter with no text.
+std::vector<Query> realisticQueries(const std::vector<store::JobRecord>& jobs, size_t count) {
+    std::mt19937_64 rng(42);
+    auto below = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+    auto words = [](const std::string& text) {
+        std::vector<std::string> out;
+        std::string current;
+        for (unsigned char c : text + " ") {
+            if (c >= 0x80 || std::isalnum(c)) current += static_cast<char>(c);
+            else if (!current.empty()) out.push_back(std::exchange(current, {}));
+        }
+        return out;
+    };
+    auto prefix = [&](const std::string& word) {
+        const auto chars = dc::utf8::characters(word);
+        if (below(4) == 0) return word;
+        const size_t n = std::min(chars.size(), 1 + below(7));
+        std::string out;
+        for (size_t i = 0; i < n; ++i) out += chars[i];
+        return out;
+    };
+    std::vector<Query> queries;
+    while (queries.size() < count) {
+        const store::JobRecord& job = jobs[below(jobs.size())];
+        std::vector<std::string> pool = words(job.title);
+        for (const auto* field : {&job.city, &job.employer}) {
+            auto more = words(*field);
+            pool.insert(pool.end(), more.begin(), more.end());
+        }
+        for (const auto& skill : job.skills) pool.push_back(skill);
+        if (pool.empty()) continue;
+        Query q;
+        const size_t nWords = 1 + below(3);
+        for (size_t w = 0; w < nWords; ++w) q.text += (w ? " " : "") + prefix(pool[below(pool.size())]);
+        if (below(10) == 0) q.text.clear();
+        if (q.text.empty() || below(3) == 0) {
+            switch (below(4)) {
+                case 0: q.filters.region = job.region; break;
+                case 1: q.filters.workMode = job.workMode; break;
+                case 2: q.filters.category = job.category; break;
+                default: q.filters.minSalaryBand = static_cast<int>(1 + below(4)); break;
+            }
+        }
+        queries.push_back(std::move(q));
+    }
+    return queries;
+}
+
 double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
@@ -87,13 +147,24 @@ double percentile(std::vector<double> v, double p) {
 int main(int argc, char** argv) {
     size_t jobCount = 100000, queryCount = 1000;
     std::filesystem::path dir = std::filesystem::temp_directory_path() / "dc-bench";
-    for (int i = 1; i + 1 < argc; i += 2) {
+    bool keep = false, searchOnly = false;
+    for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
+        if (arg == "--keep") {  // leave the database behind to explore queries by hand
+            keep = true;
+            continue;
+        }
+        if (arg == "--search-only") {  // reuse a database kept by --keep: measure queries only
+            searchOnly = keep = true;
+            continue;
+        }
+        if (i + 1 >= argc) break;
         if (arg == "--jobs") jobCount = std::stoul(argv[i + 1]);
         else if (arg == "--queries") queryCount = std::stoul(argv[i + 1]);
         else if (arg == "--dir") dir = argv[i + 1];
+        ++i;
     }
-    std::filesystem::remove_all(dir);
+    if (!searchOnly) std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
 
     const auto batch = core::generateCatalog({.seed = 1, .jobs = jobCount, .courses = 0});
@@ -107,7 +178,7 @@ int main(int argc, char** argv) {
     }
     // Import in chunks of 50,000, each one transaction: the way sync applies pulled pages.
     const auto importStart = Clock::now();
-    for (size_t from = 0; from < batch.jobUpserts.size(); from += 50000) {
+    for (size_t from = 0; !searchOnly && from < batch.jobUpserts.size(); from += 50000) {
         store::CatalogBatch chunk;
         chunk.jobUpserts.assign(batch.jobUpserts.begin() + static_cast<long>(from),
                                 batch.jobUpserts.begin() + static_cast<long>(std::min(from + 50000, batch.jobUpserts.size())));
@@ -117,22 +188,27 @@ int main(int argc, char** argv) {
         }
     }
     const double importMs = ms(Clock::now() - importStart);
-    const double bareMs = bareFtsLoadMs(dir / "bare.db", batch.jobUpserts);
+    // The reference is FTS5 as it comes (positions kept); the second is our index's options.
+    const double bareMs = searchOnly ? 0 : bareFtsLoadMs(dir / "bare.db", batch.jobUpserts, "");
+    const double bareOursMs =
+        searchOnly ? 0 : bareFtsLoadMs(dir / "bare-ours.db", batch.jobUpserts, ", detail=column, prefix='2'");
 
-    // Queries a person would type: prefixes of titles and cities in every script, 1-3 words.
-    const char* prefixes[] = {"бух", "ბუღ", "прогр", "праграм", "tester", "driver", "Минск", "თბილ", "Kutaisi",
-                              "офиц", "менедж", "web", "sales", "ექთ", "швея", "Гомель", "remote", "a", "те", "excel"};
-    std::vector<double> latencies;
-    const auto nPrefixes = std::size(prefixes);
-    for (size_t q = 0; q < queryCount; ++q) {
-        std::string text = prefixes[q % nPrefixes];
-        if (q % 3 == 1) text += std::string(" ") + prefixes[(q * 7) % nPrefixes];
-        const auto start = Clock::now();
-        auto page = store::searchJobs(*db, {.text = text, .limit = 50});
-        latencies.push_back(ms(Clock::now() - start));
-        if (!page) {
-            std::fprintf(stderr, "query '%s': %s\n", text.c_str(), page.error().message().c_str());
-            return 1;
+    const auto queries = realisticQueries(batch.jobUpserts, queryCount);
+    std::vector<double> latencies, facetLatencies, filteredLatencies;
+    std::vector<std::pair<double, std::string>> slowest;
+    for (const auto& q : queries) {
+        for (bool facets : {false, true}) {
+            store::JobSearch search{.text = q.text, .filters = q.filters, .limit = 50, .withFacets = facets};
+            const auto start = Clock::now();
+            auto page = store::searchJobs(*db, search);
+            const double took = ms(Clock::now() - start);
+            if (!page) {
+                std::fprintf(stderr, "query '%s': %s\n", q.text.c_str(), page.error().message().c_str());
+                return 1;
+            }
+            (facets ? facetLatencies : latencies).push_back(took);
+            if (!facets && q.filters.any()) filteredLatencies.push_back(took);
+            if (!facets) slowest.emplace_back(took, q.text + (q.filters.any() ? " [filtered]" : ""));
         }
     }
     (void)db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -141,12 +217,27 @@ int main(int argc, char** argv) {
     std::printf("| Measure (%zu jobs, %zu queries) | Value |\n|---|---|\n", jobCount, queryCount);
     std::printf("| Import through applyCatalogBatch | %.0f jobs/s, %.2f M tokens/s |\n", jobCount / (importMs / 1000),
                 static_cast<double>(tokenCount) / (importMs / 1000) / 1e6);
-    std::printf("| Bare FTS5 load of the same text | %.0f jobs/s |\n", jobCount / (bareMs / 1000));
+    std::printf("| Bare FTS5 load of the same text (default options) | %.0f jobs/s |\n", jobCount / (bareMs / 1000));
     std::printf("| Import rate / bare rate | %.0f%% |\n", 100.0 * bareMs / importMs);
+    std::printf("| Bare FTS5 load with our index options | %.0f jobs/s (import at %.0f%% of it) |\n",
+                jobCount / (bareOursMs / 1000), 100.0 * bareOursMs / importMs);
     std::printf("| Search p50 / p95 / p99 | %.2f / %.2f / %.2f ms |\n", percentile(latencies, 0.5),
                 percentile(latencies, 0.95), percentile(latencies, 0.99));
+    std::printf("| Search with filters (%zu of them) p95 / p99 | %.2f / %.2f ms |\n", filteredLatencies.size(),
+                percentile(filteredLatencies, 0.95), percentile(filteredLatencies, 0.99));
+    std::printf("| Search with facet counts p50 / p95 / p99 | %.2f / %.2f / %.2f ms |\n",
+                percentile(facetLatencies, 0.5), percentile(facetLatencies, 0.95), percentile(facetLatencies, 0.99));
     std::printf("| Database size | %.1f MB (%.0f bytes/job) |\n", dbMb, dbMb * 1e6 / static_cast<double>(jobCount));
     std::printf("| Peak RSS | %.1f MB |\n", static_cast<double>(peakRssKb()) / 1024);
-    std::filesystem::remove_all(dir);
+    // The slowest queries say where the next design step is needed.
+    std::sort(slowest.rbegin(), slowest.rend());
+    slowest.erase(std::unique(slowest.begin(), slowest.end(),
+                              [](const auto& a, const auto& b) { return a.second == b.second; }),
+                  slowest.end());
+    std::printf("\nSlowest queries:");
+    for (size_t i = 0; i < std::min<size_t>(5, slowest.size()); ++i)
+        std::printf(" '%s' %.1f ms;", slowest[i].second.c_str(), slowest[i].first);
+    std::printf("\n");
+    if (!keep) std::filesystem::remove_all(dir);
     return 0;
 }

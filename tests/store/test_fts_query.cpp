@@ -43,8 +43,24 @@ TEST_CASE("punctuation alone matches nothing rather than everything", "[store][s
 TEST_CASE("long and many words are capped", "[store][search]") {
     const auto q = buildFtsQuery(std::string(10000, 'a') + " b c d e f g h i j k l");
     REQUIRE(q.kind == Kind::Match);
-    size_t terms = 0;
-    for (char c : q.expression) terms += c == '*';
-    CHECK(terms == dc::store::kMaxTerms);
+    CHECK(q.words.size() == dc::store::kMaxTerms);
+    CHECK(q.words.front().size() == dc::store::kMaxTermChars);
     CHECK(q.expression.size() < 400);
+}
+
+TEST_CASE("minimum prefix rule: one letter is a whole word, two letters look in the short fields", "[store][search]") {
+    const auto q = buildFtsQuery("C ab abc", "title skills");
+    REQUIRE(q.kind == Kind::Match);
+    CHECK(q.expression == "\"C\" {title skills} : \"ab\"* \"abc\"*");
+    CHECK(q.words == std::vector<std::string>{"c", "ab", "abc"});
+    CHECK(q.isPrefix == std::vector<bool>{false, true, true});
+    // Without short fields named, two letters are a prefix anywhere.
+    CHECK(buildFtsQuery("ab").expression == "\"ab\"*");
+}
+
+TEST_CASE("skill names become safe word groups", "[store][search]") {
+    CHECK(dc::store::ftsAllWords("attention to detail") == "(\"attention\" \"to\" \"detail\")");
+    CHECK(dc::store::ftsAllWords("C++") == "(\"C\")");
+    CHECK(dc::store::ftsAllWords("\" OR (*) NEAR") == "(\"OR\" \"NEAR\")");
+    CHECK(dc::store::ftsAllWords("*** ---").empty());
 }
