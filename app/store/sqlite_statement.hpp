@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/store/database.hpp"
 
@@ -28,6 +29,10 @@ public:
         sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     }
     void bind(int index, int64_t value) { sqlite3_bind_int64(m_stmt, index, value); }
+    void bind(int index, const std::vector<uint8_t>& bytes) {
+        sqlite3_bind_blob(m_stmt, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    }
+    void bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
     void bind(int index, const std::optional<int64_t>& value) {
         if (value) sqlite3_bind_int64(m_stmt, index, *value);
         else sqlite3_bind_null(m_stmt, index);
@@ -53,6 +58,11 @@ public:
     }
     int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
     double real(int col) const { return sqlite3_column_double(m_stmt, col); }
+    std::optional<std::vector<uint8_t>> blob(int col) const {
+        if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL) return std::nullopt;
+        const auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(m_stmt, col));
+        return std::vector<uint8_t>(p, p + sqlite3_column_bytes(m_stmt, col));
+    }
     std::optional<int64_t> optionalInteger(int col) const {
         if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL) return std::nullopt;
         return sqlite3_column_int64(m_stmt, col);
