@@ -90,8 +90,28 @@ std::string foldCase(std::string_view text) {
         if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 0x20;
         else if (c >= 0x410 && c <= 0x42F) c += 0x20;          // А-Я
         else if (c >= 0x400 && c <= 0x40F) c += 0x50;          // Ё, Ў, І and the rest
+        if (c == 0x451) c = 0x435;                              // ё as е, as the index does
         else if (c >= 0x1C90 && c <= 0x1CBF && c != 0x1CBB && c != 0x1CBC) c -= 0x1C90 - 0x10D0;  // Mtavruli
         append(out, c);
+    }
+    return out;
+}
+
+std::string foldYo(std::string_view text) {
+    std::string out(text);
+    size_t w = 0;
+    for (size_t r = 0; r < out.size(); ++r, ++w) {
+        if (r + 1 < out.size() && out[r] == '\xD1' && out[r + 1] == '\x91') {
+            out[w] = '\xD0';
+            out[++w] = '\xB5';
+            ++r;
+        } else if (r + 1 < out.size() && out[r] == '\xD0' && out[r + 1] == '\x81') {
+            out[w] = '\xD0';
+            out[++w] = '\x95';
+            ++r;
+        } else {
+            out[w] = out[r];
+        }
     }
     return out;
 }

@@ -22,4 +22,8 @@ std::vector<std::string> characters(std::string_view text);
 // (Russian, Belarusian) and Georgian Mtavruli (to Mkhedruli). Invalid bytes pass through.
 std::string foldCase(std::string_view text);
 
+// Writes Ё/ё as Е/е, as Russian and Belarusian readers often do. (Bytes: ё is D1 91, е is D0 B5,
+// Ё is D0 81, Е is D0 95.)
+std::string foldYo(std::string_view text);
+
 }  // namespace dc::utf8

@@ -41,7 +41,8 @@ Expected<void> checkList(const std::string& what, const std::string& id, const s
 }
 
 
-// Writes jobs and keeps the external-content FTS index in step with them. Each statement writes
+// Writes jobs and keeps the external-content FTS index in step with them. What it indexes must
+// equal what the view jobs_fts_source gives (migration 4): the text with Ё written as Е. Each statement writes
 // one table, so SQLite needs no statement savepoint on the FTS5 table (see migration 3).
 class JobWriter {
 public:
@@ -199,11 +200,11 @@ private:
     Expected<void> ftsWrite(Statement& stmt, const Indexed& row) {
         stmt.reset();
         stmt.bind(1, row.rowid);
-        stmt.bind(2, row.title);
-        stmt.bind(3, row.employer);
-        stmt.bind(4, row.city);
-        stmt.bind(5, row.skills);
-        stmt.bind(6, row.description);
+        stmt.bind(2, utf8::foldYo(row.title));
+        stmt.bind(3, utf8::foldYo(row.employer));
+        stmt.bind(4, utf8::foldYo(row.city));
+        stmt.bind(5, utf8::foldYo(row.skills));
+        stmt.bind(6, utf8::foldYo(row.description));
         if (stmt.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("updating the search index"));
         return {};
     }

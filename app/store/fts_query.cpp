@@ -55,13 +55,14 @@ std::vector<std::pair<std::string, size_t>> splitTerms(std::string_view typed, b
 std::string ftsAllWords(std::string_view text) {
     bool sawNonSpace = false;
     std::string group;
-    for (const auto& [term, chars] : splitTerms(text, sawNonSpace)) group += (group.empty() ? "\"" : " \"") + term + '"';
+    for (const auto& [term, chars] : splitTerms(utf8::foldYo(text), sawNonSpace)) group += (group.empty() ? "\"" : " \"") + term + '"';
     return group.empty() ? group : '(' + group + ')';
 }
 
 FtsQuery buildFtsQuery(std::string_view typed, std::string_view shortColumns) {
     bool sawNonSpace = false;
-    const auto terms = splitTerms(typed, sawNonSpace);
+    const std::string yoFolded = utf8::foldYo(typed);  // the index has Ё as Е (migration 4)
+    const auto terms = splitTerms(yoFolded, sawNonSpace);
     FtsQuery query;
     if (terms.empty()) {
         query.kind = sawNonSpace ? FtsQuery::Kind::Nothing : FtsQuery::Kind::Everything;

@@ -190,9 +190,20 @@ DROP TRIGGER jobs_fts_update;
         // rowid (arrival), so the date index goes.
         {4, "leaner search index with two-letter prefixes; filter chip counts; course search", R"SQL(
 DROP TABLE jobs_fts;
+-- The index reads jobs through this view, which writes Ё as Е: the tokenizer folds Latin
+-- accents but keeps Ё a letter of its own, while people type "елка" for "ёлка".
+-- catalog_import.cpp (indexText) applies the same replacement.
+CREATE VIEW jobs_fts_source AS
+SELECT rowid AS rowid,
+       replace(replace(title, 'ё', 'е'), 'Ё', 'Е') AS title,
+       replace(replace(employer, 'ё', 'е'), 'Ё', 'Е') AS employer,
+       replace(replace(city, 'ё', 'е'), 'Ё', 'Е') AS city,
+       replace(replace(skills, 'ё', 'е'), 'Ё', 'Е') AS skills,
+       replace(replace(description, 'ё', 'е'), 'Ё', 'Е') AS description
+FROM jobs;
 CREATE VIRTUAL TABLE jobs_fts USING fts5(
   title, employer, city, skills, description,
-  content='jobs', content_rowid='rowid',
+  content='jobs_fts_source', content_rowid='rowid',
   tokenize='unicode61 remove_diacritics 2', detail=column, prefix='2');
 INSERT INTO jobs_fts(jobs_fts, rank) VALUES ('automerge', 8);
 INSERT INTO jobs_fts(jobs_fts) VALUES ('rebuild');

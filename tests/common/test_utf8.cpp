@@ -30,3 +30,15 @@ TEST_CASE("utf8 append round-trips every encoding length", "[common]") {
     REQUIRE(utf8::decode(text, decoded));
     CHECK(decoded == std::vector<char32_t>{U'a', U'ж', U'ბ', U'😀'});
 }
+
+TEST_CASE("case folding covers Latin, Cyrillic and Georgian Mtavruli; Yo folds to Ye", "[common]") {
+    CHECK(dc::utf8::foldCase("QA Tester") == "qa tester");
+    CHECK(dc::utf8::foldCase("ОФИЦИАНТ Ўзда І") == "официант ўзда і");
+    CHECK(dc::utf8::foldCase("Ёлка ёж") == "елка еж");
+    CHECK(dc::utf8::foldCase("ÉCOLE") == "école");
+    CHECK(dc::utf8::foldCase("\xE1\xB2\x90") == "\xE1\x83\x90");  // Mtavruli AN -> Mkhedruli an
+    CHECK(dc::utf8::foldCase("ბუღალტერი") == "ბუღალტერი");
+    CHECK(dc::utf8::foldCase("a\xFF" "B") == "a\xFF" "b");  // invalid bytes pass through
+    CHECK(dc::utf8::foldYo("Ёлка, ёж, Еда") == "Елка, еж, Еда");
+    CHECK(dc::utf8::foldYo("\xD1") == "\xD1");  // a cut sequence is left alone
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "app/core/catalog_generator.hpp"
 #include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_json.hpp"
 
@@ -55,5 +56,35 @@ TEST_CASE("malformed and hostile lines are refused with the line named", "[store
         REQUIRE_FALSE(parsed);
         CHECK(parsed.error().code() == ErrorCode::InvalidInput);
         CHECK_THAT(parsed.error().message(), Catch::Contains("line 2") && Catch::Contains(c.message));
+    }
+}
+
+TEST_CASE("course sessions survive the round trip; hostile sessions are refused", "[store][json]") {
+    auto batch = core::generateCatalog({.seed = 3, .jobs = 0, .courses = 5});
+    REQUIRE_FALSE(batch.courseUpserts[0].sessions.empty());
+    auto parsed = store::parseJsonLines(store::toJsonLines(batch));
+    REQUIRE(parsed);
+    for (size_t i = 0; i < batch.courseUpserts.size(); ++i) {
+        CHECK(parsed->courseUpserts[i].sessions == batch.courseUpserts[i].sessions);
+        CHECK(parsed->courseUpserts[i].cost == batch.courseUpserts[i].cost);
+    }
+    const std::string head = "{\"kind\":\"course\",\"op\":\"upsert\",\"record\":{\"id\":\"c\",\"name\":\"n\",";
+    std::string many = "[";
+    for (size_t i = 0; i <= store::kMaxSessionsPerCourse; ++i) many += std::string(i ? "," : "") + "{\"id\":\"s\"}";
+    many += "]";
+    const std::pair<std::string, const char*> cases[] = {
+        {"\"hasCourseInstance\":{}}}", "must be a list"},
+        {"\"hasCourseInstance\":" + many + "}}", "at most"},
+        {"\"hasCourseInstance\":[7]}}", "must be an object"},
+        {"\"hasCourseInstance\":[{\"startDate\":\"2026-12-01\"}]}}", "\"id\" is missing"},
+        {"\"hasCourseInstance\":[{\"id\":\"s\",\"accessibleVenue\":\"yes\"}]}}", "true or false"},
+        {"\"hasCourseInstance\":[{\"id\":\"s\",\"maximumAttendeeCapacity\":1.5}]}}", "whole number"},
+        {"\"price\":\"free\"}}", "whole number"},
+    };
+    for (const auto& [tail, message] : cases) {
+        INFO(tail.substr(0, 80));
+        auto bad = store::parseJsonLines(head + tail + "\n");
+        REQUIRE_FALSE(bad);
+        CHECK_THAT(bad.error().message(), Catch::Contains("line 1") && Catch::Contains(message));
     }
 }

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <climits>
+#include <cmath>
 #include <functional>
 #include <set>
 
@@ -238,7 +240,48 @@ TEST_CASE("a course upsert replaces its sessions; a delete removes them", "[stor
     drop.courseTombstones = {course.id};
     REQUIRE(store::applyCatalogBatch(g.db, drop));
     CHECK(store::getCourse(g.db, course.id).error().code() == ErrorCode::NotFound);
-    CHECK(store::coursesTeaching(g.db, course.skillsTaught, "", "2000-01-01", 1000)->size() > 0);
-    for (const auto& o : *store::coursesTeaching(g.db, course.skillsTaught, "", "2000-01-01", 1000))
-        CHECK(o.course.id != course.id);
+    const auto remaining = store::coursesTeaching(g.db, course.skillsTaught, "", "2000-01-01", 1000);
+    REQUIRE(remaining);
+    CHECK_FALSE(remaining->empty());
+    for (const auto& o : *remaining) CHECK(o.course.id != course.id);
+}
+
+TEST_CASE("hostile filters and cursors never error and never widen the search", "[store][search]") {
+    GeneratedDb g;
+    const std::string hostile[] = {"' OR 1=1 --", std::string(10000, 'x'), "\xC3\x28", std::string("\0a", 2)};
+    for (const std::string& text : hostile) {
+        INFO(text.substr(0, 20));
+        auto page = store::searchJobs(g.db, {.filters = {.region = text, .category = text, .postedSince = text}});
+        REQUIRE(page);
+        CHECK(page->totalMatches == 0);
+    }
+    for (int band : {-5, 0, 4, 99}) {
+        auto page = store::searchJobs(g.db, {.filters = {.minSalaryBand = band}});
+        REQUIRE(page);
+        CHECK(page->totalMatches <= 3000);
+    }
+    for (const store::JobCursor cursor : {store::JobCursor{true, std::nan(""), 5}, store::JobCursor{false, 0, -1},
+                                          store::JobCursor{true, -1e308, INT64_MAX}}) {
+        CHECK(store::searchJobs(g.db, {.text = "tbil", .after = cursor}));
+        CHECK(store::searchJobs(g.db, {.after = cursor}));
+    }
+    CHECK(store::searchJobs(g.db, {.limit = -3})->jobs.size() == 1);
+    CHECK(store::searchJobs(g.db, {.limit = 1 << 30})->jobs.size() == 1000);
+}
+
+TEST_CASE("accents and letter case are folded both ways", "[store][search]") {
+    dc::test::TempDir dir;
+    auto db = store::Database::open(dir / "kiosk.db");
+    REQUIRE(db);
+    store::CatalogBatch batch;
+    store::JobRecord j;
+    j.id = "cafe";
+    j.title = "Café barista";
+    j.employer = "Ёлка";
+    batch.jobUpserts = {j};
+    REQUIRE(store::applyCatalogBatch(*db, batch));
+    for (const char* typed : {"cafe", "CAFÉ", "caf", "ёлка", "елка", "ЁЛ"}) {
+        INFO(typed);
+        CHECK(store::searchJobs(*db, {.text = typed})->totalMatches == 1);
+    }
 }
