@@ -130,8 +130,11 @@ bool fieldHas(const std::string& field, const std::string& word, bool prefix) {
 }
 
 // Where the words were found, as a person judges a list: in the title counts most, then the
-// skills, the employer, the city; a word found only in the description counts least. Cheaper
-// than bm25 (no index reads) and better for two-to-five-letter prefixes typed as you go.
+// skills, the employer, the city; a word found only in the description counts least. It uses only
+// the rows the search already read. FTS5's bm25 was measured as a second pass over the matches
+// (at 1,000,000 jobs: search p95 17.8 -> 30.3 ms, p99 29 -> 82 ms, worse with a filter chip) and
+// inside the first pass it costs on every broad search too; for two-to-five-letter prefixes it
+// also ranks by word rarity, which is not what a person typing "кух" means.
 double relevance(const Candidate& c, const FtsQuery& fts) {
     if (fts.words.empty()) return 1.0;
     const std::string title = utf8::foldCase(c.summary.title), skills = utf8::foldCase(c.skills),
