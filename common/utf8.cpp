@@ -97,8 +97,13 @@ std::string foldCase(std::string_view text) {
     return out;
 }
 
+bool hasYo(std::string_view text) {
+    return text.find("\xD1\x91") != std::string_view::npos || text.find("\xD0\x81") != std::string_view::npos;
+}
+
 std::string foldYo(std::string_view text) {
     std::string out(text);
+    if (!hasYo(text)) return out;
     size_t w = 0;
     for (size_t r = 0; r < out.size(); ++r, ++w) {
         if (r + 1 < out.size() && out[r] == '\xD1' && out[r + 1] == '\x91') {

@@ -25,5 +25,6 @@ std::string foldCase(std::string_view text);
 // Writes Ё/ё as Е/е, as Russian and Belarusian readers often do. (Bytes: ё is D1 91, е is D0 B5,
 // Ё is D0 81, Е is D0 95.)
 std::string foldYo(std::string_view text);
+bool hasYo(std::string_view text);
 
 }  // namespace dc::utf8

@@ -1,5 +1,6 @@
 #include "app/store/catalog_import.hpp"
 
+#include <array>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -97,7 +98,7 @@ ON CONFLICT(id) DO NOTHING
         // Most rows of a big import are new: try the plain insert first, which costs one index
         // probe, and read the stored row only when the id is already there.
         bindJob(m_insert, job, skills);
-        m_insert.bind(16, m_now);
+        m_insert.bindUntilStep(16, m_now);
         if (m_insert.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
         int64_t rowid = sqlite3_last_insert_rowid(m_db.handle());
         if (sqlite3_changes(m_db.handle()) == 0) {
@@ -109,11 +110,11 @@ ON CONFLICT(id) DO NOTHING
                 return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
             if (sqlite3_changes(m_db.handle()) == 0) return false;  // stored exactly so already
             rowid = (*old)->rowid;
-            if (auto r = ftsWrite(m_ftsDelete, **old); !r) return std::unexpected(r.error());
-            --m_facetDelta[(*old)->facets];
+            if (auto r = ftsWrite(m_ftsDelete, (*old)->rowid, (*old)->fields()); !r) return std::unexpected(r.error());
+            countFacet((*old)->facets, -1);
         }
-        ++m_facetDelta[{job.region, workModeText(job.workMode), job.category, salaryBand(job.salaryMax)}];
-        if (auto r = ftsWrite(m_ftsInsert, {rowid, job.title, job.employer, job.city, skills, job.description}); !r)
+        countFacet({job.region, workModeText(job.workMode), job.category, salaryBand(job.salaryMax)}, +1);
+        if (auto r = ftsWrite(m_ftsInsert, rowid, {job.title, job.employer, job.city, skills, job.description}); !r)
             return std::unexpected(r.error());
         return true;
     }
@@ -123,8 +124,8 @@ ON CONFLICT(id) DO NOTHING
         auto old = readPrevious(id);
         if (!old) return std::unexpected(old.error());
         if (!*old) return false;
-        if (auto r = ftsWrite(m_ftsDelete, **old); !r) return std::unexpected(r.error());
-        --m_facetDelta[(*old)->facets];
+        if (auto r = ftsWrite(m_ftsDelete, (*old)->rowid, (*old)->fields()); !r) return std::unexpected(r.error());
+        countFacet((*old)->facets, -1);
         m_erase.reset();
         m_erase.bind(1, (*old)->rowid);
         if (m_erase.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("deleting job '" + id + "'"));
@@ -151,30 +152,43 @@ ON CONFLICT(id) DO NOTHING
     }
 
 private:
+    // `job` and `skills` outlive the step, so SQLite reads them in place.
     static void bindJob(Statement& stmt, const JobRecord& job, const std::string& skills) {
         stmt.reset();
-        stmt.bind(1, job.id);
-        stmt.bind(2, job.title);
-        stmt.bind(3, job.employer);
-        stmt.bind(4, job.description);
-        stmt.bind(5, job.region);
-        stmt.bind(6, job.city);
-        stmt.bind(7, std::string_view(workModeText(job.workMode)));
-        stmt.bind(8, job.category);
-        stmt.bind(9, skills);
+        stmt.bindUntilStep(1, job.id);
+        stmt.bindUntilStep(2, job.title);
+        stmt.bindUntilStep(3, job.employer);
+        stmt.bindUntilStep(4, job.description);
+        stmt.bindUntilStep(5, job.region);
+        stmt.bindUntilStep(6, job.city);
+        stmt.bindUntilStep(7, workModeText(job.workMode));
+        stmt.bindUntilStep(8, job.category);
+        stmt.bindUntilStep(9, skills);
         stmt.bind(10, job.salaryMin);
         stmt.bind(11, job.salaryMax);
-        stmt.bind(12, job.salaryCurrency);
-        stmt.bind(13, job.employmentType);
-        stmt.bind(14, job.datePosted);
-        stmt.bind(15, job.validThrough);
+        stmt.bindUntilStep(12, job.salaryCurrency);
+        stmt.bindUntilStep(13, job.employmentType);
+        stmt.bindUntilStep(14, job.datePosted);
+        stmt.bindUntilStep(15, job.validThrough);
     }
 
     using FacetKey = std::tuple<std::string, std::string, std::string, int>;
+    using FacetKeyView = std::tuple<std::string_view, std::string_view, std::string_view, int>;
+
+    // Looks up without copying the strings; only a combination seen for the first time in the
+    // batch (a few thousand at most) allocates.
+    void countFacet(const FacetKeyView& key, int64_t delta) {
+        auto it = m_facetDelta.find(key);
+        if (it == m_facetDelta.end())
+            it = m_facetDelta.emplace(FacetKey{std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key)}, 0)
+                     .first;
+        it->second += delta;
+    }
     struct Indexed {
         int64_t rowid;
         std::string title, employer, city, skills, description;
         FacetKey facets;
+        std::array<std::string_view, 5> fields() const { return {title, employer, city, skills, description}; }
     };
 
     JobWriter(Database& db, std::string now, Statement previous, Statement insert, Statement upsert,
@@ -197,14 +211,20 @@ private:
                      salaryBand(m_previous.optionalInteger(9))}});
     }
 
-    Expected<void> ftsWrite(Statement& stmt, const Indexed& row) {
+    // Fields in index order: title, employer, city, skills, description.
+    Expected<void> ftsWrite(Statement& stmt, int64_t rowid, const std::array<std::string_view, 5>& fields) {
         stmt.reset();
-        stmt.bind(1, row.rowid);
-        stmt.bind(2, utf8::foldYo(row.title));
-        stmt.bind(3, utf8::foldYo(row.employer));
-        stmt.bind(4, utf8::foldYo(row.city));
-        stmt.bind(5, utf8::foldYo(row.skills));
-        stmt.bind(6, utf8::foldYo(row.description));
+        stmt.bind(1, rowid);
+        // Only text with Ё needs a folded copy; the rest is read in place.
+        std::string folded[5];
+        for (size_t i = 0; i < 5; ++i) {
+            std::string_view field = fields[i];
+            if (utf8::hasYo(field)) {
+                folded[i] = utf8::foldYo(field);
+                field = folded[i];
+            }
+            stmt.bindUntilStep(static_cast<int>(2 + i), field);
+        }
         if (stmt.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("updating the search index"));
         return {};
     }
@@ -212,7 +232,7 @@ private:
     Database& m_db;
     std::string m_now;  // one timestamp for the batch: it is one transaction
     Statement m_previous, m_insert, m_upsert, m_ftsInsert, m_ftsDelete, m_erase, m_facet, m_facetNew;
-    std::map<FacetKey, int64_t> m_facetDelta;
+    std::map<FacetKey, int64_t, std::less<>> m_facetDelta;
 };
 
 }  // namespace

@@ -28,6 +28,10 @@ public:
     void bind(int index, std::string_view text) {
         sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     }
+    // For text that outlives the next step(): SQLite reads it in place instead of copying.
+    void bindUntilStep(int index, std::string_view text) {
+        sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    }
     void bind(int index, int64_t value) { sqlite3_bind_int64(m_stmt, index, value); }
     void bind(int index, const std::vector<uint8_t>& bytes) {
         sqlite3_bind_blob(m_stmt, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);

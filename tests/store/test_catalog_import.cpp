@@ -3,6 +3,7 @@
 #include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_queries.hpp"
+#include "app/store/json_list.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace dc;
@@ -110,4 +111,11 @@ TEST_CASE("a batch with one bad record is refused whole and writes nothing", "[s
             CHECK(*store::countJobs(*db) == 0);
         }
     }
+}
+
+TEST_CASE("skills are stored as JSON exactly as nlohmann writes it", "[store][import]") {
+    const std::vector<std::vector<std::string>> lists = {
+        {}, {"Excel"}, {"a\"b", "back\\slash", "tab\there", "line\nbreak", "\x01\x1f", "\b\f\r"},
+        {"ბუღალტერია", "Ёлка", "C++", "1C"}};
+    for (const auto& list : lists) CHECK(store::toJsonArray(list) == nlohmann::json(list).dump());
 }
