@@ -61,7 +61,9 @@ double bareFtsLoadMs(const std::filesystem::path& file, const std::vector<store:
                      "CREATE VIRTUAL TABLE t USING fts5(title, employer, city, skills, description,"
                      " tokenize='unicode61 remove_diacritics 2'" + options + ");";
     sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    if (!options.empty()) sqlite3_exec(db, "INSERT INTO t(t, rank) VALUES ('automerge', 8)", nullptr, nullptr, nullptr);
+    if (!options.empty())
+        sqlite3_exec(db, "INSERT INTO t(t, rank) VALUES ('automerge', 16); INSERT INTO t(t, rank) VALUES ('crisismerge', 64);"
+                         "INSERT INTO t(t, rank) VALUES ('pgsz', 16000);", nullptr, nullptr, nullptr);
     const auto start = Clock::now();
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt* stmt = nullptr;
