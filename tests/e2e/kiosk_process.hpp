@@ -1,5 +1,5 @@
 #pragma once
-// Starts the real dc-kiosk as a separate process (under xvfb-run unless told otherwise) and
+// Starts the real dc-kiosk as a separate process (on a private Xvfb unless told otherwise) and
 // collects its exit code and output.
 #include <filesystem>
 #include <string>

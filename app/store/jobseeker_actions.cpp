@@ -1,0 +1,251 @@
+#include "app/store/jobseeker_actions.hpp"
+
+#include <sodium.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/store/sqlite_statement.hpp"
+#include "common/utf8.hpp"
+
+namespace dc::store {
+namespace {
+
+constexpr char kCodeAlphabet[] = "ACDEFGHJKMNPQRTUVWXY34679";
+
+std::string randomHex(size_t bytes) {
+    std::vector<unsigned char> raw(bytes);
+    randombytes_buf(raw.data(), raw.size());
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), raw.data(), raw.size());
+    hex.pop_back();
+    return hex;
+}
+
+std::string randomCode() {
+    std::string code;
+    for (int i = 0; i < 6; ++i) {
+        if (i == 3) code += '-';
+        code += kCodeAlphabet[randombytes_uniform(sizeof kCodeAlphabet - 1)];
+    }
+    return code;
+}
+
+Expected<bool> exists(const Database& db, const char* sql, const std::string& value) {
+    auto stmt = Statement::prepare(db, sql);
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, value);
+    const int rc = stmt->step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return std::unexpected(db.lastError("checking a record"));
+    return rc == SQLITE_ROW;
+}
+
+Expected<std::string> uniqueCode(const Database& db) {
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        std::string code = randomCode();
+        auto taken = exists(db,
+                            "SELECT 1 FROM applications WHERE reference_code = ?1 UNION ALL "
+                            "SELECT 1 FROM enrollments WHERE reference_code = ?1",
+                            code);
+        if (!taken) return std::unexpected(taken.error());
+        if (!*taken) return code;
+    }
+    return fail(ErrorCode::IoError, "could not find a free reference code");
+}
+
+// Plain checks a person can act on; messages never repeat what was typed.
+Expected<void> checkPerson(const Profile& p, bool consent) {
+    if (!consent) return fail(ErrorCode::InvalidInput, "consent is needed before anything is sent");
+    if (p.name.find_first_not_of(" \t") == std::string::npos)
+        return fail(ErrorCode::InvalidInput, "a name is needed");
+    size_t digits = 0;
+    for (char c : p.phone) {
+        if (c >= '0' && c <= '9') ++digits;
+        else if (c != '+' && c != ' ' && c != '-' && c != '(' && c != ')')
+            return fail(ErrorCode::InvalidInput, "a phone number may hold only digits, spaces and + - ( )");
+    }
+    if (digits < 6 || digits > 15) return fail(ErrorCode::InvalidInput, "a phone number has 6 to 15 digits");
+    if (!p.email.empty() && (p.email.find('@') == std::string::npos || p.email.find(' ') != std::string::npos))
+        return fail(ErrorCode::InvalidInput, "the e-mail address does not look right");
+    return {};
+}
+
+// The outbox record sync delivers. Its payload names the person, so it is sealed like a profile.
+Expected<void> enqueue(Database& db, const FieldCipher& cipher, const std::string& kind, const nlohmann::json& body) {
+    const std::string id = randomHex(16);  // the idempotency key the server deduplicates on
+    auto sealed = cipher.seal("outbox:" + id, body.dump());
+    if (!sealed) return std::unexpected(sealed.error());
+    auto stmt = Statement::prepare(db, "INSERT INTO outbox (id, kind, payload) VALUES (?1, ?2, ?3)");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, id);
+    stmt->bind(2, kind);
+    stmt->bind(3, *sealed);
+    if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("queueing for delivery"));
+    return {};
+}
+
+Expected<void> audit(Database& db, const std::string& action, const std::string& subject) {
+    auto stmt = Statement::prepare(db, "INSERT INTO audit_log (actor, action, subject) VALUES ('jobseeker', ?1, ?2)");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, action);
+    stmt->bind(2, subject);
+    if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("writing the audit log"));
+    return {};
+}
+
+nlohmann::json personJson(const Profile& p) {
+    return {{"profileId", p.id}, {"name", p.name},     {"phone", p.phone},   {"email", p.email},
+            {"skills", p.skills}, {"language", p.language}};
+}
+
+ActionStatus statusFrom(const std::string& text) {
+    if (text == "submitted") return ActionStatus::Submitted;
+    if (text == "accepted") return ActionStatus::Accepted;
+    if (text == "rejected") return ActionStatus::Rejected;
+    if (text == "confirmed") return ActionStatus::Confirmed;
+    if (text == "waitlisted") return ActionStatus::Waitlisted;
+    if (text == "cancelled") return ActionStatus::Cancelled;
+    return ActionStatus::Pending;
+}
+
+}  // namespace
+
+const char* actionStatusText(ActionStatus status) {
+    switch (status) {
+        case ActionStatus::Submitted: return "submitted";
+        case ActionStatus::Accepted: return "accepted";
+        case ActionStatus::Rejected: return "rejected";
+        case ActionStatus::Confirmed: return "confirmed";
+        case ActionStatus::Waitlisted: return "waitlisted";
+        case ActionStatus::Cancelled: return "cancelled";
+        case ActionStatus::Pending: break;
+    }
+    return "pending";
+}
+
+std::string normalizeReferenceCode(const std::string& typed) {
+    std::string code;
+    for (char c : typed) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) code += c;
+        if (code.size() > 6) return {};
+    }
+    if (code.size() != 6) return {};
+    return code.substr(0, 3) + "-" + code.substr(3);
+}
+
+Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& cipher, const ApplicationDraft& draft) {
+    if (auto r = checkPerson(draft.person, draft.consent); !r) return std::unexpected(r.error());
+    if (draft.note.size() > kMaxNoteBytes || !utf8::isValid(draft.note))
+        return fail(ErrorCode::InvalidInput, "the note is too long (at most " + std::to_string(kMaxNoteBytes) + " bytes)");
+    ActionReceipt receipt;
+    auto done = db.transaction([&]() -> Expected<void> {
+        auto known = exists(db, "SELECT 1 FROM jobs WHERE id = ?1", draft.jobId);
+        if (!known) return std::unexpected(known.error());
+        if (!*known) return fail(ErrorCode::NotFound, "this job is no longer offered");
+        Profile person = draft.person;
+        if (person.id.empty()) person.id = "p-" + randomHex(8);
+        if (auto r = saveProfile(db, cipher, person); !r) return r;
+        auto code = uniqueCode(db);
+        if (!code) return std::unexpected(code.error());
+        const std::string id = "a-" + randomHex(8);
+        auto note = draft.note.empty() ? Expected<Blob>(Blob{}) : cipher.seal("application:" + id + ":note", draft.note);
+        if (!note) return std::unexpected(note.error());
+        auto stmt = Statement::prepare(
+            db, "INSERT INTO applications (id, reference_code, job_id, profile_id, note_enc) VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (!stmt) return std::unexpected(stmt.error());
+        stmt->bind(1, id);
+        stmt->bind(2, *code);
+        stmt->bind(3, draft.jobId);
+        stmt->bind(4, person.id);
+        if (note->empty()) stmt->bindNull(5);
+        else stmt->bind(5, *note);
+        if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the application"));
+        const nlohmann::json body = {{"applicationId", id}, {"referenceCode", *code}, {"jobId", draft.jobId},
+                                     {"person", personJson(person)}, {"note", draft.note}};
+        if (auto r = enqueue(db, cipher, "application", body); !r) return r;
+        if (auto r = audit(db, "application.submitted", *code); !r) return r;
+        receipt.referenceCode = *code;
+        return {};
+    });
+    if (!done) return std::unexpected(done.error());
+    return receipt;
+}
+
+Expected<ActionReceipt> requestEnrollment(Database& db, const FieldCipher& cipher, const EnrollmentDraft& draft) {
+    if (auto r = checkPerson(draft.person, draft.consent); !r) return std::unexpected(r.error());
+    ActionReceipt receipt;
+    auto done = db.transaction([&]() -> Expected<void> {
+        // Seats as last known from the server, less the requests made here and not yet answered.
+        auto seats = Statement::prepare(db, R"SQL(
+SELECT s.course_id, s.capacity - s.seats_taken -
+       (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'pending'),
+       (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'waitlisted')
+FROM course_sessions s WHERE s.id = ?1)SQL");
+        if (!seats) return std::unexpected(seats.error());
+        seats->bind(1, draft.sessionId);
+        const int rc = seats->step();
+        if (rc == SQLITE_DONE) return fail(ErrorCode::NotFound, "this course session is no longer offered");
+        if (rc != SQLITE_ROW) return std::unexpected(db.lastError("reading the course session"));
+        const std::string courseId = seats->text(0);
+        const bool seatFree = seats->integer(1) > 0;
+        const int64_t waiting = seats->integer(2);
+
+        Profile person = draft.person;
+        if (person.id.empty()) person.id = "p-" + randomHex(8);
+        if (auto r = saveProfile(db, cipher, person); !r) return r;
+        auto code = uniqueCode(db);
+        if (!code) return std::unexpected(code.error());
+        const std::string id = "e-" + randomHex(8);
+        receipt.referenceCode = *code;
+        receipt.status = seatFree ? ActionStatus::Pending : ActionStatus::Waitlisted;
+        if (!seatFree) receipt.waitlistPosition = waiting + 1;
+        auto stmt = Statement::prepare(db, R"SQL(
+INSERT INTO enrollments (id, reference_code, course_id, session_id, profile_id, status, waitlist_position)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))SQL");
+        if (!stmt) return std::unexpected(stmt.error());
+        stmt->bind(1, id);
+        stmt->bind(2, *code);
+        stmt->bind(3, courseId);
+        stmt->bind(4, draft.sessionId);
+        stmt->bind(5, person.id);
+        stmt->bind(6, std::string_view(actionStatusText(receipt.status)));
+        stmt->bind(7, receipt.waitlistPosition);
+        if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the enrollment"));
+        const nlohmann::json body = {{"enrollmentId", id},      {"referenceCode", *code},
+                                     {"courseId", courseId},    {"sessionId", draft.sessionId},
+                                     {"waitlist", !seatFree},   {"person", personJson(person)}};
+        if (auto r = enqueue(db, cipher, "enrollment", body); !r) return r;
+        if (auto r = audit(db, seatFree ? "enrollment.requested" : "enrollment.waitlisted", *code); !r) return r;
+        return {};
+    });
+    if (!done) return std::unexpected(done.error());
+    return receipt;
+}
+
+Expected<StatusAnswer> lookUpReference(const Database& db, const std::string& typedCode) {
+    const std::string code = normalizeReferenceCode(typedCode);
+    if (code.empty()) return fail(ErrorCode::InvalidInput, "a reference code has 6 letters and digits");
+    auto stmt = Statement::prepare(db, R"SQL(
+SELECT 'application', a.status, NULL, coalesce(j.title, ''), a.created_at FROM applications a
+  LEFT JOIN jobs j ON j.id = a.job_id WHERE a.reference_code = ?1
+UNION ALL
+SELECT 'enrollment', e.status, e.waitlist_position, coalesce(c.name, ''), e.created_at FROM enrollments e
+  LEFT JOIN courses c ON c.id = e.course_id WHERE e.reference_code = ?1)SQL");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, code);
+    const int rc = stmt->step();
+    if (rc == SQLITE_DONE) return fail(ErrorCode::NotFound, "no application or enrollment has this code");
+    if (rc != SQLITE_ROW) return std::unexpected(db.lastError("looking up a reference code"));
+    StatusAnswer answer;
+    answer.kind = stmt->text(0) == "enrollment" ? StatusAnswer::Kind::Enrollment : StatusAnswer::Kind::Application;
+    answer.status = statusFrom(stmt->text(1));
+    answer.waitlistPosition = stmt->optionalInteger(2);
+    answer.title = stmt->text(3);
+    // Delivered once no outbox record for this code is still pending: the server acknowledged it.
+    // (Outbox payloads are sealed, so the link is the status the server sends back: any status
+    // beyond 'pending' means it arrived.)
+    answer.delivered = answer.status != ActionStatus::Pending;
+    return answer;
+}
+
+}  // namespace dc::store

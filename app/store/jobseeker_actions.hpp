@@ -1,0 +1,58 @@
+#pragma once
+// What a jobseeker does at the kiosk that must reach the server: apply for a job, ask for a seat
+// in a course session (or a waitlist place when it is full). Each action is one transaction that
+// writes the person's profile (sealed), the application or enrollment, and the outbox record sync
+// will deliver (its payload sealed too: it carries the name and phone). Nothing is half-written.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/store/database.hpp"
+#include "app/store/field_cipher.hpp"
+#include "app/store/profiles.hpp"
+
+namespace dc::store {
+
+struct ApplicationDraft {
+    std::string jobId;
+    Profile person;    // id may be empty: a new profile is made
+    std::string note;  // short, optional
+    bool consent = false;  // the person agreed to their data going to the employer
+};
+
+struct EnrollmentDraft {
+    std::string sessionId;
+    Profile person;
+    bool consent = false;
+};
+
+enum class ActionStatus { Pending, Submitted, Accepted, Rejected, Confirmed, Waitlisted, Cancelled };
+const char* actionStatusText(ActionStatus status);
+
+struct ActionReceipt {
+    std::string referenceCode;  // what the person keeps: "K7M-4QX"
+    ActionStatus status = ActionStatus::Pending;
+    std::optional<int64_t> waitlistPosition;  // as estimated here; the server confirms
+};
+
+inline constexpr size_t kMaxNoteBytes = 1000;
+
+Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& cipher, const ApplicationDraft& draft);
+// A seat when the session has one as last known, otherwise a place on its waitlist.
+Expected<ActionReceipt> requestEnrollment(Database& db, const FieldCipher& cipher, const EnrollmentDraft& draft);
+
+struct StatusAnswer {
+    enum class Kind { Application, Enrollment } kind = Kind::Application;
+    ActionStatus status = ActionStatus::Pending;
+    std::optional<int64_t> waitlistPosition;
+    std::string title;     // the job's title or the course's name, when still in the catalog
+    bool delivered = false;  // the server has the action (its outbox record is done)
+};
+// Looks a reference code up, forgiving case, spaces and the dash. NotFound for unknown codes.
+Expected<StatusAnswer> lookUpReference(const Database& db, const std::string& typedCode);
+
+// Reference codes use letters and digits that cannot be mistaken for each other when read aloud
+// or from a printout: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
+std::string normalizeReferenceCode(const std::string& typed);
+
+}  // namespace dc::store

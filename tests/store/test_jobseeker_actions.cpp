@@ -1,0 +1,165 @@
+// Applying and enrolling: one transaction each, personal data sealed everywhere it is written,
+// the outbox record there for sync, and bad input refused with nothing half-written.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "app/core/catalog_generator.hpp"
+#include "app/core/demo_catalog.hpp"
+#include "app/store/catalog_import.hpp"
+#include "app/store/jobseeker_actions.hpp"
+#include "app/store/sqlite_statement.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace dc;
+
+namespace {
+
+struct Kiosk {
+    dc::test::TempDir dir;
+    store::Database db;
+    store::FieldCipher cipher;
+    Kiosk()
+        : db(std::move(*store::Database::open(dir / "kiosk.db"))),
+          cipher(std::move(*store::FieldCipher::fromKey(std::string(32, 'k')))) {
+        auto batch = core::demoCatalog();
+        auto courses = core::generateCatalog({.seed = 4, .jobs = 0, .courses = 3});
+        batch.courseUpserts = courses.courseUpserts;
+        REQUIRE(store::applyCatalogBatch(db, batch));
+    }
+    int64_t count(const std::string& table) {
+        auto stmt = store::Statement::prepare(db, "SELECT count(*) FROM " + table);
+        REQUIRE(stmt);
+        REQUIRE(stmt->step() == SQLITE_ROW);
+        return stmt->integer(0);
+    }
+};
+
+store::Profile person() {
+    return {.name = "Мария Иванова", .phone = "+375 29 123-45-67", .email = "", .skills = {"Excel"}, .language = "ru"};
+}
+
+}  // namespace
+
+TEST_CASE("an application is saved with its outbox record, everything personal sealed", "[store][actions]") {
+    Kiosk k;
+    auto receipt = store::submitApplication(
+        k.db, k.cipher, {.jobId = "demo-job-001", .person = person(), .note = "Могу с понедельника", .consent = true});
+    REQUIRE(receipt);
+    CHECK(receipt->referenceCode.size() == 7);
+    CHECK(store::normalizeReferenceCode(receipt->referenceCode) == receipt->referenceCode);
+    CHECK(k.count("applications") == 1);
+    CHECK(k.count("profiles") == 1);
+
+    auto outbox = store::Statement::prepare(k.db, "SELECT id, kind, payload, state FROM outbox");
+    REQUIRE(outbox);
+    REQUIRE(outbox->step() == SQLITE_ROW);
+    CHECK(outbox->text(1) == "application");
+    CHECK(outbox->text(3) == "pending");
+    const auto sealed = *outbox->blob(2);
+    CHECK(std::string(sealed.begin(), sealed.end()).find("Мария") == std::string::npos);
+    auto body = k.cipher.open("outbox:" + outbox->text(0), sealed);
+    REQUIRE(body);
+    const auto json = nlohmann::json::parse(*body);
+    CHECK(json["person"]["name"] == "Мария Иванова");
+    CHECK(json["referenceCode"] == receipt->referenceCode);
+    CHECK(json["jobId"] == "demo-job-001");
+
+    // The audit log names the code, never the person.
+    auto audit = store::Statement::prepare(k.db, "SELECT action, subject, detail FROM audit_log");
+    REQUIRE(audit);
+    REQUIRE(audit->step() == SQLITE_ROW);
+    CHECK(audit->text(0) == "application.submitted");
+    CHECK(audit->text(1) == receipt->referenceCode);
+
+    auto status = store::lookUpReference(k.db, " " + receipt->referenceCode.substr(0, 3) + " " +
+                                                   receipt->referenceCode.substr(4) + " ");
+    REQUIRE(status);
+    CHECK(status->kind == store::StatusAnswer::Kind::Application);
+    CHECK(status->status == store::ActionStatus::Pending);
+    CHECK(status->title == "Junior QA tester");
+    CHECK_FALSE(status->delivered);
+}
+
+TEST_CASE("bad applications are refused and write nothing", "[store][actions]") {
+    Kiosk k;
+    auto noConsent = store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = person()});
+    REQUIRE_FALSE(noConsent);
+    CHECK_THAT(noConsent.error().message(), Catch::Contains("consent"));
+    CHECK(store::submitApplication(k.db, k.cipher, {.jobId = "gone", .person = person(), .consent = true})
+              .error()
+              .code() == ErrorCode::NotFound);
+    auto badPhone = person();
+    badPhone.phone = "call me'; DROP TABLE outbox; --";
+    CHECK_FALSE(store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = badPhone, .consent = true}));
+    auto shortPhone = person();
+    shortPhone.phone = "123";
+    CHECK_FALSE(store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = shortPhone, .consent = true}));
+    auto noName = person();
+    noName.name = "   ";
+    CHECK_FALSE(store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = noName, .consent = true}));
+    auto badMail = person();
+    badMail.email = "not an address";
+    CHECK_FALSE(store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = badMail, .consent = true}));
+    CHECK_FALSE(store::submitApplication(
+        k.db, k.cipher, {.jobId = "demo-job-001", .person = person(), .note = std::string(5000, 'x'), .consent = true}));
+    auto hugeName = person();
+    hugeName.name = std::string(100000, 'N');
+    CHECK_FALSE(store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = hugeName, .consent = true}));
+    for (const char* table : {"applications", "profiles", "outbox", "audit_log"}) {
+        INFO(table);
+        CHECK(k.count(table) == 0);
+    }
+}
+
+TEST_CASE("if the outbox cannot be written, the application is not saved either", "[store][actions]") {
+    Kiosk k;
+    REQUIRE(k.db.exec("CREATE TEMP TRIGGER full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END"));
+    REQUIRE_FALSE(store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = person(), .consent = true}));
+    CHECK(k.count("applications") == 0);
+    CHECK(k.count("profiles") == 0);
+}
+
+TEST_CASE("a free seat is requested; a full session puts people on its waitlist in order", "[store][actions]") {
+    Kiosk k;
+    REQUIRE(k.db.exec("UPDATE course_sessions SET capacity = 2, seats_taken = 1"));
+    auto session = store::Statement::prepare(k.db, "SELECT id FROM course_sessions ORDER BY id LIMIT 1");
+    REQUIRE(session);
+    REQUIRE(session->step() == SQLITE_ROW);
+    const std::string id = session->text(0);
+
+    auto first = store::requestEnrollment(k.db, k.cipher, {.sessionId = id, .person = person(), .consent = true});
+    REQUIRE(first);
+    CHECK(first->status == store::ActionStatus::Pending);
+    CHECK_FALSE(first->waitlistPosition);
+    auto second = store::requestEnrollment(k.db, k.cipher, {.sessionId = id, .person = person(), .consent = true});
+    REQUIRE(second);
+    CHECK(second->status == store::ActionStatus::Waitlisted);
+    CHECK(second->waitlistPosition == 1);
+    auto third = store::requestEnrollment(k.db, k.cipher, {.sessionId = id, .person = person(), .consent = true});
+    REQUIRE(third);
+    CHECK(third->waitlistPosition == 2);
+    CHECK(first->referenceCode != second->referenceCode);
+
+    auto status = store::lookUpReference(k.db, third->referenceCode);
+    REQUIRE(status);
+    CHECK(status->kind == store::StatusAnswer::Kind::Enrollment);
+    CHECK(status->status == store::ActionStatus::Waitlisted);
+    CHECK(status->waitlistPosition == 2);
+    CHECK(k.count("outbox") == 3);
+    CHECK(store::requestEnrollment(k.db, k.cipher, {.sessionId = "nope", .person = person(), .consent = true})
+              .error()
+              .code() == ErrorCode::NotFound);
+}
+
+TEST_CASE("reference codes: typed loosely, looked up safely", "[store][actions]") {
+    CHECK(store::normalizeReferenceCode("k7m-4qx") == "K7M-4QX");
+    CHECK(store::normalizeReferenceCode(" K7M 4QX ") == "K7M-4QX");
+    CHECK(store::normalizeReferenceCode("K7M4QX9").empty());
+    CHECK(store::normalizeReferenceCode("K7").empty());
+    CHECK(store::normalizeReferenceCode(std::string(10000, 'A')).empty());
+    CHECK(store::normalizeReferenceCode("К7М-4QХ").empty());  // Cyrillic look-alikes are not the code
+    Kiosk k;
+    CHECK(store::lookUpReference(k.db, "AAA-AAA").error().code() == ErrorCode::NotFound);
+    CHECK(store::lookUpReference(k.db, "' OR 1=1 --").error().code() == ErrorCode::InvalidInput);
+}
