@@ -60,10 +60,16 @@ public:
             // few frames to settle (hover, activation), so each event buys three frames. A script
             // asks for frames while it acts and checks, and none while it only waits.
             const bool scriptWantsFrames = m_runner && m_runner->needsFrames();
-            const double timeout = scriptWantsFrames ? 1.0 / 60 : framesOwed > 0 ? 0.0 : m_runner ? 0.02 : -1.0;
+            double timeout = scriptWantsFrames ? 1.0 / 60 : framesOwed > 0 ? 0.0 : m_runner ? 0.02 : -1.0;
+            // The idle reset needs a wake-up too, but only while a person's session is open.
+            const double idleEvent = m_controller.secondsUntilIdleEvent(secondsSince(m_lastInput), m_options.idleTimeoutSeconds);
+            if (idleEvent >= 0) timeout = timeout < 0 ? idleEvent + 0.01 : std::min(timeout, idleEvent + 0.01);
             const bool gotInput = m_window.waitEvents(timeout);
+            if (gotInput) m_lastInput = std::chrono::steady_clock::now();
             const bool gotResults = m_results.drain() > 0;
             if (gotInput || gotResults) framesOwed = std::max(framesOwed, 3);
+            if (m_controller.updateIdle(secondsSince(m_lastInput), m_options.idleTimeoutSeconds))
+                framesOwed = std::max(framesOwed, 3);
 
             const bool draw = framesOwed > 0 || scriptWantsFrames;
             if (draw) {
@@ -154,6 +160,7 @@ private:
     std::string m_screenshotError;
     std::optional<DumpedState> m_dumped;
     long long m_framesDrawn = 0;
+    std::chrono::steady_clock::time_point m_lastInput = std::chrono::steady_clock::now();
 };
 
 }  // namespace
@@ -227,6 +234,12 @@ int runKiosk(int argc, char** argv) {
         results.setWake([windowPtr] { windowPtr->wake(); });
         {
             core::CatalogService catalog(std::move(*db), results);
+            // Personal data is sealed with this device's key; without it the kiosk still shows
+            // the catalog, and applying says plainly that it cannot save.
+            if (auto cipher = store::FieldCipher::openDeviceKey(dataDir / "device.key"); cipher)
+                catalog.setCipher(std::move(*cipher));
+            else
+                logLine("applications cannot be saved: " + cipher.error().message());
             if (options->demo)
                 catalog.seedIfEmpty(core::kioskSeedCatalog(), [](Expected<store::ImportCounts> seeded) {
                     if (!seeded) logLine("demo catalog not loaded: " + seeded.error().message());

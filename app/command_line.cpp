@@ -28,6 +28,7 @@ std::string usage() {
            "  --no-demo            do not fill an empty catalog with demo data\n"
            "  --script FILE        run an automation script, then exit (0 when every step passed)\n"
            "  --step-timeout SEC   how long one script step may wait (default: 20)\n"
+           "  --idle-timeout SEC   clear the screen after this long without a touch (default: 90)\n"
            "  --dump-ui FILE       keep FILE updated with the visible widgets as JSON\n"
            "  --help, --version\n";
 }
@@ -77,6 +78,13 @@ Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv) {
             if (ec != std::errc() || p != v->data() + v->size() || seconds <= 0 || seconds > 3600)
                 return fail(ErrorCode::InvalidInput, "--step-timeout takes seconds from 0 to 3600");
             o.stepTimeoutSeconds = seconds;
+        } else if (arg == "--idle-timeout") {
+            if (!(v = value())) return std::unexpected(v.error());
+            int seconds = 0;
+            const auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), seconds);
+            if (ec != std::errc() || p != v->data() + v->size() || seconds < 5 || seconds > 3600)
+                return fail(ErrorCode::InvalidInput, "--idle-timeout takes whole seconds from 5 to 3600");
+            o.idleTimeoutSeconds = seconds;
         } else {
             return fail(ErrorCode::InvalidInput, "unknown option '" + arg.substr(0, 40) + "'");
         }

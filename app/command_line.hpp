@@ -17,6 +17,7 @@ struct KioskOptions {
     std::optional<std::filesystem::path> dumpUi;
     bool demo = true;                  // fill an empty catalog with the embedded demo data
     double stepTimeoutSeconds = 20;    // automation: how long one step may wait
+    int idleTimeoutSeconds = 90;       // no touch this long: warn, then wipe the session
     bool showHelp = false;
     bool showVersion = false;
 };

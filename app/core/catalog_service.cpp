@@ -94,4 +94,61 @@ void CatalogService::listCourses(Callback<std::vector<store::CourseRecord>> done
         false);
 }
 
+void CatalogService::getCourse(std::string id, Callback<store::CourseRecord> done) {
+    ask<store::CourseRecord>([id = std::move(id)](store::Database& db) { return store::getCourse(db, id); },
+                             std::move(done));
+}
+
+void CatalogService::coursesTeaching(std::vector<std::string> skills, std::string city, std::string today,
+                                     Callback<std::vector<store::CourseOffer>> done) {
+    ask<std::vector<store::CourseOffer>>(
+        [skills = std::move(skills), city = std::move(city), today = std::move(today)](store::Database& db) {
+            return store::coursesTeaching(db, skills, city, today, 3);
+        },
+        std::move(done));
+}
+
+void CatalogService::setCipher(store::FieldCipher cipher) {
+    auto shared = std::make_shared<store::FieldCipher>(std::move(cipher));
+    std::lock_guard lock(m_mutex);
+    m_cipher = std::move(shared);
+}
+
+namespace {
+Error noKey() { return Error(ErrorCode::IoError, "the device key is not available, so personal data cannot be stored"); }
+}  // namespace
+
+void CatalogService::submitApplication(store::ApplicationDraft draft, Callback<store::ActionReceipt> done) {
+    std::shared_ptr<store::FieldCipher> cipher;
+    {
+        std::lock_guard lock(m_mutex);
+        cipher = m_cipher;
+    }
+    ask<store::ActionReceipt>(
+        [cipher, draft = std::move(draft)](store::Database& db) -> Expected<store::ActionReceipt> {
+            if (!cipher) return std::unexpected(noKey());
+            return store::submitApplication(db, *cipher, draft);
+        },
+        std::move(done));
+}
+
+void CatalogService::requestEnrollment(store::EnrollmentDraft draft, Callback<store::ActionReceipt> done) {
+    std::shared_ptr<store::FieldCipher> cipher;
+    {
+        std::lock_guard lock(m_mutex);
+        cipher = m_cipher;
+    }
+    ask<store::ActionReceipt>(
+        [cipher, draft = std::move(draft)](store::Database& db) -> Expected<store::ActionReceipt> {
+            if (!cipher) return std::unexpected(noKey());
+            return store::requestEnrollment(db, *cipher, draft);
+        },
+        std::move(done));
+}
+
+void CatalogService::lookUpReference(std::string code, Callback<store::StatusAnswer> done) {
+    ask<store::StatusAnswer>([code = std::move(code)](store::Database& db) { return store::lookUpReference(db, code); },
+                             std::move(done));
+}
+
 }  // namespace dc::core

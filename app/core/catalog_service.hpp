@@ -14,7 +14,10 @@
 
 #include "app/core/main_thread_queue.hpp"
 #include "app/store/catalog_import.hpp"
+#include "app/store/catalog_queries.hpp"
 #include "app/store/database.hpp"
+#include "app/store/field_cipher.hpp"
+#include "app/store/jobseeker_actions.hpp"
 #include "app/store/records.hpp"
 
 namespace dc::core {
@@ -34,12 +37,32 @@ public:
     void searchJobs(store::JobSearch search, Callback<store::JobPage> done);
     void getJob(std::string id, Callback<store::JobRecord> done);
     void listCourses(Callback<std::vector<store::CourseRecord>> done);
+    void getCourse(std::string id, Callback<store::CourseRecord> done);
+    // Courses teaching `skills`, nearby (`city`) and soonest from `today` first.
+    void coursesTeaching(std::vector<std::string> skills, std::string city, std::string today,
+                         Callback<std::vector<store::CourseOffer>> done);
+
+    // Jobseeker actions seal personal data with the device key; until one is given they fail.
+    void setCipher(store::FieldCipher cipher);
+    void submitApplication(store::ApplicationDraft draft, Callback<store::ActionReceipt> done);
+    void requestEnrollment(store::EnrollmentDraft draft, Callback<store::ActionReceipt> done);
+    void lookUpReference(std::string code, Callback<store::StatusAnswer> done);
 
     // Requests queued or running; the automation driver waits for zero before it checks the screen.
     int pending() const;
 
 private:
     using Work = std::function<void(store::Database&)>;
+    // Runs `query` on the worker and posts its answer to `done` on the UI thread.
+    template <class T, class Query>
+    void ask(Query query, Callback<T> done) {
+        enqueue(
+            [this, query = std::move(query), done = std::move(done)](store::Database& db) {
+                Expected<T> result = query(db);
+                m_results.post([done, result = std::move(result)] { done(result); });
+            },
+            false);
+    }
     void enqueue(Work work, bool isSearch);
     void run();
 
@@ -51,6 +74,7 @@ private:
     std::optional<Work> m_pendingSearch;
     int m_running = 0;
     bool m_stopping = false;
+    std::shared_ptr<store::FieldCipher> m_cipher;  // read on the worker, set before first use
     std::thread m_worker;
 };
 

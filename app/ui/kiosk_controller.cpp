@@ -1,8 +1,11 @@
 #include "app/ui/kiosk_controller.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
+#include <cmath>
 #include <cstdio>
+#include <ctime>
 
 #include "app/ui/views.hpp"
 
@@ -16,9 +19,23 @@ void logLoadError(const char* what, const Error& error) {
 
 }  // namespace
 
-KioskController::KioskController(core::CatalogService& catalog, Language startLanguage) : m_catalog(catalog) {
+KioskController::KioskController(core::CatalogService& catalog, Language startLanguage)
+    : m_catalog(catalog), m_siteLanguage(startLanguage) {
     m_state.language = startLanguage;
 }
+
+namespace {
+
+std::string todayIso() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
+    return buf;
+}
+
+}  // namespace
 
 void KioskController::drawFrame(UiContext& ctx) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -31,15 +48,25 @@ void KioskController::drawFrame(UiContext& ctx) {
 
     Actions actions;
     const ViewEntry& view = viewFor(m_state.screen);
-    drawHeader(ctx, ctx.t(view.title), m_state.screen != Screen::Home, actions);
+    const Msg title = m_state.screen == Screen::Apply && m_state.formFor == KioskState::FormFor::Session
+                          ? Msg::EnrollTitle
+                          : view.title;
+    drawHeader(ctx, ctx.t(title), m_state.screen != Screen::Home, actions);
     view.draw(ctx, m_state, m_edit, actions);
     m_state.focusSearch = false;
+    m_state.formProblemIsNew = false;
+    if (m_state.idleWarning) drawIdleWarning(ctx, m_state, actions);
 
     ImGui::End();
     apply(actions);
 }
 
 void KioskController::apply(const Actions& actions) {
+    if (actions.moreTime) m_state.idleWarning = false;  // the touch itself restarted the idle clock
+    if (actions.finish) {
+        wipeSession();
+        return;
+    }
     if (actions.language) {
         m_state.language = *actions.language;
         m_state.history.clear();
@@ -64,13 +91,142 @@ void KioskController::apply(const Actions& actions) {
     if (actions.open) open(*actions.open);
     if (actions.openJob) {
         m_state.job.value.reset();
+        m_state.jobCourses.value.reset();
         const uint64_t request = m_state.job.start();
         m_catalog.getJob(*actions.openJob, [this, request](Expected<store::JobRecord> result) {
             if (!result) logLoadError("a job", result.error());
+            if (result && m_state.job.request == request) {
+                const uint64_t coursesRequest = m_state.jobCourses.start();
+                m_catalog.coursesTeaching(result->skills, result->city, todayIso(),
+                                          [this, coursesRequest](Expected<std::vector<store::CourseOffer>> offers) {
+                                              if (!offers) logLoadError("courses for a job", offers.error());
+                                              m_state.jobCourses.accept(coursesRequest, std::move(offers));
+                                          });
+            }
             m_state.job.accept(request, std::move(result));
         });
         open(Screen::JobDetail);
     }
+    if (actions.openCourse) {
+        m_state.course.value.reset();
+        const uint64_t request = m_state.course.start();
+        m_catalog.getCourse(*actions.openCourse, [this, request](Expected<store::CourseRecord> result) {
+            if (!result) logLoadError("a course", result.error());
+            m_state.course.accept(request, std::move(result));
+        });
+        open(Screen::CourseDetail);
+    }
+    if (actions.apply || actions.enrollIn) {
+        m_state.formFor = actions.apply ? KioskState::FormFor::Job : KioskState::FormFor::Session;
+        if (actions.enrollIn) m_state.sessionId = *actions.enrollIn;
+        m_state.consent = false;
+        m_state.formProblem.clear();
+        m_state.receipt = {};
+        open(Screen::Apply);
+    }
+    if (actions.toggleConsent) {
+        m_state.consent = !m_state.consent;
+        if (m_state.consent && m_state.formProblem == tr(m_state.language, Msg::ProblemConsent))
+            m_state.formProblem.clear();
+    }
+    if (actions.submit) submitForm();
+    if (actions.checkStatus) {
+        const uint64_t request = m_state.status.start();
+        m_state.status.value.reset();
+        m_catalog.lookUpReference(m_edit.referenceCode, [this, request](Expected<store::StatusAnswer> result) {
+            m_state.status.accept(request, std::move(result));
+        });
+    }
+}
+
+// Checks what a person can fix before anything is written; the store checks again.
+void KioskController::submitForm() {
+    const Language l = m_state.language;
+    size_t digits = 0;
+    for (char c : m_edit.phone) digits += c >= '0' && c <= '9';
+    if (m_edit.name.find_first_not_of(' ') == std::string::npos) m_state.formProblem = tr(l, Msg::ProblemName);
+    else if (digits < 6 || digits > 15) m_state.formProblem = tr(l, Msg::ProblemPhone);
+    else if (!m_edit.email.empty() && m_edit.email.find('@') == std::string::npos)
+        m_state.formProblem = tr(l, Msg::ProblemEmail);
+    else if (!m_state.consent) m_state.formProblem = tr(l, Msg::ProblemConsent);
+    else m_state.formProblem.clear();
+    m_state.formProblemIsNew = !m_state.formProblem.empty();
+    if (!m_state.formProblem.empty()) return;
+
+    store::Profile person{.name = m_edit.name, .phone = m_edit.phone, .email = m_edit.email,
+                          .language = languageCode(l)};
+    const uint64_t request = m_state.receipt.start();
+    auto done = [this, request](Expected<store::ActionReceipt> result) {
+        if (!result) {
+            logLoadError("the form (not saved)", result.error());
+            m_state.formProblem = tr(m_state.language, Msg::ProblemSave);
+            m_state.formProblemIsNew = true;
+        }
+        if (!m_state.receipt.accept(request, std::move(result)) || !m_state.receipt.value) return;
+        // The form's text is not needed any more: forget it now, not at the idle reset.
+        m_edit.name.clear();
+        m_edit.phone.clear();
+        m_edit.email.clear();
+        m_edit.note.clear();
+        m_state.history.clear();  // "Back" must not lead into the sent form
+        m_state.screen = Screen::Receipt;
+    };
+    if (m_state.formFor == KioskState::FormFor::Job && m_state.job.value)
+        m_catalog.submitApplication(
+            {.jobId = m_state.job.value->id, .person = person, .note = m_edit.note, .consent = true}, done);
+    else
+        m_catalog.requestEnrollment({.sessionId = m_state.sessionId, .person = person, .consent = true}, done);
+}
+
+bool KioskController::sessionActive() const {
+    return m_state.screen != Screen::Home || !m_state.history.empty() || m_state.language != m_siteLanguage ||
+           !m_edit.search.empty() || !m_edit.name.empty() || !m_edit.phone.empty() || !m_edit.email.empty() ||
+           !m_edit.note.empty() || !m_edit.referenceCode.empty();
+}
+
+void KioskController::wipeSession() {
+    m_edit = EditBuffers{};
+    KioskState fresh;
+    fresh.language = m_siteLanguage;
+    // Answers still on their way are dropped by their request numbers, which keep counting.
+    fresh.jobs.request = m_state.jobs.request + 1;
+    fresh.job.request = m_state.job.request + 1;
+    fresh.jobCourses.request = m_state.jobCourses.request + 1;
+    fresh.courses.request = m_state.courses.request + 1;
+    fresh.course.request = m_state.course.request + 1;
+    fresh.receipt.request = m_state.receipt.request + 1;
+    fresh.status.request = m_state.status.request + 1;
+    m_state = std::move(fresh);
+    ImGui::SetClipboardText("");
+    ImGui::ClearActiveID();
+}
+
+bool KioskController::updateIdle(double idleSeconds, int timeoutSeconds) {
+    if (!sessionActive()) {
+        const bool changed = m_state.idleWarning;
+        m_state.idleWarning = false;
+        return changed;
+    }
+    if (idleSeconds >= timeoutSeconds) {
+        wipeSession();
+        return true;
+    }
+    const double warnFrom = timeoutSeconds - std::min(kWarningSeconds, timeoutSeconds / 3);
+    const bool warn = idleSeconds >= warnFrom;
+    const int left = static_cast<int>(std::ceil(timeoutSeconds - idleSeconds));
+    const bool changed = warn != m_state.idleWarning || (warn && left != m_state.idleSecondsLeft);
+    m_state.idleWarning = warn;
+    m_state.idleSecondsLeft = left;
+    return changed;
+}
+
+double KioskController::secondsUntilIdleEvent(double idleSeconds, int timeoutSeconds) const {
+    if (!sessionActive()) return -1;
+    const double warnFrom = timeoutSeconds - std::min(kWarningSeconds, timeoutSeconds / 3);
+    if (idleSeconds < warnFrom) return warnFrom - idleSeconds;
+    // During the warning: wake for each second of the countdown.
+    const double untilReset = timeoutSeconds - idleSeconds;
+    return std::max(0.0, untilReset - std::floor(untilReset));
 }
 
 void KioskController::open(Screen screen) {

@@ -15,15 +15,32 @@ public:
     void drawFrame(UiContext& ctx);
 
     const KioskState& state() const { return m_state; }
+    const EditBuffers& edits() const { return m_edit; }
     Language language() const { return m_state.language; }
     void setLanguage(Language language) { m_state.language = language; }
+
+    // Idle reset. `idleSeconds` since the last touch or key; `timeoutSeconds` is when the session
+    // is wiped; the warning shows for the last kWarningSeconds. Returns true when the screen
+    // changed (the warning appeared, its countdown moved, or the session was wiped).
+    bool updateIdle(double idleSeconds, int timeoutSeconds);
+    // Seconds from now until updateIdle() has something to do, or a negative number for never
+    // (nothing of a person is on screen).
+    double secondsUntilIdleEvent(double idleSeconds, int timeoutSeconds) const;
+    // True while anything a person did or typed is on screen or in memory.
+    bool sessionActive() const;
+    // Forgets the person: every field, search, choice and answer; back to Home in the site's language.
+    void wipeSession();
+
+    static constexpr int kWarningSeconds = 15;
 
 private:
     void apply(const Actions& actions);
     void open(Screen screen);
     void requestSearch();
+    void submitForm();
 
     core::CatalogService& m_catalog;
+    Language m_siteLanguage;
     KioskState m_state;
     EditBuffers m_edit;
 };

@@ -5,13 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "app/store/catalog_queries.hpp"
+#include "app/store/jobseeker_actions.hpp"
 #include "app/store/records.hpp"
 #include "common/error.hpp"
 #include "app/ui/i18n.hpp"
 
 namespace dc::ui {
 
-enum class Screen { Home, Jobs, JobDetail, Courses, Language, Help };
+enum class Screen { Home, Jobs, JobDetail, Courses, CourseDetail, Apply, Receipt, Status, Language, Help };
 const char* screenName(Screen screen);
 
 template <class T>
@@ -46,12 +48,29 @@ struct KioskState {
 
     Loadable<store::JobPage> jobs;
     Loadable<store::JobRecord> job;
+    Loadable<std::vector<store::CourseOffer>> jobCourses;  // courses teaching the job's skills
     Loadable<std::vector<store::CourseRecord>> courses;
+    Loadable<store::CourseRecord> course;
+
+    // The form: applying for `job`, or asking for a seat in `sessionId` of `course`.
+    enum class FormFor { Job, Session } formFor = FormFor::Job;
+    std::string sessionId;
+    bool consent = false;
+    std::string formProblem;  // what to fix, in the person's language; empty when all is well
+    bool formProblemIsNew = false;  // set for the frame after it appeared: the form scrolls to it
+    Loadable<store::ActionReceipt> receipt;
+    Loadable<store::StatusAnswer> status;
+
+    // Idle reset: the warning shows from `idleWarningAt` on, the wipe happens at `idleResetAt`.
+    bool idleWarning = false;
+    int idleSecondsLeft = 0;
 };
 
 // Text fields own their text while a person types; views get them mutable, nothing else.
 struct EditBuffers {
     std::string search;
+    std::string name, phone, email, note;
+    std::string referenceCode;
 };
 
 // What a view asks for during a frame; the controller carries it out after the frame is drawn.
@@ -62,6 +81,14 @@ struct Actions {
     std::optional<std::string> openJob;
     bool searchChanged = false;
     std::optional<Language> language;
+    std::optional<std::string> openCourse;
+    bool apply = false;                      // open the form for the job on screen
+    std::optional<std::string> enrollIn;     // open the form for this course session
+    bool toggleConsent = false;
+    bool submit = false;
+    bool checkStatus = false;
+    bool finish = false;                     // "Finish": wipe the session now
+    bool moreTime = false;                   // the idle warning's "More time"
 };
 
 }  // namespace dc::ui

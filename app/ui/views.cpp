@@ -12,6 +12,10 @@ const char* screenName(Screen screen) {
         case Screen::Jobs: return "jobs";
         case Screen::JobDetail: return "job-detail";
         case Screen::Courses: return "courses";
+        case Screen::CourseDetail: return "course-detail";
+        case Screen::Apply: return "apply";
+        case Screen::Receipt: return "receipt";
+        case Screen::Status: return "status";
         case Screen::Language: return "language";
         case Screen::Help: return "help";
     }
@@ -19,11 +23,15 @@ const char* screenName(Screen screen) {
 }
 
 const ViewEntry& viewFor(Screen screen) {
-    static const std::array<ViewEntry, 6> kViews = {{
+    static const std::array<ViewEntry, 10> kViews = {{
         {Screen::Home, Msg::AppName, drawHome},
         {Screen::Jobs, Msg::JobsTitle, drawJobs},
         {Screen::JobDetail, Msg::JobDetailTitle, drawJobDetail},
         {Screen::Courses, Msg::CoursesTitle, drawCourses},
+        {Screen::CourseDetail, Msg::CourseDetailTitle, drawCourseDetail},
+        {Screen::Apply, Msg::ApplyTitle, drawApply},
+        {Screen::Receipt, Msg::ReceiptTitle, drawReceipt},
+        {Screen::Status, Msg::StatusTitle, drawStatus},
         {Screen::Language, Msg::LanguageTitle, drawLanguage},
         {Screen::Help, Msg::HelpTitle, drawHelp},
     }};
@@ -71,6 +79,38 @@ void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, A
     dl->PopClipRect();
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + m.headerHeight + m.gap));
+}
+
+void drawIdleWarning(UiContext& ctx, const KioskState& state, Actions& out) {
+    const Metrics& m = ctx.metrics;
+    const ImVec2 winPos = ImGui::GetWindowPos(), winSize = ImGui::GetWindowSize();
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings;
+    // A dimmed layer over the screen that takes the touches, then the panel above it.
+    ImGui::SetNextWindowPos(winPos);
+    ImGui::SetNextWindowSize(winSize);
+    ImGui::SetNextWindowFocus();
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 150));
+    ImGui::Begin("##idle-dim", nullptr, fixed);
+    ImGui::End();
+    ImGui::PopStyleColor();
+
+    const ImVec2 size(winSize.x * 0.7f, m.touch * 5);
+    ImGui::SetNextWindowPos(ImVec2(winPos.x + (winSize.x - size.x) / 2, winPos.y + (winSize.y - size.y) / 2));
+    ImGui::SetNextWindowSize(size);
+    ImGui::SetNextWindowFocus();
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ctx.theme.surface.imgui());
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(m.pad * 2, m.pad * 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, m.rounding * 2);
+    ImGui::Begin("##idle", nullptr, fixed);
+    label(ctx, trf(ctx.language, Msg::IdleWarning, state.idleSecondsLeft), FontRole::Title, ctx.theme.text, true);
+    ImGui::Dummy(ImVec2(0, m.gap));
+    if (touchButton(ctx, ctx.t(Msg::MoreTime), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.6f),
+                    ButtonStyle::Primary))
+        out.moreTime = true;
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
 }
 
 }  // namespace dc::ui

@@ -20,8 +20,15 @@ void drawHome(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawJobs(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawJobDetail(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawCourses(UiContext&, const KioskState&, EditBuffers&, Actions&);
+void drawCourseDetail(UiContext&, const KioskState&, EditBuffers&, Actions&);
+void drawApply(UiContext&, const KioskState&, EditBuffers&, Actions&);
+void drawReceipt(UiContext&, const KioskState&, EditBuffers&, Actions&);
+void drawStatus(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawLanguage(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawHelp(UiContext&, const KioskState&, EditBuffers&, Actions&);
+
+// The idle warning over whatever is on screen: a countdown and a big "More time".
+void drawIdleWarning(UiContext& ctx, const KioskState& state, Actions& out);
 
 // The bar at the top of every screen but Home: Back, the screen's title, Home.
 void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, Actions& out);

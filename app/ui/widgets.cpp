@@ -133,4 +133,36 @@ bool searchField(UiContext& ctx, const char* id, std::string& text, const std::s
     return changed;
 }
 
+bool textField(UiContext& ctx, const std::string& labelText, std::string& text, size_t maxBytes, bool digitsOnly) {
+    const Metrics& m = ctx.metrics;
+    label(ctx, labelText, FontRole::Bold, ctx.theme.text, true);
+    ImGui::PushID(labelText.c_str());
+    ImGui::PushFont(ctx.fonts.get(FontRole::Body));
+    const float fontHeight = ImGui::GetFontSize();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(m.pad, std::max((m.touch - fontHeight) * 0.5f, m.pad * 0.5f)));
+    ImGui::PushStyleColor(ImGuiCol_Border, ctx.theme.secondaryText.imgui());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    // Phone numbers: digits and the few signs people write in them.
+    auto filter = [](ImGuiInputTextCallbackData* data) -> int {
+        const ImWchar c = data->EventChar;
+        return (c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' ? 0 : 1;
+    };
+    const bool changed = ImGui::InputText("##field", &text, digitsOnly ? ImGuiInputTextFlags_CallbackCharFilter : 0,
+                                          digitsOnly ? +filter : nullptr);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
+    ImGui::PopID();
+    if (text.size() > maxBytes) {
+        // Cut at a character boundary: never leave half a letter behind.
+        size_t cut = maxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text.resize(cut);
+    }
+    registerLastItem(ctx, WidgetKind::Input, labelText);
+    if (!text.empty()) registerLastItem(ctx, WidgetKind::Text, text);
+    ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+    return changed;
+}
+
 }  // namespace dc::ui

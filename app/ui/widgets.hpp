@@ -29,6 +29,16 @@ void badge(UiContext& ctx, const std::string& text);
 // A single-line text field. `focusNow` moves keyboard focus into it. True when the text changed.
 bool searchField(UiContext& ctx, const char* id, std::string& text, const std::string& hint, bool focusNow);
 
+// A labelled text field for a form: the label above, the field below at full width. Recorded
+// under its label, so a script (and a screen reader) names it as a person would.
+bool textField(UiContext& ctx, const std::string& labelText, std::string& text, size_t maxBytes,
+               bool digitsOnly = false);
+
+// A white card with a border around what `body` draws; the whole card is one touch target when
+// `tappable`, recorded under `name`. True when tapped.
+template <class Body>
+bool card(UiContext& ctx, const std::string& id, const std::string& name, bool tappable, Body&& body);
+
 // For a screen whose data is loading or failed to load: draws the plain message and returns
 // false; returns true when the data is there to draw.
 template <class T>
@@ -49,5 +59,38 @@ void registerLastItem(UiContext& ctx, WidgetKind kind, const std::string& text);
 
 // Records a rectangle, clipped to what is visible in the current window.
 void registerRect(UiContext& ctx, WidgetKind kind, const std::string& text, ImVec2 min, ImVec2 max);
+
+template <class Body>
+bool card(UiContext& ctx, const std::string& id, const std::string& name, bool tappable, Body&& body) {
+    const Metrics& m = ctx.metrics;
+    ImGui::PushID(id.c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorScreenPos(ImVec2(start.x + m.pad, start.y + m.pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * m.pad);
+    body();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + m.pad);
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(start, end, ctx.theme.surface.imgui(), m.rounding);
+    dl->AddRect(start, end, ctx.theme.border.imgui(), m.rounding, 0, 2.0f);
+    dl->ChannelsMerge();
+    bool tapped = false;
+    if (tappable) {
+        ImGui::SetCursorScreenPos(start);
+        ImGui::SetItemAllowOverlap();
+        tapped = ImGui::InvisibleButton("##card", ImVec2(width, end.y - start.y));
+        registerRect(ctx, WidgetKind::Button, name, start, end);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(start.x, end.y + m.gap));
+    ImGui::Dummy(ImVec2(0, 0));
+    ImGui::PopID();
+    return tapped;
+}
 
 }  // namespace dc::ui

@@ -29,6 +29,7 @@ bool hasLabel(const json& dump, const std::string& label) {
 // What the seeded kiosk should show, worked out from the same seed catalog through the store.
 struct SeedFigures {
     int64_t jobs = 0, juniorQa = 0, courses = 0;
+    std::string firstCourse;  // the name on the first course card
 };
 const SeedFigures& seedFigures() {
     static const SeedFigures figures = [] {
@@ -41,6 +42,7 @@ const SeedFigures& seedFigures() {
         f.jobs = static_cast<int64_t>(seed.jobUpserts.size());
         f.juniorQa = dc::store::searchJobs(*db, {.text = "junior qa"})->totalMatches;
         f.courses = static_cast<int64_t>(seed.courseUpserts.size());
+        f.firstCourse = dc::store::listCourses(*db, 1)->front().name;
         return f;
     }();
     return figures;
@@ -137,16 +139,20 @@ TEST_CASE("touch targets are at least 48 px and 8 px apart on every screen", "[e
     TempDir dir;
     std::string script = "expect \"Find a job\"\ndump " + (dir / "home.json").string() +
                          "\ntap \"Find a job\"\nexpect \"Junior QA tester\"\ndump " + (dir / "jobs.json").string() +
-                         "\ntap \"Junior QA tester\"\nexpect \"Skills you need\"\ndump " +
-                         (dir / "detail.json").string() + "\ntap \"Home\"\ntap \"Courses\"\n" +
+                         "\ntap \"Junior QA tester\"\nexpect \"Skills you need\"\nexpect \"Courses that teach\"\ndump " +
+                         (dir / "detail.json").string() + "\ntap \"Apply for this job\"\nexpect \"Your name\"\ndump " +
+                         (dir / "apply.json").string() + "\ntap \"Home\"\ntap \"Courses\"\n" +
                          expectText("Courses: " + std::to_string(seedFigures().courses)) + "dump " +
-                         (dir / "courses.json").string() + "\ntap \"Home\"\ntap \"Language\"\nexpect \"Русский\"\ndump " +
+                         (dir / "courses.json").string() + "\ntap \"" + seedFigures().firstCourse +
+                         "\"\nexpect \"Dates and places\"\ndump " + (dir / "course.json").string() +
+                         "\ntap \"Home\"\ntap \"My applications\"\nexpect \"Check\"\ndump " + (dir / "status.json").string() +
+                         "\ntap \"Home\"\ntap \"Language\"\nexpect \"Русский\"\ndump " +
                          (dir / "language.json").string() + "\ntap \"Home\"\ntap \"Help\"\nexpect \"clerk\"\ndump " +
                          (dir / "help.json").string() + "\n";
     const auto result = runKiosk({.args = baseArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
-    for (const char* screen : {"home", "jobs", "detail", "courses", "language", "help"}) {
+    for (const char* screen : {"home", "jobs", "detail", "apply", "courses", "course", "status", "language", "help"}) {
         INFO(screen);
         checkTouchTargets(readJson(dir / (std::string(screen) + ".json")));
     }

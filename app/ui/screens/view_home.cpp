@@ -11,25 +11,29 @@ void drawHome(UiContext& ctx, const KioskState&, EditBuffers&, Actions& out) {
     label(ctx, ctx.t(Msg::HomeInstruction), FontRole::Body, ctx.theme.textMuted);
     ImGui::Dummy(ImVec2(0, m.gap));
 
-    // Two by two tiles filling the rest of the screen: the biggest targets we can offer.
+    // The two things people come for on top, large; the rest below: the biggest targets we can offer.
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float width = (avail.x - m.gap * 2) / 2;
-    const float height = std::max(m.touch * 2, (avail.y - m.gap * 2) / 2);
-    const ImVec2 size(width, height);
+    const float topHeight = std::max(m.touch * 2, (avail.y - m.gap * 2) * 0.55f);
+    const float bottomHeight = std::max(m.touch * 2, avail.y - m.gap * 2 - topHeight);
+    const ImVec2 big((avail.x - m.gap * 2) / 2, topHeight);
+    const ImVec2 small((avail.x - m.gap * 4) / 3, bottomHeight);
 
-    if (tile(ctx, ctx.t(Msg::TileJobs), ctx.t(Msg::TileJobsHint), size, ButtonStyle::Primary)) out.open = Screen::Jobs;
+    if (tile(ctx, ctx.t(Msg::TileJobs), ctx.t(Msg::TileJobsHint), big, ButtonStyle::Primary)) out.open = Screen::Jobs;
     ImGui::SameLine(0, m.gap * 2);
-    if (tile(ctx, ctx.t(Msg::TileCourses), ctx.t(Msg::TileCoursesHint), size, ButtonStyle::Primary))
+    if (tile(ctx, ctx.t(Msg::TileCourses), ctx.t(Msg::TileCoursesHint), big, ButtonStyle::Primary))
         out.open = Screen::Courses;
     ImGui::Dummy(ImVec2(0, 0));
+    if (tile(ctx, ctx.t(Msg::TileStatus), ctx.t(Msg::TileStatusHint), small, ButtonStyle::Secondary))
+        out.open = Screen::Status;
+    ImGui::SameLine(0, m.gap * 2);
     std::string languages;
     for (Language l : kAllLanguages) {
         if (!languages.empty()) languages += " · ";
         languages += nativeLanguageName(l);
     }
-    if (tile(ctx, ctx.t(Msg::TileLanguage), languages, size, ButtonStyle::Secondary)) out.open = Screen::Language;
+    if (tile(ctx, ctx.t(Msg::TileLanguage), languages, small, ButtonStyle::Secondary)) out.open = Screen::Language;
     ImGui::SameLine(0, m.gap * 2);
-    if (tile(ctx, ctx.t(Msg::TileHelp), ctx.t(Msg::TileHelpHint), size, ButtonStyle::Secondary))
+    if (tile(ctx, ctx.t(Msg::TileHelp), ctx.t(Msg::TileHelpHint), small, ButtonStyle::Secondary))
         out.open = Screen::Help;
 }
 

@@ -13,7 +13,7 @@ void fact(UiContext& ctx, Msg name, const std::string& value, float valueColumn)
 
 }  // namespace
 
-void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&) {
+void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& out) {
     const auto& job = state.job;
     if (!readyOrMessage(ctx, job)) return;
     const store::JobRecord& j = *job.value;
@@ -35,6 +35,10 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
     fact(ctx, Msg::Salary, salary.empty() ? ctx.t(Msg::SalaryNotStated) : salary + " " + ctx.t(Msg::PerMonth),
          valueColumn);
     if (!j.datePosted.empty()) fact(ctx, Msg::Posted, j.datePosted, valueColumn);
+    ImGui::Dummy(ImVec2(0, m.gap));
+    if (touchButton(ctx, ctx.t(Msg::ApplyButton), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f),
+                    ButtonStyle::Primary))
+        out.apply = true;
 
     if (!j.skills.empty()) {
         ImGui::Dummy(ImVec2(0, m.gap));
@@ -55,6 +59,22 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
         ImGui::Dummy(ImVec2(0, m.gap));
         label(ctx, ctx.t(Msg::AboutJob), FontRole::Bold, ctx.theme.text);
         label(ctx, j.description, FontRole::Body, ctx.theme.text, true);
+    }
+    // The path from training to this job: courses teaching what it asks for, nearby and soonest.
+    if (state.jobCourses.value && !state.jobCourses.value->empty()) {
+        ImGui::Dummy(ImVec2(0, m.gap));
+        label(ctx, ctx.t(Msg::LearnSkills), FontRole::Bold, ctx.theme.text);
+        for (const store::CourseOffer& offer : *state.jobCourses.value) {
+            const store::CourseRecord& c = offer.course;
+            const store::CourseSession& s = c.sessions.front();
+            const std::string place = s.city.empty() ? s.center : s.city;
+            if (card(ctx, "offer-" + s.id, c.name, true, [&] {
+                    label(ctx, c.name, FontRole::Bold, ctx.theme.text, true);
+                    label(ctx, std::string(ctx.t(Msg::Starts)) + " " + s.startsAt + (place.empty() ? "" : " · " + place),
+                          FontRole::Body, ctx.theme.textMuted, true);
+                }))
+                out.openCourse = c.id;
+        }
     }
     ImGui::EndChild();
 }

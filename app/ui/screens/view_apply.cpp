@@ -1,0 +1,102 @@
+// The form for applying to a job or asking for a course place: few fields, plain words, what
+// is wrong said next to the button, nothing sent without consent.
+#include "app/ui/views.hpp"
+#include "app/ui/widgets.hpp"
+
+namespace dc::ui {
+
+void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
+    const Metrics& m = ctx.metrics;
+    const bool forJob = state.formFor == KioskState::FormFor::Job;
+    ImGui::BeginChild("##apply", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    if (forJob && state.job.value) label(ctx, state.job.value->title, FontRole::Title, ctx.theme.text, true);
+    if (!forJob && state.course.value) label(ctx, state.course.value->name, FontRole::Title, ctx.theme.text, true);
+    // What to fix goes first, where the eye is after touching the button at the bottom: the
+    // view scrolls back up to show it.
+    if (!state.formProblem.empty()) {
+        card(ctx, "problem", state.formProblem, false,
+             [&] { label(ctx, state.formProblem, FontRole::Bold, ctx.theme.text, true); });
+        if (state.formProblemIsNew) ImGui::SetScrollY(0);
+    }
+
+    // Two columns, so the whole form and its button fit one screen: no scrolling to find "Send".
+    if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
+        ImGui::TableNextColumn();
+        textField(ctx, ctx.t(Msg::FieldName), edit.name, 200);
+        ImGui::TableNextColumn();
+        textField(ctx, ctx.t(Msg::FieldPhone), edit.phone, 30, /*digitsOnly=*/true);
+        ImGui::TableNextColumn();
+        textField(ctx, ctx.t(Msg::FieldEmail), edit.email, 200);
+        ImGui::TableNextColumn();
+        if (forJob) textField(ctx, ctx.t(Msg::FieldNote), edit.note, store::kMaxNoteBytes);
+        ImGui::EndTable();
+    }
+
+    label(ctx, ctx.t(Msg::ConsentText), FontRole::Body, ctx.theme.text, true);
+    if (touchButton(ctx, state.consent ? ctx.t(Msg::ConsentAgreed) : ctx.t(Msg::ConsentAgree), ImVec2(0, 0),
+                    state.consent ? ButtonStyle::Primary : ButtonStyle::Secondary))
+        out.toggleConsent = true;
+    ImGui::Dummy(ImVec2(0, m.gap));
+    if (state.receipt.loading) {
+        label(ctx, ctx.t(Msg::Saving), FontRole::Bold, ctx.theme.textMuted);
+    } else if (touchButton(ctx, forJob ? ctx.t(Msg::SendApplication) : ctx.t(Msg::SendEnrollment),
+                           ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f), ButtonStyle::Primary)) {
+        out.submit = true;
+    }
+    ImGui::EndChild();
+}
+
+void drawReceipt(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& out) {
+    if (!state.receipt.value) return;
+    const store::ActionReceipt& r = *state.receipt.value;
+    const Metrics& m = ctx.metrics;
+    const bool forJob = state.formFor == KioskState::FormFor::Job;
+    if (r.status == store::ActionStatus::Waitlisted && r.waitlistPosition)
+        label(ctx, trf(ctx.language, Msg::ReceiptWaitlisted, *r.waitlistPosition), FontRole::Bold, ctx.theme.text, true);
+    label(ctx, forJob ? ctx.t(Msg::ReceiptApplied) : ctx.t(Msg::ReceiptEnrolled), FontRole::Body, ctx.theme.text, true);
+    ImGui::Dummy(ImVec2(0, m.gap));
+    label(ctx, ctx.t(Msg::YourCode), FontRole::Bold, ctx.theme.textMuted);
+    // The code as large as the screen allows: it is read off the screen or photographed.
+    card(ctx, "code", r.referenceCode, false, [&] { label(ctx, r.referenceCode, FontRole::Tile, ctx.theme.text); });
+    label(ctx, ctx.t(Msg::KeepCode), FontRole::Body, ctx.theme.text, true);
+    ImGui::Dummy(ImVec2(0, m.gap));
+    if (touchButton(ctx, ctx.t(Msg::Finish), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f),
+                    ButtonStyle::Primary))
+        out.finish = true;
+}
+
+void drawStatus(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
+    const Metrics& m = ctx.metrics;
+    textField(ctx, ctx.t(Msg::FieldCode), edit.referenceCode, 20);
+    if (touchButton(ctx, ctx.t(Msg::CheckButton), ImVec2(0, 0), ButtonStyle::Primary)) out.checkStatus = true;
+    ImGui::Dummy(ImVec2(0, m.gap));
+    const auto& status = state.status;
+    if (status.loading) {
+        label(ctx, ctx.t(Msg::Loading), FontRole::Body, ctx.theme.textMuted);
+        return;
+    }
+    if (!status.error.empty()) {
+        label(ctx, ctx.t(Msg::StatusUnknown), FontRole::Bold, ctx.theme.text, true);
+        return;
+    }
+    if (!status.value) return;
+    const store::StatusAnswer& a = *status.value;
+    card(ctx, "status", "status", false, [&] {
+        if (!a.title.empty()) label(ctx, a.title, FontRole::Bold, ctx.theme.text, true);
+        std::string text;
+        switch (a.status) {
+            case store::ActionStatus::Pending: text = ctx.t(Msg::StatusPending); break;
+            case store::ActionStatus::Submitted: text = ctx.t(Msg::StatusSubmitted); break;
+            case store::ActionStatus::Accepted: text = ctx.t(Msg::StatusAccepted); break;
+            case store::ActionStatus::Rejected: text = ctx.t(Msg::StatusRejected); break;
+            case store::ActionStatus::Confirmed: text = ctx.t(Msg::StatusConfirmed); break;
+            case store::ActionStatus::Cancelled: text = ctx.t(Msg::StatusCancelled); break;
+            case store::ActionStatus::Waitlisted:
+                text = trf(ctx.language, Msg::StatusWaitlisted, a.waitlistPosition.value_or(0));
+                break;
+        }
+        label(ctx, text, FontRole::Body, ctx.theme.text, true);
+    });
+}
+
+}  // namespace dc::ui

@@ -1,0 +1,73 @@
+#include "app/ui/views.hpp"
+#include "app/ui/widgets.hpp"
+
+namespace dc::ui {
+namespace {
+
+const char* formatName(UiContext& ctx, const std::string& format) {
+    if (format == "webinar") return ctx.t(Msg::FormatWebinar);
+    if (format == "seminar") return ctx.t(Msg::FormatSeminar);
+    if (format == "blended") return ctx.t(Msg::FormatBlended);
+    return "";
+}
+
+}  // namespace
+
+void drawCourseDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& out) {
+    if (!readyOrMessage(ctx, state.course)) return;
+    const store::CourseRecord& c = *state.course.value;
+    const Metrics& m = ctx.metrics;
+    ImGui::BeginChild("##course-detail", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    label(ctx, c.name, FontRole::Title, ctx.theme.text, true);
+    label(ctx, c.provider + (c.city.empty() ? "" : " · " + c.city), FontRole::Bold, ctx.theme.textMuted, true);
+    label(ctx, formatName(ctx, c.format), FontRole::Body, ctx.theme.text, true);
+
+    // The dates come first: they are what a person acts on. One row each, the button on the right.
+    ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+    label(ctx, ctx.t(Msg::Sessions), FontRole::Bold, ctx.theme.text);
+    for (const store::CourseSession& s : c.sessions) {
+        const int64_t left = std::max<int64_t>(0, s.capacity - s.seatsTaken);
+        const char* action = left > 0 ? ctx.t(Msg::SendEnrollment) : ctx.t(Msg::JoinWaitlist);
+        ImFont* bold = ctx.fonts.get(FontRole::Bold);
+        const float buttonWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, action).x + 2 * m.pad;
+        card(ctx, s.id, s.id, false, [&] {
+            const float textRight = ImGui::GetContentRegionAvail().x - buttonWidth - m.gap;
+            const ImVec2 top = ImGui::GetCursorPos();
+            ImGui::PushTextWrapPos(top.x + textRight);
+            std::string when = s.startsAt + (s.endsAt.empty() ? "" : " – " + s.endsAt);
+            if (!s.scheduleNote.empty()) when += " · " + s.scheduleNote;
+            label(ctx, when, FontRole::Bold, ctx.theme.text, true);
+            label(ctx, s.center + (s.city.empty() ? "" : " · " + s.city), FontRole::Body, ctx.theme.textMuted, true);
+            ImGui::PopTextWrapPos();
+            bool first = true;
+            auto tag = [&](const std::string& text) {
+                if (!first) ImGui::SameLine(0, m.gap);
+                badge(ctx, text);
+                first = false;
+            };
+            if (s.accessibleVenue) tag(ctx.t(Msg::StepFree));
+            if (s.flexibleSchedule) tag(ctx.t(Msg::FlexibleSchedule));
+            tag(left > 0 ? trf(ctx.language, Msg::SeatsLeft, left) : std::string(ctx.t(Msg::SessionFull)));
+            const float bottom = ImGui::GetCursorPosY();
+            ImGui::SetCursorPos(ImVec2(top.x + textRight + m.gap, top.y));
+            ImGui::PushID(s.id.c_str());
+            if (touchButton(ctx, action, ImVec2(buttonWidth, 0), left > 0 ? ButtonStyle::Primary : ButtonStyle::Secondary))
+                out.enrollIn = s.id;
+            ImGui::PopID();
+            ImGui::SetCursorPosY(std::max(bottom, ImGui::GetCursorPosY()));
+        });
+    }
+
+    if (!c.skillsTaught.empty()) {
+        ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+        label(ctx, ctx.t(Msg::SkillsTaught), FontRole::Bold, ctx.theme.text);
+        for (size_t i = 0; i < c.skillsTaught.size(); ++i) {
+            if (i > 0) ImGui::SameLine(0, m.gap);
+            badge(ctx, c.skillsTaught[i]);
+        }
+    }
+    if (!c.description.empty()) label(ctx, c.description, FontRole::Body, ctx.theme.text, true);
+    ImGui::EndChild();
+}
+
+}  // namespace dc::ui

@@ -1,0 +1,180 @@
+// End-to-end: a jobseeker applies, asks for a course place, joins a waitlist, checks a status,
+// and walks away — through the real program, real input events and real screenshots.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <fstream>
+
+#include "app/core/demo_catalog.hpp"
+#include "app/store/catalog_import.hpp"
+#include "app/store/catalog_queries.hpp"
+#include "app/store/jobseeker_actions.hpp"
+#include "app/store/sqlite_statement.hpp"
+#include "e2e/kiosk_process.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace dc::test;
+
+namespace {
+
+const std::string kShots = DC_SCREENSHOT_DIR;
+
+std::vector<std::string> kioskArgs(const TempDir& dir) { return {"--data-dir", (dir / "data").string()}; }
+
+// The first course of the list as the kiosk orders it, from the same seed catalog.
+dc::store::CourseRecord firstListedCourse() {
+    TempDir dir;
+    auto db = dc::store::Database::open(dir / "seed.db");
+    REQUIRE(db);
+    REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+    auto courses = dc::store::listCourses(*db, 1);
+    REQUIRE(courses);
+    REQUIRE_FALSE(courses->empty());
+    return courses->front();
+}
+
+std::string fillForm(const std::string& name, const std::string& phone) {
+    return "tap \"Your name\"\ntype \"" + name + "\"\ntap \"Phone number\"\ntype \"" + phone + "\"\ntap \"I agree\"\n";
+}
+
+}  // namespace
+
+TEST_CASE("a jobseeker applies for a job and gets a reference code, in English and Georgian", "[e2e][flows]") {
+    struct Case {
+        const char* language;
+        const char* find;
+        const char* apply;
+        const char* name;
+        const char* phone;
+        const char* agree;
+        const char* send;
+        const char* nameProblem;
+        const char* saved;
+        const char* finish;
+        const char* home;
+    };
+    const Case cases[] = {
+        {"en", "Find a job", "Apply for this job", "Your name", "Phone number", "I agree", "Send application",
+         "Please write your name.", "Your reference code", "Finish", "Touch a button to start"},
+        {"ka", "სამუშაოს ძებნა", "განაცხადის გაგზავნა", "თქვენი სახელი", "ტელეფონის ნომერი", "ვეთანხმები", "გაგზავნა",
+         "გთხოვთ, ჩაწეროთ სახელი.", "თქვენი კოდი", "დასრულება", "შეეხეთ ღილაკს"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.language);
+        TempDir dir;
+        auto args = kioskArgs(dir);
+        args.insert(args.end(), {"--language", c.language});
+        const std::string lang = c.language;
+        const std::string script =
+            "tap \"" + std::string(c.find) + "\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\n" +
+            "screenshot " + kShots + "/job-detail-apply-" + lang + ".png\n" +
+            "tap \"" + c.apply + "\"\nexpect \"" + c.name + "\"\n" +
+            "tap \"" + c.send + "\"\nexpect \"" + c.nameProblem + "\"\n" +
+            "tap \"" + c.name + "\"\ntype \"Nino Beridze\"\ntap \"" + c.phone + "\"\ntype \"599 12 34 56\"\n" +
+            "tap \"" + c.agree + "\"\n" +
+            "screenshot " + kShots + "/apply-" + lang + ".png\n" +
+            "tap \"" + c.send + "\"\nexpect \"" + c.saved + "\"\nexpect-not \"Nino Beridze\"\n" +
+            "screenshot " + kShots + "/receipt-" + lang + ".png\n" +
+            "tap \"" + c.finish + "\"\nexpect \"" + c.home + "\"\n";
+        const auto result = runKiosk({.args = args, .script = script}, dir.path());
+        INFO(result.output);
+        REQUIRE(result.exitCode == 0);
+
+        // What the kiosk saved: one application, waiting in the outbox, the name sealed.
+        auto db = dc::store::Database::open(dir / "data" / "kiosk.db");
+        REQUIRE(db);
+        auto saved = dc::store::Statement::prepare(
+            *db, "SELECT (SELECT count(*) FROM applications), "
+                 "(SELECT count(*) FROM outbox WHERE state = 'pending' AND kind = 'application')");
+        REQUIRE(saved);
+        REQUIRE(saved->step() == SQLITE_ROW);
+        CHECK(saved->integer(0) == 1);
+        CHECK(saved->integer(1) == 1);
+    }
+}
+
+TEST_CASE("a jobseeker asks for a course place, and joins the waiting list of a full date", "[e2e][flows]") {
+    const auto course = firstListedCourse();
+    bool hasFree = false, hasFull = false;
+    for (const auto& s : course.sessions) (s.seatsTaken < s.capacity ? hasFree : hasFull) = true;
+    REQUIRE(hasFree);  // the seed catalog's first course has both kinds of dates
+    REQUIRE(hasFull);
+    TempDir dir;
+    const std::string script =
+        "tap \"Courses\"\ntap \"" + course.name + "\"\nexpect \"Dates and places\"\n" +
+        "screenshot " + kShots + "/course-detail-en.png\n" +
+        "tap \"Ask for this place\"\nexpect \"Ask for a place\"\n" + fillForm("Giorgi Kapanadze", "+995 555 11 22 33") +
+        "tap \"Ask for this place\"\nexpect \"Your request for a place is saved\"\nexpect-not \"waiting list\"\n" +
+        "tap \"Finish\"\n" +
+        "tap \"Courses\"\ntap \"" + course.name + "\"\ntap \"Join the waiting list\"\n" +
+        fillForm("Olga Petrova", "+375291234567") +
+        "tap \"Ask for this place\"\nexpect \"You are on the waiting list, place 1.\"\n" +
+        "screenshot " + kShots + "/receipt-waitlist-en.png\n" + "tap \"Finish\"\n";
+    const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}
+
+TEST_CASE("a jobseeker checks a status with the reference code, typed loosely", "[e2e][flows]") {
+    TempDir dir;
+    std::string code;
+    {
+        // An application made earlier at this kiosk, with this kiosk's key.
+        std::filesystem::create_directories(dir / "data");
+        auto db = dc::store::Database::open(dir / "data" / "kiosk.db");
+        REQUIRE(db);
+        REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+        auto cipher = dc::store::FieldCipher::openDeviceKey(dir / "data" / "device.key");
+        REQUIRE(cipher);
+        auto receipt = dc::store::submitApplication(
+            *db, *cipher,
+            {.jobId = "demo-job-001", .person = {.name = "Ana", .phone = "599000111"}, .consent = true});
+        REQUIRE(receipt);
+        code = receipt->referenceCode;
+    }
+    std::string loose = code;
+    for (char& ch : loose) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    loose.erase(3, 1);  // without the dash
+    const std::string script = "tap \"My applications\"\ntap \"Reference code (6 letters and digits)\"\ntype \"" + loose +
+                               "\"\ntap \"Check\"\nexpect \"Saved here, not yet delivered.\"\nexpect \"Junior QA tester\"\n" +
+                               "screenshot " + kShots + "/status-en.png\n" +
+                               "tap \"Reference code (6 letters and digits)\"\n" +
+                               "key Backspace\nkey Backspace\nkey Backspace\nkey Backspace\nkey Backspace\nkey Backspace\n" +
+                               "type \"AAAAAA\"\ntap \"Check\"\n" +
+                               "expect \"No application or course place has this code\"\n";
+    const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}
+
+TEST_CASE("walking away: a warning with More time, then everything typed is gone", "[e2e][flows][privacy]") {
+    TempDir dir;
+    auto args = kioskArgs(dir);
+    args.insert(args.end(), {"--idle-timeout", "6", "--language", "en", "--dump-ui", (dir / "ui.json").string()});
+    const std::string script =
+        "tap \"Language\"\ntap \"Русский\"\nexpect \"Найти работу\"\n"
+        "tap \"Найти работу\"\ntype \"secretsearch\"\nexpect \"secretsearch\"\ntap \"На главную\"\n"
+        "tap \"Мои заявки\"\ntap \"Код (6 букв и цифр)\"\ntype \"ZZZ999\"\nexpect \"ZZZ999\"\n"
+        "wait 3500\nexpect \"Вы здесь?\"\nscreenshot " + kShots + "/idle-warning-ru.png\n"
+        "tap \"Ещё время\"\nexpect-not \"Вы здесь?\"\n"
+        "wait 7500\nexpect \"Touch a button to start\"\n"
+        "dump " + (dir / "after.json").string() + "\n"
+        // The fields are empty when opened again, not merely out of sight.
+        "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " + (dir / "jobs.json").string() + "\n"
+        "tap \"Home\"\ntap \"My applications\"\ndump " + (dir / "status.json").string() + "\n";
+    const auto result = runKiosk({.args = args, .script = script}, dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    const auto dump = nlohmann::json::parse(std::ifstream(dir / "after.json"));
+    CHECK(dump["screen"] == "home");
+    CHECK(dump["language"] == "en");  // back to the site's language
+    for (const char* file : {"after.json", "jobs.json", "status.json"}) {
+        INFO(file);
+        const std::string all = nlohmann::json::parse(std::ifstream(dir / file)).dump();
+        CHECK(all.find("secretsearch") == std::string::npos);
+        CHECK(all.find("ZZZ999") == std::string::npos);
+        CHECK(all.find("Найти") == std::string::npos);  // nothing left in Russian either
+    }
+}
