@@ -132,6 +132,10 @@ constexpr Entry kCatalog[] = {
     {Msg::FlexibleSchedule, {"Flexible hours", "მოქნილი განრიგი", "Гибкий график", "Гнуткі графік"}},
     {Msg::IdleWarning, {"Are you still there? The screen will clear in %d seconds.", "აქ ხართ? ეკრანი გასუფთავდება %d წამში.", "Вы здесь? Экран очистится через %d с.", "Вы тут? Экран ачысціцца праз %d с."}},
     {Msg::MoreTime, {"More time", "მეტი დრო", "Ещё время", "Яшчэ час"}},
+    {Msg::FilterRemote, {"Remote work", "დისტანციური", "Удалённо", "Аддалена"}},
+    {Msg::FilterHybrid, {"Hybrid", "ჰიბრიდული", "Гибрид", "Гібрыд"}},
+    {Msg::FilterOnSite, {"On site", "ადგილზე", "На месте", "На месцы"}},
+    {Msg::SalaryFrom, {"From %d", "%d-დან", "От %d", "Ад %d"}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

@@ -108,6 +108,10 @@ enum class Msg {
     FlexibleSchedule,
     IdleWarning,
     MoreTime,
+    FilterRemote,
+    FilterHybrid,
+    FilterOnSite,
+    SalaryFrom,
     Count
 };
 

@@ -87,7 +87,8 @@ void KioskController::apply(const Actions& actions) {
         }
         return;
     }
-    if (actions.searchChanged) requestSearch();
+    if (actions.filters) m_state.filters = *actions.filters;
+    if (actions.searchChanged || actions.filters) requestSearch();
     if (actions.open) open(*actions.open);
     if (actions.openJob) {
         m_state.job.value.reset();
@@ -180,6 +181,7 @@ void KioskController::submitForm() {
 
 bool KioskController::sessionActive() const {
     return m_state.screen != Screen::Home || !m_state.history.empty() || m_state.language != m_siteLanguage ||
+           m_state.filters.any() ||
            !m_edit.search.empty() || !m_edit.name.empty() || !m_edit.phone.empty() || !m_edit.email.empty() ||
            !m_edit.note.empty() || !m_edit.referenceCode.empty();
 }
@@ -248,7 +250,8 @@ void KioskController::open(Screen screen) {
 void KioskController::requestSearch() {
     // Searches coalesce on the worker too; here an answer overtaken by newer typing is dropped.
     const uint64_t request = m_state.jobs.start();
-    m_catalog.searchJobs({.text = m_edit.search, .limit = 200}, [this, request](Expected<store::JobPage> result) {
+    m_catalog.searchJobs({.text = m_edit.search, .filters = m_state.filters, .limit = 200},
+                         [this, request](Expected<store::JobPage> result) {
         if (!result) logLoadError("the jobs", result.error());
         m_state.jobs.accept(request, std::move(result));
     });

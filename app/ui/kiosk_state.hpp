@@ -46,6 +46,7 @@ struct KioskState {
     Language language = Language::English;
     bool focusSearch = false;     // put the keyboard focus into the search field on the next frame
 
+    store::JobFilters filters;  // the filter chips chosen on the Jobs screen
     Loadable<store::JobPage> jobs;
     Loadable<store::JobRecord> job;
     Loadable<std::vector<store::CourseOffer>> jobCourses;  // courses teaching the job's skills
@@ -82,6 +83,7 @@ struct Actions {
     bool searchChanged = false;
     std::optional<Language> language;
     std::optional<std::string> openCourse;
+    std::optional<store::JobFilters> filters;  // a chip was touched: search with these
     bool apply = false;                      // open the form for the job on screen
     std::optional<std::string> enrollIn;     // open the form for this course session
     bool toggleConsent = false;

@@ -165,4 +165,33 @@ bool textField(UiContext& ctx, const std::string& labelText, std::string& text, 
     return changed;
 }
 
+bool chip(UiContext& ctx, const std::string& name, std::optional<int64_t> count, bool active) {
+    const Metrics& m = ctx.metrics;
+    ImFont* font = ctx.fonts.get(FontRole::Bold);
+    ImFont* small = ctx.fonts.get(FontRole::Body);
+    const std::string countText = count ? std::to_string(*count) : std::string();
+    const ImVec2 nameSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str());
+    const ImVec2 countSize = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, countText.c_str());
+    const float width = nameSize.x + (count ? m.gap + countSize.x : 0) + 2 * m.pad;
+    ImGui::PushID(name.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = ImGui::InvisibleButton("##chip", ImVec2(width, m.touch));
+    ImGui::PopID();
+    const ImVec2 max(pos.x + width, pos.y + m.touch);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Color fill = active ? ctx.theme.primary : ctx.theme.surface;
+    const Color text = active ? ctx.theme.primaryText : ctx.theme.secondaryText;
+    dl->AddRectFilled(pos, max, fill.imgui(), m.touch * 0.5f);
+    dl->AddRect(pos, max, ctx.theme.secondaryText.imgui(), m.touch * 0.5f, 0, 2.0f);
+    const float y = pos.y + (m.touch - nameSize.y) * 0.5f;
+    dl->AddText(font, font->FontSize, ImVec2(pos.x + m.pad, y), text.imgui(), name.c_str());
+    registerRect(ctx, WidgetKind::Button, name, pos, max);
+    if (count) {
+        const ImVec2 at(pos.x + m.pad + nameSize.x + m.gap, pos.y + (m.touch - countSize.y) * 0.5f);
+        dl->AddText(small, small->FontSize, at, text.imgui(220), countText.c_str());
+        registerRect(ctx, WidgetKind::Text, countText, at, ImVec2(at.x + countSize.x, at.y + countSize.y));
+    }
+    return tapped;
+}
+
 }  // namespace dc::ui

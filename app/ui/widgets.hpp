@@ -3,6 +3,7 @@
 // Sizes come from Metrics; nothing touchable is smaller than Metrics::touch.
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ void badge(UiContext& ctx, const std::string& text);
 
 // A single-line text field. `focusNow` moves keyboard focus into it. True when the text changed.
 bool searchField(UiContext& ctx, const char* id, std::string& text, const std::string& hint, bool focusNow);
+
+// A filter chip: a rounded touch target named `name`, with an optional count after it.
+// `active` chips are filled. True when tapped.
+bool chip(UiContext& ctx, const std::string& name, std::optional<int64_t> count, bool active);
 
 // A labelled text field for a form: the label above, the field below at full width. Recorded
 // under its label, so a script (and a screen reader) names it as a person would.

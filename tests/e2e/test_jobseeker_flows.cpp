@@ -178,3 +178,25 @@ TEST_CASE("walking away: a warning with More time, then everything typed is gone
         CHECK(all.find("Найти") == std::string::npos);  // nothing left in Russian either
     }
 }
+
+TEST_CASE("filter chips narrow the list and show what each would leave", "[e2e][flows]") {
+    const auto seed = dc::core::kioskSeedCatalog();
+    int64_t remote = 0, remoteFrom2000 = 0;
+    for (const auto& j : seed.jobUpserts) {
+        if (j.workMode != dc::store::WorkMode::Remote) continue;
+        ++remote;
+        if (j.salaryMax && *j.salaryMax >= 2000) ++remoteFrom2000;
+    }
+    REQUIRE(remote > 0);
+    REQUIRE(remoteFrom2000 > 0);
+    TempDir dir;
+    const std::string script = "tap \"Find a job\"\nexpect \"Remote work\"\nexpect \"" + std::to_string(remote) +
+                               "\"\ntap \"Remote work\"\nexpect \"Jobs found: " + std::to_string(remote) + "\"\n" +
+                               "tap \"From 2000\"\nexpect \"Jobs found: " + std::to_string(remoteFrom2000) + "\"\n" +
+                               "screenshot " + kShots + "/jobs-filters-en.png\n" +
+                               "tap \"Remote work\"\ntap \"From 2000\"\nexpect \"Jobs found: " +
+                               std::to_string(seed.jobUpserts.size()) + "\"\n";
+    const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}

@@ -79,6 +79,72 @@ bool jobCard(UiContext& ctx, const store::JobSummary& job, float width) {
     return tapped;
 }
 
+int64_t countOf(const std::vector<store::FacetCount>& counts, const std::string& value) {
+    for (const auto& c : counts)
+        if (c.value == value) return c.count;
+    return 0;
+}
+
+// Chips for work mode, salary and the commonest regions, with how many jobs each would leave.
+// A chosen chip stays, filled; touching it again lets it go. Counts are shown when exact.
+void drawFilterChips(UiContext& ctx, const KioskState& state, const store::JobPage& page, Actions& out) {
+    const Metrics& m = ctx.metrics;
+    const store::JobFilters& now = state.filters;
+    const store::JobFacets& facets = page.facets;
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    auto place = [&](const std::string& name, std::optional<int64_t> count) {
+        if (!first) {
+            ImGui::SameLine(0, m.gap);
+            ImFont* font = ctx.fonts.get(FontRole::Bold);
+            const float need = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str()).x + 2 * m.pad +
+                               (count ? m.pad * 3 : 0);
+            if (ImGui::GetCursorScreenPos().x + need > right) ImGui::NewLine();
+        }
+        first = false;
+    };
+    auto exact = [&](int64_t n) { return facets.sampled ? std::nullopt : std::optional<int64_t>(n); };
+
+    const std::pair<store::WorkMode, Msg> modes[] = {{store::WorkMode::Remote, Msg::FilterRemote},
+                                                     {store::WorkMode::Hybrid, Msg::FilterHybrid}};
+    for (const auto& [mode, msg] : modes) {
+        const bool active = now.workMode == mode;
+        const int64_t n = countOf(facets.workModes, store::workModeText(mode));
+        if (!active && (now.workMode || n == 0)) continue;
+        place(ctx.t(msg), exact(n));
+        if (chip(ctx, ctx.t(msg), active ? std::nullopt : exact(n), active)) {
+            store::JobFilters next = now;
+            next.workMode = active ? std::nullopt : std::optional(mode);
+            out.filters = next;
+        }
+    }
+    for (int band = 3; band < store::kSalaryBands; ++band) {
+        const bool active = now.minSalaryBand == band;
+        int64_t n = 0;
+        for (int b = band; b < store::kSalaryBands; ++b) n += countOf(facets.salaryBands, std::to_string(b));
+        if (!active && (now.minSalaryBand > 0 || n == 0)) continue;
+        const std::string name = trf(ctx.language, Msg::SalaryFrom, store::kSalaryBandFloor[band]);
+        place(name, exact(n));
+        if (chip(ctx, name, active ? std::nullopt : exact(n), active)) {
+            store::JobFilters next = now;
+            next.minSalaryBand = active ? 0 : band;
+            out.filters = next;
+        }
+    }
+    int shown = 0;
+    for (const store::FacetCount& region : facets.regions) {
+        const bool active = now.region == region.value;
+        if (!active && (!now.region.empty() || shown == 4)) continue;
+        ++shown;
+        place(region.value, exact(region.count));
+        if (chip(ctx, region.value, active ? std::nullopt : exact(region.count), active)) {
+            store::JobFilters next = now;
+            next.region = active ? std::string() : region.value;
+            out.filters = next;
+        }
+    }
+}
+
 }  // namespace
 
 void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
@@ -88,6 +154,7 @@ void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Action
     const auto& jobs = state.jobs;
     if (!readyOrMessage(ctx, jobs)) return;
     const store::JobPage& page = *jobs.value;
+    drawFilterChips(ctx, state, page, out);
     label(ctx, trf(ctx.language, page.totalIsLowerBound ? Msg::JobsFoundMore : Msg::JobsFound, page.totalMatches),
           FontRole::Bold, ctx.theme.text);
     if (page.jobs.empty()) {
