@@ -75,6 +75,7 @@ public:
             if (draw) {
                 drawFrame();
                 if (framesOwed > 0) --framesOwed;
+                if (m_animating) framesOwed = std::max(framesOwed, 1);  // a list gliding after a swipe
                 maybeWriteDump();
             }
             if (m_runner) {
@@ -105,6 +106,8 @@ public:
     Expected<void> writeDump(const std::filesystem::path& file) override {
         return ui::writeDumpFile(file, currentDump());
     }
+    float screenWidth() const override { return static_cast<float>(m_window.width()); }
+    float screenHeight() const override { return static_cast<float>(m_window.height()); }
 
 private:
     void drawFrame() {
@@ -112,6 +115,7 @@ private:
         m_registry.beginFrame();
         ui::UiContext ctx{m_controller.language(), ui::normalTheme(), m_metrics, m_fonts, m_registry};
         m_controller.drawFrame(ctx);
+        m_animating = ctx.animating;
         ImGui::Render();
         m_registry.endFrame();
         const std::optional<std::filesystem::path> shot = std::exchange(m_screenshot, std::nullopt);
@@ -160,6 +164,7 @@ private:
     std::string m_screenshotError;
     std::optional<DumpedState> m_dumped;
     long long m_framesDrawn = 0;
+    bool m_animating = false;
     std::chrono::steady_clock::time_point m_lastInput = std::chrono::steady_clock::now();
 };
 

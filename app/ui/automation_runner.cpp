@@ -131,6 +131,39 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
                 return failStep(written.error().message(), frame);
             return next(now);
 
+        case StepKind::Swipe: {
+            // 0: finger at the start; 1: down; 2..kSwipeSteps+1: moving, one step a frame; then up.
+            constexpr int kSwipeSteps = 10;
+            const float x = host.screenWidth() * 0.5f, h = host.screenHeight();
+            const float from = step.argument == "up" ? h * 0.75f : h * 0.35f;
+            const float to = step.argument == "up" ? h * 0.35f : h * 0.75f;
+            if (m_phase == 0) {
+                if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
+                host.pointerMove(x, from);
+                sentInput();
+                m_phase = 1;
+            } else if (m_phase == 1) {
+                if (m_quietFrames >= 2) {
+                    host.pointerButton(true);
+                    sentInput();
+                    m_phase = 2;
+                }
+            } else if (m_phase < 2 + kSwipeSteps) {
+                if (frameDrawn) {
+                    host.pointerMove(x, from + (to - from) * static_cast<float>(m_phase - 1) / kSwipeSteps);
+                    sentInput();
+                    ++m_phase;
+                }
+            } else if (m_phase == 2 + kSwipeSteps) {
+                host.pointerButton(false);
+                sentInput();
+                ++m_phase;
+            } else if (settled(host)) {
+                return next(now);
+            }
+            return Status::Running;
+        }
+
         case StepKind::Wait:
             // The argument was checked by the parser: digits only, within kMaxWaitMs.
             return now - m_stepStart >= std::stoi(step.argument) / 1000.0 ? next(now) : Status::Running;

@@ -25,6 +25,8 @@ public:
     virtual bool screenshotPending() const = 0;
     virtual std::string takeScreenshotError() = 0;  // empty when the last screenshot was saved
     virtual Expected<void> writeDump(const std::filesystem::path& file) = 0;
+    virtual float screenWidth() const = 0;
+    virtual float screenHeight() const = 0;
 };
 
 class AutomationRunner {

@@ -20,7 +20,7 @@ constexpr std::array kCommands = {
     Command{"type", StepKind::Type},         Command{"key", StepKind::Key},
     Command{"expect", StepKind::Expect},     Command{"expect-not", StepKind::ExpectNot},
     Command{"screenshot", StepKind::Screenshot}, Command{"dump", StepKind::Dump},
-    Command{"wait", StepKind::Wait},
+    Command{"wait", StepKind::Wait},         Command{"swipe", StepKind::Swipe},
 };
 
 constexpr std::array<std::string_view, 8> kKeyNames = {"Enter", "Escape", "Backspace", "Tab",
@@ -124,6 +124,10 @@ Expected<std::vector<ScriptStep>> parseScript(std::string_view text) {
             case StepKind::Key:
                 if (!isKnownKeyName(argument))
                     return std::unexpected(lineError(lineNo, "unknown key '" + argument.substr(0, 40) + "'"));
+                break;
+            case StepKind::Swipe:
+                if (argument != "up" && argument != "down")
+                    return std::unexpected(lineError(lineNo, "swipe takes up or down"));
                 break;
             case StepKind::Wait: {
                 int ms = -1;

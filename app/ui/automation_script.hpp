@@ -9,6 +9,7 @@
 //   screenshot PATH      save the next frame as a PNG
 //   dump PATH            write the visible widgets as JSON
 //   wait MS              let MS milliseconds pass
+//   swipe up|down        drag a finger up (to see what is below) or down across the middle
 // Arguments may be "quoted" (with \" \\ \n escapes) or bare to the end of the line.
 // Scripts are input like any other: size limits, invalid UTF-8 and unknown words are errors
 // that name the line.
@@ -21,7 +22,7 @@
 
 namespace dc::ui {
 
-enum class StepKind { Language, Tap, Type, Key, Expect, ExpectNot, Screenshot, Dump, Wait };
+enum class StepKind { Language, Tap, Type, Key, Expect, ExpectNot, Screenshot, Dump, Wait, Swipe };
 
 struct ScriptStep {
     StepKind kind;

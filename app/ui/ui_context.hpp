@@ -13,6 +13,9 @@ struct UiContext {
     const Metrics& metrics;
     const Fonts& fonts;
     UiRegistry& registry;
+    // Set by a view that is moving on its own (a list gliding after a swipe): the loop then
+    // draws the next frame without waiting for input.
+    bool animating = false;
 
     const char* t(Msg msg) const { return tr(language, msg); }
 };

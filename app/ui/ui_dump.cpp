@@ -26,7 +26,8 @@ std::string dumpJson(const DumpInfo& info, const std::vector<WidgetInfo>& widget
                         {"y", w.y},
                         {"w", w.w},
                         {"h", w.h},
-                        {"enabled", w.enabled}});
+                        {"enabled", w.enabled},
+                        {"clipped", w.clipped}});
     root["widgets"] = std::move(list);
     // Labels come from the catalog and the database: replace invalid UTF-8 instead of throwing.
     return root.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -15,6 +15,7 @@ struct WidgetInfo {
     std::string label;
     float x, y, w, h;  // visible part, in window pixels
     bool enabled = true;
+    bool clipped = false;  // partly scrolled out of sight: x, y, w, h are the part still visible
     bool operator==(const WidgetInfo&) const = default;
 };
 

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace dc::ui {
 namespace {
@@ -29,7 +30,9 @@ void registerRect(UiContext& ctx, WidgetKind kind, const std::string& text, ImVe
     const float x0 = std::max(min.x, clipMin.x), y0 = std::max(min.y, clipMin.y);
     const float x1 = std::min(max.x, clipMax.x), y1 = std::min(max.y, clipMax.y);
     if (x1 <= x0 || y1 <= y0) return;  // scrolled out of sight
-    ctx.registry.add({kind, text, x0, y0, x1 - x0, y1 - y0, (ImGui::GetCurrentContext()->CurrentItemFlags & ImGuiItemFlags_Disabled) == 0});
+    const bool clipped = x0 > min.x || y0 > min.y || x1 < max.x || y1 < max.y;
+    ctx.registry.add({kind, text, x0, y0, x1 - x0, y1 - y0,
+                      (ImGui::GetCurrentContext()->CurrentItemFlags & ImGuiItemFlags_Disabled) == 0, clipped});
 }
 
 void registerLastItem(UiContext& ctx, WidgetKind kind, const std::string& text) {
@@ -192,6 +195,50 @@ bool chip(UiContext& ctx, const std::string& name, std::optional<int64_t> count,
         registerRect(ctx, WidgetKind::Text, countText, at, ImVec2(at.x + countSize.x, at.y + countSize.y));
     }
     return tapped;
+}
+
+namespace {
+
+// One gesture at a time: the region it started in, and the speed it left with.
+struct TouchScrollState {
+    ImGuiID window = 0;
+    bool dragging = false;
+    float velocity = 0;  // pixels per second, for the glide after release
+};
+TouchScrollState g_touchScroll;
+
+}  // namespace
+
+void touchScroll(UiContext& ctx) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    TouchScrollState& s = g_touchScroll;
+    const float threshold = ctx.metrics.gap * 1.5f;
+    if (ImGui::IsMouseClicked(0) && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+        s = {window->ID, false, 0};
+    }
+    if (s.window != window->ID) return;
+    if (ImGui::IsMouseDown(0)) {
+        if (!s.dragging && std::abs(ImGui::GetMouseDragDelta(0, 0).y) > threshold) {
+            s.dragging = true;
+            ImGui::ClearActiveID();  // the button under the finger must not fire on release
+        }
+        if (s.dragging) {
+            ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+            if (io.DeltaTime > 0) s.velocity = 0.7f * s.velocity + 0.3f * (-io.MouseDelta.y / io.DeltaTime);
+        }
+        return;
+    }
+    // Released: glide, slowing down, until it is too slow to see.
+    if (std::abs(s.velocity) < 20.0f) {
+        s = {};
+        return;
+    }
+    const float dt = std::min(io.DeltaTime, 0.05f);
+    ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + s.velocity * dt, 0.0f, ImGui::GetScrollMaxY()));
+    s.velocity *= std::pow(0.05f, dt);  // loses 95% of its speed per second
+    if (ImGui::GetScrollY() <= 0 || ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) s.velocity = 0;
+    ctx.animating = true;
 }
 
 }  // namespace dc::ui

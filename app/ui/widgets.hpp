@@ -30,6 +30,10 @@ void badge(UiContext& ctx, const std::string& text);
 // A single-line text field. `focusNow` moves keyboard focus into it. True when the text changed.
 bool searchField(UiContext& ctx, const char* id, std::string& text, const std::string& hint, bool focusNow);
 
+// Call right after BeginChild of a scrolling region: a finger dragged up or down scrolls it, and
+// after a swipe it glides to a stop. A drag never counts as a tap on what it started on.
+void touchScroll(UiContext& ctx);
+
 // A filter chip: a rounded touch target named `name`, with an optional count after it.
 // `active` chips are filled. True when tapped.
 bool chip(UiContext& ctx, const std::string& name, std::optional<int64_t> count, bool active);

@@ -200,3 +200,13 @@ TEST_CASE("filter chips narrow the list and show what each would leave", "[e2e][
     INFO(result.output);
     CHECK(result.exitCode == 0);
 }
+
+TEST_CASE("a finger swipe scrolls the job list and opens nothing", "[e2e][flows]") {
+    TempDir dir;
+    const std::string script = "tap \"Find a job\"\nexpect \"Junior QA tester\"\nswipe up\nswipe up\n"
+                               "expect-not \"Junior QA tester\"\nexpect \"Jobs found\"\nexpect-not \"Skills you need\"\n"
+                               "swipe down\nswipe down\nswipe down\nexpect \"Junior QA tester\"\n";
+    const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}

@@ -84,6 +84,7 @@ void checkTouchTargets(const json& dump) {
     REQUIRE(dump["height"] == 1080);
     for (const auto& t : targets) {
         INFO(t.dump());
+        if (t["clipped"] == true) continue;  // only its visible part is recorded
         CHECK(t["w"].get<double>() >= 48);
         CHECK(t["h"].get<double>() >= 48);
     }

@@ -27,6 +27,8 @@ struct FakeHost : AutomationHost {
         log.push_back("dump " + f.string());
         return {};
     }
+    float screenWidth() const override { return 1920; }
+    float screenHeight() const override { return 1080; }
 };
 
 const std::vector<WidgetInfo> kHome = {

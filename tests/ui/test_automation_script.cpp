@@ -44,6 +44,7 @@ TEST_CASE("malformed scripts are refused with the line named", "[ui][automation]
         {"tap \"\"", "needs an argument"},
         {"language xx", "unknown language"},
         {"key Delete", "unknown key"},
+        {"swipe sideways", "swipe takes up or down"},
         {"wait -5", "milliseconds"},
         {"wait 10abc", "milliseconds"},
         {"wait 99999999999", "milliseconds"},

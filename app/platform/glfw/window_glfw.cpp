@@ -85,6 +85,9 @@ public:
     void newFrame() override {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // The backend reads the button from the OS, which never saw an injected press: keep an
+        // injected finger down until it is lifted, so a scripted swipe is a drag, not a tap.
+        if (m_injectedButtonDown) ImGui::GetIO().MouseDown[0] = true;
         ImGui::NewFrame();
     }
 
@@ -100,6 +103,7 @@ public:
         m_injected = true;
     }
     void injectPointerButton(bool down) override {
+        m_injectedButtonDown = down;
         ImGui_ImplGlfw_MouseButtonCallback(m_window, GLFW_MOUSE_BUTTON_LEFT, down ? GLFW_PRESS : GLFW_RELEASE, 0);
         m_injected = true;
     }
@@ -121,6 +125,8 @@ private:
     static GlfwWindow* self(GLFWwindow* w) { return static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w)); }
 
     GLFWwindow* m_window;
+
+    bool m_injectedButtonDown = false;
     bool m_gotEvent = false;
     bool m_injected = false;
     std::optional<int> m_pendingKeyUp;

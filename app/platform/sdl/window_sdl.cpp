@@ -79,6 +79,9 @@ public:
     void newFrame() override {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
+        // The backend reads the button from the OS, which never saw an injected press: keep an
+        // injected finger down until it is lifted, so a scripted swipe is a drag, not a tap.
+        if (m_injectedButtonDown) ImGui::GetIO().MouseDown[0] = true;
         ImGui::NewFrame();
     }
 
@@ -97,6 +100,7 @@ public:
     }
 
     void injectPointerButton(bool down) override {
+        m_injectedButtonDown = down;
         SDL_Event event{};
         event.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
         event.button.windowID = SDL_GetWindowID(m_window);
@@ -144,6 +148,8 @@ private:
     }
 
     SDL_Window* m_window;
+
+    bool m_injectedButtonDown = false;
     SDL_GLContext m_gl;
     Uint32 m_wakeEvent;
     bool m_quit = false;

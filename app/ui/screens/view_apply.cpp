@@ -9,6 +9,7 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
     const Metrics& m = ctx.metrics;
     const bool forJob = state.formFor == KioskState::FormFor::Job;
     ImGui::BeginChild("##apply", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    touchScroll(ctx);
     if (forJob && state.job.value) label(ctx, state.job.value->title, FontRole::Title, ctx.theme.text, true);
     if (!forJob && state.course.value) label(ctx, state.course.value->name, FontRole::Title, ctx.theme.text, true);
     // What to fix goes first, where the eye is after touching the button at the bottom: the

@@ -18,6 +18,7 @@ void drawCourseDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Act
     const store::CourseRecord& c = *state.course.value;
     const Metrics& m = ctx.metrics;
     ImGui::BeginChild("##course-detail", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    touchScroll(ctx);
     label(ctx, c.name, FontRole::Title, ctx.theme.text, true);
     label(ctx, c.provider + (c.city.empty() ? "" : " · " + c.city), FontRole::Bold, ctx.theme.textMuted, true);
     label(ctx, formatName(ctx, c.format), FontRole::Body, ctx.theme.text, true);

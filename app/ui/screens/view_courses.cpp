@@ -25,6 +25,7 @@ void drawCourses(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
     label(ctx, trf(ctx.language, Msg::CoursesFound, static_cast<long long>(courses.value->size())), FontRole::Bold,
           ctx.theme.text);
     ImGui::BeginChild("##course-list", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    touchScroll(ctx);
     for (const store::CourseRecord& c : *courses.value) {
         const bool tapped = card(ctx, c.id, c.name, true, [&] {
             label(ctx, c.name, FontRole::Bold, ctx.theme.text, true);

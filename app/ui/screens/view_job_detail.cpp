@@ -20,6 +20,7 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
     const Metrics& m = ctx.metrics;
 
     ImGui::BeginChild("##job-detail", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    touchScroll(ctx);
     label(ctx, j.title, FontRole::Title, ctx.theme.text, true);
     label(ctx, j.employer, FontRole::Bold, ctx.theme.textMuted, true);
     ImGui::Dummy(ImVec2(0, m.gap));

@@ -166,6 +166,7 @@ void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Action
               ctx.theme.textMuted, true);
 
     ImGui::BeginChild("##job-list", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    touchScroll(ctx);
     const float width = ImGui::GetContentRegionAvail().x;
     // Only the rows on screen are drawn, so the cost of a frame does not grow with the list.
     ImGuiListClipper clipper;
