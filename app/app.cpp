@@ -39,12 +39,13 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 class Kiosk final : public ui::AutomationHost {
 public:
     Kiosk(const KioskOptions& options, platform::Window& window, core::CatalogService& catalog,
-          core::MainThreadQueue& results, const ui::Fonts& fonts)
+          core::MainThreadQueue& results, ui::Fonts fonts, std::filesystem::path fontDir)
         : m_options(options),
           m_window(window),
           m_catalog(catalog),
           m_results(results),
           m_fonts(fonts),
+          m_fontDir(std::move(fontDir)),
           m_metrics(ui::metricsFor(static_cast<float>(window.height()))),
           m_controller(catalog, *ui::languageFromCode(options.language)) {
         ui::applyTheme(ui::normalTheme(), m_metrics, ImGui::GetStyle());
@@ -113,7 +114,7 @@ private:
     void drawFrame() {
         m_window.newFrame();
         m_registry.beginFrame();
-        ui::UiContext ctx{m_controller.language(), ui::normalTheme(), m_metrics, m_fonts, m_registry};
+        ui::UiContext ctx{m_controller.language(), theme(), m_metrics, m_fonts, m_registry};
         m_controller.drawFrame(ctx);
         m_animating = ctx.animating;
         ImGui::Render();
@@ -124,6 +125,33 @@ private:
         else if (shot)
             logLine("screenshot saved: " + shot->string());
         ++m_framesDrawn;
+        applyDisplaySettings();
+    }
+
+    const ui::Theme& theme() const {
+        return m_controller.state().highContrast ? ui::highContrastTheme() : ui::normalTheme();
+    }
+
+    // Text size and contrast chosen on Home take effect between frames: fonts are baked again at
+    // the new size (sharp, not scaled) and every size follows.
+    void applyDisplaySettings() {
+        const ui::KioskState& state = m_controller.state();
+        if (state.textSize == m_appliedTextSize && state.highContrast == m_appliedContrast) return;
+        if (state.textSize != m_appliedTextSize) {
+            const ui::Metrics metrics =
+                ui::metricsFor(static_cast<float>(m_window.height()), ui::kTextScales[state.textSize]);
+            auto fonts = ui::loadFonts(m_fontDir, metrics.base);
+            if (!fonts) {
+                logLine("text size not changed: " + fonts.error().message());
+                return;
+            }
+            m_fonts = *fonts;
+            m_metrics = metrics;
+            platform::reloadFontTexture();
+            m_appliedTextSize = state.textSize;
+        }
+        m_appliedContrast = state.highContrast;
+        ui::applyTheme(theme(), m_metrics, ImGui::GetStyle());
     }
 
     std::string currentDump() const {
@@ -155,7 +183,10 @@ private:
     platform::Window& m_window;
     core::CatalogService& m_catalog;
     core::MainThreadQueue& m_results;
-    const ui::Fonts& m_fonts;
+    ui::Fonts m_fonts;
+    std::filesystem::path m_fontDir;
+    int m_appliedTextSize = 0;
+    bool m_appliedContrast = false;
     ui::Metrics m_metrics;
     ui::UiRegistry m_registry;
     ui::KioskController m_controller;
@@ -252,7 +283,8 @@ int runKiosk(int argc, char** argv) {
                         logLine("demo catalog loaded: " + std::to_string(seeded->jobsUpserted) + " jobs, " +
                                 std::to_string(seeded->coursesUpserted) + " courses");
                 });
-            Kiosk kiosk(*options, **window, catalog, results, *fonts);
+            Kiosk kiosk(*options, **window, catalog, results, *fonts,
+                        options->fontDir.empty() ? ui::kDefaultFontDir : options->fontDir);
             if (script) kiosk.setScript(std::move(*script));
             exitCode = kiosk.run();
         }

@@ -36,4 +36,9 @@ Expected<void> renderFrame(int width, int height, const std::filesystem::path* s
     return {};
 }
 
+void reloadFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 }  // namespace dc::platform

@@ -49,5 +49,7 @@ Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options);
 // that buffer as a PNG before the backend swaps it.
 Expected<void> renderFrame(int width, int height, const std::filesystem::path* screenshot);
 Expected<void> saveBackBufferPng(int width, int height, const std::filesystem::path& file);
+// After the font atlas was rebuilt (a new text size): uploads it again. Call between frames.
+void reloadFontTexture();
 
 }  // namespace dc::platform

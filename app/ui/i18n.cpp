@@ -136,6 +136,8 @@ constexpr Entry kCatalog[] = {
     {Msg::FilterHybrid, {"Hybrid", "ჰიბრიდული", "Гибрид", "Гібрыд"}},
     {Msg::FilterOnSite, {"On site", "ადგილზე", "На месте", "На месцы"}},
     {Msg::SalaryFrom, {"From %d", "%d-დან", "От %d", "Ад %d"}},
+    {Msg::TextSize, {"Text size", "ტექსტის ზომა", "Размер текста", "Памер тэксту"}},
+    {Msg::HighContrast, {"High contrast", "მაღალი კონტრასტი", "Высокий контраст", "Высокі кантраст"}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

@@ -112,6 +112,8 @@ enum class Msg {
     FilterHybrid,
     FilterOnSite,
     SalaryFrom,
+    TextSize,
+    HighContrast,
     Count
 };
 

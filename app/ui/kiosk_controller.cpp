@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -67,6 +68,8 @@ void KioskController::apply(const Actions& actions) {
         wipeSession();
         return;
     }
+    if (actions.textSize) m_state.textSize = std::clamp(*actions.textSize, 0, 2);
+    if (actions.toggleContrast) m_state.highContrast = !m_state.highContrast;
     if (actions.language) {
         m_state.language = *actions.language;
         m_state.history.clear();
@@ -181,7 +184,7 @@ void KioskController::submitForm() {
 
 bool KioskController::sessionActive() const {
     return m_state.screen != Screen::Home || !m_state.history.empty() || m_state.language != m_siteLanguage ||
-           m_state.filters.any() ||
+           m_state.filters.any() || m_state.textSize != 0 || m_state.highContrast ||
            !m_edit.search.empty() || !m_edit.name.empty() || !m_edit.phone.empty() || !m_edit.email.empty() ||
            !m_edit.note.empty() || !m_edit.referenceCode.empty();
 }

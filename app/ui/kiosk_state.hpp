@@ -45,6 +45,8 @@ struct KioskState {
     std::vector<Screen> history;  // screens "Back" returns to
     Language language = Language::English;
     bool focusSearch = false;     // put the keyboard focus into the search field on the next frame
+    int textSize = 0;             // index into kTextScales: 100%, 135%, 170%
+    bool highContrast = false;
 
     store::JobFilters filters;  // the filter chips chosen on the Jobs screen
     Loadable<store::JobPage> jobs;
@@ -91,6 +93,8 @@ struct Actions {
     bool checkStatus = false;
     bool finish = false;                     // "Finish": wipe the session now
     bool moreTime = false;                   // the idle warning's "More time"
+    std::optional<int> textSize;
+    bool toggleContrast = false;
 };
 
 }  // namespace dc::ui

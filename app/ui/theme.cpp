@@ -30,6 +30,26 @@ const Theme& normalTheme() {
     return kTheme;
 }
 
+const Theme& highContrastTheme() {
+    static const Theme kTheme = {
+        .background = Color::hex(0xFFFFFF),
+        .surface = Color::hex(0xFFFFFF),
+        .border = Color::hex(0x000000),
+        .text = Color::hex(0x000000),
+        .textMuted = Color::hex(0x1F1F1F),
+        .header = Color::hex(0x000000),
+        .headerText = Color::hex(0xFFFFFF),
+        .primary = Color::hex(0x00306E),
+        .primaryText = Color::hex(0xFFFFFF),
+        .secondary = Color::hex(0xFFFFFF),
+        .secondaryText = Color::hex(0x000000),
+        .money = Color::hex(0x00451F),
+        .badge = Color::hex(0xFFFFFF),
+        .badgeText = Color::hex(0x000000),
+    };
+    return kTheme;
+}
+
 double contrastRatio(Color a, Color b) {
     auto luminance = [](Color c) {
         auto channel = [](uint8_t v) {
@@ -42,8 +62,10 @@ double contrastRatio(Color a, Color b) {
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-Metrics metricsFor(float displayHeight) {
-    const float base = std::max(18.0f, std::round(displayHeight / 30.0f));
+Metrics metricsFor(float displayHeight) { return metricsFor(displayHeight, 1.0f); }
+
+Metrics metricsFor(float displayHeight, float textScale) {
+    const float base = std::max(18.0f, std::round(displayHeight / 30.0f * textScale));
     // 48 px at 1080p is the accessibility floor for a touch target; we use more.
     const float touchFloor = 48.0f * displayHeight / 1080.0f;
     return Metrics{

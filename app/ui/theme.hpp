@@ -25,6 +25,8 @@ struct Theme {
 };
 
 const Theme& normalTheme();
+// Black on white, every text pair at least 7:1 (WCAG AAA), for low vision.
+const Theme& highContrastTheme();
 
 // WCAG 2.x contrast ratio between two colours (1 to 21).
 double contrastRatio(Color a, Color b);
@@ -40,6 +42,10 @@ struct Metrics {
 
 // `displayHeight` in pixels; the body font is 1/30 of it (36 px at 1080p), never below 18 px.
 Metrics metricsFor(float displayHeight);
+// The same with text (and with it every size) `textScale` times larger: 1.0, 1.35 or 1.7.
+Metrics metricsFor(float displayHeight, float textScale);
+
+inline constexpr float kTextScales[] = {1.0f, 1.35f, 1.7f};
 
 void applyTheme(const Theme& theme, const Metrics& metrics, ImGuiStyle& style);
 

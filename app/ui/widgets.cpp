@@ -82,15 +82,19 @@ bool tile(UiContext& ctx, const std::string& title, const std::string& hint, ImV
     const float wrap = size.x - 2 * m.pad * 2;
     const ImVec2 titleSize = big->CalcTextSizeA(big->FontSize, FLT_MAX, wrap, title.c_str());
     const ImVec2 hintSize = small->CalcTextSizeA(small->FontSize, FLT_MAX, wrap, hint.c_str());
-    const float blockHeight = titleSize.y + m.gap + hintSize.y;
+    // With large text the hint goes first when both do not fit: the title is what is tapped.
+    const bool withHint = titleSize.y + m.gap + hintSize.y <= size.y - m.pad;
+    const float blockHeight = withHint ? titleSize.y + m.gap + hintSize.y : titleSize.y;
     const float left = pos.x + m.pad * 2;
-    float y = pos.y + (size.y - blockHeight) * 0.5f;
+    float y = pos.y + std::max(m.pad * 0.5f, (size.y - blockHeight) * 0.5f);
+    dl->PushClipRect(pos, max, true);
     dl->AddText(big, big->FontSize, ImVec2(left, y), colors.text.imgui(), title.c_str(), nullptr, wrap);
     y += titleSize.y + m.gap;
-    dl->AddText(small, small->FontSize, ImVec2(left, y), colors.text.imgui(230), hint.c_str(), nullptr, wrap);
+    if (withHint) dl->AddText(small, small->FontSize, ImVec2(left, y), colors.text.imgui(230), hint.c_str(), nullptr, wrap);
+    dl->PopClipRect();
 
     registerRect(ctx, WidgetKind::Button, title, pos, max);
-    registerRect(ctx, WidgetKind::Text, hint, ImVec2(left, y), ImVec2(left + hintSize.x, y + hintSize.y));
+    if (withHint) registerRect(ctx, WidgetKind::Text, hint, ImVec2(left, y), ImVec2(left + hintSize.x, y + hintSize.y));
     return tapped;
 }
 

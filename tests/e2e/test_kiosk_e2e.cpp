@@ -279,3 +279,19 @@ TEST_CASE("the example scripts shipped in tests/e2e/examples pass", "[e2e]") {
         CHECK(result.exitCode == 0);
     }
 }
+
+TEST_CASE("larger text and high contrast keep every target large and apart", "[e2e][a11y]") {
+    TempDir dir;
+    const std::string script = "tap \"170%\"\nexpect \"Find a job\"\ndump " + (dir / "home170.json").string() +
+                               "\nscreenshot " + kScreens + "/home-170-en.png\ntap \"High contrast\"\n" +
+                               "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " + (dir / "jobs170.json").string() +
+                               "\nscreenshot " + kScreens + "/jobs-170-contrast-en.png\ntap \"Junior QA tester\"\n" +
+                               "expect \"Apply for this job\"\ndump " + (dir / "detail170.json").string() + "\n";
+    const auto result = runKiosk({.args = baseArgs(dir), .script = script}, dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    for (const char* screen : {"home170", "jobs170", "detail170"}) {
+        INFO(screen);
+        checkTouchTargets(readJson(dir / (std::string(screen) + ".json")));
+    }
+}

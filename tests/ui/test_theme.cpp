@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "app/ui/theme.hpp"
 
 using namespace dc::ui;
@@ -10,8 +12,10 @@ TEST_CASE("contrast ratio matches the WCAG definition", "[ui][theme]") {
     CHECK(contrastRatio(Color::hex(0x767676), Color::hex(0xFFFFFF)) == Approx(4.54).margin(0.01));
 }
 
-TEST_CASE("every text colour of the theme reaches 4.5:1 on its background", "[ui][theme]") {
-    const Theme& t = normalTheme();
+namespace {
+
+// The lowest contrast among every text/background pair the screens draw.
+double lowestContrast(const Theme& t) {
     struct Pair {
         const char* name;
         Color fg, bg;
@@ -23,10 +27,34 @@ TEST_CASE("every text colour of the theme reaches 4.5:1 on its background", "[ui
         {"secondary button", t.secondaryText, t.secondary}, {"salary on card", t.money, t.surface},
         {"badge", t.badgeText, t.badge},                  {"header button", t.header, t.headerText},
     };
+    double lowest = 21;
     for (const Pair& p : pairs) {
         INFO(p.name);
-        CHECK(contrastRatio(p.fg, p.bg) >= 4.5);
+        lowest = std::min(lowest, contrastRatio(p.fg, p.bg));
     }
+    return lowest;
+}
+
+}  // namespace
+
+TEST_CASE("every text colour of the theme reaches 4.5:1 on its background", "[ui][theme]") {
+    CHECK(lowestContrast(normalTheme()) >= 4.5);
+}
+
+TEST_CASE("the high-contrast theme reaches 7:1 for every pair", "[ui][theme]") {
+    CHECK(lowestContrast(highContrastTheme()) >= 7.0);
+    CHECK(lowestContrast(highContrastTheme()) > lowestContrast(normalTheme()));
+}
+
+TEST_CASE("larger text makes every size larger, never a touch target smaller", "[ui][theme]") {
+    const Metrics normal = metricsFor(1080, kTextScales[0]);
+    for (float scale : kTextScales) {
+        const Metrics m = metricsFor(1080, scale);
+        CHECK(m.base >= normal.base * scale - 1);
+        CHECK(m.touch >= normal.touch);
+        CHECK(m.touch >= 48);
+    }
+    CHECK(metricsFor(1080, 1.7f).base > metricsFor(1080, 1.35f).base);
 }
 
 TEST_CASE("touch targets are at least 48 px at 1080p and scale with the screen", "[ui][theme]") {

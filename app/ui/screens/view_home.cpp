@@ -5,13 +5,26 @@
 
 namespace dc::ui {
 
-void drawHome(UiContext& ctx, const KioskState&, EditBuffers&, Actions& out) {
+void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& out) {
     const Metrics& m = ctx.metrics;
     label(ctx, ctx.t(Msg::HomeWelcome), FontRole::Title, ctx.theme.text);
     label(ctx, ctx.t(Msg::HomeInstruction), FontRole::Body, ctx.theme.textMuted);
+    // Display settings, on the first screen where a person with low vision needs them.
+    label(ctx, ctx.t(Msg::TextSize), FontRole::Bold, ctx.theme.text);
+    ImGui::SameLine(0, m.gap);
+    const char* sizes[] = {"100%", "135%", "170%"};
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0) ImGui::SameLine(0, m.gap);
+        if (chip(ctx, sizes[i], std::nullopt, state.textSize == i)) out.textSize = i;
+    }
+    ImGui::SameLine(0, m.gap * 3);
+    if (chip(ctx, ctx.t(Msg::HighContrast), std::nullopt, state.highContrast)) out.toggleContrast = true;
     ImGui::Dummy(ImVec2(0, m.gap));
 
     // The two things people come for on top, large; the rest below: the biggest targets we can offer.
+    // With the largest text the tiles may not all fit: the region scrolls under a finger then.
+    ImGui::BeginChild("##tiles", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    touchScroll(ctx);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float topHeight = std::max(m.touch * 2, (avail.y - m.gap * 2) * 0.55f);
     const float bottomHeight = std::max(m.touch * 2, avail.y - m.gap * 2 - topHeight);
@@ -35,6 +48,7 @@ void drawHome(UiContext& ctx, const KioskState&, EditBuffers&, Actions& out) {
     ImGui::SameLine(0, m.gap * 2);
     if (tile(ctx, ctx.t(Msg::TileHelp), ctx.t(Msg::TileHelpHint), small, ButtonStyle::Secondary))
         out.open = Screen::Help;
+    ImGui::EndChild();
 }
 
 }  // namespace dc::ui

@@ -92,16 +92,24 @@ void drawFilterChips(UiContext& ctx, const KioskState& state, const store::JobPa
     const store::JobFilters& now = state.filters;
     const store::JobFacets& facets = page.facets;
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    // At most two rows of chips, one with large text: the list must keep most of the screen.
+    const int maxRows = m.base > 40 ? 1 : 2;
     bool first = true;
+    int rows = 1;
     auto place = [&](const std::string& name, std::optional<int64_t> count) {
         if (!first) {
             ImGui::SameLine(0, m.gap);
             ImFont* font = ctx.fonts.get(FontRole::Bold);
             const float need = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str()).x + 2 * m.pad +
                                (count ? m.pad * 3 : 0);
-            if (ImGui::GetCursorScreenPos().x + need > right) ImGui::NewLine();
+            if (ImGui::GetCursorScreenPos().x + need > right) {
+                if (rows == maxRows) return false;
+                ImGui::NewLine();
+                ++rows;
+            }
         }
         first = false;
+        return true;
     };
     auto exact = [&](int64_t n) { return facets.sampled ? std::nullopt : std::optional<int64_t>(n); };
 
@@ -111,7 +119,7 @@ void drawFilterChips(UiContext& ctx, const KioskState& state, const store::JobPa
         const bool active = now.workMode == mode;
         const int64_t n = countOf(facets.workModes, store::workModeText(mode));
         if (!active && (now.workMode || n == 0)) continue;
-        place(ctx.t(msg), exact(n));
+        if (!place(ctx.t(msg), exact(n))) continue;
         if (chip(ctx, ctx.t(msg), active ? std::nullopt : exact(n), active)) {
             store::JobFilters next = now;
             next.workMode = active ? std::nullopt : std::optional(mode);
@@ -124,7 +132,7 @@ void drawFilterChips(UiContext& ctx, const KioskState& state, const store::JobPa
         for (int b = band; b < store::kSalaryBands; ++b) n += countOf(facets.salaryBands, std::to_string(b));
         if (!active && (now.minSalaryBand > 0 || n == 0)) continue;
         const std::string name = trf(ctx.language, Msg::SalaryFrom, store::kSalaryBandFloor[band]);
-        place(name, exact(n));
+        if (!place(name, exact(n))) continue;
         if (chip(ctx, name, active ? std::nullopt : exact(n), active)) {
             store::JobFilters next = now;
             next.minSalaryBand = active ? 0 : band;
@@ -136,7 +144,7 @@ void drawFilterChips(UiContext& ctx, const KioskState& state, const store::JobPa
         const bool active = now.region == region.value;
         if (!active && (!now.region.empty() || shown == 4)) continue;
         ++shown;
-        place(region.value, exact(region.count));
+        if (!place(region.value, exact(region.count))) break;
         if (chip(ctx, region.value, active ? std::nullopt : exact(region.count), active)) {
             store::JobFilters next = now;
             next.region = active ? std::string() : region.value;
