@@ -138,6 +138,9 @@ constexpr Entry kCatalog[] = {
     {Msg::SalaryFrom, {"From %d", "%d-დან", "От %d", "Ад %d"}},
     {Msg::TextSize, {"Text size", "ტექსტის ზომა", "Размер текста", "Памер тэксту"}},
     {Msg::HighContrast, {"High contrast", "მაღალი კონტრასტი", "Высокий контраст", "Высокі кантраст"}},
+    {Msg::KeySpace, {"Space", "ჰარი", "Пробел", "Прабел"}},
+    {Msg::KeyErase, {"Erase", "წაშლა", "Стереть", "Сцерці"}},
+    {Msg::KeyDone, {"Done", "მზადაა", "Готово", "Гатова"}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

@@ -114,6 +114,9 @@ enum class Msg {
     SalaryFrom,
     TextSize,
     HighContrast,
+    KeySpace,
+    KeyErase,
+    KeyDone,
     Count
 };
 

@@ -9,6 +9,8 @@
 #include <ctime>
 
 #include "app/ui/views.hpp"
+#include "app/ui/widgets.hpp"
+#include "common/utf8.hpp"
 
 namespace dc::ui {
 namespace {
@@ -53,8 +55,18 @@ void KioskController::drawFrame(UiContext& ctx) {
                           ? Msg::EnrollTitle
                           : view.title;
     drawHeader(ctx, ctx.t(title), m_state.screen != Screen::Home, actions);
-    view.draw(ctx, m_state, m_edit, actions);
-    m_state.focusSearch = false;
+    const bool keyboard = m_state.keyboardShown && m_state.typingInto != FieldId::None;
+    if (keyboard) {
+        // The screen keeps the space above the keyboard; the field being typed into is up there.
+        const float kb = keyboardHeight(ctx);
+        ImGui::BeginChild("##above-keyboard", ImVec2(0, std::max(ctx.metrics.touch * 3, ImGui::GetContentRegionAvail().y - kb)),
+                          false, ImGuiWindowFlags_NoBackground);
+        view.draw(ctx, m_state, m_edit, actions);
+        ImGui::EndChild();
+        drawKeyboard(ctx, m_state, kb, actions);
+    } else {
+        view.draw(ctx, m_state, m_edit, actions);
+    }
     m_state.formProblemIsNew = false;
     if (m_state.idleWarning) drawIdleWarning(ctx, m_state, actions);
 
@@ -69,12 +81,28 @@ void KioskController::apply(const Actions& actions) {
         return;
     }
     if (actions.textSize) m_state.textSize = std::clamp(*actions.textSize, 0, 2);
+    if (actions.focusField) {
+        if (!m_state.keyboardShown) m_state.keyboardLayout = m_state.language;
+        m_state.typingInto = *actions.focusField;
+        m_state.keyboardShown = true;
+    }
+    if (actions.keyboardLayout) m_state.keyboardLayout = *actions.keyboardLayout;
+    if (actions.keyboardDone) m_state.keyboardShown = false;
+    if (std::string* buffer = bufferFor(m_state.typingInto); buffer && (!actions.keyText.empty() || actions.keyBackspace)) {
+        if (actions.keyBackspace) eraseLastCharacter(*buffer);
+        else appendTyped(m_state.typingInto, *buffer, keyFor(*buffer, actions.keyText), maxBytesFor(m_state.typingInto));
+        if (m_state.typingInto == FieldId::Search) requestSearch();
+    }
     if (actions.toggleContrast) m_state.highContrast = !m_state.highContrast;
     if (actions.language) {
         m_state.language = *actions.language;
         m_state.history.clear();
         m_state.screen = Screen::Home;
         return;
+    }
+    if (actions.home || actions.back) {
+        m_state.keyboardShown = false;
+        m_state.typingInto = FieldId::None;
     }
     if (actions.home) {
         m_state.history.clear();
@@ -88,6 +116,7 @@ void KioskController::apply(const Actions& actions) {
             m_state.screen = m_state.history.back();
             m_state.history.pop_back();
         }
+        if (m_state.screen == Screen::Jobs) m_state.typingInto = FieldId::Search;
         return;
     }
     if (actions.filters) m_state.filters = *actions.filters;
@@ -141,6 +170,34 @@ void KioskController::apply(const Actions& actions) {
             m_state.status.accept(request, std::move(result));
         });
     }
+}
+
+std::string* KioskController::bufferFor(FieldId id) {
+    switch (id) {
+        case FieldId::Search: return &m_edit.search;
+        case FieldId::Name: return &m_edit.name;
+        case FieldId::Phone: return &m_edit.phone;
+        case FieldId::Email: return &m_edit.email;
+        case FieldId::Note: return &m_edit.note;
+        case FieldId::Code: return &m_edit.referenceCode;
+        case FieldId::None: break;
+    }
+    return nullptr;
+}
+
+// Names get a capital at the start of each word without a shift key: "нино" -> "Нино".
+std::string KioskController::keyFor(const std::string& buffer, const std::string& key) const {
+    if (m_state.typingInto != FieldId::Name) return key;
+    if (!buffer.empty() && buffer.back() != ' ' && buffer.back() != '-') return key;
+    std::vector<char32_t> cps;
+    if (!utf8::decode(key, cps) || cps.size() != 1) return key;
+    char32_t c = cps[0];
+    if (c >= 'a' && c <= 'z') c -= 0x20;
+    else if (c >= 0x430 && c <= 0x44F) c -= 0x20;  // а-я
+    else if (c >= 0x450 && c <= 0x45F) c -= 0x50;  // ё, і, ў ...
+    std::string out;
+    utf8::append(out, c);
+    return out;
 }
 
 // Checks what a person can fix before anything is written; the store checks again.
@@ -238,8 +295,10 @@ void KioskController::open(Screen screen) {
     if (screen == m_state.screen) return;
     m_state.history.push_back(m_state.screen);
     m_state.screen = screen;
+    m_state.keyboardShown = false;
+    // Typing goes to the search box on Jobs (from a physical keyboard); elsewhere a field is touched first.
+    m_state.typingInto = screen == Screen::Jobs ? FieldId::Search : FieldId::None;
     if (screen == Screen::Jobs) {
-        m_state.focusSearch = true;
         requestSearch();
     } else if (screen == Screen::Courses) {
         const uint64_t request = m_state.courses.start();

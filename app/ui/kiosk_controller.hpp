@@ -38,6 +38,8 @@ private:
     void open(Screen screen);
     void requestSearch();
     void submitForm();
+    std::string* bufferFor(FieldId id);
+    std::string keyFor(const std::string& buffer, const std::string& key) const;
 
     core::CatalogService& m_catalog;
     Language m_siteLanguage;

@@ -13,6 +13,9 @@
 
 namespace dc::ui {
 
+// The text fields a person can type into (one at a time).
+enum class FieldId { None, Search, Name, Phone, Email, Note, Code };
+
 enum class Screen { Home, Jobs, JobDetail, Courses, CourseDetail, Apply, Receipt, Status, Language, Help };
 const char* screenName(Screen screen);
 
@@ -44,7 +47,9 @@ struct KioskState {
     Screen screen = Screen::Home;
     std::vector<Screen> history;  // screens "Back" returns to
     Language language = Language::English;
-    bool focusSearch = false;     // put the keyboard focus into the search field on the next frame
+    FieldId typingInto = FieldId::None;  // the field that takes typed text, from either keyboard
+    bool keyboardShown = false;          // the on-screen keyboard is up (a field was touched)
+    Language keyboardLayout = Language::English;
     int textSize = 0;             // index into kTextScales: 100%, 135%, 170%
     bool highContrast = false;
 
@@ -94,6 +99,11 @@ struct Actions {
     bool finish = false;                     // "Finish": wipe the session now
     bool moreTime = false;                   // the idle warning's "More time"
     std::optional<int> textSize;
+    std::optional<FieldId> focusField;     // a field was touched
+    std::string keyText;                   // on-screen keyboard: text to add
+    bool keyBackspace = false;
+    bool keyboardDone = false;
+    std::optional<Language> keyboardLayout;
     bool toggleContrast = false;
 };
 

@@ -1,10 +1,11 @@
 #include "app/ui/widgets.hpp"
 
 #include <imgui_internal.h>
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
+
+#include "common/utf8.hpp"
 
 namespace dc::ui {
 namespace {
@@ -122,53 +123,83 @@ void badge(UiContext& ctx, const std::string& text) {
     registerRect(ctx, WidgetKind::Text, text, pos, max);
 }
 
-bool searchField(UiContext& ctx, const char* id, std::string& text, const std::string& hint, bool focusNow) {
-    const Metrics& m = ctx.metrics;
-    ImGui::PushFont(ctx.fonts.get(FontRole::Body));
-    const float fontHeight = ImGui::GetFontSize();
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(m.pad, std::max((m.touch - fontHeight) * 0.5f, m.pad * 0.5f)));
-    ImGui::PushStyleColor(ImGuiCol_Border, ctx.theme.secondaryText.imgui());
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (focusNow) ImGui::SetKeyboardFocusHere();
-    const bool changed = ImGui::InputTextWithHint(id, hint.c_str(), &text);
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar();
-    ImGui::PopFont();
-    // Recorded under its hint, which is what a person sees on an empty field.
-    registerLastItem(ctx, WidgetKind::Input, hint);
-    if (!text.empty()) registerLastItem(ctx, WidgetKind::Text, text);
-    return changed;
+
+size_t maxBytesFor(FieldId id) {
+    switch (id) {
+        case FieldId::Phone: return 30;
+        case FieldId::Code: return 20;
+        case FieldId::Note: return 1000;
+        case FieldId::Search: return 200;
+        default: return 200;
+    }
 }
 
-bool textField(UiContext& ctx, const std::string& labelText, std::string& text, size_t maxBytes, bool digitsOnly) {
-    const Metrics& m = ctx.metrics;
-    label(ctx, labelText, FontRole::Bold, ctx.theme.text, true);
-    ImGui::PushID(labelText.c_str());
-    ImGui::PushFont(ctx.fonts.get(FontRole::Body));
-    const float fontHeight = ImGui::GetFontSize();
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(m.pad, std::max((m.touch - fontHeight) * 0.5f, m.pad * 0.5f)));
-    ImGui::PushStyleColor(ImGuiCol_Border, ctx.theme.secondaryText.imgui());
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    // Phone numbers: digits and the few signs people write in them.
-    auto filter = [](ImGuiInputTextCallbackData* data) -> int {
-        const ImWchar c = data->EventChar;
-        return (c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' ? 0 : 1;
-    };
-    const bool changed = ImGui::InputText("##field", &text, digitsOnly ? ImGuiInputTextFlags_CallbackCharFilter : 0,
-                                          digitsOnly ? +filter : nullptr);
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar();
-    ImGui::PopFont();
-    ImGui::PopID();
-    if (text.size() > maxBytes) {
-        // Cut at a character boundary: never leave half a letter behind.
-        size_t cut = maxBytes;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-        text.resize(cut);
+void appendTyped(FieldId id, std::string& text, std::string_view typed, size_t maxBytes) {
+    for (const std::string& ch : utf8::characters(typed)) {
+        std::vector<char32_t> cps;
+        if (!utf8::decode(ch, cps) || cps.size() != 1) continue;
+        const char32_t c = cps[0];
+        if (c < 0x20 || (c >= 0x7F && c < 0xA0)) continue;  // control characters
+        if (id == FieldId::Phone && !((c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')'))
+            continue;
+        if (text.size() + ch.size() > maxBytes) break;
+        text += ch;
     }
-    registerLastItem(ctx, WidgetKind::Input, labelText);
-    if (!text.empty()) registerLastItem(ctx, WidgetKind::Text, text);
-    ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+}
+
+void eraseLastCharacter(std::string& text) {
+    size_t cut = text.size();
+    while (cut > 0) {
+        --cut;
+        if ((static_cast<unsigned char>(text[cut]) & 0xC0) != 0x80) break;
+    }
+    text.resize(cut);
+}
+
+bool editField(UiContext& ctx, FieldId id, const std::string& labelText, const std::string& hint, std::string& text,
+               size_t maxBytes, FieldId typingInto, Actions& out) {
+    const Metrics& m = ctx.metrics;
+    if (!labelText.empty()) label(ctx, labelText, FontRole::Bold, ctx.theme.text, true);
+    const bool active = typingInto == id;
+    bool changed = false;
+    if (active) {
+        // A physical keyboard, or the automation driver, types here too.
+        ImGuiIO& io = ImGui::GetIO();
+        std::string typed;
+        for (ImWchar c : io.InputQueueCharacters) utf8::append(typed, c);
+        io.InputQueueCharacters.resize(0);
+        const size_t before = text.size();
+        appendTyped(id, text, typed, maxBytes);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !text.empty()) eraseLastCharacter(text);
+        changed = text.size() != before || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && before > 0);
+    }
+    ImFont* font = ctx.fonts.get(FontRole::Body);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 max(pos.x + width, pos.y + m.touch);
+    ImGui::PushID(static_cast<int>(id));
+    if (ImGui::InvisibleButton("##field", ImVec2(width, m.touch))) out.focusField = id;
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, max, ctx.theme.surface.imgui(), m.rounding);
+    dl->AddRect(pos, max, (active ? ctx.theme.primary : ctx.theme.secondaryText).imgui(), m.rounding, 0,
+                active ? 4.0f : 2.0f);
+    const float y = pos.y + (m.touch - font->FontSize) * 0.5f;
+    dl->PushClipRect(ImVec2(pos.x + m.pad * 0.5f, pos.y), ImVec2(max.x - m.pad * 0.5f, max.y), true);
+    // Long text shows its end, where the typing happens.
+    const float textWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
+    const float room = width - 2 * m.pad - m.gap;
+    const float x = pos.x + m.pad - std::max(0.0f, textWidth - room);
+    if (text.empty()) dl->AddText(font, font->FontSize, ImVec2(pos.x + m.pad, y), ctx.theme.textMuted.imgui(), hint.c_str());
+    else dl->AddText(font, font->FontSize, ImVec2(x, y), ctx.theme.text.imgui(), text.c_str());
+    if (active) {
+        const float cx = x + textWidth + 2;
+        dl->AddRectFilled(ImVec2(cx, y), ImVec2(cx + 3, y + font->FontSize), ctx.theme.text.imgui());
+    }
+    dl->PopClipRect();
+    registerRect(ctx, WidgetKind::Input, labelText.empty() ? hint : labelText, pos, max);
+    if (!text.empty()) registerRect(ctx, WidgetKind::Text, text, pos, max);
+    ImGui::Dummy(ImVec2(0, m.gap * 0.25f));
     return changed;
 }
 

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/ui/kiosk_state.hpp"
@@ -27,8 +28,6 @@ void label(UiContext& ctx, const std::string& text, FontRole font, Color color, 
 // A small rounded badge such as "Remote"; drawn at the cursor, on one line with what follows.
 void badge(UiContext& ctx, const std::string& text);
 
-// A single-line text field. `focusNow` moves keyboard focus into it. True when the text changed.
-bool searchField(UiContext& ctx, const char* id, std::string& text, const std::string& hint, bool focusNow);
 
 // Call right after BeginChild of a scrolling region: a finger dragged up or down scrolls it, and
 // after a swipe it glides to a stop. A drag never counts as a tap on what it started on.
@@ -38,11 +37,24 @@ void touchScroll(UiContext& ctx);
 // `active` chips are filled. True when tapped.
 bool chip(UiContext& ctx, const std::string& name, std::optional<int64_t> count, bool active);
 
-// A labelled text field for a form: the label above, the field below at full width. Recorded
-// under its label, so a script (and a screen reader) names it as a person would.
-bool textField(UiContext& ctx, const std::string& labelText, std::string& text, size_t maxBytes,
-               bool digitsOnly = false);
+// A text field that takes what is typed on the on-screen keyboard or a physical one. Touching
+// it makes it the field being typed into (out.focusField); only that field takes keystrokes.
+// `label` (may be empty) is shown above it and names it; an empty field shows `hint`.
+// Returns true when the text changed.
+bool editField(UiContext& ctx, FieldId id, const std::string& labelText, const std::string& hint, std::string& text,
+               size_t maxBytes, FieldId typingInto, Actions& out);
 
+// Appends typed text to a field's buffer the way every field does: printable characters only,
+// digits and + - ( ) space for the phone, never past `maxBytes`, never half a character.
+void appendTyped(FieldId id, std::string& text, std::string_view typed, size_t maxBytes);
+// Removes the last character (not byte) of `text`.
+void eraseLastCharacter(std::string& text);
+size_t maxBytesFor(FieldId id);
+
+// The on-screen keyboard, drawn at the bottom of the screen in `height` pixels: letters of the
+// chosen layout (Georgian, Russian, Belarusian, English) or a number pad for phone numbers.
+void drawKeyboard(UiContext& ctx, const KioskState& state, float height, Actions& out);
+float keyboardHeight(const UiContext& ctx);
 // A white card with a border around what `body` draws; the whole card is one touch target when
 // `tappable`, recorded under `name`. True when tapped.
 template <class Body>

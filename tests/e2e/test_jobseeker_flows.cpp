@@ -36,7 +36,8 @@ dc::store::CourseRecord firstListedCourse() {
 }
 
 std::string fillForm(const std::string& name, const std::string& phone) {
-    return "tap \"Your name\"\ntype \"" + name + "\"\ntap \"Phone number\"\ntype \"" + phone + "\"\ntap \"I agree\"\n";
+    return "tap \"Your name\"\ntype \"" + name + "\"\ntap \"Phone number\"\ntype \"" + phone +
+           "\"\ntap \"Done\"\ntap \"I agree\"\n";
 }
 
 }  // namespace
@@ -49,6 +50,7 @@ TEST_CASE("a jobseeker applies for a job and gets a reference code, in English a
         const char* name;
         const char* phone;
         const char* agree;
+        const char* done;
         const char* send;
         const char* nameProblem;
         const char* saved;
@@ -56,9 +58,9 @@ TEST_CASE("a jobseeker applies for a job and gets a reference code, in English a
         const char* home;
     };
     const Case cases[] = {
-        {"en", "Find a job", "Apply for this job", "Your name", "Phone number", "I agree", "Send application",
+        {"en", "Find a job", "Apply for this job", "Your name", "Phone number", "I agree", "Done", "Send application",
          "Please write your name.", "Your reference code", "Finish", "Touch a button to start"},
-        {"ka", "სამუშაოს ძებნა", "განაცხადის გაგზავნა", "თქვენი სახელი", "ტელეფონის ნომერი", "ვეთანხმები", "გაგზავნა",
+        {"ka", "სამუშაოს ძებნა", "განაცხადის გაგზავნა", "თქვენი სახელი", "ტელეფონის ნომერი", "ვეთანხმები", "მზადაა", "გაგზავნა",
          "გთხოვთ, ჩაწეროთ სახელი.", "თქვენი კოდი", "დასრულება", "შეეხეთ ღილაკს"},
     };
     for (const Case& c : cases) {
@@ -73,7 +75,7 @@ TEST_CASE("a jobseeker applies for a job and gets a reference code, in English a
             "tap \"" + c.apply + "\"\nexpect \"" + c.name + "\"\n" +
             "tap \"" + c.send + "\"\nexpect \"" + c.nameProblem + "\"\n" +
             "tap \"" + c.name + "\"\ntype \"Nino Beridze\"\ntap \"" + c.phone + "\"\ntype \"599 12 34 56\"\n" +
-            "tap \"" + c.agree + "\"\n" +
+            "tap \"" + c.done + "\"\ntap \"" + c.agree + "\"\n" +
             "screenshot " + kShots + "/apply-" + lang + ".png\n" +
             "tap \"" + c.send + "\"\nexpect \"" + c.saved + "\"\nexpect-not \"Nino Beridze\"\n" +
             "screenshot " + kShots + "/receipt-" + lang + ".png\n" +
@@ -207,6 +209,23 @@ TEST_CASE("a finger swipe scrolls the job list and opens nothing", "[e2e][flows]
                                "expect-not \"Junior QA tester\"\nexpect \"Jobs found\"\nexpect-not \"Skills you need\"\n"
                                "swipe down\nswipe down\nswipe down\nexpect \"Junior QA tester\"\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}
+
+TEST_CASE("the on-screen keyboard types Georgian, switches layout, erases, and capitalises names", "[e2e][flows]") {
+    TempDir dir;
+    auto args = kioskArgs(dir);
+    args.insert(args.end(), {"--language", "ka"});
+    const std::string script =
+        "tap \"სამუშაოს ძებნა\"\ntap \"ჩაწერეთ პროფესია, უნარი ან ქალაქი\"\nexpect \"ENG\"\n"
+        "tap \"ბ\"\ntap \"უ\"\ntap \"ღ\"\nexpect \"ბუღ\"\nexpect \"ბუღალტერი\"\n"
+        "screenshot " + kShots + "/keyboard-ka.png\n"
+        "tap \"წაშლა\"\ntap \"წაშლა\"\ntap \"წაშლა\"\nexpect-not \"ბუღ\"\n"
+        "tap \"ENG\"\nexpect \"q\"\ntap \"მზადაა\"\nexpect-not \"ENG\"\n"
+        "tap \"Junior QA tester\"\ntap \"განაცხადის გაგზავნა\"\ntap \"თქვენი სახელი\"\ntap \"ENG\"\n"
+        "tap \"n\"\ntap \"i\"\ntap \"n\"\ntap \"o\"\nexpect \"Nino\"\n";
+    const auto result = runKiosk({.args = args, .script = script}, dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
 }

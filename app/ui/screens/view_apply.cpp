@@ -23,13 +23,17 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
     // Two columns, so the whole form and its button fit one screen: no scrolling to find "Send".
     if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
         ImGui::TableNextColumn();
-        textField(ctx, ctx.t(Msg::FieldName), edit.name, 200);
+        editField(ctx, FieldId::Name, ctx.t(Msg::FieldName), "", edit.name, maxBytesFor(FieldId::Name), state.typingInto, out);
         ImGui::TableNextColumn();
-        textField(ctx, ctx.t(Msg::FieldPhone), edit.phone, 30, /*digitsOnly=*/true);
+        editField(ctx, FieldId::Phone, ctx.t(Msg::FieldPhone), "", edit.phone, maxBytesFor(FieldId::Phone),
+                  state.typingInto, out);
         ImGui::TableNextColumn();
-        textField(ctx, ctx.t(Msg::FieldEmail), edit.email, 200);
+        editField(ctx, FieldId::Email, ctx.t(Msg::FieldEmail), "", edit.email, maxBytesFor(FieldId::Email),
+                  state.typingInto, out);
         ImGui::TableNextColumn();
-        if (forJob) textField(ctx, ctx.t(Msg::FieldNote), edit.note, store::kMaxNoteBytes);
+        if (forJob)
+            editField(ctx, FieldId::Note, ctx.t(Msg::FieldNote), "", edit.note, maxBytesFor(FieldId::Note),
+                      state.typingInto, out);
         ImGui::EndTable();
     }
 
@@ -68,7 +72,8 @@ void drawReceipt(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
 
 void drawStatus(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
     const Metrics& m = ctx.metrics;
-    textField(ctx, ctx.t(Msg::FieldCode), edit.referenceCode, 20);
+    editField(ctx, FieldId::Code, ctx.t(Msg::FieldCode), "", edit.referenceCode, maxBytesFor(FieldId::Code),
+              state.typingInto, out);
     if (touchButton(ctx, ctx.t(Msg::CheckButton), ImVec2(0, 0), ButtonStyle::Primary)) out.checkStatus = true;
     ImGui::Dummy(ImVec2(0, m.gap));
     const auto& status = state.status;

@@ -157,7 +157,9 @@ void drawFilterChips(UiContext& ctx, const KioskState& state, const store::JobPa
 
 void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
     const Metrics& m = ctx.metrics;
-    if (searchField(ctx, "##search", edit.search, ctx.t(Msg::SearchHint), state.focusSearch)) out.searchChanged = true;
+    if (editField(ctx, FieldId::Search, "", ctx.t(Msg::SearchHint), edit.search, maxBytesFor(FieldId::Search),
+                  state.typingInto, out))
+        out.searchChanged = true;
 
     const auto& jobs = state.jobs;
     if (!readyOrMessage(ctx, jobs)) return;
