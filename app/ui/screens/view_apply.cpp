@@ -1,5 +1,6 @@
 // The form for applying to a job or asking for a course place: few fields, plain words, what
 // is wrong said next to the button, nothing sent without consent.
+#include "app/ui/qr_code.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
@@ -61,8 +62,14 @@ void drawReceipt(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
     label(ctx, forJob ? ctx.t(Msg::ReceiptApplied) : ctx.t(Msg::ReceiptEnrolled), FontRole::Body, ctx.theme.text, true);
     ImGui::Dummy(ImVec2(0, m.gap));
     label(ctx, ctx.t(Msg::YourCode), FontRole::Bold, ctx.theme.textMuted);
-    // The code as large as the screen allows: it is read off the screen or photographed.
-    card(ctx, "code", r.referenceCode, false, [&] { label(ctx, r.referenceCode, FontRole::Tile, ctx.theme.text); });
+    // The code large, and as a QR code a phone can photograph or a clerk can scan.
+    card(ctx, "code", r.referenceCode, false, [&] {
+        label(ctx, r.referenceCode, FontRole::Title, ctx.theme.text);
+        if (auto qr = encodeQr(r.referenceCode); qr) {
+            ImGui::SameLine(0, m.gap * 4);
+            qrCode(ctx, *qr, m.touch * 3);
+        }
+    });
     label(ctx, ctx.t(Msg::KeepCode), FontRole::Body, ctx.theme.text, true);
     ImGui::Dummy(ImVec2(0, m.gap));
     if (touchButton(ctx, ctx.t(Msg::Finish), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f),
