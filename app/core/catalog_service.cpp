@@ -99,6 +99,14 @@ void CatalogService::getCourse(std::string id, Callback<store::CourseRecord> don
                              std::move(done));
 }
 
+void CatalogService::jobsMatchingSkills(std::vector<std::string> skills, int limit, Callback<store::JobPage> done) {
+    ask<store::JobPage>(
+        [skills = std::move(skills), limit](store::Database& db) {
+            return store::jobsMatchingSkills(db, {.mySkills = skills, .limit = limit, .withFacets = false});
+        },
+        std::move(done));
+}
+
 void CatalogService::coursesTeaching(std::vector<std::string> skills, std::string city, std::string today,
                                      Callback<std::vector<store::CourseOffer>> done) {
     ask<std::vector<store::CourseOffer>>(

@@ -38,6 +38,8 @@ public:
     void getJob(std::string id, Callback<store::JobRecord> done);
     void listCourses(Callback<std::vector<store::CourseRecord>> done);
     void getCourse(std::string id, Callback<store::CourseRecord> done);
+    // Jobs asking for any of `skills`, the most matched first: where a course leads.
+    void jobsMatchingSkills(std::vector<std::string> skills, int limit, Callback<store::JobPage> done);
     // Courses teaching `skills`, nearby (`city`) and soonest from `today` first.
     void coursesTeaching(std::vector<std::string> skills, std::string city, std::string today,
                          Callback<std::vector<store::CourseOffer>> done);

@@ -141,6 +141,7 @@ constexpr Entry kCatalog[] = {
     {Msg::KeySpace, {"Space", "ჰარი", "Пробел", "Прабел"}},
     {Msg::KeyErase, {"Erase", "წაშლა", "Стереть", "Сцерці"}},
     {Msg::KeyDone, {"Done", "მზადაა", "Готово", "Гатова"}},
+    {Msg::JobsForSkills, {"Jobs that ask for these skills", "ვაკანსიები, სადაც ეს უნარები გჭირდებათ", "Вакансии, где нужны эти навыки", "Вакансіі, дзе патрэбныя гэтыя навыкі"}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

@@ -117,6 +117,7 @@ enum class Msg {
     KeySpace,
     KeyErase,
     KeyDone,
+    JobsForSkills,
     Count
 };
 

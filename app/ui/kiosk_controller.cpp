@@ -143,8 +143,16 @@ void KioskController::apply(const Actions& actions) {
     if (actions.openCourse) {
         m_state.course.value.reset();
         const uint64_t request = m_state.course.start();
+        m_state.courseJobs.value.reset();
         m_catalog.getCourse(*actions.openCourse, [this, request](Expected<store::CourseRecord> result) {
             if (!result) logLoadError("a course", result.error());
+            if (result && m_state.course.request == request) {
+                const uint64_t jobsRequest = m_state.courseJobs.start();
+                m_catalog.jobsMatchingSkills(result->skillsTaught, 3, [this, jobsRequest](Expected<store::JobPage> jobs) {
+                    if (!jobs) logLoadError("jobs for a course", jobs.error());
+                    m_state.courseJobs.accept(jobsRequest, std::move(jobs));
+                });
+            }
             m_state.course.accept(request, std::move(result));
         });
         open(Screen::CourseDetail);
@@ -256,6 +264,7 @@ void KioskController::wipeSession() {
     fresh.jobCourses.request = m_state.jobCourses.request + 1;
     fresh.courses.request = m_state.courses.request + 1;
     fresh.course.request = m_state.course.request + 1;
+    fresh.courseJobs.request = m_state.courseJobs.request + 1;
     fresh.receipt.request = m_state.receipt.request + 1;
     fresh.status.request = m_state.status.request + 1;
     m_state = std::move(fresh);

@@ -59,6 +59,7 @@ struct KioskState {
     Loadable<std::vector<store::CourseOffer>> jobCourses;  // courses teaching the job's skills
     Loadable<std::vector<store::CourseRecord>> courses;
     Loadable<store::CourseRecord> course;
+    Loadable<store::JobPage> courseJobs;  // jobs asking for what the course teaches
 
     // The form: applying for `job`, or asking for a seat in `sessionId` of `course`.
     enum class FormFor { Job, Session } formFor = FormFor::Job;

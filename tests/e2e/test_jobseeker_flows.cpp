@@ -229,3 +229,25 @@ TEST_CASE("the on-screen keyboard types Georgian, switches layout, erases, and c
     INFO(result.output);
     CHECK(result.exitCode == 0);
 }
+
+TEST_CASE("a course shows the jobs it leads to, and opens them", "[e2e][flows]") {
+    const auto course = firstListedCourse();
+    std::string firstJob;
+    {
+        TempDir seedDir;
+        auto db = dc::store::Database::open(seedDir / "seed.db");
+        REQUIRE(db);
+        REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+        auto jobs = dc::store::jobsMatchingSkills(*db, {.mySkills = course.skillsTaught, .limit = 3});
+        REQUIRE(jobs);
+        REQUIRE_FALSE(jobs->jobs.empty());
+        firstJob = jobs->jobs.front().title;
+    }
+    TempDir dir;
+    const std::string script = "tap \"Courses\"\ntap \"" + course.name + "\"\nexpect \"Dates and places\"\n" +
+                               "swipe up\nswipe up\nexpect \"Jobs that ask for these skills\"\n" + "tap \"" + firstJob +
+                               "\"\nexpect \"Apply for this job\"\nexpect \"" + firstJob + "\"\n";
+    const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}

@@ -68,6 +68,20 @@ void drawCourseDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Act
         }
     }
     if (!c.description.empty()) label(ctx, c.description, FontRole::Body, ctx.theme.text, true);
+
+    // Where the course leads: jobs that ask for what it teaches.
+    if (state.courseJobs.value && !state.courseJobs.value->jobs.empty()) {
+        ImGui::Dummy(ImVec2(0, m.gap));
+        label(ctx, ctx.t(Msg::JobsForSkills), FontRole::Bold, ctx.theme.text);
+        for (const store::JobSummary& j : state.courseJobs.value->jobs) {
+            if (card(ctx, "job-" + j.id, j.title, true, [&] {
+                    label(ctx, j.title, FontRole::Bold, ctx.theme.text, true);
+                    label(ctx, j.employer + (j.city.empty() ? "" : " · " + j.city), FontRole::Body,
+                          ctx.theme.textMuted, true);
+                }))
+                out.openJob = j.id;
+        }
+    }
     ImGui::EndChild();
 }
 
