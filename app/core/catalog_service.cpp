@@ -122,36 +122,21 @@ void CatalogService::setCipher(store::FieldCipher cipher) {
     m_cipher = std::move(shared);
 }
 
-namespace {
-Error noKey() { return Error(ErrorCode::IoError, "the device key is not available, so personal data cannot be stored"); }
-}  // namespace
+std::shared_ptr<store::FieldCipher> CatalogService::currentCipher() const {
+    std::lock_guard lock(m_mutex);
+    return m_cipher;
+}
+
+Error CatalogService::noKeyError() {
+    return Error(ErrorCode::IoError, "the device key is not available, so personal data cannot be stored");
+}
 
 void CatalogService::submitApplication(store::ApplicationDraft draft, Callback<store::ActionReceipt> done) {
-    std::shared_ptr<store::FieldCipher> cipher;
-    {
-        std::lock_guard lock(m_mutex);
-        cipher = m_cipher;
-    }
-    ask<store::ActionReceipt>(
-        [cipher, draft = std::move(draft)](store::Database& db) -> Expected<store::ActionReceipt> {
-            if (!cipher) return std::unexpected(noKey());
-            return store::submitApplication(db, *cipher, draft);
-        },
-        std::move(done));
+    askWithKey(std::move(draft), &store::submitApplication, std::move(done));
 }
 
 void CatalogService::requestEnrollment(store::EnrollmentDraft draft, Callback<store::ActionReceipt> done) {
-    std::shared_ptr<store::FieldCipher> cipher;
-    {
-        std::lock_guard lock(m_mutex);
-        cipher = m_cipher;
-    }
-    ask<store::ActionReceipt>(
-        [cipher, draft = std::move(draft)](store::Database& db) -> Expected<store::ActionReceipt> {
-            if (!cipher) return std::unexpected(noKey());
-            return store::requestEnrollment(db, *cipher, draft);
-        },
-        std::move(done));
+    askWithKey(std::move(draft), &store::requestEnrollment, std::move(done));
 }
 
 void CatalogService::lookUpReference(std::string code, Callback<store::StatusAnswer> done) {

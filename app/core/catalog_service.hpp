@@ -55,6 +55,20 @@ public:
 
 private:
     using Work = std::function<void(store::Database&)>;
+    // Runs a jobseeker action with the device key, or answers that there is none.
+    template <class Draft, class Action>
+    void askWithKey(Draft draft, Action action, Callback<store::ActionReceipt> done) {
+        ask<store::ActionReceipt>(
+            [cipher = currentCipher(), draft = std::move(draft), action](store::Database& db)
+                -> Expected<store::ActionReceipt> {
+                if (!cipher) return std::unexpected(noKeyError());
+                return action(db, *cipher, draft);
+            },
+            std::move(done));
+    }
+    std::shared_ptr<store::FieldCipher> currentCipher() const;
+    static Error noKeyError();
+
     // Runs `query` on the worker and posts its answer to `done` on the UI thread.
     template <class T, class Query>
     void ask(Query query, Callback<T> done) {

@@ -78,3 +78,25 @@ TEST_CASE("searches typed quickly coalesce to the newest", "[core]") {
     CHECK(answered.back() == "test");
     CHECK(answered.size() <= 2);  // at most the one already running and the newest
 }
+
+TEST_CASE("without the device key an application is refused plainly; with it, it is saved", "[core]") {
+    dc::test::TempDir dir;
+    core::MainThreadQueue queue;
+    core::CatalogService service(std::move(*store::Database::open(dir / "kiosk.db")), queue);
+    service.seedIfEmpty(core::demoCatalog(), [](Expected<store::ImportCounts>) {});
+    const store::ApplicationDraft draft{
+        .jobId = "demo-job-001", .person = {.name = "Ana", .phone = "599000111"}, .consent = true};
+
+    std::optional<Expected<store::ActionReceipt>> withoutKey;
+    service.submitApplication(draft, [&](Expected<store::ActionReceipt> r) { withoutKey = std::move(r); });
+    REQUIRE(drainUntil(queue, [&] { return withoutKey.has_value(); }));
+    REQUIRE_FALSE(*withoutKey);
+    CHECK_THAT(withoutKey->error().message(), Catch::Contains("device key"));
+
+    service.setCipher(std::move(*store::FieldCipher::fromKey(std::string(32, 'k'))));
+    std::optional<Expected<store::ActionReceipt>> withKey;
+    service.submitApplication(draft, [&](Expected<store::ActionReceipt> r) { withKey = std::move(r); });
+    REQUIRE(drainUntil(queue, [&] { return withKey.has_value(); }));
+    REQUIRE(*withKey);
+    CHECK((*withKey)->referenceCode.size() == 7);
+}
