@@ -277,7 +277,7 @@ int runKiosk(int argc, char** argv) {
             else
                 logLine("applications cannot be saved: " + cipher.error().message());
             if (options->demo)
-                catalog.seedIfEmpty(core::kioskSeedCatalog(), [](Expected<store::ImportCounts> seeded) {
+                catalog.seedIfEmpty(&core::kioskSeedCatalog, [](Expected<store::ImportCounts> seeded) {
                     if (!seeded) logLine("demo catalog not loaded: " + seeded.error().message());
                     else if (seeded->jobsUpserted > 0)
                         logLine("demo catalog loaded: " + std::to_string(seeded->jobsUpserted) + " jobs, " +

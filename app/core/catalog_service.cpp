@@ -55,13 +55,13 @@ void CatalogService::run() {
 
 // The result is posted before `m_running` drops, so pending() never reads zero while a result
 // is still on its way to the UI thread.
-void CatalogService::seedIfEmpty(store::CatalogBatch batch, Callback<store::ImportCounts> done) {
+void CatalogService::seedIfEmpty(std::function<store::CatalogBatch()> make, Callback<store::ImportCounts> done) {
     enqueue(
-        [this, batch = std::move(batch), done = std::move(done)](store::Database& db) {
+        [this, make = std::move(make), done = std::move(done)](store::Database& db) {
             Expected<store::ImportCounts> result = store::ImportCounts{};
             auto count = store::countJobs(db);
             if (!count) result = std::unexpected(count.error());
-            else if (*count == 0) result = store::applyCatalogBatch(db, batch);
+            else if (*count == 0) result = store::applyCatalogBatch(db, make());
             m_results.post([done, result] { done(result); });
         },
         false);

@@ -32,8 +32,9 @@ public:
     CatalogService(const CatalogService&) = delete;
     CatalogService& operator=(const CatalogService&) = delete;
 
-    // Imports `batch` when the catalog has no jobs yet (first run of the demo).
-    void seedIfEmpty(store::CatalogBatch batch, Callback<store::ImportCounts> done);
+    // Imports the batch `make` builds when the catalog has no jobs yet (first run of the demo).
+    // `make` runs on the worker and only then: a seeded kiosk starts without building it.
+    void seedIfEmpty(std::function<store::CatalogBatch()> make, Callback<store::ImportCounts> done);
     void searchJobs(store::JobSearch search, Callback<store::JobPage> done);
     void getJob(std::string id, Callback<store::JobRecord> done);
     void listCourses(Callback<std::vector<store::CourseRecord>> done);

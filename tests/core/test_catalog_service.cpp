@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -35,7 +36,7 @@ TEST_CASE("results come back on the draining thread, seed before search", "[core
     std::optional<int64_t> found;
     const auto uiThread = std::this_thread::get_id();
     bool ranOnUiThread = true;
-    service.seedIfEmpty(core::demoCatalog(), [&](Expected<store::ImportCounts> r) {
+    service.seedIfEmpty(&core::demoCatalog, [&](Expected<store::ImportCounts> r) {
         ranOnUiThread &= std::this_thread::get_id() == uiThread;
         seeded = r ? r->jobsUpserted : 0;
     });
@@ -56,11 +57,17 @@ TEST_CASE("seeding a catalog that has jobs does nothing", "[core]") {
     core::MainThreadQueue queue;
     core::CatalogService service(std::move(*store::Database::open(dir / "kiosk.db")), queue);
     std::vector<size_t> counts;
+    std::atomic<int> built = 0;  // the batch is built on the worker, only when it is needed
+    auto make = [&] {
+        ++built;
+        return core::demoCatalog();
+    };
     for (int i = 0; i < 2; ++i)
-        service.seedIfEmpty(core::demoCatalog(), [&](Expected<store::ImportCounts> r) { counts.push_back(r->jobsUpserted); });
+        service.seedIfEmpty(make, [&](Expected<store::ImportCounts> r) { counts.push_back(r->jobsUpserted); });
     REQUIRE(drainUntil(queue, [&] { return counts.size() == 2; }));
     CHECK(counts[0] > 0);
     CHECK(counts[1] == 0);
+    CHECK(built == 1);
 }
 
 TEST_CASE("searches typed quickly coalesce to the newest", "[core]") {
@@ -69,7 +76,7 @@ TEST_CASE("searches typed quickly coalesce to the newest", "[core]") {
     core::CatalogService service(std::move(*store::Database::open(dir / "kiosk.db")), queue);
     std::vector<std::string> answered;
     // Hold the worker busy with a seed so the searches queue up behind it.
-    service.seedIfEmpty(core::demoCatalog(), [](Expected<store::ImportCounts>) {});
+    service.seedIfEmpty(&core::demoCatalog, [](Expected<store::ImportCounts>) {});
     for (const char* text : {"t", "te", "tes", "test"})
         service.searchJobs({.text = text}, [&, text](Expected<store::JobPage>) { answered.push_back(text); });
     REQUIRE(drainUntil(queue, [&] { return service.pending() == 0; }));
@@ -83,7 +90,7 @@ TEST_CASE("without the device key an application is refused plainly; with it, it
     dc::test::TempDir dir;
     core::MainThreadQueue queue;
     core::CatalogService service(std::move(*store::Database::open(dir / "kiosk.db")), queue);
-    service.seedIfEmpty(core::demoCatalog(), [](Expected<store::ImportCounts>) {});
+    service.seedIfEmpty(&core::demoCatalog, [](Expected<store::ImportCounts>) {});
     const store::ApplicationDraft draft{
         .jobId = "demo-job-001", .person = {.name = "Ana", .phone = "599000111"}, .consent = true};
 
