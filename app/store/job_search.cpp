@@ -50,15 +50,10 @@ Candidate candidateFrom(const Statement& row, bool wantSkills, const std::vector
     c.category = row.text(11);
     c.band = salaryBand(s.salaryMax);
     c.skills = row.text(12);
-    if (wantSkills) {
-        auto lower = [](std::string v) {
-            for (char& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            return v;
-        };
+    if (wantSkills)
         for (const std::string& skill : listFromJson(c.skills))
             for (const std::string& mine : mySkills)
-                if (lower(skill) == lower(mine)) ++s.matchingSkills;
-    }
+                if (skillKey(skill) == skillKey(mine)) ++s.matchingSkills;
     return c;
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dc::store {
@@ -46,6 +47,15 @@ inline std::vector<std::string> listFromJson(const std::string& json) {
     for (const auto& item : parsed)
         if (item.is_string()) out.push_back(item.get<std::string>());
     return out;
+}
+
+// Skill names compare without regard to ASCII letter case, as SQL's lower() does in the queries
+// that match them ("excel" is "Excel").
+inline std::string skillKey(std::string_view name) {
+    std::string key(name);
+    for (char& c : key)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return key;
 }
 
 }  // namespace dc::store

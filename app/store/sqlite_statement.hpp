@@ -61,7 +61,6 @@ public:
         return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
     }
     int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
-    double real(int col) const { return sqlite3_column_double(m_stmt, col); }
     std::optional<std::vector<uint8_t>> blob(int col) const {
         if (sqlite3_column_type(m_stmt, col) == SQLITE_NULL) return std::nullopt;
         const auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(m_stmt, col));

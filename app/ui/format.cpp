@@ -25,4 +25,11 @@ std::string formatSalary(Language language, std::optional<int64_t> min, std::opt
     return "";
 }
 
+const char* courseFormatName(Language language, const std::string& format) {
+    if (format == "webinar") return tr(language, Msg::FormatWebinar);
+    if (format == "seminar") return tr(language, Msg::FormatSeminar);
+    if (format == "blended") return tr(language, Msg::FormatBlended);
+    return "";
+}
+
 }  // namespace dc::ui

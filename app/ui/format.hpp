@@ -15,4 +15,7 @@ std::string formatNumber(Language language, int64_t value);
 std::string formatSalary(Language language, std::optional<int64_t> min, std::optional<int64_t> max,
                          const std::string& currency);
 
+// How a course is given, in plain words: "webinar" -> "Online (webinar)". Empty if unknown.
+const char* courseFormatName(Language language, const std::string& format);
+
 }  // namespace dc::ui

@@ -22,7 +22,7 @@ Expected<QrMatrix> encodeQr(std::string_view text) {
     return qr;
 }
 
-void qrCode(UiContext& ctx, const QrMatrix& qr, float side) {
+void qrCode(const QrMatrix& qr, float side) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(side, side));
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -36,7 +36,6 @@ void qrCode(UiContext& ctx, const QrMatrix& qr, float side) {
                 const ImVec2 a(pos.x + (x + 4) * module, pos.y + (y + 4) * module);
                 dl->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32(0, 0, 0, 255));
             }
-    (void)ctx;
 }
 
 }  // namespace dc::ui

@@ -4,7 +4,6 @@
 #include <string_view>
 #include <vector>
 
-#include "app/ui/ui_context.hpp"
 #include "common/error.hpp"
 
 namespace dc::ui {
@@ -21,6 +20,6 @@ inline constexpr size_t kMaxQrBytes = 1000;
 Expected<QrMatrix> encodeQr(std::string_view text);
 
 // Draws `qr` as a dark-on-white square of `side` pixels at the cursor, with a quiet zone.
-void qrCode(UiContext& ctx, const QrMatrix& qr, float side);
+void qrCode(const QrMatrix& qr, float side);
 
 }  // namespace dc::ui

@@ -67,7 +67,7 @@ void drawReceipt(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
         label(ctx, r.referenceCode, FontRole::Title, ctx.theme.text);
         if (auto qr = encodeQr(r.referenceCode); qr) {
             ImGui::SameLine(0, m.gap * 4);
-            qrCode(ctx, *qr, m.touch * 3);
+            qrCode(*qr, m.touch * 3);
         }
     });
     label(ctx, ctx.t(Msg::KeepCode), FontRole::Body, ctx.theme.text, true);

@@ -1,18 +1,8 @@
+#include "app/ui/format.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
 namespace dc::ui {
-namespace {
-
-const char* formatName(UiContext& ctx, const std::string& format) {
-    if (format == "webinar") return ctx.t(Msg::FormatWebinar);
-    if (format == "seminar") return ctx.t(Msg::FormatSeminar);
-    if (format == "blended") return ctx.t(Msg::FormatBlended);
-    return "";
-}
-
-}  // namespace
-
 void drawCourseDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& out) {
     if (!readyOrMessage(ctx, state.course)) return;
     const store::CourseRecord& c = *state.course.value;
@@ -21,7 +11,7 @@ void drawCourseDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Act
     touchScroll(ctx);
     label(ctx, c.name, FontRole::Title, ctx.theme.text, true);
     label(ctx, c.provider + (c.city.empty() ? "" : " · " + c.city), FontRole::Bold, ctx.theme.textMuted, true);
-    label(ctx, formatName(ctx, c.format), FontRole::Body, ctx.theme.text, true);
+    label(ctx, courseFormatName(ctx.language, c.format), FontRole::Body, ctx.theme.text, true);
 
     // The dates come first: they are what a person acts on. One row each, the button on the right.
     ImGui::Dummy(ImVec2(0, m.gap * 0.5f));

@@ -1,15 +1,10 @@
+#include "app/ui/format.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
 namespace dc::ui {
 namespace {
 
-const char* formatText(UiContext& ctx, const std::string& format) {
-    if (format == "webinar") return ctx.t(Msg::FormatWebinar);
-    if (format == "seminar") return ctx.t(Msg::FormatSeminar);
-    if (format == "blended") return ctx.t(Msg::FormatBlended);
-    return "";
-}
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
@@ -30,7 +25,7 @@ void drawCourses(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
         const bool tapped = card(ctx, c.id, c.name, true, [&] {
             label(ctx, c.name, FontRole::Bold, ctx.theme.text, true);
             label(ctx, c.provider + (c.city.empty() ? "" : " · " + c.city), FontRole::Body, ctx.theme.textMuted, true);
-            std::string when = formatText(ctx, c.format);
+            std::string when = courseFormatName(ctx.language, c.format);
             if (!c.startDate.empty())
                 when += std::string(when.empty() ? "" : " · ") + ctx.t(Msg::Starts) + " " + c.startDate;
             label(ctx, when, FontRole::Body, ctx.theme.text, true);
