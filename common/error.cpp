@@ -12,6 +12,8 @@ const char* toString(ErrorCode code) {
         case ErrorCode::StoreError: return "database error";
         case ErrorCode::MissingResource: return "missing resource";
         case ErrorCode::Internal: return "internal error";
+        case ErrorCode::Transient: return "temporary failure";
+        case ErrorCode::Refused: return "refused";
     }
     return "unknown error";
 }

@@ -16,6 +16,8 @@ enum class ErrorCode {
     StoreError,       // any other SQLite failure
     MissingResource,  // a font, a display or another part of the machine is absent
     Internal,         // a bug: an invariant did not hold
+    Transient,        // worth retrying later: network down, server busy or failing, timeouts
+    Refused,          // the other side said no for good (bad request, unknown device): do not retry as is
 };
 
 const char* toString(ErrorCode code);

@@ -12,7 +12,7 @@ PACKAGES=(
   # storage and data formats
   libsqlite3-dev nlohmann-json3-dev libsodium-dev libqrencode-dev
   # network (sync)
-  libcurl4-openssl-dev
+  libcurl4-openssl-dev libcpp-httplib-dev libpq-dev postgresql openssl
   # fonts: Noto for Latin, Cyrillic and Georgian; DejaVu as a second choice
   fonts-noto-core fonts-dejavu-core
   # tests: Catch2 v2, headless X server

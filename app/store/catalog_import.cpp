@@ -276,7 +276,49 @@ Expected<void> validateCatalogBatch(const CatalogBatch& batch) {
     return {};
 }
 
-Expected<ImportCounts> applyCatalogBatch(Database& db, const CatalogBatch& batch) {
+namespace {
+
+Expected<void> rememberSeen(Database& db, const CatalogBatch& batch) {
+    auto seen = Statement::prepare(db, "INSERT OR IGNORE INTO resync_seen (kind, id) VALUES (?1, ?2)");
+    if (!seen) return std::unexpected(seen.error());
+    auto mark = [&](std::string_view kind, const std::string& id) -> Expected<void> {
+        seen->reset();
+        seen->bind(1, kind);
+        seen->bind(2, id);
+        if (seen->step() != SQLITE_DONE) return std::unexpected(db.lastError("noting a resynced record"));
+        return {};
+    };
+    for (const auto& job : batch.jobUpserts)
+        if (auto r = mark("job", job.id); !r) return r;
+    for (const auto& course : batch.courseUpserts)
+        if (auto r = mark("course", course.id); !r) return r;
+    return {};
+}
+
+Expected<std::vector<std::string>> idsNotSeen(Database& db, const char* sql) {
+    auto stmt = Statement::prepare(db, sql);
+    if (!stmt) return std::unexpected(stmt.error());
+    std::vector<std::string> ids;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) ids.push_back(stmt->text(0));
+    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("finding records a resync did not bring"));
+    return ids;
+}
+
+Expected<void> writeCursor(Database& db, const PullPosition& position) {
+    auto stmt = Statement::prepare(db, R"SQL(
+INSERT INTO sync_cursors (stream, cursor) VALUES (?1, ?2)
+ON CONFLICT(stream) DO UPDATE SET cursor = excluded.cursor, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'))SQL");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, position.stream);
+    stmt->bind(2, position.cursor);
+    if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the sync cursor"));
+    return {};
+}
+
+}  // namespace
+
+Expected<ImportCounts> applyCatalogBatch(Database& db, const CatalogBatch& batch, const PullPosition* position) {
     if (auto valid = validateCatalogBatch(batch); !valid)
         return std::unexpected(valid.error().withContext("catalog batch refused, nothing was written"));
 
@@ -376,19 +418,37 @@ WHERE (course_id, center, city, starts_at, ends_at, schedule_note, flexible_sche
 
         auto deleteCourse = Statement::prepare(db, "DELETE FROM courses WHERE id = ?1");
         if (!deleteCourse) return std::unexpected(deleteCourse.error());
-        for (const auto& id : batch.jobTombstones) {
+        std::vector<std::string> jobsGone = batch.jobTombstones, coursesGone = batch.courseTombstones;
+        if (position && position->fullResync) {
+            if (position->firstOfResync)
+                if (auto r = db.exec("DELETE FROM resync_seen"); !r) return r;
+            if (auto r = rememberSeen(db, batch); !r) return r;
+            if (position->lastOfResync) {
+                auto jobsLeft = idsNotSeen(db, "SELECT id FROM jobs WHERE id NOT IN "
+                                               "(SELECT id FROM resync_seen WHERE kind = 'job')");
+                auto coursesLeft = idsNotSeen(db, "SELECT id FROM courses WHERE id NOT IN "
+                                                  "(SELECT id FROM resync_seen WHERE kind = 'course')");
+                if (!jobsLeft) return std::unexpected(jobsLeft.error());
+                if (!coursesLeft) return std::unexpected(coursesLeft.error());
+                jobsGone.insert(jobsGone.end(), jobsLeft->begin(), jobsLeft->end());
+                coursesGone.insert(coursesGone.end(), coursesLeft->begin(), coursesLeft->end());
+                if (auto r = db.exec("DELETE FROM resync_seen"); !r) return r;
+            }
+        }
+        for (const auto& id : jobsGone) {
             auto deleted = jobs->remove(id);
             if (!deleted) return std::unexpected(deleted.error());
             counts.jobsDeleted += *deleted ? 1 : 0;
         }
         if (auto r = jobs->flushFacetCounts(); !r) return r;
-        for (const auto& id : batch.courseTombstones) {
+        for (const auto& id : coursesGone) {
             deleteCourse->reset();
             deleteCourse->bind(1, id);
             if (deleteCourse->step() != SQLITE_DONE)
                 return std::unexpected(db.lastError("deleting course '" + id + "'"));
             counts.coursesDeleted += static_cast<size_t>(sqlite3_changes(db.handle()));
         }
+        if (position) return writeCursor(db, *position);
         return {};
     });
     if (!done) return std::unexpected(done.error().withContext("importing the catalog"));

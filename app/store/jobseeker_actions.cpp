@@ -70,15 +70,17 @@ Expected<void> checkPerson(const Profile& p, bool consent) {
 }
 
 // The outbox record sync delivers. Its payload names the person, so it is sealed like a profile.
-Expected<void> enqueue(Database& db, const FieldCipher& cipher, const std::string& kind, const nlohmann::json& body) {
+Expected<void> enqueue(Database& db, const FieldCipher& cipher, const std::string& kind, const std::string& subject,
+                       const nlohmann::json& body) {
     const std::string id = randomHex(16);  // the idempotency key the server deduplicates on
     auto sealed = cipher.seal("outbox:" + id, body.dump());
     if (!sealed) return std::unexpected(sealed.error());
-    auto stmt = Statement::prepare(db, "INSERT INTO outbox (id, kind, payload) VALUES (?1, ?2, ?3)");
+    auto stmt = Statement::prepare(db, "INSERT INTO outbox (id, kind, payload, subject) VALUES (?1, ?2, ?3, ?4)");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, id);
     stmt->bind(2, kind);
     stmt->bind(3, *sealed);
+    stmt->bind(4, subject);
     if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("queueing for delivery"));
     return {};
 }
@@ -162,7 +164,7 @@ Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& ciphe
         if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the application"));
         const nlohmann::json body = {{"applicationId", id}, {"referenceCode", *code}, {"jobId", draft.jobId},
                                      {"person", personJson(person)}, {"note", draft.note}};
-        if (auto r = enqueue(db, cipher, "application", body); !r) return r;
+        if (auto r = enqueue(db, cipher, "application", id, body); !r) return r;
         if (auto r = audit(db, "application.submitted", *code); !r) return r;
         receipt.referenceCode = *code;
         return {};
@@ -214,7 +216,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))SQL");
         const nlohmann::json body = {{"enrollmentId", id},      {"referenceCode", *code},
                                      {"courseId", courseId},    {"sessionId", draft.sessionId},
                                      {"waitlist", !seatFree},   {"person", personJson(person)}};
-        if (auto r = enqueue(db, cipher, "enrollment", body); !r) return r;
+        if (auto r = enqueue(db, cipher, "enrollment", id, body); !r) return r;
         if (auto r = audit(db, seatFree ? "enrollment.requested" : "enrollment.waitlisted", *code); !r) return r;
         return {};
     });
@@ -226,10 +228,10 @@ Expected<StatusAnswer> lookUpReference(const Database& db, const std::string& ty
     const std::string code = normalizeReferenceCode(typedCode);
     if (code.empty()) return fail(ErrorCode::InvalidInput, "a reference code has 6 letters and digits");
     auto stmt = Statement::prepare(db, R"SQL(
-SELECT 'application', a.status, NULL, coalesce(j.title, ''), a.created_at FROM applications a
+SELECT 'application', a.status, NULL, coalesce(j.title, ''), a.id FROM applications a
   LEFT JOIN jobs j ON j.id = a.job_id WHERE a.reference_code = ?1
 UNION ALL
-SELECT 'enrollment', e.status, e.waitlist_position, coalesce(c.name, ''), e.created_at FROM enrollments e
+SELECT 'enrollment', e.status, e.waitlist_position, coalesce(c.name, ''), e.id FROM enrollments e
   LEFT JOIN courses c ON c.id = e.course_id WHERE e.reference_code = ?1)SQL");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, code);
@@ -241,10 +243,10 @@ SELECT 'enrollment', e.status, e.waitlist_position, coalesce(c.name, ''), e.crea
     answer.status = statusFrom(stmt->text(1));
     answer.waitlistPosition = stmt->optionalInteger(2);
     answer.title = stmt->text(3);
-    // Delivered once no outbox record for this code is still pending: the server acknowledged it.
-    // (Outbox payloads are sealed, so the link is the status the server sends back: any status
-    // beyond 'pending' means it arrived.)
-    answer.delivered = answer.status != ActionStatus::Pending;
+    // Delivered once the server has answered for the outbox record that reports it.
+    auto waiting = exists(db, "SELECT 1 FROM outbox WHERE subject = ?1 AND state <> 'done'", stmt->text(4));
+    if (!waiting) return std::unexpected(waiting.error());
+    answer.delivered = !*waiting;
     return answer;
 }
 

@@ -248,6 +248,20 @@ CREATE TRIGGER courses_fts_update AFTER UPDATE ON courses BEGIN
   VALUES (new.rowid, new.name, new.provider, new.city, new.skills_taught, new.description);
 END;
 )SQL"},
+        // Sync needs to know, without opening the sealed payload, which application or enrollment
+        // an outbox record reports (to write the server's answer back to it), and when it left.
+        {5, "outbox records name the action they deliver; full resync bookkeeping", R"SQL(
+ALTER TABLE outbox ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN delivered_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_by_subject ON outbox(subject) WHERE subject <> '';
+-- What a full resync (the server no longer knew our cursor) has brought so far, page by page;
+-- when its last page arrives, local catalog records it did not bring are removed.
+CREATE TABLE resync_seen (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+)SQL"},
     };
     return kSteps;
 }

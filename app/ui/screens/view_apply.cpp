@@ -109,6 +109,9 @@ void drawStatus(UiContext& ctx, const KioskState& state, EditBuffers& edit, Acti
                 break;
         }
         label(ctx, text, FontRole::Body, ctx.theme.text, true);
+        // A place on the waitlist is estimated here until the server has the request.
+        if (!a.delivered && a.status != store::ActionStatus::Pending)
+            label(ctx, ctx.t(Msg::StatusPending), FontRole::Body, ctx.theme.textMuted, true);
     });
 }
 

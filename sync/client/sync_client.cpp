@@ -1,0 +1,274 @@
+#include "sync/client/sync_client.hpp"
+
+#include <sys/statvfs.h>
+
+#include "app/store/catalog_import.hpp"
+#include "app/store/catalog_json.hpp"
+#include "sync/protocol/messages.hpp"
+#include "sync/protocol/signing.hpp"
+
+namespace dc::sync {
+namespace {
+
+constexpr const char* kCatalogStream = "catalog";
+constexpr const char* kResyncPrefix = "resync:";  // the stored cursor while a full resync is under way
+
+int64_t systemClock() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string trimSlash(std::string url) {
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+}
+
+// An answer that is not 2xx, as an Error in plain words: Transient when waiting may help.
+Error statusError(const HttpResult& r, const char* doing) {
+    auto body = parseErrorBody(r.body);
+    const std::string said = body ? body->message : std::string();
+    const std::string what = std::string(doing) + ": ";
+    if (r.status == 429 || r.status == 503)
+        return Error(ErrorCode::Transient, what + "the server is busy" + (said.empty() ? "" : " (" + said + ")"));
+    if (r.status >= 500) return Error(ErrorCode::Transient, what + "the server had a problem (" + std::to_string(r.status) + ")");
+    if (r.status == 401) return Error(ErrorCode::Refused, what + "the server does not accept this kiosk: " + said);
+    return Error(ErrorCode::Refused, what + "the server refused: " + (said.empty() ? std::to_string(r.status) : said));
+}
+
+int64_t diskFreeBytes(const std::filesystem::path& file) {
+    struct statvfs s {};
+    if (statvfs(file.parent_path().empty() ? "." : file.parent_path().c_str(), &s) != 0) return 0;
+    return static_cast<int64_t>(s.f_bavail) * static_cast<int64_t>(s.f_frsize);
+}
+
+}  // namespace
+
+SyncClient::SyncClient(store::Database& db, const store::FieldCipher& cipher, HttpTransport& http, SyncConfig config,
+                       Clock clock)
+    : m_db(db), m_cipher(cipher), m_http(http), m_config(std::move(config)),
+      m_clock(clock ? std::move(clock) : systemClock) {
+    m_config.serverUrl = trimSlash(m_config.serverUrl);
+    (void)loadIdentity();
+}
+
+int64_t SyncClient::now() const { return m_clock() + m_clockOffset; }
+
+bool SyncClient::enrolled() const { return !m_deviceId.empty() && !m_secret.empty(); }
+
+Expected<void> SyncClient::loadIdentity() {
+    auto id = store::readSetting(m_db, "sync.device_id");
+    auto sealed = store::readSetting(m_db, "sync.secret");
+    if (!id) return std::unexpected(id.error());
+    if (!sealed) return std::unexpected(sealed.error());
+    if (id->empty() || sealed->empty()) return {};
+    const auto blob = hexDecode(*sealed);
+    if (!blob) return fail(ErrorCode::StoreCorrupt, "this kiosk's saved sync identity is damaged");
+    auto secret = m_cipher.open("setting:sync.secret", *blob);
+    if (!secret) return std::unexpected(secret.error().withContext("reading this kiosk's sync identity"));
+    m_deviceId = *id;
+    m_secret = *secret;
+    return {};
+}
+
+Expected<HttpResult> SyncClient::call(const std::string& method, const std::string& target, const std::string& body,
+                                      bool sign) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        HttpCall c{method, m_config.serverUrl + target, {{"Content-Type", "application/json"}}, body};
+        if (sign) {
+            const int64_t stamp = now();
+            c.headers.emplace_back("DC-Device", m_deviceId);
+            c.headers.emplace_back("DC-Timestamp", std::to_string(stamp));
+            c.headers.emplace_back("DC-Signature", signRequest(m_secret, method, target, stamp, body));
+        }
+        auto result = m_http.send(c);
+        m_noAnswer = !result;
+        if (!result) return result;
+        m_retryAfter.reset();
+        if (result->status == 429 || result->status == 503) {
+            const std::string ra = result->header("retry-after");
+            if (!ra.empty() && ra.find_first_not_of("0123456789") == std::string::npos && ra.size() < 7)
+                m_retryAfter = std::chrono::seconds(std::stoll(ra));
+        }
+        // A wrong device clock: take the server's time and sign again, once.
+        if (result->status == 401 && sign && attempt == 0) {
+            auto e = parseErrorBody(result->body);
+            if (e && e->error == "clock_skew" && e->serverTime) {
+                m_clockOffset += *e->serverTime - now();
+                continue;
+            }
+        }
+        return result;
+    }
+    return fail(ErrorCode::Transient, "the device clock could not be matched to the server's");
+}
+
+Expected<void> SyncClient::ensureEnrolled() {
+    if (enrolled()) return {};
+    if (auto r = loadIdentity(); !r) return r;
+    if (enrolled()) return {};
+    if (m_config.enrollToken.empty())
+        return fail(ErrorCode::Refused, "this kiosk is not enrolled with the server yet and has no enrollment token");
+    // The request id is saved before it is sent: if the answer is lost, asking again with the
+    // same id gets the same identity instead of "token already used".
+    auto requestId = store::readSetting(m_db, "sync.enroll_request");
+    if (!requestId) return std::unexpected(requestId.error());
+    if (requestId->empty()) {
+        *requestId = randomHex(16);
+        if (auto r = store::writeSetting(m_db, "sync.enroll_request", *requestId); !r) return r;
+    }
+    const std::string body = toJson(EnrollRequest{m_config.enrollToken, *requestId, m_config.deviceName, m_config.version});
+    auto result = call("POST", "/v1/enroll", body, false);
+    if (!result) return std::unexpected(result.error().withContext("enrolling with the server"));
+    if (result->status != 200) return std::unexpected(statusError(*result, "enrolling with the server"));
+    auto answer = parseEnrollResponse(result->body);
+    if (!answer) return std::unexpected(answer.error().withContext("enrolling: the server's answer"));
+    auto sealed = m_cipher.seal("setting:sync.secret", answer->secret);
+    if (!sealed) return std::unexpected(sealed.error());
+    const std::string hex = hexEncode(*sealed);
+    auto saved = m_db.transaction([&]() -> Expected<void> {
+        if (auto r = store::writeSetting(m_db, "sync.device_id", answer->deviceId); !r) return r;
+        return store::writeSetting(m_db, "sync.secret", hex);
+    });
+    if (!saved) return saved;
+    m_deviceId = answer->deviceId;
+    m_secret = answer->secret;
+    return {};
+}
+
+Expected<void> SyncClient::pushBatch(std::vector<store::OutboxRecord>& records, RoundReport& report) {
+    PushRequest request;
+    std::vector<std::string> ids;
+    for (auto& r : records) {
+        request.records.push_back({r.id, r.kind, std::move(r.body)});
+        ids.push_back(r.id);
+    }
+    auto result = call("POST", "/v1/push", toJson(request), true);
+    if (!result) {
+        (void)store::recordFailedAttempt(m_db, ids, result.error().message());
+        return std::unexpected(result.error().withContext("sending applications and enrollments"));
+    }
+    const bool refusedWhole = result->status == 400 || result->status == 413;
+    if (refusedWhole && records.size() > 1) {
+        // One bad record must not hold the others: send them one by one, so only it is refused.
+        for (size_t i = 0; i < request.records.size(); ++i) {
+            std::vector<store::OutboxRecord> one{records[i]};
+            one[0].body = request.records[i].body;
+            if (auto r = pushBatch(one, report); !r) return r;
+        }
+        return {};
+    }
+    if (refusedWhole) {
+        auto e = parseErrorBody(result->body);
+        const std::string reason = e ? e->message : "the server refused the record (" + std::to_string(result->status) + ")";
+        store::DeliveryAnswer a{.outcome = store::DeliveryAnswer::Outcome::Rejected, .id = ids[0], .reason = reason};
+        if (auto r = store::recordDeliveries(m_db, {a}); !r) return r;
+        ++report.setAside;
+        return {};
+    }
+    if (result->status != 200) {
+        const Error e = statusError(*result, "sending applications and enrollments");
+        (void)store::recordFailedAttempt(m_db, ids, e.message());
+        return std::unexpected(e);
+    }
+    auto response = parsePushResponse(result->body);
+    if (!response) {
+        (void)store::recordFailedAttempt(m_db, ids, "the server's answer could not be read");
+        return fail(ErrorCode::Transient, "sending: the server's answer could not be read: " + response.error().message());
+    }
+    std::vector<store::DeliveryAnswer> answers;
+    for (const auto& a : response->answers) {
+        const ActionResult action = parseActionResult(a.result);
+        store::DeliveryAnswer d{.id = a.id, .status = action.status, .waitlistPosition = action.waitlistPosition,
+                                .reason = a.reason, .resultJson = a.result};
+        d.outcome = a.outcome == Outcome::Rejected ? store::DeliveryAnswer::Outcome::Rejected
+                    : a.outcome == Outcome::Duplicate ? store::DeliveryAnswer::Outcome::Duplicate
+                                                      : store::DeliveryAnswer::Outcome::Accepted;
+        if (a.outcome == Outcome::Rejected) ++report.setAside;
+        else ++report.delivered;
+        answers.push_back(std::move(d));
+    }
+    return store::recordDeliveries(m_db, answers);
+}
+
+Expected<void> SyncClient::pushAll(RoundReport& report) {
+    if (auto r = ensureEnrolled(); !r) return r;
+    for (;;) {
+        auto records = store::pendingOutbox(m_db, m_cipher, m_config.pushBatchRecords, m_config.pushBatchBytes);
+        if (!records) return std::unexpected(records.error());
+        if (records->empty()) return {};
+        const size_t before = report.delivered + report.setAside;
+        if (auto r = pushBatch(*records, report); !r) return r;
+        // The server answered but not for any record sent: stop rather than loop on it.
+        if (report.delivered + report.setAside == before)
+            return fail(ErrorCode::Transient, "the server answered without taking any record");
+    }
+}
+
+Expected<void> SyncClient::pullAll(RoundReport& report) {
+    if (auto r = ensureEnrolled(); !r) return r;
+    for (int pages = 0; pages < 100000; ++pages) {
+        auto stored = store::readCursor(m_db, kCatalogStream);
+        if (!stored) return std::unexpected(stored.error());
+        // No cursor yet is a full resync too: what the kiosk had before (a demo seed) is replaced.
+        const bool resync = stored->empty() || stored->starts_with(kResyncPrefix);
+        const std::string cursor = stored->starts_with(kResyncPrefix) ? stored->substr(7) : *stored;
+        if (!parseCursor(cursor)) return fail(ErrorCode::Internal, "the saved sync cursor is damaged");
+        const std::string target =
+            "/v1/pull?cursor=" + cursor + "&limit=" + std::to_string(m_config.pullLimit);
+        auto result = call("GET", target, "", true);
+        if (!result) return std::unexpected(result.error().withContext("fetching jobs and courses"));
+        if (result->status == 410) {
+            // The server forgot our place (rebuilt, or tombstones purged): start over from nothing,
+            // keeping everything until the snapshot is complete.
+            report.resynced = true;
+            store::PullPosition restart{.stream = kCatalogStream, .cursor = kResyncPrefix};
+            if (auto r = store::applyCatalogBatch(m_db, {}, &restart); !r) return std::unexpected(r.error());
+            continue;
+        }
+        if (result->status != 200) return std::unexpected(statusError(*result, "fetching jobs and courses"));
+        const std::string next = result->header("dc-cursor");
+        const bool more = result->header("dc-more") == "1";
+        if (!parseCursor(next) || next.empty())
+            return fail(ErrorCode::Transient, "fetching: the server's answer has no usable cursor");
+        auto batch = store::parseJsonLines(result->body);
+        if (!batch) return fail(ErrorCode::Transient, "fetching: the changes could not be read: " + batch.error().message());
+        const size_t count = batch->jobUpserts.size() + batch->jobTombstones.size() + batch->courseUpserts.size() +
+                             batch->courseTombstones.size();
+        if (result->header("dc-count") != std::to_string(count))
+            return fail(ErrorCode::Transient, "fetching: the answer was incomplete");
+        store::PullPosition position{.stream = kCatalogStream,
+                                     .cursor = (resync && more ? kResyncPrefix : "") + next,
+                                     .fullResync = resync,
+                                     .firstOfResync = resync && cursor.empty(),
+                                     .lastOfResync = resync && !more};
+        auto applied = store::applyCatalogBatch(m_db, *batch, &position);
+        if (!applied) return std::unexpected(applied.error());
+        report.pulled += count;
+        if (!more) return {};
+    }
+    return fail(ErrorCode::Internal, "fetching: too many pages");
+}
+
+Expected<void> SyncClient::heartbeat() {
+    if (auto r = ensureEnrolled(); !r) return r;
+    auto stats = store::outboxStats(m_db);
+    if (!stats) return std::unexpected(stats.error());
+    const Heartbeat beat{m_config.version, stats->pending, stats->oldestPendingAgeSeconds, stats->quarantined,
+                         stats->lastError, diskFreeBytes(m_db.path())};
+    auto result = call("POST", "/v1/heartbeat", toJson(beat), true);
+    if (!result) return std::unexpected(result.error().withContext("reporting to the server"));
+    if (result->status != 200) return std::unexpected(statusError(*result, "reporting to the server"));
+    if (auto answer = parseHeartbeatResponse(result->body); !answer)
+        return fail(ErrorCode::Transient, "the heartbeat answer could not be read");
+    return {};
+}
+
+Expected<RoundReport> SyncClient::runRound() {
+    RoundReport report;
+    if (auto r = ensureEnrolled(); !r) return std::unexpected(r.error());
+    if (auto r = pushAll(report); !r) return std::unexpected(r.error());
+    if (auto r = pullAll(report); !r) return std::unexpected(r.error());
+    if (auto r = heartbeat(); !r) return std::unexpected(r.error());
+    return report;
+}
+
+}  // namespace dc::sync

@@ -1,0 +1,81 @@
+#pragma once
+// One device's side of protocol v1, as plain synchronous steps over the local store. The worker
+// (sync_worker.hpp) decides when to run them; tests run them directly.
+//
+// Guarantees, each resting on a store transaction (app/store/outbox.hpp, catalog_import.hpp):
+//  - a record leaves the outbox only when the server's answer for it is written; a crash before
+//    that resends it and the server answers "duplicate" with the original result;
+//  - a record the server refuses (or one that cannot be read here) is set aside, never retried
+//    as is, and never holds up the records behind it;
+//  - pulled changes and the cursor after them are written in one transaction.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "app/store/database.hpp"
+#include "app/store/field_cipher.hpp"
+#include "app/store/outbox.hpp"
+#include "sync/client/http_transport.hpp"
+
+namespace dc::sync {
+
+struct SyncConfig {
+    std::string serverUrl;    // "https://jobs.example.ge" (no trailing slash needed)
+    std::string enrollToken;  // used once, when the device has no identity yet
+    std::string deviceName;
+    std::string version;
+    size_t pushBatchRecords = 200;
+    size_t pushBatchBytes = 1024 * 1024;
+    size_t pullLimit = 1000;
+};
+
+struct RoundReport {
+    size_t delivered = 0;    // records the server answered for (accepted or duplicate)
+    size_t setAside = 0;     // records refused and quarantined
+    size_t pulled = 0;       // catalog changes applied
+    bool resynced = false;   // the server no longer knew our cursor
+};
+
+class SyncClient {
+public:
+    using Clock = std::function<int64_t()>;  // Unix seconds
+    SyncClient(store::Database& db, const store::FieldCipher& cipher, HttpTransport& http, SyncConfig config,
+               Clock clock = {});
+
+    bool enrolled() const;
+    Expected<void> ensureEnrolled();
+    // Pushes until the outbox has nothing pending or a call fails.
+    Expected<void> pushAll(RoundReport& report);
+    // Pulls until the server says there is no more.
+    Expected<void> pullAll(RoundReport& report);
+    Expected<void> heartbeat();
+    // Enrolls if needed, then push, pull, heartbeat.
+    Expected<RoundReport> runRound();
+
+    // The server's Retry-After from the last 429/503, if it gave one.
+    std::optional<std::chrono::seconds> retryAfter() const { return m_retryAfter; }
+    const std::string& deviceId() const { return m_deviceId; }
+    // The last call got no answer at all (network down, server unreachable, connection cut).
+    bool lastCallGotNoAnswer() const { return m_noAnswer; }
+
+private:
+    Expected<HttpResult> call(const std::string& method, const std::string& target, const std::string& body,
+                              bool sign);
+    Expected<void> pushBatch(std::vector<store::OutboxRecord>& records, RoundReport& report);
+    Expected<void> loadIdentity();
+    int64_t now() const;
+
+    store::Database& m_db;
+    const store::FieldCipher& m_cipher;
+    HttpTransport& m_http;
+    SyncConfig m_config;
+    Clock m_clock;
+    int64_t m_clockOffset = 0;  // server time - our time, learnt from a clock_skew answer
+    std::string m_deviceId, m_secret;
+    std::optional<std::chrono::seconds> m_retryAfter;
+    bool m_noAnswer = false;
+};
+
+}  // namespace dc::sync

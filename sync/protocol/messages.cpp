@@ -1,0 +1,260 @@
+#include "sync/protocol/messages.hpp"
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "common/utf8.hpp"
+
+namespace dc::sync {
+namespace {
+
+using nlohmann::json;
+
+inline constexpr size_t kMaxTextBytes = 4096;
+
+Expected<json> parseObject(std::string_view text, const char* what) {
+    json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded()) return fail(ErrorCode::InvalidInput, std::string(what) + " is not valid JSON");
+    if (!value.is_object()) return fail(ErrorCode::InvalidInput, std::string(what) + " must be a JSON object");
+    return value;
+}
+
+Expected<std::string> text(const json& obj, const char* key, bool required, size_t maxBytes = kMaxTextBytes) {
+    const auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+        if (required) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" is missing");
+        return std::string();
+    }
+    if (!it->is_string()) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" must be text");
+    const auto& s = it->get_ref<const std::string&>();
+    if (s.size() > maxBytes) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" is too long");
+    if (!utf8::isValid(s)) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" is not valid UTF-8");
+    if (required && s.empty()) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" is empty");
+    return s;
+}
+
+Expected<int64_t> integer(const json& obj, const char* key, bool required, int64_t min = 0) {
+    const auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+        if (required) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" is missing");
+        return min;
+    }
+    if (!it->is_number_integer()) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" must be a whole number");
+    const int64_t v = it->get<int64_t>();
+    if (v < min) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" is out of range");
+    return v;
+}
+
+Expected<std::string> objectText(const json& obj, const char* key, size_t maxBytes) {
+    const auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::string("{}");
+    if (!it->is_object()) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" must be a JSON object");
+    std::string dumped = it->dump();
+    if (dumped.size() > maxBytes) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" is too large");
+    return dumped;
+}
+
+json objectFrom(const std::string& text) {
+    json v = json::parse(text, nullptr, false);
+    return v.is_object() ? v : json::object();
+}
+
+#define DC_TRY(var, expr)                                          \
+    auto var = (expr);                                             \
+    if (!var) return std::unexpected(var.error())
+
+}  // namespace
+
+// ---- errors ----
+std::string toJson(const ErrorBody& e) {
+    json j = {{"error", e.error}, {"message", e.message}};
+    if (e.serverTime) j["serverTime"] = *e.serverTime;
+    return j.dump();
+}
+
+Expected<ErrorBody> parseErrorBody(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the error answer"));
+    DC_TRY(code, text(*obj, "error", true));
+    DC_TRY(message, text(*obj, "message", false));
+    ErrorBody e{*code, *message, std::nullopt};
+    if (obj->contains("serverTime")) {
+        DC_TRY(t, integer(*obj, "serverTime", true));
+        e.serverTime = *t;
+    }
+    return e;
+}
+
+// ---- enrollment ----
+std::string toJson(const EnrollRequest& r) {
+    return json{{"token", r.token}, {"requestId", r.requestId}, {"name", r.name}, {"version", r.version}}.dump();
+}
+
+Expected<EnrollRequest> parseEnrollRequest(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the enrollment request"));
+    DC_TRY(token, text(*obj, "token", true, 128));
+    DC_TRY(requestId, text(*obj, "requestId", true, 64));
+    DC_TRY(name, text(*obj, "name", false, 200));
+    DC_TRY(version, text(*obj, "version", false, 64));
+    if (!isValidRecordId(*requestId)) return fail(ErrorCode::InvalidInput, "\"requestId\" must be 8 to 64 letters and digits");
+    return EnrollRequest{*token, *requestId, *name, *version};
+}
+
+std::string toJson(const EnrollResponse& r) { return json{{"deviceId", r.deviceId}, {"secret", r.secret}}.dump(); }
+
+Expected<EnrollResponse> parseEnrollResponse(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the enrollment answer"));
+    DC_TRY(id, text(*obj, "deviceId", true, 64));
+    DC_TRY(secret, text(*obj, "secret", true, 64));
+    if (secret->size() != 64 || secret->find_first_not_of("0123456789abcdef") != std::string::npos)
+        return fail(ErrorCode::InvalidInput, "the device secret must be 64 hex digits");
+    return EnrollResponse{*id, *secret};
+}
+
+// ---- push ----
+bool isValidRecordId(std::string_view id) {
+    if (id.size() < 8 || id.size() > 64) return false;
+    for (char c : id)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) return false;
+    return true;
+}
+
+const char* outcomeText(Outcome o) {
+    switch (o) {
+        case Outcome::Accepted: return "accepted";
+        case Outcome::Duplicate: return "duplicate";
+        case Outcome::Rejected: return "rejected";
+    }
+    return "rejected";
+}
+
+std::string toJson(const PushRequest& r) {
+    // Written by hand around the bodies, which are JSON text already: no parse and re-dump.
+    std::string out = R"({"records":[)";
+    for (size_t i = 0; i < r.records.size(); ++i) {
+        const auto& rec = r.records[i];
+        if (i) out += ',';
+        out += R"({"id":)" + json(rec.id).dump() + R"(,"kind":)" + json(rec.kind).dump() + R"(,"body":)";
+        out += rec.body.empty() ? std::string("{}") : rec.body;
+        out += '}';
+    }
+    return out + "]}";
+}
+
+Expected<PushRequest> parsePushRequest(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the push request"));
+    const auto it = obj->find("records");
+    if (it == obj->end() || !it->is_array()) return fail(ErrorCode::InvalidInput, "\"records\" must be a list");
+    if (it->size() > kMaxPushRecords)
+        return fail(ErrorCode::InvalidInput, "at most " + std::to_string(kMaxPushRecords) + " records per push");
+    PushRequest request;
+    request.records.reserve(it->size());
+    // Records are checked for shape only here: a record whose content is wrong is answered
+    // "rejected" on its own, and must not make the server refuse the whole batch.
+    for (size_t i = 0; i < it->size(); ++i) {
+        const json& rec = (*it)[i];
+        const std::string where = "record " + std::to_string(i + 1) + ": ";
+        if (!rec.is_object()) return fail(ErrorCode::InvalidInput, where + "must be a JSON object");
+        auto id = text(rec, "id", true, 64);
+        if (!id || !isValidRecordId(*id))
+            return fail(ErrorCode::InvalidInput, where + "\"id\" must be 8 to 64 letters, digits and '-'");
+        auto kind = text(rec, "kind", true, 64);
+        if (!kind) return std::unexpected(kind.error().withContext(where));
+        const auto b = rec.find("body");
+        PushRecord out{*id, *kind, "{}"};
+        if (b != rec.end() && !b->is_null()) out.body = b->dump();
+        request.records.push_back(std::move(out));
+    }
+    return request;
+}
+
+std::string toJson(const PushResponse& r) {
+    json answers = json::array();
+    for (const auto& a : r.answers) {
+        json j = {{"id", a.id}, {"outcome", outcomeText(a.outcome)}, {"result", objectFrom(a.result)}};
+        if (!a.reason.empty()) j["reason"] = a.reason;
+        answers.push_back(std::move(j));
+    }
+    return json{{"answers", std::move(answers)}}.dump();
+}
+
+Expected<PushResponse> parsePushResponse(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the push answer"));
+    const auto it = obj->find("answers");
+    if (it == obj->end() || !it->is_array()) return fail(ErrorCode::InvalidInput, "\"answers\" must be a list");
+    if (it->size() > kMaxPushRecords) return fail(ErrorCode::InvalidInput, "too many answers");
+    PushResponse response;
+    for (const json& a : *it) {
+        if (!a.is_object()) return fail(ErrorCode::InvalidInput, "an answer must be a JSON object");
+        DC_TRY(id, text(a, "id", true, 64));
+        DC_TRY(outcome, text(a, "outcome", true, 32));
+        DC_TRY(result, objectText(a, "result", kMaxRecordBytes));
+        DC_TRY(reason, text(a, "reason", false));
+        PushAnswer answer{*id, Outcome::Accepted, *result, *reason};
+        if (*outcome == "accepted") answer.outcome = Outcome::Accepted;
+        else if (*outcome == "duplicate") answer.outcome = Outcome::Duplicate;
+        else if (*outcome == "rejected") answer.outcome = Outcome::Rejected;
+        else return fail(ErrorCode::InvalidInput, "unknown outcome \"" + *outcome + "\"");
+        response.answers.push_back(std::move(answer));
+    }
+    return response;
+}
+
+ActionResult parseActionResult(std::string_view resultJson) {
+    ActionResult r;
+    json v = json::parse(resultJson, nullptr, false);
+    if (!v.is_object()) return r;
+    if (auto s = text(v, "status", false, 32)) r.status = *s;
+    if (auto it = v.find("waitlistPosition"); it != v.end() && it->is_number_integer() && it->get<int64_t>() > 0)
+        r.waitlistPosition = it->get<int64_t>();
+    return r;
+}
+
+// ---- heartbeat ----
+std::string toJson(const Heartbeat& h) {
+    return json{{"version", h.version},         {"queueDepth", h.queueDepth},
+                {"oldestPendingAgeSeconds", h.oldestPendingAgeSeconds},
+                {"quarantined", h.quarantined}, {"lastError", h.lastError},
+                {"diskFreeBytes", h.diskFreeBytes}}
+        .dump();
+}
+
+Expected<Heartbeat> parseHeartbeat(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the heartbeat"));
+    DC_TRY(version, text(*obj, "version", false, 64));
+    DC_TRY(depth, integer(*obj, "queueDepth", false));
+    DC_TRY(age, integer(*obj, "oldestPendingAgeSeconds", false));
+    DC_TRY(quarantined, integer(*obj, "quarantined", false));
+    DC_TRY(lastError, text(*obj, "lastError", false, 1000));
+    DC_TRY(disk, integer(*obj, "diskFreeBytes", false));
+    return Heartbeat{*version, *depth, *age, *quarantined, *lastError, *disk};
+}
+
+std::string toJson(const HeartbeatResponse& r) {
+    return json{{"serverTime", r.serverTime}, {"config", objectFrom(r.config)}}.dump();
+}
+
+Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the heartbeat answer"));
+    DC_TRY(time, integer(*obj, "serverTime", true));
+    DC_TRY(config, objectText(*obj, "config", kMaxRecordBytes));
+    return HeartbeatResponse{*time, *config};
+}
+
+// ---- cursors ----
+std::string toString(const Cursor& c) { return c.epoch.empty() ? std::string() : c.epoch + "." + std::to_string(c.seq); }
+
+std::optional<Cursor> parseCursor(std::string_view t) {
+    if (t.empty()) return Cursor{};
+    const size_t dot = t.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot > 32 || t.size() - dot - 1 > 19) return std::nullopt;
+    Cursor c{std::string(t.substr(0, dot)), 0};
+    for (char ch : c.epoch)
+        if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) return std::nullopt;
+    const auto digits = t.substr(dot + 1);
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), c.seq);
+    if (ec != std::errc() || end != digits.data() + digits.size() || c.seq < 0) return std::nullopt;
+    return c;
+}
+
+}  // namespace dc::sync

@@ -1,0 +1,107 @@
+#pragma once
+// The messages of protocol v1 (sync/PROTOCOL.md) as plain structs, with strict parsers: a parser
+// refuses wrong types, missing fields, oversized lists and bad ids with an error naming the field,
+// and never throws. JSON handling stays inside messages.cpp.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace dc::sync {
+
+inline constexpr int kProtocolVersion = 1;
+inline constexpr size_t kMaxPushRecords = 500;
+inline constexpr size_t kMaxRecordBytes = 64 * 1024;
+inline constexpr size_t kMaxRequestBytes = 8 * 1024 * 1024;  // refused before it is read whole
+inline constexpr size_t kMaxPullLimit = 5000;
+
+// ---- errors: every 4xx/5xx answer has this body ----
+struct ErrorBody {
+    std::string error;    // a stable code: "bad_request", "unauthorized", "clock_skew", ...
+    std::string message;  // plain words for logs and clerks
+    std::optional<int64_t> serverTime;  // with "clock_skew": the server's clock (Unix seconds)
+};
+std::string toJson(const ErrorBody& e);
+Expected<ErrorBody> parseErrorBody(std::string_view text);
+
+// ---- enrollment ----
+struct EnrollRequest {
+    std::string token;      // one-time, from `dc-server token`
+    std::string requestId;  // the device's random id for this attempt: a retry gets the same answer
+    std::string name;       // a label for admins: "Tbilisi office, kiosk 2"
+    std::string version;    // the kiosk's version
+};
+struct EnrollResponse {
+    std::string deviceId;
+    std::string secret;  // 64 hex digits
+};
+std::string toJson(const EnrollRequest& r);
+Expected<EnrollRequest> parseEnrollRequest(std::string_view text);
+std::string toJson(const EnrollResponse& r);
+Expected<EnrollResponse> parseEnrollResponse(std::string_view text);
+
+// ---- push ----
+struct PushRecord {
+    std::string id;    // idempotency key chosen by the device
+    std::string kind;  // "application", "enrollment"
+    std::string body;  // a JSON object, as text
+};
+struct PushRequest {
+    std::vector<PushRecord> records;
+};
+enum class Outcome { Accepted, Duplicate, Rejected };
+const char* outcomeText(Outcome o);
+struct PushAnswer {
+    std::string id;
+    Outcome outcome = Outcome::Accepted;
+    std::string result;  // a JSON object as text: {"status":"waitlisted","waitlistPosition":3}
+    std::string reason;  // for Rejected
+};
+struct PushResponse {
+    std::vector<PushAnswer> answers;
+};
+// Ids: 8 to 64 characters of letters, digits and '-'.
+bool isValidRecordId(std::string_view id);
+std::string toJson(const PushRequest& r);
+Expected<PushRequest> parsePushRequest(std::string_view text);
+std::string toJson(const PushResponse& r);
+Expected<PushResponse> parsePushResponse(std::string_view text);
+
+// What a result object says, for the kiosk's own records.
+struct ActionResult {
+    std::string status;
+    std::optional<int64_t> waitlistPosition;
+};
+ActionResult parseActionResult(std::string_view resultJson);
+
+// ---- heartbeat ----
+struct Heartbeat {
+    std::string version;
+    int64_t queueDepth = 0;
+    int64_t oldestPendingAgeSeconds = 0;
+    int64_t quarantined = 0;
+    std::string lastError;
+    int64_t diskFreeBytes = 0;
+};
+struct HeartbeatResponse {
+    int64_t serverTime = 0;
+    std::string config;  // a JSON object as text; "{}" when nothing changes
+};
+std::string toJson(const Heartbeat& h);
+Expected<Heartbeat> parseHeartbeat(std::string_view text);
+std::string toJson(const HeartbeatResponse& r);
+Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view text);
+
+// ---- pull cursors: "<epoch>.<seq>"; empty = from the beginning ----
+struct Cursor {
+    std::string epoch;  // changes when the server's catalog is rebuilt: old cursors are refused
+    int64_t seq = 0;
+};
+std::string toString(const Cursor& c);
+// nullopt for text that is not a cursor (the server answers 400).
+std::optional<Cursor> parseCursor(std::string_view text);
+
+}  // namespace dc::sync

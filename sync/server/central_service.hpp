@@ -1,0 +1,102 @@
+#pragma once
+// The central service behind protocol v1: devices and their enrollment, exactly-once intake of
+// pushed records with seat accounting, the catalog change log that devices pull, and the admin
+// operations. Stateless between calls: everything lives in the database, so several dc-server
+// processes can share one PostgreSQL database.
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "sync/protocol/messages.hpp"
+#include "sync/server/sql.hpp"
+
+namespace dc::store {
+struct CatalogBatch;
+}
+
+namespace dc::server {
+
+// Connections for the request threads. SQLite gets one (it has one writer anyway); PostgreSQL
+// gets several.
+class ConnectionPool {
+public:
+    static Expected<std::unique_ptr<ConnectionPool>> open(const std::string& where, size_t size);
+
+    class Lease {
+    public:
+        Lease(ConnectionPool& pool, std::unique_ptr<SqlConnection> c) : m_pool(&pool), m_conn(std::move(c)) {}
+        Lease(Lease&& o) noexcept = default;
+        ~Lease();
+        SqlConnection& operator*() { return *m_conn; }
+        SqlConnection* operator->() { return m_conn.get(); }
+
+    private:
+        ConnectionPool* m_pool;
+        std::unique_ptr<SqlConnection> m_conn;
+    };
+    Lease acquire();
+    Dialect dialect() const { return m_dialect; }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_returned;
+    std::vector<std::unique_ptr<SqlConnection>> m_idle;
+    Dialect m_dialect = Dialect::Sqlite;
+};
+
+struct DeviceInfo {
+    std::string id, name, version, lastError;
+    int64_t enrolledAt = 0, lastSeen = 0, queueDepth = 0, oldestPendingAgeSeconds = 0, quarantined = 0,
+            diskFreeBytes = 0;
+};
+
+struct PullPage {
+    std::string body;  // JSON Lines (the catalog batch format)
+    size_t count = 0;
+    std::string nextCursor;
+    bool more = false;
+};
+
+struct CatalogImportResult {
+    size_t changed = 0, unchanged = 0, deleted = 0;
+};
+
+class CentralService {
+public:
+    explicit CentralService(ConnectionPool& pool, std::function<int64_t()> clock = {});
+
+    // Creates or upgrades the schema. Safe to run from several processes at once.
+    Expected<void> prepareSchema();
+
+    // ---- admin ----
+    Expected<std::string> issueToken(const std::string& note, int64_t validSeconds);
+    Expected<std::vector<DeviceInfo>> devices();
+    Expected<CatalogImportResult> importCatalog(const store::CatalogBatch& batch);
+    // CSV of "applications" or "enrollments" (personal data: for the office's own systems).
+    Expected<std::string> exportCsv(const std::string& what);
+    // Cancels an enrollment by its reference code; a freed seat goes to the first on the waitlist.
+    Expected<std::string> cancelEnrollment(const std::string& referenceCode);
+
+    // ---- protocol ----
+    Expected<sync::EnrollResponse> enroll(const sync::EnrollRequest& request);
+    // The secret of a known device; NotFound otherwise.
+    Expected<std::string> deviceSecret(const std::string& deviceId);
+    Expected<sync::HeartbeatResponse> heartbeat(const std::string& deviceId, const sync::Heartbeat& beat);
+    Expected<sync::PushResponse> push(const std::string& deviceId, const sync::PushRequest& request);
+    // InvalidInput for a malformed cursor, NotFound (-> 410) for one the server no longer knows.
+    Expected<PullPage> pull(const std::string& cursor, size_t limit);
+
+    int64_t now() const { return m_clock(); }
+
+private:
+    template <class T, class F>
+    Expected<T> transaction(SqlConnection& c, F&& body);
+
+    ConnectionPool& m_pool;
+    std::function<int64_t()> m_clock;
+};
+
+}  // namespace dc::server

@@ -1,0 +1,121 @@
+#include "sync/server/http_api.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+#include "sync/protocol/signing.hpp"
+
+namespace dc::server {
+namespace {
+
+std::string header(const HttpRequest& r, const char* name) {
+    const auto it = r.headers.find(name);
+    return it == r.headers.end() ? std::string() : it->second;
+}
+
+// Errors the device can act on keep their words; failures inside the server do not leak details.
+HttpResponse fromError(const Error& e, const char* doing) {
+    switch (e.code()) {
+        case ErrorCode::InvalidInput: return errorResponse(400, "bad_request", e.message());
+        case ErrorCode::Refused: return errorResponse(403, "forbidden", e.message());
+        case ErrorCode::NotFound: return errorResponse(404, "not_found", e.message());
+        default:
+            std::fprintf(stderr, "dc-server: %s: %s\n", doing, e.message().c_str());
+            return errorResponse(500, "internal", std::string("the server failed while ") + doing + "; try again later");
+    }
+}
+
+HttpResponse json(std::string body) { return HttpResponse{200, "application/json", std::move(body), {}}; }
+
+}  // namespace
+
+HttpResponse errorResponse(int status, const std::string& code, const std::string& message) {
+    return HttpResponse{status, "application/json", sync::toJson(sync::ErrorBody{code, message, std::nullopt}), {}};
+}
+
+std::variant<std::string, HttpResponse> Api::authenticate(const HttpRequest& r) {
+    const std::string device = header(r, "dc-device"), stamp = header(r, "dc-timestamp"),
+                      signature = header(r, "dc-signature");
+    if (device.empty() || stamp.empty() || signature.empty())
+        return errorResponse(401, "unauthorized", "this request needs the DC-Device, DC-Timestamp and DC-Signature headers");
+    int64_t timestamp = 0;
+    const auto [end, ec] = std::from_chars(stamp.data(), stamp.data() + stamp.size(), timestamp);
+    if (ec != std::errc() || end != stamp.data() + stamp.size())
+        return errorResponse(401, "unauthorized", "DC-Timestamp must be Unix seconds");
+    const int64_t now = m_service.now();
+    if (timestamp < now - sync::kReplayWindowSeconds || timestamp > now + sync::kReplayWindowSeconds) {
+        HttpResponse res{401, "application/json",
+                         sync::toJson(sync::ErrorBody{"clock_skew", "the device clock differs from the server's by more "
+                                                      "than five minutes", now}),
+                         {}};
+        return res;
+    }
+    auto secret = m_service.deviceSecret(device);
+    if (!secret) {
+        if (secret.error().code() == ErrorCode::NotFound)
+            return errorResponse(401, "unauthorized", "this device is not enrolled here");
+        return fromError(secret.error(), "checking the device");
+    }
+    if (!sync::signatureMatches(*secret, r.method, r.target, timestamp, r.body, signature))
+        return errorResponse(401, "unauthorized", "the request signature does not match");
+    return device;
+}
+
+HttpResponse Api::handle(const HttpRequest& r) {
+    if (r.path == "/v1/health" && r.method == "GET")
+        return json(R"({"ok":true,"protocol":)" + std::to_string(sync::kProtocolVersion) + "}");
+
+    if (r.path == "/v1/enroll") {
+        if (r.method != "POST") return errorResponse(405, "method_not_allowed", "use POST");
+        auto request = sync::parseEnrollRequest(r.body);
+        if (!request) return errorResponse(400, "bad_request", request.error().message());
+        auto answer = m_service.enroll(*request);
+        if (!answer) return fromError(answer.error(), "enrolling a device");
+        return json(sync::toJson(*answer));
+    }
+
+    const bool known = r.path == "/v1/push" || r.path == "/v1/pull" || r.path == "/v1/heartbeat";
+    if (!known) return errorResponse(404, "not_found", "no such endpoint: " + r.path.substr(0, 100));
+    const char* method = r.path == "/v1/pull" ? "GET" : "POST";
+    if (r.method != method) return errorResponse(405, "method_not_allowed", std::string("use ") + method);
+
+    auto who = authenticate(r);
+    if (auto* refusal = std::get_if<HttpResponse>(&who)) return *refusal;
+    const std::string& device = std::get<std::string>(who);
+
+    if (r.path == "/v1/push") {
+        auto request = sync::parsePushRequest(r.body);
+        if (!request) return errorResponse(400, "bad_request", request.error().message());
+        auto answer = m_service.push(device, *request);
+        if (!answer) return fromError(answer.error(), "taking pushed records");
+        return json(sync::toJson(*answer));
+    }
+    if (r.path == "/v1/heartbeat") {
+        auto beat = sync::parseHeartbeat(r.body);
+        if (!beat) return errorResponse(400, "bad_request", beat.error().message());
+        auto answer = m_service.heartbeat(device, *beat);
+        if (!answer) return fromError(answer.error(), "recording a heartbeat");
+        return json(sync::toJson(*answer));
+    }
+    // pull
+    size_t limit = 1000;
+    if (auto it = r.query.find("limit"); it != r.query.end()) {
+        const auto& t = it->second;
+        const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), limit);
+        if (ec != std::errc() || end != t.data() + t.size() || limit == 0)
+            return errorResponse(400, "bad_request", "limit must be a positive whole number");
+    }
+    const auto cursor = r.query.count("cursor") ? r.query.at("cursor") : std::string();
+    auto page = m_service.pull(cursor, limit);
+    if (!page) {
+        if (page.error().code() == ErrorCode::NotFound) return errorResponse(410, "cursor_expired", page.error().message());
+        return fromError(page.error(), "reading catalog changes");
+    }
+    HttpResponse res{200, "application/x-ndjson", std::move(page->body), {}};
+    res.headers = {{"DC-Cursor", page->nextCursor},
+                   {"DC-More", page->more ? "1" : "0"},
+                   {"DC-Count", std::to_string(page->count)}};
+    return res;
+}
+
+}  // namespace dc::server

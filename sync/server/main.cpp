@@ -1,0 +1,183 @@
+// dc-server: the reference central server of protocol v1, and its admin commands.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/store/catalog_json.hpp"
+#include "sync/server/central_service.hpp"
+#include "sync/server/http_server.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: dc-server COMMAND --db WHERE [options]
+
+WHERE is a SQLite file (server.db, sqlite:/path/server.db) or a PostgreSQL connection string
+(postgresql://user@host:port/db, or "host=... port=... dbname=...").
+
+commands:
+  serve [--listen HOST:PORT] [--port-file FILE] [--tls-cert PEM --tls-key PEM]
+        [--threads N] [--quiet] [--faults SPEC]
+                              answer devices (PORT 0: any free port, written to FILE)
+  token [--note TEXT] [--valid-hours N]
+                              print a one-time enrollment token for a new device
+  devices                     list enrolled devices and their last heartbeat
+  import FILE...              add or update jobs and courses (JSON Lines, the generator's format)
+  export applications|enrollments
+                              CSV on standard output
+  cancel REFERENCE-CODE       cancel an enrollment; its seat goes to the waitlist
+)";
+
+struct Args {
+    std::string command, db;
+    std::vector<std::string> positional;
+    dc::server::ServeOptions serve;
+    std::string faults, note = "";
+    int validHours = 168;
+};
+
+int usage(const std::string& problem) {
+    std::fprintf(stderr, "dc-server: %s\n\n%s", problem.c_str(), kUsage);
+    return 2;
+}
+
+bool parsePositiveInt(const std::string& text, int max, int& out) {
+    try {
+        size_t used = 0;
+        const int v = std::stoi(text, &used);
+        if (used != text.size() || v < 0 || v > max) return false;
+        out = v;
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+std::string readFile(const std::string& path, bool& ok) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    ok = static_cast<bool>(in) || in.eof();
+    return s.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Args a;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        std::fputs(kUsage, args.empty() ? stderr : stdout);
+        return args.empty() ? 2 : 0;
+    }
+    a.command = args[0];
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& k = args[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size()) return false;
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        if (k == "--db") { if (!value(a.db)) return usage("--db needs a value"); }
+        else if (k == "--listen") {
+            if (!value(v)) return usage("--listen needs HOST:PORT");
+            const size_t colon = v.rfind(':');
+            if (colon == std::string::npos || !parsePositiveInt(v.substr(colon + 1), 65535, a.serve.port))
+                return usage("--listen needs HOST:PORT with a port from 0 to 65535");
+            a.serve.host = v.substr(0, colon);
+        } else if (k == "--port-file") { if (!value(a.serve.portFile)) return usage("--port-file needs a file"); }
+        else if (k == "--tls-cert") { if (!value(a.serve.tlsCert)) return usage("--tls-cert needs a file"); }
+        else if (k == "--tls-key") { if (!value(a.serve.tlsKey)) return usage("--tls-key needs a file"); }
+        else if (k == "--threads") {
+            int n = 0;
+            if (!value(v) || !parsePositiveInt(v, 256, n) || n == 0) return usage("--threads needs a number from 1 to 256");
+            a.serve.threads = static_cast<size_t>(n);
+        } else if (k == "--quiet") a.serve.quiet = true;
+        else if (k == "--faults") { if (!value(a.faults)) return usage("--faults needs a plan"); }
+        else if (k == "--note") { if (!value(a.note)) return usage("--note needs text"); }
+        else if (k == "--valid-hours") {
+            if (!value(v) || !parsePositiveInt(v, 24 * 365, a.validHours) || a.validHours == 0)
+                return usage("--valid-hours needs a number of hours (1 to 8760)");
+        } else if (k.starts_with("--")) return usage("unknown option " + k);
+        else a.positional.push_back(k);
+    }
+    if (a.db.empty()) return usage("--db is needed");
+    if (a.serve.tlsCert.empty() != a.serve.tlsKey.empty()) return usage("--tls-cert and --tls-key go together");
+
+    const size_t poolSize = a.command == "serve" ? a.serve.threads : 1;
+    auto pool = dc::server::ConnectionPool::open(a.db, poolSize);
+    if (!pool) {
+        std::fprintf(stderr, "dc-server: %s\n", pool.error().message().c_str());
+        return 1;
+    }
+    dc::server::CentralService service(**pool);
+    if (auto r = service.prepareSchema(); !r) {
+        std::fprintf(stderr, "dc-server: preparing the database: %s\n", r.error().message().c_str());
+        return 1;
+    }
+
+    if (a.command == "serve") {
+        auto faults = dc::server::FaultPlan::parse(a.faults);
+        if (!faults) return usage(faults.error().message());
+        if (!a.faults.empty()) std::fprintf(stderr, "dc-server: FAULTS WILL BE INJECTED: %s\n", a.faults.c_str());
+        dc::server::Api api(service);
+        return dc::server::serve(api, *faults, a.serve);
+    }
+    if (a.command == "token") {
+        auto token = service.issueToken(a.note, int64_t{a.validHours} * 3600);
+        if (!token) return std::fprintf(stderr, "dc-server: %s\n", token.error().message().c_str()), 1;
+        std::printf("%s\n", token->c_str());
+        return 0;
+    }
+    if (a.command == "devices") {
+        auto list = service.devices();
+        if (!list) return std::fprintf(stderr, "dc-server: %s\n", list.error().message().c_str()), 1;
+        std::printf("%-20s %-28s %-10s %8s %8s %12s  %s\n", "device", "name", "version", "queue", "set-aside",
+                    "last seen", "last error");
+        const int64_t now = service.now();
+        for (const auto& d : *list) {
+            const std::string seen = d.lastSeen ? std::to_string(now - d.lastSeen) + " s ago" : "never";
+            std::printf("%-20s %-28s %-10s %8lld %8lld %12s  %s\n", d.id.c_str(), d.name.substr(0, 28).c_str(),
+                        d.version.c_str(), static_cast<long long>(d.queueDepth), static_cast<long long>(d.quarantined),
+                        seen.c_str(), d.lastError.c_str());
+        }
+        return 0;
+    }
+    if (a.command == "import") {
+        if (a.positional.empty()) return usage("import needs one or more files");
+        for (const auto& file : a.positional) {
+            bool ok = false;
+            const std::string text = readFile(file, ok);
+            if (!ok) return std::fprintf(stderr, "dc-server: cannot read %s\n", file.c_str()), 1;
+            auto batch = dc::store::parseJsonLines(text);
+            if (!batch) {
+                std::fprintf(stderr, "dc-server: %s: %s (nothing imported from it)\n", file.c_str(),
+                             batch.error().message().c_str());
+                return 1;
+            }
+            auto result = service.importCatalog(*batch);
+            if (!result) return std::fprintf(stderr, "dc-server: %s: %s\n", file.c_str(), result.error().message().c_str()), 1;
+            std::printf("%s: %zu changed, %zu unchanged, %zu deleted\n", file.c_str(), result->changed,
+                        result->unchanged, result->deleted);
+        }
+        return 0;
+    }
+    if (a.command == "export") {
+        if (a.positional.size() != 1) return usage("export needs \"applications\" or \"enrollments\"");
+        auto csv = service.exportCsv(a.positional[0]);
+        if (!csv) return usage(csv.error().message());
+        std::fwrite(csv->data(), 1, csv->size(), stdout);
+        return 0;
+    }
+    if (a.command == "cancel") {
+        if (a.positional.size() != 1) return usage("cancel needs one reference code");
+        auto said = service.cancelEnrollment(a.positional[0]);
+        if (!said) return std::fprintf(stderr, "dc-server: %s\n", said.error().message().c_str()), 1;
+        std::printf("%s\n", said->c_str());
+        return 0;
+    }
+    return usage("unknown command \"" + a.command + "\"");
+}

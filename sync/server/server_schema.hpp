@@ -1,0 +1,76 @@
+#pragma once
+// The central database, in SQL both SQLite and PostgreSQL accept. Personal data (the person
+// objects of applications and enrollments) is the office's to keep; devices hold it sealed.
+namespace dc::server {
+
+inline constexpr const char* kServerSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (
+  token_hash TEXT PRIMARY KEY,
+  note TEXT NOT NULL DEFAULT '',
+  expires_at BIGINT NOT NULL,
+  request_id TEXT,
+  device_id TEXT);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL DEFAULT '',
+  secret TEXT NOT NULL,
+  enrolled_at BIGINT NOT NULL,
+  last_seen BIGINT,
+  version TEXT NOT NULL DEFAULT '',
+  queue_depth BIGINT NOT NULL DEFAULT 0,
+  oldest_pending BIGINT NOT NULL DEFAULT 0,
+  quarantined BIGINT NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  disk_free BIGINT NOT NULL DEFAULT 0);
+-- The change log devices pull: one row per record, moved to a new seq on every change;
+-- a deleted record stays as a tombstone (deleted = 1).
+CREATE TABLE IF NOT EXISTS catalog (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  seq BIGINT NOT NULL UNIQUE,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  body TEXT NOT NULL,
+  PRIMARY KEY (kind, id));
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  course_id TEXT NOT NULL,
+  capacity BIGINT NOT NULL,
+  seats_taken BIGINT NOT NULL DEFAULT 0,
+  waitlisted BIGINT NOT NULL DEFAULT 0);
+-- Every pushed record id ever seen, with the answer given: a retry gets the same answer.
+CREATE TABLE IF NOT EXISTS received (
+  id TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  result TEXT NOT NULL DEFAULT '{}',
+  reason TEXT NOT NULL DEFAULT '',
+  received_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS applications (
+  id TEXT PRIMARY KEY,
+  record_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  reference_code TEXT NOT NULL,
+  job_id TEXT NOT NULL,
+  person TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  received_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS enrollments (
+  id TEXT PRIMARY KEY,
+  record_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  reference_code TEXT NOT NULL,
+  course_id TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  person TEXT NOT NULL,
+  status TEXT NOT NULL,
+  waitlist_position BIGINT,
+  received_at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS enrollments_by_session ON enrollments (session_id, status, waitlist_position);
+CREATE INDEX IF NOT EXISTS enrollments_by_code ON enrollments (reference_code);
+)SQL";
+
+}  // namespace dc::server
