@@ -89,6 +89,7 @@ public:
         curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, static_cast<long>(m_options.connectTimeout.count()));
         curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
         curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, static_cast<long>(m_options.stallTimeout.count()));
+        curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(m_options.answerTimeout.count()));
         curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip/brotli when the server offers them
         curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
         curl_easy_setopt(c, CURLOPT_WRITEDATA, &received);

@@ -42,6 +42,8 @@ struct CurlOptions {
     std::chrono::seconds connectTimeout{10};
     // A transfer slower than 1 byte/s for this long is cut (a total timeout would cut slow links).
     std::chrono::seconds stallTimeout{30};
+    // A server that takes the request and then says nothing for this long is given up on.
+    std::chrono::seconds answerTimeout{120};
     size_t maxResponseBytes = 64 * 1024 * 1024;
 };
 std::unique_ptr<HttpTransport> makeCurlTransport(const CurlOptions& options);

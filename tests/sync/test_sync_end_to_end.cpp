@@ -1,0 +1,229 @@
+// The kiosk's store and a real dc-server process over loopback: enrollment, push, pull, and the
+// fault matrix. After any fault clears, everything is delivered exactly once.
+#include <sqlite3.h>
+
+#include "app/core/catalog_generator.hpp"
+#include "app/core/demo_catalog.hpp"
+#include "app/store/catalog_import.hpp"
+#include "app/store/catalog_json.hpp"
+#include "sync/kiosk_fixture.hpp"
+
+using namespace dc;
+
+namespace {
+
+struct Setup {
+    test::TempDir dir;
+    std::string serverDb = (dir / "server.db").string();
+    Setup(size_t jobs = 40, size_t courses = 4) {
+        test::writeFile(dir / "catalog.jsonl",
+                        store::toJsonLines(core::generateCatalog({.seed = 5, .jobs = jobs, .courses = courses})));
+        REQUIRE(test::runServerCommand({"import", "--db", serverDb, (dir / "catalog.jsonl").string()}).exitCode == 0);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a kiosk enrolls, pulls the catalog, and its application reaches the server once", "[sync][e2e]") {
+    Setup s;
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
+
+    auto first = kiosk.client->runRound();
+    REQUIRE(first);
+    CHECK(first->pulled == 44);
+    CHECK(kiosk.count("SELECT count(*) FROM jobs") == 40);
+    CHECK(kiosk.count("SELECT count(*) FROM course_sessions") > 0);
+
+    const std::string code = kiosk.apply(kiosk.firstJobId());
+    auto second = kiosk.client->runRound();
+    REQUIRE(second);
+    CHECK(second->delivered == 1);
+    CHECK(kiosk.count("SELECT count(*) FROM outbox WHERE state = 'done'") == 1);
+    CHECK(kiosk.count("SELECT count(*) FROM applications WHERE status = 'submitted'") == 1);
+    auto status = store::lookUpReference(kiosk.db, code);
+    REQUIRE(status);
+    CHECK(status->delivered);
+    CHECK(test::exportedRows(s.serverDb, "applications") == 1);
+
+    // Nothing new: a round sends and fetches nothing.
+    auto third = kiosk.client->runRound();
+    REQUIRE(third);
+    CHECK(third->delivered == 0);
+    CHECK(third->pulled == 0);
+    auto devices = test::runServerCommand({"devices", "--db", s.serverDb});
+    CHECK(devices.output.find("test") != std::string::npos);
+}
+
+TEST_CASE("an enrollment is confirmed or waitlisted by the server and the kiosk shows it", "[sync][e2e]") {
+    Setup s(5, 2);
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
+    REQUIRE(kiosk.client->runRound());
+    auto stmt = store::Statement::prepare(kiosk.db, "SELECT id, capacity - seats_taken FROM course_sessions "
+                                                    "WHERE capacity > seats_taken ORDER BY id LIMIT 1");
+    REQUIRE(stmt->step() == SQLITE_ROW);
+    const std::string session = stmt->text(0);
+    const int64_t free = stmt->integer(1);
+    for (int64_t i = 0; i <= free; ++i) {
+        auto r = store::requestEnrollment(kiosk.db, kiosk.cipher,
+                                          {.sessionId = session, .person = {.name = "Ольга", .phone = "+375 29 1234567"}, .consent = true});
+        REQUIRE(r);
+    }
+    REQUIRE(kiosk.client->runRound());
+    CHECK(kiosk.count("SELECT count(*) FROM enrollments WHERE status = 'confirmed'") == free);
+    CHECK(kiosk.count("SELECT count(*) FROM enrollments WHERE status = 'waitlisted' AND waitlist_position = 1") == 1);
+    // The seat count came back with the pull in the same round.
+    CHECK(kiosk.count("SELECT seats_taken = capacity FROM course_sessions WHERE id = '" + session + "'") == 1);
+}
+
+TEST_CASE("faults on every route: after they clear each record is on the server exactly once", "[sync][e2e][faults]") {
+    Setup s;
+    const std::string token = test::tokenFor(s.serverDb);
+    // Enroll and pull once on a healthy server first.
+    std::string jobId;
+    {
+        test::ServerProcess healthy(s.serverDb, s.dir.path());
+        test::KioskSide kiosk(s.dir / "kiosk.db", healthy.url(), token);
+        REQUIRE(kiosk.client->runRound());
+        jobId = kiosk.firstJobId();
+    }
+    const char* plans[] = {
+        "push:503,push:500,push:429:1",
+        "push:drop",                 // applied, answer lost: the retry must be a duplicate
+        "push:truncate",             // half an answer
+        "push:slow:4000",            // longer than the kiosk waits for a stalled transfer
+        "pull:500,pull:truncate,pull:drop,heartbeat:503",
+        "enroll:503,any:429:1,push:drop,push:drop",
+    };
+    int applications = 0;
+    for (const char* plan : plans) {
+        INFO(plan);
+        test::ServerProcess server(s.serverDb, s.dir.path(), {"--faults", plan});
+        test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), token);
+        for (int i = 0; i < 3; ++i) kiosk.apply(jobId, "Person " + std::to_string(applications++));
+        const int rounds = kiosk.roundsUntilClean(12);
+        CHECK(rounds > 1);  // the fault was felt
+        CHECK(rounds > 0);  // and got over
+        CHECK(kiosk.count("SELECT count(*) FROM outbox WHERE state <> 'done'") == 0);
+        CHECK(test::exportedRows(s.serverDb, "applications") == static_cast<size_t>(applications));
+    }
+}
+
+TEST_CASE("with the server down nothing is lost; the error is in plain words and delivery follows", "[sync][e2e][faults]") {
+    Setup s;
+    const std::string token = test::tokenFor(s.serverDb);
+    const int port = test::freeLoopbackPort();
+    std::string jobId;
+    {
+        test::ServerProcess server(s.serverDb, s.dir.path());
+        test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), token);
+        REQUIRE(kiosk.client->runRound());
+        jobId = kiosk.firstJobId();
+    }
+    test::KioskSide offline(s.dir / "kiosk.db", "http://127.0.0.1:" + std::to_string(port), token);
+    offline.apply(jobId);
+    auto round = offline.client->runRound();
+    REQUIRE_FALSE(round);
+    CHECK(round.error().code() == ErrorCode::Transient);
+    CHECK(offline.client->lastCallGotNoAnswer());
+    auto stats = store::outboxStats(offline.db);
+    CHECK(stats->pending == 1);
+    CHECK(stats->lastError.find("could not be reached") != std::string::npos);
+
+    test::ServerProcess back(s.serverDb, s.dir.path());
+    test::KioskSide online(s.dir / "kiosk.db", back.url(), token);
+    REQUIRE(online.client->runRound());
+    CHECK(test::exportedRows(s.serverDb, "applications") == 1);
+}
+
+TEST_CASE("a poison record is set aside for clerks and the rest flow", "[sync][e2e]") {
+    Setup s;
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
+    REQUIRE(kiosk.client->runRound());
+    kiosk.apply(kiosk.firstJobId(), "Before");
+    // A record of a kind the server does not know, and one whose payload no longer opens here.
+    for (const auto& [id, kind, context] : {std::tuple{"poison-00000001", "teleport", "outbox:poison-00000001"},
+                                           std::tuple{"damaged-0000001", "application", "outbox:elsewhere"}}) {
+        auto sealed = kiosk.cipher.seal(context, R"({"x":1})");
+        auto stmt = store::Statement::prepare(kiosk.db, "INSERT INTO outbox (id, kind, payload) VALUES (?1, ?2, ?3)");
+        stmt->bind(1, std::string(id));
+        stmt->bind(2, std::string(kind));
+        stmt->bind(3, *sealed);
+        REQUIRE(stmt->step() == SQLITE_DONE);
+    }
+    kiosk.apply(kiosk.firstJobId(), "After");
+    auto round = kiosk.client->runRound();
+    REQUIRE(round);
+    CHECK(round->delivered == 2);
+    auto aside = store::quarantinedOutbox(kiosk.db, 10);
+    REQUIRE(aside->size() == 2);
+    CHECK(aside->at(0).reason.find("unknown kind") != std::string::npos);
+    CHECK(aside->at(1).reason.find("cannot be read") != std::string::npos);
+    CHECK(test::exportedRows(s.serverDb, "applications") == 2);
+    CHECK(store::outboxStats(kiosk.db)->pending == 0);
+}
+
+TEST_CASE("a kiosk clock hours off still syncs; a full disk on the kiosk loses nothing", "[sync][e2e][faults]") {
+    Setup s;
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    const std::string token = test::tokenFor(s.serverDb);
+    auto skewed = [] { return std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::system_clock::now().time_since_epoch()).count() - 7200; };
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), token, {}, skewed);
+    REQUIRE(kiosk.client->runRound());
+    kiosk.apply(kiosk.firstJobId());
+    kiosk.apply(kiosk.firstJobId());
+
+    // The disk fills: the server takes the records but the kiosk cannot write the answers. (An
+    // update in place needs no new page, so the failure is raised where the answers are written.)
+    REQUIRE(kiosk.db.exec("CREATE TEMP TRIGGER disk_full BEFORE UPDATE ON main.outbox "
+                          "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"));
+    auto full = kiosk.client->runRound();
+    REQUIRE_FALSE(full);
+    CHECK(full.error().message().find("full") != std::string::npos);
+    CHECK(test::exportedRows(s.serverDb, "applications") == 2);
+    CHECK(store::outboxStats(kiosk.db)->pending == 2);
+    REQUIRE(kiosk.db.exec("DROP TRIGGER temp.disk_full"));
+    REQUIRE(kiosk.client->runRound());
+    CHECK(kiosk.count("SELECT count(*) FROM outbox WHERE state = 'done'") == 2);
+    CHECK(test::exportedRows(s.serverDb, "applications") == 2);
+}
+
+TEST_CASE("when the server forgets the kiosk's cursor, a full resync replaces the catalog and keeps the rest",
+          "[sync][e2e]") {
+    Setup s(30, 2);
+    test::TempDir kioskDir;
+    // The kiosk starts with the demo seed: the first pull from the server replaces it.
+    {
+        auto db = store::Database::open(kioskDir / "kiosk.db");
+        REQUIRE(store::applyCatalogBatch(*db, core::demoCatalog()));
+    }
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    test::KioskSide kiosk(kioskDir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
+    REQUIRE(kiosk.client->runRound());
+    CHECK(kiosk.count("SELECT count(*) FROM jobs") == 30);
+    kiosk.apply(kiosk.firstJobId());
+
+    // The server's catalog is rebuilt (new epoch) and a job vanishes without a tombstone.
+    auto catalog = core::generateCatalog({.seed = 5, .jobs = 30, .courses = 2});
+    const std::string gone = catalog.jobUpserts[7].id;
+    {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(s.serverDb.c_str(), &raw) == SQLITE_OK);
+        sqlite3_busy_timeout(raw, 5000);
+        REQUIRE(sqlite3_exec(raw, ("UPDATE meta SET value = 'abcdef0123456789' WHERE key = 'epoch';"
+                                   "DELETE FROM catalog WHERE id = '" + gone + "';").c_str(),
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    test::KioskSide again(kioskDir / "kiosk.db", server.url(), "");
+    auto round = again.client->runRound();
+    REQUIRE(round);
+    CHECK(round->resynced);
+    CHECK(again.count("SELECT count(*) FROM jobs") == 29);
+    CHECK(again.count("SELECT count(*) FROM jobs WHERE id = '" + gone + "'") == 0);
+    CHECK(again.count("SELECT count(*) FROM applications") == 1);  // the person's application stays
+    CHECK(again.count("SELECT count(*) FROM resync_seen") == 0);
+}
