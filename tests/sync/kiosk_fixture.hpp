@@ -41,6 +41,12 @@ struct KioskSide {
         REQUIRE(stmt->step() == SQLITE_ROW);
         return stmt->integer(0);
     }
+    std::string text(const std::string& sql) {
+        auto stmt = store::Statement::prepare(db, sql);
+        REQUIRE(stmt);
+        REQUIRE(stmt->step() == SQLITE_ROW);
+        return stmt->text(0);
+    }
     std::string firstJobId() {
         auto stmt = store::Statement::prepare(db, "SELECT id FROM jobs ORDER BY rowid LIMIT 1 OFFSET 2");
         REQUIRE(stmt->step() == SQLITE_ROW);

@@ -2,6 +2,9 @@
 // fault matrix. After any fault clears, everything is delivered exactly once.
 #include <sqlite3.h>
 
+#include <cstdlib>
+#include <thread>
+
 #include "app/core/catalog_generator.hpp"
 #include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_import.hpp"
@@ -226,4 +229,83 @@ TEST_CASE("when the server forgets the kiosk's cursor, a full resync replaces th
     CHECK(again.count("SELECT count(*) FROM jobs WHERE id = '" + gone + "'") == 0);
     CHECK(again.count("SELECT count(*) FROM applications") == 1);  // the person's application stays
     CHECK(again.count("SELECT count(*) FROM resync_seen") == 0);
+}
+
+namespace {
+
+// A self-signed certificate for 127.0.0.1, made with the openssl tool.
+void makeCertificate(const std::filesystem::path& dir, const std::string& name) {
+    const std::string cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 "
+                            "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " +
+                            (dir / (name + ".key")).string() + " -out " + (dir / (name + ".pem")).string() +
+                            " >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("over TLS the server's certificate is always verified", "[sync][e2e][tls]") {
+    Setup s;
+    makeCertificate(s.dir.path(), "server");
+    makeCertificate(s.dir.path(), "stranger");
+    test::ServerProcess server(s.serverDb, s.dir.path(),
+                               {"--tls-cert", (s.dir / "server.pem").string(), "--tls-key", (s.dir / "server.key").string()});
+    const std::string token = test::tokenFor(s.serverDb);
+    {
+        // The system's CAs do not know a private certificate; a wrong private CA neither.
+        for (const std::string& ca : {std::string(), (s.dir / "stranger.pem").string()}) {
+            test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), token, {.caFile = ca});
+            auto round = kiosk.client->runRound();
+            REQUIRE_FALSE(round);
+            CHECK(round.error().code() == ErrorCode::Refused);
+            CHECK(round.error().message().find("certificate is not trusted") != std::string::npos);
+        }
+    }
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), token, {.caFile = (s.dir / "server.pem").string()});
+    REQUIRE(kiosk.client->runRound());
+    kiosk.apply(kiosk.firstJobId());
+    REQUIRE(kiosk.client->runRound());
+    CHECK(test::exportedRows(s.serverDb, "applications") == 1);
+}
+
+TEST_CASE("PostgreSQL backend: the same exchange, and two servers sharing one database sell no seat twice",
+          "[sync][e2e][postgres]") {
+    test::TempDir dir;
+    test::PostgresCluster pg(dir.path());
+    if (!pg.available()) FAIL("PostgreSQL is needed for this test: " << pg.why());
+    test::writeFile(dir / "catalog.jsonl", store::toJsonLines(core::generateCatalog({.seed = 5, .jobs = 20, .courses = 3})));
+    REQUIRE(test::runServerCommand({"import", "--db", pg.conninfo(), (dir / "catalog.jsonl").string()}).exitCode == 0);
+    test::ServerProcess a(pg.conninfo(), dir.path());
+    test::ServerProcess b(pg.conninfo(), dir.path());
+
+    test::KioskSide first(dir / "k1.db", a.url(), test::tokenFor(pg.conninfo()));
+    test::KioskSide second(dir / "k2.db", b.url(), test::tokenFor(pg.conninfo()));
+    REQUIRE(first.client->runRound());
+    REQUIRE(second.client->runRound());
+    CHECK(first.count("SELECT count(*) FROM jobs") == 20);
+
+    // Both kiosks ask for more seats of one session than it has, through different servers.
+    auto stmt = store::Statement::prepare(first.db, "SELECT id, capacity - seats_taken FROM course_sessions "
+                                                    "WHERE capacity > seats_taken ORDER BY id LIMIT 1");
+    REQUIRE(stmt->step() == SQLITE_ROW);
+    const std::string session = stmt->text(0);
+    const int64_t free = stmt->integer(1);
+    for (auto* k : {&first, &second})
+        for (int64_t i = 0; i < free; ++i)
+            REQUIRE(store::requestEnrollment(k->db, k->cipher,
+                                             {.sessionId = session, .person = {.name = "Ірына", .phone = "+375291112233"}, .consent = true}));
+    std::thread t1([&] { CHECK(first.client->runRound()); });
+    std::thread t2([&] { CHECK(second.client->runRound()); });
+    t1.join();
+    t2.join();
+    const int64_t confirmed = first.count("SELECT count(*) FROM enrollments WHERE status = 'confirmed'") +
+                              second.count("SELECT count(*) FROM enrollments WHERE status = 'confirmed'");
+    const int64_t waiting = first.count("SELECT count(*) FROM enrollments WHERE status = 'waitlisted'") +
+                            second.count("SELECT count(*) FROM enrollments WHERE status = 'waitlisted'");
+    CHECK(confirmed == free);
+    CHECK(waiting == free);
+    CHECK(test::exportedRows(pg.conninfo(), "enrollments") == static_cast<size_t>(2 * free));
+    first.apply(first.firstJobId());
+    REQUIRE(first.client->runRound());
+    CHECK(test::exportedRows(pg.conninfo(), "applications") == 1);
 }
