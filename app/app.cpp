@@ -17,6 +17,7 @@
 #include "app/ui/kiosk_controller.hpp"
 #include "app/ui/ui_dump.hpp"
 #include "app/ui/views.hpp"
+#include "sync/client/sync_worker.hpp"
 
 namespace dc::app {
 namespace {
@@ -49,6 +50,11 @@ public:
           m_metrics(ui::metricsFor(static_cast<float>(window.height()))),
           m_controller(catalog, *ui::languageFromCode(options.language)) {
         ui::applyTheme(ui::normalTheme(), m_metrics, ImGui::GetStyle());
+    }
+
+    void deliveryProgressed() {
+        m_controller.deliveryProgressed();
+        m_window.wake();
     }
 
     void setScript(std::vector<ui::ScriptStep> steps) { m_runner.emplace(std::move(steps), m_options.stepTimeoutSeconds); }
@@ -212,7 +218,7 @@ int runKiosk(int argc, char** argv) {
         return 0;
     }
     if (options->showVersion) {
-        std::puts("dc-kiosk 0.1.0");
+        std::puts("dc-kiosk " DC_VERSION);
         return 0;
     }
 
@@ -283,10 +289,31 @@ int runKiosk(int argc, char** argv) {
                         logLine("demo catalog loaded: " + std::to_string(seeded->jobsUpserted) + " jobs, " +
                                 std::to_string(seeded->coursesUpserted) + " courses");
                 });
+            // Delivery to the office runs on a thread of its own, on its own connection.
+            std::function<void()> onDelivery;  // set once the kiosk exists; runs on the UI thread
+            std::unique_ptr<sync::SyncWorker> delivery;
+            if (!options->serverUrl.empty()) {
+                if (auto key = store::FieldCipher::openDeviceKey(dataDir / "device.key"); key) {
+                    sync::SyncWorker::Options syncOptions;
+                    syncOptions.idleInterval = std::chrono::seconds(options->syncIntervalSeconds);
+                    delivery = std::make_unique<sync::SyncWorker>(
+                        dataDir / core::kDatabaseFileName, std::move(*key),
+                        sync::SyncConfig{.serverUrl = options->serverUrl, .enrollToken = options->enrollToken,
+                                         .deviceName = "dc-kiosk", .version = DC_VERSION},
+                        sync::CurlOptions{.caFile = options->serverCa.string()}, syncOptions,
+                        [&results, &onDelivery] { results.post([&onDelivery] { if (onDelivery) onDelivery(); }); });
+                    catalog.setOnQueued([worker = delivery.get()] { worker->syncNow(); });
+                    logLine("delivering to " + options->serverUrl);
+                } else {
+                    logLine("sync is off: " + key.error().message());
+                }
+            }
             Kiosk kiosk(*options, **window, catalog, results, *fonts,
                         options->fontDir.empty() ? ui::kDefaultFontDir : options->fontDir);
             if (script) kiosk.setScript(std::move(*script));
+            onDelivery = [&kiosk] { kiosk.deliveryProgressed(); };
             exitCode = kiosk.run();
+            onDelivery = nullptr;
         }
         results.setWake(nullptr);
     }

@@ -30,6 +30,10 @@ std::string usage() {
            "  --step-timeout SEC   how long one script step may wait (default: 20)\n"
            "  --idle-timeout SEC   clear the screen after this long without a touch (default: 90)\n"
            "  --dump-ui FILE       keep FILE updated with the visible widgets as JSON\n"
+           "  --server URL         deliver to and fetch from this dc-server (https://... or http://127.0.0.1:...)\n"
+           "  --enroll-token TOKEN a one-time token from 'dc-server token', used on the first connection\n"
+           "  --server-ca FILE     trust the server's certificate through this CA file (PEM)\n"
+           "  --sync-interval SEC  how often to fetch catalog changes when nothing waits (default: 60)\n"
            "  --help, --version\n";
 }
 
@@ -85,6 +89,26 @@ Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv) {
             if (ec != std::errc() || p != v->data() + v->size() || seconds < 5 || seconds > 3600)
                 return fail(ErrorCode::InvalidInput, "--idle-timeout takes whole seconds from 5 to 3600");
             o.idleTimeoutSeconds = seconds;
+        } else if (arg == "--server") {
+            if (!(v = value())) return std::unexpected(v.error());
+            if (!(v->starts_with("https://") || v->starts_with("http://")) || v->size() > 2000 ||
+                v->find_first_of(" \t\r\n") != std::string::npos)
+                return fail(ErrorCode::InvalidInput, "--server takes an address starting with https:// or http://");
+            o.serverUrl = *v;
+        } else if (arg == "--enroll-token") {
+            if (!(v = value())) return std::unexpected(v.error());
+            if (v->size() > 128) return fail(ErrorCode::InvalidInput, "--enroll-token is too long");
+            o.enrollToken = *v;
+        } else if (arg == "--server-ca") {
+            if (!(v = value())) return std::unexpected(v.error());
+            o.serverCa = *v;
+        } else if (arg == "--sync-interval") {
+            if (!(v = value())) return std::unexpected(v.error());
+            int seconds = 0;
+            const auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), seconds);
+            if (ec != std::errc() || p != v->data() + v->size() || seconds < 1 || seconds > 86400)
+                return fail(ErrorCode::InvalidInput, "--sync-interval takes whole seconds from 1 to 86400");
+            o.syncIntervalSeconds = seconds;
         } else {
             return fail(ErrorCode::InvalidInput, "unknown option '" + arg.substr(0, 40) + "'");
         }

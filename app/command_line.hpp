@@ -18,6 +18,11 @@ struct KioskOptions {
     bool demo = true;                  // fill an empty catalog with the embedded demo data
     double stepTimeoutSeconds = 20;    // automation: how long one step may wait
     int idleTimeoutSeconds = 90;       // no touch this long: warn, then wipe the session
+    // Sync with the office's server (off when serverUrl is empty).
+    std::string serverUrl;
+    std::string enrollToken;           // used once, to enroll this kiosk
+    std::filesystem::path serverCa;    // a private CA file for the server's certificate
+    int syncIntervalSeconds = 60;      // how often to look for catalog changes when all is sent
     bool showHelp = false;
     bool showVersion = false;
 };

@@ -50,6 +50,9 @@ public:
     void submitApplication(store::ApplicationDraft draft, Callback<store::ActionReceipt> done);
     void requestEnrollment(store::EnrollmentDraft draft, Callback<store::ActionReceipt> done);
     void lookUpReference(std::string code, Callback<store::StatusAnswer> done);
+    // Called on the worker after an action put a record in the outbox (sync sends it at once).
+    // Set before the first action.
+    void setOnQueued(std::function<void()> queued) { m_onQueued = std::move(queued); }
 
     // Requests queued or running; the automation driver waits for zero before it checks the screen.
     int pending() const;
@@ -60,10 +63,12 @@ private:
     template <class Draft, class Action>
     void askWithKey(Draft draft, Action action, Callback<store::ActionReceipt> done) {
         ask<store::ActionReceipt>(
-            [cipher = currentCipher(), draft = std::move(draft), action](store::Database& db)
+            [this, cipher = currentCipher(), draft = std::move(draft), action](store::Database& db)
                 -> Expected<store::ActionReceipt> {
                 if (!cipher) return std::unexpected(noKeyError());
-                return action(db, *cipher, draft);
+                auto receipt = action(db, *cipher, draft);
+                if (receipt && m_onQueued) m_onQueued();
+                return receipt;
             },
             std::move(done));
     }
@@ -92,6 +97,7 @@ private:
     int m_running = 0;
     bool m_stopping = false;
     std::shared_ptr<store::FieldCipher> m_cipher;  // read on the worker, set before first use
+    std::function<void()> m_onQueued;
     std::thread m_worker;
 };
 

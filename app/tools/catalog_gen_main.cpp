@@ -5,13 +5,16 @@
 #include <string>
 
 #include "app/core/catalog_generator.hpp"
+#include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_json.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
     "Usage: dc-catalog-gen [--seed N] [--jobs N] [--courses N] [--out FILE]\n"
-    "Writes a deterministic, realistic catalog (JSON Lines sync batch) to FILE or standard output.\n";
+    "       dc-catalog-gen --kiosk-seed [--out FILE]\n"
+    "Writes a deterministic, realistic catalog (JSON Lines sync batch) to FILE or standard output.\n"
+    "--kiosk-seed writes the catalog the demo kiosk starts with, for a demo server to import.\n";
 
 bool parseCount(const char* text, uint64_t max, uint64_t& out) {
     const std::string s = text;
@@ -24,11 +27,16 @@ bool parseCount(const char* text, uint64_t max, uint64_t& out) {
 int main(int argc, char** argv) {
     dc::core::GeneratorOptions options;
     std::string out;
+    bool kioskSeed = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--help") {
             std::fputs(kUsage, stdout);
             return 0;
+        }
+        if (arg == "--kiosk-seed") {
+            kioskSeed = true;
+            continue;
         }
         if (i + 1 >= argc) {
             std::fprintf(stderr, "dc-catalog-gen: %s needs a value\n%s", arg.c_str(), kUsage);
@@ -45,7 +53,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    const std::string text = dc::store::toJsonLines(dc::core::generateCatalog(options));
+    const std::string text =
+        dc::store::toJsonLines(kioskSeed ? dc::core::kioskSeedCatalog() : dc::core::generateCatalog(options));
     if (out.empty()) {
         std::fwrite(text.data(), 1, text.size(), stdout);
         return std::ferror(stdout) ? 1 : 0;

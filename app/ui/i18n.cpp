@@ -142,6 +142,7 @@ constexpr Entry kCatalog[] = {
     {Msg::KeyErase, {"Erase", "წაშლა", "Стереть", "Сцерці"}},
     {Msg::KeyDone, {"Done", "მზადაა", "Готово", "Гатова"}},
     {Msg::JobsForSkills, {"Jobs that ask for these skills", "ვაკანსიები, სადაც ეს უნარები გჭირდებათ", "Вакансии, где нужны эти навыки", "Вакансіі, дзе патрэбныя гэтыя навыкі"}},
+    {Msg::ReceiptDelivered, {"Delivered to the employment office.", "გაგზავნილია დასაქმების სამსახურში.", "Доставлено в службу занятости.", "Дастаўлена ў службу занятасці."}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

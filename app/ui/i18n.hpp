@@ -118,6 +118,7 @@ enum class Msg {
     KeyErase,
     KeyDone,
     JobsForSkills,
+    ReceiptDelivered,
     Count
 };
 

@@ -180,6 +180,19 @@ void KioskController::apply(const Actions& actions) {
     }
 }
 
+void KioskController::deliveryProgressed() {
+    if (m_state.screen != Screen::Receipt || !m_state.receipt.value || m_state.receiptDelivered) return;
+    const std::string code = m_state.receipt.value->referenceCode;
+    m_catalog.lookUpReference(code, [this, code](Expected<store::StatusAnswer> answer) {
+        // The person may have finished, or another receipt may be on screen by now.
+        if (!answer || !answer->delivered || !m_state.receipt.value || m_state.receipt.value->referenceCode != code)
+            return;
+        m_state.receiptDelivered = true;
+        m_state.receipt.value->status = answer->status;
+        m_state.receipt.value->waitlistPosition = answer->waitlistPosition;
+    });
+}
+
 std::string* KioskController::bufferFor(FieldId id) {
     switch (id) {
         case FieldId::Search: return &m_edit.search;
@@ -225,6 +238,7 @@ void KioskController::submitForm() {
     store::Profile person{.name = m_edit.name, .phone = m_edit.phone, .email = m_edit.email,
                           .language = languageCode(l)};
     const uint64_t request = m_state.receipt.start();
+    m_state.receiptDelivered = false;
     auto done = [this, request](Expected<store::ActionReceipt> result) {
         if (!result) {
             logLoadError("the form (not saved)", result.error());

@@ -31,6 +31,10 @@ public:
     // Forgets the person: every field, search, choice and answer; back to Home in the site's language.
     void wipeSession();
 
+    // Sync made progress: the receipt on screen may have reached the office, and the office's
+    // answer (a seat confirmed, a waitlist place) replaces what the kiosk could only estimate.
+    void deliveryProgressed();
+
     static constexpr int kWarningSeconds = 15;
 
 private:

@@ -68,6 +68,7 @@ struct KioskState {
     std::string formProblem;  // what to fix, in the person's language; empty when all is well
     bool formProblemIsNew = false;  // set for the frame after it appeared: the form scrolls to it
     Loadable<store::ActionReceipt> receipt;
+    bool receiptDelivered = false;  // the office's server has it (and may have changed its status)
     Loadable<store::StatusAnswer> status;
 
     // Idle reset: the warning shows from `idleWarningAt` on, the wipe happens at `idleResetAt`.

@@ -59,7 +59,12 @@ void drawReceipt(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
     const bool forJob = state.formFor == KioskState::FormFor::Job;
     if (r.status == store::ActionStatus::Waitlisted && r.waitlistPosition)
         label(ctx, trf(ctx.language, Msg::ReceiptWaitlisted, *r.waitlistPosition), FontRole::Bold, ctx.theme.text, true);
-    label(ctx, forJob ? ctx.t(Msg::ReceiptApplied) : ctx.t(Msg::ReceiptEnrolled), FontRole::Body, ctx.theme.text, true);
+    if (r.status == store::ActionStatus::Confirmed)
+        label(ctx, ctx.t(Msg::StatusConfirmed), FontRole::Bold, ctx.theme.text, true);
+    if (state.receiptDelivered)
+        label(ctx, ctx.t(Msg::ReceiptDelivered), FontRole::Bold, ctx.theme.text, true);
+    else
+        label(ctx, forJob ? ctx.t(Msg::ReceiptApplied) : ctx.t(Msg::ReceiptEnrolled), FontRole::Body, ctx.theme.text, true);
     ImGui::Dummy(ImVec2(0, m.gap));
     label(ctx, ctx.t(Msg::YourCode), FontRole::Bold, ctx.theme.textMuted);
     // The code large, and as a QR code a phone can photograph or a clerk can scan.

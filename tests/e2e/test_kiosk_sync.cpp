@@ -1,0 +1,68 @@
+// End-to-end with the office's server: the real kiosk beside a real dc-server on loopback. What a
+// jobseeker does at the kiosk arrives at the server, and the receipt says so when it has.
+#include <catch2/catch.hpp>
+
+#include "app/core/demo_catalog.hpp"
+#include "app/store/catalog_json.hpp"
+#include "e2e/kiosk_process.hpp"
+#include "support/temp_dir.hpp"
+#include "sync/server_process.hpp"
+
+using namespace dc::test;
+
+namespace {
+
+std::string serverWithSeedCatalog(const TempDir& dir) {
+    const std::string db = (dir / "server.db").string();
+    writeFile(dir / "seed.jsonl", dc::store::toJsonLines(dc::core::kioskSeedCatalog()));
+    REQUIRE(runServerCommand({"import", "--db", db, (dir / "seed.jsonl").string()}).exitCode == 0);
+    return db;
+}
+
+std::string token(const std::string& db) {
+    auto r = runServerCommand({"token", "--db", db});
+    REQUIRE(r.exitCode == 0);
+    return r.output.substr(0, r.output.find('\n'));
+}
+
+}  // namespace
+
+TEST_CASE("an application made at the kiosk reaches the server, and the receipt says it was delivered",
+          "[e2e][sync]") {
+    TempDir dir;
+    const std::string db = serverWithSeedCatalog(dir);
+    ServerProcess server(db, dir.path());
+    const std::string script =
+        "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
+        "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
+        "tap \"I agree\"\ntap \"Send application\"\nexpect \"Your reference code\"\n"
+        "expect \"Delivered to the employment office.\"\n"
+        "screenshot " DC_SCREENSHOT_DIR "/receipt-delivered-en.png\n"
+        "tap \"Finish\"\n";
+    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--server", server.url(),
+                                           "--enroll-token", token(db), "--sync-interval", "2"},
+                                  .script = script},
+                                 dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    const auto csv = runServerCommand({"export", "--db", db, "applications"});
+    CHECK(csv.output.find("Nino Beridze") != std::string::npos);
+    CHECK(csv.output.find("\"submitted\"") != std::string::npos);
+}
+
+TEST_CASE("with the server unreachable the kiosk still takes the application and says it will be sent",
+          "[e2e][sync]") {
+    TempDir dir;
+    const std::string script =
+        "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
+        "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
+        "tap \"I agree\"\ntap \"Send application\"\nexpect \"as soon as this kiosk is online\"\n"
+        "wait 2\nexpect-not \"Delivered\"\ntap \"Finish\"\n";
+    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--server",
+                                           "http://127.0.0.1:" + std::to_string(freeLoopbackPort()),
+                                           "--enroll-token", "0000"},
+                                  .script = script},
+                                 dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}
