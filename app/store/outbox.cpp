@@ -32,25 +32,43 @@ bool allowedStatus(const char* table, const std::string& status) {
     return false;
 }
 
-Expected<void> applyStatus(Database& db, const std::string& subject, const DeliveryAnswer& answer) {
-    const char* table = tableOf(subject);
-    if (!table || !allowedStatus(table, answer.status)) return {};  // nothing we can show; the record is still done
-    const bool enrollment = std::string_view(table) == "enrollments";
-    const std::string sql = std::string("UPDATE ") + table + " SET status = ?2, " +
-                            (enrollment ? "waitlist_position = ?3, " : "") +
-                            "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
-    auto stmt = Statement::prepare(db, sql);
-    if (!stmt) return std::unexpected(stmt.error());
-    stmt->bind(1, subject);
-    stmt->bind(2, answer.status);
-    if (enrollment) {
-        const bool positionMakesSense = answer.status == "waitlisted" && answer.waitlistPosition &&
-                                        *answer.waitlistPosition > 0;
-        stmt->bind(3, positionMakesSense ? answer.waitlistPosition : std::nullopt);
+// Writes the server's answer to the application or enrollment a record reports.
+class StatusWriter {
+public:
+    static Expected<StatusWriter> prepare(Database& db) {
+        auto application = Statement::prepare(db, R"SQL(
+UPDATE applications SET status = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1)SQL");
+        auto enrollment = Statement::prepare(db, R"SQL(
+UPDATE enrollments SET status = ?2, waitlist_position = ?3, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')
+WHERE id = ?1)SQL");
+        if (!application) return std::unexpected(application.error());
+        if (!enrollment) return std::unexpected(enrollment.error());
+        return StatusWriter(db, std::move(*application), std::move(*enrollment));
     }
-    if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("writing the server's answer"));
-    return {};
-}
+
+    Expected<void> write(const std::string& subject, const DeliveryAnswer& answer) {
+        const char* table = tableOf(subject);
+        if (!table || !allowedStatus(table, answer.status)) return {};  // nothing to show; the record is still done
+        const bool enrollment = std::string_view(table) == "enrollments";
+        Statement& stmt = enrollment ? m_enrollment : m_application;
+        stmt.reset();
+        stmt.bind(1, subject);
+        stmt.bind(2, answer.status);
+        if (enrollment) {
+            const bool positionMakesSense =
+                answer.status == "waitlisted" && answer.waitlistPosition && *answer.waitlistPosition > 0;
+            stmt.bind(3, positionMakesSense ? answer.waitlistPosition : std::nullopt);
+        }
+        if (stmt.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("writing the server's answer"));
+        return {};
+    }
+
+private:
+    StatusWriter(Database& db, Statement application, Statement enrollment)
+        : m_db(db), m_application(std::move(application)), m_enrollment(std::move(enrollment)) {}
+    Database& m_db;
+    Statement m_application, m_enrollment;
+};
 
 }  // namespace
 
@@ -97,8 +115,10 @@ Expected<void> recordDeliveries(Database& db, const std::vector<DeliveryAnswer>&
         auto done = Statement::prepare(db, R"SQL(
 UPDATE outbox SET state = 'done', result = ?2, last_error = '',
                   delivered_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE seq = ?1)SQL");
+        auto statuses = StatusWriter::prepare(db);
         if (!find) return std::unexpected(find.error());
         if (!done) return std::unexpected(done.error());
+        if (!statuses) return std::unexpected(statuses.error());
         for (const DeliveryAnswer& answer : answers) {
             find->reset();
             find->bind(1, answer.id);
@@ -116,7 +136,7 @@ UPDATE outbox SET state = 'done', result = ?2, last_error = '',
             done->bind(1, seq);
             done->bind(2, answer.resultJson);
             if (done->step() != SQLITE_DONE) return std::unexpected(db.lastError("marking a record delivered"));
-            if (auto r = applyStatus(db, subject, answer); !r) return r;
+            if (auto r = statuses->write(subject, answer); !r) return r;
         }
         return {};
     });

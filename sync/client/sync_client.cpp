@@ -4,6 +4,7 @@
 
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_json.hpp"
+#include "app/store/catalog_queries.hpp"
 #include "sync/protocol/messages.hpp"
 #include "sync/protocol/signing.hpp"
 
@@ -209,7 +210,15 @@ Expected<void> SyncClient::pullAll(RoundReport& report) {
         auto stored = store::readCursor(m_db, kCatalogStream);
         if (!stored) return std::unexpected(stored.error());
         // No cursor yet is a full resync too: what the kiosk had before (a demo seed) is replaced.
-        const bool resync = stored->empty() || stored->starts_with(kResyncPrefix);
+        // An empty catalog has nothing to replace, so it skips the bookkeeping.
+        bool resync = stored->starts_with(kResyncPrefix);
+        if (stored->empty()) {
+            auto jobs = store::countJobs(m_db);
+            auto courses = store::listCourses(m_db, 1);
+            if (!jobs) return std::unexpected(jobs.error());
+            if (!courses) return std::unexpected(courses.error());
+            resync = *jobs > 0 || !courses->empty();
+        }
         const std::string cursor = stored->starts_with(kResyncPrefix) ? stored->substr(7) : *stored;
         if (!parseCursor(cursor)) return fail(ErrorCode::Internal, "the saved sync cursor is damaged");
         const std::string target =

@@ -26,7 +26,7 @@ struct SyncConfig {
     std::string enrollToken;  // used once, when the device has no identity yet
     std::string deviceName;
     std::string version;
-    size_t pushBatchRecords = 200;
+    size_t pushBatchRecords = 500;  // the protocol's most
     size_t pushBatchBytes = 1024 * 1024;
     size_t pullLimit = 1000;
 };

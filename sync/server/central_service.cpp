@@ -419,12 +419,12 @@ Expected<sync::PushResponse> CentralService::push(const std::string& deviceId, c
     return transaction<sync::PushResponse>(*c, [&]() -> Expected<sync::PushResponse> {
         sync::PushResponse response;
         for (const auto& record : request.records) {
-            DC_CHECK(c->script("SAVEPOINT record"));
+            DC_CHECK(c->query("SAVEPOINT record"));
             DC_TRY(fresh, c->query("INSERT INTO received (id, device_id, kind, outcome, received_at) "
                                    "VALUES ($1, $2, $3, 'pending', $4) ON CONFLICT (id) DO NOTHING RETURNING id",
                                    {record.id, deviceId, record.kind, at}));
             if (fresh->empty()) {
-                DC_CHECK(c->script("RELEASE SAVEPOINT record"));
+                DC_CHECK(c->query("RELEASE SAVEPOINT record"));
                 DC_TRY(old, c->query("SELECT outcome, result, reason FROM received WHERE id = $1", {record.id}));
                 const bool rejected = !old->empty() && (*old)[0].text(0) == "rejected";
                 response.answers.push_back({record.id, rejected ? sync::Outcome::Rejected : sync::Outcome::Duplicate,
@@ -434,7 +434,7 @@ Expected<sync::PushResponse> CentralService::push(const std::string& deviceId, c
             }
             DC_TRY(verdict, takeRecord(*c, deviceId, record, at));
             if (verdict->outcome == sync::Outcome::Rejected) {
-                DC_CHECK(c->script("ROLLBACK TO SAVEPOINT record"));
+                DC_CHECK(c->query("ROLLBACK TO SAVEPOINT record"));
                 // Remember the refusal, so a retry is answered the same way.
                 DC_CHECK(c->query("INSERT INTO received (id, device_id, kind, outcome, reason, received_at) "
                                   "VALUES ($1, $2, $3, 'rejected', $4, $5)",
@@ -443,7 +443,7 @@ Expected<sync::PushResponse> CentralService::push(const std::string& deviceId, c
                 DC_CHECK(c->query("UPDATE received SET outcome = 'accepted', result = $2 WHERE id = $1",
                                   {record.id, verdict->result}));
             }
-            DC_CHECK(c->script("RELEASE SAVEPOINT record"));
+            DC_CHECK(c->query("RELEASE SAVEPOINT record"));
             response.answers.push_back({record.id, verdict->outcome, verdict->result, verdict->reason});
         }
         return response;

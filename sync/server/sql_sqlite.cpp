@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include <charconv>
+#include <map>
 
 #include "sync/server/sql.hpp"
 
@@ -19,14 +20,30 @@ namespace {
 class SqliteConnection final : public SqlConnection {
 public:
     explicit SqliteConnection(sqlite3* db) : m_db(db) {}
-    ~SqliteConnection() override { sqlite3_close_v2(m_db); }
+    ~SqliteConnection() override {
+        for (auto& [sql, stmt] : m_cache) sqlite3_finalize(stmt);
+        sqlite3_close_v2(m_db);
+    }
     Dialect dialect() const override { return Dialect::Sqlite; }
 
     Expected<std::vector<SqlRow>> query(std::string_view sql, const std::vector<SqlValue>& params) override {
+        // The service runs the same few statements over and over: each is prepared once.
         sqlite3_stmt* raw = nullptr;
-        if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK)
-            return failure("preparing a statement");
-        std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, sqlite3_finalize);
+        if (auto it = m_cache.find(sql); it != m_cache.end()) {
+            raw = it->second;
+        } else {
+            if (sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw,
+                                   nullptr) != SQLITE_OK)
+                return failure("preparing a statement");
+            m_cache.emplace(std::string(sql), raw);
+        }
+        struct Reset {
+            sqlite3_stmt* s;
+            ~Reset() {
+                sqlite3_reset(s);
+                sqlite3_clear_bindings(s);
+            }
+        } reset{raw};
         for (size_t i = 0; i < params.size(); ++i) {
             const std::string name = "$" + std::to_string(i + 1);
             const int index = sqlite3_bind_parameter_index(raw, name.c_str());
@@ -78,6 +95,7 @@ private:
         return fail(ErrorCode::StoreError, std::string(what) + ": " + sqlite3_errmsg(m_db));
     }
     sqlite3* m_db;
+    std::map<std::string, sqlite3_stmt*, std::less<>> m_cache;
 };
 
 }  // namespace

@@ -1,0 +1,116 @@
+// dc-bench-sync: sync figures over loopback against a real dc-server, printed as a table.
+//   dc-bench-sync [--push N] [--pull N] [--page N] [--dir DIR]
+// Push: N outbox records (applications) delivered. Pull: N catalog changes fetched and applied,
+// compared with applying the same records locally in the same page size (the SQLite work alone).
+// Quick mode runs in the suite; the README's figures come from a full run by hand. No timing is
+// asserted: the table is read, not enforced.
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "app/core/catalog_generator.hpp"
+#include "app/store/catalog_import.hpp"
+#include "app/store/catalog_json.hpp"
+#include "app/store/jobseeker_actions.hpp"
+#include "app/store/outbox.hpp"
+#include "support/temp_dir.hpp"
+#include "sync/client/sync_client.hpp"
+#include "sync/server_process.hpp"
+
+using namespace dc;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+[[noreturn]] void die(const std::string& what) {
+    std::fprintf(stderr, "dc-bench-sync: %s\n", what.c_str());
+    std::exit(1);
+}
+
+std::string token(const std::string& db) {
+    auto r = test::runServerCommand({"token", "--db", db});
+    if (r.exitCode != 0) die("dc-server token failed");
+    return r.output.substr(0, r.output.find('\n'));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    size_t pushCount = 10000, pullCount = 100000, page = 5000;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string k = argv[i];
+        const size_t v = std::stoull(argv[i + 1]);
+        if (k == "--push") pushCount = v;
+        else if (k == "--pull") pullCount = v;
+        else if (k == "--page") page = v;
+        else die("unknown option " + k);
+    }
+    test::TempDir dir;
+    const std::string serverDb = (dir / "server.db").string();
+    auto catalog = core::generateCatalog({.seed = 77, .jobs = pullCount, .courses = 0});
+    test::writeFile(dir / "catalog.jsonl", store::toJsonLines(catalog));
+    if (test::runServerCommand({"import", "--db", serverDb, (dir / "catalog.jsonl").string()}).exitCode != 0)
+        die("import failed");
+    test::ServerProcess server(serverDb, dir.path());
+    auto cipher = store::FieldCipher::fromKey(std::string(32, 'b'));
+    auto http = sync::makeCurlTransport({});
+
+    // ---- pull: N changes over loopback into an empty kiosk ----
+    double pullSeconds = 0, localSeconds = 0;
+    {
+        auto db = store::Database::open(dir / "pull.db");
+        sync::SyncClient client(*db, *cipher, *http, {.serverUrl = server.url(), .enrollToken = token(serverDb), .pullLimit = page});
+        if (!client.ensureEnrolled()) die("enroll failed");
+        sync::RoundReport report;
+        const auto t0 = Clock::now();
+        if (auto r = client.pullAll(report); !r) die(r.error().message());
+        pullSeconds = seconds(Clock::now() - t0);
+        if (report.pulled != pullCount) die("pulled " + std::to_string(report.pulled));
+    }
+    {
+        // The same records applied locally, page by page: the SQLite work alone.
+        auto db = store::Database::open(dir / "local.db");
+        const auto t0 = Clock::now();
+        for (size_t at = 0; at < catalog.jobUpserts.size(); at += page) {
+            store::CatalogBatch part;
+            part.jobUpserts.assign(catalog.jobUpserts.begin() + static_cast<long>(at),
+                                   catalog.jobUpserts.begin() + static_cast<long>(std::min(at + page, catalog.jobUpserts.size())));
+            if (!store::applyCatalogBatch(*db, part)) die("local import failed");
+        }
+        localSeconds = seconds(Clock::now() - t0);
+    }
+
+    // ---- push: N applications delivered ----
+    double pushSeconds = 0;
+    {
+        auto db = store::Database::open(dir / "push.db");
+        store::CatalogBatch one{.jobUpserts = {catalog.jobUpserts.at(0)}};
+        if (!store::applyCatalogBatch(*db, one)) die("seed failed");
+        for (size_t i = 0; i < pushCount; ++i) {
+            auto r = store::submitApplication(*db, *cipher,
+                                              {.jobId = one.jobUpserts[0].id,
+                                               .person = {.name = "Bench " + std::to_string(i), .phone = "+995 555 000 000"},
+                                               .consent = true});
+            if (!r) die(r.error().message());
+        }
+        sync::SyncClient client(*db, *cipher, *http, {.serverUrl = server.url(), .enrollToken = token(serverDb)});
+        if (!client.ensureEnrolled()) die("enroll failed");
+        sync::RoundReport report;
+        const auto t0 = Clock::now();
+        if (auto r = client.pushAll(report); !r) die(r.error().message());
+        pushSeconds = seconds(Clock::now() - t0);
+        if (report.delivered != pushCount) die("delivered " + std::to_string(report.delivered));
+    }
+
+    std::printf("| What | Count | Time | Rate |\n|---|---:|---:|---:|\n");
+    std::printf("| push outbox records over loopback (batches of 500) | %zu | %.2f s | %.0f records/s |\n", pushCount,
+                pushSeconds, pushCount / pushSeconds);
+    std::printf("| pull catalog changes over loopback (pages of %zu) | %zu | %.2f s | %.0f changes/s |\n", page,
+                pullCount, pullSeconds, pullCount / pullSeconds);
+    std::printf("| the same records imported locally (same pages) | %zu | %.2f s | %.0f records/s |\n", pullCount,
+                localSeconds, pullCount / localSeconds);
+    std::printf("\npull rate = %.0f%% of the local import rate\n", 100.0 * localSeconds / pullSeconds);
+    return 0;
+}
