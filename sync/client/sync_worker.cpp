@@ -158,10 +158,11 @@ void SyncWorker::run() {
         }
         ++failures;
         const bool offline = client && client->lastCallGotNoAnswer();
-        const bool notSetUp = client && !client->enrolled();
+        // Not set up: no identity, and the reason is not just a network that is down.
+        const bool notSetUp = client && !client->enrolled() && !offline && error->code() == ErrorCode::Refused;
         const auto wait = m_options.backoff.delay(failures, unit(random), retryAfter);
         setStatus([&](SyncStatus& s) {
-            s.state = notSetUp ? SyncState::NotSetUp : offline ? SyncState::Offline : SyncState::BackingOff;
+            s.state = offline ? SyncState::Offline : notSetUp ? SyncState::NotSetUp : SyncState::BackingOff;
             s.lastError = error->message();
             s.retryInSeconds = std::chrono::duration_cast<std::chrono::seconds>(wait).count();
             ++s.rounds;

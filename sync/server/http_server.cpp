@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -53,6 +54,20 @@ int serve(Api& api, FaultPlan& faults, const ServeOptions& o) {
     server->set_write_timeout(30, 0);
     const size_t threads = std::max<size_t>(o.threads, 1);
     server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // A body over the limit is answered 413 from its Content-Length, before any of it is read.
+    server->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        const std::string text = req.get_header_value("Content-Length");
+        size_t length = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), length);
+        const bool huge = ec == std::errc::result_out_of_range || (ec == std::errc() && length > sync::kMaxRequestBytes);
+        if (!huge) return httplib::Server::HandlerResponse::Unhandled;
+        res.status = 413;
+        res.set_header("Connection", "close");
+        res.set_content(sync::toJson(sync::ErrorBody{"too_large", "the request body is larger than the server accepts (" +
+                                                     std::to_string(sync::kMaxRequestBytes) + " bytes)", std::nullopt}),
+                        "application/json");
+        return httplib::Server::HandlerResponse::Handled;
+    });
     server->set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
         const bool tooBig = res.status == 413;
