@@ -36,6 +36,20 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+ui::DeliveryInfo deliveryInfo(const sync::SyncStatus& s) {
+    using State = ui::DeliveryInfo::State;
+    State state = State::Connecting;
+    switch (s.state) {
+        case sync::SyncState::NotSetUp: state = State::NotSetUp; break;
+        case sync::SyncState::Connecting: state = State::Connecting; break;
+        case sync::SyncState::Idle: state = State::UpToDate; break;
+        case sync::SyncState::Busy: state = State::Busy; break;
+        case sync::SyncState::Offline: state = State::Offline; break;
+        case sync::SyncState::BackingOff: state = State::Retrying; break;
+    }
+    return {state, s.pending};
+}
+
 // The running kiosk. Implements AutomationHost with the window's real input path.
 class Kiosk final : public ui::AutomationHost {
 public:
@@ -52,10 +66,13 @@ public:
         ui::applyTheme(ui::normalTheme(), m_metrics, ImGui::GetStyle());
     }
 
-    void deliveryProgressed() {
+    // Sync made progress (or changed state): the help screen's line and the receipt follow.
+    void deliveryProgressed(const ui::DeliveryInfo& info) {
+        m_controller.setDelivery(info);
         m_controller.deliveryProgressed();
         m_window.wake();
     }
+    void setSyncNow(std::function<void()> syncNow) { m_controller.setSyncNow(std::move(syncNow)); }
 
     void setScript(std::vector<ui::ScriptStep> steps) { m_runner.emplace(std::move(steps), m_options.stepTimeoutSeconds); }
 
@@ -311,7 +328,11 @@ int runKiosk(int argc, char** argv) {
             Kiosk kiosk(*options, **window, catalog, results, *fonts,
                         options->fontDir.empty() ? ui::kDefaultFontDir : options->fontDir);
             if (script) kiosk.setScript(std::move(*script));
-            onDelivery = [&kiosk] { kiosk.deliveryProgressed(); };
+            if (delivery) {
+                kiosk.setSyncNow([worker = delivery.get()] { worker->syncNow(); });
+                onDelivery = [&kiosk, worker = delivery.get()] { kiosk.deliveryProgressed(deliveryInfo(worker->status())); };
+                onDelivery();
+            }
             exitCode = kiosk.run();
             onDelivery = nullptr;
         }

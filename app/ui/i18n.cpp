@@ -143,6 +143,16 @@ constexpr Entry kCatalog[] = {
     {Msg::KeyDone, {"Done", "მზადაა", "Готово", "Гатова"}},
     {Msg::JobsForSkills, {"Jobs that ask for these skills", "ვაკანსიები, სადაც ეს უნარები გჭირდებათ", "Вакансии, где нужны эти навыки", "Вакансіі, дзе патрэбныя гэтыя навыкі"}},
     {Msg::ReceiptDelivered, {"Delivered to the employment office.", "გაგზავნილია დასაქმების სამსახურში.", "Доставлено в службу занятости.", "Дастаўлена ў службу занятасці."}},
+    {Msg::DeliveryTitle, {"Connection to the office", "კავშირი ოფისთან", "Связь с офисом", "Сувязь з офісам"}},
+    {Msg::DeliveryOff, {"This kiosk works on its own: nothing is sent.", "ეს კიოსკი დამოუკიდებლად მუშაობს: არაფერი იგზავნება.", "Киоск работает сам по себе: ничего не отправляется.", "Кіёск працуе сам па сабе: нічога не адпраўляецца."}},
+    {Msg::DeliveryConnecting, {"Connecting…", "უკავშირდება…", "Подключение…", "Падключэнне…"}},
+    {Msg::DeliveryUpToDate, {"Everything is sent.", "ყველაფერი გაგზავნილია.", "Всё отправлено.", "Усё адпраўлена."}},
+    {Msg::DeliveryBusy, {"Sending…", "იგზავნება…", "Отправка…", "Адпраўка…"}},
+    {Msg::DeliveryOffline, {"Offline. Everything is kept here and sent later.", "კავშირი არ არის. ყველაფერი აქ ინახება და მოგვიანებით გაიგზავნება.", "Нет связи. Всё хранится здесь и будет отправлено позже.", "Няма сувязі. Усё захоўваецца тут і будзе адпраўлена пазней."}},
+    {Msg::DeliveryRetrying, {"The office's server is busy. Trying again soon.", "ოფისის სერვერი დაკავებულია. მალე ვცდით ხელახლა.", "Сервер офиса занят. Скоро попробуем снова.", "Сервер офіса заняты. Хутка паспрабуем зноў."}},
+    {Msg::DeliveryNotSetUp, {"Not set up yet. Please ask a clerk.", "ჯერ არ არის გამართული. მიმართეთ კონსულტანტს.", "Ещё не настроено. Обратитесь к консультанту.", "Яшчэ не наладжана. Звярніцеся да кансультанта."}},
+    {Msg::DeliveryWaiting, {"Waiting to be sent: %d.", "ელოდება გაგზავნას: %d.", "Ждут отправки: %d.", "Чакаюць адпраўкі: %d."}},
+    {Msg::SyncNow, {"Send now", "ახლავე გაგზავნა", "Отправить сейчас", "Адправіць зараз"}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

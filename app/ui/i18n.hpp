@@ -119,6 +119,16 @@ enum class Msg {
     KeyDone,
     JobsForSkills,
     ReceiptDelivered,
+    DeliveryTitle,
+    DeliveryOff,
+    DeliveryConnecting,
+    DeliveryUpToDate,
+    DeliveryBusy,
+    DeliveryOffline,
+    DeliveryRetrying,
+    DeliveryNotSetUp,
+    DeliveryWaiting,
+    SyncNow,
     Count
 };
 

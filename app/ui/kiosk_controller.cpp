@@ -171,6 +171,7 @@ void KioskController::apply(const Actions& actions) {
             m_state.formProblem.clear();
     }
     if (actions.submit) submitForm();
+    if (actions.syncNow && m_syncNow) m_syncNow();
     if (actions.checkStatus) {
         const uint64_t request = m_state.status.start();
         m_state.status.value.reset();
@@ -272,6 +273,7 @@ void KioskController::wipeSession() {
     m_edit = EditBuffers{};
     KioskState fresh;
     fresh.language = m_siteLanguage;
+    fresh.delivery = m_state.delivery;  // the kiosk's, not the person's
     // Answers still on their way are dropped by their request numbers, which keep counting.
     fresh.jobs.request = m_state.jobs.request + 1;
     fresh.job.request = m_state.job.request + 1;

@@ -34,6 +34,8 @@ public:
     // Sync made progress: the receipt on screen may have reached the office, and the office's
     // answer (a seat confirmed, a waitlist place) replaces what the kiosk could only estimate.
     void deliveryProgressed();
+    void setDelivery(const DeliveryInfo& info) { m_state.delivery = info; }
+    void setSyncNow(std::function<void()> syncNow) { m_syncNow = std::move(syncNow); }
 
     static constexpr int kWarningSeconds = 15;
 
@@ -49,6 +51,7 @@ private:
     Language m_siteLanguage;
     KioskState m_state;
     EditBuffers m_edit;
+    std::function<void()> m_syncNow;
 };
 
 }  // namespace dc::ui

@@ -43,6 +43,13 @@ struct Loadable {
     }
 };
 
+// Where delivery to the office stands, as the help screen shows it (device-wide: not wiped
+// with a person's session).
+struct DeliveryInfo {
+    enum class State { Off, NotSetUp, Connecting, UpToDate, Busy, Offline, Retrying } state = State::Off;
+    int64_t waiting = 0;
+};
+
 struct KioskState {
     Screen screen = Screen::Home;
     std::vector<Screen> history;  // screens "Back" returns to
@@ -69,6 +76,7 @@ struct KioskState {
     bool formProblemIsNew = false;  // set for the frame after it appeared: the form scrolls to it
     Loadable<store::ActionReceipt> receipt;
     bool receiptDelivered = false;  // the office's server has it (and may have changed its status)
+    DeliveryInfo delivery;
     Loadable<store::StatusAnswer> status;
 
     // Idle reset: the warning shows from `idleWarningAt` on, the wipe happens at `idleResetAt`.
@@ -107,6 +115,7 @@ struct Actions {
     bool keyboardDone = false;
     std::optional<Language> keyboardLayout;
     bool toggleContrast = false;
+    bool syncNow = false;
 };
 
 }  // namespace dc::ui
