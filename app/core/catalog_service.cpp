@@ -1,5 +1,9 @@
 #include "app/core/catalog_service.hpp"
 
+#include <cstdio>
+
+#include "app/store/daily_counts.hpp"
+
 #include "app/store/catalog_queries.hpp"
 
 namespace dc::core {
@@ -114,6 +118,16 @@ void CatalogService::coursesTeaching(std::vector<std::string> skills, std::strin
             return store::coursesTeaching(db, skills, city, today, 3);
         },
         std::move(done));
+}
+
+void CatalogService::countEvent(std::string metric, std::vector<std::string> dimensions) {
+    enqueue(
+        [metric = std::move(metric), dimensions = std::move(dimensions)](store::Database& db) {
+            // A lost count is not worth a person's attention; the log says so.
+            if (auto r = store::countEvent(db, metric, dimensions); !r)
+                std::fprintf(stderr, "dc-kiosk: a usage count was not saved: %s\n", r.error().message().c_str());
+        },
+        false);
 }
 
 void CatalogService::setCipher(store::FieldCipher cipher) {

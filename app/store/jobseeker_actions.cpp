@@ -2,8 +2,11 @@
 
 #include <sodium.h>
 
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
+#include "app/store/daily_counts.hpp"
 #include "app/store/sqlite_statement.hpp"
 #include "common/utf8.hpp"
 
@@ -99,6 +102,13 @@ nlohmann::json personJson(const Profile& p) {
             {"skills", p.skills}, {"language", p.language}};
 }
 
+// The language a person chose, as a report dimension: two lower-case letters or "unknown".
+std::string languageOf(const Profile& p) {
+    const bool code = p.language.size() == 2 && std::islower(static_cast<unsigned char>(p.language[0])) &&
+                      std::islower(static_cast<unsigned char>(p.language[1]));
+    return code ? p.language : "unknown";
+}
+
 ActionStatus statusFrom(const std::string& text) {
     if (text == "submitted") return ActionStatus::Submitted;
     if (text == "accepted") return ActionStatus::Accepted;
@@ -166,6 +176,7 @@ Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& ciphe
                                      {"person", personJson(person)}, {"note", draft.note}};
         if (auto r = enqueue(db, cipher, "application", id, body); !r) return r;
         if (auto r = audit(db, "application.submitted", *code); !r) return r;
+        if (auto r = countEvent(db, "applications", {"lang=" + languageOf(person)}); !r) return r;
         receipt.referenceCode = *code;
         return {};
     });
@@ -218,6 +229,12 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))SQL");
                                      {"waitlist", !seatFree},   {"person", personJson(person)}};
         if (auto r = enqueue(db, cipher, "enrollment", id, body); !r) return r;
         if (auto r = audit(db, seatFree ? "enrollment.requested" : "enrollment.waitlisted", *code); !r) return r;
+        std::vector<std::string> dimensions{"lang=" + languageOf(person)};
+        auto groups = Statement::prepare(db, "SELECT value FROM courses, json_each(courses.target_groups) WHERE courses.id = ?1");
+        if (!groups) return std::unexpected(groups.error());
+        groups->bind(1, courseId);
+        while (groups->step() == SQLITE_ROW) dimensions.push_back("group=" + groups->text(0));
+        if (auto r = countEvent(db, "enrollments", dimensions); !r) return r;
         return {};
     });
     if (!done) return std::unexpected(done.error());

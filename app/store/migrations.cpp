@@ -262,6 +262,19 @@ CREATE TABLE resync_seen (
   PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
 )SQL"},
+        // The program's reports need how the kiosks are used, never who used them: counts per
+        // day, per metric (sessions, searches, applications, enrollments) and per dimension
+        // ("" for the total, "lang=ka", "group=youth"). reported_n is what the server has.
+        {6, "anonymous daily usage counts", R"SQL(
+CREATE TABLE daily_counts (
+  day TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  dimension TEXT NOT NULL DEFAULT '',
+  n INTEGER NOT NULL DEFAULT 0 CHECK (n >= 0),
+  reported_n INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, metric, dimension)
+) WITHOUT ROWID;
+)SQL"},
     };
     return kSteps;
 }

@@ -72,6 +72,12 @@ void KioskController::drawFrame(UiContext& ctx) {
 
     ImGui::End();
     apply(actions);
+    // For the reports, a session runs from the first touch that leaves the resting Home screen
+    // until the kiosk is back at rest (Finish, the idle reset, or Home with nothing chosen).
+    const bool active = sessionActive();
+    if (active && !m_sessionCounted)
+        m_catalog.countEvent("sessions", {std::string("lang=") + languageCode(m_state.language)});
+    m_sessionCounted = active;
 }
 
 void KioskController::apply(const Actions& actions) {
@@ -270,6 +276,7 @@ bool KioskController::sessionActive() const {
 }
 
 void KioskController::wipeSession() {
+    m_countedSearch.clear();
     m_edit = EditBuffers{};
     KioskState fresh;
     fresh.language = m_siteLanguage;
@@ -335,6 +342,13 @@ void KioskController::open(Screen screen) {
 }
 
 void KioskController::requestSearch() {
+    // For the reports, typing "ju", "jun", "junior" is one search: a new one starts when the
+    // text is no longer a continuation (or a shortening) of the last one counted.
+    const std::string& text = m_edit.search;
+    const bool continues = !m_countedSearch.empty() && (text.starts_with(m_countedSearch) || m_countedSearch.starts_with(text));
+    if (!text.empty() && !continues)
+        m_catalog.countEvent("searches", {std::string("lang=") + languageCode(m_state.language)});
+    if (!text.empty()) m_countedSearch = text;
     // Searches coalesce on the worker too; here an answer overtaken by newer typing is dropped.
     const uint64_t request = m_state.jobs.start();
     m_catalog.searchJobs({.text = m_edit.search, .filters = m_state.filters, .limit = 200},

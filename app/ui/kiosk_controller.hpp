@@ -52,6 +52,8 @@ private:
     KioskState m_state;
     EditBuffers m_edit;
     std::function<void()> m_syncNow;
+    std::string m_countedSearch;  // the search text last counted for the reports
+    bool m_sessionCounted = false;
 };
 
 }  // namespace dc::ui

@@ -5,6 +5,7 @@
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_json.hpp"
 #include "app/store/catalog_queries.hpp"
+#include "app/store/daily_counts.hpp"
 #include "sync/protocol/messages.hpp"
 #include "sync/protocol/signing.hpp"
 
@@ -271,10 +272,24 @@ Expected<void> SyncClient::heartbeat() {
     return {};
 }
 
+Expected<void> SyncClient::report() {
+    if (auto r = ensureEnrolled(); !r) return r;
+    auto counts = store::unreportedCounts(m_db, 31);
+    if (!counts) return std::unexpected(counts.error());
+    if (counts->empty()) return {};
+    Report report;
+    for (const auto& c : *counts) report.counts.push_back({c.day, c.metric, c.dimension, c.n});
+    auto result = call("POST", "/v1/report", toJson(report), true);
+    if (!result) return std::unexpected(result.error().withContext("sending the usage counts"));
+    if (result->status != 200) return std::unexpected(statusError(*result, "sending the usage counts"));
+    return store::markReported(m_db, *counts);
+}
+
 Expected<RoundReport> SyncClient::runRound() {
     RoundReport report;
     if (auto r = ensureEnrolled(); !r) return std::unexpected(r.error());
     if (auto r = pushAll(report); !r) return std::unexpected(r.error());
+    if (auto r = this->report(); !r) return std::unexpected(r.error());
     if (auto r = pullAll(report); !r) return std::unexpected(r.error());
     if (auto r = heartbeat(); !r) return std::unexpected(r.error());
     return report;

@@ -51,7 +51,9 @@ public:
     // Pulls until the server says there is no more.
     Expected<void> pullAll(RoundReport& report);
     Expected<void> heartbeat();
-    // Enrolls if needed, then push, pull, heartbeat.
+    // Sends the anonymous daily counts not yet reported (store/daily_counts.hpp).
+    Expected<void> report();
+    // Enrolls if needed, then push, report, pull, heartbeat.
     Expected<RoundReport> runRound();
 
     // The server's Retry-After from the last 429/503, if it gave one.

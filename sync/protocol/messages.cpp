@@ -1,5 +1,6 @@
 #include "sync/protocol/messages.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -239,6 +240,42 @@ Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view body) {
     DC_TRY(time, integer(*obj, "serverTime", true));
     DC_TRY(config, objectText(*obj, "config", kMaxRecordBytes));
     return HeartbeatResponse{*time, *config};
+}
+
+// ---- reports ----
+std::string toJson(const Report& r) {
+    json counts = json::array();
+    for (const auto& c : r.counts)
+        counts.push_back({{"day", c.day}, {"metric", c.metric}, {"dimension", c.dimension}, {"n", c.n}});
+    return json{{"counts", std::move(counts)}}.dump();
+}
+
+Expected<Report> parseReport(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the report"));
+    const auto it = obj->find("counts");
+    if (it == obj->end() || !it->is_array()) return fail(ErrorCode::InvalidInput, "\"counts\" must be a list");
+    if (it->size() > kMaxReportCounts)
+        return fail(ErrorCode::InvalidInput, "at most " + std::to_string(kMaxReportCounts) + " counts per report");
+    Report report;
+    for (const json& c : *it) {
+        if (!c.is_object()) return fail(ErrorCode::InvalidInput, "a count must be a JSON object");
+        DC_TRY(day, text(c, "day", true, 10));
+        DC_TRY(metric, text(c, "metric", true, 32));
+        DC_TRY(dimension, text(c, "dimension", false, 64));
+        DC_TRY(n, integer(c, "n", true));
+        const bool dayOk = day->size() == 10 && (*day)[4] == '-' && (*day)[7] == '-' &&
+                           std::all_of(day->begin(), day->end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == '-'; });
+        if (!dayOk) return fail(ErrorCode::InvalidInput, "\"day\" must be YYYY-MM-DD");
+        bool known = false;
+        for (const char* m : {"sessions", "searches", "applications", "enrollments"}) known = known || *metric == m;
+        if (!known) return fail(ErrorCode::InvalidInput, "unknown metric \"" + *metric + "\"");
+        for (char ch : *dimension)
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '=' || ch == '_' || ch == '-'))
+                return fail(ErrorCode::InvalidInput, "a dimension holds lower-case letters, digits, = _ - only");
+        if (*n > 1'000'000'000) return fail(ErrorCode::InvalidInput, "\"n\" is out of range");
+        report.counts.push_back({*day, *metric, *dimension, *n});
+    }
+    return report;
 }
 
 // ---- cursors ----

@@ -95,6 +95,20 @@ Expected<Heartbeat> parseHeartbeat(std::string_view text);
 std::string toJson(const HeartbeatResponse& r);
 Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view text);
 
+// ---- reports: anonymous daily counts, each the day's total so far (sending it again is harmless) ----
+struct ReportCount {
+    std::string day;        // "2026-11-23" (UTC)
+    std::string metric;     // sessions | searches | applications | enrollments
+    std::string dimension;  // "" (total), "lang=ka", "group=youth": lower-case letters, digits, = _ -
+    int64_t n = 0;
+};
+struct Report {
+    std::vector<ReportCount> counts;
+};
+inline constexpr size_t kMaxReportCounts = 2000;
+std::string toJson(const Report& r);
+Expected<Report> parseReport(std::string_view text);
+
 // ---- pull cursors: "<epoch>.<seq>"; empty = from the beginning ----
 struct Cursor {
     std::string epoch;  // changes when the server's catalog is rebuilt: old cursors are refused

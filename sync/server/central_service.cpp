@@ -411,6 +411,29 @@ Expected<sync::HeartbeatResponse> CentralService::heartbeat(const std::string& d
     return sync::HeartbeatResponse{now(), "{}"};
 }
 
+Expected<void> CentralService::report(const std::string& deviceId, const sync::Report& report) {
+    auto c = m_pool.acquire();
+    return transaction<void>(*c, [&]() -> Expected<void> {
+        for (const auto& count : report.counts)
+            DC_CHECK(c->query(R"SQL(
+INSERT INTO daily_counts (device_id, day, metric, dimension, n) VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (device_id, day, metric, dimension) DO UPDATE SET n = excluded.n)SQL",
+                              {deviceId, count.day, count.metric, count.dimension, count.n}));
+        return {};
+    });
+}
+
+Expected<std::string> CentralService::reportCsv(const std::string& fromDay, const std::string& toDay) {
+    auto c = m_pool.acquire();
+    DC_TRY(rows, c->query("SELECT day, metric, dimension, sum(n), count(DISTINCT device_id) FROM daily_counts "
+                          "WHERE day >= $1 AND day <= $2 GROUP BY day, metric, dimension ORDER BY day, metric, dimension",
+                          {fromDay, toDay}));
+    std::string out = "day,metric,dimension,total,devices\n";
+    for (const auto& r : *rows)
+        out += r.text(0) + "," + r.text(1) + "," + csvField(r.text(2)) + "," + r.text(3) + "," + r.text(4) + "\n";
+    return out;
+}
+
 Expected<sync::PushResponse> CentralService::push(const std::string& deviceId, const sync::PushRequest& request) {
     auto c = m_pool.acquire();
     const int64_t at = now();

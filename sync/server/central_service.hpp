@@ -85,6 +85,9 @@ public:
     // The secret of a known device; NotFound otherwise.
     Expected<std::string> deviceSecret(const std::string& deviceId);
     Expected<sync::HeartbeatResponse> heartbeat(const std::string& deviceId, const sync::Heartbeat& beat);
+    Expected<void> report(const std::string& deviceId, const sync::Report& report);
+    // CSV of the counts summed over devices: day, metric, dimension, total, devices.
+    Expected<std::string> reportCsv(const std::string& fromDay, const std::string& toDay);
     Expected<sync::PushResponse> push(const std::string& deviceId, const sync::PushRequest& request);
     // InvalidInput for a malformed cursor, NotFound (-> 410) for one the server no longer knows.
     Expected<PullPage> pull(const std::string& cursor, size_t limit);

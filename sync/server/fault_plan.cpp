@@ -32,7 +32,8 @@ Expected<FaultPlan> FaultPlan::parse(std::string_view spec) {
         if (parts.size() < 2 || parts.size() > 3) return bad();
         Fault f;
         f.route = std::string(parts[0]);
-        if (f.route != "push" && f.route != "pull" && f.route != "heartbeat" && f.route != "enroll" && f.route != "any")
+        if (f.route != "push" && f.route != "pull" && f.route != "heartbeat" && f.route != "enroll" && f.route != "report" &&
+            f.route != "any")
             return bad();
         const std::string_view action = parts[1];
         if (action == "drop") f.action = Fault::Action::Drop;

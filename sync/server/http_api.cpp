@@ -74,7 +74,7 @@ HttpResponse Api::handle(const HttpRequest& r) {
         return json(sync::toJson(*answer));
     }
 
-    const bool known = r.path == "/v1/push" || r.path == "/v1/pull" || r.path == "/v1/heartbeat";
+    const bool known = r.path == "/v1/push" || r.path == "/v1/pull" || r.path == "/v1/heartbeat" || r.path == "/v1/report";
     if (!known) return errorResponse(404, "not_found", "no such endpoint: " + r.path.substr(0, 100));
     const char* method = r.path == "/v1/pull" ? "GET" : "POST";
     if (r.method != method) return errorResponse(405, "method_not_allowed", std::string("use ") + method);
@@ -89,6 +89,12 @@ HttpResponse Api::handle(const HttpRequest& r) {
         auto answer = m_service.push(device, *request);
         if (!answer) return fromError(answer.error(), "taking pushed records");
         return json(sync::toJson(*answer));
+    }
+    if (r.path == "/v1/report") {
+        auto report = sync::parseReport(r.body);
+        if (!report) return errorResponse(400, "bad_request", report.error().message());
+        if (auto done = m_service.report(device, *report); !done) return fromError(done.error(), "recording a report");
+        return json("{}");
     }
     if (r.path == "/v1/heartbeat") {
         auto beat = sync::parseHeartbeat(r.body);

@@ -18,7 +18,7 @@ namespace dc::server {
 namespace {
 
 std::string routeOf(const std::string& path) {
-    for (const char* r : {"push", "pull", "heartbeat", "enroll"})
+    for (const char* r : {"push", "pull", "heartbeat", "enroll", "report"})
         if (path == std::string("/v1/") + r) return r;
     return "other";
 }

@@ -28,13 +28,15 @@ commands:
   export applications|enrollments
                               CSV on standard output
   cancel REFERENCE-CODE       cancel an enrollment; its seat goes to the waitlist
+  report [--from DAY] [--to DAY]
+                              CSV of the anonymous daily usage counts, summed over devices
 )";
 
 struct Args {
     std::string command, db;
     std::vector<std::string> positional;
     dc::server::ServeOptions serve;
-    std::string faults, note = "";
+    std::string faults, note = "", from = "0000-00-00", to = "9999-99-99";
     int validHours = 168;
 };
 
@@ -98,6 +100,8 @@ int main(int argc, char** argv) {
         } else if (k == "--quiet") a.serve.quiet = true;
         else if (k == "--faults") { if (!value(a.faults)) return usage("--faults needs a plan"); }
         else if (k == "--note") { if (!value(a.note)) return usage("--note needs text"); }
+        else if (k == "--from") { if (!value(a.from)) return usage("--from needs a day (YYYY-MM-DD)"); }
+        else if (k == "--to") { if (!value(a.to)) return usage("--to needs a day (YYYY-MM-DD)"); }
         else if (k == "--valid-hours") {
             if (!value(v) || !parsePositiveInt(v, 24 * 365, a.validHours) || a.validHours == 0)
                 return usage("--valid-hours needs a number of hours (1 to 8760)");
@@ -177,6 +181,12 @@ int main(int argc, char** argv) {
         auto said = service.cancelEnrollment(a.positional[0]);
         if (!said) return std::fprintf(stderr, "dc-server: %s\n", said.error().message().c_str()), 1;
         std::printf("%s\n", said->c_str());
+        return 0;
+    }
+    if (a.command == "report") {
+        auto csv = service.reportCsv(a.from, a.to);
+        if (!csv) return std::fprintf(stderr, "dc-server: %s\n", csv.error().message().c_str()), 1;
+        std::fwrite(csv->data(), 1, csv->size(), stdout);
         return 0;
     }
     return usage("unknown command \"" + a.command + "\"");

@@ -69,6 +69,15 @@ CREATE TABLE IF NOT EXISTS enrollments (
   status TEXT NOT NULL,
   waitlist_position BIGINT,
   received_at BIGINT NOT NULL);
+-- Anonymous usage counts per device and day; a device sends the day's totals, so a repeat sets
+-- the same numbers again.
+CREATE TABLE IF NOT EXISTS daily_counts (
+  device_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  dimension TEXT NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (device_id, day, metric, dimension));
 CREATE INDEX IF NOT EXISTS enrollments_by_session ON enrollments (session_id, status, waitlist_position);
 CREATE INDEX IF NOT EXISTS enrollments_by_code ON enrollments (reference_code);
 )SQL";

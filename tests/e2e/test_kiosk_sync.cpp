@@ -49,6 +49,14 @@ TEST_CASE("an application made at the kiosk reaches the server, and the receipt 
     const auto csv = runServerCommand({"export", "--db", db, "applications"});
     CHECK(csv.output.find("Nino Beridze") != std::string::npos);
     CHECK(csv.output.find("\"submitted\"") != std::string::npos);
+    // The program's report: two sessions (the application, then a look at Help after Finish), one
+    // search (typed letter by letter), one application.
+    const auto report = runServerCommand({"report", "--db", db});
+    INFO(report.output);
+    CHECK(report.output.find(",sessions,\"\",2,1\n") != std::string::npos);
+    CHECK(report.output.find(",searches,\"\",1,1\n") != std::string::npos);
+    CHECK(report.output.find(",applications,\"\",1,1\n") != std::string::npos);
+    CHECK(report.output.find("Nino") == std::string::npos);
 }
 
 TEST_CASE("with the server unreachable the kiosk still takes the application and says it will be sent",

@@ -2,10 +2,13 @@
 // aside, failed attempts counted; pulled pages with their cursor; a full resync's clean-up.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "app/core/catalog_generator.hpp"
 #include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_queries.hpp"
+#include "app/store/daily_counts.hpp"
 #include "app/store/jobseeker_actions.hpp"
 #include "app/store/outbox.hpp"
 #include "app/store/sqlite_statement.hpp"
@@ -138,4 +141,29 @@ TEST_CASE("a resync started again forgets what an abandoned one had noted", "[st
     store::PullPosition again{.stream = "catalog", .cursor = "cd.3", .fullResync = true, .firstOfResync = true, .lastOfResync = true};
     REQUIRE(store::applyCatalogBatch(k.db, {.jobUpserts = {snapshot.jobUpserts[1], snapshot.jobUpserts[2], snapshot.jobUpserts[3]}}, &again));
     CHECK(*store::countJobs(k.db) == 3);
+}
+
+TEST_CASE("usage counts: per day and dimension, reported once, a count that grew is sent again", "[store][reports]") {
+    Kiosk k;
+    REQUIRE(store::countEvent(k.db, "sessions", {"lang=ka"}));
+    REQUIRE(store::countEvent(k.db, "sessions", {"lang=ru"}));
+    k.apply("Zebulon");  // an application counts itself, in its own transaction
+    auto counts = store::unreportedCounts(k.db, 31);
+    REQUIRE(counts);
+    std::map<std::string, int64_t> byKey;
+    for (const auto& c : *counts) byKey[c.metric + "/" + c.dimension] = c.n;
+    CHECK(byKey["sessions/"] == 2);
+    CHECK(byKey["sessions/lang=ka"] == 1);
+    CHECK(byKey["applications/"] == 1);
+    CHECK(byKey["applications/lang=unknown"] == 1);  // the form gave no language
+    REQUIRE(store::countEvent(k.db, "sessions", {"lang=ka"}));  // grows after it was read
+    REQUIRE(store::markReported(k.db, *counts));
+    auto left = store::unreportedCounts(k.db, 31);
+    REQUIRE(left);
+    // The day is sent whole again (totals), because one of its counts grew.
+    CHECK_FALSE(left->empty());
+    REQUIRE(store::markReported(k.db, *left));
+    CHECK(store::unreportedCounts(k.db, 31)->empty());
+    // Nothing personal is in a count.
+    CHECK(k.text("SELECT count(*) FROM daily_counts WHERE dimension GLOB '*Zebulon*' OR metric GLOB '*Zebulon*'") == "0");
 }

@@ -115,3 +115,20 @@ TEST_CASE("cursors are epoch.seq and nothing else", "[sync][protocol]") {
     for (const char* bad : {".1", "abc", "ab.", "ab.-1", "ab.1x", "AB.1", "ab.99999999999999999999", "ab.1.2", "a b.1"})
         CHECK_FALSE(sync::parseCursor(bad));
 }
+
+TEST_CASE("reports carry counts only, and strictly", "[sync][protocol]") {
+    sync::Report r{{{"2026-11-23", "sessions", "", 4}, {"2026-11-23", "enrollments", "group=parental_leave", 1}}};
+    auto back = sync::parseReport(sync::toJson(r));
+    REQUIRE(back);
+    CHECK(back->counts.size() == 2);
+    CHECK(back->counts[1].dimension == "group=parental_leave");
+    for (const char* bad : {R"({"counts":[{"day":"23.11.2026","metric":"sessions","n":1}]})",
+                            R"({"counts":[{"day":"2026-11-23","metric":"passwords","n":1}]})",
+                            R"({"counts":[{"day":"2026-11-23","metric":"sessions","dimension":"name=Nino Beridze","n":1}]})",
+                            R"({"counts":[{"day":"2026-11-23","metric":"sessions","n":-1}]})",
+                            R"({"counts":[{"day":"2026-11-23","metric":"sessions","n":99999999999}]})",
+                            R"({"counts":{}})", "[]"}) {
+        INFO(bad);
+        CHECK_FALSE(sync::parseReport(bad));
+    }
+}

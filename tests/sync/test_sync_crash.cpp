@@ -76,7 +76,7 @@ TEST_CASE("kill -9 at random moments during push and pull loses nothing and dupl
             test::writeFile(dir / "change.jsonl", store::toJsonLines(change));
             REQUIRE(test::runServerCommand({"import", "--db", serverDb, (dir / "change.jsonl").string()}).exitCode == 0);
         }
-        const pid_t pid = startProbe({"--db", kioskDb, "--server", server.url(), "--token", token, "--applications", "40"});
+        const pid_t pid = startProbe({"--db", kioskDb, "--server", server.url(), "--token", token, "--applications", "300"});
         std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 600)(random)));
         ::kill(pid, SIGKILL);
         int status = 0;

@@ -9,6 +9,7 @@
 #include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_json.hpp"
+#include "app/store/daily_counts.hpp"
 #include "sync/kiosk_fixture.hpp"
 
 using namespace dc;
@@ -56,6 +57,13 @@ TEST_CASE("a kiosk enrolls, pulls the catalog, and its application reaches the s
     CHECK(third->pulled == 0);
     auto devices = test::runServerCommand({"devices", "--db", s.serverDb});
     CHECK(devices.output.find("test") != std::string::npos);
+    // The day's anonymous counts went with the round, and a second round does not add them again.
+    auto report = test::runServerCommand({"report", "--db", s.serverDb});
+    CHECK(report.output.find(",applications,\"\",1,1\n") != std::string::npos);
+    REQUIRE(store::countEvent(kiosk.db, "applications", {}));
+    REQUIRE(kiosk.client->runRound());
+    report = test::runServerCommand({"report", "--db", s.serverDb});
+    CHECK(report.output.find(",applications,\"\",2,1\n") != std::string::npos);
 }
 
 TEST_CASE("an enrollment is confirmed or waitlisted by the server and the kiosk shows it", "[sync][e2e]") {
