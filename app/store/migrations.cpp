@@ -275,6 +275,22 @@ CREATE TABLE daily_counts (
   PRIMARY KEY (day, metric, dimension)
 ) WITHOUT ROWID;
 )SQL"},
+        // Files that go with outbox records (ID photos), too large for a row: sealed files in
+        // attachments/ beside the database, uploaded in chunks by sync and deleted once the
+        // server holds them whole.
+        {7, "attachments waiting for upload", R"SQL(
+CREATE TABLE attachments (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL DEFAULT '',
+  size INTEGER NOT NULL CHECK (size > 0),
+  sha256 TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','done','quarantined')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+) WITHOUT ROWID;
+)SQL"},
     };
     return kSteps;
 }

@@ -95,10 +95,12 @@ public:
         curl_easy_setopt(c, CURLOPT_WRITEDATA, &received);
         curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
         curl_easy_setopt(c, CURLOPT_HEADERDATA, &received);
-        if (call.method == "POST") {
+        if (call.method == "POST" || call.method == "PUT") {
+            // The body from memory; PUT rides on the same option with its own method name.
             curl_easy_setopt(c, CURLOPT_POST, 1L);
             curl_easy_setopt(c, CURLOPT_POSTFIELDS, call.body.data());
             curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
+            if (call.method == "PUT") curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, "PUT");
         } else if (call.method != "GET") {
             curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, call.method.c_str());
         }

@@ -272,6 +272,66 @@ Expected<void> SyncClient::heartbeat() {
     return {};
 }
 
+Expected<void> SyncClient::uploadOne(const store::AttachmentRecord& a, RoundReport& report) {
+    auto bytes = store::readAttachment(m_db, m_cipher, a);
+    if (!bytes) return store::quarantineAttachment(m_db, a.id, "cannot be read on this kiosk: " + bytes.error().message());
+    const std::string base = "/v1/attachments/" + a.id;
+    auto fail = [&](const Error& e) -> Expected<void> {
+        (void)store::attachmentAttemptFailed(m_db, a.id, e.message());
+        return std::unexpected(e.withContext("sending an attachment"));
+    };
+    // Ask first how much the server already has: a resumed upload sends only the rest.
+    auto status = call("GET", base, "", true);
+    if (!status) return fail(status.error());
+    int64_t offset = 0;
+    if (status->status == 200) {
+        auto s = parseAttachmentStatus(status->body);
+        if (!s) return fail(Error(ErrorCode::Transient, "the server's answer could not be read"));
+        if (s->complete) return store::attachmentDelivered(m_db, a.id);
+        offset = std::clamp<int64_t>(s->received, 0, a.size);
+    } else if (status->status != 404) {
+        return fail(statusError(*status, "asking about an attachment"));
+    }
+    int restarts = 0;
+    while (offset < a.size) {
+        const size_t length = std::min<size_t>(m_config.attachmentChunkBytes, static_cast<size_t>(a.size - offset));
+        const std::string chunk = bytes->substr(static_cast<size_t>(offset), length);
+        const std::string target = base + "?offset=" + std::to_string(offset) + "&size=" + std::to_string(a.size) +
+                                   "&sha256=" + a.sha256 + "&kind=" + a.kind + "&record=" + a.recordId;
+        auto put = call("PUT", target, chunk, true);
+        report.attachmentBytesSent += length;
+        if (!put) return fail(put.error());
+        if (put->status == 200 || put->status == 409) {
+            // 409: the server's bytes end elsewhere (an earlier answer was lost): go on from there.
+            auto s = parseAttachmentStatus(put->body);
+            if (!s) return fail(Error(ErrorCode::Transient, "the server's answer could not be read"));
+            if (s->complete) break;
+            offset = std::clamp<int64_t>(s->received, 0, a.size);
+            continue;
+        }
+        if (put->status == 422 && restarts++ == 0) {  // the bytes did not add up: once more from the start
+            offset = 0;
+            continue;
+        }
+        const Error e = statusError(*put, "sending an attachment");
+        if (e.code() == ErrorCode::Refused || put->status == 422)
+            return store::quarantineAttachment(m_db, a.id, e.message());
+        return fail(e);
+    }
+    ++report.attachmentsDone;
+    return store::attachmentDelivered(m_db, a.id);
+}
+
+Expected<void> SyncClient::uploadAttachments(RoundReport& report) {
+    if (auto r = ensureEnrolled(); !r) return r;
+    (void)store::removeLeftoverAttachmentFiles(m_db);
+    auto pending = store::pendingAttachments(m_db, 100);
+    if (!pending) return std::unexpected(pending.error());
+    for (const auto& a : *pending)
+        if (auto r = uploadOne(a, report); !r) return r;
+    return {};
+}
+
 Expected<void> SyncClient::report() {
     if (auto r = ensureEnrolled(); !r) return r;
     auto counts = store::unreportedCounts(m_db, 31);
@@ -289,6 +349,7 @@ Expected<RoundReport> SyncClient::runRound() {
     RoundReport report;
     if (auto r = ensureEnrolled(); !r) return std::unexpected(r.error());
     if (auto r = pushAll(report); !r) return std::unexpected(r.error());
+    if (auto r = uploadAttachments(report); !r) return std::unexpected(r.error());
     if (auto r = this->report(); !r) return std::unexpected(r.error());
     if (auto r = pullAll(report); !r) return std::unexpected(r.error());
     if (auto r = heartbeat(); !r) return std::unexpected(r.error());

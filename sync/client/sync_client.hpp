@@ -16,6 +16,7 @@
 
 #include "app/store/database.hpp"
 #include "app/store/field_cipher.hpp"
+#include "app/store/attachments.hpp"
 #include "app/store/outbox.hpp"
 #include "sync/client/http_transport.hpp"
 
@@ -29,12 +30,17 @@ struct SyncConfig {
     size_t pushBatchRecords = 500;  // the protocol's most
     size_t pushBatchBytes = 1024 * 1024;
     size_t pullLimit = 1000;
+    // A cut connection loses at most the chunk in flight; the rest is resumed from what the
+    // server says it holds.
+    size_t attachmentChunkBytes = 128 * 1024;
 };
 
 struct RoundReport {
     size_t delivered = 0;    // records the server answered for (accepted or duplicate)
     size_t setAside = 0;     // records refused and quarantined
     size_t pulled = 0;       // catalog changes applied
+    size_t attachmentsDone = 0;
+    size_t attachmentBytesSent = 0;
     bool resynced = false;   // the server no longer knew our cursor
 };
 
@@ -51,9 +57,11 @@ public:
     // Pulls until the server says there is no more.
     Expected<void> pullAll(RoundReport& report);
     Expected<void> heartbeat();
+    // Uploads waiting attachments, resuming each where the server's bytes end.
+    Expected<void> uploadAttachments(RoundReport& report);
     // Sends the anonymous daily counts not yet reported (store/daily_counts.hpp).
     Expected<void> report();
-    // Enrolls if needed, then push, report, pull, heartbeat.
+    // Enrolls if needed, then push, attachments, report, pull, heartbeat.
     Expected<RoundReport> runRound();
 
     // The server's Retry-After from the last 429/503, if it gave one.
@@ -67,6 +75,7 @@ private:
                               bool sign);
     Expected<void> pushBatch(std::vector<store::OutboxRecord>& records, RoundReport& report);
     Expected<void> loadIdentity();
+    Expected<void> uploadOne(const store::AttachmentRecord& a, RoundReport& report);
     int64_t now() const;
 
     store::Database& m_db;

@@ -278,6 +278,20 @@ Expected<Report> parseReport(std::string_view body) {
     return report;
 }
 
+// ---- attachments ----
+std::string toJson(const AttachmentStatus& s) {
+    return json{{"received", s.received}, {"size", s.size}, {"complete", s.complete}}.dump();
+}
+
+Expected<AttachmentStatus> parseAttachmentStatus(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the attachment status"));
+    DC_TRY(received, integer(*obj, "received", true));
+    DC_TRY(size, integer(*obj, "size", false));
+    const auto it = obj->find("complete");
+    if (it != obj->end() && !it->is_boolean()) return fail(ErrorCode::InvalidInput, "\"complete\" must be true or false");
+    return AttachmentStatus{*received, *size, it != obj->end() && it->get<bool>()};
+}
+
 // ---- cursors ----
 std::string toString(const Cursor& c) { return c.epoch.empty() ? std::string() : c.epoch + "." + std::to_string(c.seq); }
 

@@ -109,6 +109,17 @@ inline constexpr size_t kMaxReportCounts = 2000;
 std::string toJson(const Report& r);
 Expected<Report> parseReport(std::string_view text);
 
+// ---- attachments: uploaded in chunks, resumable, verified by SHA-256 ----
+inline constexpr size_t kMaxAttachmentBytes = 16 * 1024 * 1024;
+inline constexpr size_t kMaxChunkBytes = 1024 * 1024;
+struct AttachmentStatus {
+    int64_t received = 0;  // bytes the server holds, from the start, in order
+    int64_t size = 0;
+    bool complete = false;  // all there and the SHA-256 matched
+};
+std::string toJson(const AttachmentStatus& s);
+Expected<AttachmentStatus> parseAttachmentStatus(std::string_view text);
+
 // ---- pull cursors: "<epoch>.<seq>"; empty = from the beginning ----
 struct Cursor {
     std::string epoch;  // changes when the server's catalog is rebuilt: old cursors are refused

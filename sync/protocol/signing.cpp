@@ -43,6 +43,41 @@ std::optional<std::vector<uint8_t>> hexDecode(std::string_view hex) {
     return std::vector<uint8_t>(out.begin(), out.end());
 }
 
+std::string base64Encode(std::string_view bytes) {
+    std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    out.pop_back();  // the terminating NUL
+    return out;
+}
+
+std::optional<std::string> base64Decode(std::string_view text) {
+    std::string out(text.size() / 4 * 3 + 3, '\0');
+    size_t written = 0;
+    const char* end = nullptr;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                          &written, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        end != text.data() + text.size())
+        return std::nullopt;
+    out.resize(written);
+    return out;
+}
+
+static_assert(sizeof(crypto_hash_sha256_state) <= 128, "Sha256::m_state holds libsodium's state");
+
+Sha256::Sha256() { crypto_hash_sha256_init(reinterpret_cast<crypto_hash_sha256_state*>(m_state)); }
+
+void Sha256::update(std::string_view bytes) {
+    crypto_hash_sha256_update(reinterpret_cast<crypto_hash_sha256_state*>(m_state),
+                              reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
+std::string Sha256::finalHex() {
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256_final(reinterpret_cast<crypto_hash_sha256_state*>(m_state), digest.data());
+    return toHex(digest.data(), digest.size());
+}
+
 std::string randomHex(size_t bytes) {
     std::vector<unsigned char> raw(bytes);
     randombytes_buf(raw.data(), raw.size());

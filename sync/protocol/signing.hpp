@@ -20,6 +20,18 @@ std::string hexEncode(const std::vector<uint8_t>& bytes);
 // nullopt when `hex` is not an even number of hex digits.
 std::optional<std::vector<uint8_t>> hexDecode(std::string_view hex);
 std::string randomHex(size_t bytes);
+std::string base64Encode(std::string_view bytes);
+std::optional<std::string> base64Decode(std::string_view text);
+// SHA-256 computed piece by piece.
+class Sha256 {
+public:
+    Sha256();
+    void update(std::string_view bytes);
+    std::string finalHex();
+
+private:
+    alignas(16) unsigned char m_state[128];
+};
 
 std::string canonicalRequest(std::string_view method, std::string_view target, int64_t timestamp,
                              std::string_view body);

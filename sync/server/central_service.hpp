@@ -60,6 +60,22 @@ struct PullPage {
     bool more = false;
 };
 
+struct ChunkUpload {
+    std::string deviceId, id, kind, recordId, sha256;
+    int64_t offset = 0, size = 0;
+    std::string bytes;
+};
+struct ChunkAnswer {
+    sync::AttachmentStatus status;
+    bool offsetMismatch = false;   // the chunk does not start where the server's bytes end (409)
+    bool checksumFailed = false;   // complete, but the SHA-256 differs: the bytes were dropped (422)
+};
+struct AttachmentInfo {
+    std::string id, deviceId, kind, recordId, sha256;
+    int64_t size = 0, received = 0;
+    bool complete = false;
+};
+
 struct CatalogImportResult {
     size_t changed = 0, unchanged = 0, deleted = 0;
 };
@@ -80,7 +96,14 @@ public:
     // Cancels an enrollment by its reference code; a freed seat goes to the first on the waitlist.
     Expected<std::string> cancelEnrollment(const std::string& referenceCode);
 
+    Expected<std::vector<AttachmentInfo>> attachments();
+    // The bytes of a complete attachment.
+    Expected<std::string> attachmentBytes(const std::string& id);
+
     // ---- protocol ----
+    // NotFound when the device has no attachment of this id.
+    Expected<sync::AttachmentStatus> attachmentStatus(const std::string& deviceId, const std::string& id);
+    Expected<ChunkAnswer> putChunk(const ChunkUpload& chunk);
     Expected<sync::EnrollResponse> enroll(const sync::EnrollRequest& request);
     // The secret of a known device; NotFound otherwise.
     Expected<std::string> deviceSecret(const std::string& deviceId);

@@ -33,6 +33,7 @@ Expected<FaultPlan> FaultPlan::parse(std::string_view spec) {
         Fault f;
         f.route = std::string(parts[0]);
         if (f.route != "push" && f.route != "pull" && f.route != "heartbeat" && f.route != "enroll" && f.route != "report" &&
+            f.route != "attachment" &&
             f.route != "any")
             return bad();
         const std::string_view action = parts[1];

@@ -1,7 +1,7 @@
 #pragma once
 // Faults a test asks the server to commit, in order, one per matching request:
 //   "push:503,push:drop,pull:truncate,any:429:7,heartbeat:slow:3000"
-// route: push | pull | heartbeat | enroll | report | any.  action:
+// route: push | pull | heartbeat | enroll | report | attachment | any.  action:
 //   500 | 503          answer with that status before doing anything
 //   429:<seconds>      answer 429 with Retry-After
 //   drop               do the work, then close the connection without an answer

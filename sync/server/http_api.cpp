@@ -74,10 +74,17 @@ HttpResponse Api::handle(const HttpRequest& r) {
         return json(sync::toJson(*answer));
     }
 
-    const bool known = r.path == "/v1/push" || r.path == "/v1/pull" || r.path == "/v1/heartbeat" || r.path == "/v1/report";
+    static constexpr std::string_view kAttachments = "/v1/attachments/";
+    const bool attachment = r.path.starts_with(kAttachments);
+    const bool known = attachment || r.path == "/v1/push" || r.path == "/v1/pull" || r.path == "/v1/heartbeat" ||
+                       r.path == "/v1/report";
     if (!known) return errorResponse(404, "not_found", "no such endpoint: " + r.path.substr(0, 100));
-    const char* method = r.path == "/v1/pull" ? "GET" : "POST";
-    if (r.method != method) return errorResponse(405, "method_not_allowed", std::string("use ") + method);
+    if (attachment) {
+        if (r.method != "GET" && r.method != "PUT") return errorResponse(405, "method_not_allowed", "use GET or PUT");
+    } else {
+        const char* method = r.path == "/v1/pull" ? "GET" : "POST";
+        if (r.method != method) return errorResponse(405, "method_not_allowed", std::string("use ") + method);
+    }
 
     auto who = authenticate(r);
     if (auto* refusal = std::get_if<HttpResponse>(&who)) return *refusal;
@@ -89,6 +96,37 @@ HttpResponse Api::handle(const HttpRequest& r) {
         auto answer = m_service.push(device, *request);
         if (!answer) return fromError(answer.error(), "taking pushed records");
         return json(sync::toJson(*answer));
+    }
+    if (attachment) {
+        const std::string id = r.path.substr(kAttachments.size());
+        if (!sync::isValidRecordId(id)) return errorResponse(400, "bad_request", "an attachment id is 8 to 64 letters, digits and '-'");
+        if (r.method == "GET") {
+            auto status = m_service.attachmentStatus(device, id);
+            if (!status) return fromError(status.error(), "reading an attachment's progress");
+            return json(sync::toJson(*status));
+        }
+        auto number = [&](const char* key, int64_t& out) {
+            const auto it = r.query.find(key);
+            if (it == r.query.end()) return false;
+            const auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), out);
+            return ec == std::errc() && end == it->second.data() + it->second.size();
+        };
+        ChunkUpload chunk{.deviceId = device, .id = id, .bytes = r.body};
+        if (!number("offset", chunk.offset) || !number("size", chunk.size))
+            return errorResponse(400, "bad_request", "a chunk needs offset and size (whole numbers)");
+        chunk.sha256 = r.query.count("sha256") ? r.query.at("sha256") : "";
+        chunk.kind = r.query.count("kind") ? r.query.at("kind").substr(0, 64) : "";
+        chunk.recordId = r.query.count("record") ? r.query.at("record").substr(0, 64) : "";
+        auto answer = m_service.putChunk(chunk);
+        if (!answer) return fromError(answer.error(), "taking an attachment chunk");
+        if (answer->offsetMismatch) {
+            HttpResponse res = json(sync::toJson(answer->status));
+            res.status = 409;  // the body says where the server's bytes end: continue from there
+            return res;
+        }
+        if (answer->checksumFailed)
+            return errorResponse(422, "checksum_mismatch", "the attachment's bytes do not match its SHA-256; send it again from the start");
+        return json(sync::toJson(answer->status));
     }
     if (r.path == "/v1/report") {
         auto report = sync::parseReport(r.body);

@@ -20,6 +20,7 @@ namespace {
 std::string routeOf(const std::string& path) {
     for (const char* r : {"push", "pull", "heartbeat", "enroll", "report"})
         if (path == std::string("/v1/") + r) return r;
+    if (path.starts_with("/v1/attachments/")) return "attachment";
     return "other";
 }
 

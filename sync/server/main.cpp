@@ -28,6 +28,8 @@ commands:
   export applications|enrollments
                               CSV on standard output
   cancel REFERENCE-CODE       cancel an enrollment; its seat goes to the waitlist
+  attachments                 list attachments (ID photos) and how much of each has arrived
+  attachment ID --out FILE    write a complete attachment to FILE
   report [--from DAY] [--to DAY]
                               CSV of the anonymous daily usage counts, summed over devices
 )";
@@ -36,6 +38,7 @@ struct Args {
     std::string command, db;
     std::vector<std::string> positional;
     dc::server::ServeOptions serve;
+    std::string out;
     std::string faults, note = "", from = "0000-00-00", to = "9999-99-99";
     int validHours = 168;
 };
@@ -100,6 +103,7 @@ int main(int argc, char** argv) {
         } else if (k == "--quiet") a.serve.quiet = true;
         else if (k == "--faults") { if (!value(a.faults)) return usage("--faults needs a plan"); }
         else if (k == "--note") { if (!value(a.note)) return usage("--note needs text"); }
+        else if (k == "--out") { if (!value(a.out)) return usage("--out needs a file"); }
         else if (k == "--from") { if (!value(a.from)) return usage("--from needs a day (YYYY-MM-DD)"); }
         else if (k == "--to") { if (!value(a.to)) return usage("--to needs a day (YYYY-MM-DD)"); }
         else if (k == "--valid-hours") {
@@ -181,6 +185,24 @@ int main(int argc, char** argv) {
         auto said = service.cancelEnrollment(a.positional[0]);
         if (!said) return std::fprintf(stderr, "dc-server: %s\n", said.error().message().c_str()), 1;
         std::printf("%s\n", said->c_str());
+        return 0;
+    }
+    if (a.command == "attachments") {
+        auto list = service.attachments();
+        if (!list) return std::fprintf(stderr, "dc-server: %s\n", list.error().message().c_str()), 1;
+        std::printf("%-34s %-20s %-10s %10s %10s  %s\n", "attachment", "device", "kind", "size", "received", "state");
+        for (const auto& x : *list)
+            std::printf("%-34s %-20s %-10s %10lld %10lld  %s\n", x.id.c_str(), x.deviceId.c_str(), x.kind.c_str(),
+                        static_cast<long long>(x.size), static_cast<long long>(x.received),
+                        x.complete ? "complete, SHA-256 verified" : "arriving");
+        return 0;
+    }
+    if (a.command == "attachment") {
+        if (a.positional.size() != 1 || a.out.empty()) return usage("attachment needs an id and --out FILE");
+        auto bytes = service.attachmentBytes(a.positional[0]);
+        if (!bytes) return std::fprintf(stderr, "dc-server: %s\n", bytes.error().message().c_str()), 1;
+        std::ofstream file(a.out, std::ios::binary | std::ios::trunc);
+        if (!(file << *bytes) || !file.flush()) return std::fprintf(stderr, "dc-server: cannot write %s\n", a.out.c_str()), 1;
         return 0;
     }
     if (a.command == "report") {

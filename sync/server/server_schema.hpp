@@ -78,6 +78,23 @@ CREATE TABLE IF NOT EXISTS daily_counts (
   dimension TEXT NOT NULL,
   n BIGINT NOT NULL,
   PRIMARY KEY (device_id, day, metric, dimension));
+-- Attachments (ID photos) arrive in chunks; received counts the bytes held from the start.
+-- Chunks are kept as base64 text, which both backends store the same way.
+CREATE TABLE IF NOT EXISTS attachments (
+  id TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT '',
+  record_id TEXT NOT NULL DEFAULT '',
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  received BIGINT NOT NULL DEFAULT 0,
+  complete INTEGER NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS attachment_chunks (
+  id TEXT NOT NULL,
+  start_at BIGINT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (id, start_at));
 CREATE INDEX IF NOT EXISTS enrollments_by_session ON enrollments (session_id, status, waitlist_position);
 CREATE INDEX IF NOT EXISTS enrollments_by_code ON enrollments (reference_code);
 )SQL";

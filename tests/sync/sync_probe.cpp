@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/store/attachments.hpp"
 #include "app/store/jobseeker_actions.hpp"
 #include "app/store/sqlite_statement.hpp"
 #include "sync/client/sync_client.hpp"
@@ -36,6 +37,12 @@ int main(int argc, char** argv) {
                                            .person = {.name = "Probe " + std::to_string(i), .phone = "+995 555 000 000"},
                                            .consent = true});
         if (!r) std::fprintf(stderr, "probe: %s\n", r.error().message().c_str());
+        // Now and then a photo, so kills land in attachment uploads too.
+        if (i % 10 == 3) {
+            std::string photo(600 * 1024 + static_cast<size_t>(i), '\0');
+            for (size_t b = 0; b < photo.size(); ++b) photo[b] = static_cast<char>((b * 31 + static_cast<size_t>(i)) & 0xff);
+            (void)store::queueAttachment(*db, *cipher, "id-photo", "", photo);
+        }
     }
     auto last = client.runRound();
     if (!last) return std::fprintf(stderr, "probe: %s\n", last.error().message().c_str()), 1;
