@@ -142,6 +142,20 @@ UPDATE outbox SET state = 'done', result = ?2, last_error = '',
     });
 }
 
+Expected<void> applyOfficeUpdates(Database& db, const std::vector<OfficeUpdate>& updates, int64_t lastSeq,
+                                  const std::string& config) {
+    return db.transaction([&]() -> Expected<void> {
+        auto statuses = StatusWriter::prepare(db);
+        if (!statuses) return std::unexpected(statuses.error());
+        for (const auto& u : updates) {
+            const DeliveryAnswer answer{.status = u.status, .waitlistPosition = u.waitlistPosition};
+            if (auto r = statuses->write(u.subject, answer); !r) return r;
+        }
+        if (auto r = writeSetting(db, "sync.updates_after", std::to_string(lastSeq)); !r) return r;
+        return writeSetting(db, "sync.config", config);
+    });
+}
+
 Expected<void> recordFailedAttempt(Database& db, const std::vector<std::string>& ids, const std::string& error) {
     return db.transaction([&]() -> Expected<void> {
         auto stmt = Statement::prepare(db,

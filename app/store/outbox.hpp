@@ -46,6 +46,16 @@ struct DeliveryAnswer {
 // are ignored (a retried push may be answered twice).
 Expected<void> recordDeliveries(Database& db, const std::vector<DeliveryAnswer>& answers);
 
+// Changes the office made to this kiosk's records (a waitlist place became a seat, an
+// enrollment was cancelled), with the position in the server's list of such changes and the
+// device configuration that came with them: all written in one transaction.
+struct OfficeUpdate {
+    std::string subject, status;
+    std::optional<int64_t> waitlistPosition;
+};
+Expected<void> applyOfficeUpdates(Database& db, const std::vector<OfficeUpdate>& updates, int64_t lastSeq,
+                                  const std::string& config);
+
 // Counts an attempt that got no answer (network down, server error) for these records.
 Expected<void> recordFailedAttempt(Database& db, const std::vector<std::string>& ids, const std::string& error);
 

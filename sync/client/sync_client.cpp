@@ -2,6 +2,8 @@
 
 #include <sys/statvfs.h>
 
+#include <charconv>
+
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_json.hpp"
 #include "app/store/catalog_queries.hpp"
@@ -262,14 +264,25 @@ Expected<void> SyncClient::heartbeat() {
     if (auto r = ensureEnrolled(); !r) return r;
     auto stats = store::outboxStats(m_db);
     if (!stats) return std::unexpected(stats.error());
+    auto after = store::readSetting(m_db, "sync.updates_after");
+    if (!after) return std::unexpected(after.error());
+    int64_t updatesAfter = 0;
+    std::from_chars(after->data(), after->data() + after->size(), updatesAfter);
     const Heartbeat beat{m_config.version, stats->pending, stats->oldestPendingAgeSeconds, stats->quarantined,
-                         stats->lastError, diskFreeBytes(m_db.path())};
+                         stats->lastError, diskFreeBytes(m_db.path()), updatesAfter};
     auto result = call("POST", "/v1/heartbeat", toJson(beat), true);
     if (!result) return std::unexpected(result.error().withContext("reporting to the server"));
     if (result->status != 200) return std::unexpected(statusError(*result, "reporting to the server"));
-    if (auto answer = parseHeartbeatResponse(result->body); !answer)
-        return fail(ErrorCode::Transient, "the heartbeat answer could not be read");
-    return {};
+    auto answer = parseHeartbeatResponse(result->body);
+    if (!answer) return fail(ErrorCode::Transient, "the heartbeat answer could not be read");
+    std::vector<store::OfficeUpdate> updates;
+    int64_t last = updatesAfter;
+    for (const auto& u : answer->updates) {
+        if (u.seq <= last) continue;  // an answer out of order must not move us back
+        updates.push_back({u.subject, u.status, u.waitlistPosition});
+        last = u.seq;
+    }
+    return store::applyOfficeUpdates(m_db, updates, last, answer->config);
 }
 
 Expected<void> SyncClient::uploadOne(const store::AttachmentRecord& a, RoundReport& report) {

@@ -216,7 +216,7 @@ std::string toJson(const Heartbeat& h) {
     return json{{"version", h.version},         {"queueDepth", h.queueDepth},
                 {"oldestPendingAgeSeconds", h.oldestPendingAgeSeconds},
                 {"quarantined", h.quarantined}, {"lastError", h.lastError},
-                {"diskFreeBytes", h.diskFreeBytes}}
+                {"diskFreeBytes", h.diskFreeBytes}, {"updatesAfter", h.updatesAfter}}
         .dump();
 }
 
@@ -228,18 +228,42 @@ Expected<Heartbeat> parseHeartbeat(std::string_view body) {
     DC_TRY(quarantined, integer(*obj, "quarantined", false));
     DC_TRY(lastError, text(*obj, "lastError", false, 1000));
     DC_TRY(disk, integer(*obj, "diskFreeBytes", false));
-    return Heartbeat{*version, *depth, *age, *quarantined, *lastError, *disk};
+    DC_TRY(after, integer(*obj, "updatesAfter", false));
+    return Heartbeat{*version, *depth, *age, *quarantined, *lastError, *disk, *after};
 }
 
 std::string toJson(const HeartbeatResponse& r) {
-    return json{{"serverTime", r.serverTime}, {"config", objectFrom(r.config)}}.dump();
+    json updates = json::array();
+    for (const auto& u : r.updates) {
+        json j = {{"seq", u.seq}, {"subject", u.subject}, {"status", u.status}};
+        if (u.waitlistPosition) j["waitlistPosition"] = *u.waitlistPosition;
+        updates.push_back(std::move(j));
+    }
+    return json{{"serverTime", r.serverTime}, {"config", objectFrom(r.config)}, {"updates", std::move(updates)}}.dump();
 }
 
 Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view body) {
     DC_TRY(obj, parseObject(body, "the heartbeat answer"));
     DC_TRY(time, integer(*obj, "serverTime", true));
     DC_TRY(config, objectText(*obj, "config", kMaxRecordBytes));
-    return HeartbeatResponse{*time, *config};
+    HeartbeatResponse response{*time, *config, {}};
+    if (const auto it = obj->find("updates"); it != obj->end() && !it->is_null()) {
+        if (!it->is_array() || it->size() > kMaxStatusUpdates)
+            return fail(ErrorCode::InvalidInput, "\"updates\" must be a list of at most 500");
+        for (const json& u : *it) {
+            if (!u.is_object()) return fail(ErrorCode::InvalidInput, "an update must be a JSON object");
+            DC_TRY(seq, integer(u, "seq", true, 1));
+            DC_TRY(subject, text(u, "subject", true, 64));
+            DC_TRY(status, text(u, "status", true, 32));
+            StatusUpdate update{*seq, *subject, *status, std::nullopt};
+            if (u.contains("waitlistPosition")) {
+                DC_TRY(position, integer(u, "waitlistPosition", true, 1));
+                update.waitlistPosition = *position;
+            }
+            response.updates.push_back(std::move(update));
+        }
+    }
+    return response;
 }
 
 // ---- reports ----

@@ -85,10 +85,21 @@ struct Heartbeat {
     int64_t quarantined = 0;
     std::string lastError;
     int64_t diskFreeBytes = 0;
+    int64_t updatesAfter = 0;  // the last status update this device has applied
 };
+// A change the office made to one of this device's records (a seat freed for someone on the
+// waitlist, an enrollment cancelled): the device shows it when the person checks their code.
+struct StatusUpdate {
+    int64_t seq = 0;
+    std::string subject;  // the application or enrollment id the device made ("e-...")
+    std::string status;   // confirmed, waitlisted, cancelled, accepted, rejected
+    std::optional<int64_t> waitlistPosition;
+};
+inline constexpr size_t kMaxStatusUpdates = 500;
 struct HeartbeatResponse {
     int64_t serverTime = 0;
-    std::string config;  // a JSON object as text; "{}" when nothing changes
+    std::string config;  // a JSON object as text: the device's configuration as the office set it
+    std::vector<StatusUpdate> updates;  // after updatesAfter, oldest first, at most 500
 };
 std::string toJson(const Heartbeat& h);
 Expected<Heartbeat> parseHeartbeat(std::string_view text);

@@ -81,6 +81,19 @@ Expected<void> republishCourse(SqlConnection& c, const std::string& courseId) {
     return {};
 }
 
+// Records a change to a device's record, for that device's next heartbeat.
+Expected<void> noteStatusUpdate(SqlConnection& c, const std::string& enrollmentId, const std::string& status,
+                                std::optional<int64_t> position) {
+    DC_TRY(owner, c.query("SELECT device_id FROM enrollments WHERE id = $1", {enrollmentId}));
+    if (owner->empty()) return {};
+    DC_CHECK(c.query("INSERT INTO counters (name, value) VALUES ('updates', 0) ON CONFLICT (name) DO NOTHING"));
+    DC_TRY(seq, c.query("UPDATE counters SET value = value + 1 WHERE name = 'updates' RETURNING value"));
+    DC_CHECK(c.query("INSERT INTO status_updates (seq, device_id, subject, status, waitlist_position) VALUES ($1, $2, $3, $4, $5)",
+                     {(*seq)[0].integer(0), (*owner)[0].text(0), enrollmentId, status,
+                      position ? SqlValue(*position) : SqlValue(std::monostate{})}));
+    return {};
+}
+
 Expected<Verdict> takeApplication(SqlConnection& c, const std::string& device, const std::string& recordId,
                                   const json& body, int64_t now) {
     bool ok = true;
@@ -357,13 +370,17 @@ Expected<std::string> CentralService::cancelEnrollment(const std::string& refere
         const std::string id = (*rows)[0].text(0), sessionId = (*rows)[0].text(1), courseId = (*rows)[0].text(2);
         const bool hadSeat = (*rows)[0].text(3) == "confirmed";
         DC_CHECK(c->query("UPDATE enrollments SET status = 'cancelled' WHERE id = $1", {id}));
+        DC_CHECK(noteStatusUpdate(*c, id, "cancelled", std::nullopt));
         if (!hadSeat) return std::string("cancelled a place on the waitlist");
         // The freed seat goes to whoever has waited longest.
         DC_TRY(next, c->query("UPDATE enrollments SET status = 'confirmed' WHERE id = (SELECT id FROM enrollments "
                               "WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position LIMIT 1) "
-                              "RETURNING reference_code",
+                              "RETURNING reference_code, id",
                               {sessionId}));
-        if (!next->empty()) return "cancelled; the seat went to " + (*next)[0].text(0) + " from the waitlist";
+        if (!next->empty()) {
+            DC_CHECK(noteStatusUpdate(*c, (*next)[0].text(1), "confirmed", std::nullopt));
+            return "cancelled; the seat went to " + (*next)[0].text(0) + " from the waitlist";
+        }
         DC_CHECK(c->query("UPDATE sessions SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0",
                           {sessionId}));
         DC_CHECK(republishCourse(*c, courseId));
@@ -408,7 +425,38 @@ Expected<sync::HeartbeatResponse> CentralService::heartbeat(const std::string& d
                       "quarantined = $6, last_error = $7, disk_free = $8 WHERE id = $1",
                       {deviceId, now(), beat.version, beat.queueDepth, beat.oldestPendingAgeSeconds, beat.quarantined,
                        beat.lastError, beat.diskFreeBytes}));
-    return sync::HeartbeatResponse{now(), "{}"};
+    sync::HeartbeatResponse response{now(), "{}", {}};
+    // The fleet's configuration with this device's own on top.
+    DC_TRY(configs, c->query("SELECT config FROM device_config WHERE device_id IN ('*', $1) ORDER BY device_id = '*' DESC",
+                             {deviceId}));
+    json merged = json::object();
+    for (const auto& row : *configs) {
+        json part = json::parse(row.text(0), nullptr, false);
+        if (part.is_object()) merged.update(part);
+    }
+    response.config = merged.dump();
+    DC_TRY(updates, c->query("SELECT seq, subject, status, waitlist_position FROM status_updates "
+                             "WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT 500",
+                             {deviceId, beat.updatesAfter}));
+    for (const auto& u : *updates)
+        response.updates.push_back({u.integer(0), u.text(1), u.text(2),
+                                    u.isNull(3) ? std::nullopt : std::optional<int64_t>(u.integer(3))});
+    return response;
+}
+
+Expected<void> CentralService::setConfig(const std::string& deviceId, const std::string& config) {
+    const json parsed = json::parse(config, nullptr, false);
+    if (!parsed.is_object()) return fail(ErrorCode::InvalidInput, "the configuration must be a JSON object");
+    if (config.size() > sync::kMaxRecordBytes) return fail(ErrorCode::InvalidInput, "the configuration is too large");
+    auto c = m_pool.acquire();
+    if (deviceId != "*") {
+        DC_TRY(known, c->query("SELECT 1 FROM devices WHERE id = $1", {deviceId}));
+        if (known->empty()) return fail(ErrorCode::NotFound, "no device has this id");
+    }
+    DC_CHECK(c->query("INSERT INTO device_config (device_id, config) VALUES ($1, $2) "
+                      "ON CONFLICT (device_id) DO UPDATE SET config = excluded.config",
+                      {deviceId, parsed.dump()}));
+    return {};
 }
 
 Expected<void> CentralService::report(const std::string& deviceId, const sync::Report& report) {

@@ -93,6 +93,9 @@ public:
     Expected<CatalogImportResult> importCatalog(const store::CatalogBatch& batch);
     // CSV of "applications" or "enrollments" (personal data: for the office's own systems).
     Expected<std::string> exportCsv(const std::string& what);
+    // Sets the configuration devices receive with their heartbeat ("*" = every device; a
+    // device's own configuration wins over it). `config` must be a JSON object.
+    Expected<void> setConfig(const std::string& deviceId, const std::string& config);
     // Cancels an enrollment by its reference code; a freed seat goes to the first on the waitlist.
     Expected<std::string> cancelEnrollment(const std::string& referenceCode);
 

@@ -28,6 +28,7 @@ commands:
   export applications|enrollments
                               CSV on standard output
   cancel REFERENCE-CODE       cancel an enrollment; its seat goes to the waitlist
+  config [--device ID] JSON   configuration every device (or one) receives with its heartbeat
   attachments                 list attachments (ID photos) and how much of each has arrived
   attachment ID --out FILE    write a complete attachment to FILE
   report [--from DAY] [--to DAY]
@@ -38,7 +39,7 @@ struct Args {
     std::string command, db;
     std::vector<std::string> positional;
     dc::server::ServeOptions serve;
-    std::string out;
+    std::string out, device = "*";
     std::string faults, note = "", from = "0000-00-00", to = "9999-99-99";
     int validHours = 168;
 };
@@ -103,6 +104,7 @@ int main(int argc, char** argv) {
         } else if (k == "--quiet") a.serve.quiet = true;
         else if (k == "--faults") { if (!value(a.faults)) return usage("--faults needs a plan"); }
         else if (k == "--note") { if (!value(a.note)) return usage("--note needs text"); }
+        else if (k == "--device") { if (!value(a.device)) return usage("--device needs a device id"); }
         else if (k == "--out") { if (!value(a.out)) return usage("--out needs a file"); }
         else if (k == "--from") { if (!value(a.from)) return usage("--from needs a day (YYYY-MM-DD)"); }
         else if (k == "--to") { if (!value(a.to)) return usage("--to needs a day (YYYY-MM-DD)"); }
@@ -185,6 +187,12 @@ int main(int argc, char** argv) {
         auto said = service.cancelEnrollment(a.positional[0]);
         if (!said) return std::fprintf(stderr, "dc-server: %s\n", said.error().message().c_str()), 1;
         std::printf("%s\n", said->c_str());
+        return 0;
+    }
+    if (a.command == "config") {
+        if (a.positional.size() != 1) return usage("config needs one JSON object, e.g. '{\"idleTimeoutSeconds\":120}'");
+        if (auto r = service.setConfig(a.device, a.positional[0]); !r)
+            return std::fprintf(stderr, "dc-server: %s\n", r.error().message().c_str()), 1;
         return 0;
     }
     if (a.command == "attachments") {

@@ -95,6 +95,18 @@ CREATE TABLE IF NOT EXISTS attachment_chunks (
   start_at BIGINT NOT NULL,
   data TEXT NOT NULL,
   PRIMARY KEY (id, start_at));
+-- Changes the office made to a device's records, for the device to pick up with its heartbeat.
+CREATE TABLE IF NOT EXISTS status_updates (
+  seq BIGINT PRIMARY KEY,
+  device_id TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  status TEXT NOT NULL,
+  waitlist_position BIGINT);
+CREATE INDEX IF NOT EXISTS status_updates_by_device ON status_updates (device_id, seq);
+-- Configuration for devices: device_id '*' for all, or one device's own (which wins).
+CREATE TABLE IF NOT EXISTS device_config (
+  device_id TEXT PRIMARY KEY,
+  config TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS enrollments_by_session ON enrollments (session_id, status, waitlist_position);
 CREATE INDEX IF NOT EXISTS enrollments_by_code ON enrollments (reference_code);
 )SQL";

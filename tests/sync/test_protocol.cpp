@@ -132,3 +132,18 @@ TEST_CASE("reports carry counts only, and strictly", "[sync][protocol]") {
         CHECK_FALSE(sync::parseReport(bad));
     }
 }
+
+TEST_CASE("heartbeat answers carry configuration and the office's status updates, strictly", "[sync][protocol]") {
+    sync::HeartbeatResponse r{1795000000, R"({"idleTimeoutSeconds":120})", {{7, "e-1234", "confirmed", std::nullopt},
+                                                                            {8, "e-5678", "waitlisted", 2}}};
+    auto back = sync::parseHeartbeatResponse(sync::toJson(r));
+    REQUIRE(back);
+    CHECK(back->config == R"({"idleTimeoutSeconds":120})");
+    REQUIRE(back->updates.size() == 2);
+    CHECK(back->updates[1].waitlistPosition == 2);
+    CHECK_FALSE(sync::parseHeartbeatResponse(R"({"serverTime":1,"updates":{}})"));
+    CHECK_FALSE(sync::parseHeartbeatResponse(R"({"serverTime":1,"updates":[{"seq":0,"subject":"e-1","status":"x"}]})"));
+    CHECK_FALSE(sync::parseHeartbeatResponse(R"({"serverTime":1,"updates":[{"seq":3,"status":"x"}]})"));
+    CHECK_FALSE(sync::parseHeartbeatResponse(R"({"serverTime":1,"config":"idle=5"})"));
+    CHECK(sync::parseHeartbeat(sync::toJson(sync::Heartbeat{.updatesAfter = 42}))->updatesAfter == 42);
+}

@@ -317,3 +317,48 @@ TEST_CASE("PostgreSQL backend: the same exchange, and two servers sharing one da
     REQUIRE(first.client->runRound());
     CHECK(test::exportedRows(pg.conninfo(), "applications") == 1);
 }
+
+TEST_CASE("a seat freed at the office reaches the kiosk: the waitlisted person's code shows it confirmed",
+          "[sync][e2e]") {
+    Setup s(5, 1);
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
+    REQUIRE(kiosk.client->runRound());
+    auto stmt = store::Statement::prepare(kiosk.db, "SELECT id, capacity - seats_taken FROM course_sessions "
+                                                    "WHERE capacity > seats_taken ORDER BY id LIMIT 1");
+    REQUIRE(stmt->step() == SQLITE_ROW);
+    const std::string session = stmt->text(0);
+    const int64_t free = stmt->integer(1);
+    std::vector<std::string> codes;
+    for (int64_t i = 0; i <= free; ++i)
+        codes.push_back(store::requestEnrollment(kiosk.db, kiosk.cipher,
+                                                 {.sessionId = session, .person = {.name = "Ана", .phone = "+995555000111"}, .consent = true})
+                            ->referenceCode);
+    REQUIRE(kiosk.client->runRound());
+    CHECK(store::lookUpReference(kiosk.db, codes.back())->status == store::ActionStatus::Waitlisted);
+
+    auto cancelled = test::runServerCommand({"cancel", "--db", s.serverDb, codes.front()});
+    REQUIRE(cancelled.exitCode == 0);
+    CHECK(cancelled.output.find(codes.back()) != std::string::npos);
+    REQUIRE(kiosk.client->runRound());
+    CHECK(store::lookUpReference(kiosk.db, codes.front())->status == store::ActionStatus::Cancelled);
+    auto promoted = store::lookUpReference(kiosk.db, codes.back());
+    CHECK(promoted->status == store::ActionStatus::Confirmed);
+    CHECK_FALSE(promoted->waitlistPosition);
+    // Picked up once: the next heartbeat asks only for what came after.
+    CHECK(kiosk.text("SELECT value FROM settings WHERE key = 'sync.updates_after'") == "2");
+}
+
+TEST_CASE("configuration set at the office arrives with the heartbeat, a device's own over the fleet's",
+          "[sync][e2e]") {
+    Setup s(3, 0);
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
+    REQUIRE(kiosk.client->runRound());
+    CHECK(test::runServerCommand({"config", "--db", s.serverDb, R"({"idleTimeoutSeconds":120,"language":"ka"})"}).exitCode == 0);
+    CHECK(test::runServerCommand({"config", "--db", s.serverDb, "--device", kiosk.client->deviceId(), R"({"language":"ru"})"}).exitCode == 0);
+    CHECK(test::runServerCommand({"config", "--db", s.serverDb, "[1,2]"}).exitCode == 1);
+    CHECK(test::runServerCommand({"config", "--db", s.serverDb, "--device", "d-nobody", "{}"}).exitCode == 1);
+    REQUIRE(kiosk.client->runRound());
+    CHECK(kiosk.text("SELECT value FROM settings WHERE key = 'sync.config'") == R"({"idleTimeoutSeconds":120,"language":"ru"})");
+}
