@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_depth.hpp"
+
 namespace dc::store {
 namespace {
 
@@ -144,6 +146,7 @@ Expected<CatalogBatch> parseJsonLines(std::string_view text) {
         if (raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
         if (raw.size() > kMaxBatchLineBytes)
             return where("the line is longer than " + std::to_string(kMaxBatchLineBytes) + " bytes");
+        if (!jsonNestingWithin(raw)) return where("nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
         const json entry = json::parse(raw, nullptr, /*allow_exceptions=*/false);
         if (entry.is_discarded()) return where("not valid JSON");
         if (!entry.is_object()) return where("each line must be a JSON object");

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_depth.hpp"
 #include "common/utf8.hpp"
 
 namespace dc::sync {
@@ -15,6 +16,8 @@ using nlohmann::json;
 inline constexpr size_t kMaxTextBytes = 4096;
 
 Expected<json> parseObject(std::string_view text, const char* what) {
+    if (!jsonNestingWithin(text))
+        return fail(ErrorCode::InvalidInput, std::string(what) + " nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded()) return fail(ErrorCode::InvalidInput, std::string(what) + " is not valid JSON");
     if (!value.is_object()) return fail(ErrorCode::InvalidInput, std::string(what) + " must be a JSON object");
@@ -57,6 +60,7 @@ Expected<std::string> objectText(const json& obj, const char* key, size_t maxByt
 }
 
 json objectFrom(const std::string& text) {
+    if (!jsonNestingWithin(text)) return json::object();
     json v = json::parse(text, nullptr, false);
     return v.is_object() ? v : json::object();
 }
@@ -203,6 +207,7 @@ Expected<PushResponse> parsePushResponse(std::string_view body) {
 
 ActionResult parseActionResult(std::string_view resultJson) {
     ActionResult r;
+    if (!jsonNestingWithin(resultJson)) return r;
     json v = json::parse(resultJson, nullptr, false);
     if (!v.is_object()) return r;
     if (auto s = text(v, "status", false, 32)) r.status = *s;

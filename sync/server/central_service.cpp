@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/store/catalog_import.hpp"
 #include "app/store/catalog_json.hpp"
 #include "app/store/records.hpp"
 #include "sync/protocol/signing.hpp"
@@ -168,6 +169,12 @@ Expected<Verdict> takeRecord(SqlConnection& c, const std::string& device, const 
     if (!body.is_object()) return refuse("the record's body must be a JSON object");
     if (record.kind == "application") return takeApplication(c, device, record.id, body, now);
     if (record.kind == "enrollment") return takeEnrollment(c, device, record.id, body, now);
+    // Kept as sent: a registration made with a clerk, a consent given or withdrawn, an event.
+    if (record.kind == "registration" || record.kind == "consent" || record.kind == "event") {
+        DC_CHECK(c.query("INSERT INTO intake (record_id, device_id, kind, body, received_at) VALUES ($1, $2, $3, $4, $5)",
+                         {record.id, device, record.kind, body.dump(), now}));
+        return Verdict{sync::Outcome::Accepted, R"({"status":"received"})", ""};
+    }
     return refuse("unknown kind of record \"" + record.kind.substr(0, 64) + "\"");
 }
 
@@ -276,6 +283,10 @@ Expected<std::vector<DeviceInfo>> CentralService::devices() {
 }
 
 Expected<CatalogImportResult> CentralService::importCatalog(const store::CatalogBatch& batch) {
+    // What the server accepts, every kiosk must be able to apply: a record a kiosk would refuse
+    // would stop its pulls at that page. So the kiosks' own checks run here first.
+    if (auto valid = store::validateCatalogBatch(batch); !valid)
+        return std::unexpected(valid.error().withContext("nothing imported"));
     auto c = m_pool.acquire();
     return transaction<CatalogImportResult>(*c, [&]() -> Expected<CatalogImportResult> {
         CatalogImportResult result;

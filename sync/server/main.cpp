@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/store/catalog_json.hpp"
+#include "app/store/jobposting_jsonld.hpp"
 #include "sync/server/central_service.hpp"
 #include "sync/server/http_server.hpp"
 
@@ -24,7 +25,8 @@ commands:
   token [--note TEXT] [--valid-hours N]
                               print a one-time enrollment token for a new device
   devices                     list enrolled devices and their last heartbeat
-  import FILE...              add or update jobs and courses (JSON Lines, the generator's format)
+  import FILE...              add or update jobs and courses: the catalog's JSON Lines (what
+                              dc-catalog-gen writes) or schema.org JobPosting JSON-LD
   export applications|enrollments
                               CSV on standard output
   cancel REFERENCE-CODE       cancel an enrollment; its seat goes to the waitlist
@@ -162,7 +164,8 @@ int main(int argc, char** argv) {
             bool ok = false;
             const std::string text = readFile(file, ok);
             if (!ok) return std::fprintf(stderr, "dc-server: cannot read %s\n", file.c_str()), 1;
-            auto batch = dc::store::parseJsonLines(text);
+            auto batch = dc::store::looksLikeJsonLd(text) ? dc::store::parseJobPostingJsonLd(text)
+                                                           : dc::store::parseJsonLines(text);
             if (!batch) {
                 std::fprintf(stderr, "dc-server: %s: %s (nothing imported from it)\n", file.c_str(),
                              batch.error().message().c_str());

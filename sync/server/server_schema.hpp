@@ -95,6 +95,14 @@ CREATE TABLE IF NOT EXISTS attachment_chunks (
   start_at BIGINT NOT NULL,
   data TEXT NOT NULL,
   PRIMARY KEY (id, start_at));
+-- Other records devices send (registrations made with a clerk, consents, events), kept as sent
+-- for the office's systems; the kinds are listed in central_service.cpp.
+CREATE TABLE IF NOT EXISTS intake (
+  record_id TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL,
+  received_at BIGINT NOT NULL);
 -- Changes the office made to a device's records, for the device to pick up with its heartbeat.
 CREATE TABLE IF NOT EXISTS status_updates (
   seq BIGINT PRIMARY KEY,

@@ -110,6 +110,24 @@ TEST_CASE("a poison record is rejected alone; the records around it go through",
     CHECK(std::count(csv->begin(), csv->end(), '\n') == 3);
 }
 
+TEST_CASE("registrations, consents and events are kept as sent, once", "[sync][server]") {
+    test::ServerFixture f(3, 0);
+    const auto device = f.enroll();
+    sync::PushRequest batch{{{"reg-00000001", "registration", R"({"profileId":"p-1","name":"Lela"})"},
+                             {"con-00000001", "consent", R"({"profileId":"p-1","given":true})"},
+                             {"evt-00000001", "event", R"({"what":"printer-jam"})"}}};
+    auto first = f.service->push(device.deviceId, batch);
+    REQUIRE(first);
+    for (const auto& a : first->answers) {
+        CHECK(a.outcome == sync::Outcome::Accepted);
+        CHECK(sync::parseActionResult(a.result).status == "received");
+    }
+    auto again = f.service->push(device.deviceId, batch);
+    for (const auto& a : again->answers) CHECK(a.outcome == sync::Outcome::Duplicate);
+    auto c = f.pool->acquire();
+    CHECK((*c->query("SELECT count(*) FROM intake"))[0].integer(0) == 3);
+}
+
 TEST_CASE("seats are counted on the server: confirmed until full, then a numbered waitlist; a cancel promotes",
           "[sync][server]") {
     test::ServerFixture f;

@@ -69,8 +69,16 @@ TEST_CASE("push requests: shape is checked, record content is left to the server
         many += (i ? "," : "") + std::string(R"({"id":"0123456789abcdef","kind":"x"})");
     many += "]}";
     CHECK_FALSE(sync::parsePushRequest(many));
-    // Deep nesting is refused without exhausting the stack.
+    // Deep nesting is refused without exhausting the stack, also inside a record's body (which
+    // the server would otherwise copy and print, one stack frame per level).
     CHECK_FALSE(sync::parsePushRequest(std::string(100000, '[') + std::string(100000, ']')));
+    auto deep = sync::parsePushRequest(R"({"records":[{"id":"0123456789abcdef","kind":"x","body":)" +
+                                       std::string(500000, '[') + std::string(500000, ']') + "}]}");
+    REQUIRE_FALSE(deep);
+    CHECK(deep.error().message().find("deeper") != std::string::npos);
+    // Brackets inside strings are text, not nesting.
+    CHECK(sync::parsePushRequest(R"({"records":[{"id":"0123456789abcdef","kind":"x","body":{"note":")" +
+                                 std::string(1000, '[') + R"("}}]})"));
 }
 
 TEST_CASE("push answers, heartbeats, enrollment and errors parse strictly", "[sync][protocol]") {
