@@ -64,6 +64,7 @@ public:
           m_metrics(ui::metricsFor(static_cast<float>(window.height()))),
           m_controller(catalog, *ui::languageFromCode(options.language)) {
         ui::applyTheme(ui::normalTheme(), m_metrics, ImGui::GetStyle());
+        m_controller.setAttractSeconds(options.attractAfterSeconds);
     }
 
     // Sync made progress (or changed state): the help screen's line and the receipt follow.

@@ -29,6 +29,7 @@ std::string usage() {
            "  --script FILE        run an automation script, then exit (0 when every step passed)\n"
            "  --step-timeout SEC   how long one script step may wait (default: 20)\n"
            "  --idle-timeout SEC   clear the screen after this long without a touch (default: 90)\n"
+           "  --attract-after SEC  show the attract screen after this long at rest (default: 60)\n"
            "  --dump-ui FILE       keep FILE updated with the visible widgets as JSON\n"
            "  --server URL         deliver to and fetch from this dc-server (https://... or http://127.0.0.1:...)\n"
            "  --enroll-token TOKEN a one-time token from 'dc-server token', used on the first connection\n"
@@ -89,6 +90,13 @@ Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv) {
             if (ec != std::errc() || p != v->data() + v->size() || seconds < 5 || seconds > 3600)
                 return fail(ErrorCode::InvalidInput, "--idle-timeout takes whole seconds from 5 to 3600");
             o.idleTimeoutSeconds = seconds;
+        } else if (arg == "--attract-after") {
+            if (!(v = value())) return std::unexpected(v.error());
+            int seconds = 0;
+            const auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), seconds);
+            if (ec != std::errc() || p != v->data() + v->size() || seconds < 5 || seconds > 3600)
+                return fail(ErrorCode::InvalidInput, "--attract-after takes whole seconds from 5 to 3600");
+            o.attractAfterSeconds = seconds;
         } else if (arg == "--server") {
             if (!(v = value())) return std::unexpected(v.error());
             if (!(v->starts_with("https://") || v->starts_with("http://")) || v->size() > 2000 ||

@@ -18,6 +18,7 @@ struct KioskOptions {
     bool demo = true;                  // fill an empty catalog with the embedded demo data
     double stepTimeoutSeconds = 20;    // automation: how long one step may wait
     int idleTimeoutSeconds = 90;       // no touch this long: warn, then wipe the session
+    int attractAfterSeconds = 60;      // at rest this long: the attract screen
     // Sync with the office's server (off when serverUrl is empty).
     std::string serverUrl;
     std::string enrollToken;           // used once, to enroll this kiosk

@@ -120,6 +120,17 @@ void CatalogService::coursesTeaching(std::vector<std::string> skills, std::strin
         std::move(done));
 }
 
+void CatalogService::callClerk(std::string language, Callback<bool> done) {
+    ask<bool>(
+        [this, cipher = currentCipher(), language = std::move(language)](store::Database& db) -> Expected<bool> {
+            if (!cipher) return std::unexpected(noKeyError());
+            if (auto r = store::callClerk(db, *cipher, language); !r) return std::unexpected(r.error());
+            if (m_onQueued) m_onQueued();
+            return true;
+        },
+        std::move(done));
+}
+
 void CatalogService::countEvent(std::string metric, std::vector<std::string> dimensions) {
     enqueue(
         [metric = std::move(metric), dimensions = std::move(dimensions)](store::Database& db) {

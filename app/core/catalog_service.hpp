@@ -50,6 +50,7 @@ public:
     void submitApplication(store::ApplicationDraft draft, Callback<store::ActionReceipt> done);
     void requestEnrollment(store::EnrollmentDraft draft, Callback<store::ActionReceipt> done);
     void lookUpReference(std::string code, Callback<store::StatusAnswer> done);
+    void callClerk(std::string language, Callback<bool> done);
     // Adds one to an anonymous daily usage count (store/daily_counts.hpp); failures are logged only.
     void countEvent(std::string metric, std::vector<std::string> dimensions);
     // Called on the worker after an action put a record in the outbox (sync sends it at once).

@@ -241,6 +241,14 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))SQL");
     return receipt;
 }
 
+Expected<void> callClerk(Database& db, const FieldCipher& cipher, const std::string& language) {
+    const std::string lang = languageOf(Profile{.language = language});
+    return db.transaction([&]() -> Expected<void> {
+        if (auto r = enqueue(db, cipher, "event", "", {{"what", "clerk-called"}, {"language", lang}}); !r) return r;
+        return audit(db, "clerk.called", "lang=" + lang);
+    });
+}
+
 Expected<StatusAnswer> lookUpReference(const Database& db, const std::string& typedCode) {
     const std::string code = normalizeReferenceCode(typedCode);
     if (code.empty()) return fail(ErrorCode::InvalidInput, "a reference code has 6 letters and digits");

@@ -48,6 +48,10 @@ struct StatusAnswer {
     std::string title;     // the job's title or the course's name, when still in the catalog
     bool delivered = false;  // the server has the action (its outbox record is done)
 };
+// "Call a clerk": an event for the office (no personal data) and a line in the audit log, in one
+// transaction; sync delivers it at once. `language` is the screen's, so the clerk knows whom to send.
+Expected<void> callClerk(Database& db, const FieldCipher& cipher, const std::string& language);
+
 // Looks a reference code up, forgiving case, spaces and the dash. NotFound for unknown codes.
 Expected<StatusAnswer> lookUpReference(const Database& db, const std::string& typedCode);
 

@@ -153,6 +153,12 @@ constexpr Entry kCatalog[] = {
     {Msg::DeliveryNotSetUp, {"Not set up yet. Please ask a clerk.", "ჯერ არ არის გამართული. მიმართეთ კონსულტანტს.", "Ещё не настроено. Обратитесь к консультанту.", "Яшчэ не наладжана. Звярніцеся да кансультанта."}},
     {Msg::DeliveryWaiting, {"Waiting to be sent: %d.", "ელოდება გაგზავნას: %d.", "Ждут отправки: %d.", "Чакаюць адпраўкі: %d."}},
     {Msg::SyncNow, {"Send now", "ახლავე გაგზავნა", "Отправить сейчас", "Адправіць зараз"}},
+    {Msg::TileCallClerk, {"Call a clerk", "კონსულტანტის გამოძახება", "Позвать консультанта", "Паклікаць кансультанта"}},
+    {Msg::TileCallClerkHint, {"Someone will come to help you", "ვინმე მოვა და დაგეხმარებათ", "К вам подойдут и помогут", "Да вас падыдуць і дапамогуць"}},
+    {Msg::ClerkCalled, {"A clerk has been called. Please wait here.", "კონსულტანტი გამოძახებულია. გთხოვთ, აქ დაელოდოთ.", "Консультант вызван. Пожалуйста, подождите здесь.", "Кансультант выкліканы. Калі ласка, пачакайце тут."}},
+    {Msg::ClerkCallFailed, {"The call did not go through. Please go to the front desk.", "გამოძახება ვერ მოხერხდა. გთხოვთ, მიმართოთ მისაღებს.", "Вызов не прошёл. Пожалуйста, подойдите к стойке.", "Выклік не прайшоў. Калі ласка, падыдзіце да стойкі."}},
+    {Msg::AttractTitle, {"Find a job or a course", "იპოვეთ სამუშაო ან კურსი", "Найдите работу или курс", "Знайдзіце працу або курс"}},
+    {Msg::AttractTouch, {"Touch the screen to start", "შეეხეთ ეკრანს დასაწყებად", "Коснитесь экрана, чтобы начать", "Дакраніцеся да экрана, каб пачаць"}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

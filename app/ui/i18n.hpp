@@ -129,6 +129,12 @@ enum class Msg {
     DeliveryNotSetUp,
     DeliveryWaiting,
     SyncNow,
+    TileCallClerk,
+    TileCallClerkHint,
+    ClerkCalled,
+    ClerkCallFailed,
+    AttractTitle,
+    AttractTouch,
     Count
 };
 

@@ -50,6 +50,13 @@ void KioskController::drawFrame(UiContext& ctx) {
     ImGui::Begin("##kiosk", nullptr, flags);
 
     Actions actions;
+    if (m_state.attract) {
+        // Nothing else is drawn, so the touch that ends it cannot also press a tile.
+        drawAttract(ctx, actions);
+        ImGui::End();
+        apply(actions);
+        return;
+    }
     const ViewEntry& view = viewFor(m_state.screen);
     const Msg title = m_state.screen == Screen::Apply && m_state.formFor == KioskState::FormFor::Session
                           ? Msg::EnrollTitle
@@ -81,6 +88,10 @@ void KioskController::drawFrame(UiContext& ctx) {
 }
 
 void KioskController::apply(const Actions& actions) {
+    if (actions.dismissAttract) {
+        m_state.attract = false;
+        return;
+    }
     if (actions.moreTime) m_state.idleWarning = false;  // the touch itself restarted the idle clock
     if (actions.finish) {
         wipeSession();
@@ -178,6 +189,13 @@ void KioskController::apply(const Actions& actions) {
     }
     if (actions.submit) submitForm();
     if (actions.syncNow && m_syncNow) m_syncNow();
+    if (actions.callClerk && !m_state.clerkCalled.loading && !m_state.clerkCalled.value) {
+        const uint64_t request = m_state.clerkCalled.start();
+        m_catalog.callClerk(languageCode(m_state.language), [this, request](Expected<bool> called) {
+            if (!called) logLoadError("a clerk call", called.error());
+            m_state.clerkCalled.accept(request, std::move(called));
+        });
+    }
     if (actions.checkStatus) {
         const uint64_t request = m_state.status.start();
         m_state.status.value.reset();
@@ -290,6 +308,7 @@ void KioskController::wipeSession() {
     fresh.courseJobs.request = m_state.courseJobs.request + 1;
     fresh.receipt.request = m_state.receipt.request + 1;
     fresh.status.request = m_state.status.request + 1;
+    fresh.clerkCalled.request = m_state.clerkCalled.request + 1;
     m_state = std::move(fresh);
     ImGui::SetClipboardText("");
     ImGui::ClearActiveID();
@@ -297,8 +316,13 @@ void KioskController::wipeSession() {
 
 bool KioskController::updateIdle(double idleSeconds, int timeoutSeconds) {
     if (!sessionActive()) {
-        const bool changed = m_state.idleWarning;
+        bool changed = m_state.idleWarning;
         m_state.idleWarning = false;
+        // Only up here: a touch takes it down (dismissAttract).
+        if (!m_state.attract && idleSeconds >= m_attractSeconds) {
+            m_state.attract = true;
+            changed = true;
+        }
         return changed;
     }
     if (idleSeconds >= timeoutSeconds) {
@@ -315,7 +339,7 @@ bool KioskController::updateIdle(double idleSeconds, int timeoutSeconds) {
 }
 
 double KioskController::secondsUntilIdleEvent(double idleSeconds, int timeoutSeconds) const {
-    if (!sessionActive()) return -1;
+    if (!sessionActive()) return m_state.attract ? -1 : std::max(0.0, m_attractSeconds - idleSeconds);
     const double warnFrom = timeoutSeconds - std::min(kWarningSeconds, timeoutSeconds / 3);
     if (idleSeconds < warnFrom) return warnFrom - idleSeconds;
     // During the warning: wake for each second of the countdown.

@@ -38,6 +38,8 @@ public:
     void setSyncNow(std::function<void()> syncNow) { m_syncNow = std::move(syncNow); }
 
     static constexpr int kWarningSeconds = 15;
+    // At rest this long (nothing of a person on screen), the attract screen comes up.
+    void setAttractSeconds(int seconds) { m_attractSeconds = seconds; }
 
 private:
     void apply(const Actions& actions);
@@ -54,6 +56,7 @@ private:
     std::function<void()> m_syncNow;
     std::string m_countedSearch;  // the search text last counted for the reports
     bool m_sessionCounted = false;
+    int m_attractSeconds = 60;
 };
 
 }  // namespace dc::ui

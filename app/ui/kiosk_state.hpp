@@ -75,6 +75,8 @@ struct KioskState {
     std::string formProblem;  // what to fix, in the person's language; empty when all is well
     bool formProblemIsNew = false;  // set for the frame after it appeared: the form scrolls to it
     Loadable<store::ActionReceipt> receipt;
+    Loadable<bool> clerkCalled;     // "Call a clerk" was pressed in this session
+    bool attract = false;           // the kiosk is at rest: the attract screen is up
     bool receiptDelivered = false;  // the office's server has it (and may have changed its status)
     DeliveryInfo delivery;
     Loadable<store::StatusAnswer> status;
@@ -116,6 +118,8 @@ struct Actions {
     std::optional<Language> keyboardLayout;
     bool toggleContrast = false;
     bool syncNow = false;
+    bool callClerk = false;
+    bool dismissAttract = false;  // a touch on the attract screen: to Home, and nothing else
 };
 
 }  // namespace dc::ui

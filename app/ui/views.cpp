@@ -81,6 +81,30 @@ void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, A
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + m.headerHeight + m.gap));
 }
 
+void drawAttract(UiContext& ctx, Actions& out) {
+    const Metrics& m = ctx.metrics;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // One invisible button over everything: any touch starts.
+    if (ImGui::InvisibleButton("##attract", avail)) out.dismissAttract = true;
+    registerRect(ctx, WidgetKind::Button, ctx.t(Msg::AttractTouch), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + avail.x, origin.y + avail.y), ctx.theme.header.imgui());
+    float y = origin.y + avail.y * 0.12f;
+    auto centred = [&](const std::string& text, ImFont* font, ImU32 colour) {
+        const float size = font->FontSize;
+        const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
+        draw->AddText(font, size, ImVec2(origin.x + (avail.x - extent.x) / 2, y), colour, text.c_str());
+        y += extent.y + m.gap;
+    };
+    // Every language at once, each in its own script: a person finds theirs without reading ours.
+    for (Language l : kAllLanguages) {
+        centred(tr(l, Msg::AttractTitle), ctx.fonts.get(FontRole::Title), ctx.theme.headerText.imgui());
+        centred(tr(l, Msg::AttractTouch), ctx.fonts.get(FontRole::Body), ctx.theme.headerText.imgui());
+        y += m.gap * 2;
+    }
+}
+
 void drawIdleWarning(UiContext& ctx, const KioskState& state, Actions& out) {
     const Metrics& m = ctx.metrics;
     const ImVec2 winPos = ImGui::GetWindowPos(), winSize = ImGui::GetWindowSize();

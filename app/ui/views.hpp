@@ -17,6 +17,8 @@ struct ViewEntry {
 const ViewEntry& viewFor(Screen screen);
 
 void drawHome(UiContext&, const KioskState&, EditBuffers&, Actions&);
+// The kiosk at rest: what it offers, in every language, and "touch to start"; all of it one target.
+void drawAttract(UiContext& ctx, Actions& out);
 void drawJobs(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawJobDetail(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawCourses(UiContext&, const KioskState&, EditBuffers&, Actions&);

@@ -21,11 +21,16 @@ TEST_CASE("defaults: full screen, English, demo data", "[app]") {
     CHECK(o->demo);
     CHECK_FALSE(o->script);
     CHECK(o->idleTimeoutSeconds == 90);
+    CHECK(o->attractAfterSeconds == 60);
+    CHECK(o->serverUrl.empty());
+    CHECK(o->syncIntervalSeconds == 60);
 }
 
 TEST_CASE("options are parsed", "[app]") {
     auto o = parse({"--data-dir", "/tmp/d", "--language", "ka", "--windowed", "1024x768", "--no-demo", "--script",
-                    "s.txt", "--dump-ui", "u.json", "--step-timeout", "7.5", "--idle-timeout", "120"});
+                    "s.txt", "--dump-ui", "u.json", "--step-timeout", "7.5", "--idle-timeout", "120",
+                    "--attract-after", "30", "--server", "https://jobs.example.ge", "--enroll-token", "abc123",
+                    "--server-ca", "/etc/dc/ca.pem", "--sync-interval", "300"});
     REQUIRE(o);
     CHECK(o->dataDir == "/tmp/d");
     CHECK(o->language == "ka");
@@ -37,6 +42,11 @@ TEST_CASE("options are parsed", "[app]") {
     CHECK(*o->dumpUi == "u.json");
     CHECK(o->stepTimeoutSeconds == 7.5);
     CHECK(o->idleTimeoutSeconds == 120);
+    CHECK(o->attractAfterSeconds == 30);
+    CHECK(o->serverUrl == "https://jobs.example.ge");
+    CHECK(o->enrollToken == "abc123");
+    CHECK(o->serverCa == "/etc/dc/ca.pem");
+    CHECK(o->syncIntervalSeconds == 300);
 }
 
 TEST_CASE("bad options are refused with a reason", "[app]") {
@@ -45,6 +55,9 @@ TEST_CASE("bad options are refused with a reason", "[app]") {
         {"--windowed", "10x10"}, {"--windowed", "99999x1"}, {"--step-timeout", "-1"}, {"--step-timeout", "abc"},
         {"--data-dir", ""},   {"--idle-timeout", "4"},  {"--idle-timeout", "3601"}, {"--idle-timeout", "9.5"},
         {"--idle-timeout", "99999999999999999999"}, {"--idle-timeout"},
+        {"--attract-after", "2"}, {"--attract-after", "x"}, {"--server", "ftp://x"}, {"--server", "jobs.ge"},
+        {"--server", "https://a b"}, {"--server"}, {"--enroll-token"}, {"--sync-interval", "0"},
+        {"--sync-interval", "86401"}, {"--sync-interval", "5s"},
     };
     for (const auto& args : bad) {
         INFO(args.front());

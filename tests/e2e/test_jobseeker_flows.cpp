@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <fstream>
+#include <tuple>
 
 #include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_import.hpp"
@@ -250,4 +251,40 @@ TEST_CASE("a course shows the jobs it leads to, and opens them", "[e2e][flows]")
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
+}
+
+TEST_CASE("at rest the kiosk shows the attract screen in every language; a touch starts, pressing nothing else",
+          "[e2e][flows]") {
+    TempDir dir;
+    auto args = kioskArgs(dir);
+    args.insert(args.end(), {"--attract-after", "5"});
+    const std::string script = "expect \"Find a job\"\nwait 6\nexpect \"Touch the screen to start\"\n"
+                               "expect-not \"Find a job\"\n"
+                               "screenshot " + kShots + "/attract.png\n"
+                               "tap \"Touch the screen to start\"\nexpect \"Find a job\"\nexpect \"Touch a button to start\"\n";
+    const auto result = runKiosk({.args = args, .script = script}, dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}
+
+TEST_CASE("Call a clerk: the office is told (no personal data), and the tile says so", "[e2e][flows]") {
+    for (const auto& [lang, call, called] : {std::tuple{"en", "Call a clerk", "A clerk has been called. Please wait here."},
+                                             std::tuple{"ka", "კონსულტანტის გამოძახება", "კონსულტანტი გამოძახებულია. გთხოვთ, აქ დაელოდოთ."}}) {
+        INFO(lang);
+        TempDir dir;
+        auto args = kioskArgs(dir);
+        args.insert(args.end(), {"--language", lang});
+        const std::string script = "tap \"" + std::string(call) + "\"\nexpect \"" + called + "\"\ntap \"" + call +
+                                   "\"\nscreenshot " + kShots + "/call-clerk-" + lang + ".png\n";
+        const auto result = runKiosk({.args = args, .script = script}, dir.path());
+        INFO(result.output);
+        REQUIRE(result.exitCode == 0);
+        auto db = dc::store::Database::open(dir / "data" / "kiosk.db");
+        REQUIRE(db);
+        auto stmt = dc::store::Statement::prepare(*db, "SELECT (SELECT count(*) FROM outbox WHERE kind = 'event'), "
+                                                       "(SELECT count(*) FROM audit_log WHERE action = 'clerk.called')");
+        REQUIRE(stmt->step() == SQLITE_ROW);
+        CHECK(stmt->integer(0) == 1);  // the second tap did not call again
+        CHECK(stmt->integer(1) == 1);
+    }
 }

@@ -29,7 +29,7 @@ void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& ou
     const float topHeight = std::max(m.touch * 2, (avail.y - m.gap * 2) * 0.55f);
     const float bottomHeight = std::max(m.touch * 2, avail.y - m.gap * 2 - topHeight);
     const ImVec2 big((avail.x - m.gap * 2) / 2, topHeight);
-    const ImVec2 small((avail.x - m.gap * 4) / 3, bottomHeight);
+    const ImVec2 small((avail.x - m.gap * 6) / 4, bottomHeight);
 
     if (tile(ctx, ctx.t(Msg::TileJobs), ctx.t(Msg::TileJobsHint), big, ButtonStyle::Primary)) out.open = Screen::Jobs;
     ImGui::SameLine(0, m.gap * 2);
@@ -48,6 +48,13 @@ void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& ou
     ImGui::SameLine(0, m.gap * 2);
     if (tile(ctx, ctx.t(Msg::TileHelp), ctx.t(Msg::TileHelpHint), small, ButtonStyle::Secondary))
         out.open = Screen::Help;
+    ImGui::SameLine(0, m.gap * 2);
+    // Once called, the tile says so instead of calling again.
+    const auto& call = state.clerkCalled;
+    const std::string callHint = call.value ? ctx.t(Msg::ClerkCalled) : !call.error.empty() ? ctx.t(Msg::ClerkCallFailed)
+                                                                                           : ctx.t(Msg::TileCallClerkHint);
+    if (tile(ctx, ctx.t(Msg::TileCallClerk), callHint, small, call.value ? ButtonStyle::Primary : ButtonStyle::Secondary))
+        out.callClerk = true;
     ImGui::EndChild();
 }
 
