@@ -32,4 +32,13 @@ const char* courseFormatName(Language language, const std::string& format) {
     return "";
 }
 
+std::string targetGroupName(Language language, const std::string& group) {
+    if (group == "youth") return tr(language, Msg::GroupYouth);
+    if (group == "adults") return tr(language, Msg::GroupAdults);
+    if (group == "children") return tr(language, Msg::GroupChildren);
+    if (group == "parental_leave") return tr(language, Msg::GroupParentalLeave);
+    if (group == "disability") return tr(language, Msg::GroupDisability);
+    return group;
+}
+
 }  // namespace dc::ui

@@ -17,5 +17,7 @@ std::string formatSalary(Language language, std::optional<int64_t> min, std::opt
 
 // How a course is given, in plain words: "webinar" -> "Online (webinar)". Empty if unknown.
 const char* courseFormatName(Language language, const std::string& format);
+// "youth", "parental_leave", ... in plain words; the value itself when it is not one we know.
+std::string targetGroupName(Language language, const std::string& group);
 
 }  // namespace dc::ui

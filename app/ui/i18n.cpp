@@ -159,6 +159,12 @@ constexpr Entry kCatalog[] = {
     {Msg::ClerkCallFailed, {"The call did not go through. Please go to the front desk.", "გამოძახება ვერ მოხერხდა. გთხოვთ, მიმართოთ მისაღებს.", "Вызов не прошёл. Пожалуйста, подойдите к стойке.", "Выклік не прайшоў. Калі ласка, падыдзіце да стойкі."}},
     {Msg::AttractTitle, {"Find a job or a course", "იპოვეთ სამუშაო ან კურსი", "Найдите работу или курс", "Знайдзіце працу або курс"}},
     {Msg::AttractTouch, {"Touch the screen to start", "შეეხეთ ეკრანს დასაწყებად", "Коснитесь экрана, чтобы начать", "Дакраніцеся да экрана, каб пачаць"}},
+    {Msg::GroupYouth, {"Young people", "ახალგაზრდები", "Молодёжь", "Моладзь"}},
+    {Msg::GroupAdults, {"Adults", "ზრდასრულები", "Взрослые", "Дарослыя"}},
+    {Msg::GroupChildren, {"Children", "ბავშვები", "Дети", "Дзеці"}},
+    {Msg::GroupParentalLeave, {"Parents on leave", "მშობლები დეკრეტულ შვებულებაში", "Родители в декрете", "Бацькі ў дэкрэце"}},
+    {Msg::GroupDisability, {"People with disabilities", "შეზღუდული შესაძლებლობის მქონე პირები", "Люди с инвалидностью", "Людзі з інваліднасцю"}},
+    {Msg::CourseFor, {"For", "ვისთვის", "Для кого", "Для каго"}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

@@ -135,6 +135,12 @@ enum class Msg {
     ClerkCallFailed,
     AttractTitle,
     AttractTouch,
+    GroupYouth,
+    GroupAdults,
+    GroupChildren,
+    GroupParentalLeave,
+    GroupDisability,
+    CourseFor,
     Count
 };
 

@@ -189,6 +189,7 @@ void KioskController::apply(const Actions& actions) {
     }
     if (actions.submit) submitForm();
     if (actions.syncNow && m_syncNow) m_syncNow();
+    if (actions.courseFilter) m_state.courseFilter = *actions.courseFilter;
     if (actions.callClerk && !m_state.clerkCalled.loading && !m_state.clerkCalled.value) {
         const uint64_t request = m_state.clerkCalled.start();
         m_catalog.callClerk(languageCode(m_state.language), [this, request](Expected<bool> called) {
@@ -288,7 +289,7 @@ void KioskController::submitForm() {
 
 bool KioskController::sessionActive() const {
     return m_state.screen != Screen::Home || !m_state.history.empty() || m_state.language != m_siteLanguage ||
-           m_state.filters.any() || m_state.textSize != 0 || m_state.highContrast ||
+           m_state.filters.any() || m_state.courseFilter.any() || m_state.textSize != 0 || m_state.highContrast ||
            !m_edit.search.empty() || !m_edit.name.empty() || !m_edit.phone.empty() || !m_edit.email.empty() ||
            !m_edit.note.empty() || !m_edit.referenceCode.empty();
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/course_filter.hpp"
 #include "app/store/catalog_queries.hpp"
 #include "app/store/jobseeker_actions.hpp"
 #include "app/store/records.hpp"
@@ -75,6 +76,7 @@ struct KioskState {
     std::string formProblem;  // what to fix, in the person's language; empty when all is well
     bool formProblemIsNew = false;  // set for the frame after it appeared: the form scrolls to it
     Loadable<store::ActionReceipt> receipt;
+    core::CourseFilter courseFilter;
     Loadable<bool> clerkCalled;     // "Call a clerk" was pressed in this session
     bool attract = false;           // the kiosk is at rest: the attract screen is up
     bool receiptDelivered = false;  // the office's server has it (and may have changed its status)
@@ -119,6 +121,7 @@ struct Actions {
     bool toggleContrast = false;
     bool syncNow = false;
     bool callClerk = false;
+    std::optional<core::CourseFilter> courseFilter;
     bool dismissAttract = false;  // a touch on the attract screen: to Home, and nothing else
 };
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <tuple>
 
+#include "app/core/course_filter.hpp"
 #include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_queries.hpp"
@@ -286,5 +287,39 @@ TEST_CASE("Call a clerk: the office is told (no personal data), and the tile say
         REQUIRE(stmt->step() == SQLITE_ROW);
         CHECK(stmt->integer(0) == 1);  // the second tap did not call again
         CHECK(stmt->integer(1) == 1);
+    }
+}
+
+TEST_CASE("courses are browsed by format, who they are for, and flexible hours, with counts", "[e2e][flows]") {
+    // The expectations come from the seed catalog the kiosk starts with.
+    TempDir seed;
+    auto db = dc::store::Database::open(seed / "seed.db");
+    REQUIRE(db);
+    REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+    const auto courses = *dc::store::listCourses(*db, 500);
+    const auto all = dc::core::courseChoices(courses, {});
+    const std::string webinars = std::to_string(dc::core::matchingCourses(courses, {.format = "webinar"}).size());
+    const std::string parentsWebinars =
+        std::to_string(dc::core::matchingCourses(courses, {.format = "webinar", .group = "parental_leave"}).size());
+    REQUIRE(std::stoi(parentsWebinars) > 0);
+    struct Case { const char *lang, *courses, *webinar, *parents, *found; };
+    const Case cases[] = {{"en", "Courses", "Online (webinar)", "Parents on leave", "Courses: "},
+                          {"ka", "კურსები", "ონლაინ (ვებინარი)", "მშობლები დეკრეტულ შვებულებაში", "კურსები: "}};
+    for (const auto& c : cases) {
+        INFO(c.lang);
+        TempDir dir;
+        auto args = kioskArgs(dir);
+        args.insert(args.end(), {"--language", c.lang});
+        const std::string lang = c.lang;
+        const std::string script =
+            "tap \"" + std::string(c.courses) + "\"\nexpect \"" + c.found + std::to_string(courses.size()) + "\"\n"
+            "tap \"" + c.webinar + "\"\nexpect \"" + c.found + webinars + "\"\n"
+            "tap \"" + c.parents + "\"\nexpect \"" + c.found + parentsWebinars + "\"\n"
+            "screenshot " + kShots + "/courses-filters-" + lang + ".png\n"
+            "tap \"" + c.webinar + "\"\ntap \"" + c.parents + "\"\n"
+            "expect \"" + c.found + std::to_string(courses.size()) + "\"\n";
+        const auto result = runKiosk({.args = args, .script = script}, dir.path());
+        INFO(result.output);
+        CHECK(result.exitCode == 0);
     }
 }

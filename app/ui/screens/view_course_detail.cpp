@@ -12,6 +12,11 @@ void drawCourseDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Act
     label(ctx, c.name, FontRole::Title, ctx.theme.text, true);
     label(ctx, c.provider + (c.city.empty() ? "" : " · " + c.city), FontRole::Bold, ctx.theme.textMuted, true);
     label(ctx, courseFormatName(ctx.language, c.format), FontRole::Body, ctx.theme.text, true);
+    if (!c.targetGroups.empty()) {
+        std::string groups;
+        for (const auto& g : c.targetGroups) groups += (groups.empty() ? "" : ", ") + targetGroupName(ctx.language, g);
+        label(ctx, std::string(ctx.t(Msg::CourseFor)) + ": " + groups, FontRole::Body, ctx.theme.text, true);
+    }
 
     // The dates come first: they are what a person acts on. One row each, the button on the right.
     ImGui::Dummy(ImVec2(0, m.gap * 0.5f));

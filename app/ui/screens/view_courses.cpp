@@ -1,3 +1,6 @@
+#include <algorithm>
+
+#include "app/core/course_filter.hpp"
 #include "app/ui/format.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
@@ -12,16 +15,79 @@ std::string joined(const std::vector<std::string>& items) {
     return out;
 }
 
+// Chips for format, who it is for, where and flexible hours, each with how many courses it
+// would leave. As for jobs: a chosen chip stays, filled, and touching it again lets it go; the
+// other values of a chosen dimension step aside.
+void drawCourseChips(UiContext& ctx, const KioskState& state, Actions& out) {
+    const Metrics& m = ctx.metrics;
+    const core::CourseFilter& now = state.courseFilter;
+    const auto choices = core::courseChoices(*state.courses.value, now);
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    const int maxRows = m.base > 40 ? 2 : 3;
+    bool first = true;
+    int rows = 1;
+    auto place = [&](const std::string& name) {
+        if (!first) {
+            ImGui::SameLine(0, m.gap);
+            ImFont* font = ctx.fonts.get(FontRole::Bold);
+            const float need = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str()).x + 5 * m.pad;
+            if (ImGui::GetCursorScreenPos().x + need > right) {
+                if (rows == maxRows) return false;
+                ImGui::NewLine();
+                ++rows;
+            }
+        }
+        first = false;
+        return true;
+    };
+    auto dimension = [&](const std::vector<std::pair<std::string, int>>& values, const std::string& chosen,
+                         auto nameOf, auto choose) {
+        for (const auto& [value, n] : values) {
+            const bool active = chosen == value;
+            if ((!chosen.empty() && !active) || n == 0) continue;
+            const std::string name = nameOf(value);
+            if (name.empty() || !place(name)) continue;
+            if (chip(ctx, name, active ? std::nullopt : std::optional<int64_t>(n), active)) {
+                core::CourseFilter next = now;
+                choose(next, active ? std::string() : value);
+                out.courseFilter = next;
+            }
+        }
+        if (!chosen.empty() && std::none_of(values.begin(), values.end(), [&](const auto& v) { return v.first == chosen; }) &&
+            place(nameOf(chosen)) && chip(ctx, nameOf(chosen), std::nullopt, true)) {
+            core::CourseFilter next = now;
+            choose(next, std::string());
+            out.courseFilter = next;
+        }
+    };
+    dimension(choices.formats, now.format, [&](const std::string& v) { return std::string(courseFormatName(ctx.language, v)); },
+              [](core::CourseFilter& f, std::string v) { f.format = std::move(v); });
+    dimension(choices.groups, now.group, [&](const std::string& v) { return targetGroupName(ctx.language, v); },
+              [](core::CourseFilter& f, std::string v) { f.group = std::move(v); });
+    if ((now.flexibleOnly || choices.flexible > 0) && place(ctx.t(Msg::FlexibleSchedule)) &&
+        chip(ctx, ctx.t(Msg::FlexibleSchedule), now.flexibleOnly ? std::nullopt : std::optional<int64_t>(choices.flexible),
+             now.flexibleOnly)) {
+        core::CourseFilter next = now;
+        next.flexibleOnly = !now.flexibleOnly;
+        out.courseFilter = next;
+    }
+    dimension(choices.cities, now.city, [](const std::string& v) { return v; },
+              [](core::CourseFilter& f, std::string v) { f.city = std::move(v); });
+}
+
 }  // namespace
 
 void drawCourses(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& out) {
     const auto& courses = state.courses;
     if (!readyOrMessage(ctx, courses)) return;
-    label(ctx, trf(ctx.language, Msg::CoursesFound, static_cast<long long>(courses.value->size())), FontRole::Bold,
-          ctx.theme.text);
+    const std::vector<size_t> shown = core::matchingCourses(*courses.value, state.courseFilter);
+    label(ctx, trf(ctx.language, Msg::CoursesFound, static_cast<long long>(shown.size())), FontRole::Bold, ctx.theme.text);
+    drawCourseChips(ctx, state, out);
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gap * 0.5f));
     ImGui::BeginChild("##course-list", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     touchScroll(ctx);
-    for (const store::CourseRecord& c : *courses.value) {
+    for (const size_t index : shown) {
+        const store::CourseRecord& c = (*courses.value)[index];
         const bool tapped = card(ctx, c.id, c.name, true, [&] {
             label(ctx, c.name, FontRole::Bold, ctx.theme.text, true);
             label(ctx, c.provider + (c.city.empty() ? "" : " · " + c.city), FontRole::Body, ctx.theme.textMuted, true);
@@ -32,6 +98,11 @@ void drawCourses(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
             if (!c.skillsTaught.empty())
                 label(ctx, std::string(ctx.t(Msg::SkillsTaught)) + ": " + joined(c.skillsTaught), FontRole::Body,
                       ctx.theme.text, true);
+            if (!c.targetGroups.empty()) {
+                std::vector<std::string> groups;
+                for (const auto& g : c.targetGroups) groups.push_back(targetGroupName(ctx.language, g));
+                label(ctx, std::string(ctx.t(Msg::CourseFor)) + ": " + joined(groups), FontRole::Body, ctx.theme.textMuted, true);
+            }
         });
         if (tapped) out.openCourse = c.id;
     }
