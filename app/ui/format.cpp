@@ -32,6 +32,30 @@ const char* courseFormatName(Language language, const std::string& format) {
     return "";
 }
 
+std::string jobShareText(Language language, const store::JobRecord& j) {
+    std::string text = j.title + "\n" + j.employer;
+    const std::string where = j.city.empty() ? j.region : j.city;
+    if (!where.empty()) text += " · " + where;
+    const std::string salary = formatSalary(language, j.salaryMin, j.salaryMax, j.salaryCurrency);
+    if (!salary.empty()) text += "\n" + std::string(tr(language, Msg::Salary)) + ": " + salary;
+    if (!j.datePosted.empty()) text += "\n" + std::string(tr(language, Msg::Posted)) + ": " + j.datePosted;
+    // The id lets a clerk or the office's website find the posting again.
+    return text + "\n#" + j.id;
+}
+
+std::string courseShareText(Language language, const store::CourseRecord& c) {
+    std::string text = c.name + "\n" + c.provider;
+    if (!c.city.empty()) text += " · " + c.city;
+    const std::string format = courseFormatName(language, c.format);
+    if (!format.empty()) text += "\n" + format;
+    for (const auto& s : c.sessions) {
+        if (s.startsAt.empty()) continue;
+        text += "\n" + std::string(tr(language, Msg::Starts)) + " " + s.startsAt + (s.center.empty() ? "" : " · " + s.center);
+        break;  // the soonest date: the rest are one tap away at the kiosk
+    }
+    return text + "\n#" + c.id;
+}
+
 std::string targetGroupName(Language language, const std::string& group) {
     if (group == "youth") return tr(language, Msg::GroupYouth);
     if (group == "adults") return tr(language, Msg::GroupAdults);

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "app/store/records.hpp"
+
 #include "app/ui/i18n.hpp"
 
 namespace dc::ui {
@@ -17,6 +19,9 @@ std::string formatSalary(Language language, std::optional<int64_t> min, std::opt
 
 // How a course is given, in plain words: "webinar" -> "Online (webinar)". Empty if unknown.
 const char* courseFormatName(Language language, const std::string& format);
+// What a QR code carries to the person's phone: plain text, readable without any app.
+std::string jobShareText(Language language, const store::JobRecord& job);
+std::string courseShareText(Language language, const store::CourseRecord& course);
 // "youth", "parental_leave", ... in plain words; the value itself when it is not one we know.
 std::string targetGroupName(Language language, const std::string& group);
 

@@ -165,6 +165,8 @@ constexpr Entry kCatalog[] = {
     {Msg::GroupParentalLeave, {"Parents on leave", "მშობლები დეკრეტულ შვებულებაში", "Родители в декрете", "Бацькі ў дэкрэце"}},
     {Msg::GroupDisability, {"People with disabilities", "შეზღუდული შესაძლებლობის მქონე პირები", "Люди с инвалидностью", "Людзі з інваліднасцю"}},
     {Msg::CourseFor, {"For", "ვისთვის", "Для кого", "Для каго"}},
+    {Msg::TakeItWithYou, {"Take it with you", "წაიღეთ თან", "Возьмите с собой", "Вазьміце з сабой"}},
+    {Msg::PointYourPhone, {"Point your phone's camera at the code: the details go to your phone.", "მიუშვირეთ ტელეფონის კამერა კოდს: ინფორმაცია ტელეფონში გადავა.", "Наведите камеру телефона на код: сведения сохранятся в телефоне.", "Навядзіце камеру тэлефона на код: звесткі захаваюцца ў тэлефоне."}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

@@ -141,6 +141,8 @@ enum class Msg {
     GroupParentalLeave,
     GroupDisability,
     CourseFor,
+    TakeItWithYou,
+    PointYourPhone,
     Count
 };
 

@@ -323,3 +323,16 @@ TEST_CASE("courses are browsed by format, who they are for, and flexible hours, 
         CHECK(result.exitCode == 0);
     }
 }
+
+TEST_CASE("a job and a course travel to the phone as a QR code", "[e2e][flows]") {
+    const auto course = firstListedCourse();
+    TempDir dir;
+    const std::string script =
+        "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\nswipe up\nswipe up\nswipe up\n"
+        "expect \"Take it with you\"\nscreenshot " + kShots + "/job-qr-en.png\n"
+        "tap \"Home\"\ntap \"Courses\"\ntap \"" + course.name + "\"\nswipe up\nswipe up\nswipe up\nswipe up\n"
+        "expect \"Take it with you\"\n";
+    const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}

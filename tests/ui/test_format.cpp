@@ -3,8 +3,11 @@
 #include <limits>
 
 #include "app/ui/format.hpp"
+#include "app/ui/qr_code.hpp"
 
 using namespace dc::ui;
+namespace ui = dc::ui;
+namespace store = dc::store;
 
 TEST_CASE("numbers use each language's thousands separator", "[ui][format]") {
     CHECK(formatNumber(Language::English, 0) == "0");
@@ -22,4 +25,25 @@ TEST_CASE("salary ranges read naturally and missing bounds are handled", "[ui][f
     CHECK(formatSalary(Language::English, 900, std::nullopt, "BYN") == "900 BYN");
     CHECK(formatSalary(Language::English, std::nullopt, 1500, "USD") == "1,500 USD");
     CHECK(formatSalary(Language::English, std::nullopt, std::nullopt, "USD").empty());
+}
+
+TEST_CASE("a job or course goes to the phone as plain text that fits a QR code", "[ui][format]") {
+    store::JobRecord j{.id = "demo-job-001", .title = "ბუღალტერი", .employer = "შპს ბათუმის პორტი", .city = "ბათუმი",
+                       .salaryMin = 1200, .salaryMax = 1500, .salaryCurrency = "GEL", .datePosted = "2026-11-02"};
+    const std::string text = ui::jobShareText(ui::Language::Georgian, j);
+    CHECK(text.find("ბუღალტერი\nშპს ბათუმის პორტი · ბათუმი") == 0);
+    CHECK(text.find(formatSalary(Language::Georgian, 1200, 1500, "GEL")) != std::string::npos);
+    CHECK(text.ends_with("#demo-job-001"));
+    CHECK(ui::encodeQr(text));
+    // The longest fields the catalog allows still make a code.
+    j.title = std::string(200, 'x');
+    j.employer = std::string(200, 'y');
+    CHECK(ui::encodeQr(ui::jobShareText(ui::Language::English, j)));
+
+    store::CourseRecord c{.id = "c-1", .name = "Excel для работы", .provider = "Центр цифровых навыков", .format = "webinar"};
+    c.sessions = {{.id = "s-1", .center = "Минск", .startsAt = "2026-12-03"}, {.id = "s-2", .startsAt = "2027-01-10"}};
+    const std::string course = ui::courseShareText(ui::Language::Russian, c);
+    CHECK(course.find("Excel для работы\nЦентр цифровых навыков") == 0);
+    CHECK(course.find("2026-12-03 · Минск") != std::string::npos);
+    CHECK(course.find("2027-01-10") == std::string::npos);
 }
