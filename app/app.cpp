@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <optional>
 
 #include "app/command_line.hpp"
@@ -135,7 +136,15 @@ public:
     float screenHeight() const override { return static_cast<float>(m_window.height()); }
 
 private:
+    // CPU time of this thread, in milliseconds: what a frame costs us, whatever else runs.
+    static double threadCpuMs() {
+        timespec t{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+    }
+
     void drawFrame() {
+        const double buildStart = threadCpuMs();
         m_window.newFrame();
         m_registry.beginFrame();
         ui::UiContext ctx{m_controller.language(), theme(), m_metrics, m_fonts, m_registry};
@@ -143,11 +152,14 @@ private:
         m_animating = ctx.animating;
         ImGui::Render();
         m_registry.endFrame();
+        const double presentStart = threadCpuMs();
+        m_frameBuildCpuMs += presentStart - buildStart;
         const std::optional<std::filesystem::path> shot = std::exchange(m_screenshot, std::nullopt);
         if (auto presented = m_window.present(shot ? &*shot : nullptr); !presented)
             m_screenshotError = presented.error().message();
         else if (shot)
             logLine("screenshot saved: " + shot->string());
+        m_framePresentCpuMs += threadCpuMs() - presentStart;
         ++m_framesDrawn;
         applyDisplaySettings();
     }
@@ -180,7 +192,7 @@ private:
 
     std::string currentDump() const {
         ui::DumpInfo info{ui::screenName(m_controller.state().screen), ui::languageCode(m_controller.language()),
-                          m_window.width(), m_window.height(), m_framesDrawn};
+                          m_window.width(), m_window.height(), m_framesDrawn, m_frameBuildCpuMs, m_framePresentCpuMs};
         return ui::dumpJson(info, m_registry.lastFrame());
     }
 
@@ -219,6 +231,7 @@ private:
     std::string m_screenshotError;
     std::optional<DumpedState> m_dumped;
     long long m_framesDrawn = 0;
+    double m_frameBuildCpuMs = 0, m_framePresentCpuMs = 0;
     bool m_animating = false;
     std::chrono::steady_clock::time_point m_lastInput = std::chrono::steady_clock::now();
 };

@@ -17,7 +17,8 @@ const char* toString(WidgetKind kind) {
 std::string dumpJson(const DumpInfo& info, const std::vector<WidgetInfo>& widgets) {
     nlohmann::json root = {{"screen", info.screen},       {"language", info.language},
                            {"width", info.width},         {"height", info.height},
-                           {"frames_drawn", info.framesDrawn}};
+                           {"frames_drawn", info.framesDrawn},
+                           {"frame_build_cpu_ms", info.frameBuildCpuMs}, {"frame_present_cpu_ms", info.framePresentCpuMs}};
     nlohmann::json list = nlohmann::json::array();
     for (const WidgetInfo& w : widgets)
         list.push_back({{"kind", toString(w.kind)},

@@ -14,6 +14,8 @@ struct DumpInfo {
     std::string language;
     int width = 0, height = 0;
     long long framesDrawn = 0;  // lets tests check that an idle kiosk stops drawing
+    double frameBuildCpuMs = 0;  // UI-thread CPU spent building frames (layout, text, lists), in total
+    double framePresentCpuMs = 0;  // UI-thread CPU spent handing frames to GL and swapping, in total
 };
 
 std::string dumpJson(const DumpInfo& info, const std::vector<WidgetInfo>& widgets);

@@ -60,6 +60,8 @@ private:
 
 }  // namespace
 
+const std::string& xvfbDisplay() { return XServer::display(); }
+
 std::string quote(const std::string& arg) {
     std::string out = "'";
     for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);

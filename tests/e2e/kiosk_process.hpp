@@ -22,6 +22,9 @@ struct KioskRun {
 
 ProcessResult runKiosk(const KioskRun& run, const std::filesystem::path& workDir);
 
+// The display of the private Xvfb (started on first use, stopped at exit): ":N".
+const std::string& xvfbDisplay();
+
 // Shell-quotes one argument.
 std::string quote(const std::string& arg);
 

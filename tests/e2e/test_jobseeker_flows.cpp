@@ -259,7 +259,7 @@ TEST_CASE("at rest the kiosk shows the attract screen in every language; a touch
     TempDir dir;
     auto args = kioskArgs(dir);
     args.insert(args.end(), {"--attract-after", "5"});
-    const std::string script = "expect \"Find a job\"\nwait 6\nexpect \"Touch the screen to start\"\n"
+    const std::string script = "expect \"Find a job\"\nexpect \"Touch the screen to start\"\n"
                                "expect-not \"Find a job\"\n"
                                "screenshot " + kShots + "/attract.png\n"
                                "tap \"Touch the screen to start\"\nexpect \"Find a job\"\nexpect \"Touch a button to start\"\n";

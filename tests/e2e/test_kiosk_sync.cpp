@@ -66,7 +66,7 @@ TEST_CASE("with the server unreachable the kiosk still takes the application and
         "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
         "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
         "tap \"I agree\"\ntap \"Send application\"\nexpect \"as soon as this kiosk is online\"\n"
-        "wait 2\nexpect-not \"Delivered\"\ntap \"Finish\"\n"
+        "wait 2000\nexpect-not \"Delivered\"\ntap \"Finish\"\n"
         "tap \"Help\"\nexpect \"Offline. Everything is kept here and sent later.\"\nexpect \"Waiting to be sent: 1.\"\n";
     const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--server",
                                            "http://127.0.0.1:" + std::to_string(freeLoopbackPort()),
