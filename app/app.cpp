@@ -18,6 +18,7 @@
 #include "app/ui/kiosk_controller.hpp"
 #include "app/ui/ui_dump.hpp"
 #include "app/ui/views.hpp"
+#include "drivers/speech/speaker.hpp"
 #include "sync/client/sync_worker.hpp"
 
 namespace dc::app {
@@ -36,6 +37,35 @@ void logLine(const std::string& line) { std::fprintf(stderr, "dc-kiosk: %s\n", l
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
+
+// Audio guidance through the speech driver, started on first use (espeak-ng takes a moment to
+// load its voices; the kiosk should not wait for it at start). Keeps what it said lately for the
+// UI dump, and forgets it with the session.
+class SpeechNarrator final : public ui::Narrator {
+public:
+    void say(const std::string& text, ui::Language language) override {
+        m_recent.push_back(text);
+        if (m_recent.size() > 20) m_recent.erase(m_recent.begin());
+        if (!m_speaker && !m_failed) {
+            std::string error;
+            m_speaker = drivers::makeEspeakSpeaker(&error);
+            m_failed = !m_speaker;
+            if (m_failed) logLine("audio guidance is silent: " + error);
+        }
+        if (m_speaker) m_speaker->say({text, ui::languageCode(language)});
+    }
+    void stop() override {
+        m_recent.clear();
+        if (m_speaker) m_speaker->stop();
+    }
+    const std::vector<std::string>& recent() const { return m_recent; }
+    long long samples() const { return m_speaker ? m_speaker->stats().samplesSynthesised : 0; }
+
+private:
+    std::unique_ptr<drivers::Speaker> m_speaker;
+    bool m_failed = false;
+    std::vector<std::string> m_recent;
+};
 
 ui::DeliveryInfo deliveryInfo(const sync::SyncStatus& s) {
     using State = ui::DeliveryInfo::State;
@@ -66,6 +96,7 @@ public:
           m_controller(catalog, *ui::languageFromCode(options.language)) {
         ui::applyTheme(ui::normalTheme(), m_metrics, ImGui::GetStyle());
         m_controller.setAttractSeconds(options.attractAfterSeconds);
+        m_controller.setNarrator(&m_narrator);
     }
 
     // Sync made progress (or changed state): the help screen's line and the receipt follow.
@@ -192,7 +223,8 @@ private:
 
     std::string currentDump() const {
         ui::DumpInfo info{ui::screenName(m_controller.state().screen), ui::languageCode(m_controller.language()),
-                          m_window.width(), m_window.height(), m_framesDrawn, m_frameBuildCpuMs, m_framePresentCpuMs};
+                          m_window.width(), m_window.height(), m_framesDrawn, m_frameBuildCpuMs, m_framePresentCpuMs,
+                          m_narrator.recent(), m_narrator.samples()};
         return ui::dumpJson(info, m_registry.lastFrame());
     }
 
@@ -232,6 +264,7 @@ private:
     std::optional<DumpedState> m_dumped;
     long long m_framesDrawn = 0;
     double m_frameBuildCpuMs = 0, m_framePresentCpuMs = 0;
+    SpeechNarrator m_narrator;
     bool m_animating = false;
     std::chrono::steady_clock::time_point m_lastInput = std::chrono::steady_clock::now();
 };

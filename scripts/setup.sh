@@ -13,6 +13,8 @@ PACKAGES=(
   libsqlite3-dev nlohmann-json3-dev libsodium-dev libqrencode-dev
   # network (sync)
   libcurl4-openssl-dev libcpp-httplib-dev libpq-dev postgresql openssl
+  # audio guidance
+  libespeak-ng-dev espeak-ng-data
   # fonts: Noto for Latin, Cyrillic and Georgian; DejaVu as a second choice
   fonts-noto-core fonts-dejavu-core
   # tests: Catch2 v2, headless X server

@@ -167,6 +167,10 @@ constexpr Entry kCatalog[] = {
     {Msg::CourseFor, {"For", "ვისთვის", "Для кого", "Для каго"}},
     {Msg::TakeItWithYou, {"Take it with you", "წაიღეთ თან", "Возьмите с собой", "Вазьміце з сабой"}},
     {Msg::PointYourPhone, {"Point your phone's camera at the code: the details go to your phone.", "მიუშვირეთ ტელეფონის კამერა კოდს: ინფორმაცია ტელეფონში გადავა.", "Наведите камеру телефона на код: сведения сохранятся в телефоне.", "Навядзіце камеру тэлефона на код: звесткі захаваюцца ў тэлефоне."}},
+    {Msg::Listen, {"Listen", "მოსმენა", "Слушать", "Слухаць"}},
+    {Msg::AudioGuidance, {"Audio guidance", "ხმოვანი დახმარება", "Голосовые подсказки", "Галасавыя падказкі"}},
+    {Msg::SpeakCode, {"Your reference code is", "თქვენი კოდია", "Ваш код", "Ваш код"}},
+    {Msg::SpeakSecondsLeft, {"Are you still there? Touch the screen for more time. %d seconds.", "აქ ხართ? შეეხეთ ეკრანს მეტი დროისთვის. %d წამი.", "Вы здесь? Коснитесь экрана, чтобы продолжить. %d секунд.", "Вы тут? Дакраніцеся да экрана, каб працягнуць. %d секунд."}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

@@ -143,6 +143,10 @@ enum class Msg {
     CourseFor,
     TakeItWithYou,
     PointYourPhone,
+    Listen,
+    AudioGuidance,
+    SpeakCode,
+    SpeakSecondsLeft,
     Count
 };
 

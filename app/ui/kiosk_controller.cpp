@@ -79,6 +79,7 @@ void KioskController::drawFrame(UiContext& ctx) {
 
     ImGui::End();
     apply(actions);
+    narrate(actions.listen);
     // For the reports, a session runs from the first touch that leaves the resting Home screen
     // until the kiosk is back at rest (Finish, the idle reset, or Home with nothing chosen).
     const bool active = sessionActive();
@@ -189,6 +190,7 @@ void KioskController::apply(const Actions& actions) {
     }
     if (actions.submit) submitForm();
     if (actions.syncNow && m_syncNow) m_syncNow();
+    if (actions.toggleAudio) m_state.audioGuidance = !m_state.audioGuidance;
     if (actions.courseFilter) m_state.courseFilter = *actions.courseFilter;
     if (actions.callClerk && !m_state.clerkCalled.loading && !m_state.clerkCalled.value) {
         const uint64_t request = m_state.clerkCalled.start();
@@ -217,6 +219,87 @@ void KioskController::deliveryProgressed() {
         m_state.receipt.value->status = answer->status;
         m_state.receipt.value->waitlistPosition = answer->waitlistPosition;
     });
+}
+
+namespace {
+
+// A code read one character at a time, so it can be written down: "X H J, N 3 U".
+std::string spelled(const std::string& code) {
+    std::string out;
+    for (char c : code) {
+        if (c == '-') out += ",";
+        else out += std::string(out.empty() ? "" : " ") + c;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string KioskController::screenSpeech() const {
+    const Language l = m_state.language;
+    const Msg title = m_state.screen == Screen::Apply && m_state.formFor == KioskState::FormFor::Session
+                          ? Msg::EnrollTitle
+                          : viewFor(m_state.screen).title;
+    std::string text = std::string(tr(l, title)) + ". ";
+    switch (m_state.screen) {
+        case Screen::Home:
+            text += std::string(tr(l, Msg::HomeInstruction)) + ". ";
+            break;
+        case Screen::Jobs:
+            if (m_state.jobs.value) text += trf(l, Msg::JobsFound, m_state.jobs.value->totalMatches) + ". ";
+            break;
+        case Screen::Courses:
+            if (m_state.courses.value)
+                text += trf(l, Msg::CoursesFound,
+                            static_cast<long long>(core::matchingCourses(*m_state.courses.value, m_state.courseFilter).size())) + ". ";
+            break;
+        case Screen::JobDetail:
+            if (m_state.job.value) text += m_state.job.value->title + ". " + m_state.job.value->employer + ". " + m_state.job.value->city + ". ";
+            break;
+        case Screen::CourseDetail:
+            if (m_state.course.value) text += m_state.course.value->name + ". " + m_state.course.value->provider + ". ";
+            break;
+        case Screen::Apply:
+            if (!m_state.formProblem.empty()) text += m_state.formProblem + " ";
+            break;
+        case Screen::Receipt:
+            if (m_state.receipt.value) {
+                text += std::string(tr(l, m_state.formFor == KioskState::FormFor::Job ? Msg::ReceiptApplied : Msg::ReceiptEnrolled)) + " ";
+                text += std::string(tr(l, Msg::SpeakCode)) + ": " + spelled(m_state.receipt.value->referenceCode) + ". ";
+            }
+            break;
+        case Screen::Help:
+            text += std::string(tr(l, Msg::HelpBody)) + " " + tr(l, Msg::HelpClerk);
+            break;
+        default:
+            break;
+    }
+    return text;
+}
+
+void KioskController::narrate(bool listen) {
+    if (!m_narrator) return;
+    const bool on = m_state.audioGuidance;
+    if (!on && m_audioWasOn) m_narrator->stop();
+    const bool arrived = m_state.screen != m_spokenScreen || m_state.language != m_spokenLanguage || (on && !m_audioWasOn);
+    const int64_t count = m_state.screen == Screen::Jobs && m_state.jobs.value ? m_state.jobs.value->totalMatches : -1;
+    if (listen || (on && arrived)) {
+        m_narrator->say(screenSpeech(), m_state.language);
+    } else if (on && count >= 0 && count != m_spokenCount) {
+        m_narrator->say(trf(m_state.language, Msg::JobsFound, count), m_state.language);  // results as they change
+    } else if (on && !m_state.formProblem.empty() && m_state.formProblem != m_spokenProblem) {
+        m_narrator->say(m_state.formProblem, m_state.language);  // what to fix, at once
+    }
+    if (!m_state.idleWarning) m_spokenSeconds = -1;
+    if (on && m_state.idleWarning && m_state.idleSecondsLeft % 5 == 0 && m_state.idleSecondsLeft != m_spokenSeconds) {
+        m_narrator->say(trf(m_state.language, Msg::SpeakSecondsLeft, m_state.idleSecondsLeft), m_state.language);
+        m_spokenSeconds = m_state.idleSecondsLeft;
+    }
+    m_spokenScreen = m_state.screen;
+    m_spokenLanguage = m_state.language;
+    m_audioWasOn = on;
+    m_spokenCount = count;
+    m_spokenProblem = m_state.formProblem;
 }
 
 std::string* KioskController::bufferFor(FieldId id) {
@@ -290,12 +373,14 @@ void KioskController::submitForm() {
 bool KioskController::sessionActive() const {
     return m_state.screen != Screen::Home || !m_state.history.empty() || m_state.language != m_siteLanguage ||
            m_state.filters.any() || m_state.courseFilter.any() || m_state.textSize != 0 || m_state.highContrast ||
+           m_state.audioGuidance ||
            !m_edit.search.empty() || !m_edit.name.empty() || !m_edit.phone.empty() || !m_edit.email.empty() ||
            !m_edit.note.empty() || !m_edit.referenceCode.empty();
 }
 
 void KioskController::wipeSession() {
     m_countedSearch.clear();
+    if (m_narrator) m_narrator->stop();  // and forgets: nothing of the person is said or kept
     m_edit = EditBuffers{};
     KioskState fresh;
     fresh.language = m_siteLanguage;

@@ -2,6 +2,7 @@
 // The controller turns actions from views into state changes and catalog requests, and draws the
 // current screen inside one full-screen ImGui window.
 #include "app/core/catalog_service.hpp"
+#include "app/ui/narrator.hpp"
 #include "app/ui/kiosk_state.hpp"
 #include "app/ui/ui_context.hpp"
 
@@ -36,6 +37,10 @@ public:
     void deliveryProgressed();
     void setDelivery(const DeliveryInfo& info) { m_state.delivery = info; }
     void setSyncNow(std::function<void()> syncNow) { m_syncNow = std::move(syncNow); }
+    // Audio guidance speaks through this (none: the kiosk stays silent).
+    void setNarrator(Narrator* narrator) { m_narrator = narrator; }
+    // What "Listen" reads on the current screen, in its language.
+    std::string screenSpeech() const;
 
     static constexpr int kWarningSeconds = 15;
     // At rest this long (nothing of a person on screen), the attract screen comes up.
@@ -43,6 +48,8 @@ public:
 
 private:
     void apply(const Actions& actions);
+    // Speaks what changed this frame when audio guidance is on, and the screen when asked.
+    void narrate(bool listen);
     void open(Screen screen);
     void requestSearch();
     void submitForm();
@@ -57,6 +64,14 @@ private:
     std::string m_countedSearch;  // the search text last counted for the reports
     bool m_sessionCounted = false;
     int m_attractSeconds = 60;
+    Narrator* m_narrator = nullptr;
+    // What was last spoken of, so each thing is said once.
+    Screen m_spokenScreen = Screen::Home;
+    Language m_spokenLanguage = Language::English;
+    bool m_audioWasOn = false;
+    int64_t m_spokenCount = -1;
+    int m_spokenSeconds = -1;
+    std::string m_spokenProblem;
 };
 
 }  // namespace dc::ui

@@ -79,6 +79,7 @@ struct KioskState {
     core::CourseFilter courseFilter;
     Loadable<bool> clerkCalled;     // "Call a clerk" was pressed in this session
     bool attract = false;           // the kiosk is at rest: the attract screen is up
+    bool audioGuidance = false;     // speak each screen, counts and the idle countdown
     bool receiptDelivered = false;  // the office's server has it (and may have changed its status)
     DeliveryInfo delivery;
     Loadable<store::StatusAnswer> status;
@@ -121,6 +122,8 @@ struct Actions {
     bool toggleContrast = false;
     bool syncNow = false;
     bool callClerk = false;
+    bool listen = false;        // "Listen": read this screen aloud
+    bool toggleAudio = false;
     std::optional<core::CourseFilter> courseFilter;
     bool dismissAttract = false;  // a touch on the attract screen: to Home, and nothing else
 };

@@ -16,6 +16,8 @@ struct DumpInfo {
     long long framesDrawn = 0;  // lets tests check that an idle kiosk stops drawing
     double frameBuildCpuMs = 0;  // UI-thread CPU spent building frames (layout, text, lists), in total
     double framePresentCpuMs = 0;  // UI-thread CPU spent handing frames to GL and swapping, in total
+    std::vector<std::string> spoken;  // what audio guidance said lately (this session only)
+    long long speechSamples = 0;      // sound the synthesiser made: proof the words were spoken
 };
 
 std::string dumpJson(const DumpInfo& info, const std::vector<WidgetInfo>& widgets);

@@ -62,12 +62,18 @@ void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, A
         titleX = ImGui::GetItemRectMax().x + m.gap * 2;
     }
     float homeWidth = 0;
+    ImFont* bold = ctx.fonts.get(FontRole::Bold);
     if (withNavigation) {
-        ImFont* bold = ctx.fonts.get(FontRole::Bold);
         homeWidth = std::max(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ctx.t(Msg::Home)).x + 2 * m.pad, m.touch);
         ImGui::SetCursorScreenPos(ImVec2(origin.x + width - homeWidth, buttonY));
         if (touchButton(ctx, ctx.t(Msg::Home), ImVec2(homeWidth, buttonHeight), ButtonStyle::OnHeader)) out.home = true;
+        homeWidth += m.gap * 2;
     }
+    // "Listen" on every screen: reads the screen aloud in its language.
+    const float listenWidth = std::max(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ctx.t(Msg::Listen)).x + 2 * m.pad, m.touch);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - homeWidth - listenWidth, buttonY));
+    if (touchButton(ctx, ctx.t(Msg::Listen), ImVec2(listenWidth, buttonHeight), ButtonStyle::OnHeader)) out.listen = true;
+    homeWidth += listenWidth;
     ImFont* font = ctx.fonts.get(FontRole::Title);
     const float titleY = origin.y + (m.headerHeight - font->FontSize) * 0.5f;
     const float titleRight = origin.x + width - homeWidth - m.gap;

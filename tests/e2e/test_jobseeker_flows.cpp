@@ -336,3 +336,65 @@ TEST_CASE("a job and a course travel to the phone as a QR code", "[e2e][flows]")
     INFO(result.output);
     CHECK(result.exitCode == 0);
 }
+
+namespace {
+
+std::vector<std::string> spokenIn(const std::filesystem::path& dump, long long* samples = nullptr) {
+    std::ifstream in(dump);
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    REQUIRE(j.is_object());
+    if (samples) *samples = j.value("speech_samples", 0LL);
+    return j.value("spoken", std::vector<std::string>{});
+}
+
+bool anyContains(const std::vector<std::string>& said, const std::string& text) {
+    return std::any_of(said.begin(), said.end(), [&](const std::string& s) { return s.find(text) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("audio guidance speaks each screen, the results, Listen reads a job, the code is spelled, and it forgets",
+          "[e2e][flows][audio]") {
+    TempDir dir;
+    const std::string d = dir.path().string();
+    const std::string script =
+        "tap \"Audio guidance\"\ndump " + d + "/home.json\n"
+        "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " + d + "/jobs.json\n"
+        "type \"junior qa\"\nexpect \"Junior QA tester\"\ntap \"Junior QA tester\"\ntap \"Listen\"\ndump " + d + "/job.json\n"
+        "tap \"Apply for this job\"\ntap \"Send application\"\nexpect \"Please write your name.\"\ndump " + d + "/problem.json\n" +
+        fillForm("Nino Beridze", "599 12 34 56") + "tap \"Send application\"\nexpect \"Your reference code\"\ndump " + d + "/receipt.json\n"
+        "tap \"Finish\"\ndump " + d + "/after.json\n";
+    const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    long long samples = 0;
+    CHECK(anyContains(spokenIn(dir / "home.json", &samples), "Touch a button to start"));
+    CHECK(samples > 0);  // espeak-ng made the sound (played when a sound card is there)
+    const auto jobs = spokenIn(dir / "jobs.json");
+    CHECK(anyContains(jobs, "Jobs. "));        // the screen on arrival
+    CHECK(anyContains(jobs, "Jobs found: "));  // and the count as soon as it is known
+    const auto job = spokenIn(dir / "job.json");
+    CHECK(anyContains(job, "Jobs found: 1"));  // the count as it changed while typing
+    CHECK(job.back().find("Junior QA tester") != std::string::npos);  // Listen
+    CHECK(spokenIn(dir / "problem.json").back() == "Please write your name.");
+    const auto receipt = spokenIn(dir / "receipt.json");
+    CHECK(receipt.back().find("Your reference code is: ") != std::string::npos);
+    // Nothing of the person is kept once they finish.
+    CHECK(spokenIn(dir / "after.json").empty());
+}
+
+TEST_CASE("audio guidance speaks Georgian, and counts down before the idle reset", "[e2e][flows][audio]") {
+    TempDir dir;
+    auto args = kioskArgs(dir);
+    args.insert(args.end(), {"--language", "ka", "--idle-timeout", "20"});
+    const std::string d = dir.path().string();
+    const std::string script = "tap \"ხმოვანი დახმარება\"\ndump " + d + "/home.json\n"
+                               "expect \"მეტი დრო\"\nwait 1500\ndump " + d + "/warning.json\n";
+    const auto result = runKiosk({.args = args, .script = script}, dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    long long samples = 0;
+    CHECK(anyContains(spokenIn(dir / "home.json", &samples), "დასაწყებად შეეხეთ ღილაკს"));
+    CHECK(samples > 0);
+    CHECK(anyContains(spokenIn(dir / "warning.json"), "5 წამი"));
+}

@@ -19,6 +19,8 @@ void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& ou
     }
     ImGui::SameLine(0, m.gap * 3);
     if (chip(ctx, ctx.t(Msg::HighContrast), std::nullopt, state.highContrast)) out.toggleContrast = true;
+    ImGui::SameLine(0, m.gap * 3);
+    if (chip(ctx, ctx.t(Msg::AudioGuidance), std::nullopt, state.audioGuidance)) out.toggleAudio = true;
     ImGui::Dummy(ImVec2(0, m.gap));
 
     // The two things people come for on top, large; the rest below: the biggest targets we can offer.
