@@ -132,6 +132,21 @@ public:
             if (draw) {
                 drawFrame();
                 if (framesOwed > 0) --framesOwed;
+                // Enter in audio-nav taps the focused item as a finger would: the pointer moves there,
+                // then presses, then lets go, a frame apart (ImGui decides hover from the frame before).
+                if (auto tap = m_controller.takeNavTap()) {
+                    m_window.injectPointerMove(tap->x, tap->y);
+                    m_navTapPhase = 1;
+                    framesOwed = std::max(framesOwed, 3);
+                } else if (m_navTapPhase == 1) {
+                    m_window.injectPointerButton(true);
+                    m_navTapPhase = 2;
+                    framesOwed = std::max(framesOwed, 3);
+                } else if (m_navTapPhase == 2) {
+                    m_window.injectPointerButton(false);
+                    m_navTapPhase = 0;
+                    framesOwed = std::max(framesOwed, 3);
+                }
                 if (m_animating) framesOwed = std::max(framesOwed, 1);  // a list gliding after a swipe
                 maybeWriteDump();
             }
@@ -179,6 +194,7 @@ private:
         m_window.newFrame();
         m_registry.beginFrame();
         ui::UiContext ctx{m_controller.language(), theme(), m_metrics, m_fonts, m_registry};
+        m_controller.navigate(m_registry.lastFrame());
         m_controller.drawFrame(ctx);
         m_animating = ctx.animating;
         ImGui::Render();
@@ -265,6 +281,7 @@ private:
     long long m_framesDrawn = 0;
     double m_frameBuildCpuMs = 0, m_framePresentCpuMs = 0;
     SpeechNarrator m_narrator;
+    int m_navTapPhase = 0;  // an audio-nav tap under way: 1 moved, 2 pressed
     bool m_animating = false;
     std::chrono::steady_clock::time_point m_lastInput = std::chrono::steady_clock::now();
 };
@@ -311,7 +328,7 @@ int runKiosk(int argc, char** argv) {
     io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
     io.LogFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle kiosk drawing
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Keys move the kiosk's own audio-nav focus (KioskController::navigate), not ImGui's.
 
     int exitCode = kExitCannotStart;
     {

@@ -171,6 +171,8 @@ constexpr Entry kCatalog[] = {
     {Msg::AudioGuidance, {"Audio guidance", "ხმოვანი დახმარება", "Голосовые подсказки", "Галасавыя падказкі"}},
     {Msg::SpeakCode, {"Your reference code is", "თქვენი კოდია", "Ваш код", "Ваш код"}},
     {Msg::SpeakSecondsLeft, {"Are you still there? Touch the screen for more time. %d seconds.", "აქ ხართ? შეეხეთ ეკრანს მეტი დროისთვის. %d წამი.", "Вы здесь? Коснитесь экрана, чтобы продолжить. %d секунд.", "Вы тут? Дакраніцеся да экрана, каб працягнуць. %d секунд."}},
+    {Msg::SpeakButton, {"button", "ღილაკი", "кнопка", "кнопка"}},
+    {Msg::SpeakField, {"text field", "ტექსტის ველი", "поле для текста", "поле для тэксту"}},
 };
 
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<size_t>(Msg::Count),

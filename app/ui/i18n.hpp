@@ -147,6 +147,8 @@ enum class Msg {
     AudioGuidance,
     SpeakCode,
     SpeakSecondsLeft,
+    SpeakButton,
+    SpeakField,
     Count
 };
 

@@ -75,6 +75,12 @@ void KioskController::drawFrame(UiContext& ctx) {
         view.draw(ctx, m_state, m_edit, actions);
     }
     m_state.formProblemIsNew = false;
+    if (m_navRectMin && m_navScreen == m_state.screen) {
+        // The focus of audio-nav, for whoever stands beside the person.
+        ImGui::GetForegroundDrawList()->AddRect(ImVec2(m_navRectMin->x - 4, m_navRectMin->y - 4),
+                                                ImVec2(m_navRectMax->x + 4, m_navRectMax->y + 4),
+                                                ctx.theme.primary.imgui(), ctx.metrics.rounding, 0, 5.0f);
+    }
     if (m_state.idleWarning) drawIdleWarning(ctx, m_state, actions);
 
     ImGui::End();
@@ -234,6 +240,50 @@ std::string spelled(const std::string& code) {
 }
 
 }  // namespace
+
+void KioskController::navigate(const std::vector<WidgetInfo>& lastFrame) {
+    auto pressed = [](ImGuiKey_ key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); };
+    const bool next = pressed(ImGuiKey_DownArrow) || pressed(ImGuiKey_RightArrow);
+    const bool previous = pressed(ImGuiKey_UpArrow) || pressed(ImGuiKey_LeftArrow);
+    const bool enter = pressed(ImGuiKey_Enter) && m_navIndex >= 0;
+    const bool escape = pressed(ImGuiKey_Escape);
+    if (m_state.screen != m_navScreen || m_state.attract) {  // a new screen: focus starts again at its top
+        m_navIndex = -1;
+        m_navLabel.clear();
+        m_navRectMin.reset();
+        m_navScreen = m_state.screen;
+    }
+    if (escape) {
+        Actions back;
+        back.back = m_state.screen != Screen::Home;
+        if (back.back) apply(back);
+        return;
+    }
+    if (!next && !previous && !enter) return;
+    std::vector<const WidgetInfo*> targets;
+    for (const auto& w : lastFrame)
+        if ((w.kind == WidgetKind::Button || w.kind == WidgetKind::Input) && w.enabled && w.w > 0 && w.h > 0) targets.push_back(&w);
+    if (targets.empty()) return;
+    // Find where the focus was in this frame's targets (the list may have shifted under it).
+    int at = -1;
+    for (int i = 0; i < static_cast<int>(targets.size()); ++i)
+        if (targets[i]->label == m_navLabel && (at < 0 || std::abs(i - m_navIndex) < std::abs(at - m_navIndex))) at = i;
+    if (enter) {
+        if (at >= 0) m_navTap = ImVec2(targets[at]->x + targets[at]->w / 2, targets[at]->y + targets[at]->h / 2);
+        return;
+    }
+    const int n = static_cast<int>(targets.size());
+    at = at < 0 ? (next ? 0 : n - 1) : (at + (next ? 1 : n - 1)) % n;
+    m_navIndex = at;
+    m_navLabel = targets[at]->label;
+    m_navRectMin = ImVec2(targets[at]->x, targets[at]->y);
+    m_navRectMax = ImVec2(targets[at]->x + targets[at]->w, targets[at]->y + targets[at]->h);
+    m_state.audioGuidance = true;  // someone navigating by keys needs to hear where they are
+    m_audioWasOn = true;           // and only this, not the screen again
+    if (m_narrator)
+        m_narrator->say(m_navLabel + ", " + tr(m_state.language, targets[at]->kind == WidgetKind::Input ? Msg::SpeakField : Msg::SpeakButton),
+                        m_state.language);
+}
 
 std::string KioskController::screenSpeech() const {
     const Language l = m_state.language;

@@ -3,6 +3,12 @@
 // current screen inside one full-screen ImGui window.
 #include "app/core/catalog_service.hpp"
 #include "app/ui/narrator.hpp"
+#include "app/ui/ui_registry.hpp"
+
+#include <imgui.h>
+
+#include <optional>
+#include <utility>
 #include "app/ui/kiosk_state.hpp"
 #include "app/ui/ui_context.hpp"
 
@@ -39,6 +45,13 @@ public:
     void setSyncNow(std::function<void()> syncNow) { m_syncNow = std::move(syncNow); }
     // Audio guidance speaks through this (none: the kiosk stays silent).
     void setNarrator(Narrator* narrator) { m_narrator = narrator; }
+    // Audio-nav, for people who cannot see the screen: a keypad with arrows, Enter and Escape (and
+    // headphones). Down/Right move to the next button or field in reading order, Up/Left to the
+    // one before, each spoken; Enter presses it (the app taps its centre); Escape goes back. The
+    // first arrow turns audio guidance on. `lastFrame` is what the previous frame showed.
+    void navigate(const std::vector<WidgetInfo>& lastFrame);
+    // The point Enter asked to be tapped, once.
+    std::optional<ImVec2> takeNavTap() { return std::exchange(m_navTap, std::nullopt); }
     // What "Listen" reads on the current screen, in its language.
     std::string screenSpeech() const;
 
@@ -72,6 +85,11 @@ private:
     int64_t m_spokenCount = -1;
     int m_spokenSeconds = -1;
     std::string m_spokenProblem;
+    // Audio-nav: the item in focus (its label and place among the frame's targets), where it is.
+    int m_navIndex = -1;
+    std::string m_navLabel;
+    Screen m_navScreen = Screen::Home;
+    std::optional<ImVec2> m_navRectMin, m_navRectMax, m_navTap;
 };
 
 }  // namespace dc::ui

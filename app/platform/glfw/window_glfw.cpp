@@ -67,9 +67,12 @@ public:
     }
 
     bool waitEvents(double timeoutSeconds) override {
-        if (m_pendingKeyUp) {
+        // An injected key is released only after a frame has seen it down (see the SDL window).
+        if (m_pendingKeyUp && m_keySeen) {
             ImGui_ImplGlfw_KeyCallback(m_window, *m_pendingKeyUp, 0, GLFW_RELEASE, 0);
             m_pendingKeyUp.reset();
+            m_keySeen = false;
+            m_injected = true;  // the release needs a frame too
         }
         m_gotEvent = m_injected;
         m_injected = false;
@@ -89,6 +92,7 @@ public:
         // injected finger down until it is lifted, so a scripted swipe is a drag, not a tap.
         if (m_injectedButtonDown) ImGui::GetIO().MouseDown[0] = true;
         ImGui::NewFrame();
+        m_keySeen = m_pendingKeyUp.has_value();
     }
 
     Expected<void> present(const std::filesystem::path* screenshot) override {
@@ -130,6 +134,7 @@ private:
     bool m_gotEvent = false;
     bool m_injected = false;
     std::optional<int> m_pendingKeyUp;
+    bool m_keySeen = false;
 };
 
 }  // namespace

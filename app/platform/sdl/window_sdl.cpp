@@ -51,10 +51,12 @@ public:
     }
 
     bool waitEvents(double timeoutSeconds) override {
-        // A key released in the same frame it was pressed would be lost: release it one frame later.
-        if (m_pendingKeyUp) {
+        // An injected key is released only after a frame has seen it down: pressed and released
+        // before the same frame, ImGui would never know it was pressed.
+        if (m_pendingKeyUp && m_keySeen) {
             pushKey(*m_pendingKeyUp, false);
             m_pendingKeyUp.reset();
+            m_keySeen = false;
         }
         SDL_Event event;
         bool any = false;
@@ -83,6 +85,7 @@ public:
         // injected finger down until it is lifted, so a scripted swipe is a drag, not a tap.
         if (m_injectedButtonDown) ImGui::GetIO().MouseDown[0] = true;
         ImGui::NewFrame();
+        m_keySeen = m_pendingKeyUp.has_value();
     }
 
     Expected<void> present(const std::filesystem::path* screenshot) override {
@@ -155,6 +158,7 @@ private:
     bool m_quit = false;
     int m_pointerX = 0, m_pointerY = 0;
     std::optional<SDL_Scancode> m_pendingKeyUp;
+    bool m_keySeen = false;  // a frame has started with the injected key down
 };
 
 }  // namespace
