@@ -15,6 +15,8 @@ PACKAGES=(
   libcurl4-openssl-dev libcpp-httplib-dev libpq-dev postgresql openssl
   # audio guidance
   libespeak-ng-dev espeak-ng-data
+  # translations: gettext catalogs checked by msgfmt
+  gettext
   # fonts: Noto for Latin, Cyrillic and Georgian; DejaVu as a second choice
   fonts-noto-core fonts-dejavu-core
   # tests: Catch2 v2, headless X server
