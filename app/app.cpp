@@ -240,7 +240,8 @@ private:
     std::string currentDump() const {
         ui::DumpInfo info{ui::screenName(m_controller.state().screen), ui::languageCode(m_controller.language()),
                           m_window.width(), m_window.height(), m_framesDrawn, m_frameBuildCpuMs, m_framePresentCpuMs,
-                          m_narrator.recent(), m_narrator.samples()};
+                          m_narrator.recent(), m_narrator.samples(),
+                          m_controller.state().jobs.value ? static_cast<long long>(m_controller.state().jobs.value->jobs.size()) : 0};
         return ui::dumpJson(info, m_registry.lastFrame());
     }
 

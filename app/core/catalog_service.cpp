@@ -80,6 +80,11 @@ void CatalogService::searchJobs(store::JobSearch search, Callback<store::JobPage
         true);
 }
 
+void CatalogService::nextJobs(store::JobSearch search, Callback<store::JobPage> done) {
+    ask<store::JobPage>([search = std::move(search)](store::Database& db) { return store::searchJobs(db, search); },
+                        std::move(done));
+}
+
 void CatalogService::getJob(std::string id, Callback<store::JobRecord> done) {
     enqueue(
         [this, id = std::move(id), done = std::move(done)](store::Database& db) {

@@ -36,6 +36,8 @@ public:
     // `make` runs on the worker and only then: a seeded kiosk starts without building it.
     void seedIfEmpty(std::function<store::CatalogBatch()> make, Callback<store::ImportCounts> done);
     void searchJobs(store::JobSearch search, Callback<store::JobPage> done);
+    // The next page of a search (search.after set): queued in order, never coalesced away.
+    void nextJobs(store::JobSearch search, Callback<store::JobPage> done);
     void getJob(std::string id, Callback<store::JobRecord> done);
     void listCourses(Callback<std::vector<store::CourseRecord>> done);
     void getCourse(std::string id, Callback<store::CourseRecord> done);

@@ -33,7 +33,6 @@ enum class Msg {
     SearchHint,
     JobsFound,        // "%d"
     JobsFoundMore,    // "%d": more than that many
-    ShowingFirst,     // "%d"
     NoJobs,
     Loading,
     WorkRemote,

@@ -196,6 +196,25 @@ void KioskController::apply(const Actions& actions) {
     }
     if (actions.submit) submitForm();
     if (actions.syncNow && m_syncNow) m_syncNow();
+    if (actions.moreJobs && !m_state.moreJobsLoading && m_state.jobs.value && m_state.jobs.value->next) {
+        // The list goes on as far as the person scrolls: the next page joins the rows already there.
+        m_state.moreJobsLoading = true;
+        const uint64_t request = m_state.jobs.request;
+        m_catalog.nextJobs({.text = m_edit.search, .filters = m_state.filters, .after = m_state.jobs.value->next,
+                            .limit = 200, .withFacets = false},
+                           [this, request](Expected<store::JobPage> page) {
+                               if (m_state.jobs.request != request || !m_state.jobs.value) return;  // a new search since
+                               m_state.moreJobsLoading = false;
+                               if (!page) {
+                                   logLoadError("more jobs", page.error());
+                                   return;
+                               }
+                               auto& rows = m_state.jobs.value->jobs;
+                               rows.insert(rows.end(), std::make_move_iterator(page->jobs.begin()),
+                                           std::make_move_iterator(page->jobs.end()));
+                               m_state.jobs.value->next = page->next;
+                           });
+    }
     if (actions.toggleAudio) m_state.audioGuidance = !m_state.audioGuidance;
     if (actions.courseFilter) m_state.courseFilter = *actions.courseFilter;
     if (actions.callClerk && !m_state.clerkCalled.loading && !m_state.clerkCalled.value) {
@@ -510,6 +529,7 @@ void KioskController::requestSearch() {
         m_catalog.countEvent("searches", {std::string("lang=") + languageCode(m_state.language)});
     if (!text.empty()) m_countedSearch = text;
     // Searches coalesce on the worker too; here an answer overtaken by newer typing is dropped.
+    m_state.moreJobsLoading = false;
     const uint64_t request = m_state.jobs.start();
     m_catalog.searchJobs({.text = m_edit.search, .filters = m_state.filters, .limit = 200},
                          [this, request](Expected<store::JobPage> result) {

@@ -63,6 +63,7 @@ struct KioskState {
 
     store::JobFilters filters;  // the filter chips chosen on the Jobs screen
     Loadable<store::JobPage> jobs;
+    bool moreJobsLoading = false;  // the next page of the list is on its way
     Loadable<store::JobRecord> job;
     Loadable<std::vector<store::CourseOffer>> jobCourses;  // courses teaching the job's skills
     Loadable<std::vector<store::CourseRecord>> courses;
@@ -122,6 +123,7 @@ struct Actions {
     bool toggleContrast = false;
     bool syncNow = false;
     bool callClerk = false;
+    bool moreJobs = false;      // the list is near its end: fetch the next page
     bool listen = false;        // "Listen": read this screen aloud
     bool toggleAudio = false;
     std::optional<core::CourseFilter> courseFilter;

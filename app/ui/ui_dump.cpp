@@ -19,7 +19,7 @@ std::string dumpJson(const DumpInfo& info, const std::vector<WidgetInfo>& widget
                            {"width", info.width},         {"height", info.height},
                            {"frames_drawn", info.framesDrawn},
                            {"frame_build_cpu_ms", info.frameBuildCpuMs}, {"frame_present_cpu_ms", info.framePresentCpuMs},
-                           {"spoken", info.spoken}, {"speech_samples", info.speechSamples}};
+                           {"spoken", info.spoken}, {"speech_samples", info.speechSamples}, {"job_rows", info.jobRows}};
     nlohmann::json list = nlohmann::json::array();
     for (const WidgetInfo& w : widgets)
         list.push_back({{"kind", toString(w.kind)},

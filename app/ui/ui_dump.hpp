@@ -18,6 +18,7 @@ struct DumpInfo {
     double framePresentCpuMs = 0;  // UI-thread CPU spent handing frames to GL and swapping, in total
     std::vector<std::string> spoken;  // what audio guidance said lately (this session only)
     long long speechSamples = 0;      // sound the synthesiser made: proof the words were spoken
+    long long jobRows = 0;            // rows of the job list loaded so far (pages join as it scrolls)
 };
 
 std::string dumpJson(const DumpInfo& info, const std::vector<WidgetInfo>& widgets);

@@ -456,3 +456,18 @@ TEST_CASE("audio-nav: a person who cannot see the screen applies for a job with 
     REQUIRE(stmt->step() == SQLITE_ROW);
     CHECK(stmt->integer(0) == 1);
 }
+
+TEST_CASE("the job list goes on as far as the person scrolls: pages join as its end comes near", "[e2e][flows]") {
+    TempDir dir;
+    const std::string d = dir.path().string();
+    std::string swipes;
+    for (int i = 0; i < 40; ++i) swipes += "swipe up\n";
+    const std::string script = "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " + d + "/first.json\n" + swipes +
+                               "dump " + d + "/scrolled.json\n";
+    const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    auto rows = [&](const char* file) { return nlohmann::json::parse(std::ifstream(dir / file))["job_rows"].get<long long>(); };
+    CHECK(rows("first.json") == 200);
+    CHECK(rows("scrolled.json") > 200);
+}

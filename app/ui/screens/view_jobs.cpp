@@ -171,9 +171,6 @@ void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Action
         label(ctx, ctx.t(Msg::NoJobs), FontRole::Body, ctx.theme.text, true);
         return;
     }
-    if (page.totalMatches > static_cast<int64_t>(page.jobs.size()))
-        label(ctx, trf(ctx.language, Msg::ShowingFirst, static_cast<long long>(page.jobs.size())), FontRole::Small,
-              ctx.theme.textMuted, true);
 
     ImGui::BeginChild("##job-list", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     touchScroll(ctx);
@@ -186,6 +183,8 @@ void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Action
             const store::JobSummary& job = page.jobs[static_cast<size_t>(i)];
             if (jobCard(ctx, job, width)) out.openJob = job.id;
         }
+        // Near the end of what is loaded, ask for the next page: the list has no end the person meets.
+        if (page.next && clipper.DisplayEnd + 20 >= static_cast<int>(page.jobs.size())) out.moreJobs = true;
     }
     ImGui::EndChild();
 }
