@@ -44,4 +44,13 @@ inline std::unexpected<Error> fail(ErrorCode code, std::string message) {
     return std::unexpected<Error>(Error(code, std::move(message)));
 }
 
+// Early return for code that threads Expected values through many steps (parsers, SQL):
+//   DC_TRY(rows, query(...));   // rows is the Expected; returns its error when it has one
+//   DC_CHECK(exec(...));        // the same for a result that is not kept
+#define DC_TRY(var, expr) \
+    auto var = (expr);    \
+    if (!var) return std::unexpected(var.error())
+#define DC_CHECK(expr) \
+    if (auto dc_check_ = (expr); !dc_check_) return std::unexpected(dc_check_.error())
+
 }  // namespace dc

@@ -65,10 +65,6 @@ json objectFrom(const std::string& text) {
     return v.is_object() ? v : json::object();
 }
 
-#define DC_TRY(var, expr)                                          \
-    auto var = (expr);                                             \
-    if (!var) return std::unexpected(var.error())
-
 }  // namespace
 
 // ---- errors ----

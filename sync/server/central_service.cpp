@@ -20,13 +20,6 @@ int64_t systemClock() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-#define DC_TRY(var, expr)  \
-    auto var = (expr);     \
-    if (!var) return std::unexpected(var.error())
-
-#define DC_CHECK(expr)                                   \
-    if (auto dc_check_ = (expr); !dc_check_) return std::unexpected(dc_check_.error())
-
 // What happened to one pushed record: an Outcome with its result, or the reason it was refused.
 struct Verdict {
     sync::Outcome outcome = sync::Outcome::Accepted;
