@@ -32,13 +32,39 @@ const char* courseFormatName(Language language, const std::string& format) {
     return "";
 }
 
+std::string formatDate(Language language, const std::string& iso) {
+    auto digits = [&](size_t from, size_t n) {
+        int v = 0;
+        for (size_t i = from; i < from + n; ++i) {
+            if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return -1;
+            v = v * 10 + (iso[i] - '0');
+        }
+        return v;
+    };
+    const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-' || year < 0 || month < 1 || month > 12 || day < 1 || day > 31)
+        return iso;
+    const std::string names = tr(language, Msg::MonthNames);
+    size_t start = 0;
+    for (int m = 1; m < month && start != std::string::npos; ++m) {
+        start = names.find('|', start);
+        if (start != std::string::npos) ++start;
+    }
+    if (start == std::string::npos) return iso;
+    const std::string name = names.substr(start, names.find('|', start) - start);
+    std::string out = std::to_string(day) + " " + name + " " + std::to_string(year);
+    if (iso.size() >= 16 && iso[10] == 'T' && digits(11, 2) >= 0 && iso[13] == ':' && digits(14, 2) >= 0)
+        out += ", " + iso.substr(11, 5);
+    return out;
+}
+
 std::string jobShareText(Language language, const store::JobRecord& j) {
     std::string text = j.title + "\n" + j.employer;
     const std::string where = j.city.empty() ? j.region : j.city;
     if (!where.empty()) text += " · " + where;
     const std::string salary = formatSalary(language, j.salaryMin, j.salaryMax, j.salaryCurrency);
     if (!salary.empty()) text += "\n" + std::string(tr(language, Msg::Salary)) + ": " + salary;
-    if (!j.datePosted.empty()) text += "\n" + std::string(tr(language, Msg::Posted)) + ": " + j.datePosted;
+    if (!j.datePosted.empty()) text += "\n" + std::string(tr(language, Msg::Posted)) + ": " + formatDate(language, j.datePosted);
     // The id lets a clerk or the office's website find the posting again.
     return text + "\n#" + j.id;
 }
@@ -50,7 +76,8 @@ std::string courseShareText(Language language, const store::CourseRecord& c) {
     if (!format.empty()) text += "\n" + format;
     for (const auto& s : c.sessions) {
         if (s.startsAt.empty()) continue;
-        text += "\n" + std::string(tr(language, Msg::Starts)) + " " + s.startsAt + (s.center.empty() ? "" : " · " + s.center);
+        text += "\n" + std::string(tr(language, Msg::Starts)) + " " + formatDate(language, s.startsAt) +
+                (s.center.empty() ? "" : " · " + s.center);
         break;  // the soonest date: the rest are one tap away at the kiosk
     }
     return text + "\n#" + c.id;

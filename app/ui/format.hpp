@@ -19,6 +19,9 @@ std::string formatSalary(Language language, std::optional<int64_t> min, std::opt
 
 // How a course is given, in plain words: "webinar" -> "Online (webinar)". Empty if unknown.
 const char* courseFormatName(Language language, const std::string& format);
+// "2026-11-29" as "29 November 2026" (or "29 ноября 2026"...); a date-time keeps its "18:00".
+// Text that is not an ISO date is returned as it is.
+std::string formatDate(Language language, const std::string& iso);
 // What a QR code carries to the person's phone: plain text, readable without any app.
 std::string jobShareText(Language language, const store::JobRecord& job);
 std::string courseShareText(Language language, const store::CourseRecord& course);

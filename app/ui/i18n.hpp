@@ -148,6 +148,7 @@ enum class Msg {
     SpeakSecondsLeft,
     SpeakButton,
     SpeakField,
+    MonthNames,
     Count
 };
 

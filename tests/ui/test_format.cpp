@@ -44,6 +44,17 @@ TEST_CASE("a job or course goes to the phone as plain text that fits a QR code",
     c.sessions = {{.id = "s-1", .center = "Минск", .startsAt = "2026-12-03"}, {.id = "s-2", .startsAt = "2027-01-10"}};
     const std::string course = ui::courseShareText(ui::Language::Russian, c);
     CHECK(course.find("Excel для работы\nЦентр цифровых навыков") == 0);
-    CHECK(course.find("2026-12-03 · Минск") != std::string::npos);
-    CHECK(course.find("2027-01-10") == std::string::npos);
+    CHECK(course.find("3 декабря 2026 · Минск") != std::string::npos);
+    CHECK(course.find("2027") == std::string::npos);
+}
+
+TEST_CASE("dates read as people write them, in each language", "[ui][format]") {
+    CHECK(formatDate(Language::English, "2026-11-29") == "29 November 2026");
+    CHECK(formatDate(Language::Russian, "2026-11-29") == "29 ноября 2026");
+    CHECK(formatDate(Language::Belarusian, "2027-01-05") == "5 студзеня 2027");
+    CHECK(formatDate(Language::Georgian, "2026-03-08") == "8 მარტი 2026");
+    CHECK(formatDate(Language::English, "2026-12-01T18:00:00Z") == "1 December 2026, 18:00");
+    // Not a date: shown as it came, never a crash or a wrong month.
+    for (const char* odd : {"", "soon", "2026-13-01", "2026-00-10", "2026-1-1", "20x6-01-01", "2026-02-32", "2026/01/01"})
+        CHECK(formatDate(Language::English, odd) == odd);
 }

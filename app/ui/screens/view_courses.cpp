@@ -93,7 +93,7 @@ void drawCourses(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
             label(ctx, c.provider + (c.city.empty() ? "" : " · " + c.city), FontRole::Body, ctx.theme.textMuted, true);
             std::string when = courseFormatName(ctx.language, c.format);
             if (!c.startDate.empty())
-                when += std::string(when.empty() ? "" : " · ") + ctx.t(Msg::Starts) + " " + c.startDate;
+                when += std::string(when.empty() ? "" : " · ") + ctx.t(Msg::Starts) + " " + formatDate(ctx.language, c.startDate);
             label(ctx, when, FontRole::Body, ctx.theme.text, true);
             if (!c.skillsTaught.empty())
                 label(ctx, std::string(ctx.t(Msg::SkillsTaught)) + ": " + joined(c.skillsTaught), FontRole::Body,

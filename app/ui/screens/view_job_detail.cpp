@@ -36,7 +36,7 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
     const std::string salary = formatSalary(ctx.language, j.salaryMin, j.salaryMax, j.salaryCurrency);
     fact(ctx, Msg::Salary, salary.empty() ? ctx.t(Msg::SalaryNotStated) : salary + " " + ctx.t(Msg::PerMonth),
          valueColumn);
-    if (!j.datePosted.empty()) fact(ctx, Msg::Posted, j.datePosted, valueColumn);
+    if (!j.datePosted.empty()) fact(ctx, Msg::Posted, formatDate(ctx.language, j.datePosted), valueColumn);
     ImGui::Dummy(ImVec2(0, m.gap));
     if (touchButton(ctx, ctx.t(Msg::ApplyButton), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f),
                     ButtonStyle::Primary))
@@ -72,7 +72,8 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
             const std::string place = s.city.empty() ? s.center : s.city;
             if (card(ctx, "offer-" + s.id, c.name, true, [&] {
                     label(ctx, c.name, FontRole::Bold, ctx.theme.text, true);
-                    label(ctx, std::string(ctx.t(Msg::Starts)) + " " + s.startsAt + (place.empty() ? "" : " · " + place),
+                    label(ctx, std::string(ctx.t(Msg::Starts)) + " " + formatDate(ctx.language, s.startsAt) +
+                                   (place.empty() ? "" : " · " + place),
                           FontRole::Body, ctx.theme.textMuted, true);
                 }))
                 out.openCourse = c.id;
