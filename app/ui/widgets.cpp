@@ -1,5 +1,7 @@
 #include "app/ui/widgets.hpp"
 
+#include "app/ui/qr_code.hpp"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -201,6 +203,19 @@ bool editField(UiContext& ctx, FieldId id, const std::string& labelText, const s
     if (!text.empty()) registerRect(ctx, WidgetKind::Text, text, pos, max);
     ImGui::Dummy(ImVec2(0, m.gap * 0.25f));
     return changed;
+}
+
+void shareQr(UiContext& ctx, const std::string& text) {
+    auto qr = encodeQr(text);
+    if (!qr) return;  // too long for a code: the details stay on the screen
+    const Metrics& m = ctx.metrics;
+    ImGui::Dummy(ImVec2(0, m.gap));
+    label(ctx, ctx.t(Msg::TakeItWithYou), FontRole::Bold, ctx.theme.text);
+    qrCode(*qr, m.touch * 4);
+    ImGui::SameLine(0, m.gap * 2);
+    ImGui::BeginGroup();
+    label(ctx, ctx.t(Msg::PointYourPhone), FontRole::Body, ctx.theme.text, true);
+    ImGui::EndGroup();
 }
 
 bool chip(UiContext& ctx, const std::string& name, std::optional<int64_t> count, bool active) {

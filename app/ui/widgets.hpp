@@ -35,6 +35,9 @@ void touchScroll(UiContext& ctx);
 
 // A filter chip: a rounded touch target named `name`, with an optional count after it.
 // `active` chips are filled. True when tapped.
+// "Take it with you": `text` as a QR code with the words that say what to do with it.
+void shareQr(UiContext& ctx, const std::string& text);
+
 bool chip(UiContext& ctx, const std::string& name, std::optional<int64_t> count, bool active);
 
 // A text field that takes what is typed on the on-screen keyboard or a physical one. Touching

@@ -47,6 +47,14 @@ struct KioskSide {
         REQUIRE(stmt->step() == SQLITE_ROW);
         return stmt->text(0);
     }
+    // A course session with seats free as the kiosk knows it: its id and how many are left.
+    std::pair<std::string, int64_t> sessionWithSeats() {
+        auto stmt = store::Statement::prepare(db, "SELECT id, capacity - seats_taken FROM course_sessions "
+                                                  "WHERE capacity > seats_taken ORDER BY id LIMIT 1");
+        REQUIRE(stmt);
+        REQUIRE(stmt->step() == SQLITE_ROW);
+        return {stmt->text(0), stmt->integer(1)};
+    }
     std::string firstJobId() {
         auto stmt = store::Statement::prepare(db, "SELECT id FROM jobs ORDER BY rowid LIMIT 1 OFFSET 2");
         REQUIRE(stmt->step() == SQLITE_ROW);

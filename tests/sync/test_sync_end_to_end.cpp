@@ -71,11 +71,7 @@ TEST_CASE("an enrollment is confirmed or waitlisted by the server and the kiosk 
     test::ServerProcess server(s.serverDb, s.dir.path());
     test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
     REQUIRE(kiosk.client->runRound());
-    auto stmt = store::Statement::prepare(kiosk.db, "SELECT id, capacity - seats_taken FROM course_sessions "
-                                                    "WHERE capacity > seats_taken ORDER BY id LIMIT 1");
-    REQUIRE(stmt->step() == SQLITE_ROW);
-    const std::string session = stmt->text(0);
-    const int64_t free = stmt->integer(1);
+    const auto [session, free] = kiosk.sessionWithSeats();
     for (int64_t i = 0; i <= free; ++i) {
         auto r = store::requestEnrollment(kiosk.db, kiosk.cipher,
                                           {.sessionId = session, .person = {.name = "Ольга", .phone = "+375 29 1234567"}, .consent = true});
@@ -293,11 +289,7 @@ TEST_CASE("PostgreSQL backend: the same exchange, and two servers sharing one da
     CHECK(first.count("SELECT count(*) FROM jobs") == 20);
 
     // Both kiosks ask for more seats of one session than it has, through different servers.
-    auto stmt = store::Statement::prepare(first.db, "SELECT id, capacity - seats_taken FROM course_sessions "
-                                                    "WHERE capacity > seats_taken ORDER BY id LIMIT 1");
-    REQUIRE(stmt->step() == SQLITE_ROW);
-    const std::string session = stmt->text(0);
-    const int64_t free = stmt->integer(1);
+    const auto [session, free] = first.sessionWithSeats();
     for (auto* k : {&first, &second})
         for (int64_t i = 0; i < free; ++i)
             REQUIRE(store::requestEnrollment(k->db, k->cipher,
@@ -324,11 +316,7 @@ TEST_CASE("a seat freed at the office reaches the kiosk: the waitlisted person's
     test::ServerProcess server(s.serverDb, s.dir.path());
     test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
     REQUIRE(kiosk.client->runRound());
-    auto stmt = store::Statement::prepare(kiosk.db, "SELECT id, capacity - seats_taken FROM course_sessions "
-                                                    "WHERE capacity > seats_taken ORDER BY id LIMIT 1");
-    REQUIRE(stmt->step() == SQLITE_ROW);
-    const std::string session = stmt->text(0);
-    const int64_t free = stmt->integer(1);
+    const auto [session, free] = kiosk.sessionWithSeats();
     std::vector<std::string> codes;
     for (int64_t i = 0; i <= free; ++i)
         codes.push_back(store::requestEnrollment(kiosk.db, kiosk.cipher,

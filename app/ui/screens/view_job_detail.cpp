@@ -1,5 +1,4 @@
 #include "app/ui/format.hpp"
-#include "app/ui/qr_code.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
@@ -80,15 +79,7 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
         }
     }
     // The posting to the person's phone, as text any camera app shows.
-    if (auto qr = encodeQr(jobShareText(ctx.language, j)); qr) {
-        ImGui::Dummy(ImVec2(0, m.gap));
-        label(ctx, ctx.t(Msg::TakeItWithYou), FontRole::Bold, ctx.theme.text);
-        qrCode(*qr, m.touch * 4);
-        ImGui::SameLine(0, m.gap * 2);
-        ImGui::BeginGroup();
-        label(ctx, ctx.t(Msg::PointYourPhone), FontRole::Body, ctx.theme.text, true);
-        ImGui::EndGroup();
-    }
+    shareQr(ctx, jobShareText(ctx.language, j));
     ImGui::EndChild();
 }
 
