@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/store/hex.hpp"
 #include "app/store/sqlite_statement.hpp"
 
 namespace dc::store {
@@ -17,13 +18,6 @@ namespace {
 
 std::filesystem::path folderOf(const Database& db) { return db.path().parent_path() / "attachments"; }
 std::filesystem::path fileOf(const Database& db, const std::string& id) { return folderOf(db) / (id + ".sealed"); }
-
-std::string hex(const unsigned char* bytes, size_t n) {
-    std::string out(n * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), bytes, n);
-    out.pop_back();
-    return out;
-}
 
 // Writes the whole file under a temporary name, syncs it, then renames it into place.
 Expected<void> writeDurably(const std::filesystem::path& file, const Blob& bytes) {
@@ -73,12 +67,10 @@ Expected<AttachmentRecord> queueAttachment(Database& db, const FieldCipher& ciph
     };
     if (!plain(kind, 1)) return fail(ErrorCode::InvalidInput, "an attachment's kind is lower-case letters, digits and '-'");
     if (!plain(recordId, 0)) return fail(ErrorCode::InvalidInput, "an attachment's record id is letters, digits and '-'");
-    unsigned char raw[16];
-    randombytes_buf(raw, sizeof raw);
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    AttachmentRecord a{.id = hex(raw, sizeof raw), .kind = kind, .recordId = recordId,
-                       .sha256 = hex(digest, sizeof digest), .size = static_cast<int64_t>(bytes.size())};
+    AttachmentRecord a{.id = randomHex(16), .kind = kind, .recordId = recordId,
+                       .sha256 = toHex(digest, sizeof digest), .size = static_cast<int64_t>(bytes.size())};
     std::error_code ec;
     std::filesystem::create_directories(folderOf(db), ec);
     if (ec) return fail(ErrorCode::IoError, "cannot create " + folderOf(db).string() + ": " + ec.message());

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/store/hex.hpp"
 #include "common/json_depth.hpp"
 #include "common/utf8.hpp"
 
@@ -148,9 +149,7 @@ std::vector<std::string> listOf(const json& v) {
 std::string hexDigest(const std::string& text) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    char hex[17];
-    sodium_bin2hex(hex, sizeof hex, digest, 8);
-    return hex;
+    return toHex(digest, 8);  // 64 bits: plenty to tell postings apart
 }
 
 Expected<JobRecord> jobFrom(const json& posting, size_t index) {

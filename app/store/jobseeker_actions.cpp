@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/store/daily_counts.hpp"
+#include "app/store/hex.hpp"
 #include "app/store/sqlite_statement.hpp"
 #include "common/utf8.hpp"
 
@@ -14,15 +15,6 @@ namespace dc::store {
 namespace {
 
 constexpr char kCodeAlphabet[] = "ACDEFGHJKMNPQRTUVWXY34679";
-
-std::string randomHex(size_t bytes) {
-    std::vector<unsigned char> raw(bytes);
-    randombytes_buf(raw.data(), raw.size());
-    std::string hex(bytes * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), raw.data(), raw.size());
-    hex.pop_back();
-    return hex;
-}
 
 std::string randomCode() {
     std::string code;
