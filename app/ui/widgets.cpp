@@ -205,6 +205,26 @@ bool editField(UiContext& ctx, FieldId id, const std::string& labelText, const s
     return changed;
 }
 
+ChipRows::ChipRows(UiContext& ctx, int maxRows)
+    : m_ctx(ctx), m_right(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x), m_maxRows(maxRows) {}
+
+bool ChipRows::place(const std::string& name, bool withCount) {
+    const Metrics& m = m_ctx.metrics;
+    if (!m_first) {
+        ImGui::SameLine(0, m.gap);
+        ImFont* font = m_ctx.fonts.get(FontRole::Bold);
+        const float need = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str()).x + 2 * m.pad +
+                           (withCount ? m.pad * 3 : 0);
+        if (ImGui::GetCursorScreenPos().x + need > m_right) {
+            if (m_rows == m_maxRows) return false;
+            ImGui::NewLine();
+            ++m_rows;
+        }
+    }
+    m_first = false;
+    return true;
+}
+
 void shareQr(UiContext& ctx, const std::string& text) {
     auto qr = encodeQr(text);
     if (!qr) return;  // too long for a code: the details stay on the screen

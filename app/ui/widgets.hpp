@@ -35,6 +35,22 @@ void touchScroll(UiContext& ctx);
 
 // A filter chip: a rounded touch target named `name`, with an optional count after it.
 // `active` chips are filled. True when tapped.
+// Lays chips out left to right, starting a new row when the next would not fit, up to
+// `maxRows` (filters must leave most of the screen to the list they filter).
+class ChipRows {
+public:
+    ChipRows(UiContext& ctx, int maxRows);
+    // Moves the cursor to where a chip named `name` goes (with room for a count when
+    // `withCount`); false when it would need a row beyond the last.
+    bool place(const std::string& name, bool withCount);
+
+private:
+    UiContext& m_ctx;
+    float m_right;
+    int m_maxRows, m_rows = 1;
+    bool m_first = true;
+};
+
 // "Take it with you": `text` as a QR code with the words that say what to do with it.
 void shareQr(UiContext& ctx, const std::string& text);
 

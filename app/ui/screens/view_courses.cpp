@@ -22,24 +22,9 @@ void drawCourseChips(UiContext& ctx, const KioskState& state, Actions& out) {
     const Metrics& m = ctx.metrics;
     const core::CourseFilter& now = state.courseFilter;
     const auto choices = core::courseChoices(*state.courses.value, now);
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    const int maxRows = m.base > 40 ? 2 : 3;
-    bool first = true;
-    int rows = 1;
-    auto place = [&](const std::string& name) {
-        if (!first) {
-            ImGui::SameLine(0, m.gap);
-            ImFont* font = ctx.fonts.get(FontRole::Bold);
-            const float need = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str()).x + 5 * m.pad;
-            if (ImGui::GetCursorScreenPos().x + need > right) {
-                if (rows == maxRows) return false;
-                ImGui::NewLine();
-                ++rows;
-            }
-        }
-        first = false;
-        return true;
-    };
+    ChipRows rows(ctx, m.base > 40 ? 2 : 3);
+    // Room for a count is kept for every chip, so a chosen one (shown without) never moves the rest.
+    auto place = [&](const std::string& name) { return rows.place(name, true); };
     auto dimension = [&](const std::vector<std::pair<std::string, int>>& values, const std::string& chosen,
                          auto nameOf, auto choose) {
         for (const auto& [value, n] : values) {

@@ -91,26 +91,9 @@ void drawFilterChips(UiContext& ctx, const KioskState& state, const store::JobPa
     const Metrics& m = ctx.metrics;
     const store::JobFilters& now = state.filters;
     const store::JobFacets& facets = page.facets;
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     // At most two rows of chips, one with large text: the list must keep most of the screen.
-    const int maxRows = m.base > 40 ? 1 : 2;
-    bool first = true;
-    int rows = 1;
-    auto place = [&](const std::string& name, std::optional<int64_t> count) {
-        if (!first) {
-            ImGui::SameLine(0, m.gap);
-            ImFont* font = ctx.fonts.get(FontRole::Bold);
-            const float need = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str()).x + 2 * m.pad +
-                               (count ? m.pad * 3 : 0);
-            if (ImGui::GetCursorScreenPos().x + need > right) {
-                if (rows == maxRows) return false;
-                ImGui::NewLine();
-                ++rows;
-            }
-        }
-        first = false;
-        return true;
-    };
+    ChipRows rows(ctx, m.base > 40 ? 1 : 2);
+    auto place = [&](const std::string& name, std::optional<int64_t> count) { return rows.place(name, count.has_value()); };
     auto exact = [&](int64_t n) { return facets.sampled ? std::nullopt : std::optional<int64_t>(n); };
 
     const std::pair<store::WorkMode, Msg> modes[] = {{store::WorkMode::Remote, Msg::FilterRemote},
