@@ -180,6 +180,7 @@ public:
     }
     float screenWidth() const override { return static_cast<float>(m_window.width()); }
     float screenHeight() const override { return static_cast<float>(m_window.height()); }
+    std::string focusedLabel() const override { return m_controller.navFocusLabel(); }
 
 private:
     // CPU time of this thread, in milliseconds: what a frame costs us, whatever else runs.

@@ -35,6 +35,7 @@ AutomationRunner::AutomationRunner(std::vector<ScriptStep> steps, double stepTim
 AutomationRunner::Status AutomationRunner::next(double now) {
     ++m_index;
     m_phase = 0;
+    m_presses = 0;
     m_stepStart = now;
     return m_index >= m_steps.size() ? Status::Succeeded : Status::Running;
 }
@@ -163,6 +164,16 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
             }
             return Status::Running;
         }
+
+        case StepKind::ListenFor:
+            if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
+            if (host.focusedLabel() == step.argument) return next(now);
+            if (m_presses >= kMaxListenPresses)
+                return failStep("the focus went round " + std::to_string(m_presses) + " times without naming it", frame);
+            host.pressKey("Down");
+            sentInput();
+            ++m_presses;
+            return Status::Running;
 
         case StepKind::Wait:
             // The argument was checked by the parser: digits only, within kMaxWaitMs.

@@ -27,6 +27,7 @@ public:
     virtual Expected<void> writeDump(const std::filesystem::path& file) = 0;
     virtual float screenWidth() const = 0;
     virtual float screenHeight() const = 0;
+    virtual std::string focusedLabel() const = 0;  // what audio-nav's focus rests on (spoken); empty if none
 };
 
 class AutomationRunner {
@@ -57,6 +58,7 @@ private:
     int m_phase = 0;
     double m_stepStart = -1;
     int m_quietFrames = 0;  // frames drawn since the last input we sent
+    int m_presses = 0;      // Down presses of the current listen-for step
     std::string m_failure;
 };
 

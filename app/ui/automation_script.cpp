@@ -21,6 +21,7 @@ constexpr std::array kCommands = {
     Command{"expect", StepKind::Expect},     Command{"expect-not", StepKind::ExpectNot},
     Command{"screenshot", StepKind::Screenshot}, Command{"dump", StepKind::Dump},
     Command{"wait", StepKind::Wait},         Command{"swipe", StepKind::Swipe},
+    Command{"listen-for", StepKind::ListenFor},
 };
 
 constexpr std::array<std::string_view, 8> kKeyNames = {"Enter", "Escape", "Backspace", "Tab",

@@ -22,7 +22,9 @@
 
 namespace dc::ui {
 
-enum class StepKind { Language, Tap, Type, Key, Expect, ExpectNot, Screenshot, Dump, Wait, Swipe };
+// ListenFor is how a person who cannot see the screen finds something: press Down and listen
+// until the spoken focus names it (at most kMaxListenPresses presses).
+enum class StepKind { Language, Tap, Type, Key, Expect, ExpectNot, Screenshot, Dump, Wait, Swipe, ListenFor };
 
 struct ScriptStep {
     StepKind kind;
@@ -34,6 +36,7 @@ inline constexpr size_t kMaxScriptBytes = 1 << 20;
 inline constexpr size_t kMaxScriptLineBytes = 4096;
 inline constexpr size_t kMaxScriptSteps = 10000;
 inline constexpr int kMaxWaitMs = 600000;
+inline constexpr int kMaxListenPresses = 150;
 
 Expected<std::vector<ScriptStep>> parseScript(std::string_view text);
 Expected<std::vector<ScriptStep>> loadScript(const std::filesystem::path& file);

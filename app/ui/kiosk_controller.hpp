@@ -52,6 +52,7 @@ public:
     void navigate(const std::vector<WidgetInfo>& lastFrame);
     // The point Enter asked to be tapped, once.
     std::optional<ImVec2> takeNavTap() { return std::exchange(m_navTap, std::nullopt); }
+    const std::string& navFocusLabel() const { return m_navLabel; }
     // What "Listen" reads on the current screen, in its language.
     std::string screenSpeech() const;
 

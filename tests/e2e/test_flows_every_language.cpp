@@ -3,6 +3,9 @@
 // join a waiting list, check a status by code, and walk away (the idle wipe).
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "app/core/demo_catalog.hpp"
@@ -123,5 +126,34 @@ TEST_CASE("walk away in every language: the warning, More time, then nothing lef
             const std::string all = nlohmann::json::parse(std::ifstream(dir / file)).dump();
             CHECK(all.find("secretsearch") == std::string::npos);
         }
+    }
+}
+
+TEST_CASE("a person who cannot see the screen applies with arrows and Enter only, in every language",
+          "[e2e][flows][i18n][audio]") {
+    // listen-for presses Down until the spoken focus names the item, as the person listens.
+    const std::map<std::string, std::string> firstLetter = {{"ka", "ა"}, {"ru", "а"}, {"be", "а"}, {"en", "a"}};
+    for (const char* lang : kLanguages) {
+        INFO(lang);
+        const Words w(lang);
+        TempDir dir;
+        auto find = [](const std::string& label) { return "listen-for " + q(label) + "\nkey Enter\n"; };
+        const std::string script =
+            find(w("TileJobs")) + "expect " + q(w.before("JobsFound")) + "\n" + find("Junior QA tester") +
+            find(w("ApplyButton")) + "expect " + q(w("SendApplication")) + "\n" + find(w("FieldName")) +
+            find(firstLetter.at(lang)) + find(w("FieldPhone")) + find("5") + "key Enter\nkey Enter\nkey Enter\nkey Enter\nkey Enter\n" +
+            find(w("KeyDone")) + find(w("ConsentAgree")) + "listen-for " + q(w("SendApplication")) + "\ndump " +
+            (dir / "send.json").string() + "\nkey Enter\nexpect " + q(w("YourCode")) + "\n";
+        const auto result = run(dir, lang, script);
+        INFO(result.output);
+        REQUIRE(result.exitCode == 0);
+        // What the person last heard was the send button, in their language.
+        const auto said = nlohmann::json::parse(std::ifstream(dir / "send.json"))["spoken"];
+        REQUIRE(!said.empty());
+        CHECK(said.back().get<std::string>().find(w("SendApplication")) == 0);
+        auto db = dc::store::Database::open(dir / "data" / "kiosk.db");
+        auto stmt = dc::store::Statement::prepare(*db, "SELECT count(*) FROM applications");
+        REQUIRE(stmt->step() == SQLITE_ROW);
+        CHECK(stmt->integer(0) == 1);
     }
 }

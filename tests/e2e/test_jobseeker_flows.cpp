@@ -419,44 +419,6 @@ TEST_CASE("audio-nav: arrows move a spoken focus, Enter presses, Escape goes bac
     CHECK(spokenIn(dir / "jobs.json").back() == "Type a job, skill or city, text field");
 }
 
-TEST_CASE("audio-nav: a person who cannot see the screen applies for a job with arrows and Enter only",
-          "[e2e][flows][audio]") {
-    // The presses follow the screens' reading order with the seed catalog (each step says why).
-    auto keys = [](const char* key, int n) {
-        std::string out;
-        for (int i = 0; i < n; ++i) out += std::string("key ") + key + "\n";
-        return out;
-    };
-    TempDir dir;
-    const std::string d = dir.path().string();
-    const std::string script =
-        // Home: Up goes to the last target, Down wraps to Listen; six more to Find a job.
-        keys("Up", 1) + keys("Down", 7) + "key Enter\nexpect \"Jobs found\"\n" +
-        // Jobs: Back, Home, Listen, the search field, eight chips, then the first job.
-        keys("Down", 13) + "dump " + d + "/job-focus.json\nkey Enter\nexpect \"Apply for this job\"\n" +
-        // Job: Back, Home, Listen, Apply.
-        keys("Down", 4) + "key Enter\nexpect \"Send application\"\n" +
-        // The form: to "Your name", Enter opens the keyboard; on to the letter a, Enter types it.
-        keys("Down", 4) + "key Enter\n" + keys("Down", 24) + "key Enter\n" +
-        // Back up to "Phone number": the number pad; on to 5, typed six times; on to Done.
-        keys("Up", 23) + "key Enter\n" + keys("Down", 7) + keys("Enter", 6) + keys("Down", 9) + "key Enter\n" +
-        // Without the keyboard the focus starts again: to "I agree", then "Send application".
-        keys("Down", 8) + "key Enter\n" + keys("Down", 1) + "dump " + d + "/send-focus.json\nkey Enter\n"
-        "expect \"Your reference code\"\ndump " + d + "/receipt.json\n";
-    const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
-    INFO(result.output);
-    REQUIRE(result.exitCode == 0);
-    CHECK(spokenIn(dir / "job-focus.json").back() == "Junior QA tester, button");
-    CHECK(spokenIn(dir / "send-focus.json").back() == "Send application, button");
-    CHECK(spokenIn(dir / "receipt.json").back().find("Your reference code is: ") != std::string::npos);
-    // What was saved: the application, with the name and phone typed by keys.
-    auto db = dc::store::Database::open(dir / "data" / "kiosk.db");
-    REQUIRE(db);
-    auto stmt = dc::store::Statement::prepare(*db, "SELECT count(*) FROM applications");
-    REQUIRE(stmt->step() == SQLITE_ROW);
-    CHECK(stmt->integer(0) == 1);
-}
-
 TEST_CASE("the job list goes on as far as the person scrolls: pages join as its end comes near", "[e2e][flows]") {
     TempDir dir;
     const std::string d = dir.path().string();

@@ -14,7 +14,10 @@ struct FakeHost : AutomationHost {
     void pointerMove(float x, float y) override { log.push_back("move " + std::to_string(int(x)) + "," + std::to_string(int(y))); }
     void pointerButton(bool down) override { log.push_back(down ? "down" : "up"); }
     void typeText(const std::string& t) override { log.push_back("type " + t); }
-    void pressKey(const std::string& k) override { log.push_back("key " + k); }
+    void pressKey(const std::string& k) override {
+        log.push_back("key " + k);
+        if (k == "Down") ++focus;
+    }
     void setLanguage(Language l) override { log.push_back(std::string("language ") + languageCode(l)); }
     bool busy() const override { return isBusy; }
     void requestScreenshot(const std::filesystem::path& f) override {
@@ -29,6 +32,10 @@ struct FakeHost : AutomationHost {
     }
     float screenWidth() const override { return 1920; }
     float screenHeight() const override { return 1080; }
+    // A focus ring over these labels that moves one step per Down, as the kiosk's does.
+    std::vector<std::string> ring;
+    int focus = -1;
+    std::string focusedLabel() const override { return focus < 0 ? "" : ring[static_cast<size_t>(focus) % ring.size()]; }
 };
 
 const std::vector<WidgetInfo> kHome = {
@@ -110,4 +117,29 @@ TEST_CASE("screenshot, dump, type, key and language reach the host in order", "[
     double now = 0;
     CHECK(runTicks(runner, host, kHome, 100, now) == AutomationRunner::Status::Succeeded);
     CHECK(host.log == std::vector<std::string>{"language ka", "type ბ", "key Enter", "shot a.png", "dump b.json"});
+}
+
+TEST_CASE("listen-for presses Down until the spoken focus names the target, and stops there", "[ui][automation]") {
+    AutomationRunner runner(*parseScript("listen-for \"Apply\""), 5);
+    FakeHost host;
+    host.ring = {"Back", "Listen", "Apply", "Home"};
+    double now = 0;
+    CHECK(runTicks(runner, host, kHome, 100, now) == AutomationRunner::Status::Succeeded);
+    CHECK(host.log == std::vector<std::string>{"key Down", "key Down", "key Down"});
+    CHECK(host.focusedLabel() == "Apply");
+}
+
+TEST_CASE("listen-for fails in plain words when the focus never names the target", "[ui][automation]") {
+    AutomationRunner runner(*parseScript("listen-for \"Nowhere\""), 600);
+    FakeHost host;
+    host.ring = {"Back", "Listen"};
+    double now = 0;
+    CHECK(runTicks(runner, host, kHome, 5000, now) == AutomationRunner::Status::Failed);
+    CHECK(host.log.size() == static_cast<size_t>(kMaxListenPresses));
+    CHECK(runner.failure().find("without naming it") != std::string::npos);
+}
+
+TEST_CASE("listen-for needs a label", "[ui][automation]") {
+    CHECK_FALSE(parseScript("listen-for"));
+    CHECK(parseScript("listen-for \"ა\"")->front().kind == StepKind::ListenFor);
 }
