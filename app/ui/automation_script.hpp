@@ -10,6 +10,7 @@
 //   dump PATH            write the visible widgets as JSON
 //   wait MS              let MS milliseconds pass
 //   swipe up|down        drag a finger up (to see what is below) or down across the middle
+//   listen-for "LABEL"   press Down until audio-nav's spoken focus names LABEL (as a blind person would)
 // Arguments may be "quoted" (with \" \\ \n escapes) or bare to the end of the line.
 // Scripts are input like any other: size limits, invalid UTF-8 and unknown words are errors
 // that name the line.
