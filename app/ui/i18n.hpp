@@ -149,6 +149,12 @@ enum class Msg {
     SpeakButton,
     SpeakField,
     MonthNames,
+    ReviewNext,
+    ReviewTitle,
+    ReviewIntro,
+    ReviewChange,
+    YourSkills,
+    ReviewSkills,
     Count
 };
 

@@ -39,8 +39,12 @@ constexpr int kRowsMax = 6;
 
 }  // namespace
 
-float keyboardHeight(const UiContext& ctx) {
-    return kRowsMax * (ctx.metrics.touch + ctx.metrics.gap) + ctx.metrics.pad;
+float keyboardHeight(const UiContext& ctx, float available) {
+    const Metrics& m = ctx.metrics;
+    // Full-size keys when they fit; with large text they would push the bottom row (Erase,
+    // Done) off the screen, so the keys shrink, leaving the field being typed in above.
+    const float full = kRowsMax * (m.touch + m.gap) + m.pad;
+    return std::min(full, std::max(available - m.touch * 2, kRowsMax * (48.0f + m.gap) + m.pad));
 }
 
 void drawKeyboard(UiContext& ctx, const KioskState& state, float height, Actions& out) {
@@ -53,6 +57,9 @@ void drawKeyboard(UiContext& ctx, const KioskState& state, float height, Actions
     dl->AddRectFilled(ImVec2(origin.x - m.pad, origin.y - m.pad * 0.5f),
                       ImVec2(origin.x + width + m.pad, origin.y + height), ctx.theme.border.imgui());
 
+    // Keys as tall as the height allows, up to a normal touch target; smaller keys, smaller letters.
+    const float keyHeight = std::min(m.touch, (height - m.pad) / kRowsMax - m.gap);
+    const FontRole keyFont = keyHeight < m.touch ? FontRole::Body : FontRole::Tile;
     size_t widest = 10;
     for (std::string_view row : rows) widest = std::max(widest, utf8::characters(row).size());
     const float keyWidth = numbers ? (width - 2 * m.gap) / 3 : (width - (widest - 1) * m.gap) / widest;
@@ -65,7 +72,7 @@ void drawKeyboard(UiContext& ctx, const KioskState& state, float height, Actions
             if (i > 0) ImGui::SameLine(0, m.gap);
             const std::string& key = keys[i];
             const std::string shown = key == " " ? std::string(ctx.t(Msg::KeySpace)) : key;
-            if (touchButton(ctx, shown, ImVec2(keyWidth, m.touch), ButtonStyle::Secondary, FontRole::Tile))
+            if (touchButton(ctx, shown, ImVec2(keyWidth, keyHeight), ButtonStyle::Secondary, keyFont))
                 out.keyText = key;
         }
     }
@@ -80,18 +87,18 @@ void drawKeyboard(UiContext& ctx, const KioskState& state, float height, Actions
         for (const Layout& l : layouts()) {
             next();
             const bool current = l.language == state.keyboardLayout;
-            if (touchButton(ctx, l.name, ImVec2(keyWidth * 1.2f, m.touch),
+            if (touchButton(ctx, l.name, ImVec2(keyWidth * 1.2f, keyHeight),
                             current ? ButtonStyle::Primary : ButtonStyle::Secondary))
                 out.keyboardLayout = l.language;
         }
         next();
-        if (touchButton(ctx, ctx.t(Msg::KeySpace), ImVec2(keyWidth * 2, m.touch), ButtonStyle::Secondary))
+        if (touchButton(ctx, ctx.t(Msg::KeySpace), ImVec2(keyWidth * 2, keyHeight), ButtonStyle::Secondary))
             out.keyText.assign(1, ' ');  // (not = " ": GCC 12 warns falsely, bug 105329)
     }
     next();
-    if (touchButton(ctx, ctx.t(Msg::KeyErase), ImVec2(0, m.touch), ButtonStyle::Secondary)) out.keyBackspace = true;
+    if (touchButton(ctx, ctx.t(Msg::KeyErase), ImVec2(0, keyHeight), ButtonStyle::Secondary, keyFont)) out.keyBackspace = true;
     next();
-    if (touchButton(ctx, ctx.t(Msg::KeyDone), ImVec2(0, m.touch), ButtonStyle::Primary)) out.keyboardDone = true;
+    if (touchButton(ctx, ctx.t(Msg::KeyDone), ImVec2(0, keyHeight), ButtonStyle::Primary, keyFont)) out.keyboardDone = true;
 }
 
 }  // namespace dc::ui

@@ -65,8 +65,8 @@ void KioskController::drawFrame(UiContext& ctx) {
     const bool keyboard = m_state.keyboardShown && m_state.typingInto != FieldId::None;
     if (keyboard) {
         // The screen keeps the space above the keyboard; the field being typed into is up there.
-        const float kb = keyboardHeight(ctx);
-        ImGui::BeginChild("##above-keyboard", ImVec2(0, std::max(ctx.metrics.touch * 3, ImGui::GetContentRegionAvail().y - kb)),
+        const float kb = keyboardHeight(ctx, ImGui::GetContentRegionAvail().y);
+        ImGui::BeginChild("##above-keyboard", ImVec2(0, std::max(ctx.metrics.touch * 2, ImGui::GetContentRegionAvail().y - kb)),
                           false, ImGuiWindowFlags_NoBackground);
         view.draw(ctx, m_state, m_edit, actions);
         ImGui::EndChild();
@@ -185,6 +185,7 @@ void KioskController::apply(const Actions& actions) {
         m_state.formFor = actions.apply ? KioskState::FormFor::Job : KioskState::FormFor::Session;
         if (actions.enrollIn) m_state.sessionId = *actions.enrollIn;
         m_state.consent = false;
+        m_state.pickedSkills.clear();
         m_state.formProblem.clear();
         m_state.receipt = {};
         open(Screen::Apply);
@@ -194,7 +195,13 @@ void KioskController::apply(const Actions& actions) {
         if (m_state.consent && m_state.formProblem == tr(m_state.language, Msg::ProblemConsent))
             m_state.formProblem.clear();
     }
-    if (actions.submit) submitForm();
+    if (actions.toggleSkill) {
+        auto& picked = m_state.pickedSkills;
+        if (auto it = std::find(picked.begin(), picked.end(), *actions.toggleSkill); it != picked.end()) picked.erase(it);
+        else picked.push_back(*actions.toggleSkill);
+    }
+    if (actions.review) reviewForm();
+    if (actions.send) sendForm();
     if (actions.syncNow && m_syncNow) m_syncNow();
     if (actions.moreJobs && !m_state.moreJobsLoading && m_state.jobs.value && m_state.jobs.value->next) {
         // The list goes on as far as the person scrolls: the next page joins the rows already there.
@@ -331,6 +338,11 @@ std::string KioskController::screenSpeech() const {
         case Screen::Apply:
             if (!m_state.formProblem.empty()) text += m_state.formProblem + " ";
             break;
+        case Screen::Review:
+            text += std::string(tr(l, Msg::ReviewIntro)) + " " + tr(l, Msg::FieldName) + ": " + m_edit.name + ". " +
+                    tr(l, Msg::FieldPhone) + ": " + m_edit.phone + ". ";
+            if (!m_state.formProblem.empty()) text += m_state.formProblem + " ";
+            break;
         case Screen::Receipt:
             if (m_state.receipt.value) {
                 text += std::string(tr(l, m_state.formFor == KioskState::FormFor::Job ? Msg::ReceiptApplied : Msg::ReceiptEnrolled)) + " ";
@@ -399,8 +411,9 @@ std::string KioskController::keyFor(const std::string& buffer, const std::string
     return out;
 }
 
-// Checks what a person can fix before anything is written; the store checks again.
-void KioskController::submitForm() {
+// Checks what a person can fix before anything is written (the store checks again), then shows
+// them what will be sent.
+void KioskController::reviewForm() {
     const Language l = m_state.language;
     size_t digits = 0;
     for (char c : m_edit.phone) digits += c >= '0' && c <= '9';
@@ -411,10 +424,13 @@ void KioskController::submitForm() {
     else if (!m_state.consent) m_state.formProblem = tr(l, Msg::ProblemConsent);
     else m_state.formProblem.clear();
     m_state.formProblemIsNew = !m_state.formProblem.empty();
-    if (!m_state.formProblem.empty()) return;
+    if (m_state.formProblem.empty()) open(Screen::Review);
+}
 
+void KioskController::sendForm() {
+    if (m_state.receipt.loading) return;  // a second touch while saving sends nothing twice
     store::Profile person{.name = m_edit.name, .phone = m_edit.phone, .email = m_edit.email,
-                          .language = languageCode(l)};
+                          .skills = m_state.pickedSkills, .language = languageCode(m_state.language)};
     const uint64_t request = m_state.receipt.start();
     m_state.receiptDelivered = false;
     auto done = [this, request](Expected<store::ActionReceipt> result) {
@@ -429,6 +445,7 @@ void KioskController::submitForm() {
         m_edit.phone.clear();
         m_edit.email.clear();
         m_edit.note.clear();
+        m_state.pickedSkills.clear();
         m_state.history.clear();  // "Back" must not lead into the sent form
         m_state.screen = Screen::Receipt;
     };

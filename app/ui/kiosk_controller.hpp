@@ -66,7 +66,8 @@ private:
     void narrate(bool listen);
     void open(Screen screen);
     void requestSearch();
-    void submitForm();
+    void reviewForm();
+    void sendForm();
     std::string* bufferFor(FieldId id);
     std::string keyFor(const std::string& buffer, const std::string& key) const;
 

@@ -17,7 +17,7 @@ namespace dc::ui {
 // The text fields a person can type into (one at a time).
 enum class FieldId { None, Search, Name, Phone, Email, Note, Code };
 
-enum class Screen { Home, Jobs, JobDetail, Courses, CourseDetail, Apply, Receipt, Status, Language, Help };
+enum class Screen { Home, Jobs, JobDetail, Courses, CourseDetail, Apply, Review, Receipt, Status, Language, Help };
 const char* screenName(Screen screen);
 
 template <class T>
@@ -74,6 +74,7 @@ struct KioskState {
     enum class FormFor { Job, Session } formFor = FormFor::Job;
     std::string sessionId;
     bool consent = false;
+    std::vector<std::string> pickedSkills;  // the job's skills the person says they have
     std::string formProblem;  // what to fix, in the person's language; empty when all is well
     bool formProblemIsNew = false;  // set for the frame after it appeared: the form scrolls to it
     Loadable<store::ActionReceipt> receipt;
@@ -110,7 +111,9 @@ struct Actions {
     bool apply = false;                      // open the form for the job on screen
     std::optional<std::string> enrollIn;     // open the form for this course session
     bool toggleConsent = false;
-    bool submit = false;
+    bool review = false;                     // the form is filled: check it, then show what will be sent
+    bool send = false;                       // the person checked it: save and queue it
+    std::optional<std::string> toggleSkill;  // a skill chip on the form was touched
     bool checkStatus = false;
     bool finish = false;                     // "Finish": wipe the session now
     bool moreTime = false;                   // the idle warning's "More time"

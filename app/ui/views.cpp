@@ -14,6 +14,7 @@ const char* screenName(Screen screen) {
         case Screen::Courses: return "courses";
         case Screen::CourseDetail: return "course-detail";
         case Screen::Apply: return "apply";
+        case Screen::Review: return "review";
         case Screen::Receipt: return "receipt";
         case Screen::Status: return "status";
         case Screen::Language: return "language";
@@ -23,13 +24,14 @@ const char* screenName(Screen screen) {
 }
 
 const ViewEntry& viewFor(Screen screen) {
-    static const std::array<ViewEntry, 10> kViews = {{
+    static const std::array<ViewEntry, 11> kViews = {{
         {Screen::Home, Msg::AppName, drawHome},
         {Screen::Jobs, Msg::JobsTitle, drawJobs},
         {Screen::JobDetail, Msg::JobDetailTitle, drawJobDetail},
         {Screen::Courses, Msg::CoursesTitle, drawCourses},
         {Screen::CourseDetail, Msg::CourseDetailTitle, drawCourseDetail},
         {Screen::Apply, Msg::ApplyTitle, drawApply},
+        {Screen::Review, Msg::ReviewTitle, drawReview},
         {Screen::Receipt, Msg::ReceiptTitle, drawReceipt},
         {Screen::Status, Msg::StatusTitle, drawStatus},
         {Screen::Language, Msg::LanguageTitle, drawLanguage},

@@ -24,6 +24,7 @@ void drawJobDetail(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawCourses(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawCourseDetail(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawApply(UiContext&, const KioskState&, EditBuffers&, Actions&);
+void drawReview(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawReceipt(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawStatus(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawLanguage(UiContext&, const KioskState&, EditBuffers&, Actions&);

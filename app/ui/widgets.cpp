@@ -181,6 +181,15 @@ bool editField(UiContext& ctx, FieldId id, const std::string& labelText, const s
     const ImVec2 max(pos.x + width, pos.y + m.touch);
     ImGui::PushID(static_cast<int>(id));
     if (ImGui::InvisibleButton("##field", ImVec2(width, m.touch))) out.focusField = id;
+    // When typing starts the keyboard takes the lower screen: bring the field (and its label
+    // above it) into what is left, once, so a finger can still scroll the form afterwards.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID wasActiveKey = ImGui::GetID("##was-active");
+    if (active && !storage->GetBool(wasActiveKey)) {
+        const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+        if (pos.y < top || max.y > bottom) ImGui::SetScrollHereY(0.8f);
+    }
+    storage->SetBool(wasActiveKey, active);
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, max, ctx.theme.surface.imgui(), m.rounding);

@@ -73,7 +73,7 @@ size_t maxBytesFor(FieldId id);
 // The on-screen keyboard, drawn at the bottom of the screen in `height` pixels: letters of the
 // chosen layout (Georgian, Russian, Belarusian, English) or a number pad for phone numbers.
 void drawKeyboard(UiContext& ctx, const KioskState& state, float height, Actions& out);
-float keyboardHeight(const UiContext& ctx);
+float keyboardHeight(const UiContext& ctx, float available);
 // A white card with a border around what `body` draws; the whole card is one touch target when
 // `tappable`, recorded under `name`. True when tapped.
 template <class Body>

@@ -42,13 +42,14 @@ std::string firstCourseName() {
 // The text before "%d" in a message: what is on screen whatever the number.
 std::string prefix(const std::string& text) { return text.substr(0, text.find("%d")); }
 
-const char* const kScreens[] = {"home", "jobs", "job", "apply", "courses", "course", "status", "language", "help"};
+const char* const kScreens[] = {"home", "jobs", "job", "apply", "review", "receipt", "courses", "course", "status", "language", "help"};
 
 std::string visitEveryScreen(const std::string& lang, const std::filesystem::path& dumps, const std::string& shots,
                              bool large) {
     auto t = catalog(lang);
     auto q = [](const std::string& s) { return "\"" + s + "\""; };
     std::string s = large ? "tap \"170%\"\n" : "";
+    const std::string scroll = large ? "swipe up\n" : "";  // large text: the rest of the form is below
     auto stop = [&](const char* screen) {
         std::string out = "dump " + (dumps / (std::string(screen) + ".json")).string() + "\n";
         if (!shots.empty()) out += "screenshot " + shots + "/screen-" + screen + "-" + lang + ".png\n";
@@ -58,6 +59,10 @@ std::string visitEveryScreen(const std::string& lang, const std::filesystem::pat
     s += "tap " + q(t["TileJobs"]) + "\nexpect " + q(prefix(t["JobsFound"])) + "\nexpect \"Junior QA tester\"\n" + stop("jobs");
     s += "tap \"Junior QA tester\"\nexpect " + q(t["SkillsNeeded"]) + "\n" + stop("job");
     s += "tap " + q(t["ApplyButton"]) + "\nexpect " + q(t["FieldName"]) + "\n" + stop("apply");
+    s += "tap " + q(t["FieldName"]) + "\ntype \"Nino Beridze\"\ntap " + q(t["FieldPhone"]) + "\ntype \"599 12 34 56\"\ntap " +
+         q(t["KeyDone"]) + "\ntap \"English\"\n" + scroll + "tap " + q(t["ConsentAgree"]) + "\n" + scroll + "tap " + q(t["ReviewNext"]) + "\nexpect " +
+         q(t["ReviewIntro"]) + "\n" + stop("review");
+    s += "tap " + q(t["SendApplication"]) + "\nexpect " + q(t["YourCode"]) + "\n" + stop("receipt");
     s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileCourses"]) + "\nexpect " + q(prefix(t["CoursesFound"])) + "\n" + stop("courses");
     s += "tap " + q(firstCourseName()) + "\nexpect " + q(t["Sessions"]) + "\n" + stop("course");
     s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileStatus"]) + "\nexpect " + q(t["CheckButton"]) + "\n" + stop("status");

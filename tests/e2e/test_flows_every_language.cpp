@@ -52,9 +52,9 @@ TEST_CASE("apply for a job, fixing what the form asks, in every language", "[e2e
         const Words w(lang);
         TempDir dir;
         const std::string script = "tap " + q(w("TileJobs")) + "\ntype \"junior qa\"\ntap \"Junior QA tester\"\n"
-                                   "tap " + q(w("ApplyButton")) + "\ntap " + q(w("SendApplication")) + "\nexpect " +
+                                   "tap " + q(w("ApplyButton")) + "\ntap " + q(w("ReviewNext")) + "\nexpect " +
                                    q(w("ProblemName")) + "\n" + fill(w, "Nino", "599 12 34 56") + "tap " +
-                                   q(w("SendApplication")) + "\nexpect " + q(w("YourCode")) + "\nexpect " +
+                                   q(w("ReviewNext")) + "\nexpect " + q(w("ReviewIntro")) + "\ntap " + q(w("SendApplication")) + "\nexpect " + q(w("YourCode")) + "\nexpect " +
                                    q(w("ReceiptApplied")) + "\ntap " + q(w("Finish")) + "\nexpect " +
                                    q(w("HomeInstruction")) + "\n";
         const auto result = run(dir, lang, script);
@@ -76,9 +76,9 @@ TEST_CASE("ask for a course place and join a waiting list, in every language", "
         const std::string script =
             "tap " + q(w("TileCourses")) + "\ntap " + q(course.name) + "\nexpect " + q(w("Sessions")) + "\n" +
             "tap " + q(w("SendEnrollment")) + "\nexpect " + q(w("EnrollTitle")) + "\n" + fill(w, "Giorgi", "+995 555 11 22 33") +
-            "tap " + q(w("SendEnrollment")) + "\nexpect " + q(w("ReceiptEnrolled")) + "\ntap " + q(w("Finish")) + "\n" +
+            "tap " + q(w("ReviewNext")) + "\ntap " + q(w("SendEnrollment")) + "\nexpect " + q(w("ReceiptEnrolled")) + "\ntap " + q(w("Finish")) + "\n" +
             "tap " + q(w("TileCourses")) + "\ntap " + q(course.name) + "\ntap " + q(w("JoinWaitlist")) + "\n" +
-            fill(w, "Olga", "+375291234567") + "tap " + q(w("SendEnrollment")) + "\nexpect " + q(w("ReceiptWaitlisted", 1)) +
+            fill(w, "Olga", "+375291234567") + "tap " + q(w("ReviewNext")) + "\ntap " + q(w("SendEnrollment")) + "\nexpect " + q(w("ReceiptWaitlisted", 1)) +
             "\ntap " + q(w("Finish")) + "\n";
         const auto result = run(dir, lang, script);
         INFO(result.output);
@@ -140,9 +140,10 @@ TEST_CASE("a person who cannot see the screen applies with arrows and Enter only
         auto find = [](const std::string& label) { return "listen-for " + q(label) + "\nkey Enter\n"; };
         const std::string script =
             find(w("TileJobs")) + "expect " + q(w.before("JobsFound")) + "\n" + find("Junior QA tester") +
-            find(w("ApplyButton")) + "expect " + q(w("SendApplication")) + "\n" + find(w("FieldName")) +
+            find(w("ApplyButton")) + "expect " + q(w("ReviewNext")) + "\n" + find(w("FieldName")) +
             find(firstLetter.at(lang)) + find(w("FieldPhone")) + find("5") + "key Enter\nkey Enter\nkey Enter\nkey Enter\nkey Enter\n" +
-            find(w("KeyDone")) + find(w("ConsentAgree")) + "listen-for " + q(w("SendApplication")) + "\ndump " +
+            find(w("KeyDone")) + find(w("ConsentAgree")) + find(w("ReviewNext")) + "expect " + q(w("ReviewIntro")) +
+            "\nlisten-for " + q(w("SendApplication")) + "\ndump " +
             (dir / "send.json").string() + "\nkey Enter\nexpect " + q(w("YourCode")) + "\n";
         const auto result = run(dir, lang, script);
         INFO(result.output);

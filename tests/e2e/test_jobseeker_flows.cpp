@@ -53,6 +53,7 @@ TEST_CASE("a jobseeker applies for a job and gets a reference code, in English a
         const char* phone;
         const char* agree;
         const char* done;
+        const char* review;
         const char* send;
         const char* nameProblem;
         const char* saved;
@@ -60,9 +61,9 @@ TEST_CASE("a jobseeker applies for a job and gets a reference code, in English a
         const char* home;
     };
     const Case cases[] = {
-        {"en", "Find a job", "Apply for this job", "Your name", "Phone number", "I agree", "Done", "Send application",
+        {"en", "Find a job", "Apply for this job", "Your name", "Phone number", "I agree", "Done", "Next: check and send", "Send application",
          "Please write your name.", "Your reference code", "Finish", "Touch a button to start"},
-        {"ka", "სამუშაოს ძებნა", "განაცხადის გაგზავნა", "თქვენი სახელი", "ტელეფონის ნომერი", "ვეთანხმები", "მზადაა", "გაგზავნა",
+        {"ka", "სამუშაოს ძებნა", "განაცხადის გაგზავნა", "თქვენი სახელი", "ტელეფონის ნომერი", "ვეთანხმები", "მზადაა", "შემდეგი: შემოწმება", "გაგზავნა",
          "გთხოვთ, ჩაწეროთ სახელი.", "თქვენი კოდი", "დასრულება", "შეეხეთ ღილაკს"},
     };
     for (const Case& c : cases) {
@@ -75,10 +76,12 @@ TEST_CASE("a jobseeker applies for a job and gets a reference code, in English a
             "tap \"" + std::string(c.find) + "\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\n" +
             "screenshot " + kShots + "/job-detail-apply-" + lang + ".png\n" +
             "tap \"" + c.apply + "\"\nexpect \"" + c.name + "\"\n" +
-            "tap \"" + c.send + "\"\nexpect \"" + c.nameProblem + "\"\n" +
+            "tap \"" + c.review + "\"\nexpect \"" + c.nameProblem + "\"\n" +
             "tap \"" + c.name + "\"\ntype \"Nino Beridze\"\ntap \"" + c.phone + "\"\ntype \"599 12 34 56\"\n" +
-            "tap \"" + c.done + "\"\ntap \"" + c.agree + "\"\n" +
+            "tap \"" + c.done + "\"\ntap \"English\"\ntap \"" + c.agree + "\"\n" +
             "screenshot " + kShots + "/apply-" + lang + ".png\n" +
+            "tap \"" + c.review + "\"\nexpect \"Nino Beridze\"\nexpect \"English\"\n" +
+            "screenshot " + kShots + "/review-" + lang + ".png\n" +
             "tap \"" + c.send + "\"\nexpect \"" + c.saved + "\"\nexpect-not \"Nino Beridze\"\n" +
             "screenshot " + kShots + "/receipt-" + lang + ".png\n" +
             "tap \"" + c.finish + "\"\nexpect \"" + c.home + "\"\n";
@@ -96,6 +99,10 @@ TEST_CASE("a jobseeker applies for a job and gets a reference code, in English a
         REQUIRE(saved->step() == SQLITE_ROW);
         CHECK(saved->integer(0) == 1);
         CHECK(saved->integer(1) == 1);
+        // The skill picked from the job's list went with the profile; the others did not.
+        auto skills = dc::store::Statement::prepare(*db, "SELECT skills FROM profiles");
+        REQUIRE(skills->step() == SQLITE_ROW);
+        CHECK(skills->text(0) == "[\"English\"]");
     }
 }
 
@@ -110,11 +117,11 @@ TEST_CASE("a jobseeker asks for a course place, and joins the waiting list of a 
         "tap \"Courses\"\ntap \"" + course.name + "\"\nexpect \"Dates and places\"\n" +
         "screenshot " + kShots + "/course-detail-en.png\n" +
         "tap \"Ask for this place\"\nexpect \"Ask for a place\"\n" + fillForm("Giorgi Kapanadze", "+995 555 11 22 33") +
-        "tap \"Ask for this place\"\nexpect \"Your request for a place is saved\"\nexpect-not \"waiting list\"\n" +
+        "tap \"Next: check and send\"\ntap \"Ask for this place\"\nexpect \"Your request for a place is saved\"\nexpect-not \"waiting list\"\n" +
         "tap \"Finish\"\n" +
         "tap \"Courses\"\ntap \"" + course.name + "\"\ntap \"Join the waiting list\"\n" +
         fillForm("Olga Petrova", "+375291234567") +
-        "tap \"Ask for this place\"\nexpect \"You are on the waiting list, place 1.\"\n" +
+        "tap \"Next: check and send\"\ntap \"Ask for this place\"\nexpect \"You are on the waiting list, place 1.\"\n" +
         "screenshot " + kShots + "/receipt-waitlist-en.png\n" + "tap \"Finish\"\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
@@ -361,8 +368,8 @@ TEST_CASE("audio guidance speaks each screen, the results, Listen reads a job, t
         "tap \"Audio guidance\"\ndump " + d + "/home.json\n"
         "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " + d + "/jobs.json\n"
         "type \"junior qa\"\nexpect \"Junior QA tester\"\ntap \"Junior QA tester\"\ntap \"Listen\"\ndump " + d + "/job.json\n"
-        "tap \"Apply for this job\"\ntap \"Send application\"\nexpect \"Please write your name.\"\ndump " + d + "/problem.json\n" +
-        fillForm("Nino Beridze", "599 12 34 56") + "tap \"Send application\"\nexpect \"Your reference code\"\ndump " + d + "/receipt.json\n"
+        "tap \"Apply for this job\"\ntap \"Next: check and send\"\nexpect \"Please write your name.\"\ndump " + d + "/problem.json\n" +
+        fillForm("Nino Beridze", "599 12 34 56") + "tap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\ndump " + d + "/receipt.json\n"
         "tap \"Finish\"\ndump " + d + "/after.json\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);

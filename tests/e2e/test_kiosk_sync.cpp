@@ -35,7 +35,7 @@ TEST_CASE("an application made at the kiosk reaches the server, and the receipt 
     const std::string script =
         "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
         "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
-        "tap \"I agree\"\ntap \"Send application\"\nexpect \"Your reference code\"\n"
+        "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\n"
         "expect \"Delivered to the employment office.\"\n"
         "screenshot " DC_SCREENSHOT_DIR "/receipt-delivered-en.png\n"
         "tap \"Finish\"\ntap \"Help\"\nexpect \"Everything is sent.\"\ntap \"Send now\"\n"
@@ -65,7 +65,7 @@ TEST_CASE("with the server unreachable the kiosk still takes the application and
     const std::string script =
         "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
         "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
-        "tap \"I agree\"\ntap \"Send application\"\nexpect \"as soon as this kiosk is online\"\n"
+        "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\nexpect \"as soon as this kiosk is online\"\n"
         "wait 2000\nexpect-not \"Delivered\"\ntap \"Finish\"\n"
         "tap \"Help\"\nexpect \"Offline. Everything is kept here and sent later.\"\nexpect \"Waiting to be sent: 1.\"\n";
     const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--server",

@@ -1,5 +1,7 @@
 // The form for applying to a job or asking for a course place: few fields, plain words, what
 // is wrong said next to the button, nothing sent without consent.
+#include <algorithm>
+
 #include "app/ui/qr_code.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
@@ -37,6 +39,17 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
                       state.typingInto, out);
         ImGui::EndTable();
     }
+    // Skills from a pick list, never typed: the job's own, touched to say "I can do this".
+    if (forJob && state.job.value && !state.job.value->skills.empty()) {
+        label(ctx, ctx.t(Msg::YourSkills), FontRole::Bold, ctx.theme.text, true);
+        ChipRows rows(ctx, 4);
+        for (const std::string& skill : state.job.value->skills) {
+            if (!rows.place(skill, false)) break;
+            const bool picked = std::find(state.pickedSkills.begin(), state.pickedSkills.end(), skill) != state.pickedSkills.end();
+            if (chip(ctx, skill, std::nullopt, picked)) out.toggleSkill = skill;
+        }
+        ImGui::Dummy(ImVec2(0, m.gap));
+    }
 
     label(ctx, ctx.t(Msg::ConsentText), FontRole::Body, ctx.theme.text, true);
     if (touchButton(ctx, state.consent ? ctx.t(Msg::ConsentAgreed) : ctx.t(Msg::ConsentAgree), ImVec2(0, 0),
@@ -45,9 +58,9 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
     ImGui::Dummy(ImVec2(0, m.gap));
     if (state.receipt.loading) {
         label(ctx, ctx.t(Msg::Saving), FontRole::Bold, ctx.theme.textMuted);
-    } else if (touchButton(ctx, forJob ? ctx.t(Msg::SendApplication) : ctx.t(Msg::SendEnrollment),
-                           ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f), ButtonStyle::Primary)) {
-        out.submit = true;
+    } else if (touchButton(ctx, ctx.t(Msg::ReviewNext), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f),
+                           ButtonStyle::Primary)) {
+        out.review = true;
     }
     ImGui::EndChild();
 }
