@@ -15,6 +15,9 @@ PACKAGES=(
   libcurl4-openssl-dev libcpp-httplib-dev libpq-dev postgresql openssl
   # audio guidance
   libespeak-ng-dev espeak-ng-data
+  # ID capture: cameras, the MRZ typeface (the reader is trained on it), barcodes, and
+  # Tesseract as the benchmark's baseline
+  libcamera-dev libv4l-dev fonts-ocr-b libzxing-dev libtesseract-dev tesseract-ocr-eng
   # translations: gettext catalogs checked by msgfmt
   gettext
   # fonts: Noto for Latin, Cyrillic and Georgian; DejaVu as a second choice
