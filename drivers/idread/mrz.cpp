@@ -193,6 +193,8 @@ Expected<void> checkShape(const std::vector<std::string>& lines, MrzFormat* form
 
 }  // namespace
 
+std::vector<std::string> mrzSlots(MrzFormat format) { return slotsFor(format); }
+
 const char* toString(MrzFormat format) {
     switch (format) {
         case MrzFormat::TD1: return "TD1";
@@ -284,7 +286,8 @@ Expected<MrzData> parseMrz(const std::vector<std::string>& lines) {
         d.expiryDate = field(l, 1, 8, 6);
         d.nationality = clean(field(l, 1, 15, 3));
         // The optional data without the part of a long document number (and its check digit).
-        const int used = doc.ranges.size() > 1 ? doc.ranges[1].length + 1 : 0;
+        // After a long number's continuation: its check digit and a filler.
+        const int used = doc.ranges.size() > 1 ? std::min(15, doc.ranges[1].length + 2) : 0;
         d.optionalData1 = clean(field(l, 0, 15 + used, 15 - used));
         d.optionalData2 = clean(field(l, 1, 18, 11));
     } else {
@@ -293,7 +296,7 @@ Expected<MrzData> parseMrz(const std::vector<std::string>& lines) {
         d.sex = field(l, 1, 20, 1);
         d.expiryDate = field(l, 1, 21, 6);
         const int optLength = format == MrzFormat::TD2 ? 7 : 14;
-        const int used = doc.ranges.size() > 1 ? doc.ranges[1].length + 1 : 0;
+        const int used = doc.ranges.size() > 1 ? std::min(optLength, doc.ranges[1].length + 2) : 0;
         d.optionalData1 = clean(field(l, 1, 28 + used, optLength - used));
     }
     if (d.sex == "<") d.sex = "X";

@@ -60,6 +60,10 @@ Expected<MrzData> parseMrz(const std::vector<std::string>& lines);
 // candidate passes. Returns the parse of the repaired lines (with `repairs` counted).
 Expected<MrzData> repairMrz(const std::vector<std::string>& lines);
 
+// What each position of a zone may hold, one string per line: 'A' letters or '<', '9' digits or
+// '<', 'X' letters, digits or '<', 'S' the sex (M, F, <), 'c' a check digit or '<'.
+std::vector<std::string> mrzSlots(MrzFormat format);
+
 // Today's year in two digits decides the century of a birth date (a birth year ahead of it is
 // in the last century); expiry dates are this century. Exposed for tests.
 std::string mrzDateToIso(std::string_view yymmdd, bool isBirthDate, int currentYear);
