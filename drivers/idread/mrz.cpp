@@ -195,6 +195,17 @@ Expected<void> checkShape(const std::vector<std::string>& lines, MrzFormat* form
 
 std::vector<std::string> mrzSlots(MrzFormat format) { return slotsFor(format); }
 
+std::vector<std::string> mrzUncheckedMask(MrzFormat format, const std::vector<std::string>& lines) {
+    std::vector<std::string> mask;
+    for (const auto& line : lines) mask.emplace_back(line.size(), '1');
+    for (const CheckedField& f : checkedFields(format, lines)) {
+        for (const Range& r : f.ranges)
+            for (int i = r.start; i < r.start + r.length; ++i) mask[static_cast<size_t>(r.line)][static_cast<size_t>(i)] = '0';
+        mask[static_cast<size_t>(f.checkLine)][static_cast<size_t>(f.checkAt)] = '0';
+    }
+    return mask;
+}
+
 const char* toString(MrzFormat format) {
     switch (format) {
         case MrzFormat::TD1: return "TD1";

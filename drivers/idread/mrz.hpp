@@ -64,6 +64,13 @@ Expected<MrzData> repairMrz(const std::vector<std::string>& lines);
 // '<', 'X' letters, digits or '<', 'S' the sex (M, F, <), 'c' a check digit or '<'.
 std::vector<std::string> mrzSlots(MrzFormat format);
 
+// Which positions no check digit covers (the names, the document code, the states, the sex):
+// one string per line, '1' where a misread would go unnoticed by the check digits.
+std::vector<std::string> mrzUncheckedMask(MrzFormat format, const std::vector<std::string>& lines);
+
+// A state or organisation code ICAO 9303-3 knows (ISO 3166-1 alpha-3, "D", "UNO", "XXA", ...).
+bool isIcaoStateCode(std::string_view code);
+
 // Today's year in two digits decides the century of a birth date (a birth year ahead of it is
 // in the last century); expiry dates are this century. Exposed for tests.
 std::string mrzDateToIso(std::string_view yymmdd, bool isBirthDate, int currentYear);

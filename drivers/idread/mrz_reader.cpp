@@ -1,8 +1,10 @@
 #include "drivers/idread/mrz_reader.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 
 #include "drivers/idread/mrz_locator.hpp"
 
@@ -42,7 +44,8 @@ struct Strip {
 // darkness against the paper and ink nearby, so shadow and glare along the line even out.
 Strip straighten(const image::GrayImage& frame, const TextLine& l, double s) {
     Strip st;
-    st.width = static_cast<int>((l.length + 2.5 * l.height) / s);
+    // Generous along the line: a light run of fillers at its end makes the located length short.
+    st.width = static_cast<int>((l.length * 1.12 + 4 * l.height) / s);
     st.height = static_cast<int>(2.0 * l.height / s);  // not reaching the next line
     if (st.width < 8 || st.height < 8 || st.width > 4000 || st.height > 400) return {};
     std::vector<float> gray(static_cast<size_t>(st.width) * static_cast<size_t>(st.height));
@@ -141,6 +144,7 @@ bool residualTilt(const Strip& st, float top, float bottom, double& slope, doubl
 
 struct LineRead {
     std::string text;
+    std::vector<float> margins;  // per character: how far its best reading leads the next
     float weakest = 1;
     float contrast = 255, sharpness = 1;
     bool ok = false;
@@ -183,13 +187,41 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
         const float f = static_cast<float>(u - i);
         return cols[static_cast<size_t>(i)] * (1 - f) + cols[static_cast<size_t>(i + 1)] * f;
     };
-    const double guess = (last - first) / (count - 1 + 0.62);
-    double pitch = guess, phase = 0, bestCost = 1e30;
-    for (double p = guess * 0.9; p <= guess * 1.1; p += guess * 0.002) {
+    // The pitch follows from the print's height (the band is a capital or a digit high).
+    const double guess = (bottom - top) / ocr.capPerPitch() * 0.95;
+    // The lattice is fitted where the locator saw the line (its core), not on whatever else the
+    // generous strip holds at its ends.
+    const double coreFrom = std::max<double>(first, st.width / 2.0 - l.length / s * 0.45);
+    const double coreTo = std::min<double>(last, st.width / 2.0 + l.length / s * 0.45);
+    // The pitch is the line's strongest period: the autocorrelation peak of its column profile
+    // within reach of the guess (twice the pitch and half of it lie outside that reach).
+    double period = guess;
+    {
+        std::vector<double> c;
+        for (int u = static_cast<int>(coreFrom); u < static_cast<int>(coreTo); ++u) c.push_back(cols[static_cast<size_t>(u)]);
+        double mean = 0;
+        for (double v : c) mean += v;
+        mean /= std::max<size_t>(1, c.size());
+        for (double& v : c) v -= mean;
+        double bestR = -1e30;
+        for (double p = guess * 0.65; p <= guess * 1.35; p += 0.1) {
+            double r = 0;
+            const int whole = static_cast<int>(p);
+            const double f = p - whole;
+            for (size_t u = 0; u + static_cast<size_t>(whole) + 1 < c.size(); ++u)
+                r += c[u] * (c[u + static_cast<size_t>(whole)] * (1 - f) + c[u + static_cast<size_t>(whole) + 1] * f);
+            r /= std::max<double>(1, static_cast<double>(c.size()) - p);
+            if (r > bestR) bestR = r, period = p;
+        }
+    }
+    double pitch = period, phase = 0, bestCost = 1e30;
+    for (double p = period * 0.97; p <= period * 1.03; p += period * 0.001) {
         for (double ph = 0; ph < p; ph += 0.25) {
             double cost = 0;
-            for (double u = first - p + ph; u < last + p; u += p) cost += colAt(u);
-            cost /= (last - first) / p;  // per edge: longer lattices are not penalised
+            int edges = 0;
+            for (double u = first - p + ph; u < coreTo; u += p)
+                if (u >= coreFrom) cost += colAt(u), ++edges;
+            cost /= std::max(1, edges);
             if (cost < bestCost) bestCost = cost, pitch = p, phase = ph;
         }
     }
@@ -207,6 +239,10 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
     int runStart = 0;
     double runBest = -1e30;
     for (int k = 0; k + count <= cells; ++k) {
+        // The run holds the core, unless the core is longer than the run (then it lies within).
+        const double from = origin + k * pitch, to = from + count * pitch;
+        const bool holdsCore = (from <= coreFrom + pitch && to >= coreTo - pitch) || (from >= coreFrom && to <= coreTo);
+        if (!holdsCore) continue;
         double score = 0;
         for (int j = k; j < k + count; ++j) score += std::min(cellInk[static_cast<size_t>(j)], typical);
         if (k > 0) score -= 2 * std::min(cellInk[static_cast<size_t>(k - 1)], typical);
@@ -214,6 +250,18 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
         if (score > runBest) runBest = score, runStart = k;
     }
     const double start = origin + (runStart + 0.5) * pitch;  // the first cell's middle
+    // For tuning: DC_MRZ_DEBUG=DIR saves each straightened line with its cell edges marked.
+    if (const char* dbg = std::getenv("DC_MRZ_DEBUG")) {
+        static std::atomic<int> saved{0};
+        image::GrayImage im(st.width, st.height);
+        for (size_t i = 0; i < st.dark.size(); ++i) im.pixels[i] = static_cast<uint8_t>(255 - st.dark[i] * 255);
+        for (int k = 0; k <= count; ++k) {
+            const int u = static_cast<int>(origin + (runStart + k) * pitch);
+            if (u >= 0 && u < st.width)
+                for (int v = 0; v < 4; ++v) im.at(u, v) = 0;
+        }
+        (void)image::savePng(im, std::string(dbg) + "/line-" + std::to_string(saved++) + ".png");
+    }
     // A document tilted away from the camera shrinks its far characters: the middles follow a
     // gentle curve, fitted (x = a + b i + c i^2) to where each cell's ink actually sits.
     std::vector<double> centre(static_cast<size_t>(count));
@@ -272,12 +320,14 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
             }
         if (!normalise(f)) {
             out.text += '<';
+            out.margins.push_back(0);
             out.weakest = 0;
             continue;
         }
         const auto [best, second] = ocr.classify(f, allowedFor(slots[static_cast<size_t>(i)]));
         out.text += best.c;
         out.weakest = std::min(out.weakest, best.score);
+        out.margins.push_back(best.score - second.score);
     }
     out.ok = true;
     return out;
@@ -287,11 +337,20 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
 // reads stay well above it, misplaced cells fall below).
 constexpr float kMinConfidence = 0.5f;
 
-// Document codes ICAO 9303 defines: passports start with P, ID cards with I, A or C, visas V.
+// A character no check digit covers must lead its runner-up by this much (D and O, H and M
+// differ by a few pixels; a frame that cannot tell them apart is not read, the next one may be).
+constexpr float kMinMargin = 0.012f;
+
+// What no check digit can confirm must at least look like a document: a code ICAO defines
+// (passports P, ID cards I, A or C, visas V), known state codes, a surname, and nothing but
+// fillers after the names end.
 bool plausible(const MrzData& d) {
     const char first = d.lines[0][0];
     const bool code = d.format == MrzFormat::TD3 ? (first == 'P' || first == 'V') : (first == 'I' || first == 'A' || first == 'C' || first == 'V');
-    return code && d.issuingState.size() >= 1 && d.surname.size() >= 1;
+    const std::string& names = d.format == MrzFormat::TD1 ? d.lines[2] : d.lines[0];
+    const size_t end = names.find("<<<", d.format == MrzFormat::TD1 ? 0 : 5);
+    const bool namesEnd = end == std::string::npos || names.find_first_not_of('<', end) == std::string::npos;
+    return code && isIcaoStateCode(d.issuingState) && isIcaoStateCode(d.nationality) && !d.surname.empty() && namesEnd;
 }
 
 int passedChecks(const MrzData& d) {
@@ -334,10 +393,12 @@ MrzReading MrzReader::read(const image::GrayImage& frame) const {
             r.confidence = 1;
             float contrast = 255, sharpness = 1;
             bool readable = true;
+            std::vector<std::vector<float>> margins;
             for (size_t i = 0; i < candidate.lines.size() && readable; ++i) {
                 const LineRead line = readLine(frame, candidate.lines[i], width, slots[i], *m_classifier);
                 readable = line.ok;
                 r.lines.push_back(line.text);
+                margins.push_back(line.margins);
                 r.confidence = std::min(r.confidence, line.weakest);
                 contrast = std::min(contrast, line.contrast), sharpness = std::min(sharpness, line.sharpness);
             }
@@ -345,7 +406,18 @@ MrzReading MrzReader::read(const image::GrayImage& frame) const {
             if (auto repaired = repairMrz(r.lines); repaired) {
                 // Names and codes have no check digit: the reading must also look like a
                 // document and every character must resemble what it was read as.
-                r.accepted = repaired->allChecksPass() && plausible(*repaired) && r.confidence >= kMinConfidence;
+                // Where the check digits cannot vouch for a character: no check at all (names,
+                // codes), or letters and digits both allowed (two confusions there can cancel out
+                // in a check digit, and the composite weighs them the same way).
+                float weakestUnchecked = 1;
+                const auto unchecked = mrzUncheckedMask(format, repaired->lines);
+                for (size_t li = 0; li < unchecked.size(); ++li)
+                    for (size_t i = 0; i < unchecked[li].size() && i < margins[li].size(); ++i)
+                        if (unchecked[li][i] == '1' || slots[li][i] == 'X')
+                            weakestUnchecked = std::min(weakestUnchecked, margins[li][i]);
+                r.uncheckedMargin = weakestUnchecked;
+                r.accepted = repaired->allChecksPass() && plausible(*repaired) && r.confidence >= kMinConfidence &&
+                             weakestUnchecked >= kMinMargin;
                 r.data = std::move(*repaired);
             }
             const double capHeight = candidate.lines[0].height;

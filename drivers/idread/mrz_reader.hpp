@@ -22,6 +22,7 @@ struct MrzReading {
     bool accepted = false;           // every check digit passes
     std::vector<std::string> lines;  // as recognised, before repair
     float confidence = 0;            // the weakest character's correlation, 0..1
+    float uncheckedMargin = 0;       // the weakest lead over a runner-up where no check digit helps
     ReadHint hint = ReadHint::NoDocument;
     double milliseconds = 0;
 };

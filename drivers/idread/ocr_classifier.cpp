@@ -45,7 +45,7 @@ Expected<OcrClassifier> OcrClassifier::train(const OcrbFont& font) {
         image::GrayImage canvas(canvasW, canvasH, 0);
         font.draw(canvas, std::string(1, ch), margin, baseline, 255);  // coverage as "ink" on black
         // Variations a camera makes: focus blur, ink spread and thin print, small misplacements.
-        for (float blur : {0.6f, 1.6f, 3.0f}) {
+        for (float blur : {0.4f, 1.0f, 1.8f}) {
             const image::GrayImage soft = image::gaussianBlur(canvas, blur * cap / 24.0f);
             for (float gamma : {0.55f, 1.0f, 1.8f})
                 for (auto [ox, oy] : {std::pair{0.0f, 0.0f}, std::pair{0.07f, 0.0f}, std::pair{-0.07f, 0.0f},
@@ -82,7 +82,8 @@ std::pair<Ranked, Ranked> OcrClassifier::classify(const CellFeatures& cell, std:
     }
     for (char ch : kMrzAlphabet) {
         const float s = best[static_cast<unsigned char>(ch)];
-        if (ch != first.c && s > second.score) second = {ch, s};
+        const bool ok = allowed.empty() || allowed.find(ch) != std::string_view::npos;
+        if (ok && ch != first.c && s > second.score) second = {ch, s};
     }
     return {first, second};
 }

@@ -34,7 +34,7 @@ struct Ranked {
 class OcrClassifier {
 public:
     static Expected<OcrClassifier> train(const OcrbFont& font);
-    // The best character among `allowed` (all when empty) and the runner-up among the rest.
+    // The best character among `allowed` (all when empty) and the runner-up among them.
     std::pair<Ranked, Ranked> classify(const CellFeatures& cell, std::string_view allowed = {}) const;
     size_t prototypes() const { return m_labels.size(); }
     // The capital height as a share of the pitch: a cell's height follows from the pitch, which

@@ -221,7 +221,7 @@ image::GrayImage DocumentRenderer::printDocument(const Identity& id, std::mt1993
 }
 
 image::GrayImage DocumentRenderer::photograph(const image::GrayImage& document, const SceneParams& p, std::mt19937& rng,
-                                              int width, int height) const {
+                                              int width, int height, int mrzLines, bool* mrzInFrame) const {
     // Where the document's corners fall in the frame.
     const double docW = p.scale * width, docH = docW * document.height / document.width;
     const double a = p.rotationDegrees * kPi / 180, c = std::cos(a), s = std::sin(a);
@@ -236,6 +236,19 @@ image::GrayImage DocumentRenderer::photograph(const image::GrayImage& document, 
     const std::array<std::pair<double, double>, 4> rect = {
         {{0, 0}, {document.width - 1.0, 0}, {document.width - 1.0, document.height - 1.0}, {0, document.height - 1.0}}};
     const auto h = homography(quad, rect);  // frame -> document
+    if (mrzInFrame) {
+        // The zone's corners (as printDocument places it), through document -> frame.
+        const auto f = homography(rect, quad);
+        const double top = document.height - (50 + 42 * (mrzLines - 1) + 40) * kPxPerMm / 10.0;
+        const double corners2[4][2] = {{0.03 * document.width, top}, {0.97 * document.width, top},
+                                       {0.03 * document.width, document.height - 2.0 * kPxPerMm}, {0.97 * document.width, document.height - 2.0 * kPxPerMm}};
+        *mrzInFrame = true;
+        for (const auto& c2 : corners2) {
+            const double w = f[6] * c2[0] + f[7] * c2[1] + f[8];
+            const double x = (f[0] * c2[0] + f[1] * c2[1] + f[2]) / w, y = (f[3] * c2[0] + f[4] * c2[1] + f[5]) / w;
+            *mrzInFrame = *mrzInFrame && x >= 4 && y >= 4 && x <= width - 5 && y <= height - 5;
+        }
+    }
     // Shrinking the print needs it smoothed first, as a lens would.
     const double shrink = docW / document.width;
     const image::GrayImage source = shrink < 0.9 ? image::gaussianBlur(document, static_cast<float>(0.45 / shrink)) : document;
@@ -295,7 +308,15 @@ Scene DocumentRenderer::scene(uint64_t seed, double level, MrzFormat format, int
     s.mrz = composeMrz(s.identity);
     s.params = randomScene(rng, level);
     const auto doc = printDocument(s.identity, rng, s.params);
-    s.frame = photograph(doc, s.params, rng, width, height);
+    for (int attempt = 0; attempt < 12; ++attempt) {
+        bool inFrame = false;
+        std::mt19937 shot = rng;  // the same camera noise for each attempt, only the framing changes
+        s.frame = photograph(doc, s.params, shot, width, height, static_cast<int>(s.mrz.size()), &inFrame);
+        if (inFrame) break;
+        // As a person does when the screen says the zone is cut off: further away, and up.
+        s.params.scale *= 0.94;
+        s.params.centreY -= 0.03;
+    }
     return s;
 }
 

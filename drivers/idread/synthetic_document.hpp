@@ -61,10 +61,12 @@ public:
     static Expected<std::unique_ptr<DocumentRenderer>> open(const std::filesystem::path& ocrbFont = kOcrbFontPath);
     // The document as printed (10 pixels per millimetre), MRZ at the bottom as ICAO places it.
     image::GrayImage printDocument(const Identity& id, std::mt19937& rng, const SceneParams& p) const;
-    // The camera's view: `width` x `height` gray frame.
+    // The camera's view: `width` x `height` gray frame. `mrzInFrame` (optional) tells whether the
+    // zone's `mrzLines` lines all fall inside the frame.
     image::GrayImage photograph(const image::GrayImage& document, const SceneParams& p, std::mt19937& rng, int width,
-                                int height) const;
-    // A whole scene from a seed: identity, MRZ, parameters at `level`, frame.
+                                int height, int mrzLines = 0, bool* mrzInFrame = nullptr) const;
+    // A whole scene from a seed: identity, MRZ, parameters at `level`, frame. The zone is always
+    // whole in the frame (the capture screen's guide asks for that); the document may not be.
     Scene scene(uint64_t seed, double level, MrzFormat format, int width = 1280, int height = 720) const;
 
 private:

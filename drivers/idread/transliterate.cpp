@@ -49,6 +49,7 @@ std::optional<std::string> transliterateForMrz(std::string_view text) {
     std::string out;
     for (char32_t c : cps) {
         if (c >= 'a' && c <= 'z') c -= 0x20;
+        if (c >= 0xE0 && c <= 0xFE && c != 0xF7) c -= 0x20;  // Latin-1 small letters to capitals
         if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
         else if (c == ' ' || c == '-' || c == '<' || c == ',') out += '<';
         else if (c == '\'' || c == 0x2019 || c == 0x02BC || c == '.') continue;  // O'Brien -> OBRIEN

@@ -71,6 +71,8 @@ int main(int argc, char** argv) {
                 ++totalChars;
                 correctChars += r.data && l < r.data->lines.size() && r.data->lines[l][c] == scene.mrz[l][c];
             }
+        if (std::getenv("DC_BENCH_MARGINS") && r.data && r.data->allChecksPass())
+            std::printf("margin %s %.3f conf %.2f\n", right ? "right" : "WRONG", r.uncheckedMargin, r.confidence);
         if (showFailures && !(right && r.accepted)) {
             std::printf("seed %llu (%s) %s, hint %s, confidence %.2f:\n", static_cast<unsigned long long>(firstSeed + n),
                         toString(format), r.accepted ? "FALSE ACCEPT" : "not read", toString(r.hint), r.confidence);

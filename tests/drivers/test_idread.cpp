@@ -1,0 +1,177 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "drivers/idread/mrz_reader.hpp"
+#include "drivers/idread/synthetic_document.hpp"
+#include "drivers/idread/transliterate.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace dc::idread;
+using dc::test::TempDir;
+
+namespace {
+
+const DocumentRenderer& renderer() {
+    static auto r = DocumentRenderer::open();
+    REQUIRE(r);
+    return **r;
+}
+const MrzReader& reader() {
+    static auto r = MrzReader::open();
+    REQUIRE(r);
+    return **r;
+}
+
+std::string run(const std::string& command, int* status) {
+    std::string out;
+    FILE* p = popen(command.c_str(), "r");
+    REQUIRE(p);
+    char buffer[4096];
+    while (size_t n = fread(buffer, 1, sizeof buffer, p)) out.append(buffer, n);
+    *status = WEXITSTATUS(pclose(p));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("names are transliterated as the MRZ prints them", "[idread][transliterate]") {
+    CHECK(transliterateForMrz("ბერიძე") == "BERIDZE");
+    CHECK(transliterateForMrz("ჯავახიშვილი") == "JAVAKHISHVILI");
+    CHECK(transliterateForMrz("წიკლაური") == "TSIKLAURI");
+    CHECK(transliterateForMrz("Шэўчук") == "SHEUCHUK");
+    CHECK(transliterateForMrz("Наталля") == "NATALLIA");
+    CHECK(transliterateForMrz("Юрый Шчарбакоў") == "IURYI<SHCHARBAKOU");
+    CHECK(transliterateForMrz("Пётр") == "PETR");
+    CHECK(transliterateForMrz("Анна-Мария") == "ANNA<MARIIA");
+    CHECK(transliterateForMrz("O'Brien") == "OBRIEN");
+    CHECK(transliterateForMrz("Müller Čapek") == "MULLER<CAPEK");
+    CHECK_FALSE(transliterateForMrz("王"));
+    CHECK_FALSE(transliterateForMrz("\xff\xfe"));
+    CHECK(transliterateForMrz("") == "");
+}
+
+TEST_CASE("every generated identity composes an MRZ that parses back with every check passing", "[idread][synthetic]") {
+    std::mt19937 rng(7);
+    int longNumbers = 0;
+    for (int i = 0; i < 300; ++i) {
+        const MrzFormat format = i % 3 == 0 ? MrzFormat::TD1 : i % 3 == 1 ? MrzFormat::TD2 : MrzFormat::TD3;
+        const Identity id = randomIdentity(rng, format);
+        const auto lines = composeMrz(id);
+        auto parsed = parseMrz(lines);
+        INFO(lines[0] << "\n" << lines[1]);
+        REQUIRE(parsed);
+        CHECK(parsed->allChecksPass());
+        CHECK(parsed->documentNumber == id.documentNumber);
+        CHECK(parsed->surname == id.surname);
+        CHECK(parsed->issuingState == id.issuingState);
+        CHECK(parsed->birthDate == id.birthDate);
+        longNumbers += id.documentNumber.size() > 9;
+    }
+    CHECK(longNumbers > 0);  // the generator exercises ICAO's long TD1 numbers too
+}
+
+TEST_CASE("the reader reads lightly distorted documents and accepts nothing wrong", "[idread][reader]") {
+    int right = 0, wrong = 0;
+    for (uint64_t seed = 500; seed < 520; ++seed) {
+        const Scene s = renderer().scene(seed, 0.15, seed % 2 ? MrzFormat::TD3 : MrzFormat::TD1);
+        const MrzReading r = reader().read(s.frame);
+        if (r.accepted) (r.data->lines == s.mrz ? right : wrong) += 1;
+        if (r.accepted && r.data->lines == s.mrz) CHECK(r.hint == ReadHint::None);
+    }
+    CHECK(right >= 15);
+    CHECK(wrong == 0);
+}
+
+TEST_CASE("a frame without a document, or no frame at all, is not read and says so", "[idread][reader][hostile]") {
+    dc::image::GrayImage desk(1280, 720, 120);
+    std::mt19937 rng(3);
+    for (auto& p : desk.pixels) p = static_cast<uint8_t>(100 + rng() % 40);
+    auto r = reader().read(desk);
+    CHECK_FALSE(r.accepted);
+    CHECK(r.hint == ReadHint::NoDocument);
+    for (const auto& frame : {dc::image::GrayImage(), dc::image::GrayImage(1, 1, 0), dc::image::GrayImage(4000, 10, 255),
+                              dc::image::GrayImage(640, 480, 0)})
+        CHECK_FALSE(reader().read(frame).accepted);
+    // Printed text that is not a zone: lines of random letters.
+    auto font = OcrbFont::open(kOcrbFontPath, 40);
+    REQUIRE(font);
+    dc::image::GrayImage page(1280, 720, 230);
+    for (int y = 100; y < 700; y += 60) (*font)->draw(page, "QWERTYUIOPASDFGHJKLZXCVBNM<<<<1234567890ZZ", 40, y, 20);
+    CHECK_FALSE(reader().read(page).accepted);
+}
+
+TEST_CASE("the camera's rule: two frames in a row must agree before a reading counts", "[idread][reader]") {
+    // The first of a few light scenes that reads (most do).
+    Scene s;
+    MrzReading good;
+    for (uint64_t seed = 600; seed < 610 && !good.accepted; ++seed) {
+        s = renderer().scene(seed, 0.1, MrzFormat::TD3);
+        good = reader().read(s.frame);
+    }
+    REQUIRE(good.accepted);
+    MrzConsensus consensus(2);
+    CHECK_FALSE(consensus.add(good));
+    MrzReading other = good;
+    other.data->lines[1][0] = other.data->lines[1][0] == 'X' ? 'Y' : 'X';
+    CHECK_FALSE(consensus.add(other));  // a different reading starts over
+    CHECK_FALSE(consensus.add(good));
+    MrzReading unread;
+    CHECK_FALSE(consensus.add(unread));  // an unreadable frame neither confirms nor breaks the run
+    auto agreed = consensus.add(good);
+    REQUIRE(agreed);
+    CHECK(agreed->lines == s.mrz);
+}
+
+TEST_CASE("images: undecodable, empty and oversized files get clear errors", "[idread][image][hostile]") {
+    TempDir dir;
+    CHECK(dc::image::loadImage(dir / "missing.png").error().message().find("cannot be opened") != std::string::npos);
+    std::ofstream(dir / "text.png") << "not an image at all";
+    CHECK(dc::image::loadImage(dir / "text.png").error().message().find("not a readable image") != std::string::npos);
+    std::ofstream(dir / "empty.png");
+    CHECK(dc::image::loadImage(dir / "empty.png").error().message().find("empty") != std::string::npos);
+    // A PNG header claiming 9000 x 9000 pixels (81 megapixels: a decompression bomb's start).
+    const unsigned char huge[] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                                  0, 0, 0x23, 0x28, 0, 0, 0x23, 0x28, 8, 0, 0, 0, 0, 0, 0, 0, 0};
+    auto r = dc::image::decodeImage(huge, sizeof huge);
+    REQUIRE_FALSE(r);
+    INFO(r.error().message());
+    CHECK(r.error().message().find("at most") != std::string::npos);
+    // A round trip keeps every pixel.
+    dc::image::GrayImage img(33, 17);
+    for (size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = static_cast<uint8_t>(i * 7);
+    REQUIRE(dc::image::savePng(img, dir / "round.png"));
+    auto back = dc::image::loadImage(dir / "round.png");
+    REQUIRE(back);
+    CHECK(back->pixels == img.pixels);
+}
+
+TEST_CASE("dc-idread prints one JSON line per file, errors included", "[idread][cli]") {
+    TempDir dir;
+    const Scene s = renderer().scene(502, 0.1, MrzFormat::TD1);
+    REQUIRE(dc::image::savePng(s.frame, dir / "card.png"));
+    std::ofstream(dir / "broken.jpg") << "\xff\xd8 truncated";
+    int status = -1;
+    const std::string out = run(std::string(DC_IDREAD_PATH) + " " + (dir / "card.png").string() + " " +
+                                    (dir / "broken.jpg").string() + " 2>&1",
+                                &status);
+    std::istringstream lines(out);
+    std::string first, second;
+    REQUIRE(std::getline(lines, first));
+    REQUIRE(std::getline(lines, second));
+    const auto card = nlohmann::json::parse(first);
+    CHECK(card["accepted"] == true);
+    CHECK(card["lines"] == s.mrz);
+    CHECK(card["fields"]["document_number"] == s.identity.documentNumber);
+    CHECK(card["fields"]["checks"]["composite"] == true);
+    CHECK(card["ms"].get<double>() > 0);
+    const auto broken = nlohmann::json::parse(second);
+    CHECK(broken["error"].get<std::string>().find("broken.jpg") != std::string::npos);
+    CHECK(status == 1);  // not every file was read
+    run(std::string(DC_IDREAD_PATH) + " 2>/dev/null", &status);
+    CHECK(status == 2);
+}
