@@ -195,6 +195,18 @@ Expected<void> checkShape(const std::vector<std::string>& lines, MrzFormat* form
 
 std::vector<std::string> mrzSlots(MrzFormat format) { return slotsFor(format); }
 
+std::vector<MrzCheckedSpan> mrzCheckedSpans(MrzFormat format, const std::vector<std::string>& lines) {
+    std::vector<MrzCheckedSpan> out;
+    for (const CheckedField& f : checkedFields(format, lines)) {
+        MrzCheckedSpan span{f.name, {}};
+        for (const Range& r : f.ranges)
+            for (int i = r.start; i < r.start + r.length; ++i) span.positions.emplace_back(r.line, i);
+        span.positions.emplace_back(f.checkLine, f.checkAt);
+        out.push_back(std::move(span));
+    }
+    return out;
+}
+
 std::vector<std::string> mrzUncheckedMask(MrzFormat format, const std::vector<std::string>& lines) {
     std::vector<std::string> mask;
     for (const auto& line : lines) mask.emplace_back(line.size(), '1');

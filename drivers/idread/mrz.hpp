@@ -64,6 +64,14 @@ Expected<MrzData> repairMrz(const std::vector<std::string>& lines);
 // '<', 'X' letters, digits or '<', 'S' the sex (M, F, <), 'c' a check digit or '<'.
 std::vector<std::string> mrzSlots(MrzFormat format);
 
+// The characters each check digit covers, by field ("document number", ..., "composite"), and
+// last the check digit's own place: (line, index) pairs.
+struct MrzCheckedSpan {
+    std::string field;
+    std::vector<std::pair<int, int>> positions;
+};
+std::vector<MrzCheckedSpan> mrzCheckedSpans(MrzFormat format, const std::vector<std::string>& lines);
+
 // Which positions no check digit covers (the names, the document code, the states, the sex):
 // one string per line, '1' where a misread would go unnoticed by the check digits.
 std::vector<std::string> mrzUncheckedMask(MrzFormat format, const std::vector<std::string>& lines);

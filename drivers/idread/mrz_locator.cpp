@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstdio>
+#include <cstdlib>
 
 namespace dc::idread {
 namespace {
@@ -14,7 +16,7 @@ std::vector<uint8_t> inkMask(const image::GrayImage& small) {
     std::vector<uint8_t> mask(small.pixels.size());
     for (size_t i = 0; i < mask.size(); ++i) {
         const int mean = local.pixels[i], v = small.pixels[i];
-        mask[i] = mean - v > std::max(10, mean / 7) ? 1 : 0;
+        mask[i] = mean - v > std::max(8, mean / 10) ? 1 : 0;
     }
     return mask;
 }
@@ -132,6 +134,8 @@ std::vector<MrzCandidate> locateMrz(const image::GrayImage& frame) {
         if (asLine(b, small.width, l)) lines.push_back(l);
     }
     std::sort(lines.begin(), lines.end(), [](const TextLine& a, const TextLine& b) { return a.cy < b.cy; });
+    if (std::getenv("DC_LOC_DEBUG"))
+        for (auto& l : lines) std::fprintf(stderr, "line (%.0f,%.0f) d %.3f,%.3f L %.0f h %.1f\n", l.cx, l.cy, l.dx, l.dy, l.length, l.height);
 
     // Groups of 2 or 3 lines, one above the next: parallel, about as long, evenly spaced.
     auto follows = [](const TextLine& a, const TextLine& b) {

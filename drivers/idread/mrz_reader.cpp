@@ -29,6 +29,7 @@ struct Strip {
     int width = 0, height = 0;
     std::vector<float> dark;
     float contrast = 0;   // paper minus ink, gray levels, the weakest stretch
+    float glare = 0;      // share of the strip blown out to white
     float sharpness = 0;  // the strongest darkness steps along the line, 0..1
     float at(float u, float v) const {
         u = std::clamp(u, 0.0f, width - 1.001f), v = std::clamp(v, 0.0f, height - 1.001f);
@@ -60,6 +61,8 @@ Strip straighten(const image::GrayImage& frame, const TextLine& l, double s) {
     const int chunks = (st.width + chunk - 1) / chunk;
     std::vector<float> paper(static_cast<size_t>(chunks)), ink(static_cast<size_t>(chunks));
     st.contrast = 255;
+    st.glare = static_cast<float>(std::count_if(gray.begin(), gray.end(), [](float g) { return g >= 248; })) /
+               static_cast<float>(gray.size());
     std::vector<float> values;
     for (int c = 0; c < chunks; ++c) {
         values.clear();
@@ -145,8 +148,9 @@ bool residualTilt(const Strip& st, float top, float bottom, double& slope, doubl
 struct LineRead {
     std::string text;
     std::vector<float> margins;  // per character: how far its best reading leads the next
+    std::string runnersUp;       // per character: the next best reading
     float weakest = 1;
-    float contrast = 255, sharpness = 1;
+    float contrast = 255, sharpness = 1, glare = 0;
     bool ok = false;
 };
 
@@ -167,6 +171,7 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
         if (st.width == 0 || !band(st, top, bottom)) return out;
     }
     out.contrast = st.contrast;
+    out.glare = st.glare;
     // Columns with print, between the band's rows.
     std::vector<float> cols(static_cast<size_t>(st.width));
     for (int u = 0; u < st.width; ++u)
@@ -308,26 +313,56 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
     }
     // The baseline is where every character stands; the height follows from the pitch.
     const float capH = static_cast<float>(pitch) * ocr.capPerPitch();
-    top = bottom - capH;
-    for (int i = 0; i < count; ++i) {
-        const double c = centre[static_cast<size_t>(i)];
+    auto cellScores = [&](int i, double shift, float baseline, OcrClassifier::Scores& scores) {
+        const double c = centre[static_cast<size_t>(i)] + shift * pitch;
+        const float cellTop = baseline - capH;
         CellFeatures f;
         for (int y = 0; y < kCellH; ++y)
             for (int x = 0; x < kCellW; ++x) {
                 const float u = static_cast<float>(c + ((x + 0.5f) / kCellW * 2 * kCellHalfWidth - kCellHalfWidth) * pitch);
-                const float v = top + (kCellTop + (y + 0.5f) / kCellH * (kCellBottom - kCellTop)) * capH;
+                const float v = cellTop + (kCellTop + (y + 0.5f) / kCellH * (kCellBottom - kCellTop)) * capH;
                 f[static_cast<size_t>(y * kCellW + x)] = st.at(u, v);
             }
-        if (!normalise(f)) {
+        if (!normalise(f)) return false;
+        ocr.score(f, scores);
+        return true;
+    };
+    // The baseline to a fraction of a pixel, for the whole line at once: digits stand taller
+    // than capitals in OCR-B (0 and O differ in little else), so each cell must not choose its
+    // own height. The offset that makes every fourth cell look most like some character wins.
+    float baseline = bottom;
+    {
+        double bestSum = -1e30;
+        for (float dv : {0.0f, -0.04f, 0.04f, -0.08f, 0.08f}) {
+            double sum = 0;
+            for (int i = 1; i < count; i += 4) {
+                OcrClassifier::Scores scores;
+                scores.fill(-2);
+                if (cellScores(i, 0, bottom + dv * capH, scores)) sum += *std::max_element(scores.begin(), scores.end());
+            }
+            if (sum > bestSum) bestSum = sum, baseline = bottom + dv * capH;
+        }
+    }
+    for (int i = 0; i < count; ++i) {
+        // The cell where the lattice puts it, and a little to either side: each character keeps
+        // its best placement (perspective and print leave a cell a few percent off sideways).
+        OcrClassifier::Scores scores;
+        scores.fill(-2);
+        bool blank = true;
+        for (double shift : {0.0, -0.06, 0.06, -0.12, 0.12})
+            if (cellScores(i, shift, baseline, scores)) blank = false;
+        if (blank) {
             out.text += '<';
             out.margins.push_back(0);
+            out.runnersUp += '<';
             out.weakest = 0;
             continue;
         }
-        const auto [best, second] = ocr.classify(f, allowedFor(slots[static_cast<size_t>(i)]));
+        const auto [best, second] = OcrClassifier::rank(scores, allowedFor(slots[static_cast<size_t>(i)]));
         out.text += best.c;
         out.weakest = std::min(out.weakest, best.score);
         out.margins.push_back(best.score - second.score);
+        out.runnersUp += second.c;
     }
     out.ok = true;
     return out;
@@ -351,6 +386,83 @@ bool plausible(const MrzData& d) {
     const size_t end = names.find("<<<", d.format == MrzFormat::TD1 ? 0 : 5);
     const bool namesEnd = end == std::string::npos || names.find_first_not_of('<', end) == std::string::npos;
     return code && isIcaoStateCode(d.issuingState) && isIcaoStateCode(d.nationality) && !d.surname.empty() && namesEnd;
+}
+
+// Whether another reading of the near ties also passes every check digit.
+bool ambiguous(const std::vector<std::string>& lines, const std::vector<std::pair<size_t, size_t>>& doubtful,
+               const std::vector<std::string>& best, const std::vector<std::string>& runnersUp) {
+    if (doubtful.size() > 10) return true;  // too many near ties to vouch for
+    auto other = [&](size_t li, size_t i) {
+        const char now = lines[li][i];
+        return now == best[li][i] ? runnersUp[li][i] : best[li][i];
+    };
+    auto passes = [](const std::vector<std::string>& l) {
+        auto parsed = parseMrz(l);
+        return parsed && parsed->allChecksPass();
+    };
+    for (size_t a = 0; a < doubtful.size(); ++a) {
+        auto trial = lines;
+        trial[doubtful[a].first][doubtful[a].second] = other(doubtful[a].first, doubtful[a].second);
+        if (passes(trial)) return true;
+        for (size_t b = a + 1; b < doubtful.size(); ++b) {
+            auto pair = trial;
+            pair[doubtful[b].first][doubtful[b].second] = other(doubtful[b].first, doubtful[b].second);
+            if (passes(pair)) return true;
+        }
+    }
+    return false;
+}
+
+// A failing check digit is mended only where the classifier itself hesitated: its runner-up at
+// the least certain characters of that field, one and then two at a time, and only when exactly
+// one mend makes the field pass. (A fixed table of look-alikes, as repairMrz uses for readings
+// of unknown origin, "mends" the wrong character as often as the right one.)
+Expected<MrzData> repairByRunnersUp(MrzFormat format, std::vector<std::string> lines, const std::vector<std::string>& runnersUp,
+                                    const std::vector<std::vector<float>>& margins) {
+    constexpr float kHesitant = 0.1f;
+    constexpr size_t kMostTried = 6;
+    auto fieldPasses = [](const std::vector<std::string>& l, const std::string& field) {
+        auto parsed = parseMrz(l);
+        if (!parsed) return false;
+        for (const auto& c : parsed->checks)
+            if (c.field == field) return c.passed;
+        return false;
+    };
+    int repairs = 0;
+    for (const MrzCheckedSpan& span : mrzCheckedSpans(format, lines)) {
+        if (fieldPasses(lines, span.field)) continue;
+        std::vector<std::pair<int, int>> hesitant;
+        for (auto [li, i] : span.positions) {
+            const auto l = static_cast<size_t>(li), k = static_cast<size_t>(i);
+            if (k < margins[l].size() && margins[l][k] < kHesitant && runnersUp[l][k] != lines[l][k]) hesitant.emplace_back(li, i);
+        }
+        std::sort(hesitant.begin(), hesitant.end(), [&](auto a, auto b) {
+            return margins[static_cast<size_t>(a.first)][static_cast<size_t>(a.second)] <
+                   margins[static_cast<size_t>(b.first)][static_cast<size_t>(b.second)];
+        });
+        if (hesitant.size() > kMostTried) hesitant.resize(kMostTried);
+        auto swapped = [&](std::vector<std::string> l, std::initializer_list<std::pair<int, int>> at) {
+            for (auto [li, i] : at) l[static_cast<size_t>(li)][static_cast<size_t>(i)] = runnersUp[static_cast<size_t>(li)][static_cast<size_t>(i)];
+            return l;
+        };
+        std::vector<std::vector<std::string>> mends;
+        for (size_t a = 0; a < hesitant.size(); ++a)
+            if (auto t = swapped(lines, {hesitant[a]}); fieldPasses(t, span.field)) mends.push_back(t);
+        int size = 1;
+        if (mends.empty()) {
+            size = 2;
+            for (size_t a = 0; a < hesitant.size(); ++a)
+                for (size_t b = a + 1; b < hesitant.size(); ++b)
+                    if (auto t = swapped(lines, {hesitant[a], hesitant[b]}); fieldPasses(t, span.field)) mends.push_back(t);
+        }
+        if (mends.size() == 1) {
+            lines = mends.front();
+            repairs += size;
+        }
+    }
+    DC_TRY(parsed, parseMrz(lines));
+    parsed->repairs = repairs;
+    return parsed;
 }
 
 int passedChecks(const MrzData& d) {
@@ -391,30 +503,36 @@ MrzReading MrzReader::read(const image::GrayImage& frame) const {
             const int width = static_cast<int>(slots[0].size());
             MrzReading r;
             r.confidence = 1;
-            float contrast = 255, sharpness = 1;
+            float glare = 0, sharpness = 1;
             bool readable = true;
             std::vector<std::vector<float>> margins;
+            std::vector<std::string> runnersUp;
             for (size_t i = 0; i < candidate.lines.size() && readable; ++i) {
                 const LineRead line = readLine(frame, candidate.lines[i], width, slots[i], *m_classifier);
                 readable = line.ok;
                 r.lines.push_back(line.text);
                 margins.push_back(line.margins);
+                runnersUp.push_back(line.runnersUp);
                 r.confidence = std::min(r.confidence, line.weakest);
-                contrast = std::min(contrast, line.contrast), sharpness = std::min(sharpness, line.sharpness);
+                glare = std::max(glare, line.glare), sharpness = std::min(sharpness, line.sharpness);
             }
             if (!readable) continue;
-            if (auto repaired = repairMrz(r.lines); repaired) {
+            if (auto repaired = repairByRunnersUp(format, r.lines, runnersUp, margins); repaired) {
                 // Names and codes have no check digit: the reading must also look like a
                 // document and every character must resemble what it was read as.
-                // Where the check digits cannot vouch for a character: no check at all (names,
-                // codes), or letters and digits both allowed (two confusions there can cancel out
-                // in a check digit, and the composite weighs them the same way).
+                // Where no check digit covers a character (names, codes) it must be clearly itself.
                 float weakestUnchecked = 1;
                 const auto unchecked = mrzUncheckedMask(format, repaired->lines);
+                std::vector<std::pair<size_t, size_t>> doubtful;  // checked, but a near tie
                 for (size_t li = 0; li < unchecked.size(); ++li)
-                    for (size_t i = 0; i < unchecked[li].size() && i < margins[li].size(); ++i)
-                        if (unchecked[li][i] == '1' || slots[li][i] == 'X')
-                            weakestUnchecked = std::min(weakestUnchecked, margins[li][i]);
+                    for (size_t i = 0; i < unchecked[li].size() && i < margins[li].size(); ++i) {
+                        if (unchecked[li][i] == '1') weakestUnchecked = std::min(weakestUnchecked, margins[li][i]);
+                        else if (margins[li][i] < kMinMargin) doubtful.emplace_back(li, i);
+                    }
+                // Where one does, a near tie is settled by it only if the other reading (alone, or
+                // with another near tie, as two confusions can cancel out) fails the checks.
+                if (repaired->allChecksPass() && ambiguous(repaired->lines, doubtful, r.lines, runnersUp))
+                    weakestUnchecked = -1;
                 r.uncheckedMargin = weakestUnchecked;
                 r.accepted = repaired->allChecksPass() && plausible(*repaired) && r.confidence >= kMinConfidence &&
                              weakestUnchecked >= kMinMargin;
@@ -423,7 +541,7 @@ MrzReading MrzReader::read(const image::GrayImage& frame) const {
             const double capHeight = candidate.lines[0].height;
             r.hint = r.accepted ? ReadHint::None
                      : capHeight < 9 ? ReadHint::MoveCloser
-                     : contrast < 45 ? ReadHint::TooMuchGlare
+                     : glare > 0.04f ? ReadHint::TooMuchGlare
                      : sharpness < 0.25f ? ReadHint::HoldStill
                                          : ReadHint::Unreadable;
             const int passed = r.data ? passedChecks(*r.data) : 0;

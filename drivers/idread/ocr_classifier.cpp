@@ -48,8 +48,8 @@ Expected<OcrClassifier> OcrClassifier::train(const OcrbFont& font) {
         for (float blur : {0.4f, 1.0f, 1.8f}) {
             const image::GrayImage soft = image::gaussianBlur(canvas, blur * cap / 24.0f);
             for (float gamma : {0.55f, 1.0f, 1.8f})
-                for (auto [ox, oy] : {std::pair{0.0f, 0.0f}, std::pair{0.07f, 0.0f}, std::pair{-0.07f, 0.0f},
-                                      std::pair{0.0f, 0.03f}, std::pair{0.0f, -0.03f}}) {
+                // (Misplacement is searched when reading, not learned: see MrzReader.)
+                for (auto [ox, oy] : {std::pair{0.0f, 0.0f}}) {
                     CellFeatures f;
                     for (int y = 0; y < kCellH; ++y)
                         for (int x = 0; x < kCellW; ++x) {
@@ -61,31 +61,40 @@ Expected<OcrClassifier> OcrClassifier::train(const OcrbFont& font) {
                     if (!normalise(f)) continue;
                     c.m_prototypes.push_back(f);
                     c.m_labels.push_back(ch);
+                    c.m_classes.push_back(kMrzAlphabet.find(ch));
                 }
         }
     }
     return c;
 }
 
-std::pair<Ranked, Ranked> OcrClassifier::classify(const CellFeatures& cell, std::string_view allowed) const {
-    std::array<float, 128> best;
-    best.fill(-2);
+void OcrClassifier::score(const CellFeatures& cell, Scores& scores) const {
     for (size_t i = 0; i < m_prototypes.size(); ++i) {
-        float& b = best[static_cast<unsigned char>(m_labels[i])];
+        float& b = scores[m_classes[i]];
         b = std::max(b, dot(m_prototypes[i], cell));
     }
+}
+
+std::pair<Ranked, Ranked> OcrClassifier::rank(const Scores& scores, std::string_view allowed) {
     Ranked first, second;
-    for (char ch : kMrzAlphabet) {
-        const float s = best[static_cast<unsigned char>(ch)];
+    for (size_t ci = 0; ci < kMrzAlphabet.size(); ++ci) {
+        const char ch = kMrzAlphabet[ci];
         const bool ok = allowed.empty() || allowed.find(ch) != std::string_view::npos;
-        if (ok && s > first.score) first = {ch, s};
+        if (ok && scores[ci] > first.score) first = {ch, scores[ci]};
     }
-    for (char ch : kMrzAlphabet) {
-        const float s = best[static_cast<unsigned char>(ch)];
+    for (size_t ci = 0; ci < kMrzAlphabet.size(); ++ci) {
+        const char ch = kMrzAlphabet[ci];
         const bool ok = allowed.empty() || allowed.find(ch) != std::string_view::npos;
-        if (ok && ch != first.c && s > second.score) second = {ch, s};
+        if (ok && ch != first.c && scores[ci] > second.score) second = {ch, scores[ci]};
     }
     return {first, second};
+}
+
+std::pair<Ranked, Ranked> OcrClassifier::classify(const CellFeatures& cell, std::string_view allowed) const {
+    Scores scores;
+    scores.fill(-2);
+    score(cell, scores);
+    return rank(scores, allowed);
 }
 
 }  // namespace dc::idread

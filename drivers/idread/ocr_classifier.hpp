@@ -34,7 +34,12 @@ struct Ranked {
 class OcrClassifier {
 public:
     static Expected<OcrClassifier> train(const OcrbFont& font);
+    using Scores = std::array<float, 37>;  // per character of kMrzAlphabet: its best prototype's correlation
+    // Raises `scores` to this cell's where it correlates better (so several placements of one
+    // cell can be tried and the best of each character kept).
+    void score(const CellFeatures& cell, Scores& scores) const;
     // The best character among `allowed` (all when empty) and the runner-up among them.
+    static std::pair<Ranked, Ranked> rank(const Scores& scores, std::string_view allowed = {});
     std::pair<Ranked, Ranked> classify(const CellFeatures& cell, std::string_view allowed = {}) const;
     size_t prototypes() const { return m_labels.size(); }
     // The capital height as a share of the pitch: a cell's height follows from the pitch, which
@@ -44,6 +49,7 @@ public:
 private:
     std::vector<CellFeatures> m_prototypes;
     std::vector<char> m_labels;
+    std::vector<size_t> m_classes;  // index of each prototype's character in kMrzAlphabet
     float m_capPerPitch = 1;
 };
 
