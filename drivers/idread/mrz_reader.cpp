@@ -271,7 +271,9 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
     // gentle curve, fitted (x = a + b i + c i^2) to where each cell's ink actually sits.
     std::vector<double> centre(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i) centre[static_cast<size_t>(i)] = start + i * pitch;
-    {
+    // Refined three times, each from the last, so the fit can follow a drift the constant
+    // lattice could not (a middle more than 0.3 pitch away is a stray mark, not the character).
+    for (int pass = 0; pass < 3; ++pass) {
         double m[3][4] = {};
         int used = 0;
         for (int i = 0; i < count; ++i) {
@@ -287,20 +289,19 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
             }
             ++used;
         }
-        if (used >= count * 2 / 3) {
-            for (int c = 0; c < 3; ++c)
-                for (int r = 0; r < 3; ++r)
-                    if (r != c && m[c][c] != 0) {
-                        const double f = m[r][c] / m[c][c];
-                        for (int k = 0; k < 4; ++k) m[r][k] -= f * m[c][k];
-                    }
-            const double a0 = m[0][3] / m[0][0], a1 = m[1][3] / m[1][1], a2 = m[2][3] / m[2][2];
-            bool sane = true;
-            for (int i = 0; i < count; ++i)
-                sane = sane && std::abs(a0 + a1 * i + a2 * i * i - centre[static_cast<size_t>(i)]) < pitch * 0.4;
-            if (sane)
-                for (int i = 0; i < count; ++i) centre[static_cast<size_t>(i)] = a0 + a1 * i + a2 * i * i;
-        }
+        if (used < count * 2 / 3) break;
+        for (int c = 0; c < 3; ++c)
+            for (int r = 0; r < 3; ++r)
+                if (r != c && m[c][c] != 0) {
+                    const double f = m[r][c] / m[c][c];
+                    for (int k = 0; k < 4; ++k) m[r][k] -= f * m[c][k];
+                }
+        const double a0 = m[0][3] / m[0][0], a1 = m[1][3] / m[1][1], a2 = m[2][3] / m[2][2];
+        bool sane = true;
+        for (int i = 0; i < count; ++i)
+            sane = sane && std::abs(a0 + a1 * i + a2 * i * i - centre[static_cast<size_t>(i)]) < pitch * 0.4;
+        if (!sane) break;
+        for (int i = 0; i < count; ++i) centre[static_cast<size_t>(i)] = a0 + a1 * i + a2 * i * i;
     }
     // Sharpness: the steepest darkness steps along the band's middle row.
     {
@@ -313,14 +314,24 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
     }
     // The baseline is where every character stands; the height follows from the pitch.
     const float capH = static_cast<float>(pitch) * ocr.capPerPitch();
+    // Each cell as wide as its own pitch (and as tall, by the font's proportions): a document
+    // tilted away shrinks its far characters.
+    auto localPitch = [&](int i) {
+        const double before = i > 0 ? centre[static_cast<size_t>(i)] - centre[static_cast<size_t>(i - 1)] : pitch;
+        const double after = i + 1 < count ? centre[static_cast<size_t>(i + 1)] - centre[static_cast<size_t>(i)] : before;
+        const double p = (i > 0 ? (before + after) / 2 : after);
+        return std::clamp(p, pitch * 0.8, pitch * 1.2);
+    };
     auto cellScores = [&](int i, double shift, float baseline, OcrClassifier::Scores& scores) {
-        const double c = centre[static_cast<size_t>(i)] + shift * pitch;
-        const float cellTop = baseline - capH;
+        const double cellPitch = localPitch(i);
+        const double c = centre[static_cast<size_t>(i)] + shift * cellPitch;
+        const float cellCap = static_cast<float>(cellPitch) * ocr.capPerPitch();
+        const float cellTop = baseline - cellCap;
         CellFeatures f;
         for (int y = 0; y < kCellH; ++y)
             for (int x = 0; x < kCellW; ++x) {
-                const float u = static_cast<float>(c + ((x + 0.5f) / kCellW * 2 * kCellHalfWidth - kCellHalfWidth) * pitch);
-                const float v = cellTop + (kCellTop + (y + 0.5f) / kCellH * (kCellBottom - kCellTop)) * capH;
+                const float u = static_cast<float>(c + ((x + 0.5f) / kCellW * 2 * kCellHalfWidth - kCellHalfWidth) * cellPitch);
+                const float v = cellTop + (kCellTop + (y + 0.5f) / kCellH * (kCellBottom - kCellTop)) * cellCap;
                 f[static_cast<size_t>(y * kCellW + x)] = st.at(u, v);
             }
         if (!normalise(f)) return false;
@@ -333,7 +344,7 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
     float baseline = bottom;
     {
         double bestSum = -1e30;
-        for (float dv : {0.0f, -0.04f, 0.04f, -0.08f, 0.08f}) {
+        for (float dv : {0.0f, -0.025f, 0.025f, -0.05f, 0.05f, -0.075f, 0.075f, -0.1f, 0.1f}) {
             double sum = 0;
             for (int i = 1; i < count; i += 4) {
                 OcrClassifier::Scores scores;
