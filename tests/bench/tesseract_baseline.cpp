@@ -15,12 +15,14 @@ TesseractBaseline::~TesseractBaseline() {
 std::unique_ptr<TesseractBaseline> TesseractBaseline::open() {
     std::unique_ptr<TesseractBaseline> t(new TesseractBaseline);
     t->m_api = std::make_unique<tesseract::TessBaseAPI>();
+    // (OMP_THREAD_LIMIT=1 must be in the environment before start: ctest sets it.)
     if (t->m_api->Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY) != 0) {
         std::fprintf(stderr, "tesseract baseline: the 'eng' model is not installed (tesseract-ocr-eng); skipped\n");
         return nullptr;
     }
     t->m_api->SetVariable("tessedit_char_whitelist", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<");
     t->m_api->SetPageSegMode(tesseract::PSM_AUTO);
+    t->m_api->SetVariable("user_defined_dpi", "300");  // frames carry no DPI; say it once, not per frame
     return t;
 }
 
