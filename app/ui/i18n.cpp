@@ -1,5 +1,7 @@
 #include "app/ui/i18n.hpp"
 
+#include "app/ui/format.hpp"
+
 namespace dc::ui {
 namespace {
 
@@ -60,6 +62,12 @@ const char* tr(Language language, Msg msg) {
 }
 
 std::string trf(Language language, Msg msg, long long value) {
+    std::string text = tr(language, msg);
+    if (const auto at = text.find("%d"); at != std::string::npos) text.replace(at, 2, formatNumber(language, value));
+    return text;
+}
+
+std::string trfSpoken(Language language, Msg msg, long long value) {
     std::string text = tr(language, msg);
     if (const auto at = text.find("%d"); at != std::string::npos) text.replace(at, 2, std::to_string(value));
     return text;

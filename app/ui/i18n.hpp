@@ -160,7 +160,10 @@ enum class Msg {
 
 const char* tr(Language language, Msg msg);
 
-// tr() with its single "%d" replaced by `value`.
+// tr() with its single "%d" replaced by `value`, written as the language writes numbers (formatNumber).
 std::string trf(Language language, Msg msg, long long value);
+// The same with the number as plain digits, for the voice (espeak-ng reads "12345" as a number in
+// every language; a no-break space inside it would split it in two).
+std::string trfSpoken(Language language, Msg msg, long long value);
 
 }  // namespace dc::ui

@@ -322,11 +322,11 @@ std::string KioskController::screenSpeech() const {
             text += std::string(tr(l, Msg::HomeInstruction)) + ". ";
             break;
         case Screen::Jobs:
-            if (m_state.jobs.value) text += trf(l, Msg::JobsFound, m_state.jobs.value->totalMatches) + ". ";
+            if (m_state.jobs.value) text += trfSpoken(l, Msg::JobsFound, m_state.jobs.value->totalMatches) + ". ";
             break;
         case Screen::Courses:
             if (m_state.courses.value)
-                text += trf(l, Msg::CoursesFound,
+                text += trfSpoken(l, Msg::CoursesFound,
                             static_cast<long long>(core::matchingCourses(*m_state.courses.value, m_state.courseFilter).size())) + ". ";
             break;
         case Screen::JobDetail:
@@ -367,13 +367,13 @@ void KioskController::narrate(bool listen) {
     if (listen || (on && arrived)) {
         m_narrator->say(screenSpeech(), m_state.language);
     } else if (on && count >= 0 && count != m_spokenCount) {
-        m_narrator->say(trf(m_state.language, Msg::JobsFound, count), m_state.language);  // results as they change
+        m_narrator->say(trfSpoken(m_state.language, Msg::JobsFound, count), m_state.language);  // results as they change
     } else if (on && !m_state.formProblem.empty() && m_state.formProblem != m_spokenProblem) {
         m_narrator->say(m_state.formProblem, m_state.language);  // what to fix, at once
     }
     if (!m_state.idleWarning) m_spokenSeconds = -1;
     if (on && m_state.idleWarning && m_state.idleSecondsLeft % 5 == 0 && m_state.idleSecondsLeft != m_spokenSeconds) {
-        m_narrator->say(trf(m_state.language, Msg::SpeakSecondsLeft, m_state.idleSecondsLeft), m_state.language);
+        m_narrator->say(trfSpoken(m_state.language, Msg::SpeakSecondsLeft, m_state.idleSecondsLeft), m_state.language);
         m_spokenSeconds = m_state.idleSecondsLeft;
     }
     m_spokenScreen = m_state.screen;

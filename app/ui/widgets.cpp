@@ -1,5 +1,6 @@
 #include "app/ui/widgets.hpp"
 
+#include "app/ui/format.hpp"
 #include "app/ui/qr_code.hpp"
 
 #include <imgui_internal.h>
@@ -251,7 +252,7 @@ bool chip(UiContext& ctx, const std::string& name, std::optional<int64_t> count,
     const Metrics& m = ctx.metrics;
     ImFont* font = ctx.fonts.get(FontRole::Bold);
     ImFont* small = ctx.fonts.get(FontRole::Body);
-    const std::string countText = count ? std::to_string(*count) : std::string();
+    const std::string countText = count ? formatNumber(ctx.language, *count) : std::string();
     const ImVec2 nameSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str());
     const ImVec2 countSize = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, countText.c_str());
     const float width = nameSize.x + (count ? m.gap + countSize.x : 0) + 2 * m.pad;

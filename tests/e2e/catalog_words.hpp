@@ -9,12 +9,13 @@
 #include <string>
 
 #include "app/ui/tools/po_file.hpp"
+#include "e2e/kiosk_process.hpp"
 
 namespace dc::test {
 
 class Words {
 public:
-    explicit Words(const std::string& language) {
+    explicit Words(const std::string& language) : m_language(language) {
         std::ifstream in(std::string(DC_PO_DIR) + "/" + language + ".po", std::ios::binary);
         std::ostringstream s;
         s << in.rdbuf();
@@ -30,7 +31,7 @@ public:
     }
     std::string operator()(const std::string& context, long long value) const {
         std::string t = (*this)(context);
-        if (const auto at = t.find("%d"); at != std::string::npos) t.replace(at, 2, std::to_string(value));
+        if (const auto at = t.find("%d"); at != std::string::npos) t.replace(at, 2, shownCount(value, m_language));
         return t;
     }
     // The part before %d: on screen whatever the number.
@@ -40,6 +41,7 @@ public:
     }
 
 private:
+    std::string m_language;
     std::map<std::string, std::string> m_text;
 };
 

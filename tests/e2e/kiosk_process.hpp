@@ -28,4 +28,16 @@ const std::string& xvfbDisplay();
 // Shell-quotes one argument.
 std::string quote(const std::string& arg);
 
+// A count as the screen writes it: 3,016 in English, 3 016 (a no-break space) in Georgian,
+// Russian and Belarusian. Written out here, not taken from the kiosk, so a test notices a change.
+inline std::string shownCount(long long n, const std::string& language = "en") {
+    const std::string digits = std::to_string(n < 0 ? -n : n), separator = language == "en" ? "," : "\u00A0";
+    std::string out = n < 0 ? "-" : "";
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+        out += digits[i];
+    }
+    return out;
+}
+
 }  // namespace dc::test

@@ -201,12 +201,12 @@ TEST_CASE("filter chips narrow the list and show what each would leave", "[e2e][
     REQUIRE(remote > 0);
     REQUIRE(remoteFrom2000 > 0);
     TempDir dir;
-    const std::string script = "tap \"Find a job\"\nexpect \"Remote work\"\nexpect \"" + std::to_string(remote) +
-                               "\"\ntap \"Remote work\"\nexpect \"Jobs found: " + std::to_string(remote) + "\"\n" +
-                               "tap \"From 2000\"\nexpect \"Jobs found: " + std::to_string(remoteFrom2000) + "\"\n" +
+    const std::string script = "tap \"Find a job\"\nexpect \"Remote work\"\nexpect \"" + shownCount(remote) +
+                               "\"\ntap \"Remote work\"\nexpect \"Jobs found: " + shownCount(remote) + "\"\n" +
+                               "tap \"From 2,000\"\nexpect \"Jobs found: " + shownCount(remoteFrom2000) + "\"\n" +
                                "screenshot " + kShots + "/jobs-filters-en.png\n" +
-                               "tap \"Remote work\"\ntap \"From 2000\"\nexpect \"Jobs found: " +
-                               std::to_string(seed.jobUpserts.size()) + "\"\n";
+                               "tap \"Remote work\"\ntap \"From 2,000\"\nexpect \"Jobs found: " +
+                               shownCount(static_cast<long long>(seed.jobUpserts.size())) + "\"\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);

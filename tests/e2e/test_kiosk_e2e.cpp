@@ -58,11 +58,11 @@ std::string flowScript(const std::string& shots, const TempDir& dir) {
            (shots.empty() ? "" : "screenshot " + shots + "/home-en.png\n") +
            "tap \"Find a job\"\n"
            "expect \"Junior QA tester\"\n" +
-           expectText("Jobs found: " + std::to_string(seed.jobs)) +
+           expectText("Jobs found: " + shownCount(seed.jobs)) +
            "dump " + (dir / "jobs.json").string() + "\n" +
            (shots.empty() ? "" : "screenshot " + shots + "/jobs-en.png\n") +
            "type \"junior qa\"\n" +
-           expectText("Jobs found: " + std::to_string(seed.juniorQa)) +
+           expectText("Jobs found: " + shownCount(seed.juniorQa)) +
            "expect-not \"Официант\"\n"
            "tap \"Junior QA tester\"\n"
            "expect \"Skills you need\"\n"
@@ -70,7 +70,7 @@ std::string flowScript(const std::string& shots, const TempDir& dir) {
            "dump " + (dir / "detail.json").string() + "\n" +
            (shots.empty() ? "" : "screenshot " + shots + "/job-detail-en.png\n") +
            "tap \"‹ Back\"\n" +
-           expectText("Jobs found: " + std::to_string(seed.juniorQa)) +
+           expectText("Jobs found: " + shownCount(seed.juniorQa)) +
            "tap \"Home\"\n"
            "expect \"Touch a button to start\"\n";
 }
@@ -143,7 +143,7 @@ TEST_CASE("touch targets are at least 48 px and 8 px apart on every screen", "[e
                          "\ntap \"Junior QA tester\"\nexpect \"Skills you need\"\nexpect \"Courses that teach\"\ndump " +
                          (dir / "detail.json").string() + "\ntap \"Apply for this job\"\nexpect \"Your name\"\ndump " +
                          (dir / "apply.json").string() + "\ntap \"Home\"\ntap \"Courses\"\n" +
-                         expectText("Courses: " + std::to_string(seedFigures().courses)) + "dump " +
+                         expectText("Courses: " + shownCount(seedFigures().courses)) + "dump " +
                          (dir / "courses.json").string() + "\ntap \"" + seedFigures().firstCourse +
                          "\"\nexpect \"Dates and places\"\ndump " + (dir / "course.json").string() +
                          "\ntap \"Home\"\ntap \"My applications\"\nexpect \"Check\"\ndump " + (dir / "status.json").string() +
@@ -165,7 +165,7 @@ TEST_CASE("all four languages show their own text, chosen by touch", "[e2e][i18n
         {.args = baseArgs(dir),
          .script = "tap \"Language\"\ntap \"ქართული\"\nexpect \"სამუშაოს ძებნა\"\nscreenshot " + kScreens +
                    "/home-ka.png\ntap \"სამუშაოს ძებნა\"\n" +
-                   expectText("ნაპოვნია ვაკანსია: " + std::to_string(seedFigures().jobs)) + "screenshot " + kScreens +
+                   expectText("ნაპოვნია ვაკანსია: " + shownCount(seedFigures().jobs, "ka")) + "screenshot " + kScreens +
                    "/jobs-ka.png\ntap \"მთავარი\"\n"
                    "tap \"ენა\"\ntap \"Русский\"\nexpect \"Найти работу\"\nscreenshot " + kScreens +
                    "/home-ru.png\n"

@@ -50,6 +50,10 @@ TEST_CASE("language codes round-trip and unknown codes are refused", "[ui][i18n]
     CHECK_FALSE(languageFromCode("de"));
     CHECK_FALSE(languageFromCode(""));
     CHECK(trf(Language::Russian, Msg::JobsFound, 12) == "Найдено вакансий: 12");
+    // Numbers on screen are grouped as each language writes them; the voice gets plain digits.
+    CHECK(trf(Language::Russian, Msg::JobsFound, 12345) == "Найдено вакансий: 12\u00A0345");
+    CHECK(trf(Language::English, Msg::JobsFound, 1234567) == "Jobs found: 1,234,567");
+    CHECK(trfSpoken(Language::Russian, Msg::JobsFound, 12345) == "Найдено вакансий: 12345");
 }
 
 TEST_CASE("the baked fonts have a glyph for every character of every UI string", "[ui][fonts]") {
