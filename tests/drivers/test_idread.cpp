@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "drivers/idread/barcodes.hpp"
 #include "drivers/idread/mrz_reader.hpp"
 #include "drivers/idread/synthetic_document.hpp"
 #include "drivers/idread/transliterate.hpp"
@@ -174,4 +175,26 @@ TEST_CASE("dc-idread prints one JSON line per file, errors included", "[idread][
     CHECK(status == 1);  // not every file was read
     run(std::string(DC_IDREAD_PATH) + " 2>/dev/null", &status);
     CHECK(status == 2);
+}
+
+TEST_CASE("barcodes: the kiosk's receipt QR, a PDF417 and a DataMatrix are read back, also on a page", "[idread][barcodes]") {
+    const std::string receipt = "K7M-4QX";
+    const std::string pdf = "BLR;3140289A001PB7;IARMOLENKA;VOLGA";  // the kind of text an ID card's back carries
+    for (auto [format, text] : {std::pair{"QRCode", receipt}, std::pair{"PDF417", pdf}, std::pair{"DataMatrix", std::string("DC1;7f3a9c;2026-11-23")},
+                                std::pair{"QRCode", std::string("ნინო ბერიძე · Ольга")}}) {
+        INFO(format);
+        const auto symbol = drawBarcode(format, text, std::string(format) == "PDF417" ? 640 : 240);
+        REQUIRE_FALSE(symbol.empty());
+        // On a larger gray page, off centre, a little soft.
+        dc::image::GrayImage page(1100, 700, 200);
+        for (int y = 0; y < symbol.height; ++y)
+            for (int x = 0; x < symbol.width; ++x) page.at(200 + x, 150 + y) = symbol.at(x, y);
+        const auto found = readBarcodes(dc::image::gaussianBlur(page, 0.8f));
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].format == format);
+        CHECK(found[0].text == text);
+    }
+    CHECK(readBarcodes(dc::image::GrayImage(640, 480, 128)).empty());
+    CHECK(readBarcodes(dc::image::GrayImage()).empty());
+    CHECK(drawBarcode("QRCode", std::string(10000, 'x'), 200).empty());  // too much for any QR code
 }
