@@ -219,23 +219,41 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
             if (r > bestR) bestR = r, period = p;
         }
     }
-    double pitch = period, phase = 0, bestCost = 1e30;
-    for (double p = period * 0.97; p <= period * 1.03; p += period * 0.001) {
-        for (double ph = 0; ph < p; ph += 0.25) {
-            double cost = 0;
-            int edges = 0;
-            for (double u = first - p + ph; u < coreTo; u += p)
-                if (u >= coreFrom) cost += colAt(u), ++edges;
-            cost /= std::max(1, edges);
-            if (cost < bestCost) bestCost = cost, pitch = p, phase = ph;
-        }
-    }
-    // Cells of the lattice: [edge, edge + pitch). The run of `count` with the most ink.
-    const double origin = first - pitch + phase;
-    const int cells = static_cast<int>((last - origin) / pitch) + 2;
+    // The lattice of cell edges: a pitch that may grow or shrink steadily along the line (a
+    // document tilted away from the camera), anchored near the middle; the best lattice is the
+    // one whose edges cross the least ink in the core.
+    const double mid = (coreFrom + coreTo) / 2;
+    auto lattice = [&](double p0, double growth, double anchor, double from, double to) {
+        auto pitchAt = [&](double u) { return p0 * (1 + growth * (u - mid) / st.width); };
+        std::vector<double> edges;
+        for (double u = anchor; u > from; u -= pitchAt(u - pitchAt(u) / 2)) edges.push_back(u);
+        std::reverse(edges.begin(), edges.end());
+        for (double u = anchor + pitchAt(anchor + pitchAt(anchor) / 2); u < to; u += pitchAt(u + pitchAt(u) / 2)) edges.push_back(u);
+        return edges;
+    };
+    double pitch = period, growth = 0, anchor = mid, bestCost = 1e30;
+    auto consider = [&](double p, double g, double at) {
+        double cost = 0;
+        const auto edges = lattice(p, g, at, coreFrom, coreTo);
+        for (double u : edges) cost += colAt(u);
+        cost /= std::max<size_t>(1, edges.size());
+        if (cost < bestCost) bestCost = cost, pitch = p, growth = g, anchor = at;
+    };
+    // Coarse, then fine around the best.
+    for (double g = -0.3; g <= 0.301; g += 0.1)
+        for (double p = period * 0.97; p <= period * 1.03; p += period * 0.005)
+            for (double ph = 0; ph < p; ph += 1) consider(p, g, mid + ph);
+    const double coarseP = pitch, coarseG = growth, coarseAt = anchor;
+    for (double g = coarseG - 0.05; g <= coarseG + 0.051; g += 0.025)
+        for (double p = coarseP - period * 0.004; p <= coarseP + period * 0.0041; p += period * 0.001)
+            for (double at = coarseAt - 1; at <= coarseAt + 1.01; at += 0.25) consider(p, g, at);
+    // Cells of the lattice, between consecutive edges. The run of `count` with the most ink.
+    const std::vector<double> edges = lattice(pitch, growth, anchor, first - 2 * pitch, last + 2 * pitch);
+    const int cells = static_cast<int>(edges.size()) - 1;
+    if (cells < count) return out;
     std::vector<double> cellInk(static_cast<size_t>(cells));
     for (int k = 0; k < cells; ++k)
-        for (double u = origin + k * pitch; u < origin + (k + 1) * pitch; u += 1) cellInk[static_cast<size_t>(k)] += colAt(u);
+        for (double u = edges[static_cast<size_t>(k)]; u < edges[static_cast<size_t>(k + 1)]; u += 1) cellInk[static_cast<size_t>(k)] += colAt(u);
     // Every position of a zone holds a character (fillers too) and paper lies beyond its ends:
     // a run is scored by its cells that have ink, less any ink just outside it.
     std::vector<double> sorted = cellInk;
@@ -245,7 +263,7 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
     double runBest = -1e30;
     for (int k = 0; k + count <= cells; ++k) {
         // The run holds the core, unless the core is longer than the run (then it lies within).
-        const double from = origin + k * pitch, to = from + count * pitch;
+        const double from = edges[static_cast<size_t>(k)], to = edges[static_cast<size_t>(k + count)];
         const bool holdsCore = (from <= coreFrom + pitch && to >= coreTo - pitch) || (from >= coreFrom && to <= coreTo);
         if (!holdsCore) continue;
         double score = 0;
@@ -254,23 +272,23 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
         if (k + count < cells) score -= 2 * std::min(cellInk[static_cast<size_t>(k + count)], typical);
         if (score > runBest) runBest = score, runStart = k;
     }
-    const double start = origin + (runStart + 0.5) * pitch;  // the first cell's middle
     // For tuning: DC_MRZ_DEBUG=DIR saves each straightened line with its cell edges marked.
     if (const char* dbg = std::getenv("DC_MRZ_DEBUG")) {
         static std::atomic<int> saved{0};
         image::GrayImage im(st.width, st.height);
         for (size_t i = 0; i < st.dark.size(); ++i) im.pixels[i] = static_cast<uint8_t>(255 - st.dark[i] * 255);
         for (int k = 0; k <= count; ++k) {
-            const int u = static_cast<int>(origin + (runStart + k) * pitch);
+            const int u = static_cast<int>(edges[static_cast<size_t>(runStart + k)]);
             if (u >= 0 && u < st.width)
                 for (int v = 0; v < 4; ++v) im.at(u, v) = 0;
         }
         (void)image::savePng(im, std::string(dbg) + "/line-" + std::to_string(saved++) + ".png");
     }
-    // A document tilted away from the camera shrinks its far characters: the middles follow a
-    // gentle curve, fitted (x = a + b i + c i^2) to where each cell's ink actually sits.
+    // The cells' middles, then refitted (x = a + b i + c i^2) to where each cell's ink sits.
     std::vector<double> centre(static_cast<size_t>(count));
-    for (int i = 0; i < count; ++i) centre[static_cast<size_t>(i)] = start + i * pitch;
+    for (int i = 0; i < count; ++i)
+        centre[static_cast<size_t>(i)] = (edges[static_cast<size_t>(runStart + i)] + edges[static_cast<size_t>(runStart + i + 1)]) / 2;
+    pitch = (edges[static_cast<size_t>(runStart + count)] - edges[static_cast<size_t>(runStart)]) / count;
     // Refined three times, each from the last, so the fit can follow a drift the constant
     // lattice could not (a middle more than 0.3 pitch away is a stray mark, not the character).
     for (int pass = 0; pass < 3; ++pass) {
@@ -535,9 +553,14 @@ MrzReading MrzReader::read(const image::GrayImage& frame) const {
                 float weakestUnchecked = 1;
                 const auto unchecked = mrzUncheckedMask(format, repaired->lines);
                 std::vector<std::pair<size_t, size_t>> doubtful;  // checked, but a near tie
+                // The fillers after the names need no margin: anything else there is refused
+                // by plausible() (names end with fillers only).
+                const size_t namesLine = format == MrzFormat::TD1 ? 2 : 0;
+                const size_t namesEnd = repaired->lines[namesLine].find("<<<", format == MrzFormat::TD1 ? 0 : 5);
                 for (size_t li = 0; li < unchecked.size(); ++li)
                     for (size_t i = 0; i < unchecked[li].size() && i < margins[li].size(); ++i) {
-                        if (unchecked[li][i] == '1') weakestUnchecked = std::min(weakestUnchecked, margins[li][i]);
+                        const bool fillerTail = li == namesLine && namesEnd != std::string::npos && i >= namesEnd;
+                        if (unchecked[li][i] == '1' && !fillerTail) weakestUnchecked = std::min(weakestUnchecked, margins[li][i]);
                         else if (margins[li][i] < kMinMargin) doubtful.emplace_back(li, i);
                     }
                 // Where one does, a near tie is settled by it only if the other reading (alone, or

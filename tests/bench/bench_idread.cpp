@@ -74,8 +74,9 @@ int main(int argc, char** argv) {
         if (std::getenv("DC_BENCH_MARGINS") && r.data && r.data->allChecksPass())
             std::printf("margin %s %.3f conf %.2f\n", right ? "right" : "WRONG", r.uncheckedMargin, r.confidence);
         if (showFailures && !(right && r.accepted)) {
-            std::printf("seed %llu (%s) %s, hint %s, confidence %.2f:\n", static_cast<unsigned long long>(firstSeed + n),
-                        toString(format), r.accepted ? "FALSE ACCEPT" : "not read", toString(r.hint), r.confidence);
+            std::printf("seed %llu (%s) %s, hint %s, confidence %.2f, unchecked margin %.3f, checks %s:\n",
+                        static_cast<unsigned long long>(firstSeed + n), toString(format), r.accepted ? "FALSE ACCEPT" : "not read",
+                        toString(r.hint), r.confidence, r.uncheckedMargin, r.data && r.data->allChecksPass() ? "pass" : "fail");
             for (size_t l = 0; l < scene.mrz.size(); ++l)
                 std::printf("  want %s\n  read %s\n", scene.mrz[l].c_str(), l < r.lines.size() ? r.lines[l].c_str() : "-");
         }
