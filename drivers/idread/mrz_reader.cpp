@@ -560,7 +560,17 @@ MrzReading MrzReader::read(const image::GrayImage& frame) const {
                 for (size_t li = 0; li < unchecked.size(); ++li)
                     for (size_t i = 0; i < unchecked[li].size() && i < margins[li].size(); ++i) {
                         const bool fillerTail = li == namesLine && namesEnd != std::string::npos && i >= namesEnd;
-                        if (unchecked[li][i] == '1' && !fillerTail) weakestUnchecked = std::min(weakestUnchecked, margins[li][i]);
+                        if (unchecked[li][i] == '1' && !fillerTail) {
+                            // A near tie whose other reading is no document (a state code ICAO
+                            // does not know, a wrong document code) is settled by that.
+                            if (margins[li][i] < kMinMargin) {
+                                auto other = repaired->lines;
+                                other[li][i] = runnersUp[li][i] == repaired->lines[li][i] ? r.lines[li][i] : runnersUp[li][i];
+                                auto parsedOther = parseMrz(other);
+                                if (parsedOther && !plausible(*parsedOther)) continue;
+                            }
+                            weakestUnchecked = std::min(weakestUnchecked, margins[li][i]);
+                        }
                         else if (margins[li][i] < kMinMargin) doubtful.emplace_back(li, i);
                     }
                 // Where one does, a near tie is settled by it only if the other reading (alone, or
