@@ -404,6 +404,7 @@ constexpr float kMinConfidence = 0.5f;
 // A character no check digit covers must lead its runner-up by this much (D and O, H and M
 // differ by a few pixels; a frame that cannot tell them apart is not read, the next one may be).
 constexpr float kMinMargin = 0.012f;
+constexpr float kMinMarginLetterOrDigit = 0.025f;
 
 // What no check digit can confirm must at least look like a document: a code ICAO defines
 // (passports P, ID cards I, A or C, visas V), known state codes, a surname, and nothing but
@@ -571,7 +572,10 @@ MrzReading MrzReader::read(const image::GrayImage& frame) const {
                             }
                             weakestUnchecked = std::min(weakestUnchecked, margins[li][i]);
                         }
-                        else if (margins[li][i] < kMinMargin) doubtful.emplace_back(li, i);
+                        // Letters and digits both allowed: a confusion between them (5/S, 0/O, 8/B)
+                        // is what can cancel out in a check digit, so a wider tie is doubtful.
+                        else if (margins[li][i] < (slots[li][i] == 'X' ? kMinMarginLetterOrDigit : kMinMargin))
+                            doubtful.emplace_back(li, i);
                     }
                 // Where one does, a near tie is settled by it only if the other reading (alone, or
                 // with another near tie, as two confusions can cancel out) fails the checks.
