@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
     // Steps: the list (first dump), idle (second), scrolling (third).
     std::string swipes;
     for (int i = 0; i < 12; ++i) swipes += "swipe up\n";
-    test::writeFile(dir / "bench.script", "dump " + (dir / "first.json").string() + "\ntap \"Find a job\"\nexpect \"Jobs found: " + std::to_string(jobs) + "\"\ndump " +
+    test::writeFile(dir / "bench.script", "dump " + (dir / "first.json").string() + "\ntap \"Find a job\"\nexpect \"Jobs found: " + test::shownCount(jobs) + "\"\ndump " +
                                               (dir / "list.json").string() + "\nwait 3000\ndump " +
                                               (dir / "idle.json").string() + "\n" + swipes + "dump " +
                                               (dir / "scrolled.json").string() + "\nwait 1000\n");
