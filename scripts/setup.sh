@@ -10,7 +10,7 @@ PACKAGES=(
   libimgui-dev libstb-dev libfreetype-dev libsdl2-dev libglfw3-dev libgl-dev libegl-dev
   libgl1-mesa-dri libegl-mesa0
   # storage and data formats
-  libsqlite3-dev nlohmann-json3-dev libsodium-dev libqrencode-dev
+  libsqlite3-dev nlohmann-json3-dev libsodium-dev libqrencode-dev libtomlplusplus-dev
   # network (sync)
   libcurl4-openssl-dev libcpp-httplib-dev libpq-dev postgresql openssl
   # audio guidance

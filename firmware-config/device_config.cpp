@@ -1,0 +1,172 @@
+#include "firmware-config/device_config.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <iterator>
+
+#include <toml++/toml.h>
+
+#include "common/utf8.hpp"
+
+namespace dc::config {
+namespace {
+
+struct Rule {
+    SchemaKey doc;
+    // Applies the value to the config, or says what is wrong with it (empty: fine).
+    std::function<std::string(const toml::node&, DeviceConfig&)> apply;
+};
+
+std::function<std::string(const toml::node&, DeviceConfig&)> integer(int64_t DeviceConfig::*field, int64_t lo, int64_t hi) {
+    return [=](const toml::node& n, DeviceConfig& c) -> std::string {
+        const auto v = n.value_exact<int64_t>();
+        if (!v) return "must be a whole number";
+        if (*v < lo) return "= " + std::to_string(*v) + " is below " + std::to_string(lo);
+        if (*v > hi) return "= " + std::to_string(*v) + " is above " + std::to_string(hi);
+        c.*field = *v;
+        return {};
+    };
+}
+
+std::function<std::string(const toml::node&, DeviceConfig&)> oneOf(std::string DeviceConfig::*field, std::vector<std::string> allowed) {
+    return [=](const toml::node& n, DeviceConfig& c) -> std::string {
+        const auto v = n.value_exact<std::string>();
+        if (!v) return "must be text in quotes";
+        if (std::find(allowed.begin(), allowed.end(), *v) == allowed.end()) {
+            std::string list;
+            for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+            return "= \"" + v->substr(0, 40) + "\" is not one of: " + list;
+        }
+        c.*field = *v;
+        return {};
+    };
+}
+
+std::function<std::string(const toml::node&, DeviceConfig&)> text(std::string DeviceConfig::*field, size_t maxBytes,
+                                                                std::function<std::string(const std::string&)> check = {}) {
+    return [=](const toml::node& n, DeviceConfig& c) -> std::string {
+        const auto v = n.value_exact<std::string>();
+        if (!v) return "must be text in quotes";
+        if (v->size() > maxBytes) return "is longer than " + std::to_string(maxBytes) + " bytes";
+        if (!utf8::isValid(*v)) return "is not valid UTF-8";
+        if (check)
+            if (auto why = check(*v); !why.empty()) return why;
+        c.*field = *v;
+        return {};
+    };
+}
+
+std::string serverUrlProblem(const std::string& url) {
+    if (url.empty()) return {};
+    if (url.rfind("https://", 0) == 0 && url.size() > 8) return {};
+    for (const char* local : {"http://127.0.0.1", "http://localhost", "http://[::1]"})
+        if (url.rfind(local, 0) == 0) return {};
+    return "= \"" + url.substr(0, 60) + "\" must start with https:// (plain http only to this machine)";
+}
+
+std::string absolutePathProblem(const std::string& path) {
+    if (!path.empty() && path.front() != '/') return "= \"" + path.substr(0, 60) + "\" must be an absolute path";
+    return {};
+}
+
+const std::vector<Rule>& rules() {
+    static const std::vector<Rule> kRules = {
+        {{"site.name", "string", "(none)", "required, 1-120 bytes"},
+         text(&DeviceConfig::siteName, 120, [](const std::string& v) { return v.empty() ? std::string("must not be empty") : std::string(); })},
+        {{"site.language", "string", "\"ka\"", "ka | ru | be | en"}, oneOf(&DeviceConfig::siteLanguage, {"ka", "ru", "be", "en"})},
+        {{"kiosk.idle_timeout_s", "integer", "90", "30..600"}, integer(&DeviceConfig::idleTimeoutSeconds, 30, 600)},
+        {{"kiosk.attract_after_s", "integer", "60", "0..3600 (0: never)"}, integer(&DeviceConfig::attractAfterSeconds, 0, 3600)},
+        {{"kiosk.audio_guidance_on_start", "boolean", "false", "true | false"},
+         [](const toml::node& n, DeviceConfig& c) -> std::string {
+             const auto v = n.value_exact<bool>();
+             if (!v) return "must be true or false";
+             c.audioGuidanceOnStart = *v;
+             return {};
+         }},
+        {{"server.url", "string", "\"\" (offline)", "https://... ; http:// only to 127.0.0.1 or localhost"},
+         text(&DeviceConfig::serverUrl, 512, serverUrlProblem)},
+        {{"server.ca_file", "string", "\"\" (system CAs)", "absolute path to a PEM file"}, text(&DeviceConfig::serverCaFile, 512, absolutePathProblem)},
+        {{"server.sync_interval_s", "integer", "60", "5..3600"}, integer(&DeviceConfig::syncIntervalSeconds, 5, 3600)},
+        {{"camera.backend", "string", "\"auto\"", "auto | libcamera | v4l2 | synthetic | none"},
+         oneOf(&DeviceConfig::cameraBackend, {"auto", "libcamera", "v4l2", "synthetic", "none"})},
+        {{"camera.device", "string", "\"\" (the first camera)", "an id the backend lists"}, text(&DeviceConfig::cameraDevice, 256)},
+        {{"printer.device", "string", "\"\" (no printer)", "absolute path of a device file"}, text(&DeviceConfig::printerDevice, 256, absolutePathProblem)},
+        {{"printer.paper_mm", "integer", "80", "58 | 80"},
+         [](const toml::node& n, DeviceConfig& c) -> std::string {
+             const auto v = n.value_exact<int64_t>();
+             if (!v || (*v != 58 && *v != 80)) return "must be 58 or 80";
+             c.printerPaperMm = *v;
+             return {};
+         }},
+    };
+    return kRules;
+}
+
+}  // namespace
+
+const std::vector<SchemaKey>& schema() {
+    static const std::vector<SchemaKey> keys = [] {
+        std::vector<SchemaKey> out;
+        for (const Rule& r : rules()) out.push_back(r.doc);
+        return out;
+    }();
+    return keys;
+}
+
+Expected<DeviceConfig> parseDeviceConfig(std::string_view text, std::string_view sourceName) {
+    const std::string where(sourceName.substr(0, 200));
+    if (text.size() > kMaxConfigBytes)
+        return fail(ErrorCode::InvalidInput, where + ": " + std::to_string(text.size()) + " bytes; a configuration is at most " +
+                                                 std::to_string(kMaxConfigBytes));
+    toml::table doc;
+    try {
+        doc = toml::parse(text, sourceName);
+    } catch (const toml::parse_error& e) {
+        return fail(ErrorCode::InvalidInput, where + " line " + std::to_string(e.source().begin.line) + ": not valid TOML (" +
+                                                 std::string(e.description()) + ")");
+    }
+    DeviceConfig config;
+    std::vector<std::string> problems;
+    std::vector<std::string> seen;
+    auto say = [&](const toml::source_region& at, const std::string& what) {
+        problems.push_back(where + " line " + std::to_string(at.begin.line) + ": " + what);
+    };
+    for (auto&& [section, node] : doc) {
+        const std::string sectionName(section.str());
+        const toml::table* table = node.as_table();
+        if (!table) {
+            say(node.source(), "\"" + sectionName.substr(0, 40) + "\" is not a section; keys go under [site], [kiosk], [server], [camera] or [printer]");
+            continue;
+        }
+        for (auto&& [name, value] : *table) {
+            const std::string key = sectionName + "." + std::string(name.str());
+            const auto rule = std::find_if(rules().begin(), rules().end(), [&](const Rule& r) { return key == r.doc.key; });
+            if (rule == rules().end()) {
+                say(value.source(), key.substr(0, 80) + " is not a configuration key (see firmware-config/SCHEMA.md)");
+                continue;
+            }
+            seen.push_back(key);
+            if (auto why = rule->apply(value, config); !why.empty()) say(value.source(), key + " " + why);
+        }
+    }
+    if (std::find(seen.begin(), seen.end(), "site.name") == seen.end()) problems.push_back(where + ": site.name is required");
+    if (!problems.empty()) {
+        std::string message;
+        for (const auto& p : problems) message += (message.empty() ? "" : "\n") + p;
+        return fail(ErrorCode::InvalidInput, message);
+    }
+    return config;
+}
+
+Expected<DeviceConfig> loadDeviceConfig(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(ErrorCode::IoError, path + ": cannot be opened");
+    std::string text;
+    text.resize(kMaxConfigBytes + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
+    return parseDeviceConfig(text, path);
+}
+
+}  // namespace dc::config
