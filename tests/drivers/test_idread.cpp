@@ -10,6 +10,7 @@
 #include "drivers/idread/mrz_reader.hpp"
 #include "drivers/idread/synthetic_document.hpp"
 #include "drivers/idread/transliterate.hpp"
+#include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace dc::idread;
@@ -29,13 +30,9 @@ const MrzReader& reader() {
 }
 
 std::string run(const std::string& command, int* status) {
-    std::string out;
-    FILE* p = popen(command.c_str(), "r");
-    REQUIRE(p);
-    char buffer[4096];
-    while (size_t n = fread(buffer, 1, sizeof buffer, p)) out.append(buffer, n);
-    *status = WEXITSTATUS(pclose(p));
-    return out;
+    auto result = dc::test::runShell(command);
+    *status = result.exitCode;
+    return std::move(result.output);
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "support/run_command.hpp"
+
 namespace dc::test {
 namespace {
 
@@ -80,15 +82,8 @@ ProcessResult runKiosk(const KioskRun& run, const std::filesystem::path& workDir
     }
     command += " 2>&1";
 
-    ProcessResult result;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return result;
-    std::array<char, 4096> buffer{};
-    size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    auto ran = runShell(command);
+    return {ran.exitCode, std::move(ran.output)};
 }
 
 }  // namespace dc::test

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/server_process.hpp"
 
@@ -22,12 +23,8 @@ struct Run {
     std::string out;
 };
 Run provision(const std::string& args) {
-    std::string out;
-    FILE* p = popen((std::string(DC_PROVISION_PATH) + " " + args + " 2>&1").c_str(), "r");
-    REQUIRE(p);
-    char buffer[4096];
-    while (size_t n = fread(buffer, 1, sizeof buffer, p)) out.append(buffer, n);
-    return {WEXITSTATUS(pclose(p)), out};
+    auto result = dc::test::runShell(std::string(DC_PROVISION_PATH) + " " + args + " 2>&1");
+    return {result.exitCode, std::move(result.output)};
 }
 
 unsigned mode(const std::filesystem::path& f) {

@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/run_command.hpp"
+
 #include "support/temp_dir.hpp"
 
 namespace dc::test {
@@ -24,15 +26,9 @@ std::string shellQuote(const std::string& arg) {
 }
 
 std::string run(const std::string& command, int& exitCode) {
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) throw std::runtime_error("cannot run " + command);
-    std::string out;
-    char buf[4096];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-    const int status = ::pclose(pipe);
-    exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return out;
+    auto result = runShell(command);
+    exitCode = result.exitCode;
+    return std::move(result.output);
 }
 
 }  // namespace
