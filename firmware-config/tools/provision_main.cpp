@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -31,8 +32,9 @@ int usage(const char* why) {
     return 2;
 }
 
-std::string readSmallFile(const fs::path& file) {
+std::optional<std::string> readSmallFile(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
     std::string text(4096, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<size_t>(in.gcount()));
@@ -57,7 +59,11 @@ int main(int argc, char** argv) {
         else return usage(("unknown option '" + a.substr(0, 40) + "'").c_str());
     }
     if (site.empty() || dataDir.empty()) return usage("--site and --data-dir are required");
-    if (!tokenFile.empty()) token = readSmallFile(tokenFile);
+    if (!tokenFile.empty()) {
+        auto read = readSmallFile(tokenFile);
+        if (!read) return usage(("the token file " + tokenFile.string() + " cannot be read").c_str());
+        token = *read;
+    }
 
     auto config = dc::config::loadDeviceConfig(site.string());
     if (!config) {

@@ -77,6 +77,11 @@ TEST_CASE("dc-provision refuses bad configs, used tokens and an absent server in
     CHECK(bad.out.find("line 4: kiosk.idle_timeout_s = 5 is below 30") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "d1"));  // nothing written for a bad config
 
+    auto noTokenFile = provision("--site " + (dir / "bad.toml").string() + " --data-dir " + (dir / "d1").string() +
+                                 " --token-file " + (dir / "missing-token.txt").string());
+    CHECK(noTokenFile.status == 2);
+    CHECK(noTokenFile.out.find("missing-token.txt cannot be read") != std::string::npos);
+
     auto usage = provision("--site");
     CHECK(usage.status == 2);
     CHECK(provision("--data-dir " + (dir / "d2").string()).status == 2);

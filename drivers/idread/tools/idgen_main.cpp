@@ -22,14 +22,24 @@ int main(int argc, char** argv) {
     long count = 10, firstSeed = 1;
     double level = 0.5;
     std::string format = "mixed";
-    for (int i = 2; i + 1 < argc; i += 2) {
-        const std::string flag = argv[i], value = argv[i + 1];
-        if (flag == "--count") count = std::strtol(value.c_str(), nullptr, 10);
-        else if (flag == "--first-seed") firstSeed = std::strtol(value.c_str(), nullptr, 10);
-        else if (flag == "--level") level = std::strtod(value.c_str(), nullptr);
+    for (int i = 2; i < argc; i += 2) {
+        const std::string flag = argv[i];
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "dc-idgen: %s needs a value\n", flag.c_str());
+            return 2;
+        }
+        const std::string value = argv[i + 1];
+        char* end = nullptr;
+        if (flag == "--count") count = std::strtol(value.c_str(), &end, 10);
+        else if (flag == "--first-seed") firstSeed = std::strtol(value.c_str(), &end, 10);
+        else if (flag == "--level") level = std::strtod(value.c_str(), &end);
         else if (flag == "--format") format = value;
         else {
             std::fprintf(stderr, "dc-idgen: unknown option %s\n", flag.c_str());
+            return 2;
+        }
+        if (end && (*end != '\0' || end == value.c_str())) {
+            std::fprintf(stderr, "dc-idgen: %s takes a number, not '%s'\n", flag.c_str(), value.c_str());
             return 2;
         }
     }
