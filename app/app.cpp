@@ -3,19 +3,27 @@
 #include "app/app.hpp"
 
 #include <imgui.h>
+#include <pthread.h>
+#include <systemd/sd-daemon.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <optional>
+#include <thread>
 
 #include "app/command_line.hpp"
 #include "app/core/catalog_service.hpp"
 #include "app/core/demo_catalog.hpp"
 #include "app/core/paths.hpp"
+#include "app/log_ring.hpp"
 #include "app/platform/window.hpp"
+#include "app/staff_services_impl.hpp"
 #include "app/ui/automation_runner.hpp"
 #include "app/ui/kiosk_controller.hpp"
+#include "app/ui/staff_controller.hpp"
 #include "app/ui/ui_dump.hpp"
 #include "app/ui/views.hpp"
 #include "drivers/speech/speaker.hpp"
@@ -32,7 +40,41 @@ int cannotStart(const Error& error) {
     return kExitCannotStart;
 }
 
-void logLine(const std::string& line) { std::fprintf(stderr, "dc-kiosk: %s\n", line.c_str()); }
+// Stops come only from systemd (SIGTERM), a terminal (SIGINT, SIGHUP) or technician mode. The
+// signals are blocked in every thread and taken by this one, so stopping is an ordinary event of
+// the loop (a clean end: the store closed, the outbox intact), not work inside a signal handler.
+class StopSignals {
+public:
+    StopSignals() {
+        sigemptyset(&m_set);
+        for (int s : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&m_set, s);
+        pthread_sigmask(SIG_BLOCK, &m_set, nullptr);  // before any other thread starts
+    }
+    // Starts watching; `onStop` runs on the watcher thread, once.
+    void watch(std::function<void(int)> onStop) {
+        m_thread = std::thread([this, onStop = std::move(onStop)] {
+            const timespec tick{0, 200'000'000};
+            while (!m_done) {
+                const int s = sigtimedwait(&m_set, nullptr, &tick);
+                if (s > 0) {
+                    onStop(s);
+                    return;
+                }
+            }
+        });
+    }
+    // Stops watching (before what onStop refers to goes away).
+    void stop() {
+        m_done = true;
+        if (m_thread.joinable()) m_thread.join();
+    }
+    ~StopSignals() { stop(); }
+
+private:
+    sigset_t m_set;
+    std::atomic<bool> m_done{false};
+    std::thread m_thread;
+};
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -85,7 +127,7 @@ ui::DeliveryInfo deliveryInfo(const sync::SyncStatus& s) {
 class Kiosk final : public ui::AutomationHost {
 public:
     Kiosk(const KioskOptions& options, platform::Window& window, core::CatalogService& catalog,
-          core::MainThreadQueue& results, ui::Fonts fonts, std::filesystem::path fontDir)
+          core::MainThreadQueue& results, ui::Fonts fonts, std::filesystem::path fontDir, KioskStaffServices& staff)
         : m_options(options),
           m_window(window),
           m_catalog(catalog),
@@ -93,16 +135,32 @@ public:
           m_fonts(fonts),
           m_fontDir(std::move(fontDir)),
           m_metrics(ui::metricsFor(static_cast<float>(window.height()))),
-          m_controller(catalog, *ui::languageFromCode(options.language)) {
+          m_controller(catalog, *ui::languageFromCode(options.language)),
+          m_staffServices(staff),
+          m_staff(staff),
+          m_idleTimeoutSeconds(options.idleTimeoutSeconds),
+          m_config(options.device) {
         ui::applyTheme(ui::normalTheme(), m_metrics, ImGui::GetStyle());
         m_controller.setAttractSeconds(options.attractAfterSeconds);
         m_controller.setNarrator(&m_narrator);
+        staff.setNarrator(&m_narrator);
+        staff.setStop([this] { requestStop(); });
     }
 
-    // Sync made progress (or changed state): the help screen's line and the receipt follow.
-    void deliveryProgressed(const ui::DeliveryInfo& info) {
+    // Thread-safe: the loop ends after the frame under way (systemd's SIGTERM, technician mode).
+    void requestStop() {
+        m_stopRequested = true;
+        m_window.wake();
+    }
+
+    // Sync made progress (or changed state): the help screen's line and the receipt follow, and
+    // the office's configuration, when it changed, is applied.
+    void deliveryProgressed(const ui::DeliveryInfo& info, const std::string& officeConfig) {
         m_controller.setDelivery(info);
         m_controller.deliveryProgressed();
+        m_staff.setDelivery(info);
+        m_staff.deliveryProgressed();
+        if (officeConfig != m_officeConfig) applyOfficeConfig(officeConfig);
         m_window.wake();
     }
     void setSyncNow(std::function<void()> syncNow) { m_controller.setSyncNow(std::move(syncNow)); }
@@ -112,21 +170,49 @@ public:
     int run() {
         const auto start = std::chrono::steady_clock::now();
         int framesOwed = 2;  // draw the first frames without waiting for input
-        while (!m_window.quitRequested()) {
+        sd_notify(0, "READY=1\nSTATUS=showing the kiosk");
+        uint64_t watchdogUsec = 0;
+        if (sd_watchdog_enabled(0, &watchdogUsec) <= 0) watchdogUsec = 0;
+        auto lastPing = std::chrono::steady_clock::now();
+        int refusedCloses = 0;
+        while (!m_stopRequested) {
+            if (m_window.closeRequests() != refusedCloses) {
+                refusedCloses = m_window.closeRequests();
+                logLine("a request to close the window was refused (kiosk lockdown)");
+            }
+            // The watchdog hears from the loop itself, so a hung UI thread is restarted by systemd.
+            if (watchdogUsec > 0 && secondsSince(lastPing) * 2e6 >= static_cast<double>(watchdogUsec)) {
+                sd_notify(0, "WATCHDOG=1");
+                lastPing = std::chrono::steady_clock::now();
+            }
             // Idle: block until input or a worker's result. While something changes, ImGui needs a
             // few frames to settle (hover, activation), so each event buys three frames. A script
             // asks for frames while it acts and checks, and none while it only waits.
             const bool scriptWantsFrames = m_runner && m_runner->needsFrames();
             double timeout = scriptWantsFrames ? 1.0 / 60 : framesOwed > 0 ? 0.0 : m_runner ? 0.02 : -1.0;
             // The idle reset needs a wake-up too, but only while a person's session is open.
-            const double idleEvent = m_controller.secondsUntilIdleEvent(secondsSince(m_lastInput), m_options.idleTimeoutSeconds);
+            const double idleEvent = m_staff.active()
+                                         ? std::max(0.0, m_idleTimeoutSeconds - secondsSince(m_lastInput))
+                                         : m_controller.secondsUntilIdleEvent(secondsSince(m_lastInput), m_idleTimeoutSeconds);
             if (idleEvent >= 0) timeout = timeout < 0 ? idleEvent + 0.01 : std::min(timeout, idleEvent + 0.01);
+            if (watchdogUsec > 0) {
+                const double ping = static_cast<double>(watchdogUsec) / 2e6;
+                timeout = timeout < 0 ? ping : std::min(timeout, ping);
+            }
             const bool gotInput = m_window.waitEvents(timeout);
             if (gotInput) m_lastInput = std::chrono::steady_clock::now();
             const bool gotResults = m_results.drain() > 0;
             if (gotInput || gotResults) framesOwed = std::max(framesOwed, 3);
-            if (m_controller.updateIdle(secondsSince(m_lastInput), m_options.idleTimeoutSeconds))
+            if (m_staff.active()) {
+                // A clerk or technician who walks away is signed out: no staff screen is left open.
+                if (secondsSince(m_lastInput) >= m_idleTimeoutSeconds) {
+                    m_staff.signOut();
+                    logLine("staff mode ended: no touch for " + std::to_string(m_idleTimeoutSeconds) + " s");
+                    framesOwed = std::max(framesOwed, 3);
+                }
+            } else if (m_controller.updateIdle(secondsSince(m_lastInput), m_idleTimeoutSeconds)) {
                 framesOwed = std::max(framesOwed, 3);
+            }
 
             const bool draw = framesOwed > 0 || scriptWantsFrames;
             if (draw) {
@@ -162,7 +248,9 @@ public:
                 }
             }
         }
-        return 0;
+        sd_notify(0, "STOPPING=1");
+        logLine(m_runner ? "stopped before the script finished" : "stopped");
+        return m_runner ? kExitScriptFailed : 0;
     }
 
     // AutomationHost
@@ -181,6 +269,7 @@ public:
     float screenWidth() const override { return static_cast<float>(m_window.width()); }
     float screenHeight() const override { return static_cast<float>(m_window.height()); }
     std::string focusedLabel() const override { return m_controller.navFocusLabel(); }
+    void requestClose() override { m_window.injectCloseRequest(); }
 
 private:
     // CPU time of this thread, in milliseconds: what a frame costs us, whatever else runs.
@@ -195,8 +284,21 @@ private:
         m_window.newFrame();
         m_registry.beginFrame();
         ui::UiContext ctx{m_controller.language(), theme(), m_metrics, m_fonts, m_registry};
-        m_controller.navigate(m_registry.lastFrame());
-        m_controller.drawFrame(ctx);
+        if (m_staff.active()) {
+            m_staff.drawFrame(ctx);
+        } else {
+            m_controller.navigate(m_registry.lastFrame());
+            m_controller.drawFrame(ctx);
+            // Staff modes start from a clean kiosk: the jobseeker's session is wiped first.
+            if (m_controller.takeStaffSignIn()) {
+                m_controller.wipeSession();
+                m_staff.openPin(core::PinRole::Clerk);
+            } else if (m_staff.watchCorner(secondsSince(m_started))) {
+                m_controller.wipeSession();
+                m_staff.openPin(core::PinRole::Technician);
+                logLine("technician sign-in opened");
+            }
+        }
         m_animating = ctx.animating;
         ImGui::Render();
         m_registry.endFrame();
@@ -238,8 +340,26 @@ private:
         ui::applyTheme(theme(), m_metrics, ImGui::GetStyle());
     }
 
+    // What the office set for this kiosk (heartbeat answers): checked key by key against the
+    // schema, applied on top of the file's configuration; a bad key is logged and left as it was.
+    void applyOfficeConfig(const std::string& json) {
+        m_officeConfig = json;
+        const config::PushedConfig pushed = config::applyPushedConfig(m_options.device, json);
+        for (const std::string& problem : pushed.problems) logLine("office configuration: " + problem + " (not applied)");
+        m_config = pushed.config;
+        m_idleTimeoutSeconds = static_cast<int>(m_config.idleTimeoutSeconds);
+        m_controller.setAttractSeconds(m_config.attractAfterSeconds == 0 ? 86400 : static_cast<int>(m_config.attractAfterSeconds));
+        if (auto language = ui::languageFromCode(m_config.siteLanguage)) m_controller.setSiteLanguage(*language);
+        m_staffServices.setConfig(m_config);
+        if (!pushed.applied.empty()) {
+            std::string keys;
+            for (const std::string& k : pushed.applied) keys += (keys.empty() ? "" : ", ") + k;
+            logLine("office configuration applied: " + keys);
+        }
+    }
+
     std::string currentDump() const {
-        ui::DumpInfo info{ui::screenName(m_controller.state().screen), ui::languageCode(m_controller.language()),
+        ui::DumpInfo info{m_staff.active() ? m_staff.screenName() : ui::screenName(m_controller.state().screen), ui::languageCode(m_controller.language()),
                           m_window.width(), m_window.height(), m_framesDrawn, m_frameBuildCpuMs, m_framePresentCpuMs,
                           m_narrator.recent(), m_narrator.samples(),
                           m_controller.state().jobs.value ? static_cast<long long>(m_controller.state().jobs.value->jobs.size()) : 0};
@@ -249,12 +369,12 @@ private:
     // --dump-ui: rewritten whenever the settled screen differs from what the file holds.
     void maybeWriteDump() {
         if (!m_options.dumpUi || busy()) return;
-        const ui::Screen screen = m_controller.state().screen;
+        const ui::Screen screen = m_staff.active() ? ui::Screen::Help : m_controller.state().screen;
         const ui::Language language = m_controller.language();
         if (m_dumped && m_dumped->widgets == m_registry.lastFrame() && m_dumped->screen == screen &&
-            m_dumped->language == language)
+            m_dumped->language == language && m_dumped->staff == m_staff.screenName())
             return;
-        m_dumped = DumpedState{m_registry.lastFrame(), screen, language};
+        m_dumped = DumpedState{m_registry.lastFrame(), screen, language, m_staff.screenName()};
         if (auto written = ui::writeDumpFile(*m_options.dumpUi, currentDump()); !written)
             logLine(written.error().message());
     }
@@ -263,6 +383,7 @@ private:
         std::vector<ui::WidgetInfo> widgets;
         ui::Screen screen;
         ui::Language language;
+        std::string staff;
     };
 
     const KioskOptions& m_options;
@@ -276,6 +397,13 @@ private:
     ui::Metrics m_metrics;
     ui::UiRegistry m_registry;
     ui::KioskController m_controller;
+    KioskStaffServices& m_staffServices;
+    ui::StaffController m_staff;
+    int m_idleTimeoutSeconds;
+    config::DeviceConfig m_config;    // in force: the file's, with the office's changes on top
+    std::string m_officeConfig;       // as last received
+    std::atomic<bool> m_stopRequested{false};
+    std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     std::optional<ui::AutomationRunner> m_runner;
     std::optional<std::filesystem::path> m_screenshot;
     std::string m_screenshotError;
@@ -291,7 +419,8 @@ private:
 }  // namespace
 
 int runKiosk(int argc, char** argv) {
-    auto options = parseCommandLine(argc, argv);
+    StopSignals signals;  // first: every thread started later inherits the blocked signals
+    auto options = loadKioskOptions(argc, argv, core::defaultDataDir());
     if (!options) {
         std::fprintf(stderr, "dc-kiosk: %s\n\n%s", options.error().message().c_str(), usage().c_str());
         return kExitCannotStart;
@@ -375,6 +504,8 @@ int runKiosk(int argc, char** argv) {
             // Delivery to the office runs on a thread of its own, on its own connection.
             std::function<void()> onDelivery;  // set once the kiosk exists; runs on the UI thread
             std::unique_ptr<sync::SyncWorker> delivery;
+            const std::filesystem::path fontDir = options->fontDir.empty() ? ui::kDefaultFontDir : options->fontDir;
+            KioskStaffServices staffServices(*options, dataDir, fontDir, catalog, results);
             if (!options->serverUrl.empty()) {
                 if (auto key = store::FieldCipher::openDeviceKey(dataDir / "device.key"); key) {
                     sync::SyncWorker::Options syncOptions;
@@ -391,15 +522,23 @@ int runKiosk(int argc, char** argv) {
                     logLine("sync is off: " + key.error().message());
                 }
             }
-            Kiosk kiosk(*options, **window, catalog, results, *fonts,
-                        options->fontDir.empty() ? ui::kDefaultFontDir : options->fontDir);
+            Kiosk kiosk(*options, **window, catalog, results, *fonts, fontDir, staffServices);
             if (script) kiosk.setScript(std::move(*script));
             if (delivery) {
+                staffServices.setSyncWorker(delivery.get());
                 kiosk.setSyncNow([worker = delivery.get()] { worker->syncNow(); });
-                onDelivery = [&kiosk, worker = delivery.get()] { kiosk.deliveryProgressed(deliveryInfo(worker->status())); };
+                onDelivery = [&kiosk, worker = delivery.get()] {
+                    const sync::SyncStatus status = worker->status();
+                    kiosk.deliveryProgressed(deliveryInfo(status), status.officeConfig);
+                };
                 onDelivery();
             }
+            signals.watch([&kiosk](int signal) {
+                logLine(std::string("stopping: ") + (signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "SIGHUP"));
+                kiosk.requestStop();
+            });
             exitCode = kiosk.run();
+            signals.stop();
             onDelivery = nullptr;
         }
         results.setWake(nullptr);

@@ -35,11 +35,13 @@ std::string usage() {
            "  --enroll-token TOKEN a one-time token from 'dc-server token', used on the first connection\n"
            "  --server-ca FILE     trust the server's certificate through this CA file (PEM)\n"
            "  --sync-interval SEC  how often to fetch catalog changes when nothing waits (default: 60)\n"
+           "  --config FILE        the device configuration (default: DATA_DIR/device.toml when it exists)\n"
+           "  --printer-png DIR    print receipts as PNG files into DIR (no printer needed)\n"
            "  --help, --version\n";
 }
 
-Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv) {
-    KioskOptions o;
+Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv, KioskOptions base) {
+    KioskOptions o = std::move(base);
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&]() -> Expected<std::string> {
@@ -117,11 +119,46 @@ Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv) {
             if (ec != std::errc() || p != v->data() + v->size() || seconds < 1 || seconds > 86400)
                 return fail(ErrorCode::InvalidInput, "--sync-interval takes whole seconds from 1 to 86400");
             o.syncIntervalSeconds = seconds;
+        } else if (arg == "--config") {
+            if (!(v = value())) return std::unexpected(v.error());
+            o.configFile = *v;
+        } else if (arg == "--printer-png") {
+            if (!(v = value())) return std::unexpected(v.error());
+            o.printerPngDir = *v;
         } else {
             return fail(ErrorCode::InvalidInput, "unknown option '" + arg.substr(0, 40) + "'");
         }
     }
     return o;
+}
+
+KioskOptions optionsFromDevice(const config::DeviceConfig& device) {
+    KioskOptions o;
+    o.device = device;
+    o.language = device.siteLanguage;
+    o.idleTimeoutSeconds = static_cast<int>(device.idleTimeoutSeconds);
+    // 0 in the config means "never"; the kiosk's loop takes a day as never.
+    o.attractAfterSeconds = device.attractAfterSeconds == 0 ? 86400 : static_cast<int>(device.attractAfterSeconds);
+    o.serverUrl = device.serverUrl;
+    o.serverCa = device.serverCaFile;
+    o.syncIntervalSeconds = static_cast<int>(device.syncIntervalSeconds);
+    return o;
+}
+
+Expected<KioskOptions> loadKioskOptions(int argc, const char* const* argv, const std::filesystem::path& defaultDataDir) {
+    // First only to learn where the data and the configuration are.
+    auto first = parseCommandLine(argc, argv);
+    if (!first || first->showHelp || first->showVersion) return first;
+    const std::filesystem::path dataDir = first->dataDir.empty() ? defaultDataDir : first->dataDir;
+    std::filesystem::path configFile = first->configFile;
+    std::error_code ec;
+    if (configFile.empty() && std::filesystem::exists(dataDir / "device.toml", ec)) configFile = dataDir / "device.toml";
+    if (configFile.empty()) return first;
+    auto device = config::loadDeviceConfig(configFile.string());
+    if (!device) return std::unexpected(device.error());
+    KioskOptions base = optionsFromDevice(*device);
+    base.configFile = configFile;
+    return parseCommandLine(argc, argv, std::move(base));
 }
 
 }  // namespace dc::app

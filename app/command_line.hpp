@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/error.hpp"
+#include "firmware-config/device_config.hpp"
 
 namespace dc::app {
 
@@ -24,11 +25,22 @@ struct KioskOptions {
     std::string enrollToken;           // used once, to enroll this kiosk
     std::filesystem::path serverCa;    // a private CA file for the server's certificate
     int syncIntervalSeconds = 60;      // how often to look for catalog changes when all is sent
+    // The device configuration (firmware-config/SCHEMA.md): --config FILE, else DATA_DIR/device.toml
+    // when dc-provision wrote one. Options on the command line win over it.
+    std::filesystem::path configFile;
+    config::DeviceConfig device;            // staff PINs, printer, camera: only from the config
+    std::filesystem::path printerPngDir;    // --printer-png: receipts as PNG files (the fake printer)
     bool showHelp = false;
     bool showVersion = false;
 };
 
-Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv);
+// Options on top of `base` (the defaults, or what the device configuration says).
+Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv, KioskOptions base = {});
+// The kiosk's options from its configuration file (found as described above), then the command
+// line. A configuration that exists but is not valid is an error naming file, line and key.
+Expected<KioskOptions> loadKioskOptions(int argc, const char* const* argv, const std::filesystem::path& defaultDataDir);
+// What the configuration says, as options (before the command line).
+KioskOptions optionsFromDevice(const config::DeviceConfig& device);
 std::string usage();
 
 }  // namespace dc::app

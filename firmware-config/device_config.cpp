@@ -5,6 +5,7 @@
 #include <functional>
 #include <iterator>
 
+#include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
 #include "common/utf8.hpp"
@@ -65,6 +66,13 @@ std::string serverUrlProblem(const std::string& url) {
     return "= \"" + url.substr(0, 60) + "\" must start with https:// (plain http only to this machine)";
 }
 
+std::string pinHashProblem(const std::string& hash) {
+    if (hash.empty()) return {};
+    // Only the shape is checked here; libsodium checks the rest when a PIN is tried.
+    if (hash.rfind("$argon2id$v=19$", 0) != 0) return "must be an argon2id hash (\"dc-provision hash-pin\" makes one), never a PIN";
+    return {};
+}
+
 std::string absolutePathProblem(const std::string& path) {
     if (!path.empty() && path.front() != '/') return "= \"" + path.substr(0, 60) + "\" must be an absolute path";
     return {};
@@ -99,6 +107,10 @@ const std::vector<Rule>& rules() {
              c.printerPaperMm = *v;
              return {};
          }},
+        {{"clerk.pin_hash", "string", "\"\" (clerk mode closed)", "an argon2id hash from dc-provision hash-pin"},
+         text(&DeviceConfig::clerkPinHash, 256, pinHashProblem)},
+        {{"technician.pin_hash", "string", "\"\" (technician mode closed)", "an argon2id hash from dc-provision hash-pin"},
+         text(&DeviceConfig::technicianPinHash, 256, pinHashProblem)},
     };
     return kRules;
 }
@@ -136,7 +148,7 @@ Expected<DeviceConfig> parseDeviceConfig(std::string_view text, std::string_view
         const std::string sectionName(section.str());
         const toml::table* table = node.as_table();
         if (!table) {
-            say(node.source(), "\"" + sectionName.substr(0, 40) + "\" is not a section; keys go under [site], [kiosk], [server], [camera] or [printer]");
+            say(node.source(), "\"" + sectionName.substr(0, 40) + "\" is not a section; keys go under [site], [kiosk], [server], [camera], [printer], [clerk] or [technician]");
             continue;
         }
         for (auto&& [name, value] : *table) {
@@ -167,6 +179,56 @@ Expected<DeviceConfig> loadDeviceConfig(const std::string& path) {
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<size_t>(in.gcount()));
     return parseDeviceConfig(text, path);
+}
+
+bool pushable(std::string_view key) {
+    // Where the kiosk delivers and whom it trusts stay as provisioned: a mistaken push could cut
+    // it off from the office for good, with no one on site to put it right.
+    return key != "server.url" && key != "server.ca_file" && key != "site.name";
+}
+
+PushedConfig applyPushedConfig(const DeviceConfig& base, std::string_view jsonText) {
+    PushedConfig out{base, {}, {}};
+    if (jsonText.empty()) return out;
+    if (jsonText.size() > kMaxConfigBytes) {
+        out.problems.push_back("the pushed configuration is larger than " + std::to_string(kMaxConfigBytes) + " bytes");
+        return out;
+    }
+    const nlohmann::json doc = nlohmann::json::parse(jsonText, nullptr, false);
+    if (!doc.is_object()) {
+        out.problems.push_back("the pushed configuration is not a JSON object");
+        return out;
+    }
+    for (const auto& [key, value] : doc.items()) {
+        const std::string shown = key.substr(0, 80);
+        const auto rule = std::find_if(rules().begin(), rules().end(), [&](const Rule& r) { return key == r.doc.key; });
+        if (rule == rules().end()) {
+            out.problems.push_back(shown + " is not a configuration key");
+            continue;
+        }
+        if (!pushable(key)) {
+            out.problems.push_back(shown + " may not be set by the server");
+            continue;
+        }
+        // The same rule as the file's, on the same kind of node.
+        std::unique_ptr<toml::node> node;
+        if (value.is_boolean()) node = std::make_unique<toml::value<bool>>(value.get<bool>());
+        else if (value.is_number_integer()) node = std::make_unique<toml::value<int64_t>>(value.get<int64_t>());
+        else if (value.is_string()) node = std::make_unique<toml::value<std::string>>(value.get<std::string>());
+        else if (value.is_number_float()) node = std::make_unique<toml::value<double>>(value.get<double>());
+        else {
+            out.problems.push_back(shown + " has a value of the wrong type");
+            continue;
+        }
+        DeviceConfig changed = out.config;
+        if (auto why = rule->apply(*node, changed); !why.empty()) {
+            out.problems.push_back(shown + " " + why);
+            continue;
+        }
+        out.config = std::move(changed);
+        out.applied.push_back(key);
+    }
+    return out;
 }
 
 }  // namespace dc::config

@@ -30,6 +30,10 @@ struct DeviceConfig {
     // [printer]
     std::string printerDevice;            // /dev/usb/lp0, /dev/ttyUSB0; empty: no printer
     int64_t printerPaperMm = 80;          // 58 or 80
+    // [clerk], [technician]: the PINs of the staff modes, as argon2id hashes only ("dc-provision
+    // hash-pin" makes one); empty: that mode cannot be entered until the server sends one.
+    std::string clerkPinHash;
+    std::string technicianPinHash;
 };
 
 struct SchemaKey {
@@ -47,5 +51,17 @@ inline constexpr size_t kMaxConfigBytes = 64 * 1024;
 // = 5 is below 30".
 Expected<DeviceConfig> parseDeviceConfig(std::string_view toml, std::string_view sourceName);
 Expected<DeviceConfig> loadDeviceConfig(const std::string& path);
+
+// The office may change some keys from the server (heartbeat answers carry a JSON object of
+// schema keys, "kiosk.idle_timeout_s": 120). Each value is checked by the same rules as the file;
+// keys a server may not change (server.url: a wrong one would cut the kiosk off for good) and
+// bad values are left out and listed, the rest applied.
+struct PushedConfig {
+    DeviceConfig config;
+    std::vector<std::string> applied;   // keys whose value changed
+    std::vector<std::string> problems;  // "kiosk.idle_timeout_s = 5 is below 30", "server.url may not be set by the server"
+};
+PushedConfig applyPushedConfig(const DeviceConfig& base, std::string_view json);
+bool pushable(std::string_view key);
 
 }  // namespace dc::config

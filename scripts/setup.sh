@@ -22,6 +22,8 @@ PACKAGES=(
   gettext
   # fonts: Noto for Latin, Cyrillic and Georgian; DejaVu as a second choice
   fonts-noto-core fonts-dejavu-core
+  # service: sd_notify (readiness, watchdog) under systemd; packaging checks
+  libsystemd-dev systemd dpkg-dev fakeroot
   # tests: Catch2 v2, headless X server
   catch2 xvfb xauth
 )

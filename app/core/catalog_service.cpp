@@ -165,6 +165,10 @@ void CatalogService::submitApplication(store::ApplicationDraft draft, Callback<s
     askWithKey(std::move(draft), &store::submitApplication, std::move(done));
 }
 
+void CatalogService::registerJobseeker(store::RegistrationDraft draft, Callback<store::ActionReceipt> done) {
+    askWithKey(std::move(draft), &store::registerJobseeker, std::move(done));
+}
+
 void CatalogService::requestEnrollment(store::EnrollmentDraft draft, Callback<store::ActionReceipt> done) {
     askWithKey(std::move(draft), &store::requestEnrollment, std::move(done));
 }

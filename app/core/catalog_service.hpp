@@ -53,6 +53,15 @@ public:
     void requestEnrollment(store::EnrollmentDraft draft, Callback<store::ActionReceipt> done);
     void lookUpReference(std::string code, Callback<store::StatusAnswer> done);
     void callClerk(std::string language, Callback<bool> done);
+    // A clerk registers a jobseeker (store::registerJobseeker), queued for the office like an application.
+    void registerJobseeker(store::RegistrationDraft draft, Callback<store::ActionReceipt> done);
+
+    // Any other question for the store, run on the worker in turn (clerk lists, PIN checks,
+    // diagnostics); `done` gets the answer on the UI thread.
+    template <class T>
+    void run(std::function<Expected<T>(store::Database&)> query, Callback<T> done) {
+        ask<T>(std::move(query), std::move(done));
+    }
     // Adds one to an anonymous daily usage count (store/daily_counts.hpp); failures are logged only.
     void countEvent(std::string metric, std::vector<std::string> dimensions);
     // Called on the worker after an action put a record in the outbox (sync sends it at once).

@@ -58,6 +58,10 @@ Expected<void> PinGate::setPin(PinRole role, const std::string& pin) {
 Expected<void> PinGate::setPinHash(PinRole role, const std::string& hash) {
     if (hash.rfind("$argon2id$", 0) != 0 || hash.size() >= crypto_pwhash_STRBYTES)
         return fail(ErrorCode::InvalidInput, std::string("the ") + toString(role) + " PIN must be given as an argon2id hash, never in clear");
+    // The same hash again (the kiosk hands the configured hash over before every attempt) keeps
+    // the count and the lock: only a new PIN starts afresh.
+    DC_TRY(current, store::readSetting(m_db, key(role, "hash")));
+    if (*current == hash) return {};
     DC_CHECK(store::writeSetting(m_db, key(role, "hash"), hash));
     DC_CHECK(store::writeSetting(m_db, key(role, "failures"), "0"));
     return store::writeSetting(m_db, key(role, "locked_until"), "0");

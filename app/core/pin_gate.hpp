@@ -36,7 +36,8 @@ public:
     PinGate(store::Database& db, PinPolicy policy = {}, std::function<double()> now = {});
 
     Expected<void> setPin(PinRole role, const std::string& pin);
-    // A hash provisioned by config or the server; refused unless it is an argon2id hash.
+    // A hash provisioned by config or the server; refused unless it is an argon2id hash. A new
+    // hash clears the failures and the lock; the hash already in force changes nothing.
     Expected<void> setPinHash(PinRole role, const std::string& hash);
     Expected<bool> hasPin(PinRole role) const;
     Expected<PinAttempt> attempt(PinRole role, const std::string& pin);

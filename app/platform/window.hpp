@@ -30,7 +30,9 @@ public:
     // Waits up to `timeoutSeconds` (negative: until something happens) and feeds every event to
     // ImGui. Returns true when any event arrived.
     virtual bool waitEvents(double timeoutSeconds) = 0;
-    virtual bool quitRequested() const = 0;
+    // Requests to close the window (a window manager's close button, Alt+F4 through it, SDL_QUIT)
+    // so far. A kiosk refuses them: only technician mode or a signal from systemd stops it.
+    virtual int closeRequests() const = 0;
     virtual void wake() = 0;  // thread-safe: ends a waitEvents() early
 
     virtual void newFrame() = 0;  // backend NewFrame + ImGui::NewFrame
@@ -41,6 +43,7 @@ public:
     virtual void injectPointerButton(bool down) = 0;
     virtual void injectText(const std::string& utf8) = 0;
     virtual void injectKey(const std::string& name) = 0;  // names as in automation_script.hpp
+    virtual void injectCloseRequest() = 0;                 // what a window manager's close button sends
 };
 
 Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options);

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -39,7 +40,8 @@ Expected<std::string> uniqueCode(const Database& db) {
         std::string code = randomCode();
         auto taken = exists(db,
                             "SELECT 1 FROM applications WHERE reference_code = ?1 UNION ALL "
-                            "SELECT 1 FROM enrollments WHERE reference_code = ?1",
+                            "SELECT 1 FROM enrollments WHERE reference_code = ?1 UNION ALL "
+                            "SELECT 1 FROM registrations WHERE reference_code = ?1",
                             code);
         if (!taken) return std::unexpected(taken.error());
         if (!*taken) return code;
@@ -80,11 +82,13 @@ Expected<void> enqueue(Database& db, const FieldCipher& cipher, const std::strin
     return {};
 }
 
-Expected<void> audit(Database& db, const std::string& action, const std::string& subject) {
-    auto stmt = Statement::prepare(db, "INSERT INTO audit_log (actor, action, subject) VALUES ('jobseeker', ?1, ?2)");
+Expected<void> audit(Database& db, const std::string& action, const std::string& subject,
+                     const std::string& actor = "jobseeker") {
+    auto stmt = Statement::prepare(db, "INSERT INTO audit_log (actor, action, subject) VALUES (?3, ?1, ?2)");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, action);
     stmt->bind(2, subject);
+    stmt->bind(3, actor);
     if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("writing the audit log"));
     return {};
 }
@@ -169,6 +173,57 @@ Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& ciphe
         if (auto r = enqueue(db, cipher, "application", id, body); !r) return r;
         if (auto r = audit(db, "application.submitted", *code); !r) return r;
         if (auto r = countEvent(db, "applications", {"lang=" + languageOf(person)}); !r) return r;
+        receipt.referenceCode = *code;
+        return {};
+    });
+    if (!done) return std::unexpected(done.error());
+    return receipt;
+}
+
+Expected<void> checkDocument(const Profile& p) {
+    if (!p.documentNumber.empty()) {
+        if (p.documentNumber.size() < 5 || p.documentNumber.size() > 20)
+            return fail(ErrorCode::InvalidInput, "a document number has 5 to 20 letters and digits");
+        for (char c : p.documentNumber)
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                return fail(ErrorCode::InvalidInput, "a document number holds only capital letters A-Z and digits");
+    }
+    if (!p.birthDate.empty()) {
+        int y = 0, m = 0, d = 0;
+        const bool shape = p.birthDate.size() == 10 && std::sscanf(p.birthDate.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+                           p.birthDate[4] == '-' && p.birthDate[7] == '-';
+        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (!shape || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1] ||
+            (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+            return fail(ErrorCode::InvalidInput, "the date of birth is not a real date (YYYY-MM-DD)");
+    }
+    return {};
+}
+
+Expected<ActionReceipt> registerJobseeker(Database& db, const FieldCipher& cipher, const RegistrationDraft& draft) {
+    if (auto r = checkPerson(draft.person, draft.consent); !r) return std::unexpected(r.error());
+    if (auto r = checkDocument(draft.person); !r) return std::unexpected(r.error());
+    ActionReceipt receipt;
+    auto done = db.transaction([&]() -> Expected<void> {
+        Profile person = draft.person;
+        if (person.id.empty()) person.id = "p-" + randomHex(8);
+        if (auto r = saveProfile(db, cipher, person); !r) return r;
+        auto code = uniqueCode(db);
+        if (!code) return std::unexpected(code.error());
+        const std::string id = "r-" + randomHex(8);
+        auto stmt = Statement::prepare(db, "INSERT INTO registrations (id, reference_code, profile_id) VALUES (?1, ?2, ?3)");
+        if (!stmt) return std::unexpected(stmt.error());
+        stmt->bind(1, id);
+        stmt->bind(2, *code);
+        stmt->bind(3, person.id);
+        if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the registration"));
+        nlohmann::json who = personJson(person);
+        who["documentNumber"] = person.documentNumber;
+        who["birthDate"] = person.birthDate;
+        const nlohmann::json body = {{"registrationId", id}, {"referenceCode", *code}, {"person", who},
+                                     {"assistedBy", "clerk"}};
+        if (auto r = enqueue(db, cipher, "registration", id, body); !r) return r;
+        if (auto r = audit(db, "registration.submitted", *code, "clerk"); !r) return r;
         receipt.referenceCode = *code;
         return {};
     });

@@ -26,6 +26,12 @@ struct EnrollmentDraft {
     bool consent = false;
 };
 
+// A clerk registers a jobseeker at the counter, with what their ID document says.
+struct RegistrationDraft {
+    Profile person;  // name and phone as for an application; documentNumber and birthDate optional
+    bool consent = false;
+};
+
 enum class ActionStatus { Pending, Submitted, Accepted, Rejected, Confirmed, Waitlisted, Cancelled };
 const char* actionStatusText(ActionStatus status);
 
@@ -40,6 +46,8 @@ inline constexpr size_t kMaxNoteBytes = 1000;
 Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& cipher, const ApplicationDraft& draft);
 // A seat when the session has one as last known, otherwise a place on its waitlist.
 Expected<ActionReceipt> requestEnrollment(Database& db, const FieldCipher& cipher, const EnrollmentDraft& draft);
+// Document number: 5-20 of A-Z 0-9 (as the MRZ writes it); date of birth: a real YYYY-MM-DD.
+Expected<ActionReceipt> registerJobseeker(Database& db, const FieldCipher& cipher, const RegistrationDraft& draft);
 
 struct StatusAnswer {
     enum class Kind { Application, Enrollment } kind = Kind::Application;

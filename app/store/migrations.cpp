@@ -291,6 +291,18 @@ CREATE TABLE attachments (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 ) WITHOUT ROWID;
 )SQL"},
+        // A clerk registers a jobseeker (with their ID document): the person gets a reference code
+        // like any application, so the receipt and "My status" work the same way.
+        {8, "jobseekers registered by a clerk", R"SQL(
+CREATE TABLE registrations (
+  id TEXT PRIMARY KEY,
+  reference_code TEXT NOT NULL UNIQUE,
+  profile_id TEXT REFERENCES profiles(id),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+) WITHOUT ROWID;
+CREATE INDEX applications_by_time ON applications(created_at);
+CREATE INDEX enrollments_by_time ON enrollments(created_at);
+)SQL"},
     };
     return kSteps;
 }

@@ -67,9 +67,28 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
             }
             return settled(host) ? next(now) : Status::Running;
 
-        case StepKind::Tap: {
+        case StepKind::CloseWindow:
+            if (m_phase == 0) {
+                if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
+                host.requestClose();
+                sentInput();
+                m_phase = 1;
+                return Status::Running;
+            }
+            return settled(host) ? next(now) : Status::Running;
+
+        case StepKind::Tap:
+        case StepKind::TapAt: {
             // 0: wait for the target; 1: pointer moved, let the backend see it; 2: pressed; 3: released.
             if (m_phase == 0) {
+                if (step.kind == StepKind::TapAt) {
+                    if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
+                    const auto point = parsePoint(step.argument);  // checked by the parser
+                    host.pointerMove(static_cast<float>(point->first), static_cast<float>(point->second));
+                    sentInput();
+                    m_phase = 1;
+                    return Status::Running;
+                }
                 const WidgetInfo* target = settled(host) ? findTappable(frame, step.argument) : nullptr;
                 if (!target) {
                     if (timedOut) return failStep("no visible button or field has this label", frame);

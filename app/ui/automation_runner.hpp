@@ -28,6 +28,7 @@ public:
     virtual float screenWidth() const = 0;
     virtual float screenHeight() const = 0;
     virtual std::string focusedLabel() const = 0;  // what audio-nav's focus rests on (spoken); empty if none
+    virtual void requestClose() = 0;  // as a window manager's close button or Alt+F4 would
 };
 
 class AutomationRunner {

@@ -21,11 +21,12 @@ constexpr std::array kCommands = {
     Command{"expect", StepKind::Expect},     Command{"expect-not", StepKind::ExpectNot},
     Command{"screenshot", StepKind::Screenshot}, Command{"dump", StepKind::Dump},
     Command{"wait", StepKind::Wait},         Command{"swipe", StepKind::Swipe},
-    Command{"listen-for", StepKind::ListenFor},
+    Command{"listen-for", StepKind::ListenFor}, Command{"tap-at", StepKind::TapAt},
+    Command{"close-window", StepKind::CloseWindow},
 };
 
-constexpr std::array<std::string_view, 8> kKeyNames = {"Enter", "Escape", "Backspace", "Tab",
-                                                       "Up",    "Down",   "Left",      "Right"};
+constexpr std::array<std::string_view, 12> kKeyNames = {"Enter", "Escape", "Backspace", "Tab",    "Up",     "Down",
+                                                        "Left",  "Right",  "Alt+F4",    "Ctrl+Q", "Ctrl+W", "Alt+Tab"};
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -63,6 +64,18 @@ Expected<std::string> unquote(std::string_view s, int line) {
 }
 
 }  // namespace
+
+std::optional<std::pair<int, int>> parsePoint(std::string_view text) {
+    const size_t space = text.find(' ');
+    if (space == std::string_view::npos) return std::nullopt;
+    auto number = [](std::string_view s, int& out) {
+        const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+        return ec == std::errc() && p == s.data() + s.size() && out >= 0 && out <= 16384;
+    };
+    int x = 0, y = 0;
+    if (!number(text.substr(0, space), x) || !number(trim(text.substr(space + 1)), y)) return std::nullopt;
+    return std::pair{x, y};
+}
 
 const char* toString(StepKind kind) {
     for (const Command& c : kCommands)
@@ -113,7 +126,9 @@ Expected<std::vector<ScriptStep>> parseScript(std::string_view text) {
         } else {
             argument = std::string(rest);
         }
-        if (argument.empty())
+        if (command->kind == StepKind::CloseWindow) {
+            if (!argument.empty()) return std::unexpected(lineError(lineNo, "close-window takes no argument"));
+        } else if (argument.empty())
             return std::unexpected(lineError(lineNo, "'" + std::string(word) + "' needs an argument"));
 
         switch (command->kind) {
@@ -129,6 +144,10 @@ Expected<std::vector<ScriptStep>> parseScript(std::string_view text) {
             case StepKind::Swipe:
                 if (argument != "up" && argument != "down")
                     return std::unexpected(lineError(lineNo, "swipe takes up or down"));
+                break;
+            case StepKind::TapAt:
+                if (!parsePoint(argument))
+                    return std::unexpected(lineError(lineNo, "tap-at takes two whole numbers of pixels, X and Y"));
                 break;
             case StepKind::Wait: {
                 int ms = -1;

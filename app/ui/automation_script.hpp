@@ -3,7 +3,10 @@
 //   language CODE        switch the UI language (en, ka, ru, be)
 //   tap "LABEL"          tap the centre of the visible button or field with exactly this label
 //   type "TEXT"          type text into the focused field
-//   key NAME             press Enter, Escape, Backspace, Tab, Up, Down, Left or Right
+//   key NAME             press Enter, Escape, Backspace, Tab, Up, Down, Left or Right, or a
+//                        combination that quits other programs: Alt+F4, Ctrl+Q, Ctrl+W, Alt+Tab
+//   tap-at X Y           tap at a point (pixels from the top left), for targets with no label
+//   close-window         ask the window to close, as a window manager's close button would
 //   expect "TEXT"        wait until visible text contains TEXT
 //   expect-not "TEXT"    once the screen has settled, no visible text may contain TEXT
 //   screenshot PATH      save the next frame as a PNG
@@ -15,6 +18,8 @@
 // Scripts are input like any other: size limits, invalid UTF-8 and unknown words are errors
 // that name the line.
 #include <filesystem>
+#include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +30,8 @@ namespace dc::ui {
 
 // ListenFor is how a person who cannot see the screen finds something: press Down and listen
 // until the spoken focus names it (at most kMaxListenPresses presses).
-enum class StepKind { Language, Tap, Type, Key, Expect, ExpectNot, Screenshot, Dump, Wait, Swipe, ListenFor };
+enum class StepKind { Language, Tap, Type, Key, Expect, ExpectNot, Screenshot, Dump, Wait, Swipe, ListenFor,
+                      TapAt, CloseWindow };
 
 struct ScriptStep {
     StepKind kind;
@@ -43,6 +49,8 @@ Expected<std::vector<ScriptStep>> parseScript(std::string_view text);
 Expected<std::vector<ScriptStep>> loadScript(const std::filesystem::path& file);
 
 const char* toString(StepKind kind);
+// "X Y" of a tap-at step; nullopt unless two whole numbers from 0 to 16384.
+std::optional<std::pair<int, int>> parsePoint(std::string_view text);
 bool isKnownKeyName(std::string_view name);
 
 }  // namespace dc::ui

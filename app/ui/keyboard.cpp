@@ -34,6 +34,7 @@ const Layout& layoutFor(Language language) {
 }
 
 const std::vector<std::string_view> kNumberPad = {"123", "456", "789", "+0 "};
+const std::vector<std::string_view> kDatePad = {"123", "456", "789", "-0"};
 
 constexpr int kRowsMax = 6;
 
@@ -49,8 +50,10 @@ float keyboardHeight(const UiContext& ctx, float available) {
 
 void drawKeyboard(UiContext& ctx, const KioskState& state, float height, Actions& out) {
     const Metrics& m = ctx.metrics;
-    const bool numbers = state.typingInto == FieldId::Phone;
-    const std::vector<std::string_view>& rows = numbers ? kNumberPad : layoutFor(state.keyboardLayout).rows;
+    const bool numbers = state.typingInto == FieldId::Phone || state.typingInto == FieldId::BirthDate;
+    const std::vector<std::string_view>& rows = state.typingInto == FieldId::BirthDate ? kDatePad
+                                                : numbers                               ? kNumberPad
+                                                                                        : layoutFor(state.keyboardLayout).rows;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -95,6 +95,7 @@ void KioskController::drawFrame(UiContext& ctx) {
 }
 
 void KioskController::apply(const Actions& actions) {
+    if (actions.staffSignIn) m_staffSignIn = true;
     if (actions.dismissAttract) {
         m_state.attract = false;
         return;
@@ -391,7 +392,9 @@ std::string* KioskController::bufferFor(FieldId id) {
         case FieldId::Email: return &m_edit.email;
         case FieldId::Note: return &m_edit.note;
         case FieldId::Code: return &m_edit.referenceCode;
-        case FieldId::None: break;
+        case FieldId::None:
+        case FieldId::Document:
+        case FieldId::BirthDate: break;  // the clerk's registration form (StaffController)
     }
     return nullptr;
 }

@@ -59,6 +59,10 @@ public:
     static constexpr int kWarningSeconds = 15;
     // At rest this long (nothing of a person on screen), the attract screen comes up.
     void setAttractSeconds(int seconds) { m_attractSeconds = seconds; }
+    // The language the kiosk returns to after each person (the office may change it).
+    void setSiteLanguage(Language language) { m_siteLanguage = language; }
+    // "Staff sign-in" was touched (once).
+    bool takeStaffSignIn() { return std::exchange(m_staffSignIn, false); }
 
 private:
     void apply(const Actions& actions);
@@ -79,6 +83,7 @@ private:
     std::string m_countedSearch;  // the search text last counted for the reports
     bool m_sessionCounted = false;
     int m_attractSeconds = 60;
+    bool m_staffSignIn = false;
     Narrator* m_narrator = nullptr;
     // What was last spoken of, so each thing is said once.
     Screen m_spokenScreen = Screen::Home;

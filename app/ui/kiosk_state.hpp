@@ -15,7 +15,7 @@
 namespace dc::ui {
 
 // The text fields a person can type into (one at a time).
-enum class FieldId { None, Search, Name, Phone, Email, Note, Code };
+enum class FieldId { None, Search, Name, Phone, Email, Note, Code, Document, BirthDate };
 
 enum class Screen { Home, Jobs, JobDetail, Courses, CourseDetail, Apply, Review, Receipt, Status, Language, Help };
 const char* screenName(Screen screen);
@@ -131,6 +131,7 @@ struct Actions {
     bool toggleAudio = false;
     std::optional<core::CourseFilter> courseFilter;
     bool dismissAttract = false;  // a touch on the attract screen: to Home, and nothing else
+    bool staffSignIn = false;     // Help's "Staff sign-in": the clerk's PIN pad
 };
 
 }  // namespace dc::ui

@@ -131,6 +131,8 @@ size_t maxBytesFor(FieldId id) {
     switch (id) {
         case FieldId::Phone: return 30;
         case FieldId::Code: return 20;
+        case FieldId::Document: return 20;
+        case FieldId::BirthDate: return 10;
         case FieldId::Note: return 1000;
         case FieldId::Search: return 200;
         default: return 200;
@@ -145,8 +147,15 @@ void appendTyped(FieldId id, std::string& text, std::string_view typed, size_t m
         if (c < 0x20 || (c >= 0x7F && c < 0xA0)) continue;  // control characters
         if (id == FieldId::Phone && !((c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')'))
             continue;
-        if (text.size() + ch.size() > maxBytes) break;
-        text += ch;
+        if (id == FieldId::BirthDate && !((c >= '0' && c <= '9') || c == '-')) continue;
+        // A document number as the MRZ writes it: capitals and digits.
+        std::string kept = ch;
+        if (id == FieldId::Document) {
+            if (c >= 'a' && c <= 'z') kept.assign(1, static_cast<char>(c - 'a' + 'A'));
+            else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) continue;
+        }
+        if (text.size() + kept.size() > maxBytes) break;
+        text += kept;
     }
 }
 

@@ -1,5 +1,8 @@
 // dc-provision: from a blank box to an enrolled kiosk in one command.
-//   dc-provision --site SITE.toml --data-dir DIR [--token TOKEN | --token-file FILE] [--name NAME]
+//   dc-provision --site SITE.toml --data-dir DIR [--token TOKEN | --token-file FILE | --token-qr IMAGE] [--name NAME]
+//   dc-provision --from-media MOUNT --data-dir DIR    (a USB stick: MOUNT/digital-citizen/site.toml
+//                                                     and token, or token.png holding a QR code)
+//   echo PIN | dc-provision hash-pin                  (the argon2id hash for clerk/technician.pin_hash)
 // Checks the site config (every problem named by line and key), creates the data folder (0750),
 // the database and the device key (0600), enrolls the device with the server named in the
 // config using the one-time token (kept sealed: the secret the server answers with), and
@@ -17,6 +20,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/paths.hpp"
+#include "app/core/pin_gate.hpp"
+#include "drivers/idread/barcodes.hpp"
+#include "drivers/image/gray_image.hpp"
 #include "app/store/database.hpp"
 #include "app/store/field_cipher.hpp"
 #include "firmware-config/device_config.hpp"
@@ -28,8 +34,38 @@ namespace fs = std::filesystem;
 namespace {
 
 int usage(const char* why) {
-    std::fprintf(stderr, "dc-provision: %s\nusage: dc-provision --site SITE.toml --data-dir DIR [--token TOKEN | --token-file FILE] [--name NAME]\n", why);
+    std::fprintf(stderr,
+                 "dc-provision: %s\nusage: dc-provision --site SITE.toml --data-dir DIR [--token TOKEN | --token-file FILE | "
+                 "--token-qr IMAGE] [--name NAME]\n       dc-provision --from-media MOUNT --data-dir DIR [--name NAME]\n"
+                 "       echo PIN | dc-provision hash-pin\n",
+                 why);
     return 2;
+}
+
+// A PIN on standard input (one line, so it never shows in the process list or shell history)
+// -> its argon2id hash on standard output.
+int hashPinCommand() {
+    char line[64] = {};
+    if (!std::fgets(line, sizeof line, stdin)) return usage("hash-pin reads the PIN from standard input");
+    std::string pin(line);
+    while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r')) pin.pop_back();
+    auto hash = dc::core::hashPin(pin);
+    if (!hash) return usage(hash.error().message().c_str());
+    std::printf("%s\n", hash->c_str());
+    return 0;
+}
+
+// The enrollment token as a QR code, photographed or printed by the office's server.
+std::optional<std::string> tokenFromQr(const fs::path& image, std::string& why) {
+    auto picture = dc::image::loadImage(image);
+    if (!picture) {
+        why = picture.error().message();
+        return std::nullopt;
+    }
+    for (const auto& code : dc::idread::readBarcodes(*picture))
+        if (code.format == "QRCode" && !code.text.empty() && code.text.size() <= 128) return code.text;
+    why = image.string() + " holds no QR code with a token";
+    return std::nullopt;
 }
 
 std::optional<std::string> readSmallFile(const fs::path& file) {
@@ -45,7 +81,8 @@ std::optional<std::string> readSmallFile(const fs::path& file) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    fs::path site, dataDir, tokenFile;
+    if (argc == 2 && std::string(argv[1]) == "hash-pin") return hashPinCommand();
+    fs::path site, dataDir, tokenFile, tokenQr, media;
     std::string token, name = "dc-kiosk";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -55,13 +92,31 @@ int main(int argc, char** argv) {
         else if (a == "--data-dir") dataDir = v;
         else if (a == "--token") token = v;
         else if (a == "--token-file") tokenFile = v;
+        else if (a == "--token-qr") tokenQr = v;
+        else if (a == "--from-media") media = v;
         else if (a == "--name") name = v;
         else return usage(("unknown option '" + a.substr(0, 40) + "'").c_str());
+    }
+    if (!media.empty()) {
+        // First boot from a USB stick: everything in one folder on it.
+        const fs::path folder = media / "digital-citizen";
+        if (!site.empty() || !token.empty() || !tokenFile.empty() || !tokenQr.empty())
+            return usage("--from-media takes the site config and the token from the stick; give neither");
+        if (!fs::is_regular_file(folder / "site.toml"))
+            return usage(("no provisioning file: " + (folder / "site.toml").string() + " is missing").c_str());
+        site = folder / "site.toml";
+        if (fs::exists(folder / "token")) tokenFile = folder / "token";
+        else if (fs::exists(folder / "token.png")) tokenQr = folder / "token.png";
     }
     if (site.empty() || dataDir.empty()) return usage("--site and --data-dir are required");
     if (!tokenFile.empty()) {
         auto read = readSmallFile(tokenFile);
         if (!read) return usage(("the token file " + tokenFile.string() + " cannot be read").c_str());
+        token = *read;
+    } else if (!tokenQr.empty()) {
+        std::string why;
+        auto read = tokenFromQr(tokenQr, why);
+        if (!read) return usage(why.c_str());
         token = *read;
     }
 

@@ -137,11 +137,14 @@ void SyncWorker::run() {
             if (!round) error = round.error();
             retryAfter = client->retryAfter();
             auto stats = store::outboxStats(*db);
+            auto officeConfig = store::readSetting(*db, "sync.config");
             setStatus([&](SyncStatus& s) {
                 if (stats) {
                     s.pending = stats->pending;
                     s.setAside = stats->quarantined;
                 }
+                if (officeConfig) s.officeConfig = *officeConfig;
+                s.deviceId = client->deviceId();
             });
         }
         if (!error) {

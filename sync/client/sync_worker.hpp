@@ -33,6 +33,8 @@ struct SyncStatus {
     std::string lastError;      // plain words; empty after a good round
     int64_t retryInSeconds = 0; // while Offline/BackingOff
     int rounds = 0;             // finished rounds, good or not (tests wait on it)
+    std::string deviceId;       // as enrolled; empty before
+    std::string officeConfig;   // the configuration the office last sent (JSON object text), or empty
 };
 
 struct BackoffPolicy {

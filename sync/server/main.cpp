@@ -193,7 +193,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (a.command == "config") {
-        if (a.positional.size() != 1) return usage("config needs one JSON object, e.g. '{\"idleTimeoutSeconds\":120}'");
+        if (a.positional.size() != 1) return usage("config needs one JSON object of configuration keys, e.g. '{\"kiosk.idle_timeout_s\":120}'");
         if (auto r = service.setConfig(a.device, a.positional[0]); !r)
             return std::fprintf(stderr, "dc-server: %s\n", r.error().message().c_str()), 1;
         return 0;

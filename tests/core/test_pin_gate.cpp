@@ -104,3 +104,19 @@ TEST_CASE("PINs and hashes of the wrong shape are refused in plain words", "[cor
     CHECK_FALSE(gate.attempt(PinRole::Clerk, std::string(100000, '2'))->granted);
     CHECK_FALSE(gate.attempt(PinRole::Clerk, std::string("24\0" "68", 5))->granted);
 }
+
+TEST_CASE("handing over the hash already in force keeps the lock; a new PIN starts afresh", "[core][pin][hostile]") {
+    Fixture f;
+    const std::string hash = *core::hashPin("1234");
+    auto gate = f.gate();
+    REQUIRE(gate.setPinHash(PinRole::Clerk, hash));
+    for (int i = 0; i < 3; ++i) CHECK_FALSE(gate.attempt(PinRole::Clerk, "0000")->granted);
+    // The kiosk gives the configured hash before every attempt: that must not lift the lock.
+    REQUIRE(gate.setPinHash(PinRole::Clerk, hash));
+    auto locked = gate.attempt(PinRole::Clerk, "1234");
+    CHECK_FALSE(locked->granted);
+    CHECK(locked->lockedForSeconds == Approx(30));
+    // The office provisions a new PIN: the new one opens at once.
+    REQUIRE(gate.setPinHash(PinRole::Clerk, *core::hashPin("5678")));
+    CHECK(gate.attempt(PinRole::Clerk, "5678")->granted);
+}

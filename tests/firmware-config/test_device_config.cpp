@@ -79,3 +79,51 @@ TEST_CASE("bad configs are refused, each problem naming its line and key", "[con
     CHECK(std::count(many.begin(), many.end(), '\n') == 2);
     CHECK(loadDeviceConfig("/nonexistent/site.toml").error().message().find("cannot be opened") != std::string::npos);
 }
+
+TEST_CASE("staff PINs are configured only as argon2id hashes", "[config][hostile]") {
+    const std::string hash = "$argon2id$v=19$m=65536,t=2,p=1$wRpbdjTAi8Vp6Eu32JfUUQ$dZ0PS8R0Uv3WS9oJTmaimTIH5E3Li/RfF4AaDJPYM0I";
+    auto ok = parseDeviceConfig("[site]\nname = \"x\"\n[clerk]\npin_hash = \"" + hash + "\"\n", "site.toml");
+    REQUIRE(ok);
+    CHECK(ok->clerkPinHash == hash);
+    CHECK(ok->technicianPinHash.empty());
+    CHECK(message("[site]\nname = \"x\"\n[clerk]\npin_hash = \"4711\"\n") ==
+          "site.toml line 4: clerk.pin_hash must be an argon2id hash (\"dc-provision hash-pin\" makes one), never a PIN");
+    CHECK(message("[site]\nname = \"x\"\n[technician]\npin_hash = 4711\n").find("line 4: technician.pin_hash must be text") !=
+          std::string::npos);
+    CHECK(message("[site]\nname = \"x\"\n[technician]\npin_hash = \"$argon2i$v=19$m=4096,t=3,p=1$abc$def\"\n")
+              .find("must be an argon2id hash") != std::string::npos);
+}
+
+TEST_CASE("the office's pushed configuration applies good keys and lists the rest", "[config][hostile]") {
+    auto base = parseDeviceConfig("[site]\nname = \"Batumi\"\nlanguage = \"ka\"\n[server]\nurl = \"https://dc.example.ge\"\n", "site.toml");
+    REQUIRE(base);
+    auto pushed = applyPushedConfig(*base, R"({"kiosk.idle_timeout_s": 120, "site.language": "ru", "kiosk.attract_after_s": 5000,
+        "server.url": "https://evil.example", "kiosk.teleport": 1, "printer.paper_mm": 58.0, "kiosk.audio_guidance_on_start": true})");
+    CHECK(pushed.config.idleTimeoutSeconds == 120);
+    CHECK(pushed.config.siteLanguage == "ru");
+    CHECK(pushed.config.audioGuidanceOnStart);
+    CHECK(pushed.config.attractAfterSeconds == 60);          // out of range: left as it was
+    CHECK(pushed.config.serverUrl == "https://dc.example.ge");  // never from the server
+    CHECK(pushed.config.printerPaperMm == 80);                // a float is not a whole number
+    CHECK(pushed.applied.size() == 3);
+    REQUIRE(pushed.problems.size() == 4);
+    std::string all;
+    for (const auto& p : pushed.problems) all += p + "\n";
+    CHECK(all.find("kiosk.attract_after_s = 5000 is above 3600") != std::string::npos);
+    CHECK(all.find("server.url may not be set by the server") != std::string::npos);
+    CHECK(all.find("kiosk.teleport is not a configuration key") != std::string::npos);
+    CHECK(all.find("printer.paper_mm must be 58 or 80") != std::string::npos);
+    // Not an object, not JSON, empty, too large, nested values: nothing changes, and it says why.
+    for (const std::string& bad : {std::string("[1,2]"), std::string("{\"kiosk.idle_timeout_s\": "), std::string("null"),
+                                  std::string(kMaxConfigBytes + 1, ' '), std::string(R"({"kiosk.idle_timeout_s": {"a": 1}})")}) {
+        auto none = applyPushedConfig(*base, bad);
+        CHECK(none.applied.empty());
+        CHECK(none.problems.size() == 1);
+        CHECK(none.config.idleTimeoutSeconds == base->idleTimeoutSeconds);
+    }
+    CHECK(applyPushedConfig(*base, "").problems.empty());
+    // A PIN hash may come from the server; a PIN in clear may not.
+    auto pin = applyPushedConfig(*base, R"({"clerk.pin_hash": "1234"})");
+    CHECK(pin.config.clerkPinHash.empty());
+    CHECK(pin.problems.size() == 1);
+}

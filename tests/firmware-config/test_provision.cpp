@@ -10,6 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "drivers/idread/barcodes.hpp"
+#include "drivers/image/gray_image.hpp"
+#include "firmware-config/device_config.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/server_process.hpp"
@@ -96,4 +99,68 @@ TEST_CASE("dc-provision refuses bad configs, used tokens and an absent server in
     server.stop();
     auto absent = provision("--site " + site(dir, server.url()) + " --data-dir " + (dir / "d5").string() + " --token x");
     CHECK(absent.status == 1);
+}
+
+TEST_CASE("first boot from a USB stick: the site config and the token (as text or as a QR picture)", "[provision]") {
+    TempDir dir;
+    dc::test::ServerProcess server((dir / "server.db").string(), dir.path());
+    REQUIRE(server.running());
+    auto newToken = [&] {
+        auto t = dc::test::runServerCommand({"token", "--db", (dir / "server.db").string()});
+        REQUIRE(t.exitCode == 0);
+        return t.output.substr(0, t.output.find('\n'));
+    };
+    // A stick with a token file.
+    const auto stick = dir / "stick" / "digital-citizen";
+    std::filesystem::create_directories(stick);
+    std::filesystem::copy_file(site(dir, server.url()), stick / "site.toml");
+    std::ofstream(stick / "token") << newToken() << "\n";
+    auto fromFile = provision("--from-media " + (dir / "stick").string() + " --data-dir " + (dir / "a").string());
+    INFO(fromFile.out);
+    REQUIRE(fromFile.status == 0);
+    CHECK_FALSE(nlohmann::json::parse(fromFile.out)["device_id"].get<std::string>().empty());
+
+    // A stick with the token as a QR code picture (printed by the office, photographed).
+    std::filesystem::remove(stick / "token");
+    auto qr = dc::idread::drawBarcode("QRCode", newToken(), 300);
+    REQUIRE(dc::image::savePng(qr, stick / "token.png"));
+    auto fromQr = provision("--from-media " + (dir / "stick").string() + " --data-dir " + (dir / "b").string());
+    INFO(fromQr.out);
+    REQUIRE(fromQr.status == 0);
+    CHECK(nlohmann::json::parse(fromQr.out)["device_id"] != nlohmann::json::parse(fromFile.out)["device_id"]);
+
+    // A picture without a QR code, a stick without the folder, and mixing the two ways.
+    dc::image::GrayImage blank(200, 200, 255);
+    REQUIRE(dc::image::savePng(blank, dir / "blank.png"));
+    auto noCode = provision("--site " + site(dir, server.url()) + " --data-dir " + (dir / "c").string() + " --token-qr " +
+                            (dir / "blank.png").string());
+    CHECK(noCode.status == 2);
+    CHECK(noCode.out.find("holds no QR code") != std::string::npos);
+    auto notAPicture = provision("--site " + site(dir, server.url()) + " --data-dir " + (dir / "c").string() + " --token-qr " +
+                                 (dir / "site.toml").string());
+    CHECK(notAPicture.status == 2);
+    auto empty = provision("--from-media " + dir.path().string() + " --data-dir " + (dir / "c").string());
+    CHECK(empty.status == 2);
+    CHECK(empty.out.find("no provisioning file") != std::string::npos);
+    auto both = provision("--from-media " + (dir / "stick").string() + " --site x.toml --data-dir " + (dir / "c").string());
+    CHECK(both.status == 2);
+    CHECK_FALSE(std::filesystem::exists(dir / "c"));
+}
+
+TEST_CASE("dc-provision hash-pin: a PIN on standard input becomes an argon2id hash; anything else is refused",
+          "[provision][hostile]") {
+    auto good = dc::test::runShell("echo 4711 | " + std::string(DC_PROVISION_PATH) + " hash-pin 2>&1");
+    REQUIRE(good.exitCode == 0);
+    CHECK(good.output.rfind("$argon2id$v=19$", 0) == 0);
+    CHECK(good.output.find("4711") == std::string::npos);
+    // The hash is accepted by the device configuration as it is.
+    std::string hash = good.output.substr(0, good.output.find('\n'));
+    CHECK(dc::config::parseDeviceConfig("[site]\nname = \"x\"\n[clerk]\npin_hash = \"" + hash + "\"\n", "t.toml"));
+    for (const std::string bad : {"12", "12ab", "1234567890123", "", "４７１１"}) {
+        auto r = dc::test::runShell("printf '%s\\n' '" + bad + "' | " + std::string(DC_PROVISION_PATH) + " hash-pin 2>&1");
+        INFO(bad << ": " << r.output);
+        CHECK(r.exitCode == 2);
+        CHECK(r.output.find("$argon2id") == std::string::npos);
+    }
+    CHECK(dc::test::runShell(std::string(DC_PROVISION_PATH) + " hash-pin < /dev/null 2>&1").exitCode == 2);
 }

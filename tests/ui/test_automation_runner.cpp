@@ -36,6 +36,8 @@ struct FakeHost : AutomationHost {
     std::vector<std::string> ring;
     int focus = -1;
     std::string focusedLabel() const override { return focus < 0 ? "" : ring[static_cast<size_t>(focus) % ring.size()]; }
+    int closeRequests = 0;
+    void requestClose() override { ++closeRequests; }
 };
 
 const std::vector<WidgetInfo> kHome = {

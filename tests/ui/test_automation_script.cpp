@@ -51,6 +51,13 @@ TEST_CASE("malformed scripts are refused with the line named", "[ui][automation]
         {"expect \"caf\xC3\"", "UTF-8"},
         {std::string("tap \"a\0b\"", 10), "NUL"},
         {"tap \"" + std::string(5000, 'a') + "\"", "longer than"},
+        {"tap-at 10", "two whole numbers"},
+        {"tap-at -1 5", "two whole numbers"},
+        {"tap-at 10 99999", "two whole numbers"},
+        {"tap-at x y", "two whole numbers"},
+        {"tap-at", "needs an argument"},
+        {"close-window now", "takes no argument"},
+        {"key Alt+F5", "unknown key"},
     };
     for (const Case& c : cases) {
         INFO(c.text.substr(0, 60));
@@ -58,6 +65,16 @@ TEST_CASE("malformed scripts are refused with the line named", "[ui][automation]
         REQUIRE_FALSE(steps);
         CHECK_THAT(steps.error().message(), Catch::Contains("line 2") && Catch::Contains(c.message));
     }
+}
+
+TEST_CASE("lockdown steps: a close request, quitting keys and a tap at a point", "[ui][automation]") {
+    auto steps = parseScript("close-window\nkey Alt+F4\nkey Ctrl+Q\ntap-at 20 30\n");
+    REQUIRE(steps);
+    REQUIRE(steps->size() == 4);
+    CHECK((*steps)[0].kind == StepKind::CloseWindow);
+    CHECK((*steps)[1].argument == "Alt+F4");
+    CHECK((*steps)[3].kind == StepKind::TapAt);
+    CHECK(parsePoint((*steps)[3].argument) == std::pair{20, 30});
 }
 
 TEST_CASE("oversized scripts are refused before parsing", "[ui][automation]") {

@@ -31,6 +31,20 @@ std::optional<int> keyFor(const std::string& name) {
     return std::nullopt;
 }
 
+struct KeyStroke {
+    int key;
+    int modifiers = 0;
+};
+
+std::optional<KeyStroke> keyStrokeFor(const std::string& name) {
+    if (name == "Alt+F4") return KeyStroke{GLFW_KEY_F4, GLFW_MOD_ALT};
+    if (name == "Alt+Tab") return KeyStroke{GLFW_KEY_TAB, GLFW_MOD_ALT};
+    if (name == "Ctrl+Q") return KeyStroke{GLFW_KEY_Q, GLFW_MOD_CONTROL};
+    if (name == "Ctrl+W") return KeyStroke{GLFW_KEY_W, GLFW_MOD_CONTROL};
+    if (auto key = keyFor(name)) return KeyStroke{*key};
+    return std::nullopt;
+}
+
 class GlfwWindow final : public Window {
 public:
     explicit GlfwWindow(GLFWwindow* window) : m_window(window) {
@@ -43,6 +57,12 @@ public:
         glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { self(w)->m_gotEvent = true; });
         glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { self(w)->m_gotEvent = true; });
         glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { self(w)->m_gotEvent = true; });
+        // A close request is counted and refused: the kiosk decides when it stops.
+        glfwSetWindowCloseCallback(window, [](GLFWwindow* w) {
+            glfwSetWindowShouldClose(w, GLFW_FALSE);
+            ++self(w)->m_closeRequests;
+            self(w)->m_gotEvent = true;
+        });
         ImGui_ImplGlfw_InitForOpenGL(window, true);
         ImGui_ImplOpenGL3_Init("#version 330 core");
     }
@@ -82,7 +102,7 @@ public:
         return m_gotEvent;
     }
 
-    bool quitRequested() const override { return glfwWindowShouldClose(m_window); }
+    int closeRequests() const override { return m_closeRequests; }
     void wake() override { glfwPostEmptyEvent(); }
 
     void newFrame() override {
@@ -118,10 +138,17 @@ public:
         m_injected = true;
     }
     void injectKey(const std::string& name) override {
-        const auto key = keyFor(name);
-        if (!key) return;
-        ImGui_ImplGlfw_KeyCallback(m_window, *key, 0, GLFW_PRESS, 0);
-        m_pendingKeyUp = *key;
+        const auto stroke = keyStrokeFor(name);
+        if (!stroke) return;
+        ImGui_ImplGlfw_KeyCallback(m_window, stroke->key, 0, GLFW_PRESS, stroke->modifiers);
+        m_pendingKeyUp = stroke->key;
+        m_injected = true;
+    }
+    void injectCloseRequest() override {
+        // GLFW has no way to queue the window manager's message; this is what its handler does.
+        glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+        glfwSetWindowShouldClose(m_window, GLFW_FALSE);
+        ++m_closeRequests;
         m_injected = true;
     }
 
@@ -135,6 +162,7 @@ private:
     bool m_injected = false;
     std::optional<int> m_pendingKeyUp;
     bool m_keySeen = false;
+    int m_closeRequests = 0;
 };
 
 }  // namespace

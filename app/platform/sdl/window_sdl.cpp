@@ -13,15 +13,24 @@
 namespace dc::platform {
 namespace {
 
-std::optional<SDL_Scancode> scancodeFor(const std::string& name) {
-    if (name == "Enter") return SDL_SCANCODE_RETURN;
-    if (name == "Escape") return SDL_SCANCODE_ESCAPE;
-    if (name == "Backspace") return SDL_SCANCODE_BACKSPACE;
-    if (name == "Tab") return SDL_SCANCODE_TAB;
-    if (name == "Up") return SDL_SCANCODE_UP;
-    if (name == "Down") return SDL_SCANCODE_DOWN;
-    if (name == "Left") return SDL_SCANCODE_LEFT;
-    if (name == "Right") return SDL_SCANCODE_RIGHT;
+struct KeyStroke {
+    SDL_Scancode scancode;
+    Uint16 modifiers = KMOD_NONE;
+};
+
+std::optional<KeyStroke> keyStrokeFor(const std::string& name) {
+    if (name == "Alt+F4") return KeyStroke{SDL_SCANCODE_F4, KMOD_LALT};
+    if (name == "Alt+Tab") return KeyStroke{SDL_SCANCODE_TAB, KMOD_LALT};
+    if (name == "Ctrl+Q") return KeyStroke{SDL_SCANCODE_Q, KMOD_LCTRL};
+    if (name == "Ctrl+W") return KeyStroke{SDL_SCANCODE_W, KMOD_LCTRL};
+    if (name == "Enter") return KeyStroke{SDL_SCANCODE_RETURN};
+    if (name == "Escape") return KeyStroke{SDL_SCANCODE_ESCAPE};
+    if (name == "Backspace") return KeyStroke{SDL_SCANCODE_BACKSPACE};
+    if (name == "Tab") return KeyStroke{SDL_SCANCODE_TAB};
+    if (name == "Up") return KeyStroke{SDL_SCANCODE_UP};
+    if (name == "Down") return KeyStroke{SDL_SCANCODE_DOWN};
+    if (name == "Left") return KeyStroke{SDL_SCANCODE_LEFT};
+    if (name == "Right") return KeyStroke{SDL_SCANCODE_RIGHT};
     return std::nullopt;
 }
 
@@ -70,7 +79,7 @@ public:
         return any;
     }
 
-    bool quitRequested() const override { return m_quit; }
+    int closeRequests() const override { return m_closeRequests; }
 
     void wake() override {
         SDL_Event event{};
@@ -127,15 +136,29 @@ public:
     }
 
     void injectKey(const std::string& name) override {
-        const auto scancode = scancodeFor(name);
-        if (!scancode) return;
-        pushKey(*scancode, true);
-        m_pendingKeyUp = *scancode;
+        const auto stroke = keyStrokeFor(name);
+        if (!stroke) return;
+        pushKey(stroke->scancode, true, stroke->modifiers);
+        m_pendingKeyUp = stroke->scancode;
+    }
+
+    void injectCloseRequest() override {
+        // What SDL makes of a window manager's close: the window's close event, then SDL_QUIT as
+        // it was the last window.
+        SDL_Event close{};
+        close.type = SDL_WINDOWEVENT;
+        close.window.event = SDL_WINDOWEVENT_CLOSE;
+        close.window.windowID = SDL_GetWindowID(m_window);
+        SDL_PushEvent(&close);
+        SDL_Event quit{};
+        quit.type = SDL_QUIT;
+        SDL_PushEvent(&quit);
     }
 
 private:
-    void pushKey(SDL_Scancode scancode, bool down) {
+    void pushKey(SDL_Scancode scancode, bool down, Uint16 modifiers = KMOD_NONE) {
         SDL_Event event{};
+        event.key.keysym.mod = modifiers;
         event.type = down ? SDL_KEYDOWN : SDL_KEYUP;
         event.key.windowID = SDL_GetWindowID(m_window);
         event.key.state = down ? SDL_PRESSED : SDL_RELEASED;
@@ -147,7 +170,7 @@ private:
     void handle(const SDL_Event& event) {
         if (event.type == m_wakeEvent) return;
         ImGui_ImplSDL2_ProcessEvent(&event);
-        if (event.type == SDL_QUIT) m_quit = true;
+        if (event.type == SDL_QUIT) ++m_closeRequests;
     }
 
     SDL_Window* m_window;
@@ -155,7 +178,7 @@ private:
     bool m_injectedButtonDown = false;
     SDL_GLContext m_gl;
     Uint32 m_wakeEvent;
-    bool m_quit = false;
+    int m_closeRequests = 0;
     int m_pointerX = 0, m_pointerY = 0;
     std::optional<SDL_Scancode> m_pendingKeyUp;
     bool m_keySeen = false;  // a frame has started with the injected key down
@@ -165,6 +188,8 @@ private:
 
 Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options) {
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    // SIGTERM and SIGINT are the kiosk's to handle (a clean stop for systemd), not SDL's.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         std::string why = SDL_GetError();
         SDL_Quit();

@@ -35,6 +35,9 @@ void drawHelp(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& ou
         if (d.state != DeliveryInfo::State::Off && d.state != DeliveryInfo::State::NotSetUp)
             if (touchButton(ctx, ctx.t(Msg::SyncNow), ImVec2(0, 0), ButtonStyle::Secondary)) out.syncNow = true;
     });
+    // For the office's clerks (a PIN follows); out of the way at the bottom, still a full-size target.
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gap * 3));
+    if (touchButton(ctx, ctx.t(Msg::StaffSignIn), ImVec2(0, 0), ButtonStyle::Secondary)) out.staffSignIn = true;
 }
 
 }  // namespace dc::ui

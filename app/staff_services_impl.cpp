@@ -1,0 +1,362 @@
+#include "app/staff_services_impl.hpp"
+
+#include <sys/statvfs.h>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/core/paths.hpp"
+#include "app/log_ring.hpp"
+#include "drivers/camera/camera.hpp"
+#include "drivers/idread/mrz_reader.hpp"
+#include "drivers/printer/printer.hpp"
+#include "sync/client/network_check.hpp"
+#include "sync/client/sync_worker.hpp"
+
+namespace dc::app {
+
+struct ReceiptRequest {
+    printer::Receipt receipt;
+};
+
+namespace {
+
+// Local midnight as the store writes times (UTC, ISO 8601): "today" for a clerk is their day.
+std::string localMidnightUtc() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    local.tm_hour = local.tm_min = local.tm_sec = 0;
+    const std::time_t midnight = std::mktime(&local);
+    std::tm utc{};
+    gmtime_r(&midnight, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+ui::Msg kindMsg(const std::string& kind) {
+    if (kind == "enrollment") return ui::Msg::KindEnrollment;
+    if (kind == "registration") return ui::Msg::KindRegistration;
+    return ui::Msg::KindApplication;
+}
+
+ui::Msg statusMsg(store::ActionStatus s) {
+    switch (s) {
+        case store::ActionStatus::Pending: return ui::Msg::StatusPending;
+        case store::ActionStatus::Submitted: return ui::Msg::StatusSubmitted;
+        case store::ActionStatus::Accepted: return ui::Msg::StatusAccepted;
+        case store::ActionStatus::Rejected: return ui::Msg::StatusRejected;
+        case store::ActionStatus::Confirmed: return ui::Msg::StatusConfirmed;
+        case store::ActionStatus::Waitlisted: return ui::Msg::StatusWaitlisted;
+        case store::ActionStatus::Cancelled: return ui::Msg::StatusCancelled;
+    }
+    return ui::Msg::StatusPending;
+}
+
+// A receipt in the person's language: what it is for, the code large with its QR, the state, and
+// what to do with it.
+printer::Receipt receiptFor(const store::ReceiptFacts& f, ui::Language l, const std::string& siteName) {
+    using Line = printer::ReceiptLine;
+    printer::Receipt r;
+    r.lines.push_back({Line::Style::Large, ui::tr(l, ui::Msg::AppName), true});
+    if (!siteName.empty()) r.lines.push_back({Line::Style::Body, siteName, true});
+    r.lines.push_back({Line::Style::Rule, "", false});
+    r.lines.push_back({Line::Style::Bold, ui::tr(l, kindMsg(f.kind)), false});
+    if (!f.title.empty()) r.lines.push_back({Line::Style::Body, f.title, false});
+    if (!f.where.empty() || !f.when.empty())
+        r.lines.push_back({Line::Style::Body, f.where + (f.where.empty() || f.when.empty() ? "" : ", ") + f.when, false});
+    r.lines.push_back({Line::Style::Rule, "", false});
+    r.lines.push_back({Line::Style::Body, ui::tr(l, ui::Msg::YourCode), true});
+    r.lines.push_back({Line::Style::Large, f.referenceCode, true});
+    const std::string status = f.status == store::ActionStatus::Waitlisted && f.waitlistPosition
+                                   ? ui::trf(l, ui::Msg::StatusWaitlisted, *f.waitlistPosition)
+                                   : ui::tr(l, statusMsg(f.status));
+    r.lines.push_back({Line::Style::Bold, status, false});
+    r.lines.push_back({Line::Style::Body, ui::tr(l, ui::Msg::KeepCode), false});
+    r.qr = f.referenceCode;
+    return r;
+}
+
+std::string redactedValue(const std::string& key, const std::string& value) {
+    if (key.find("pin_hash") != std::string::npos) return value.empty() ? "not set" : "set";
+    return value;
+}
+
+std::vector<std::string> configLines(const config::DeviceConfig& c) {
+    auto q = [](const std::string& s) { return "\"" + s + "\""; };
+    return {
+        "site.name = " + q(c.siteName),
+        "site.language = " + q(c.siteLanguage),
+        "kiosk.idle_timeout_s = " + std::to_string(c.idleTimeoutSeconds),
+        "kiosk.attract_after_s = " + std::to_string(c.attractAfterSeconds),
+        "server.url = " + q(c.serverUrl),
+        "server.sync_interval_s = " + std::to_string(c.syncIntervalSeconds),
+        "camera.backend = " + q(c.cameraBackend),
+        "printer.device = " + q(c.printerDevice),
+        "printer.paper_mm = " + std::to_string(c.printerPaperMm),
+        "clerk.pin_hash: " + redactedValue("pin_hash", c.clerkPinHash),
+        "technician.pin_hash: " + redactedValue("pin_hash", c.technicianPinHash),
+    };
+}
+
+}  // namespace
+
+KioskStaffServices::KioskStaffServices(const KioskOptions& options, std::filesystem::path dataDir,
+                                       std::filesystem::path fontDir, core::CatalogService& catalog,
+                                       core::MainThreadQueue& results)
+    : m_options(options), m_dataDir(std::move(dataDir)), m_fontDir(std::move(fontDir)), m_catalog(catalog),
+      m_results(results), m_config(options.device) {}
+
+KioskStaffServices::~KioskStaffServices() {
+    std::lock_guard lock(m_threadsMutex);
+    for (std::thread& t : m_threads) t.join();
+}
+
+template <class T>
+void KioskStaffServices::inBackground(std::function<Expected<T>()> work, Done<T> done) {
+    std::lock_guard lock(m_threadsMutex);
+    m_threads.emplace_back([this, work = std::move(work), done = std::move(done)] {
+        auto result = work();
+        m_results.post([done, result = std::move(result)] { done(result); });
+    });
+}
+
+void KioskStaffServices::tryPin(core::PinRole role, std::string pin, Done<core::PinAttempt> done) {
+    // The hashes in force are written to the store first (they may have come from the server
+    // since the last attempt), then the attempt counts against the store's lock.
+    const std::string hash = role == core::PinRole::Clerk ? m_config.clerkPinHash : m_config.technicianPinHash;
+    m_catalog.run<core::PinAttempt>(
+        [role, pin = std::move(pin), hash](store::Database& db) -> Expected<core::PinAttempt> {
+            core::PinGate gate(db);
+            if (!hash.empty())
+                if (auto set = gate.setPinHash(role, hash); !set) return std::unexpected(set.error());
+            return gate.attempt(role, pin);
+        },
+        std::move(done));
+}
+
+void KioskStaffServices::todaysActions(Done<std::vector<store::ActionRow>> done) {
+    m_catalog.run<std::vector<store::ActionRow>>(
+        [since = localMidnightUtc()](store::Database& db) { return store::actionsSince(db, since, 200); }, std::move(done));
+}
+
+void KioskStaffServices::setAside(Done<std::vector<store::QuarantinedRecord>> done) {
+    m_catalog.run<std::vector<store::QuarantinedRecord>>(
+        [](store::Database& db) { return store::quarantinedOutbox(db, 50); }, std::move(done));
+}
+
+void KioskStaffServices::registerJobseeker(store::RegistrationDraft draft, Done<store::ActionReceipt> done) {
+    m_catalog.registerJobseeker(std::move(draft), std::move(done));
+}
+
+Expected<void> KioskStaffServices::print(const ReceiptRequest& request) {
+    const int width = m_config.printerPaperMm == 58 ? printer::kDots58mm : printer::kDots80mm;
+    std::unique_ptr<printer::Printer> device;
+    if (!m_options.printerPngDir.empty()) device = printer::makePngPrinter(m_options.printerPngDir, width, m_fontDir);
+    else if (!m_config.printerDevice.empty()) device = printer::makeEscPosPrinter(m_config.printerDevice, width, m_fontDir);
+    else return fail(ErrorCode::MissingResource, "no printer is configured (printer.device)");
+    return device->print(request.receipt);
+}
+
+void KioskStaffServices::printReceipt(std::string code, ui::Language language, Done<bool> done) {
+    // The facts come from the store worker; the drawing and the printer's device file, which
+    // can block on a jammed printer, from a thread of their own.
+    const std::string site = m_config.siteName;
+    m_catalog.run<store::ReceiptFacts>(
+        [code = std::move(code)](store::Database& db) { return store::receiptFacts(db, code); },
+        [this, language, site, done = std::move(done)](Expected<store::ReceiptFacts> facts) {
+            if (!facts) {
+                done(std::unexpected(facts.error()));
+                return;
+            }
+            ReceiptRequest request{receiptFor(*facts, language, site)};
+            inBackground<bool>(
+                [this, request]() -> Expected<bool> {
+                    if (auto printed = print(request); !printed) {
+                        logLine("receipt not printed: " + printed.error().message());
+                        return std::unexpected(printed.error());
+                    }
+                    return true;
+                },
+                done);
+        });
+}
+
+void KioskStaffServices::syncNow() {
+    if (m_sync) m_sync->syncNow();
+}
+
+ui::DiagnosticsReport KioskStaffServices::deviceFacts() const {
+    ui::DiagnosticsReport d;
+    // libcurl names every library it was built with; the first two (itself, TLS) are what matter.
+    std::string curl = sync::curlVersion();
+    if (const size_t second = curl.find(' ', curl.find(' ') + 1); second != std::string::npos) curl.resize(second);
+    d.version = "dc-kiosk " DC_VERSION ", SQLite " + store::sqliteVersion() + ", " + curl;
+    d.siteName = m_config.siteName;
+    d.configFile = m_options.configFile.string();
+    d.serverUrl = m_config.serverUrl;
+    d.configLines = configLines(m_config);
+    if (m_sync) {
+        const sync::SyncStatus s = m_sync->status();
+        d.deviceId = s.deviceId;
+        d.syncState = sync::syncStateText(s.state);
+        d.pending = s.pending;
+        d.setAside = s.setAside;
+        d.lastSyncError = s.lastError;
+    } else {
+        d.syncState = m_config.serverUrl.empty() ? "offline kiosk (no server configured)" : "off";
+    }
+    struct statvfs fs {};
+    if (::statvfs(m_dataDir.c_str(), &fs) == 0) d.diskFreeBytes = static_cast<int64_t>(fs.f_bavail) * static_cast<int64_t>(fs.f_frsize);
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(m_dataDir / core::kDatabaseFileName, ec);
+    d.databaseBytes = ec ? 0 : static_cast<int64_t>(size);
+    d.printer = !m_options.printerPngDir.empty() ? "printer: PNG files in " + m_options.printerPngDir.string()
+                : m_config.printerDevice.empty() ? std::string("printer: none")
+                                                 : "printer: " + m_config.printerDevice;
+    d.camera = "camera: " + m_config.cameraBackend;
+    d.recentLog = LogRing::instance().recent();
+    return d;
+}
+
+void KioskStaffServices::diagnostics(Done<ui::DiagnosticsReport> done) {
+    ui::DiagnosticsReport facts = deviceFacts();
+    m_catalog.run<ui::DiagnosticsReport>(
+        [facts](store::Database& db) -> Expected<ui::DiagnosticsReport> {
+            ui::DiagnosticsReport d = facts;
+            auto integrity = store::integrityCheck(db);
+            d.integrity = integrity ? *integrity : integrity.error().message();
+            return d;
+        },
+        std::move(done));
+}
+
+void KioskStaffServices::checkNetwork(Done<std::vector<ui::NetworkStep>> done) {
+    inBackground<std::vector<ui::NetworkStep>>(
+        [url = m_config.serverUrl, ca = m_config.serverCaFile]() -> Expected<std::vector<ui::NetworkStep>> {
+            std::vector<ui::NetworkStep> steps;
+            for (const sync::CheckStep& s : sync::checkServerReachable(url, {.caFile = ca})) {
+                steps.push_back({static_cast<ui::NetworkStep::Kind>(s.kind), static_cast<ui::NetworkStep::Verdict>(s.verdict), s.detail});
+                logLine(std::string("network check: step ") + std::to_string(steps.size()) + " " +
+                        (s.verdict == sync::CheckStep::Verdict::Works ? "works" : s.verdict == sync::CheckStep::Verdict::Fails ? "fails" : "not tried") +
+                        (s.detail.empty() ? "" : " (" + s.detail + ")"));
+            }
+            return steps;
+        },
+        std::move(done));
+}
+
+void KioskStaffServices::testPrinter(Done<bool> done) {
+    using Line = printer::ReceiptLine;
+    ReceiptRequest request;
+    request.receipt.lines = {{Line::Style::Large, "Printer test", true},
+                             {Line::Style::Body, "ქართული · Русский · Беларуская · English", true},
+                             {Line::Style::Rule, "", false},
+                             {Line::Style::Body, m_config.siteName, false},
+                             {Line::Style::Body, "dc-kiosk " DC_VERSION, false}};
+    request.receipt.qr = "printer-test";
+    inBackground<bool>(
+        [this, request]() -> Expected<bool> {
+            if (auto printed = print(request); !printed) return std::unexpected(printed.error());
+            logLine("printer test: printed");
+            return true;
+        },
+        std::move(done));
+}
+
+void KioskStaffServices::testCamera(Done<std::string> done) {
+    inBackground<std::string>(
+        [backendName = m_config.cameraBackend, deviceId = m_config.cameraDevice]() -> Expected<std::string> {
+            auto backend = camera::backendNamed(backendName);
+            if (!backend) return std::unexpected(backend.error());
+            auto cameras = (*backend)->enumerate();
+            if (!cameras) return std::unexpected(cameras.error());
+            if (cameras->empty()) return fail(ErrorCode::MissingResource, "no camera found (" + backendName + ")");
+            const std::string id = deviceId.empty() ? cameras->front().id : deviceId;
+            auto cam = (*backend)->open(id);
+            if (!cam) return std::unexpected(cam.error());
+            if (auto started = (*cam)->start(1280, 720, 15); !started) return std::unexpected(started.error());
+            auto reader = idread::MrzReader::open();
+            if (!reader) return std::unexpected(reader.error());
+            // Up to ten seconds: hold a passport or an ID card under the camera.
+            int frames = 0;
+            const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+            while (std::chrono::steady_clock::now() < until) {
+                auto frame = (*cam)->nextFrame(2.0);
+                if (!frame) return std::unexpected(frame.error());
+                ++frames;
+                const idread::MrzReading reading = (*reader)->read(frame->image);
+                if (reading.accepted && reading.data) {
+                    (*cam)->stop();
+                    logLine("camera test: a document was read after " + std::to_string(frames) + " frames");
+                    // The technician's own test document: its number proves the read, nothing more is shown.
+                    return (*cameras)[0].name + ": " + std::to_string(frames) + " frames, MRZ read (" +
+                           reading.data->documentCode + ", " + reading.data->issuingState + ")";
+                }
+            }
+            (*cam)->stop();
+            return (*cameras)[0].name + ": " + std::to_string(frames) + " frames, no MRZ seen";
+        },
+        std::move(done));
+}
+
+void KioskStaffServices::testAudio(ui::Language language) {
+    if (m_narrator) m_narrator->say(ui::tr(language, ui::Msg::TestAudioSpeech), language);
+}
+
+void KioskStaffServices::exportDiagnostics(Done<std::string> done) {
+    // To the first USB stick mounted under /media or /run/media (DC_EXPORT_DIR overrides: tests, a
+    // stick mounted elsewhere).
+    ui::DiagnosticsReport facts = deviceFacts();
+    const char* forced = std::getenv("DC_EXPORT_DIR");
+    std::filesystem::path target;
+    if (forced && *forced) {
+        target = forced;
+    } else {
+        std::error_code ec;
+        for (const char* root : {"/media", "/run/media"})
+            for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+                 !ec && it != std::filesystem::recursive_directory_iterator() && it.depth() <= 1; it.increment(ec))
+                if (it->is_directory(ec) && it.depth() == 1 && target.empty()) target = it->path();
+    }
+    if (target.empty()) {
+        done(fail(ErrorCode::MissingResource, "no USB stick found under /media"));
+        return;
+    }
+    m_catalog.run<std::string>(
+        [facts, target](store::Database& db) -> Expected<std::string> {
+            auto integrity = store::integrityCheck(db);
+            auto stats = store::outboxStats(db);
+            const std::time_t now = std::time(nullptr);
+            char stamp[32];
+            std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::gmtime(&now));
+            // Device facts, counts and log lines only: no record, no name, no code of anyone.
+            nlohmann::json bundle = {
+                {"version", facts.version},     {"deviceId", facts.deviceId},   {"site", facts.siteName},
+                {"configFile", facts.configFile}, {"config", facts.configLines}, {"sync", facts.syncState},
+                {"lastSyncError", facts.lastSyncError}, {"diskFreeBytes", facts.diskFreeBytes},
+                {"databaseBytes", facts.databaseBytes}, {"integrity", integrity ? *integrity : integrity.error().message()},
+                {"printer", facts.printer},     {"camera", facts.camera},       {"log", facts.recentLog},
+                {"generatedAt", stamp}};
+            if (stats) bundle["outbox"] = {{"pending", stats->pending}, {"quarantined", stats->quarantined}, {"delivered", stats->delivered}};
+            const std::filesystem::path file =
+                target / ("dc-diagnostics-" + (facts.deviceId.empty() ? std::string("unenrolled") : facts.deviceId.substr(0, 16)) + "-" + stamp + ".json");
+            std::ofstream out(file, std::ios::binary | std::ios::trunc);
+            out << bundle.dump(2) << "\n";
+            if (!out.flush()) return fail(ErrorCode::IoError, file.string() + " cannot be written");
+            logLine("diagnostics saved to " + file.string());
+            return file.string();
+        },
+        std::move(done));
+}
+
+void KioskStaffServices::stopKiosk() {
+    logLine("stopped from technician mode");
+    if (m_stop) m_stop();
+}
+
+}  // namespace dc::app

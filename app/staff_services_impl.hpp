@@ -1,0 +1,70 @@
+#pragma once
+// StaffServices for the running kiosk: PINs and records through the store worker, delivery
+// through the sync worker, receipts through the printer driver, the camera test through the
+// camera and ID-reading drivers, checks that block (network, camera) on threads of their own.
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "app/command_line.hpp"
+#include "app/core/catalog_service.hpp"
+#include "app/core/main_thread_queue.hpp"
+#include "app/ui/narrator.hpp"
+#include "app/ui/staff_services.hpp"
+
+namespace dc::sync {
+class SyncWorker;
+}
+
+namespace dc::app {
+
+class KioskStaffServices final : public ui::StaffServices {
+public:
+    KioskStaffServices(const KioskOptions& options, std::filesystem::path dataDir, std::filesystem::path fontDir,
+                       core::CatalogService& catalog, core::MainThreadQueue& results);
+    ~KioskStaffServices() override;  // waits for checks still running
+
+    void setSyncWorker(sync::SyncWorker* worker) { m_sync = worker; }
+    void setNarrator(ui::Narrator* narrator) { m_narrator = narrator; }
+    void setStop(std::function<void()> stop) { m_stop = std::move(stop); }
+    // The configuration in force (the file's, with what the office pushed on top).
+    void setConfig(const config::DeviceConfig& config) { m_config = config; }
+
+    void tryPin(core::PinRole role, std::string pin, Done<core::PinAttempt> done) override;
+    void todaysActions(Done<std::vector<store::ActionRow>> done) override;
+    void setAside(Done<std::vector<store::QuarantinedRecord>> done) override;
+    void registerJobseeker(store::RegistrationDraft draft, Done<store::ActionReceipt> done) override;
+    void printReceipt(std::string referenceCode, ui::Language language, Done<bool> done) override;
+    void syncNow() override;
+    void diagnostics(Done<ui::DiagnosticsReport> done) override;
+    void checkNetwork(Done<std::vector<ui::NetworkStep>> done) override;
+    void testPrinter(Done<bool> done) override;
+    void testCamera(Done<std::string> done) override;
+    void testAudio(ui::Language language) override;
+    void exportDiagnostics(Done<std::string> done) override;
+    void stopKiosk() override;
+
+private:
+    // Runs `work` on a thread of its own and hands its answer to `done` on the UI thread.
+    template <class T>
+    void inBackground(std::function<Expected<T>()> work, Done<T> done);
+    Expected<void> print(const struct ReceiptRequest& request);
+    ui::DiagnosticsReport deviceFacts() const;  // the parts the UI thread can gather
+
+    const KioskOptions& m_options;
+    std::filesystem::path m_dataDir, m_fontDir;
+    core::CatalogService& m_catalog;
+    core::MainThreadQueue& m_results;
+    config::DeviceConfig m_config;
+    sync::SyncWorker* m_sync = nullptr;
+    ui::Narrator* m_narrator = nullptr;
+    std::function<void()> m_stop;
+    std::mutex m_threadsMutex;
+    std::vector<std::thread> m_threads;
+};
+
+}  // namespace dc::app

@@ -1,0 +1,256 @@
+// Issue 7 end to end, with the real dc-kiosk (and a real dc-server where it matters): lockdown and
+// stopping, clerk sign-in and lockout, assisted registration with a printed receipt, technician
+// diagnostics against a reachable and an unreachable server, the diagnostics bundle, and a blank
+// data folder provisioned by dc-provision becoming an enrolled kiosk that applies the office's
+// configuration.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+
+#include "app/core/demo_catalog.hpp"
+#include "app/core/pin_gate.hpp"
+#include "app/store/catalog_json.hpp"
+#include "drivers/idread/barcodes.hpp"
+#include "drivers/image/gray_image.hpp"
+#include "e2e/kiosk_process.hpp"
+#include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
+#include "sync/server_process.hpp"
+
+using namespace dc::test;
+
+namespace {
+
+constexpr const char* kClerkPin = "4711";
+constexpr const char* kTechnicianPin = "2580";
+
+// A device configuration as dc-provision would leave it, with both staff PINs.
+std::filesystem::path deviceConfig(const TempDir& dir, const std::string& serverUrl = "", const std::string& extra = "") {
+    const auto file = dir / "device.toml";
+    std::ofstream out(file);
+    out << "[site]\nname = \"Batumi employment office\"\nlanguage = \"en\"\n";
+    if (!serverUrl.empty()) out << "[server]\nurl = \"" << serverUrl << "\"\nsync_interval_s = 5\n";
+    out << "[clerk]\npin_hash = \"" << *dc::core::hashPin(kClerkPin) << "\"\n";
+    out << "[technician]\npin_hash = \"" << *dc::core::hashPin(kTechnicianPin) << "\"\n" << extra;
+    return file;
+}
+
+std::string typePin(const std::string& pin) {
+    std::string s;
+    for (char c : pin) s += std::string("tap \"") + c + "\"\n";
+    return s + "tap \"Sign in\"\n";
+}
+
+// Five taps in the top-left corner, where nothing is drawn, open the technician's PIN pad.
+std::string technicianSignIn() {
+    std::string s;
+    for (int i = 0; i < 5; ++i) s += "tap-at 20 20\n";
+    return s + "expect \"Technician sign-in\"\n" + typePin(kTechnicianPin) + "expect \"Check the network\"\n";
+}
+
+std::vector<std::string> args(const TempDir& dir, const std::filesystem::path& config) {
+    return {"--data-dir", (dir / "data").string(), "--config", config.string(), "--windowed", "1280x800"};
+}
+
+}  // namespace
+
+TEST_CASE("a jobseeker cannot close the kiosk: close requests and quitting keys change nothing", "[e2e][staff][lockdown]") {
+    TempDir dir;
+    const auto result = runKiosk({.args = args(dir, deviceConfig(dir)),
+                                  .script = "expect \"Find a job\"\nclose-window\nkey Alt+F4\nkey Ctrl+Q\nkey Ctrl+W\nkey Alt+Tab\n"
+                                            "key Escape\nclose-window\nexpect \"Find a job\"\ntap \"Find a job\"\nexpect \"Jobs found\"\n"},
+                                 dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+    CHECK(result.output.find("script finished: every step passed") != std::string::npos);
+    CHECK(result.output.find("a request to close the window was refused") != std::string::npos);
+}
+
+TEST_CASE("systemd's SIGTERM stops the kiosk cleanly; so does technician mode", "[e2e][staff][lockdown]") {
+    TempDir dir;
+    const auto config = deviceConfig(dir);
+    // No script: the kiosk runs until something stops it. It is up once it has written its dump.
+    const std::string kiosk = quote(DC_KIOSK_PATH) + " --data-dir " + quote((dir / "data").string()) + " --config " +
+                              quote(config.string()) + " --windowed 1280x800 --dump-ui " + quote((dir / "ui.json").string());
+    const auto stopped = runShell("DISPLAY=" + xvfbDisplay() + " " + kiosk + " > " + quote((dir / "log.txt").string()) +
+                                  " 2>&1 & pid=$!; for i in $(seq 300); do [ -s " + quote((dir / "ui.json").string()) +
+                                  " ] && break; sleep 0.1; done; kill -TERM $pid; wait $pid; echo \"exit=$?\"");
+    std::ifstream logFile(dir / "log.txt");
+    const std::string log((std::istreambuf_iterator<char>(logFile)), {});
+    INFO(log);
+    CHECK(stopped.output.find("exit=0") != std::string::npos);
+    CHECK(log.find("stopping: SIGTERM") != std::string::npos);
+
+    const auto result = runKiosk({.args = args(dir, config), .script = technicianSignIn() + "tap \"Stop the kiosk\"\nwait 5000\n"},
+                                 dir.path());
+    INFO(result.output);
+    CHECK(result.output.find("stopped from technician mode") != std::string::npos);
+    CHECK(result.output.find("stopped before the script finished") != std::string::npos);
+}
+
+TEST_CASE("clerk sign-in: a wrong PIN is refused, three more lock the mode, even against the right PIN and a restart",
+          "[e2e][staff][clerk]") {
+    TempDir dir;
+    const auto config = deviceConfig(dir);
+    const std::string open = "tap \"Help\"\ntap \"Staff sign-in\"\nexpect \"Type your PIN\"\n";
+    auto result = runKiosk({.args = args(dir, config),
+                            .script = open + typePin("1234") + "expect \"That PIN is not right\"\n" + typePin(kClerkPin) +
+                                      "expect \"Today at this kiosk\"\nscreenshot " DC_SCREENSHOT_DIR "/clerk-en.png\n"
+                                      "tap \"Sign out\"\nexpect \"Find a job\"\n" + open + typePin("0000") + typePin("0001") +
+                                      typePin("0002") + "expect \"Too many wrong PINs\"\n" + typePin(kClerkPin) +
+                                      "expect \"Too many wrong PINs\"\nexpect-not \"Today at this kiosk\"\n"
+                                      "screenshot " DC_SCREENSHOT_DIR "/clerk-locked-en.png\n"},
+                           dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    // Switching the kiosk off and on does not lift the lock.
+    result = runKiosk({.args = args(dir, config), .script = open + typePin(kClerkPin) + "expect \"Too many wrong PINs\"\n"}, dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+    // Nothing typed as a PIN is ever in the log.
+    CHECK(result.output.find(kClerkPin) == std::string::npos);
+}
+
+TEST_CASE("a clerk registers a jobseeker and prints the receipt; the form is empty again afterwards", "[e2e][staff][clerk]") {
+    TempDir dir;
+    const auto prints = dir / "prints";
+    auto kioskArgs = args(dir, deviceConfig(dir));
+    kioskArgs.insert(kioskArgs.end(), {"--printer-png", prints.string()});
+    const std::string script =
+        "tap \"Help\"\ntap \"Staff sign-in\"\n" + typePin(kClerkPin) + "expect \"Nothing yet today.\"\n"
+        "tap \"Register a jobseeker\"\ntap \"Register\"\nexpect \"Please write your name\"\n"
+        "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\n"
+        "tap \"ID document number\"\ntype \"12ab34567\"\ntap \"Done\"\ntap \"Date of birth (year-month-day)\"\ntype \"1990-02-30\"\n"
+        "tap \"Done\"\ntap \"I agree\"\ntap \"Register\"\nexpect \"Check the date of birth\"\n"
+        "tap \"Date of birth (year-month-day)\"\nkey Backspace\nkey Backspace\ntype \"25\"\ntap \"Done\"\n"
+        "screenshot " DC_SCREENSHOT_DIR "/clerk-register-en.png\n"
+        "tap \"Register\"\nexpect \"Registered.\"\ndump " + (dir / "registered.json").string() + "\n"
+        "expect-not \"Nino\"\n"
+        "screenshot " DC_SCREENSHOT_DIR "/clerk-registered-en.png\n"
+        "tap \"‹ Back\"\nexpect \"Registration\"\nexpect \"Waiting to be sent\"\n";
+    const auto result = runKiosk({.args = kioskArgs, .script = script}, dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    // The code on screen, from the dump.
+    std::ifstream dumpFile(dir / "registered.json");
+    const auto dump = nlohmann::json::parse(dumpFile);
+    std::string code;
+    for (const auto& w : dump["widgets"]) {
+        const std::string label = w["label"];
+        if (std::regex_match(label, std::regex("[A-Z0-9]{3}-[A-Z0-9]{3}"))) code = label;
+    }
+    REQUIRE_FALSE(code.empty());
+    // Print it: a second run taps the print button of that code on today's list.
+    const auto printed = runKiosk({.args = kioskArgs,
+                                   .script = "tap \"Help\"\ntap \"Staff sign-in\"\n" + typePin(kClerkPin) + "tap \"Print receipt " +
+                                             code + "\"\nexpect \"The receipt was printed.\"\n"},
+                                  dir.path());
+    INFO(printed.output);
+    REQUIRE(printed.exitCode == 0);
+    REQUIRE(std::filesystem::exists(prints / "receipt-1.png"));
+    // The receipt's QR code carries the same code (read back as a phone or the kiosk would).
+    auto picture = dc::image::loadImage(prints / "receipt-1.png");
+    REQUIRE(picture);
+    const auto codes = dc::idread::readBarcodes(*picture);
+    REQUIRE(codes.size() == 1);
+    CHECK(codes[0].text == code);
+    std::filesystem::copy_file(prints / "receipt-1.png", std::string(DC_SCREENSHOT_DIR) + "/receipt-print-en.png",
+                               std::filesystem::copy_options::overwrite_existing);
+}
+
+TEST_CASE("technician diagnostics: the network check against a reachable and an unreachable server, and a bundle without personal data",
+          "[e2e][staff][technician]") {
+    TempDir dir;
+    const std::string db = (dir / "server.db").string();
+    writeFile(dir / "seed.jsonl", dc::store::toJsonLines(dc::core::kioskSeedCatalog()));
+    REQUIRE(runServerCommand({"import", "--db", db, (dir / "seed.jsonl").string()}).exitCode == 0);
+    ServerProcess server(db, dir.path());
+    REQUIRE(server.running());
+    auto reachable = args(dir, deviceConfig(dir, server.url(), "[camera]\nbackend = \"synthetic\"\n"));
+    const auto token = runServerCommand({"token", "--db", db});
+    REQUIRE(token.exitCode == 0);
+    reachable.insert(reachable.end(), {"--enroll-token", token.output.substr(0, token.output.find('\n'))});
+    const std::string apply =
+        "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
+        "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
+        "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\ntap \"Finish\"\n";
+    // The bundle goes where DC_EXPORT_DIR says (a USB stick on a real kiosk).
+    std::filesystem::create_directories(dir / "usb");
+    auto result = runKiosk({.args = reachable,
+                       .script = apply + technicianSignIn() + "tap \"Check the network\"\nexpect \"The office's server can be reached.\"\n"
+                                 "expect \"The server answers (HTTP): works (HTTP 200\"\n"
+                                 "screenshot " DC_SCREENSHOT_DIR "/technician-en.png\n"
+                                 "tap \"Test the camera\"\nexpect \"MRZ read\"\n"
+                                 "tap \"Save diagnostics to USB\"\nexpect \"Saved (no personal data in it):\"\n"
+                                 "tap \"Test the touch screen\"\nexpect \"Touch every square\"\n"
+                                 "tap \"square 1\"\ntap \"square 12\"\nexpect \"square 12 touched\"\n",
+                       .environment = "DC_EXPORT_DIR=" + quote((dir / "usb").string())},
+                      dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    std::vector<std::filesystem::path> bundles;
+    for (const auto& e : std::filesystem::directory_iterator(dir / "usb")) bundles.push_back(e.path());
+    REQUIRE(bundles.size() == 1);
+    std::ifstream bundleFile(bundles[0]);
+    const std::string bundle((std::istreambuf_iterator<char>(bundleFile)), {});
+    INFO(bundle);
+    const auto parsed = nlohmann::json::parse(bundle);
+    CHECK_FALSE(parsed["deviceId"].get<std::string>().empty());
+    CHECK(parsed["integrity"] == "ok");
+    CHECK(bundle.find("Nino") == std::string::npos);
+    CHECK(bundle.find("599") == std::string::npos);
+    CHECK(bundle.find("argon2id") == std::string::npos);
+
+    // The same kiosk with its server gone: the check says where it stops.
+    server.stop();
+    result = runKiosk({.args = reachable,
+                       .script = technicianSignIn() + "tap \"Check the network\"\nexpect \"cannot be reached\"\n"
+                                 "expect \"Connection (TCP): does not work\"\nexpect \"The server answers (HTTP): not tried\"\n"
+                                 "screenshot " DC_SCREENSHOT_DIR "/technician-offline-en.png\n"},
+                      dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}
+
+TEST_CASE("blank data folder + site config + token -> dc-provision -> dc-kiosk enrolled, delivering, taking the office's config",
+          "[e2e][staff][provision]") {
+    TempDir dir;
+    const std::string db = (dir / "server.db").string();
+    writeFile(dir / "seed.jsonl", dc::store::toJsonLines(dc::core::kioskSeedCatalog()));
+    REQUIRE(runServerCommand({"import", "--db", db, (dir / "seed.jsonl").string()}).exitCode == 0);
+    ServerProcess server(db, dir.path());
+    REQUIRE(server.running());
+    const auto token = runServerCommand({"token", "--db", db});
+    REQUIRE(token.exitCode == 0);
+    std::ofstream(dir / "site.toml") << "[site]\nname = \"Grodno tech skills center\"\nlanguage = \"en\"\n[server]\nurl = \""
+                                     << server.url() << "\"\nsync_interval_s = 5\n";
+    const auto provisioned = runShell(std::string(DC_PROVISION_PATH) + " --site " + quote((dir / "site.toml").string()) +
+                                      " --data-dir " + quote((dir / "data").string()) + " --token " +
+                                      quote(token.output.substr(0, token.output.find('\n'))) + " 2>&1");
+    INFO(provisioned.output);
+    REQUIRE(provisioned.exitCode == 0);
+    const std::string deviceId = nlohmann::json::parse(provisioned.output)["device_id"];
+    // The office changes this kiosk's idle time, and tries to move its server (refused).
+    REQUIRE(runServerCommand({"config", "--db", db, "--device", deviceId,
+                              R"({"kiosk.idle_timeout_s": 45, "server.url": "https://elsewhere.example"})"})
+                .exitCode == 0);
+    // Only the data folder: the kiosk finds device.toml there; no server option, no token.
+    const auto result = runKiosk(
+        {.args = {"--data-dir", (dir / "data").string(), "--windowed", "1280x800"},
+         .script = "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
+                   "tap \"Your name\"\ntype \"Olga Ivanova\"\ntap \"Phone number\"\ntype \"+375 29 123 45 67\"\ntap \"Done\"\n"
+                   "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\n"
+                   "expect \"Delivered to the employment office.\"\ntap \"Finish\"\nwait 1500\n"},
+        dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    CHECK(result.output.find("office configuration applied: kiosk.idle_timeout_s") != std::string::npos);
+    CHECK(result.output.find("server.url may not be set by the server") != std::string::npos);
+    const auto csv = runServerCommand({"export", "--db", db, "applications"});
+    CHECK(csv.output.find("Olga Ivanova") != std::string::npos);
+    const auto devices = runServerCommand({"devices", "--db", db});
+    CHECK(devices.output.find(deviceId) != std::string::npos);
+}
