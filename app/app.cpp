@@ -139,7 +139,7 @@ public:
           m_staffServices(staff),
           m_staff(staff),
           m_idleTimeoutSeconds(options.idleTimeoutSeconds),
-          m_config(options.device) {
+          m_config(effectiveDevice(options)) {
         ui::applyTheme(ui::normalTheme(), m_metrics, ImGui::GetStyle());
         m_controller.setAttractSeconds(options.attractAfterSeconds);
         m_controller.setNarrator(&m_narrator);
@@ -240,10 +240,12 @@ public:
                 const auto status = m_runner->tick(m_registry.lastFrame(), draw, secondsSince(start), *this);
                 if (status == ui::AutomationRunner::Status::Failed) {
                     logLine(m_runner->failure());
+                    sd_notify(0, "STOPPING=1");
                     return kExitScriptFailed;
                 }
                 if (status == ui::AutomationRunner::Status::Succeeded) {
                     logLine("script finished: every step passed");
+                    sd_notify(0, "STOPPING=1");
                     return 0;
                 }
             }
@@ -259,7 +261,7 @@ public:
     void typeText(const std::string& utf8) override { m_window.injectText(utf8); }
     void pressKey(const std::string& name) override { m_window.injectKey(name); }
     void setLanguage(ui::Language language) override { m_controller.setLanguage(language); }
-    bool busy() const override { return m_catalog.pending() > 0; }
+    bool busy() const override { return m_catalog.pending() > 0 || m_results.hasWaiting(); }
     void requestScreenshot(const std::filesystem::path& file) override { m_screenshot = file; }
     bool screenshotPending() const override { return m_screenshot.has_value(); }
     std::string takeScreenshotError() override { return std::exchange(m_screenshotError, {}); }
@@ -344,7 +346,7 @@ private:
     // schema, applied on top of the file's configuration; a bad key is logged and left as it was.
     void applyOfficeConfig(const std::string& json) {
         m_officeConfig = json;
-        const config::PushedConfig pushed = config::applyPushedConfig(m_options.device, json);
+        const config::PushedConfig pushed = config::applyPushedConfig(effectiveDevice(m_options), json);
         for (const std::string& problem : pushed.problems) logLine("office configuration: " + problem + " (not applied)");
         m_config = pushed.config;
         m_idleTimeoutSeconds = static_cast<int>(m_config.idleTimeoutSeconds);

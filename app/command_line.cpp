@@ -145,6 +145,17 @@ KioskOptions optionsFromDevice(const config::DeviceConfig& device) {
     return o;
 }
 
+config::DeviceConfig effectiveDevice(const KioskOptions& o) {
+    config::DeviceConfig d = o.device;
+    d.siteLanguage = o.language;
+    d.idleTimeoutSeconds = o.idleTimeoutSeconds;
+    d.attractAfterSeconds = o.attractAfterSeconds >= 86400 ? 0 : o.attractAfterSeconds;
+    d.serverUrl = o.serverUrl;
+    d.serverCaFile = o.serverCa.string();
+    d.syncIntervalSeconds = o.syncIntervalSeconds;
+    return d;
+}
+
 Expected<KioskOptions> loadKioskOptions(int argc, const char* const* argv, const std::filesystem::path& defaultDataDir) {
     // First only to learn where the data and the configuration are.
     auto first = parseCommandLine(argc, argv);

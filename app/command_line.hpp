@@ -41,6 +41,9 @@ Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv, Kiosk
 Expected<KioskOptions> loadKioskOptions(int argc, const char* const* argv, const std::filesystem::path& defaultDataDir);
 // What the configuration says, as options (before the command line).
 KioskOptions optionsFromDevice(const config::DeviceConfig& device);
+// The configuration in force: the file's, with what the command line changed (the base the
+// office's pushed changes go on top of, and what technician mode shows).
+config::DeviceConfig effectiveDevice(const KioskOptions& options);
 std::string usage();
 
 }  // namespace dc::app

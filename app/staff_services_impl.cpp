@@ -109,7 +109,7 @@ KioskStaffServices::KioskStaffServices(const KioskOptions& options, std::filesys
                                        std::filesystem::path fontDir, core::CatalogService& catalog,
                                        core::MainThreadQueue& results)
     : m_options(options), m_dataDir(std::move(dataDir)), m_fontDir(std::move(fontDir)), m_catalog(catalog),
-      m_results(results), m_config(options.device) {}
+      m_results(results), m_config(effectiveDevice(options)) {}
 
 KioskStaffServices::~KioskStaffServices() {
     std::lock_guard lock(m_threadsMutex);

@@ -39,8 +39,15 @@ public:
         return tasks.size();
     }
 
+    // Answers posted and not yet run: the automation driver waits for them as for work under way
+    // (a worker counts itself done once it has posted, before the UI has shown the answer).
+    bool hasWaiting() const {
+        std::lock_guard lock(m_mutex);
+        return !m_tasks.empty();
+    }
+
 private:
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::vector<Task> m_tasks;
     std::function<void()> m_wake;
 };

@@ -5,6 +5,15 @@
 // configuration.
 #include <catch2/catch.hpp>
 
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <cstdio>
 #include <fstream>
 #include <regex>
 
@@ -201,7 +210,8 @@ TEST_CASE("technician diagnostics: the network check against a reachable and an 
     CHECK_FALSE(parsed["deviceId"].get<std::string>().empty());
     CHECK(parsed["integrity"] == "ok");
     CHECK(bundle.find("Nino") == std::string::npos);
-    CHECK(bundle.find("599") == std::string::npos);
+    CHECK(bundle.find("599 12 34 56") == std::string::npos);
+    CHECK(bundle.find("Beridze") == std::string::npos);
     CHECK(bundle.find("argon2id") == std::string::npos);
 
     // The same kiosk with its server gone: the check says where it stops.
@@ -253,4 +263,45 @@ TEST_CASE("blank data folder + site config + token -> dc-provision -> dc-kiosk e
     CHECK(csv.output.find("Olga Ivanova") != std::string::npos);
     const auto devices = runServerCommand({"devices", "--db", db});
     CHECK(devices.output.find(deviceId) != std::string::npos);
+}
+
+TEST_CASE("under systemd the kiosk says when it is ready, pings the watchdog from its loop, and says when it stops",
+          "[e2e][staff][systemd]") {
+    TempDir dir;
+    // Stand in for systemd: a datagram socket at NOTIFY_SOCKET, as the service manager provides.
+    const auto socketPath = dir / "notify.sock";
+    const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", socketPath.c_str());
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    // Read as systemd does, while the kiosk runs: an unread queue (10 datagrams here) would block it.
+    std::vector<std::string> messages;
+    std::atomic<bool> done{false};
+    std::thread reader([&] {
+        char buffer[512];
+        while (!done) {
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 50) <= 0) continue;
+            for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) messages.emplace_back(buffer, static_cast<size_t>(n));
+        }
+    });
+    // A watchdog of 0.4 s: the kiosk must ping at least every 0.2 s, idle or not.
+    const auto result = runKiosk({.args = args(dir, deviceConfig(dir)),
+                                  .script = "expect \"Find a job\"\nwait 2000\n",
+                                  .environment = "NOTIFY_SOCKET=" + quote(socketPath.string()) + " WATCHDOG_USEC=400000"},
+                                 dir.path());
+    done = true;
+    reader.join();
+    char rest[512];
+    for (ssize_t n; (n = ::recv(fd, rest, sizeof rest, 0)) > 0;) messages.emplace_back(rest, static_cast<size_t>(n));
+    ::close(fd);
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    REQUIRE_FALSE(messages.empty());
+    CHECK(messages.front().find("READY=1") != std::string::npos);
+    const auto pings = std::count_if(messages.begin(), messages.end(), [](const std::string& m) { return m == "WATCHDOG=1"; });
+    CHECK(pings >= 8);  // 2 s of waiting with a ping due every 0.2 s
+    CHECK(messages.back() == "STOPPING=1");
 }
