@@ -11,6 +11,7 @@
 #include "app/core/paths.hpp"
 #include "app/log_ring.hpp"
 #include "drivers/camera/camera.hpp"
+#include "drivers/idread/barcodes.hpp"
 #include "drivers/idread/mrz_reader.hpp"
 #include "drivers/printer/printer.hpp"
 #include "sync/client/network_check.hpp"
@@ -268,38 +269,82 @@ void KioskStaffServices::testPrinter(Done<bool> done) {
         std::move(done));
 }
 
+namespace {
+
+struct CameraRead {
+    std::string cameraName;
+    int frames = 0;
+    std::optional<idread::MrzData> data;  // agreed by two frames in a row
+};
+
+// Streams from the configured camera for up to `seconds` until two frames agree on an MRZ that
+// passes every check. Runs on a staff check's thread; frames never leave memory.
+Expected<CameraRead> readMrzFromCamera(const std::string& backendName, const std::string& deviceId, double seconds) {
+    auto backend = camera::backendNamed(backendName);
+    if (!backend) return std::unexpected(backend.error());
+    auto cameras = (*backend)->enumerate();
+    if (!cameras) return std::unexpected(cameras.error());
+    if (cameras->empty()) return fail(ErrorCode::MissingResource, "no camera found (" + backendName + ")");
+    const std::string id = deviceId.empty() ? cameras->front().id : deviceId;
+    auto cam = (*backend)->open(id);
+    if (!cam) return std::unexpected(cam.error());
+    if (auto started = (*cam)->start(1280, 720, 15); !started) return std::unexpected(started.error());
+    auto reader = idread::MrzReader::open();
+    if (!reader) return std::unexpected(reader.error());
+    CameraRead out{(*cam)->info().name, 0, std::nullopt};
+    idread::MrzConsensus consensus;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < until && !out.data) {
+        auto frame = (*cam)->nextFrame(2.0);
+        if (!frame) {
+            (*cam)->stop();
+            return std::unexpected(frame.error());
+        }
+        ++out.frames;
+        out.data = consensus.add((*reader)->read(frame->image));
+    }
+    (*cam)->stop();
+    return out;
+}
+
+// "NINO" "BERIDZE" -> "Nino Beridze": the MRZ's capitals as a name is written.
+std::string nameFromMrz(const std::string& given, const std::string& surname) {
+    std::string out;
+    bool wordStart = true;
+    for (char c : given + (given.empty() ? "" : " ") + surname) {
+        out += wordStart ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        wordStart = c == ' ' || c == '-';
+    }
+    return out;
+}
+
+}  // namespace
+
 void KioskStaffServices::testCamera(Done<std::string> done) {
     inBackground<std::string>(
         [backendName = m_config.cameraBackend, deviceId = m_config.cameraDevice]() -> Expected<std::string> {
-            auto backend = camera::backendNamed(backendName);
-            if (!backend) return std::unexpected(backend.error());
-            auto cameras = (*backend)->enumerate();
-            if (!cameras) return std::unexpected(cameras.error());
-            if (cameras->empty()) return fail(ErrorCode::MissingResource, "no camera found (" + backendName + ")");
-            const std::string id = deviceId.empty() ? cameras->front().id : deviceId;
-            auto cam = (*backend)->open(id);
-            if (!cam) return std::unexpected(cam.error());
-            if (auto started = (*cam)->start(1280, 720, 15); !started) return std::unexpected(started.error());
-            auto reader = idread::MrzReader::open();
-            if (!reader) return std::unexpected(reader.error());
-            // Up to ten seconds: hold a passport or an ID card under the camera.
-            int frames = 0;
-            const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-            while (std::chrono::steady_clock::now() < until) {
-                auto frame = (*cam)->nextFrame(2.0);
-                if (!frame) return std::unexpected(frame.error());
-                ++frames;
-                const idread::MrzReading reading = (*reader)->read(frame->image);
-                if (reading.accepted && reading.data) {
-                    (*cam)->stop();
-                    logLine("camera test: a document was read after " + std::to_string(frames) + " frames");
-                    // The technician's own test document: its number proves the read, nothing more is shown.
-                    return (*cameras)[0].name + ": " + std::to_string(frames) + " frames, MRZ read (" +
-                           reading.data->documentCode + ", " + reading.data->issuingState + ")";
-                }
+            auto read = readMrzFromCamera(backendName, deviceId, 10);
+            if (!read) return std::unexpected(read.error());
+            logLine("camera test: " + std::to_string(read->frames) + " frames, " + (read->data ? "a document was read" : "no MRZ"));
+            // The technician's own test document: its kind proves the read, nothing more is shown.
+            return read->cameraName + ": " + std::to_string(read->frames) + " frames, " +
+                   (read->data ? "MRZ read (" + read->data->documentCode + ", " + read->data->issuingState + ")" : "no MRZ seen");
+        },
+        std::move(done));
+}
+
+void KioskStaffServices::readIdDocument(Done<ui::IdReading> done) {
+    inBackground<ui::IdReading>(
+        [backendName = m_config.cameraBackend, deviceId = m_config.cameraDevice]() -> Expected<ui::IdReading> {
+            auto read = readMrzFromCamera(backendName, deviceId, 15);
+            if (!read) {
+                logLine("ID document not read: " + read.error().message());
+                return std::unexpected(read.error());
             }
-            (*cam)->stop();
-            return (*cameras)[0].name + ": " + std::to_string(frames) + " frames, no MRZ seen";
+            if (!read->data) return fail(ErrorCode::NotFound, "no document was read in " + std::to_string(read->frames) + " frames");
+            logLine("ID document read after " + std::to_string(read->frames) + " frames");  // never what it says
+            return ui::IdReading{nameFromMrz(read->data->givenNames, read->data->surname), read->data->documentNumber,
+                                 read->data->birthDateIso};
         },
         std::move(done));
 }
@@ -308,21 +353,50 @@ void KioskStaffServices::testAudio(ui::Language language) {
     if (m_narrator) m_narrator->say(ui::tr(language, ui::Msg::TestAudioSpeech), language);
 }
 
-void KioskStaffServices::exportDiagnostics(Done<std::string> done) {
-    // To the first USB stick mounted under /media or /run/media (DC_EXPORT_DIR overrides: tests, a
-    // stick mounted elsewhere).
-    ui::DiagnosticsReport facts = deviceFacts();
-    const char* forced = std::getenv("DC_EXPORT_DIR");
-    std::filesystem::path target;
-    if (forced && *forced) {
-        target = forced;
-    } else {
-        std::error_code ec;
-        for (const char* root : {"/media", "/run/media"})
-            for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
-                 !ec && it != std::filesystem::recursive_directory_iterator() && it.depth() <= 1; it.increment(ec))
-                if (it->is_directory(ec) && it.depth() == 1 && target.empty()) target = it->path();
+namespace {
+
+// The first USB stick mounted under /media/USER/NAME or /run/media/USER/NAME (the desktop's
+// automounter's places); DC_EXPORT_DIR overrides (tests, a stick mounted elsewhere).
+std::filesystem::path findUsbStick() {
+    if (const char* forced = std::getenv("DC_EXPORT_DIR"); forced && *forced) return forced;
+    std::error_code ec;
+    for (const char* root : {"/media", "/run/media"})
+        for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+             !ec && it != std::filesystem::recursive_directory_iterator() && it.depth() <= 1; it.increment(ec))
+            if (it->is_directory(ec) && it.depth() == 1) return it->path();
+    return {};
+}
+
+}  // namespace
+
+void KioskStaffServices::reenroll(Done<bool> done) {
+    if (!m_sync) {
+        done(fail(ErrorCode::MissingResource, "no server is configured"));
+        return;
     }
+    inBackground<bool>(
+        [this]() -> Expected<bool> {
+            const std::filesystem::path folder = findUsbStick() / "digital-citizen";
+            std::string token;
+            if (std::ifstream in(folder / "token"); in) {
+                std::getline(in, token);
+                while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
+            } else if (auto picture = image::loadImage(folder / "token.png"); picture) {
+                for (const auto& code : idread::readBarcodes(*picture))
+                    if (code.format == "QRCode") token = code.text;
+            }
+            if (token.empty() || token.size() > 128)
+                return fail(ErrorCode::NotFound, "no enrollment token on a USB stick (" + (folder / "token").string() + ")");
+            m_sync->reenroll(token);
+            logLine("enrolling again with the token from " + folder.string());
+            return true;
+        },
+        std::move(done));
+}
+
+void KioskStaffServices::exportDiagnostics(Done<std::string> done) {
+    ui::DiagnosticsReport facts = deviceFacts();
+    const std::filesystem::path target = findUsbStick();
     if (target.empty()) {
         done(fail(ErrorCode::MissingResource, "no USB stick found under /media"));
         return;

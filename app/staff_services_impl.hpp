@@ -39,6 +39,7 @@ public:
     void setAside(Done<std::vector<store::QuarantinedRecord>> done) override;
     void registerJobseeker(store::RegistrationDraft draft, Done<store::ActionReceipt> done) override;
     void printReceipt(std::string referenceCode, ui::Language language, Done<bool> done) override;
+    void readIdDocument(Done<ui::IdReading> done) override;
     void syncNow() override;
     void diagnostics(Done<ui::DiagnosticsReport> done) override;
     void checkNetwork(Done<std::vector<ui::NetworkStep>> done) override;
@@ -46,6 +47,7 @@ public:
     void testCamera(Done<std::string> done) override;
     void testAudio(ui::Language language) override;
     void exportDiagnostics(Done<std::string> done) override;
+    void reenroll(Done<bool> done) override;
     void stopKiosk() override;
 
 private:

@@ -219,6 +219,13 @@ enum class Msg {
     StopKiosk,
     Working,
     RegisterConsent,
+    ReadIdDocument,
+    HoldDocument,
+    IdNotRead,
+    IdRead,
+    Reenroll,
+    ReenrollStarted,
+    ReenrollFailed,
     Count
 };
 

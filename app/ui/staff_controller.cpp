@@ -73,6 +73,7 @@ void StaffController::open(StaffScreen screen) {
         m_services.diagnostics([this, request](auto report) { m_state.diagnostics.accept(request, std::move(report)); });
     }
     if (screen == StaffScreen::TouchTest) m_state.touched.assign(12, false);
+    if (screen == StaffScreen::Register) m_state.idReading = {};
 }
 
 void StaffController::submitPin() {
@@ -227,9 +228,21 @@ void StaffController::apply(const StaffActions& a, Language language) {
         else appendTyped(m_state.typingInto, *buffer, a.keyText, maxBytesFor(m_state.typingInto));
     }
     if (a.toggleConsent) m_state.consent = !m_state.consent;
+    if (a.readId && !m_state.idReading.loading) {
+        const uint64_t request = m_state.idReading.start();
+        m_services.readIdDocument([this, request](Expected<IdReading> read) {
+            if (m_state.screen != StaffScreen::Register || !m_state.idReading.accept(request, read) || !read) return;
+            // What the document says fills the form; the clerk checks it with the person.
+            m_state.name = read->name;
+            m_state.document = read->documentNumber;
+            if (!read->birthDate.empty()) m_state.birthDate = read->birthDate;
+            m_state.problem.reset();
+        });
+    }
     if (a.registerPerson) submitRegistration(language);
     if (a.registerAnother) {
         m_state.registered = {};
+        m_state.idReading = {};
         m_state.problem.reset();
     }
     // Technician tools.
@@ -254,6 +267,13 @@ void StaffController::apply(const StaffActions& a, Language language) {
         m_services.exportDiagnostics([this, language](Expected<std::string> file) {
             m_state.notice = file ? tr(language, Msg::ExportDone) + std::string(" ") + *file
                                   : tr(language, Msg::ExportFailed) + std::string(" ") + file.error().message();
+        });
+    }
+    if (a.reenroll) {
+        m_state.notice = ":working";
+        m_services.reenroll([this, language](Expected<bool> started) {
+            m_state.notice = started ? tr(language, Msg::ReenrollStarted)
+                                     : tr(language, Msg::ReenrollFailed) + std::string(" ") + started.error().message();
         });
     }
     if (a.touchedSquare && *a.touchedSquare >= 0 && *a.touchedSquare < static_cast<int>(m_state.touched.size()))

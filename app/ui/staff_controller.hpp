@@ -37,6 +37,7 @@ struct StaffState {
     bool consent = false;
     std::optional<Msg> problem;
     Loadable<store::ActionReceipt> registered;
+    Loadable<IdReading> idReading;  // the camera's reading of the person's document
     FieldId typingInto = FieldId::None;
     bool keyboardShown = false;
     Language keyboardLayout = Language::English;
@@ -54,12 +55,13 @@ struct StaffActions {
     bool pinErase = false, pinSubmit = false;
     bool syncNow = false;
     std::optional<std::string> print;  // a reference code
-    bool registerPerson = false, toggleConsent = false, registerAnother = false;
+    bool registerPerson = false, toggleConsent = false, registerAnother = false, readId = false;
     std::optional<FieldId> focusField;
     std::string keyText;
     bool keyBackspace = false, keyboardDone = false;
     std::optional<Language> keyboardLayout;
     bool checkNetwork = false, testPrinter = false, testAudio = false, testCamera = false, exportBundle = false;
+    bool reenroll = false;
     bool stopKiosk = false;
     std::optional<int> touchedSquare;
 };

@@ -38,6 +38,13 @@ struct DiagnosticsReport {
     std::vector<std::string> recentLog;
 };
 
+// What the camera read from an ID document's MRZ, for the registration form.
+struct IdReading {
+    std::string name;            // "Nino Beridze": given names then surname, as the MRZ spells them
+    std::string documentNumber;  // "12AB34567"
+    std::string birthDate;       // "1990-04-25", empty when the MRZ has no full date
+};
+
 class StaffServices {
 public:
     template <class T>
@@ -49,6 +56,9 @@ public:
     virtual void todaysActions(Done<std::vector<store::ActionRow>> done) = 0;
     virtual void setAside(Done<std::vector<store::QuarantinedRecord>> done) = 0;
     virtual void registerJobseeker(store::RegistrationDraft draft, Done<store::ActionReceipt> done) = 0;
+    // Reads an ID card or passport held under the camera (two frames must agree), for up to
+    // about 15 seconds. Frames stay in memory; nothing is written anywhere.
+    virtual void readIdDocument(Done<IdReading> done) = 0;
     virtual void printReceipt(std::string referenceCode, Language language, Done<bool> done) = 0;
     virtual void syncNow() = 0;
 
@@ -58,6 +68,8 @@ public:
     virtual void testCamera(Done<std::string> done) = 0;  // what the camera saw and read
     virtual void testAudio(Language language) = 0;
     virtual void exportDiagnostics(Done<std::string> done) = 0;  // the file written
+    // Enrolls the device again with the token on a USB stick (digital-citizen/token or token.png).
+    virtual void reenroll(Done<bool> done) = 0;
     virtual void stopKiosk() = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <random>
+#include <utility>
 #include <sstream>
 
 namespace dc::sync {
@@ -109,6 +110,15 @@ bool SyncWorker::waitFor(std::chrono::milliseconds d, bool watchNetwork) {
     return true;
 }
 
+void SyncWorker::reenroll(std::string token) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_reenrollToken = std::move(token);
+        m_nudged = true;
+    }
+    m_wake.notify_all();
+}
+
 void SyncWorker::run() {
     std::mt19937_64 random{std::random_device{}()};
     std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -117,14 +127,29 @@ void SyncWorker::run() {
     auto transport = makeCurlTransport(m_curl);
     std::optional<SyncClient> client;
     for (;;) {
+        std::optional<std::string> reenrollWith;
         {
             std::lock_guard lock(m_mutex);
             if (m_stop) return;
             m_nudged = false;
+            reenrollWith = std::exchange(m_reenrollToken, std::nullopt);
         }
         if (!db) {
             auto opened = store::Database::open(m_dbFile);
             if (opened) db.emplace(std::move(*opened));
+        }
+        if (reenrollWith && db) {
+            auto forgot = db->transaction([&]() -> Expected<void> {
+                for (const char* key : {"sync.device_id", "sync.secret", "sync.enroll_request", "sync.updates_after"})
+                    if (auto r = store::writeSetting(*db, key, ""); !r) return r;
+                return {};
+            });
+            if (forgot) {
+                m_config.enrollToken = *reenrollWith;
+                client.reset();
+                failures = 0;
+                setStatus([](SyncStatus& s) { s.deviceId.clear(); });
+            }
         }
         std::optional<Error> error;
         std::optional<std::chrono::seconds> retryAfter;

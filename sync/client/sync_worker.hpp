@@ -59,6 +59,10 @@ public:
 
     // Ends any wait and runs a round now ("Sync now", or a new record in the outbox).
     void syncNow();
+    // Technician mode's "Re-enroll": before the next round the device forgets its identity and
+    // enrolls again with `token` (the office revoked it, or the server was rebuilt). The outbox and
+    // the catalog stay; records not yet delivered go under the new identity.
+    void reenroll(std::string token);
     SyncStatus status() const;
 
 private:
@@ -77,6 +81,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stop = false, m_nudged = false;
+    std::optional<std::string> m_reenrollToken;
     SyncStatus m_status;
     std::thread m_thread;
 };

@@ -31,7 +31,7 @@ TEST_CASE("utf8 append round-trips every encoding length", "[common]") {
     CHECK(decoded == std::vector<char32_t>{U'a', U'ж', U'ბ', U'😀'});
 }
 
-TEST_CASE("case folding covers Latin, Cyrillic and Georgian Mtavruli; Yo folds to Ye", "[common]") {
+TEST_CASE("case folding covers Latin, Cyrillic and Georgian Mtavruli, Yo folds to Ye", "[common]") {
     CHECK(dc::utf8::foldCase("QA Tester") == "qa tester");
     CHECK(dc::utf8::foldCase("ОФИЦИАНТ Ўзда І") == "официант ўзда і");
     CHECK(dc::utf8::foldCase("Ёлка ёж") == "елка еж");

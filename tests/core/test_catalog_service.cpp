@@ -86,7 +86,7 @@ TEST_CASE("searches typed quickly coalesce to the newest", "[core]") {
     CHECK(answered.size() <= 2);  // at most the one already running and the newest
 }
 
-TEST_CASE("without the device key an application is refused plainly; with it, it is saved", "[core]") {
+TEST_CASE("without the device key an application is refused plainly, with it, it is saved", "[core]") {
     dc::test::TempDir dir;
     core::MainThreadQueue queue;
     core::CatalogService service(std::move(*store::Database::open(dir / "kiosk.db")), queue);

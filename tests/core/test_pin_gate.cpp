@@ -105,7 +105,7 @@ TEST_CASE("PINs and hashes of the wrong shape are refused in plain words", "[cor
     CHECK_FALSE(gate.attempt(PinRole::Clerk, std::string("24\0" "68", 5))->granted);
 }
 
-TEST_CASE("handing over the hash already in force keeps the lock; a new PIN starts afresh", "[core][pin][hostile]") {
+TEST_CASE("handing over the hash already in force keeps the lock, a new PIN starts afresh", "[core][pin][hostile]") {
     Fixture f;
     const std::string hash = *core::hashPin("1234");
     auto gate = f.gate();

@@ -261,7 +261,7 @@ TEST_CASE("a course shows the jobs it leads to, and opens them", "[e2e][flows]")
     CHECK(result.exitCode == 0);
 }
 
-TEST_CASE("at rest the kiosk shows the attract screen in every language; a touch starts, pressing nothing else",
+TEST_CASE("at rest the kiosk shows the attract screen in every language, a touch starts, pressing nothing else",
           "[e2e][flows]") {
     TempDir dir;
     auto args = kioskArgs(dir);

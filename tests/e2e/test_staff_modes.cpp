@@ -78,7 +78,7 @@ TEST_CASE("a jobseeker cannot close the kiosk: close requests and quitting keys 
     CHECK(result.output.find("a request to close the window was refused") != std::string::npos);
 }
 
-TEST_CASE("systemd's SIGTERM stops the kiosk cleanly; so does technician mode", "[e2e][staff][lockdown]") {
+TEST_CASE("systemd's SIGTERM stops the kiosk cleanly, and so does technician mode", "[e2e][staff][lockdown]") {
     TempDir dir;
     const auto config = deviceConfig(dir);
     // No script: the kiosk runs until something stops it. It is up once it has written its dump.
@@ -123,18 +123,18 @@ TEST_CASE("clerk sign-in: a wrong PIN is refused, three more lock the mode, even
     CHECK(result.output.find(kClerkPin) == std::string::npos);
 }
 
-TEST_CASE("a clerk registers a jobseeker and prints the receipt; the form is empty again afterwards", "[e2e][staff][clerk]") {
+TEST_CASE("a clerk registers a jobseeker and prints the receipt, and the form is empty again afterwards", "[e2e][staff][clerk]") {
     TempDir dir;
     const auto prints = dir / "prints";
     auto kioskArgs = args(dir, deviceConfig(dir));
     kioskArgs.insert(kioskArgs.end(), {"--printer-png", prints.string()});
     const std::string script =
         "tap \"Help\"\ntap \"Staff sign-in\"\n" + typePin(kClerkPin) + "expect \"Nothing yet today.\"\n"
-        "tap \"Register a jobseeker\"\ntap \"Register\"\nexpect \"Please write your name\"\n"
-        "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\n"
+        "tap \"Register a jobseeker\"\nswipe up\ntap \"Register\"\nexpect \"Please write your name\"\nswipe down\n"
+        "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
         "tap \"ID document number\"\ntype \"12ab34567\"\ntap \"Done\"\ntap \"Date of birth (year-month-day)\"\ntype \"1990-02-30\"\n"
-        "tap \"Done\"\ntap \"I agree\"\ntap \"Register\"\nexpect \"Check the date of birth\"\n"
-        "tap \"Date of birth (year-month-day)\"\nkey Backspace\nkey Backspace\ntype \"25\"\ntap \"Done\"\n"
+        "tap \"Done\"\nswipe up\ntap \"I agree\"\ntap \"Register\"\nexpect \"Check the date of birth\"\n"
+        "tap \"Date of birth (year-month-day)\"\nkey Backspace\nkey Backspace\ntype \"25\"\ntap \"Done\"\nswipe up\n"
         "screenshot " DC_SCREENSHOT_DIR "/clerk-register-en.png\n"
         "tap \"Register\"\nexpect \"Registered.\"\ndump " + (dir / "registered.json").string() + "\n"
         "expect-not \"Nino\"\n"
@@ -168,6 +168,37 @@ TEST_CASE("a clerk registers a jobseeker and prints the receipt; the form is emp
     CHECK(codes[0].text == code);
     std::filesystem::copy_file(prints / "receipt-1.png", std::string(DC_SCREENSHOT_DIR) + "/receipt-print-en.png",
                                std::filesystem::copy_options::overwrite_existing);
+}
+
+TEST_CASE("assisted registration with ID capture: the camera reads the document and fills the form", "[e2e][staff][clerk]") {
+    TempDir dir;
+    // The synthetic camera: a desk, then a Georgian or Belarusian ID card or passport held under it.
+    const auto result = runKiosk(
+        {.args = args(dir, deviceConfig(dir, "", "[camera]\nbackend = \"synthetic\"\n")),
+         .script = "tap \"Help\"\ntap \"Staff sign-in\"\n" + typePin(kClerkPin) + "tap \"Register a jobseeker\"\n"
+                   "tap \"Read the ID document with the camera\"\nexpect \"Read from the document.\"\n"
+                   "dump " + (dir / "read.json").string() + "\n"
+                   "tap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\nswipe up\ntap \"I agree\"\ntap \"Register\"\n"
+                   "expect \"Registered.\"\n"},
+        dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    // The fields hold what an MRZ holds: a name in letters, a document number, a real date.
+    std::ifstream dumpFile(dir / "read.json");
+    const auto dump = nlohmann::json::parse(dumpFile);
+    std::vector<std::string> texts;
+    for (const auto& w : dump["widgets"]) texts.push_back(w["label"]);
+    // A field is its label, then the field (named by the label), then its text.
+    auto after = [&](const std::string& fieldLabel) {
+        for (size_t i = texts.size() - 1; i > 0; --i)
+            if (texts[i - 1] == fieldLabel) return texts[i];
+        return std::string();
+    };
+    CHECK(std::regex_match(after("ID document number"), std::regex("[A-Z0-9]{5,20}")));
+    CHECK(std::regex_match(after("Date of birth (year-month-day)"), std::regex("(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}")));
+    CHECK(std::regex_match(after("Your name"), std::regex("[A-Z][a-z]+( [A-Z][a-z]+)+")));
+    // What the document said is never logged.
+    CHECK(result.output.find(after("ID document number")) == std::string::npos);
 }
 
 TEST_CASE("technician diagnostics: the network check against a reachable and an unreachable server, and a bundle without personal data",
@@ -236,7 +267,8 @@ TEST_CASE("blank data folder + site config + token -> dc-provision -> dc-kiosk e
     const auto token = runServerCommand({"token", "--db", db});
     REQUIRE(token.exitCode == 0);
     std::ofstream(dir / "site.toml") << "[site]\nname = \"Grodno tech skills center\"\nlanguage = \"en\"\n[server]\nurl = \""
-                                     << server.url() << "\"\nsync_interval_s = 5\n";
+                                     << server.url() << "\"\nsync_interval_s = 5\n[technician]\npin_hash = \""
+                                     << *dc::core::hashPin(kTechnicianPin) << "\"\n";
     const auto provisioned = runShell(std::string(DC_PROVISION_PATH) + " --site " + quote((dir / "site.toml").string()) +
                                       " --data-dir " + quote((dir / "data").string()) + " --token " +
                                       quote(token.output.substr(0, token.output.find('\n'))) + " 2>&1");
@@ -263,6 +295,21 @@ TEST_CASE("blank data folder + site config + token -> dc-provision -> dc-kiosk e
     CHECK(csv.output.find("Olga Ivanova") != std::string::npos);
     const auto devices = runServerCommand({"devices", "--db", db});
     CHECK(devices.output.find(deviceId) != std::string::npos);
+
+    // The office revoked the device (or rebuilt its server): a technician brings a new token on a
+    // USB stick and enrolls the kiosk again from technician mode.
+    const auto fresh = runServerCommand({"token", "--db", db});
+    std::filesystem::create_directories(dir / "usb" / "digital-citizen");
+    std::ofstream(dir / "usb" / "digital-citizen" / "token") << fresh.output;
+    const auto again = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--windowed", "1280x800"},
+                                 .script = technicianSignIn() + "tap \"Enroll again (token on USB)\"\nexpect \"Enrolling again\"\nwait 3000\n",
+                                 .environment = "DC_EXPORT_DIR=" + quote((dir / "usb").string())},
+                                dir.path());
+    INFO(again.output);
+    REQUIRE(again.exitCode == 0);
+    const auto after = runServerCommand({"devices", "--db", db});
+    INFO(after.output);
+    CHECK(std::count(after.output.begin(), after.output.end(), '\n') >= std::count(devices.output.begin(), devices.output.end(), '\n') + 1);
 }
 
 TEST_CASE("under systemd the kiosk says when it is ready, pings the watchdog from its loop, and says when it stops",

@@ -147,7 +147,7 @@ TEST_CASE("first boot from a USB stick: the site config and the token (as text o
     CHECK_FALSE(std::filesystem::exists(dir / "c"));
 }
 
-TEST_CASE("dc-provision hash-pin: a PIN on standard input becomes an argon2id hash; anything else is refused",
+TEST_CASE("dc-provision hash-pin: a PIN on standard input becomes an argon2id hash, anything else is refused",
           "[provision][hostile]") {
     auto good = dc::test::runShell("echo 4711 | " + std::string(DC_PROVISION_PATH) + " hash-pin 2>&1");
     REQUIRE(good.exitCode == 0);

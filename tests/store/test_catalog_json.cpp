@@ -60,7 +60,7 @@ TEST_CASE("malformed and hostile lines are refused with the line named", "[store
     }
 }
 
-TEST_CASE("course sessions survive the round trip; hostile sessions are refused", "[store][json]") {
+TEST_CASE("course sessions survive the round trip, hostile sessions are refused", "[store][json]") {
     auto batch = core::generateCatalog({.seed = 3, .jobs = 0, .courses = 5});
     REQUIRE_FALSE(batch.courseUpserts[0].sessions.empty());
     auto parsed = store::parseJsonLines(store::toJsonLines(batch));

@@ -133,7 +133,7 @@ TEST_CASE("keyset pages cover every match exactly once, ranked and newest-first 
     }
 }
 
-TEST_CASE("a title match ranks above a description-only match; my skills lift a job", "[store][search]") {
+TEST_CASE("a title match ranks above a description-only match, my skills lift a job", "[store][search]") {
     dc::test::TempDir dir;
     auto db = store::Database::open(dir / "kiosk.db");
     REQUIRE(db);
@@ -222,7 +222,7 @@ TEST_CASE("course search filters by group, format, start and text, and reads ses
     CHECK(store::searchCourses(g.db, {.startsFrom = "2099-01-01"})->empty());
 }
 
-TEST_CASE("a course upsert replaces its sessions; a delete removes them", "[store][courses]") {
+TEST_CASE("a course upsert replaces its sessions, a delete removes them", "[store][courses]") {
     GeneratedDb g;
     auto course = g.batch.courseUpserts.front();
     REQUIRE_FALSE(course.sessions.empty());

@@ -48,7 +48,7 @@ TEST_CASE("a JobPosting as published becomes a catalog job", "[store][jsonld]") 
     CHECK(j.datePosted == "2026-11-02");
 }
 
-TEST_CASE("lists, graphs and lines of postings; remote work; postings without an identifier", "[store][jsonld]") {
+TEST_CASE("lists, graphs and lines of postings, remote work, postings without an identifier", "[store][jsonld]") {
     const std::string remote = R"({"@type":"JobPosting","title":"Support agent","hiringOrganization":"Help Inc",
         "jobLocationType":"TELECOMMUTE","baseSalary":900,"datePosted":"2026-11-20"})";
     auto list = store::parseJobPostingJsonLd("[" + remote + "," + std::string(kPosting) + "]");

@@ -120,7 +120,7 @@ TEST_CASE("if the outbox cannot be written, the application is not saved either"
     CHECK(k.count("profiles") == 0);
 }
 
-TEST_CASE("a free seat is requested; a full session puts people on its waitlist in order", "[store][actions]") {
+TEST_CASE("a free seat is requested, a full session puts people on its waitlist in order", "[store][actions]") {
     Kiosk k;
     REQUIRE(k.db.exec("UPDATE course_sessions SET capacity = 2, seats_taken = 1"));
     auto session = store::Statement::prepare(k.db, "SELECT id FROM course_sessions ORDER BY id LIMIT 1");

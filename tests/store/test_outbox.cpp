@@ -94,7 +94,7 @@ TEST_CASE("failed attempts are counted with the error in words", "[store][outbox
     CHECK(store::outboxStats(k.db)->pending == 1);
 }
 
-TEST_CASE("a pulled page and its cursor are written together; settings round-trip", "[store][outbox]") {
+TEST_CASE("a pulled page and its cursor are written together, settings round-trip", "[store][outbox]") {
     Kiosk k;
     auto batch = core::generateCatalog({.seed = 2, .jobs = 5, .courses = 0});
     store::PullPosition at{.stream = "catalog", .cursor = "abcd.5"};

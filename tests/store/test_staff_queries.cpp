@@ -122,7 +122,7 @@ TEST_CASE("today's list shows every kind of record with its delivery state, newe
     CHECK(store::actionsSince(o.db, "2000-01-01T00:00:00Z", 1)->size() == 1);
 }
 
-TEST_CASE("a receipt's facts come from the code, typed any way; unknown codes are NotFound", "[store][staff]") {
+TEST_CASE("a receipt's facts come from the code, typed any way, unknown codes are NotFound", "[store][staff]") {
     Office o;
     store::ApplicationDraft application;
     application.jobId = core::demoCatalog().jobUpserts.front().id;

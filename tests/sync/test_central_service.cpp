@@ -37,7 +37,7 @@ std::string smallSession(test::ServerFixture& f, int64_t capacity) {
 
 }  // namespace
 
-TEST_CASE("an enrollment token is good once; a retry of the same request gets the same identity",
+TEST_CASE("an enrollment token is good once, a retry of the same request gets the same identity",
           "[sync][server]") {
     test::ServerFixture f(5, 1);
     auto token = f.service->issueToken("Tbilisi office", 3600);
@@ -61,7 +61,7 @@ TEST_CASE("an enrollment token is good once; a retry of the same request gets th
     CHECK(f.service->devices()->size() == 1);
 }
 
-TEST_CASE("each pushed record is applied exactly once; a retry is answered with the original result",
+TEST_CASE("each pushed record is applied exactly once, a retry is answered with the original result",
           "[sync][server]") {
     test::ServerFixture f;
     const auto device = f.enroll();
@@ -85,7 +85,7 @@ TEST_CASE("each pushed record is applied exactly once; a retry is answered with 
     CHECK(csv->find("Нино") != std::string::npos);
 }
 
-TEST_CASE("a poison record is rejected alone; the records around it go through", "[sync][server]") {
+TEST_CASE("a poison record is rejected alone, the records around it go through", "[sync][server]") {
     test::ServerFixture f;
     const auto device = f.enroll();
     const std::string jobId = f.catalog.jobUpserts.at(1).id;
@@ -128,7 +128,7 @@ TEST_CASE("registrations, consents and events are kept as sent, once", "[sync][s
     CHECK((*c->query("SELECT count(*) FROM intake"))[0].integer(0) == 3);
 }
 
-TEST_CASE("seats are counted on the server: confirmed until full, then a numbered waitlist; a cancel promotes",
+TEST_CASE("seats are counted on the server: confirmed until full, then a numbered waitlist, a cancel promotes",
           "[sync][server]") {
     test::ServerFixture f;
     const auto device = f.enroll();
@@ -193,7 +193,7 @@ TEST_CASE("pulling pages through the change log gives every record once, then to
     CHECK(full->count == 125);
 }
 
-TEST_CASE("cursors the server does not know are refused; malformed ones are bad requests", "[sync][server]") {
+TEST_CASE("cursors the server does not know are refused, malformed ones are bad requests", "[sync][server]") {
     test::ServerFixture f(5, 1);
     auto page = f.service->pull("", 10);
     REQUIRE(page);

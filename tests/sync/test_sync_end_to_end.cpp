@@ -117,7 +117,7 @@ TEST_CASE("faults on every route: after they clear each record is on the server 
     }
 }
 
-TEST_CASE("with the server down nothing is lost; the error is in plain words and delivery follows", "[sync][e2e][faults]") {
+TEST_CASE("with the server down nothing is lost, the error is in plain words and delivery follows", "[sync][e2e][faults]") {
     Setup s;
     const std::string token = test::tokenFor(s.serverDb);
     const int port = test::freeLoopbackPort();
@@ -172,7 +172,7 @@ TEST_CASE("a poison record is set aside for clerks and the rest flow", "[sync][e
     CHECK(store::outboxStats(kiosk.db)->pending == 0);
 }
 
-TEST_CASE("a kiosk clock hours off still syncs; a full disk on the kiosk loses nothing", "[sync][e2e][faults]") {
+TEST_CASE("a kiosk clock hours off still syncs, a full disk on the kiosk loses nothing", "[sync][e2e][faults]") {
     Setup s;
     test::ServerProcess server(s.serverDb, s.dir.path());
     const std::string token = test::tokenFor(s.serverDb);
@@ -351,7 +351,7 @@ TEST_CASE("configuration set at the office arrives with the heartbeat, a device'
     CHECK(kiosk.text("SELECT value FROM settings WHERE key = 'sync.config'") == R"({"idleTimeoutSeconds":120,"language":"ru"})");
 }
 
-TEST_CASE("postings imported as schema.org JSON-LD reach the kiosks; a file with a bad posting imports nothing",
+TEST_CASE("postings imported as schema.org JSON-LD reach the kiosks, a file with a bad posting imports nothing",
           "[sync][e2e]") {
     Setup s(2, 0);
     test::writeFile(s.dir / "postings.json", R"([

@@ -32,7 +32,7 @@ TEST_CASE("a reference code becomes a small, well-formed QR symbol", "[ui][qr]")
     CHECK(encodeQr("K7M-4QY")->dark != qr->dark);
 }
 
-TEST_CASE("longer text takes a larger symbol; bad input is refused", "[ui][qr]") {
+TEST_CASE("longer text takes a larger symbol, bad input is refused", "[ui][qr]") {
     auto longer = encodeQr(std::string(300, 'x'));
     REQUIRE(longer);
     CHECK(longer->size > 21);

@@ -175,6 +175,15 @@ void drawRegister(UiContext& ctx, StaffState& state, StaffActions& out) {
     ImGui::BeginChild("##register", ImVec2(0, keyboard ? ImGui::GetContentRegionAvail().y - kb : 0), false,
                       ImGuiWindowFlags_NoBackground);
     touchScroll(ctx);
+    // The document's MRZ read by the camera fills name, number and date of birth.
+    if (state.idReading.loading) {
+        label(ctx, ctx.t(Msg::HoldDocument), FontRole::Bold, ctx.theme.text, true);
+    } else {
+        if (touchButton(ctx, ctx.t(Msg::ReadIdDocument), ImVec2(0, m.touch * 1.3f), ButtonStyle::Secondary)) out.readId = true;
+        if (!state.idReading.error.empty()) label(ctx, ctx.t(Msg::IdNotRead), FontRole::Bold, ctx.theme.text, true);
+        else if (state.idReading.value) label(ctx, ctx.t(Msg::IdRead), FontRole::Bold, ctx.theme.text, true);
+    }
+    ImGui::Dummy(ImVec2(0, m.gap));
     Actions fields;  // the shared field widget reports into the jobseeker's actions
     editField(ctx, FieldId::Name, ctx.t(Msg::FieldName), "", state.name, maxBytesFor(FieldId::Name), state.typingInto, fields);
     editField(ctx, FieldId::Phone, ctx.t(Msg::FieldPhone), "", state.phone, maxBytesFor(FieldId::Phone), state.typingInto, fields);
@@ -216,6 +225,7 @@ void drawTechnician(UiContext& ctx, const StaffState& state, StaffActions& out) 
         {Msg::CheckNetwork, &StaffActions::checkNetwork}, {Msg::TestPrinter, &StaffActions::testPrinter},
         {Msg::TestAudio, &StaffActions::testAudio},       {Msg::TestCamera, &StaffActions::testCamera},
         {Msg::ExportBundle, &StaffActions::exportBundle}, {Msg::SyncNow, &StaffActions::syncNow},
+        {Msg::Reenroll, &StaffActions::reenroll},
     };
     ChipRows rows(ctx, 8);
     for (const auto& [msg, flag] : tools) {
