@@ -147,6 +147,10 @@ public:
         staff.setStop([this] { requestStop(); });
     }
 
+    void enableQrScanning(KioskStaffServices& services) {
+        m_controller.setQrScanner([&services](std::function<void(Expected<std::string>)> done) { services.scanReceiptQr(std::move(done)); });
+    }
+
     // Thread-safe: the loop ends after the frame under way (systemd's SIGTERM, technician mode).
     void requestStop() {
         m_stopRequested = true;
@@ -526,6 +530,12 @@ int runKiosk(int argc, char** argv) {
             }
             Kiosk kiosk(*options, **window, catalog, results, *fonts, fontDir, staffServices);
             if (script) kiosk.setScript(std::move(*script));
+            // A provisioned kiosk with a camera lets people scan their receipt on "My status".
+            if (!options->configFile.empty() && options->device.cameraBackend != "none")
+                staffServices.probeCamera([&kiosk, &staffServices](Expected<bool> found) {
+                    if (found && *found) kiosk.enableQrScanning(staffServices);
+                    else if (!found) logLine("no QR scanning on My status: " + found.error().message());
+                });
             if (delivery) {
                 staffServices.setSyncWorker(delivery.get());
                 kiosk.setSyncNow([worker = delivery.get()] { worker->syncNow(); });

@@ -271,15 +271,15 @@ void KioskStaffServices::testPrinter(Done<bool> done) {
 
 namespace {
 
-struct CameraRead {
+struct CameraRun {
     std::string cameraName;
     int frames = 0;
-    std::optional<idread::MrzData> data;  // agreed by two frames in a row
 };
 
-// Streams from the configured camera for up to `seconds` until two frames agree on an MRZ that
-// passes every check. Runs on a staff check's thread; frames never leave memory.
-Expected<CameraRead> readMrzFromCamera(const std::string& backendName, const std::string& deviceId, double seconds) {
+// Streams from the configured camera for up to `seconds`, handing each frame to `onFrame` until
+// it returns true. Runs on a thread of its own; frames never leave memory.
+Expected<CameraRun> streamCamera(const std::string& backendName, const std::string& deviceId, double seconds,
+                                 const std::function<bool(const image::GrayImage&)>& onFrame) {
     auto backend = camera::backendNamed(backendName);
     if (!backend) return std::unexpected(backend.error());
     auto cameras = (*backend)->enumerate();
@@ -289,22 +289,39 @@ Expected<CameraRead> readMrzFromCamera(const std::string& backendName, const std
     auto cam = (*backend)->open(id);
     if (!cam) return std::unexpected(cam.error());
     if (auto started = (*cam)->start(1280, 720, 15); !started) return std::unexpected(started.error());
-    auto reader = idread::MrzReader::open();
-    if (!reader) return std::unexpected(reader.error());
-    CameraRead out{(*cam)->info().name, 0, std::nullopt};
-    idread::MrzConsensus consensus;
+    CameraRun run{(*cam)->info().name, 0};
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (std::chrono::steady_clock::now() < until && !out.data) {
+    while (std::chrono::steady_clock::now() < until) {
         auto frame = (*cam)->nextFrame(2.0);
         if (!frame) {
             (*cam)->stop();
             return std::unexpected(frame.error());
         }
-        ++out.frames;
-        out.data = consensus.add((*reader)->read(frame->image));
+        ++run.frames;
+        if (onFrame(frame->image)) break;
     }
     (*cam)->stop();
-    return out;
+    return run;
+}
+
+struct CameraRead {
+    std::string cameraName;
+    int frames = 0;
+    std::optional<idread::MrzData> data;  // agreed by two frames in a row
+};
+
+// Until two frames agree on an MRZ that passes every check.
+Expected<CameraRead> readMrzFromCamera(const std::string& backendName, const std::string& deviceId, double seconds) {
+    auto reader = idread::MrzReader::open();
+    if (!reader) return std::unexpected(reader.error());
+    idread::MrzConsensus consensus;
+    std::optional<idread::MrzData> data;
+    auto run = streamCamera(backendName, deviceId, seconds, [&](const image::GrayImage& frame) {
+        data = consensus.add((*reader)->read(frame));
+        return data.has_value();
+    });
+    if (!run) return std::unexpected(run.error());
+    return CameraRead{run->cameraName, run->frames, std::move(data)};
 }
 
 // "NINO" "BERIDZE" -> "Nino Beridze": the MRZ's capitals as a name is written.
@@ -345,6 +362,35 @@ void KioskStaffServices::readIdDocument(Done<ui::IdReading> done) {
             logLine("ID document read after " + std::to_string(read->frames) + " frames");  // never what it says
             return ui::IdReading{nameFromMrz(read->data->givenNames, read->data->surname), read->data->documentNumber,
                                  read->data->birthDateIso};
+        },
+        std::move(done));
+}
+
+void KioskStaffServices::probeCamera(Done<bool> done) {
+    inBackground<bool>(
+        [backendName = m_config.cameraBackend]() -> Expected<bool> {
+            auto backend = camera::backendNamed(backendName);
+            if (!backend) return std::unexpected(backend.error());
+            auto cameras = (*backend)->enumerate();
+            if (!cameras) return std::unexpected(cameras.error());
+            return !cameras->empty();
+        },
+        std::move(done));
+}
+
+void KioskStaffServices::scanReceiptQr(Done<std::string> done) {
+    inBackground<std::string>(
+        [backendName = m_config.cameraBackend, deviceId = m_config.cameraDevice]() -> Expected<std::string> {
+            std::string code;
+            auto run = streamCamera(backendName, deviceId, 15, [&](const image::GrayImage& frame) {
+                for (const auto& symbol : idread::readBarcodes(frame))
+                    if (symbol.format == "QRCode")
+                        if (auto normal = store::normalizeReferenceCode(symbol.text); !normal.empty()) code = normal;
+                return !code.empty();
+            });
+            if (!run) return std::unexpected(run.error());
+            if (code.empty()) return fail(ErrorCode::NotFound, "no receipt code seen in " + std::to_string(run->frames) + " frames");
+            return code;
         },
         std::move(done));
 }

@@ -50,6 +50,11 @@ public:
     void reenroll(Done<bool> done) override;
     void stopKiosk() override;
 
+    // For the jobseeker's "My status": whether the configured camera is there, and a receipt's QR
+    // code read from it (the reference code, or an error after about 15 seconds).
+    void probeCamera(Done<bool> done);
+    void scanReceiptQr(Done<std::string> done);
+
 private:
     // Runs `work` on a thread of its own and hands its answer to `done` on the UI thread.
     template <class T>

@@ -96,8 +96,16 @@ const std::vector<Rule>& rules() {
          text(&DeviceConfig::serverUrl, 512, serverUrlProblem)},
         {{"server.ca_file", "string", "\"\" (system CAs)", "absolute path to a PEM file"}, text(&DeviceConfig::serverCaFile, 512, absolutePathProblem)},
         {{"server.sync_interval_s", "integer", "60", "5..3600"}, integer(&DeviceConfig::syncIntervalSeconds, 5, 3600)},
-        {{"camera.backend", "string", "\"auto\"", "auto | libcamera | v4l2 | synthetic | none"},
-         oneOf(&DeviceConfig::cameraBackend, {"auto", "libcamera", "v4l2", "synthetic", "none"})},
+        {{"camera.backend", "string", "\"auto\"", "auto | libcamera | v4l2 | synthetic | none | file:/DIR"},
+         [](const toml::node& n, DeviceConfig& c) -> std::string {
+             // file:/DIR replays the pictures of a folder (a technician's recorded frames, tests).
+             const auto v = n.value_exact<std::string>();
+             if (v && v->rfind("file:/", 0) == 0 && v->size() < 512 && utf8::isValid(*v)) {
+                 c.cameraBackend = *v;
+                 return {};
+             }
+             return oneOf(&DeviceConfig::cameraBackend, {"auto", "libcamera", "v4l2", "synthetic", "none"})(n, c);
+         }},
         {{"camera.device", "string", "\"\" (the first camera)", "an id the backend lists"}, text(&DeviceConfig::cameraDevice, 256)},
         {{"printer.device", "string", "\"\" (no printer)", "absolute path of a device file"}, text(&DeviceConfig::printerDevice, 256, absolutePathProblem)},
         {{"printer.paper_mm", "integer", "80", "58 | 80"},

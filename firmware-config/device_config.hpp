@@ -25,7 +25,7 @@ struct DeviceConfig {
     std::string serverCaFile;             // a private CA's PEM; empty: the system's CAs
     int64_t syncIntervalSeconds = 60;     // 5..3600
     // [camera]
-    std::string cameraBackend = "auto";   // auto, libcamera, v4l2, synthetic, none
+    std::string cameraBackend = "auto";   // auto, libcamera, v4l2, synthetic, none, file:/DIR
     std::string cameraDevice;             // an id from the backend's list; empty: the first
     // [printer]
     std::string printerDevice;            // /dev/usb/lp0, /dev/ttyUSB0; empty: no printer

@@ -226,6 +226,10 @@ enum class Msg {
     Reenroll,
     ReenrollStarted,
     ReenrollFailed,
+    // My status by QR
+    ScanReceipt,
+    HoldReceiptQr,
+    ScanFailed,
     Count
 };
 

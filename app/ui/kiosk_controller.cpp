@@ -232,6 +232,17 @@ void KioskController::apply(const Actions& actions) {
             m_state.clerkCalled.accept(request, std::move(called));
         });
     }
+    if (actions.scanQr && m_scanner && !m_state.scan.loading) {
+        const uint64_t request = m_state.scan.start();
+        m_scanner([this, request](Expected<std::string> code) {
+            if (m_state.screen != Screen::Status || !m_state.scan.accept(request, code) || !code) return;
+            // The code read is checked at once, as if it had been typed and "Check" touched.
+            m_edit.referenceCode = *code;
+            Actions check;
+            check.checkStatus = true;
+            apply(check);
+        });
+    }
     if (actions.checkStatus) {
         const uint64_t request = m_state.status.start();
         m_state.status.value.reset();
@@ -484,6 +495,8 @@ void KioskController::wipeSession() {
     fresh.receipt.request = m_state.receipt.request + 1;
     fresh.status.request = m_state.status.request + 1;
     fresh.clerkCalled.request = m_state.clerkCalled.request + 1;
+    fresh.scan.request = m_state.scan.request + 1;
+    fresh.canScan = m_state.canScan;  // the kiosk's camera, not the person's
     m_state = std::move(fresh);
     ImGui::SetClipboardText("");
     ImGui::ClearActiveID();

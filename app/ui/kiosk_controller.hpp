@@ -61,6 +61,13 @@ public:
     void setAttractSeconds(int seconds) { m_attractSeconds = seconds; }
     // The language the kiosk returns to after each person (the office may change it).
     void setSiteLanguage(Language language) { m_siteLanguage = language; }
+    // The camera reading a receipt's QR code for "My status" (none: the kiosk has no camera). The
+    // function answers once, on the UI thread, with the code it read.
+    using QrScanner = std::function<void(std::function<void(Expected<std::string>)>)>;
+    void setQrScanner(QrScanner scanner) {
+        m_scanner = std::move(scanner);
+        m_state.canScan = static_cast<bool>(m_scanner);
+    }
     // "Staff sign-in" was touched (once).
     bool takeStaffSignIn() { return std::exchange(m_staffSignIn, false); }
 
@@ -84,6 +91,7 @@ private:
     bool m_sessionCounted = false;
     int m_attractSeconds = 60;
     bool m_staffSignIn = false;
+    QrScanner m_scanner;
     Narrator* m_narrator = nullptr;
     // What was last spoken of, so each thing is said once.
     Screen m_spokenScreen = Screen::Home;

@@ -85,6 +85,8 @@ struct KioskState {
     bool receiptDelivered = false;  // the office's server has it (and may have changed its status)
     DeliveryInfo delivery;
     Loadable<store::StatusAnswer> status;
+    bool canScan = false;          // a camera is configured: "My status" offers to scan the receipt's QR
+    Loadable<std::string> scan;    // the camera looking for a receipt's QR code
 
     // Idle reset: the warning shows from `idleWarningAt` on, the wipe happens at `idleResetAt`.
     bool idleWarning = false;
@@ -115,6 +117,7 @@ struct Actions {
     bool send = false;                       // the person checked it: save and queue it
     std::optional<std::string> toggleSkill;  // a skill chip on the form was touched
     bool checkStatus = false;
+    bool scanQr = false;                     // "My status": read the code from the receipt's QR
     bool finish = false;                     // "Finish": wipe the session now
     bool moreTime = false;                   // the idle warning's "More time"
     std::optional<int> textSize;

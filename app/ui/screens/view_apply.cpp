@@ -100,6 +100,13 @@ void drawStatus(UiContext& ctx, const KioskState& state, EditBuffers& edit, Acti
     editField(ctx, FieldId::Code, ctx.t(Msg::FieldCode), "", edit.referenceCode, maxBytesFor(FieldId::Code),
               state.typingInto, out);
     if (touchButton(ctx, ctx.t(Msg::CheckButton), ImVec2(0, 0), ButtonStyle::Primary)) out.checkStatus = true;
+    if (state.canScan) {
+        // Or no typing at all: the receipt's square code held up to the camera.
+        ImGui::SameLine(0, m.gap * 2);
+        if (state.scan.loading) label(ctx, ctx.t(Msg::HoldReceiptQr), FontRole::Bold, ctx.theme.text, true);
+        else if (touchButton(ctx, ctx.t(Msg::ScanReceipt), ImVec2(0, 0), ButtonStyle::Secondary)) out.scanQr = true;
+        if (!state.scan.loading && !state.scan.error.empty()) label(ctx, ctx.t(Msg::ScanFailed), FontRole::Bold, ctx.theme.text, true);
+    }
     ImGui::Dummy(ImVec2(0, m.gap));
     const auto& status = state.status;
     if (status.loading) {
