@@ -24,6 +24,7 @@
 #include "app/store/catalog_json.hpp"
 #include "drivers/idread/barcodes.hpp"
 #include "drivers/image/gray_image.hpp"
+#include "e2e/dump_checks.hpp"
 #include "e2e/kiosk_process.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
@@ -398,4 +399,25 @@ TEST_CASE("My status: a person holds the receipt's QR code up to the camera inst
                                dir.path());
     INFO(none.output);
     CHECK(none.exitCode == 0);
+}
+
+TEST_CASE("touch targets are at least 48 px and 8 px apart on the clerk's and technician's screens", "[e2e][staff][a11y]") {
+    TempDir dir;
+    const auto config = deviceConfig(dir);
+    auto dump = [&](const std::string& name) { return "dump " + (dir / (name + ".json")).string() + "\n"; };
+    const std::string script = "tap \"Help\"\ntap \"Staff sign-in\"\nexpect \"Type your PIN\"\n" + dump("pin") + typePin(kClerkPin) +
+                               "expect \"Nothing yet today.\"\n" + dump("clerk") + "tap \"Register a jobseeker\"\n" +
+                               dump("register") + "tap \"Your name\"\n" + dump("register-keyboard") + "tap \"Done\"\n" +
+                               "tap \"Home\"\nexpect \"Find a job\"\n" + technicianSignIn() + "tap \"Check the network\"\n" +
+                               "expect \"works offline\"\n" + dump("technician") + "tap \"Test the touch screen\"\n" + dump("touch");
+    // Full screen at 1920x1080, as the checks' floor is in pixels of that screen.
+    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--config", config.string()}, .script = script},
+                                 dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    for (const char* screen : {"pin", "clerk", "register", "register-keyboard", "technician", "touch"}) {
+        INFO(screen);
+        std::ifstream in(dir / (std::string(screen) + ".json"));
+        checkTouchTargets(nlohmann::json::parse(in));
+    }
 }
