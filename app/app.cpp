@@ -293,13 +293,19 @@ private:
         if (m_staff.active()) {
             m_staff.drawFrame(ctx);
         } else {
+            // Home before this frame's touch was handled: the touch that pressed Back elsewhere
+            // ends on Home, and must not count as a tap on Home's corner.
+            const bool wasHome = m_controller.state().screen == ui::Screen::Home && !m_controller.state().attract;
             m_controller.navigate(m_registry.lastFrame());
             m_controller.drawFrame(ctx);
             // Staff modes start from a clean kiosk: the jobseeker's session is wiped first.
             if (m_controller.takeStaffSignIn()) {
                 m_controller.wipeSession();
                 m_staff.openPin(core::PinRole::Clerk);
-            } else if (m_staff.watchCorner(secondsSince(m_started))) {
+            } else if (wasHome && m_controller.state().screen == ui::Screen::Home &&
+                       m_staff.watchCorner(secondsSince(m_started))) {
+                // Only on Home, where that corner holds nothing: elsewhere it is the Back button,
+                // and a person tapping Back quickly must never land in technician mode.
                 m_controller.wipeSession();
                 m_staff.openPin(core::PinRole::Technician);
                 logLine("technician sign-in opened");

@@ -114,16 +114,24 @@ KioskStaffServices::KioskStaffServices(const KioskOptions& options, std::filesys
 
 KioskStaffServices::~KioskStaffServices() {
     std::lock_guard lock(m_threadsMutex);
-    for (std::thread& t : m_threads) t.join();
+    for (Task& t : m_threads) t.thread.join();
 }
 
 template <class T>
 void KioskStaffServices::inBackground(std::function<Expected<T>()> work, Done<T> done) {
     std::lock_guard lock(m_threadsMutex);
-    m_threads.emplace_back([this, work = std::move(work), done = std::move(done)] {
+    std::erase_if(m_threads, [](Task& t) {
+        if (!*t.finished) return false;
+        t.thread.join();
+        return true;
+    });
+    auto finished = std::make_shared<std::atomic<bool>>(false);
+    std::thread thread([this, finished, work = std::move(work), done = std::move(done)] {
         auto result = work();
         m_results.post([done, result = std::move(result)] { done(result); });
+        *finished = true;
     });
+    m_threads.push_back({std::move(thread), std::move(finished)});
 }
 
 void KioskStaffServices::tryPin(core::PinRole role, std::string pin, Done<core::PinAttempt> done) {

@@ -70,8 +70,14 @@ private:
     sync::SyncWorker* m_sync = nullptr;
     ui::Narrator* m_narrator = nullptr;
     std::function<void()> m_stop;
+    // One thread per check or print; finished ones are joined when the next starts, so a clerk
+    // printing receipts all day does not pile up threads.
+    struct Task {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> finished;
+    };
     std::mutex m_threadsMutex;
-    std::vector<std::thread> m_threads;
+    std::vector<Task> m_threads;
 };
 
 }  // namespace dc::app

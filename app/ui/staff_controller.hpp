@@ -1,7 +1,7 @@
 #pragma once
 // Clerk and technician modes: their state, how they are entered and left, and what their screens
-// ask for. A clerk signs in from Help ("Staff sign-in"); a technician taps the top-left corner
-// five times within four seconds (nothing shows there, so a jobseeker will not find it) — both
+// ask for. A clerk signs in from Help ("Staff sign-in"); a technician taps the top-left corner of
+// Home five times within four seconds (nothing is there, so a jobseeker will not find it) — both
 // then type their PIN. Entering either mode wipes the jobseeker's session first; leaving it, or
 // the idle timeout, signs the staff member out, so no clerk screen is left open for the next person.
 #include <imgui.h>

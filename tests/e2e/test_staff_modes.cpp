@@ -79,6 +79,17 @@ TEST_CASE("a jobseeker cannot close the kiosk: close requests and quitting keys 
     CHECK(result.output.find("a request to close the window was refused") != std::string::npos);
 }
 
+TEST_CASE("a person tapping Back quickly in that corner never lands in technician mode", "[e2e][staff][lockdown]") {
+    TempDir dir;
+    std::string script = "tap \"Find a job\"\ntap \"Junior QA tester\"\nexpect \"Skills you need\"\n";
+    for (int i = 0; i < 6; ++i) script += "tap-at 40 50\n";  // Back, Back, then the corner of Home
+    script += "expect \"Find a job\"\nexpect-not \"Technician sign-in\"\n";
+    const auto result = runKiosk({.args = args(dir, deviceConfig(dir)), .script = script}, dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+    CHECK(result.output.find("technician sign-in opened") == std::string::npos);
+}
+
 TEST_CASE("systemd's SIGTERM stops the kiosk cleanly, and so does technician mode", "[e2e][staff][lockdown]") {
     TempDir dir;
     const auto config = deviceConfig(dir);
