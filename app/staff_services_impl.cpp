@@ -10,6 +10,7 @@
 
 #include "app/core/paths.hpp"
 #include "app/log_ring.hpp"
+#include "app/ui/status_words.hpp"
 #include "drivers/camera/camera.hpp"
 #include "drivers/idread/barcodes.hpp"
 #include "drivers/idread/mrz_reader.hpp"
@@ -39,25 +40,6 @@ std::string localMidnightUtc() {
     return text;
 }
 
-ui::Msg kindMsg(const std::string& kind) {
-    if (kind == "enrollment") return ui::Msg::KindEnrollment;
-    if (kind == "registration") return ui::Msg::KindRegistration;
-    return ui::Msg::KindApplication;
-}
-
-ui::Msg statusMsg(store::ActionStatus s) {
-    switch (s) {
-        case store::ActionStatus::Pending: return ui::Msg::StatusPending;
-        case store::ActionStatus::Submitted: return ui::Msg::StatusSubmitted;
-        case store::ActionStatus::Accepted: return ui::Msg::StatusAccepted;
-        case store::ActionStatus::Rejected: return ui::Msg::StatusRejected;
-        case store::ActionStatus::Confirmed: return ui::Msg::StatusConfirmed;
-        case store::ActionStatus::Waitlisted: return ui::Msg::StatusWaitlisted;
-        case store::ActionStatus::Cancelled: return ui::Msg::StatusCancelled;
-    }
-    return ui::Msg::StatusPending;
-}
-
 // A receipt in the person's language: what it is for, the code large with its QR, the state, and
 // what to do with it.
 printer::Receipt receiptFor(const store::ReceiptFacts& f, ui::Language l, const std::string& siteName) {
@@ -66,17 +48,14 @@ printer::Receipt receiptFor(const store::ReceiptFacts& f, ui::Language l, const 
     r.lines.push_back({Line::Style::Large, ui::tr(l, ui::Msg::AppName), true});
     if (!siteName.empty()) r.lines.push_back({Line::Style::Body, siteName, true});
     r.lines.push_back({Line::Style::Rule, "", false});
-    r.lines.push_back({Line::Style::Bold, ui::tr(l, kindMsg(f.kind)), false});
+    r.lines.push_back({Line::Style::Bold, ui::tr(l, ui::kindMsg(f.kind)), false});
     if (!f.title.empty()) r.lines.push_back({Line::Style::Body, f.title, false});
     if (!f.where.empty() || !f.when.empty())
         r.lines.push_back({Line::Style::Body, f.where + (f.where.empty() || f.when.empty() ? "" : ", ") + f.when, false});
     r.lines.push_back({Line::Style::Rule, "", false});
     r.lines.push_back({Line::Style::Body, ui::tr(l, ui::Msg::YourCode), true});
     r.lines.push_back({Line::Style::Large, f.referenceCode, true});
-    const std::string status = f.status == store::ActionStatus::Waitlisted && f.waitlistPosition
-                                   ? ui::trf(l, ui::Msg::StatusWaitlisted, *f.waitlistPosition)
-                                   : ui::tr(l, statusMsg(f.status));
-    r.lines.push_back({Line::Style::Bold, status, false});
+    r.lines.push_back({Line::Style::Bold, ui::statusText(l, f.status, f.waitlistPosition), false});
     r.lines.push_back({Line::Style::Body, ui::tr(l, ui::Msg::KeepCode), false});
     r.qr = f.referenceCode;
     return r;

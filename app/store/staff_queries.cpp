@@ -41,7 +41,7 @@ Expected<std::vector<ActionRow>> actionsSince(const Database& db, const std::str
     int rc;
     while ((rc = stmt->step()) == SQLITE_ROW) {
         ActionRow row{stmt->text(0), stmt->text(1), stmt->text(2), statusOf(stmt->text(3)), stmt->integer(5) != 0,
-                      stmt->integer(6) != 0, stmt->text(4)};
+                      stmt->integer(6) != 0, stmt->text(4), stmt->optionalInteger(9)};
         // A registration is "submitted" once the office has it, like an application.
         if (row.kind == "registration" && !row.delivered) row.status = ActionStatus::Pending;
         rows.push_back(std::move(row));

@@ -20,6 +20,7 @@ struct ActionRow {
     bool delivered = false;  // the server answered for it
     bool setAside = false;   // quarantined: the server refused it (the reason is in the outbox list)
     std::string createdAt;   // ISO 8601 UTC
+    std::optional<int64_t> waitlistPosition;
 };
 // Newest first, made at or after `sinceIso` (e.g. today's midnight), at most `limit`.
 Expected<std::vector<ActionRow>> actionsSince(const Database& db, const std::string& sinceIso, size_t limit);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/ui/qr_code.hpp"
+#include "app/ui/status_words.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
@@ -121,18 +122,7 @@ void drawStatus(UiContext& ctx, const KioskState& state, EditBuffers& edit, Acti
     const store::StatusAnswer& a = *status.value;
     card(ctx, "status", "status", false, [&] {
         if (!a.title.empty()) label(ctx, a.title, FontRole::Bold, ctx.theme.text, true);
-        std::string text;
-        switch (a.status) {
-            case store::ActionStatus::Pending: text = ctx.t(Msg::StatusPending); break;
-            case store::ActionStatus::Submitted: text = ctx.t(Msg::StatusSubmitted); break;
-            case store::ActionStatus::Accepted: text = ctx.t(Msg::StatusAccepted); break;
-            case store::ActionStatus::Rejected: text = ctx.t(Msg::StatusRejected); break;
-            case store::ActionStatus::Confirmed: text = ctx.t(Msg::StatusConfirmed); break;
-            case store::ActionStatus::Cancelled: text = ctx.t(Msg::StatusCancelled); break;
-            case store::ActionStatus::Waitlisted:
-                text = trf(ctx.language, Msg::StatusWaitlisted, a.waitlistPosition.value_or(0));
-                break;
-        }
+        const std::string text = statusText(ctx.language, a.status, a.waitlistPosition);
         label(ctx, text, FontRole::Body, ctx.theme.text, true);
         // A place on the waitlist is estimated here until the server has the request.
         if (!a.delivered && a.status != store::ActionStatus::Pending)

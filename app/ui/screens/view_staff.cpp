@@ -4,59 +4,18 @@
 #include <cstdio>
 
 #include "app/ui/staff_controller.hpp"
+#include "app/ui/status_words.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
 namespace dc::ui {
 namespace {
 
-Msg statusMsg(store::ActionStatus s) {
-    switch (s) {
-        case store::ActionStatus::Pending: return Msg::StatusPending;
-        case store::ActionStatus::Submitted: return Msg::StatusSubmitted;
-        case store::ActionStatus::Accepted: return Msg::StatusAccepted;
-        case store::ActionStatus::Rejected: return Msg::StatusRejected;
-        case store::ActionStatus::Confirmed: return Msg::StatusConfirmed;
-        case store::ActionStatus::Waitlisted: return Msg::StatusWaitlisted;
-        case store::ActionStatus::Cancelled: return Msg::StatusCancelled;
-    }
-    return Msg::StatusPending;
-}
-
-Msg kindMsg(const std::string& kind) {
-    if (kind == "enrollment") return Msg::KindEnrollment;
-    if (kind == "registration") return Msg::KindRegistration;
-    return Msg::KindApplication;
-}
-
-Msg deliveryMsg(DeliveryInfo::State s) {
-    switch (s) {
-        case DeliveryInfo::State::Off: return Msg::DeliveryOff;
-        case DeliveryInfo::State::NotSetUp: return Msg::DeliveryNotSetUp;
-        case DeliveryInfo::State::Connecting: return Msg::DeliveryConnecting;
-        case DeliveryInfo::State::UpToDate: return Msg::DeliveryUpToDate;
-        case DeliveryInfo::State::Busy: return Msg::DeliveryBusy;
-        case DeliveryInfo::State::Offline: return Msg::DeliveryOffline;
-        case DeliveryInfo::State::Retrying: return Msg::DeliveryRetrying;
-    }
-    return Msg::DeliveryOff;
-}
-
 // What a print, test or export answered; ":printing"/":working" while it runs.
 void drawNotice(UiContext& ctx, const std::string& notice) {
     if (notice.empty()) return;
     const bool running = notice.front() == ':';
     label(ctx, running ? ctx.t(Msg::Working) : notice, FontRole::Bold, running ? ctx.theme.textMuted : ctx.theme.text, true);
-}
-
-void deliveryCard(UiContext& ctx, const DeliveryInfo& d, StaffActions& out) {
-    card(ctx, "delivery", ctx.t(Msg::DeliveryTitle), false, [&] {
-        label(ctx, ctx.t(Msg::DeliveryTitle), FontRole::Bold, ctx.theme.textMuted);
-        label(ctx, ctx.t(deliveryMsg(d.state)), FontRole::Body, ctx.theme.text, true);
-        if (d.waiting > 0) label(ctx, trf(ctx.language, Msg::DeliveryWaiting, d.waiting), FontRole::Body, ctx.theme.text, true);
-        if (d.state != DeliveryInfo::State::Off && d.state != DeliveryInfo::State::NotSetUp)
-            if (touchButton(ctx, ctx.t(Msg::SyncNow), ImVec2(0, 0), ButtonStyle::Secondary)) out.syncNow = true;
-    });
 }
 
 std::string megabytes(int64_t bytes) {
@@ -121,7 +80,7 @@ void drawClerk(UiContext& ctx, const StaffState& state, StaffActions& out) {
     if (touchButton(ctx, ctx.t(Msg::SignOut), ImVec2(0, m.touch * 1.3f), ButtonStyle::Secondary)) out.signOut = true;
     ImGui::Dummy(ImVec2(0, m.gap));
     drawNotice(ctx, state.notice);
-    deliveryCard(ctx, state.delivery, out);
+    if (deliveryCard(ctx, state.delivery)) out.syncNow = true;
 
     label(ctx, ctx.t(Msg::ClerkToday), FontRole::Title, ctx.theme.text);
     if (readyOrMessage(ctx, state.today)) {
@@ -131,9 +90,7 @@ void drawClerk(UiContext& ctx, const StaffState& state, StaffActions& out) {
                 label(ctx, row.referenceCode + " · " + ctx.t(kindMsg(row.kind)) + " · " + row.createdAt.substr(11, 5) + " UTC",
                       FontRole::Bold, ctx.theme.text);
                 if (!row.title.empty()) label(ctx, row.title, FontRole::Body, ctx.theme.text, true);
-                const std::string status = row.status == store::ActionStatus::Waitlisted
-                                               ? std::string(ctx.t(Msg::StateWaiting))
-                                               : std::string(ctx.t(statusMsg(row.status)));
+                const std::string status = statusText(ctx.language, row.status, row.waitlistPosition);
                 const Msg delivery = row.setAside ? Msg::StateSetAside : row.delivered ? Msg::StateDelivered : Msg::StateWaiting;
                 label(ctx, std::string(ctx.t(delivery)) + (row.kind == "registration" ? "" : " · " + status), FontRole::Body,
                       ctx.theme.textMuted, true);

@@ -1,0 +1,56 @@
+#include "app/ui/status_words.hpp"
+
+#include "app/ui/widgets.hpp"
+
+namespace dc::ui {
+
+Msg statusMsg(store::ActionStatus s) {
+    switch (s) {
+        case store::ActionStatus::Pending: return Msg::StatusPending;
+        case store::ActionStatus::Submitted: return Msg::StatusSubmitted;
+        case store::ActionStatus::Accepted: return Msg::StatusAccepted;
+        case store::ActionStatus::Rejected: return Msg::StatusRejected;
+        case store::ActionStatus::Confirmed: return Msg::StatusConfirmed;
+        case store::ActionStatus::Waitlisted: return Msg::StatusWaitlisted;
+        case store::ActionStatus::Cancelled: return Msg::StatusCancelled;
+    }
+    return Msg::StatusPending;
+}
+
+std::string statusText(Language language, store::ActionStatus status, std::optional<int64_t> waitlistPosition) {
+    if (status == store::ActionStatus::Waitlisted) return trf(language, Msg::StatusWaitlisted, waitlistPosition.value_or(0));
+    return tr(language, statusMsg(status));
+}
+
+Msg kindMsg(const std::string& kind) {
+    if (kind == "enrollment") return Msg::KindEnrollment;
+    if (kind == "registration") return Msg::KindRegistration;
+    return Msg::KindApplication;
+}
+
+Msg deliveryMsg(DeliveryInfo::State s) {
+    switch (s) {
+        case DeliveryInfo::State::Off: return Msg::DeliveryOff;
+        case DeliveryInfo::State::NotSetUp: return Msg::DeliveryNotSetUp;
+        case DeliveryInfo::State::Connecting: return Msg::DeliveryConnecting;
+        case DeliveryInfo::State::UpToDate: return Msg::DeliveryUpToDate;
+        case DeliveryInfo::State::Busy: return Msg::DeliveryBusy;
+        case DeliveryInfo::State::Offline: return Msg::DeliveryOffline;
+        case DeliveryInfo::State::Retrying: return Msg::DeliveryRetrying;
+    }
+    return Msg::DeliveryOff;
+}
+
+bool deliveryCard(UiContext& ctx, const DeliveryInfo& d) {
+    bool syncNow = false;
+    card(ctx, "delivery", ctx.t(Msg::DeliveryTitle), false, [&] {
+        label(ctx, ctx.t(Msg::DeliveryTitle), FontRole::Bold, ctx.theme.textMuted);
+        label(ctx, ctx.t(deliveryMsg(d.state)), FontRole::Body, ctx.theme.text, true);
+        if (d.waiting > 0) label(ctx, trf(ctx.language, Msg::DeliveryWaiting, d.waiting), FontRole::Body, ctx.theme.text, true);
+        if (d.state != DeliveryInfo::State::Off && d.state != DeliveryInfo::State::NotSetUp)
+            syncNow = touchButton(ctx, ctx.t(Msg::SyncNow), ImVec2(0, 0), ButtonStyle::Secondary);
+    });
+    return syncNow;
+}
+
+}  // namespace dc::ui

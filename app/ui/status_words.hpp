@@ -1,0 +1,23 @@
+#pragma once
+// The words for states the kiosk shows in several places (My status, the clerk's list, printed
+// receipts, Help's delivery card): one mapping each, so they never drift apart.
+#include <string>
+
+#include "app/store/jobseeker_actions.hpp"
+#include "app/ui/i18n.hpp"
+#include "app/ui/kiosk_state.hpp"
+#include "app/ui/ui_context.hpp"
+
+namespace dc::ui {
+
+Msg statusMsg(store::ActionStatus status);
+// "Saved here, ...", "On the waiting list, place 3." (with the place when there is one).
+std::string statusText(Language language, store::ActionStatus status, std::optional<int64_t> waitlistPosition);
+Msg kindMsg(const std::string& kind);  // "application", "enrollment", "registration"
+Msg deliveryMsg(DeliveryInfo::State state);
+
+// The card saying whether what people send here has reached the office, with "Send now".
+// True when "Send now" was touched.
+bool deliveryCard(UiContext& ctx, const DeliveryInfo& delivery);
+
+}  // namespace dc::ui
