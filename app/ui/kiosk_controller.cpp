@@ -41,13 +41,7 @@ std::string todayIso() {
 }  // namespace
 
 void KioskController::drawFrame(UiContext& ctx) {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->Pos);
-    ImGui::SetNextWindowSize(viewport->Size);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoScrollWithMouse;
-    ImGui::Begin("##kiosk", nullptr, flags);
+    beginScreenWindow("##kiosk");
 
     Actions actions;
     if (m_state.attract) {

@@ -156,13 +156,7 @@ std::string* StaffController::bufferFor(FieldId id) {
 }
 
 void StaffController::drawFrame(UiContext& ctx) {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->Pos);
-    ImGui::SetNextWindowSize(viewport->Size);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoScrollWithMouse;
-    ImGui::Begin("##staff", nullptr, flags);
+    beginScreenWindow("##staff");
     StaffActions actions;
     Msg title = Msg::ClerkTitle;
     switch (m_state.screen) {

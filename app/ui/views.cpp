@@ -42,6 +42,16 @@ const ViewEntry& viewFor(Screen screen) {
     return kViews[0];
 }
 
+void beginScreenWindow(const char* id) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin(id, nullptr, flags);
+}
+
 void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, Actions& out) {
     const Metrics& m = ctx.metrics;
     const ImVec2 origin = ImGui::GetCursorScreenPos();

@@ -33,6 +33,10 @@ void drawHelp(UiContext&, const KioskState&, EditBuffers&, Actions&);
 // The idle warning over whatever is on screen: a countdown and a big "More time".
 void drawIdleWarning(UiContext& ctx, const KioskState& state, Actions& out);
 
+// Begins the one window a screen is drawn in: the whole display, no decoration, no scrolling by
+// wheel (lists scroll under a finger). End it with ImGui::End().
+void beginScreenWindow(const char* id);
+
 // The bar at the top of every screen but Home: Back, the screen's title, Home.
 void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, Actions& out);
 

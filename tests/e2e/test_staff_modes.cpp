@@ -61,6 +61,21 @@ std::string technicianSignIn() {
     return s + "expect \"Technician sign-in\"\n" + typePin(kTechnicianPin) + "expect \"Check the network\"\n";
 }
 
+// A jobseeker applies for the demo catalog's "Junior QA tester" and sees the reference code.
+std::string applyForJuniorQa(const std::string& name, const std::string& phone) {
+    return "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
+           "tap \"Your name\"\ntype \"" + name + "\"\ntap \"Phone number\"\ntype \"" + phone + "\"\ntap \"Done\"\n"
+           "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\n";
+}
+
+// A server database holding the kiosk's seed catalog, so a syncing kiosk keeps the demo jobs.
+std::string serverDbWithCatalog(const TempDir& dir) {
+    const std::string db = (dir / "server.db").string();
+    writeFile(dir / "seed.jsonl", dc::store::toJsonLines(dc::core::kioskSeedCatalog()));
+    REQUIRE(runServerCommand({"import", "--db", db, (dir / "seed.jsonl").string()}).exitCode == 0);
+    return db;
+}
+
 std::vector<std::string> args(const TempDir& dir, const std::filesystem::path& config) {
     return {"--data-dir", (dir / "data").string(), "--config", config.string(), "--windowed", "1280x800"};
 }
@@ -216,19 +231,14 @@ TEST_CASE("assisted registration with ID capture: the camera reads the document 
 TEST_CASE("technician diagnostics: the network check against a reachable and an unreachable server, and a bundle without personal data",
           "[e2e][staff][technician]") {
     TempDir dir;
-    const std::string db = (dir / "server.db").string();
-    writeFile(dir / "seed.jsonl", dc::store::toJsonLines(dc::core::kioskSeedCatalog()));
-    REQUIRE(runServerCommand({"import", "--db", db, (dir / "seed.jsonl").string()}).exitCode == 0);
+    const std::string db = serverDbWithCatalog(dir);
     ServerProcess server(db, dir.path());
     REQUIRE(server.running());
     auto reachable = args(dir, deviceConfig(dir, server.url(), "[camera]\nbackend = \"synthetic\"\n"));
     const auto token = runServerCommand({"token", "--db", db});
     REQUIRE(token.exitCode == 0);
     reachable.insert(reachable.end(), {"--enroll-token", token.output.substr(0, token.output.find('\n'))});
-    const std::string apply =
-        "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
-        "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
-        "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\ntap \"Finish\"\n";
+    const std::string apply = applyForJuniorQa("Nino Beridze", "599 12 34 56") + "tap \"Finish\"\n";
     // The bundle goes where DC_EXPORT_DIR says (a USB stick on a real kiosk).
     std::filesystem::create_directories(dir / "usb");
     auto result = runKiosk({.args = reachable,
@@ -271,9 +281,7 @@ TEST_CASE("technician diagnostics: the network check against a reachable and an 
 TEST_CASE("blank data folder + site config + token -> dc-provision -> dc-kiosk enrolled, delivering, taking the office's config",
           "[e2e][staff][provision]") {
     TempDir dir;
-    const std::string db = (dir / "server.db").string();
-    writeFile(dir / "seed.jsonl", dc::store::toJsonLines(dc::core::kioskSeedCatalog()));
-    REQUIRE(runServerCommand({"import", "--db", db, (dir / "seed.jsonl").string()}).exitCode == 0);
+    const std::string db = serverDbWithCatalog(dir);
     ServerProcess server(db, dir.path());
     REQUIRE(server.running());
     const auto token = runServerCommand({"token", "--db", db});
@@ -294,9 +302,7 @@ TEST_CASE("blank data folder + site config + token -> dc-provision -> dc-kiosk e
     // Only the data folder: the kiosk finds device.toml there; no server option, no token.
     const auto result = runKiosk(
         {.args = {"--data-dir", (dir / "data").string(), "--windowed", "1280x800"},
-         .script = "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
-                   "tap \"Your name\"\ntype \"Olga Ivanova\"\ntap \"Phone number\"\ntype \"+375 29 123 45 67\"\ntap \"Done\"\n"
-                   "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\n"
+         .script = applyForJuniorQa("Olga Ivanova", "+375 29 123 45 67") +
                    "expect \"Delivered to the employment office.\"\ntap \"Finish\"\nwait 1500\n"},
         dir.path());
     INFO(result.output);
@@ -371,10 +377,7 @@ TEST_CASE("My status: a person holds the receipt's QR code up to the camera inst
     // First an application, to have a code this kiosk issued.
     const auto applied = runKiosk(
         {.args = args(dir, deviceConfig(dir)),
-         .script = "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
-                   "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
-                   "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\n"
-                   "dump " + (dir / "receipt.json").string() + "\n"},
+         .script = applyForJuniorQa("Nino Beridze", "599 12 34 56") + "dump " + (dir / "receipt.json").string() + "\n"},
         dir.path());
     INFO(applied.output);
     REQUIRE(applied.exitCode == 0);

@@ -9,31 +9,13 @@
 #include "app/store/catalog_import.hpp"
 #include "app/store/jobseeker_actions.hpp"
 #include "app/store/sqlite_statement.hpp"
-#include "support/temp_dir.hpp"
+#include "support/kiosk_store.hpp"
 
 using namespace dc;
 
 namespace {
 
-struct Kiosk {
-    dc::test::TempDir dir;
-    store::Database db;
-    store::FieldCipher cipher;
-    Kiosk()
-        : db(std::move(*store::Database::open(dir / "kiosk.db"))),
-          cipher(std::move(*store::FieldCipher::fromKey(std::string(32, 'k')))) {
-        auto batch = core::demoCatalog();
-        auto courses = core::generateCatalog({.seed = 4, .jobs = 0, .courses = 3});
-        batch.courseUpserts = courses.courseUpserts;
-        REQUIRE(store::applyCatalogBatch(db, batch));
-    }
-    int64_t count(const std::string& table) {
-        auto stmt = store::Statement::prepare(db, "SELECT count(*) FROM " + table);
-        REQUIRE(stmt);
-        REQUIRE(stmt->step() == SQLITE_ROW);
-        return stmt->integer(0);
-    }
-};
+using Kiosk = dc::test::KioskStore;
 
 store::Profile person() {
     return {.name = "Мария Иванова", .phone = "+375 29 123-45-67", .email = "", .skills = {"Excel"}, .language = "ru"};

@@ -12,28 +12,19 @@
 #include "app/store/jobseeker_actions.hpp"
 #include "app/store/outbox.hpp"
 #include "app/store/sqlite_statement.hpp"
-#include "support/temp_dir.hpp"
+#include "support/kiosk_store.hpp"
 
 using namespace dc;
 using Outcome = store::DeliveryAnswer::Outcome;
 
 namespace {
 
-struct Kiosk {
-    test::TempDir dir;
-    store::Database db = std::move(*store::Database::open(dir / "kiosk.db"));
-    store::FieldCipher cipher = std::move(*store::FieldCipher::fromKey(std::string(32, 'k')));
-    Kiosk() { REQUIRE(store::applyCatalogBatch(db, core::demoCatalog())); }
+struct Kiosk : test::KioskStore {
+    Kiosk() : test::KioskStore(false) {}
     std::string apply(const std::string& name) {
         auto r = store::submitApplication(db, cipher, {.jobId = "demo-job-001", .person = {.name = name, .phone = "+995 555 123 456"}, .consent = true});
         REQUIRE(r);
         return r->referenceCode;
-    }
-    std::string text(const std::string& sql) {
-        auto stmt = store::Statement::prepare(db, sql);
-        REQUIRE(stmt);
-        REQUIRE(stmt->step() == SQLITE_ROW);
-        return stmt->text(0);
     }
 };
 

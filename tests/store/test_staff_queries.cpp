@@ -8,36 +8,19 @@
 #include "app/store/outbox.hpp"
 #include "app/store/sqlite_statement.hpp"
 #include "app/store/staff_queries.hpp"
-#include "support/temp_dir.hpp"
+#include "support/kiosk_store.hpp"
 
 using namespace dc;
 using Outcome = store::DeliveryAnswer::Outcome;
 
 namespace {
 
-struct Office {
-    dc::test::TempDir dir;
-    store::Database db;
-    store::FieldCipher cipher;
-    Office()
-        : db(std::move(*store::Database::open(dir / "kiosk.db"))),
-          cipher(std::move(*store::FieldCipher::fromKey(std::string(32, 'k')))) {
-        auto batch = core::demoCatalog();
-        auto courses = core::generateCatalog({.seed = 4, .jobs = 0, .courses = 3});
-        batch.courseUpserts = courses.courseUpserts;
-        REQUIRE(store::applyCatalogBatch(db, batch));
-    }
+struct Office : test::KioskStore {
     store::RegistrationDraft draft(std::string name = "Нино Беридзе") {
         store::RegistrationDraft d;
         d.person = {.name = std::move(name), .phone = "+995 599 12 34 56", .documentNumber = "12AB34567", .birthDate = "1990-04-25"};
         d.consent = true;
         return d;
-    }
-    std::string text(const std::string& sql) {
-        auto stmt = store::Statement::prepare(db, sql);
-        REQUIRE(stmt);
-        REQUIRE(stmt->step() == SQLITE_ROW);
-        return stmt->text(0);
     }
 };
 
