@@ -20,10 +20,6 @@
 
 namespace dc::app {
 
-struct ReceiptRequest {
-    printer::Receipt receipt;
-};
-
 namespace {
 
 // Local midnight as the store writes times (UTC, ISO 8601): "today" for a clerk is their day.
@@ -141,13 +137,13 @@ void KioskStaffServices::registerJobseeker(store::RegistrationDraft draft, Done<
     m_catalog.registerJobseeker(std::move(draft), std::move(done));
 }
 
-Expected<void> KioskStaffServices::print(const ReceiptRequest& request) {
+Expected<void> KioskStaffServices::print(const printer::Receipt& receipt) {
     const int width = m_config.printerPaperMm == 58 ? printer::kDots58mm : printer::kDots80mm;
     std::unique_ptr<printer::Printer> device;
     if (!m_options.printerPngDir.empty()) device = printer::makePngPrinter(m_options.printerPngDir, width, m_fontDir);
     else if (!m_config.printerDevice.empty()) device = printer::makeEscPosPrinter(m_config.printerDevice, width, m_fontDir);
     else return fail(ErrorCode::MissingResource, "no printer is configured (printer.device)");
-    return device->print(request.receipt);
+    return device->print(receipt);
 }
 
 void KioskStaffServices::printReceipt(std::string code, ui::Language language, Done<bool> done) {
@@ -161,10 +157,9 @@ void KioskStaffServices::printReceipt(std::string code, ui::Language language, D
                 done(std::unexpected(facts.error()));
                 return;
             }
-            ReceiptRequest request{receiptFor(*facts, language, site)};
             inBackground<bool>(
-                [this, request]() -> Expected<bool> {
-                    if (auto printed = print(request); !printed) {
+                [this, receipt = receiptFor(*facts, language, site)]() -> Expected<bool> {
+                    if (auto printed = print(receipt); !printed) {
                         logLine("receipt not printed: " + printed.error().message());
                         return std::unexpected(printed.error());
                     }
@@ -240,16 +235,16 @@ void KioskStaffServices::checkNetwork(Done<std::vector<ui::NetworkStep>> done) {
 
 void KioskStaffServices::testPrinter(Done<bool> done) {
     using Line = printer::ReceiptLine;
-    ReceiptRequest request;
-    request.receipt.lines = {{Line::Style::Large, "Printer test", true},
+    printer::Receipt receipt;
+    receipt.lines = {{Line::Style::Large, "Printer test", true},
                              {Line::Style::Body, "ქართული · Русский · Беларуская · English", true},
                              {Line::Style::Rule, "", false},
                              {Line::Style::Body, m_config.siteName, false},
                              {Line::Style::Body, "dc-kiosk " DC_VERSION, false}};
-    request.receipt.qr = "printer-test";
+    receipt.qr = "printer-test";
     inBackground<bool>(
-        [this, request]() -> Expected<bool> {
-            if (auto printed = print(request); !printed) return std::unexpected(printed.error());
+        [this, receipt]() -> Expected<bool> {
+            if (auto printed = print(receipt); !printed) return std::unexpected(printed.error());
             logLine("printer test: printed");
             return true;
         },
@@ -429,13 +424,11 @@ void KioskStaffServices::reenroll(Done<bool> done) {
 
 void KioskStaffServices::exportDiagnostics(Done<std::string> done) {
     ui::DiagnosticsReport facts = deviceFacts();
-    const std::filesystem::path target = findUsbStick();
-    if (target.empty()) {
-        done(fail(ErrorCode::MissingResource, "no USB stick found under /media"));
-        return;
-    }
+    // Looking for the stick reads directories: on the worker, not the UI thread.
     m_catalog.run<std::string>(
-        [facts, target](store::Database& db) -> Expected<std::string> {
+        [facts](store::Database& db) -> Expected<std::string> {
+            const std::filesystem::path target = findUsbStick();
+            if (target.empty()) return fail(ErrorCode::MissingResource, "no USB stick found under /media");
             auto integrity = store::integrityCheck(db);
             auto stats = store::outboxStats(db);
             const std::time_t now = std::time(nullptr);

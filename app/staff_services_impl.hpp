@@ -19,6 +19,9 @@
 namespace dc::sync {
 class SyncWorker;
 }
+namespace dc::printer {
+struct Receipt;
+}
 
 namespace dc::app {
 
@@ -59,7 +62,7 @@ private:
     // Runs `work` on a thread of its own and hands its answer to `done` on the UI thread.
     template <class T>
     void inBackground(std::function<Expected<T>()> work, Done<T> done);
-    Expected<void> print(const struct ReceiptRequest& request);
+    Expected<void> print(const printer::Receipt& receipt);
     ui::DiagnosticsReport deviceFacts() const;  // the parts the UI thread can gather
 
     const KioskOptions& m_options;

@@ -16,6 +16,14 @@ using Outcome = store::DeliveryAnswer::Outcome;
 namespace {
 
 struct Office : test::KioskStore {
+    // An application for the first demo job, as a jobseeker at the kiosk makes it.
+    Expected<store::ActionReceipt> apply() {
+        store::ApplicationDraft application;
+        application.jobId = core::demoCatalog().jobUpserts.front().id;
+        application.person = {.name = "A", .phone = "599123456"};
+        application.consent = true;
+        return store::submitApplication(db, cipher, application);
+    }
     store::RegistrationDraft draft(std::string name = "Нино Беридзе") {
         store::RegistrationDraft d;
         d.person = {.name = std::move(name), .phone = "+995 599 12 34 56", .documentNumber = "12AB34567", .birthDate = "1990-04-25"};
@@ -74,11 +82,7 @@ TEST_CASE("a registration with a bad document number or date is refused and noth
 
 TEST_CASE("today's list shows every kind of record with its delivery state, newest first", "[store][staff]") {
     Office o;
-    store::ApplicationDraft application;
-    application.jobId = core::demoCatalog().jobUpserts.front().id;
-    application.person = {.name = "A", .phone = "599123456"};
-    application.consent = true;
-    auto applied = store::submitApplication(o.db, o.cipher, application);
+    auto applied = o.apply();
     REQUIRE(applied);
     auto registered = store::registerJobseeker(o.db, o.cipher, o.draft());
     REQUIRE(registered);
@@ -107,11 +111,7 @@ TEST_CASE("today's list shows every kind of record with its delivery state, newe
 
 TEST_CASE("a receipt's facts come from the code, typed any way, unknown codes are NotFound", "[store][staff]") {
     Office o;
-    store::ApplicationDraft application;
-    application.jobId = core::demoCatalog().jobUpserts.front().id;
-    application.person = {.name = "A", .phone = "599123456"};
-    application.consent = true;
-    const std::string code = store::submitApplication(o.db, o.cipher, application)->referenceCode;
+    const std::string code = o.apply()->referenceCode;
     std::string typed = code;
     for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     auto facts = store::receiptFacts(o.db, typed);
