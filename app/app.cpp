@@ -8,9 +8,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <future>
 #include <optional>
 #include <thread>
 
@@ -126,9 +128,10 @@ ui::DeliveryInfo deliveryInfo(const sync::SyncStatus& s) {
 // The running kiosk. Implements AutomationHost with the window's real input path.
 class Kiosk final : public ui::AutomationHost {
 public:
-    Kiosk(const KioskOptions& options, platform::Window& window, core::CatalogService& catalog,
+    Kiosk(std::chrono::steady_clock::time_point processStart, const KioskOptions& options, platform::Window& window, core::CatalogService& catalog,
           core::MainThreadQueue& results, ui::Fonts fonts, std::filesystem::path fontDir, KioskStaffServices& staff)
-        : m_options(options),
+        : m_processStart(processStart),
+          m_options(options),
           m_window(window),
           m_catalog(catalog),
           m_results(results),
@@ -322,7 +325,11 @@ private:
         else if (shot)
             logLine("screenshot saved: " + shot->string());
         m_framePresentCpuMs += threadCpuMs() - presentStart;
-        ++m_framesDrawn;
+        if (++m_framesDrawn == 1) {  // the boot-to-first-frame figure of the OS image is read from this line
+            platform::releaseFontPixels();
+            logLine("first frame shown " + std::to_string(std::lround(secondsSince(m_processStart) * 1000)) +
+                    " ms after start");
+        }
         applyDisplaySettings();
     }
 
@@ -338,12 +345,13 @@ private:
         if (state.textSize != m_appliedTextSize) {
             const ui::Metrics metrics =
                 ui::metricsFor(static_cast<float>(m_window.height()), ui::kTextScales[state.textSize]);
-            auto fonts = ui::loadFonts(m_fontDir, metrics.base);
+            auto fonts = ui::loadFonts(*ImGui::GetIO().Fonts, m_fontDir, metrics.base);
             if (!fonts) {
                 logLine("text size not changed: " + fonts.error().message());
                 return;
             }
             m_fonts = *fonts;
+            ImGui::GetIO().FontDefault = m_fonts.get(ui::FontRole::Body);
             m_metrics = metrics;
             platform::reloadFontTexture();
             m_appliedTextSize = state.textSize;
@@ -398,6 +406,7 @@ private:
         std::string staff;
     };
 
+    std::chrono::steady_clock::time_point m_processStart;
     const KioskOptions& m_options;
     platform::Window& m_window;
     core::CatalogService& m_catalog;
@@ -431,6 +440,7 @@ private:
 }  // namespace
 
 int runKiosk(int argc, char** argv) {
+    const auto processStart = std::chrono::steady_clock::now();
     StopSignals signals;  // first: every thread started later inherits the blocked signals
     auto options = loadKioskOptions(argc, argv, core::defaultDataDir());
     if (!options) {
@@ -466,7 +476,10 @@ int runKiosk(int argc, char** argv) {
     for (const std::string& note : report.notes) logLine(note);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    // The fonts are baked on a thread while the window and its GL context open (each takes tens
+    // of milliseconds under a software GL driver); the atlas joins the context once baked.
+    ImFontAtlas atlas;
+    ImGui::CreateContext(&atlas);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
     io.LogFilename = nullptr;
@@ -475,22 +488,33 @@ int runKiosk(int argc, char** argv) {
 
     int exitCode = kExitCannotStart;
     {
+        const std::filesystem::path fontDir = options->fontDir.empty() ? ui::kDefaultFontDir : options->fontDir;
+        std::future<Expected<ui::Fonts>> baking;
+        float bakedFor = 0;
         platform::WindowOptions windowOptions;
         windowOptions.fullscreen = options->fullscreen;
         windowOptions.width = options->width;
         windowOptions.height = options->height;
+        windowOptions.onSizeKnown = [&](int, int height) {
+            bakedFor = ui::metricsFor(static_cast<float>(height)).base;
+            baking = std::async(std::launch::async, [&atlas, &fontDir, px = bakedFor] { return ui::loadFonts(atlas, fontDir, px); });
+        };
         auto window = platform::createWindow(windowOptions);
+        std::optional<Expected<ui::Fonts>> fonts;
+        if (baking.valid()) fonts = baking.get();
         if (!window) {
             ImGui::DestroyContext();
             return cannotStart(window.error());
         }
+        // The drawable can differ from what was asked for (a display that scales): bake again.
         const float basePx = ui::metricsFor(static_cast<float>((*window)->height())).base;
-        auto fonts = ui::loadFonts(options->fontDir.empty() ? ui::kDefaultFontDir : options->fontDir, basePx);
-        if (!fonts) {
+        if (!fonts || basePx != bakedFor) fonts = ui::loadFonts(atlas, fontDir, basePx);
+        if (!*fonts) {
             window->reset();
             ImGui::DestroyContext();
-            return cannotStart(fonts.error());
+            return cannotStart(fonts->error());
         }
+        io.FontDefault = (*fonts)->get(ui::FontRole::Body);
         logLine(std::string("window ") + std::to_string((*window)->width()) + "x" +
                 std::to_string((*window)->height()) + " (" + (*window)->backendName() + "), data in " +
                 dataDir.string());
@@ -516,7 +540,6 @@ int runKiosk(int argc, char** argv) {
             // Delivery to the office runs on a thread of its own, on its own connection.
             std::function<void()> onDelivery;  // set once the kiosk exists; runs on the UI thread
             std::unique_ptr<sync::SyncWorker> delivery;
-            const std::filesystem::path fontDir = options->fontDir.empty() ? ui::kDefaultFontDir : options->fontDir;
             KioskStaffServices staffServices(*options, dataDir, fontDir, catalog, results);
             if (!options->serverUrl.empty()) {
                 if (auto key = store::FieldCipher::openDeviceKey(dataDir / "device.key"); key) {
@@ -534,7 +557,7 @@ int runKiosk(int argc, char** argv) {
                     logLine("sync is off: " + key.error().message());
                 }
             }
-            Kiosk kiosk(*options, **window, catalog, results, *fonts, fontDir, staffServices);
+            Kiosk kiosk(processStart, *options, **window, catalog, results, **fonts, fontDir, staffServices);
             if (script) kiosk.setScript(std::move(*script));
             // A provisioned kiosk with a camera lets people scan their receipt on "My status".
             if (!options->configFile.empty() && options->device.cameraBackend != "none")

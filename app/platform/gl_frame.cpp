@@ -39,6 +39,9 @@ Expected<void> renderFrame(int width, int height, const std::filesystem::path* s
 void reloadFontTexture() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    ImGui::GetIO().Fonts->ClearTexData();  // the GL texture holds it now; see releaseFontPixels()
 }
+
+void releaseFontPixels() { ImGui::GetIO().Fonts->ClearTexData(); }
 
 }  // namespace dc::platform

@@ -7,6 +7,7 @@
 //  [X] Synthetic pointer, text and key input through the backend's own input path (automation)
 //  [X] Screenshot of the frame just drawn
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,10 @@ struct WindowOptions {
     std::string title = "Digital Citizen";
     bool fullscreen = true;
     int width = 1280, height = 800;  // used when not full screen
+    // Called once the window's size is known, before the window and its GL context are made
+    // (slow under a software GL driver): work that depends on the size, such as baking the
+    // fonts, can run meanwhile on another thread.
+    std::function<void(int width, int height)> onSizeKnown;
 };
 
 class Window {
@@ -54,5 +59,8 @@ Expected<void> renderFrame(int width, int height, const std::filesystem::path* s
 Expected<void> saveBackBufferPng(int width, int height, const std::filesystem::path& file);
 // After the font atlas was rebuilt (a new text size): uploads it again. Call between frames.
 void reloadFontTexture();
+// Once the first frame has uploaded the atlas: frees ImGui's CPU copies of its pixels (an alpha
+// and an RGBA copy of a 4096-wide atlas, several megabytes the GL texture already holds).
+void releaseFontPixels();
 
 }  // namespace dc::platform

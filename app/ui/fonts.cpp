@@ -27,7 +27,7 @@ constexpr RoleSpec kRoles[] = {
 
 }  // namespace
 
-Expected<Fonts> loadFonts(const std::filesystem::path& fontDir, float basePixels) {
+Expected<Fonts> loadFonts(ImFontAtlas& atlas, const std::filesystem::path& fontDir, float basePixels) {
     const auto file = [&](const char* name) { return fontDir / name; };
     for (const char* name : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansGeorgian-Regular.ttf",
                              "NotoSansGeorgian-Bold.ttf"}) {
@@ -38,10 +38,9 @@ Expected<Fonts> loadFonts(const std::filesystem::path& fontDir, float basePixels
                             "or point --font-dir at a folder that has it.");
     }
 
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    io.Fonts->TexDesiredWidth = 4096;
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.TexDesiredWidth = 4096;
 
     Fonts fonts;
     for (const RoleSpec& spec : kRoles) {
@@ -50,18 +49,17 @@ Expected<Fonts> loadFonts(const std::filesystem::path& fontDir, float basePixels
         base.OversampleH = 1;  // FreeType renders sharp glyphs without oversampling
         base.PixelSnapH = true;
         const std::string latin = file(spec.bold ? "NotoSans-Bold.ttf" : "NotoSans-Regular.ttf").string();
-        ImFont* font = io.Fonts->AddFontFromFileTTF(latin.c_str(), px, &base, kLatinCyrillic);
+        ImFont* font = atlas.AddFontFromFileTTF(latin.c_str(), px, &base, kLatinCyrillic);
         ImFontConfig merge = base;
         merge.MergeMode = true;
         const std::string georgian =
             file(spec.bold ? "NotoSansGeorgian-Bold.ttf" : "NotoSansGeorgian-Regular.ttf").string();
-        if (!font || !io.Fonts->AddFontFromFileTTF(georgian.c_str(), px, &merge, kGeorgian))
+        if (!font || !atlas.AddFontFromFileTTF(georgian.c_str(), px, &merge, kGeorgian))
             return fail(ErrorCode::MissingResource, "could not read the fonts in '" + fontDir.string() + "'");
         fonts.byRole[static_cast<size_t>(spec.role)] = font;
     }
-    if (!io.Fonts->Build())
+    if (!atlas.Build())
         return fail(ErrorCode::MissingResource, "could not build the font atlas from '" + fontDir.string() + "'");
-    io.FontDefault = fonts.get(FontRole::Body);
     return fonts;
 }
 

@@ -7,6 +7,7 @@
 #include "common/error.hpp"
 
 struct ImFont;
+struct ImFontAtlas;
 
 namespace dc::ui {
 
@@ -19,8 +20,9 @@ struct Fonts {
 
 inline constexpr const char* kDefaultFontDir = "/usr/share/fonts/truetype/noto";
 
-// Adds the fonts to the current ImGui context's atlas and builds it. Fails with a message naming
-// the missing file and the Debian package that provides it.
-Expected<Fonts> loadFonts(const std::filesystem::path& fontDir, float basePixels);
+// Clears `atlas`, adds the fonts and builds it. Touches nothing but the atlas, so it may run on a
+// thread of its own while the window opens (the atlas is the context's only after it returns).
+// Fails with a message naming the missing file and the Debian package that provides it.
+Expected<Fonts> loadFonts(ImFontAtlas& atlas, const std::filesystem::path& fontDir, float basePixels);
 
 }  // namespace dc::ui

@@ -20,12 +20,6 @@ std::vector<std::string> everyUiString() {
     return out;
 }
 
-// A fresh ImGui context for the test; the font atlas is built on the CPU, no window needed.
-struct ImGuiContextGuard {
-    ImGuiContextGuard() { ImGui::CreateContext(); }
-    ~ImGuiContextGuard() { ImGui::DestroyContext(); }
-};
-
 }  // namespace
 
 TEST_CASE("every message exists in every language and is translated", "[ui][i18n]") {
@@ -57,8 +51,9 @@ TEST_CASE("language codes round-trip and unknown codes are refused", "[ui][i18n]
 }
 
 TEST_CASE("the baked fonts have a glyph for every character of every UI string", "[ui][fonts]") {
-    ImGuiContextGuard guard;
-    auto fonts = loadFonts(DC_FONT_DIR, 36.0f);
+    // No ImGui context: the kiosk bakes the atlas on a thread while its window opens.
+    ImFontAtlas atlas;
+    auto fonts = loadFonts(atlas, DC_FONT_DIR, 36.0f);
     REQUIRE(fonts);
     for (int role = 0; role < static_cast<int>(FontRole::Count); ++role) {
         ImFont* font = fonts->get(static_cast<FontRole>(role));
@@ -75,8 +70,8 @@ TEST_CASE("the baked fonts have a glyph for every character of every UI string",
 }
 
 TEST_CASE("a missing font folder is a clear error naming the file and package", "[ui][fonts]") {
-    ImGuiContextGuard guard;
-    auto fonts = loadFonts("/nonexistent-fonts", 36.0f);
+    ImFontAtlas atlas;
+    auto fonts = loadFonts(atlas, "/nonexistent-fonts", 36.0f);
     REQUIRE_FALSE(fonts);
     CHECK(fonts.error().code() == ErrorCode::MissingResource);
     CHECK_THAT(fonts.error().message(), Catch::Contains("NotoSans-Regular.ttf") && Catch::Contains("fonts-noto-core"));

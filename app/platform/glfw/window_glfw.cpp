@@ -187,6 +187,7 @@ Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options) {
                 h = mode->height;
             }
     }
+    if (options.onSizeKnown) options.onSizeKnown(w, h);
     GLFWwindow* window = glfwCreateWindow(w, h, options.title.c_str(), nullptr, nullptr);
     if (!window) {
         std::string why = g_lastGlfwError;

@@ -1,11 +1,14 @@
 // SDL2 backend: X11, Wayland, KMS/DRM (no display server) and the offscreen driver.
 #include <GL/gl.h>
 #include <SDL.h>
+#include <X11/Xatom.h>
+#include <X11/Xlib.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
 #include <optional>
+#include <string>
 
 #include "app/platform/window.hpp"
 #include "common/utf8.hpp"
@@ -32,6 +35,30 @@ std::optional<KeyStroke> keyStrokeFor(const std::string& name) {
     if (name == "Left") return KeyStroke{SDL_SCANCODE_LEFT};
     if (name == "Right") return KeyStroke{SDL_SCANCODE_RIGHT};
     return std::nullopt;
+}
+
+// True on an X server with no window manager (a kiosk's bare X, Xvfb in tests). Asking for
+// full screen there is asking nobody: SDL waits for an answer (about 100 ms) before going on.
+bool x11WithoutWindowManager() {
+    const char* driver = SDL_GetCurrentVideoDriver();
+    if (!driver || std::string(driver) != "x11") return false;
+    Display* display = XOpenDisplay(nullptr);
+    if (!display) return false;
+    bool none = true;
+    const Atom check = XInternAtom(display, "_NET_SUPPORTING_WM_CHECK", True);
+    if (check != None) {
+        Atom type = None;
+        int format = 0;
+        unsigned long count = 0, after = 0;
+        unsigned char* data = nullptr;
+        if (XGetWindowProperty(display, DefaultRootWindow(display), check, 0, 1, False, XA_WINDOW, &type, &format,
+                               &count, &after, &data) == Success && data) {
+            none = count == 0;
+            XFree(data);
+        }
+    }
+    XCloseDisplay(display);
+    return none;
 }
 
 class SdlWindow final : public Window {
@@ -205,16 +232,20 @@ Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options) {
 
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_SHOWN;
     int w = options.width, h = options.height;
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
     if (options.fullscreen) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        flags |= SDL_WINDOW_BORDERLESS;
         SDL_DisplayMode mode;
         if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
             w = mode.w;
             h = mode.h;
         }
+        // Without a window manager a borderless window over the whole screen is full screen.
+        if (x11WithoutWindowManager()) x = y = 0;
+        else flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     }
-    SDL_Window* window =
-        SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (options.onSizeKnown) options.onSizeKnown(w, h);
+    SDL_Window* window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);
     if (!window) {
         std::string why = SDL_GetError();
         SDL_Quit();
