@@ -172,6 +172,10 @@ public:
     }
     void setSyncNow(std::function<void()> syncNow) { m_controller.setSyncNow(std::move(syncNow)); }
 
+    // The appliance booted without its configuration: the technician's screen, until `configFile`
+    // appears (dc-provision wrote it); then run() returns 0 and systemd starts the kiosk again.
+    void waitForConfiguration(std::filesystem::path configFile) { m_awaitedConfig = std::move(configFile); }
+
     void setScript(std::vector<ui::ScriptStep> steps) { m_runner.emplace(std::move(steps), m_options.stepTimeoutSeconds); }
 
     int run() {
@@ -198,10 +202,12 @@ public:
             const bool scriptWantsFrames = m_runner && m_runner->needsFrames();
             double timeout = scriptWantsFrames ? 1.0 / 60 : framesOwed > 0 ? 0.0 : m_runner ? 0.02 : -1.0;
             // The idle reset needs a wake-up too, but only while a person's session is open.
-            const double idleEvent = m_staff.active()
+            const double idleEvent = m_awaitedConfig ? -1.0
+                                     : m_staff.active()
                                          ? std::max(0.0, m_idleTimeoutSeconds - secondsSince(m_lastInput))
                                          : m_controller.secondsUntilIdleEvent(secondsSince(m_lastInput), m_idleTimeoutSeconds);
             if (idleEvent >= 0) timeout = timeout < 0 ? idleEvent + 0.01 : std::min(timeout, idleEvent + 0.01);
+            if (m_awaitedConfig) timeout = timeout < 0 ? kProvisioningPollSeconds : std::min(timeout, kProvisioningPollSeconds);
             if (watchdogUsec > 0) {
                 const double ping = static_cast<double>(watchdogUsec) / 2e6;
                 timeout = timeout < 0 ? ping : std::min(timeout, ping);
@@ -210,7 +216,14 @@ public:
             if (gotInput) m_lastInput = std::chrono::steady_clock::now();
             const bool gotResults = m_results.drain() > 0;
             if (gotInput || gotResults) framesOwed = std::max(framesOwed, 3);
-            if (m_staff.active()) {
+            if (m_awaitedConfig) {
+                std::error_code ec;
+                if (std::filesystem::exists(*m_awaitedConfig, ec)) {
+                    logLine("provisioned: " + m_awaitedConfig->string() + " appeared; restarting to start with it");
+                    sd_notify(0, "STOPPING=1");
+                    return 0;
+                }
+            } else if (m_staff.active()) {
                 // A clerk or technician who walks away is signed out: no staff screen is left open.
                 if (secondsSince(m_lastInput) >= m_idleTimeoutSeconds) {
                     m_staff.signOut();
@@ -293,7 +306,11 @@ private:
         m_window.newFrame();
         m_registry.beginFrame();
         ui::UiContext ctx{m_controller.language(), theme(), m_metrics, m_fonts, m_registry};
-        if (m_staff.active()) {
+        if (m_awaitedConfig) {
+            ui::beginScreenWindow("##not-provisioned");
+            ui::drawNotProvisioned(ctx, "dc-kiosk " DC_VERSION "  ·  " + m_awaitedConfig->string());
+            ImGui::End();
+        } else if (m_staff.active()) {
             m_staff.drawFrame(ctx);
         } else {
             // Home before this frame's touch was handled: the touch that pressed Back elsewhere
@@ -406,7 +423,9 @@ private:
         std::string staff;
     };
 
+    static constexpr double kProvisioningPollSeconds = 2.0;
     std::chrono::steady_clock::time_point m_processStart;
+    std::optional<std::filesystem::path> m_awaitedConfig;
     const KioskOptions& m_options;
     platform::Window& m_window;
     core::CatalogService& m_catalog;
@@ -455,6 +474,8 @@ int runKiosk(int argc, char** argv) {
         std::puts("dc-kiosk " DC_VERSION);
         return 0;
     }
+    const bool notProvisioned = options->waitForProvisioning && options->configFile.empty();
+    if (notProvisioned) options->demo = false;
 
     // Everything that can be checked without a window is checked first, so a broken set-up is
     // reported plainly instead of as a blank screen.
@@ -559,6 +580,10 @@ int runKiosk(int argc, char** argv) {
             }
             Kiosk kiosk(processStart, *options, **window, catalog, results, **fonts, fontDir, staffServices);
             if (script) kiosk.setScript(std::move(*script));
+            if (notProvisioned) {
+                logLine("not provisioned: waiting for " + (dataDir / "device.toml").string() + " (dc-provision writes it)");
+                kiosk.waitForConfiguration(dataDir / "device.toml");
+            }
             // A provisioned kiosk with a camera lets people scan their receipt on "My status".
             if (!options->configFile.empty() && options->device.cameraBackend != "none")
                 staffServices.probeCamera([&kiosk, &staffServices](Expected<bool> found) {

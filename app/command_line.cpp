@@ -25,7 +25,9 @@ std::string usage() {
            "  --language CODE      start language: en, ka, ru or be (default: en)\n"
            "  --font-dir DIR       folder with the Noto Sans fonts (default: /usr/share/fonts/truetype/noto)\n"
            "  --windowed WxH       a window of that size instead of full screen\n"
-           "  --no-demo            do not fill an empty catalog with demo data\n"
+           "  --no-demo            do not fill an empty catalog with demo data (the default once\n"
+           "                       a device configuration exists)\n"
+           "  --demo               fill it even with a configuration (a training kiosk)\n"
            "  --script FILE        run an automation script, then exit (0 when every step passed)\n"
            "  --step-timeout SEC   how long one script step may wait (default: 20)\n"
            "  --idle-timeout SEC   clear the screen after this long without a touch (default: 90)\n"
@@ -37,6 +39,8 @@ std::string usage() {
            "  --sync-interval SEC  how often to fetch catalog changes when nothing waits (default: 60)\n"
            "  --config FILE        the device configuration (default: DATA_DIR/device.toml when it exists)\n"
            "  --printer-png DIR    print receipts as PNG files into DIR (no printer needed)\n"
+           "  --wait-for-provisioning  without a device configuration, show the technician's\n"
+           "                       'not set up yet' screen until DATA_DIR/device.toml appears, then exit\n"
            "  --help, --version\n";
 }
 
@@ -56,6 +60,10 @@ Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv, Kiosk
             o.showVersion = true;
         } else if (arg == "--no-demo") {
             o.demo = false;
+        } else if (arg == "--demo") {
+            o.demo = true;
+        } else if (arg == "--wait-for-provisioning") {
+            o.waitForProvisioning = true;
         } else if (arg == "--data-dir") {
             if (!(v = value())) return std::unexpected(v.error());
             o.dataDir = *v;
@@ -169,6 +177,9 @@ Expected<KioskOptions> loadKioskOptions(int argc, const char* const* argv, const
     if (!device) return std::unexpected(device.error());
     KioskOptions base = optionsFromDevice(*device);
     base.configFile = configFile;
+    // A provisioned kiosk serves a real office: its catalog comes from the office's server, and
+    // demo jobs in it (before the first sync) would take real applications to jobs that do not exist.
+    base.demo = false;
     return parseCommandLine(argc, argv, std::move(base));
 }
 

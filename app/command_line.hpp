@@ -16,7 +16,9 @@ struct KioskOptions {
     int width = 1280, height = 800;    // with --windowed
     std::optional<std::filesystem::path> script;
     std::optional<std::filesystem::path> dumpUi;
-    bool demo = true;                  // fill an empty catalog with the embedded demo data
+    bool demo = true;                  // fill an empty catalog with the embedded demo data (never
+                                       // once a device configuration exists: a real office's kiosk)
+    bool waitForProvisioning = false;  // the appliance: no configuration -> the technician's screen
     double stepTimeoutSeconds = 20;    // automation: how long one step may wait
     int idleTimeoutSeconds = 90;       // no touch this long: warn, then wipe the session
     int attractAfterSeconds = 60;      // at rest this long: the attract screen

@@ -230,6 +230,9 @@ enum class Msg {
     ScanReceipt,
     HoldReceiptQr,
     ScanFailed,
+    // An appliance booted without its device configuration (technicians)
+    NotProvisionedTitle,
+    NotProvisionedSteps,
     Count
 };
 

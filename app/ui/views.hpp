@@ -30,6 +30,10 @@ void drawStatus(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawLanguage(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawHelp(UiContext&, const KioskState&, EditBuffers&, Actions&);
 
+// An appliance started without its device configuration: what the technician does, in every
+// language, and `facts` (version, the file awaited) on one line. Nothing to touch.
+void drawNotProvisioned(UiContext& ctx, const std::string& facts);
+
 // The idle warning over whatever is on screen: a countdown and a big "More time".
 void drawIdleWarning(UiContext& ctx, const KioskState& state, Actions& out);
 

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include "app/command_line.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace dc;
 
@@ -66,4 +70,31 @@ TEST_CASE("bad options are refused with a reason", "[app]") {
         CHECK(o.error().code() == ErrorCode::InvalidInput);
         CHECK_FALSE(o.error().message().empty());
     }
+}
+
+TEST_CASE("a provisioned kiosk starts without demo jobs unless asked; the appliance waits for provisioning",
+          "[app]") {
+    test::TempDir temp;
+    const std::filesystem::path dir = temp.path();
+    const std::string data = dir.string();
+    auto load = [&](std::vector<const char*> args) {
+        args.insert(args.begin(), "dc-kiosk");
+        return app::loadKioskOptions(static_cast<int>(args.size()), args.data(), dir);
+    };
+    // No device.toml yet: demo data, and the appliance flag says there is nothing to start with.
+    auto blank = load({"--data-dir", data.c_str(), "--wait-for-provisioning"});
+    REQUIRE(blank);
+    CHECK(blank->demo);
+    CHECK(blank->waitForProvisioning);
+    CHECK(blank->configFile.empty());
+    // dc-provision wrote the configuration: a real office's kiosk, no demo jobs.
+    std::ofstream(dir / "device.toml") << "[site]\nname = \"Batumi employment office\"\nlanguage = \"ka\"\n";
+    auto provisioned = load({"--data-dir", data.c_str(), "--wait-for-provisioning"});
+    REQUIRE(provisioned);
+    CHECK(provisioned->configFile == dir / "device.toml");
+    CHECK(provisioned->language == "ka");
+    CHECK_FALSE(provisioned->demo);
+    auto training = load({"--data-dir", data.c_str(), "--demo"});
+    REQUIRE(training);
+    CHECK(training->demo);
 }

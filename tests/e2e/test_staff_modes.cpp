@@ -76,8 +76,9 @@ std::string serverDbWithCatalog(const TempDir& dir) {
     return db;
 }
 
+// With a configuration the kiosk starts without demo jobs; these tests use them (--demo).
 std::vector<std::string> args(const TempDir& dir, const std::filesystem::path& config) {
-    return {"--data-dir", (dir / "data").string(), "--config", config.string(), "--windowed", "1280x800"};
+    return {"--data-dir", (dir / "data").string(), "--config", config.string(), "--windowed", "1280x800", "--demo"};
 }
 
 }  // namespace
@@ -434,4 +435,43 @@ TEST_CASE("touch targets are at least 48 px and 8 px apart on the clerk's and te
         std::ifstream in(dir / (std::string(screen) + ".json"));
         checkTouchTargets(nlohmann::json::parse(in));
     }
+}
+
+TEST_CASE("an appliance without its configuration shows the technician's screen in every language, then starts "
+          "once provisioned",
+          "[e2e][staff][appliance]") {
+    TempDir dir;
+    const auto shot = std::filesystem::path(DC_SCREENSHOT_DIR) / "not-provisioned.png";
+    std::filesystem::remove(shot);
+    // As systemd starts it on a fresh image: only the data folder and --wait-for-provisioning.
+    std::string script = "expect \"This kiosk is not set up yet\"\nexpect \"ეს კიოსკი ჯერ არ არის მომზადებული\"\n"
+                         "expect \"Этот киоск ещё не настроен\"\nexpect \"Гэты кіёск яшчэ не наладжаны\"\n"
+                         "expect \"device.toml\"\nexpect-not \"Find a job\"\n"
+                         "screenshot " + shot.string() + "\nwait 15000\n";
+    // dc-provision's part, once the screen is up: the configuration appears in the data folder.
+    std::atomic<bool> stop{false};
+    std::thread provision([&] {
+        for (int i = 0; i < 600 && !stop && !std::filesystem::exists(shot); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        std::ofstream(dir / "data" / "device.toml.new") << "[site]\nname = \"Batumi employment office\"\nlanguage = \"ka\"\n";
+        std::filesystem::rename(dir / "data" / "device.toml.new", dir / "data" / "device.toml");
+    });
+    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--wait-for-provisioning"}, .script = script},
+                                 dir.path());
+    stop = true;
+    provision.join();
+    INFO(result.output);
+    // It ends on its own long before the script's wait (systemd starts it again, provisioned).
+    CHECK(result.exitCode == 0);
+    CHECK(result.output.find("not provisioned: waiting for") != std::string::npos);
+    CHECK(result.output.find("device.toml appeared; restarting") != std::string::npos);
+    CHECK(result.output.find("stopped before the script finished") == std::string::npos);
+    CHECK(std::filesystem::exists(shot));
+    // It put no demo jobs into the database a real office's catalog will fill.
+    const auto started = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--wait-for-provisioning"},
+                                   .script = "tap \"სამუშაოს ძებნა\"\nexpect \"ნაპოვნია ვაკანსია: 0\"\n"},
+                                  dir.path());
+    INFO(started.output);
+    CHECK(started.exitCode == 0);
+    CHECK(started.output.find("demo catalog loaded") == std::string::npos);
 }
