@@ -34,5 +34,15 @@ awk -F: '$7 !~ /(nologin|false|sync)$/ && $1 != "root" {print $1}' "$root/etc/pa
 grep -q '^root:[!*]' "$root/etc/shadow" || fail "root has a password"
 grep -q '^SystemMaxUse=' "$root/etc/systemd/journald.conf.d/kiosk.conf" || fail "journald is not bounded"
 ls "$root"/boot/vmlinuz-* >/dev/null 2>&1 || fail "no kernel in /boot"
+[ -f "$root/usr/lib/systemd/boot/efi/systemd-bootx64.efi" ] || fail "no systemd-boot EFI binary for the disk image"
+
+# The appliance layout: the data partition and the journal on it, temporary files in memory.
+grep -q '^PARTLABEL=dc-data[[:space:]]\+/data[[:space:]]' "$root/etc/fstab" || fail "fstab does not mount the data partition"
+grep -q '^/data/kiosk[[:space:]]\+/var/lib/digital-citizen[[:space:]]\+none[[:space:]]\+bind' "$root/etc/fstab" ||
+  fail "the kiosk's data folder is not on the data partition"
+grep -q '^/data/journal[[:space:]]\+/var/log/journal' "$root/etc/fstab" || fail "the journal is not on the data partition"
+grep -q '^tmpfs[[:space:]]\+/tmp[[:space:]]' "$root/etc/fstab" || fail "/tmp would be on the read-only root"
+grep -q -- '--wait-for-provisioning' "$root/usr/lib/systemd/system/dc-kiosk.service" || fail "dc-kiosk.service does not show the not-provisioned screen"
+[ -L "$root/etc/systemd/system/multi-user.target.wants/systemd-networkd.service" ] || fail "the network (systemd-networkd) is not enabled"
 
 echo "rootfs: dc-kiosk $(awk '$0=="Package: dc-kiosk"{f=1} f&&/^Version:/{print $2; exit}' "$root/var/lib/dpkg/status") installed and enabled, no console or network login, nothing secret; $(du -sh "$root" | cut -f1) unpacked"

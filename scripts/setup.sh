@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package the project needs to build, test and run.
 # Idempotent and non-interactive: when everything is present it only checks and exits.
+#   scripts/setup.sh           what the kiosk, the server and the test suite need
+#   scripts/setup.sh --image   and the OS image's tools (images/test-image.sh, the slow test)
 set -euo pipefail
 
 PACKAGES=(
@@ -27,6 +29,11 @@ PACKAGES=(
   # tests: Catch2 v2, headless X server
   catch2 xvfb xauth
 )
+if [ "${1:-}" = "--image" ]; then
+  # the OS image: Debian's bootstrapper, partitions and file systems without mounting, the UEFI
+  # firmware and the emulator for the boot test
+  PACKAGES+=(mmdebstrap e2fsprogs dosfstools mtools fdisk qemu-system-x86 ovmf python3)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

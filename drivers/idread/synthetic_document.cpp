@@ -320,4 +320,34 @@ Scene DocumentRenderer::scene(uint64_t seed, double level, MrzFormat format, int
     return s;
 }
 
+std::vector<image::GrayImage> DocumentRenderer::heldUp(const Scene& first, uint64_t seed, double level, int frames, int width,
+                                                       int height) const {
+    // The printed document again, from the same seed as scene() drew it.
+    std::mt19937 rng(static_cast<uint32_t>(seed ^ (seed >> 32)));
+    const Identity id = randomIdentity(rng, first.identity.format);
+    (void)randomScene(rng, level);
+    const auto doc = printDocument(id, rng, first.params);
+    std::vector<image::GrayImage> out{first.frame};
+    level = std::clamp(level, 0.0, 1.0);
+    for (int f = 1; f < frames; ++f) {
+        std::mt19937 hand(static_cast<uint32_t>(seed * 7919 + static_cast<uint64_t>(f) * 104729));
+        SceneParams p = first.params;
+        p.rotationDegrees += uniform(hand, -1, 1) * (0.3 + 1.2 * level);
+        p.centreX += uniform(hand, -0.01, 0.01);
+        p.centreY += uniform(hand, -0.01, 0.01);
+        p.scale *= uniform(hand, 0.98, 1.02);
+        p.blurSigma = uniform(hand, 0.3, 0.5 + 1.2 * level);
+        p.motionPixels = uniform(hand, 0, 3.5 * level);
+        p.noiseSigma = uniform(hand, 1, 2 + 7 * level);
+        bool inFrame = false;
+        auto frame = photograph(doc, p, hand, width, height, static_cast<int>(first.mrz.size()), &inFrame);
+        if (!inFrame) {  // drifted out of the guide: the person moves back to where they were
+            std::mt19937 again = hand;
+            frame = photograph(doc, first.params, again, width, height);
+        }
+        out.push_back(std::move(frame));
+    }
+    return out;
+}
+
 }  // namespace dc::idread

@@ -68,6 +68,11 @@ public:
     // A whole scene from a seed: identity, MRZ, parameters at `level`, frame. The zone is always
     // whole in the frame (the capture screen's guide asks for that); the document may not be.
     Scene scene(uint64_t seed, double level, MrzFormat format, int width = 1280, int height = 720) const;
+    // The same document held up to the camera for `frames` frames, as scene(seed, level, format)
+    // made it: frame 0 is that scene's; each later one drifts as a hand does (a little rotation,
+    // shift and distance) and has its own focus, shake and sensor noise under the same light.
+    std::vector<image::GrayImage> heldUp(const Scene& first, uint64_t seed, double level, int frames, int width = 1280,
+                                         int height = 720) const;
 
 private:
     DocumentRenderer() = default;

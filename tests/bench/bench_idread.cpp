@@ -2,7 +2,10 @@
 // the development set), per 1280x720 frame: how many are read fully correct (every field), how
 // many wrong readings pass every check digit (false accepts), how long a read takes; and the
 // same frames through Tesseract's stock English model as a baseline.
-//   dc-bench-idread [--count N] [--level L] [--set test|dev] [--no-tesseract] [--show-failures]
+// With --frames K it also reads each document as the capture screen does: held up for up to K
+// frames (the hand drifting, new focus, shake and noise each frame), accepted once two frames in
+// a row agree (MrzConsensus).
+//   dc-bench-idread [--count N] [--level L] [--set test|dev] [--frames K] [--no-tesseract] [--show-failures]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -30,15 +33,17 @@ int main(int argc, char** argv) {
     long count = 200;
     double level = 0.5;
     bool dev = false, tesseract = true, showFailures = false;
+    int frames = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--count" && i + 1 < argc) count = std::strtol(argv[++i], nullptr, 10);
         else if (a == "--level" && i + 1 < argc) level = std::strtod(argv[++i], nullptr);
         else if (a == "--set" && i + 1 < argc) dev = std::string(argv[++i]) == "dev";
+        else if (a == "--frames" && i + 1 < argc) frames = std::clamp(std::atoi(argv[++i]), 0, 100);
         else if (a == "--no-tesseract") tesseract = false;
         else if (a == "--show-failures") showFailures = true;
         else {
-            std::fprintf(stderr, "usage: dc-bench-idread [--count N] [--level 0..1] [--set test|dev] [--no-tesseract] [--show-failures]\n");
+            std::fprintf(stderr, "usage: dc-bench-idread [--count N] [--level 0..1] [--set test|dev] [--frames K] [--no-tesseract] [--show-failures]\n");
             return 2;
         }
     }
@@ -55,6 +60,8 @@ int main(int argc, char** argv) {
     long correct = 0, accepted = 0, falseAccepts = 0, tessCorrect = 0;
     long correctChars = 0, totalChars = 0, tessChars = 0;
     std::vector<double> ms, tessMs;
+    long heldCorrect = 0, heldFalse = 0;
+    std::vector<double> framesToAccept;
     double minAcceptedConfidence = 1;
     for (long n = 0; n < count; ++n) {
         const MrzFormat format = n % 2 ? MrzFormat::TD3 : MrzFormat::TD1;
@@ -80,6 +87,20 @@ int main(int argc, char** argv) {
             for (size_t l = 0; l < scene.mrz.size(); ++l)
                 std::printf("  want %s\n  read %s\n", scene.mrz[l].c_str(), l < r.lines.size() ? r.lines[l].c_str() : "-");
         }
+        if (frames > 0) {
+            MrzConsensus consensus;
+            const auto burst = (*renderer)->heldUp(scene, firstSeed + static_cast<uint64_t>(n), level, frames);
+            for (size_t f = 0; f < burst.size(); ++f) {
+                const MrzReading fr = f == 0 ? r : (*reader)->read(burst[f]);
+                if (auto agreed = consensus.add(fr)) {
+                    const bool ok = agreed->lines == scene.mrz;
+                    heldCorrect += ok;
+                    heldFalse += !ok;
+                    framesToAccept.push_back(static_cast<double>(f + 1));
+                    break;
+                }
+            }
+        }
         if (baseline) {
             const auto t = baseline->read(scene.frame, scene.mrz);
             tessMs.push_back(t.milliseconds);
@@ -94,6 +115,11 @@ int main(int argc, char** argv) {
     std::printf("| dc-idread | %.1f%% (%ld) | %.2f%% | %ld of %ld accepted | %.1f / %.1f |\n", 100.0 * correct / count, correct,
                 100.0 * correctChars / std::max(1L, totalChars), falseAccepts, accepted, percentile(ms, 0.5), percentile(ms, 0.95));
     std::printf("(weakest character among accepted readings: %.2f)\n", minAcceptedConfidence);
+    if (frames > 0)
+        std::printf("| dc-idread, held up for up to %d frames, two agreeing in a row | %.1f%% (%ld) | | %ld of %zu accepted | "
+                    "frames to accept: median %.0f, p95 %.0f |\n",
+                    frames, 100.0 * heldCorrect / count, heldCorrect, heldFalse, framesToAccept.size(),
+                    percentile(framesToAccept, 0.5), percentile(framesToAccept, 0.95));
     if (baseline)
         std::printf("| Tesseract 5 stock eng (baseline) | %.1f%% (%ld) | %.2f%% | (no check digits) | %.1f / %.1f |\n",
                     100.0 * tessCorrect / count, tessCorrect, 100.0 * tessChars / std::max(1L, totalChars), percentile(tessMs, 0.5),
