@@ -580,6 +580,8 @@ int runKiosk(int argc, char** argv) {
             }
             Kiosk kiosk(processStart, *options, **window, catalog, results, **fonts, fontDir, staffServices);
             if (script) kiosk.setScript(std::move(*script));
+            if (!options->configFile.empty())
+                logLine("configured for \"" + options->device.siteName + "\" by " + options->configFile.string());
             if (notProvisioned) {
                 logLine("not provisioned: waiting for " + (dataDir / "device.toml").string() + " (dc-provision writes it)");
                 kiosk.waitForConfiguration(dataDir / "device.toml");
