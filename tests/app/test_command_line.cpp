@@ -72,7 +72,7 @@ TEST_CASE("bad options are refused with a reason", "[app]") {
     }
 }
 
-TEST_CASE("a provisioned kiosk starts without demo jobs unless asked; the appliance waits for provisioning",
+TEST_CASE("a provisioned kiosk starts without demo jobs unless asked, and the appliance waits for provisioning",
           "[app]") {
     test::TempDir temp;
     const std::filesystem::path dir = temp.path();
