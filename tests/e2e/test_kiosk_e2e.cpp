@@ -267,4 +267,16 @@ TEST_CASE("larger text and high contrast keep every target large and apart", "[e
         INFO(screen);
         checkTouchTargets(readJson(dir / (std::string(screen) + ".json")));
     }
+    // At 170% "applications" and "Language" no longer fit a quarter of the screen: the small
+    // tiles go two to a row instead of breaking the words.
+    const auto home = readJson(dir / "home170.json");
+    int smallTiles = 0;
+    for (const auto& w : home["widgets"]) {
+        const std::string label = w["label"];
+        if (label != "My applications" && label != "Language" && label != "Help" && label != "Call a clerk") continue;
+        INFO(label);
+        CHECK(w["w"].get<double>() > 0.4 * home["width"].get<double>());
+        ++smallTiles;
+    }
+    CHECK(smallTiles >= 2);  // the second row may be scrolled below the screen
 }

@@ -1,9 +1,30 @@
+#include <imgui.h>
+
 #include <algorithm>
+#include <cfloat>
+#include <string_view>
 
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
 namespace dc::ui {
+namespace {
+
+// The width of the longest word of `text` in `font`: what a tile must hold to wrap only between words.
+float widestWordWidth(ImFont* font, std::string_view text) {
+    float widest = 0;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > start)
+            widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data() + start, text.data() + end).x);
+        start = end + 1;
+    }
+    return widest;
+}
+
+}  // namespace
 
 void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& out) {
     const Metrics& m = ctx.metrics;
@@ -31,26 +52,37 @@ void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& ou
     const float topHeight = std::max(m.touch * 2, (avail.y - m.gap * 2) * 0.55f);
     const float bottomHeight = std::max(m.touch * 2, avail.y - m.gap * 2 - topHeight);
     const ImVec2 big((avail.x - m.gap * 2) / 2, topHeight);
-    const ImVec2 small((avail.x - m.gap * 6) / 4, bottomHeight);
+    // Four small tiles to a row, or two when a word of their titles would not fit a quarter of
+    // the width (large text, long words): a word is never broken inside ("Languag|e").
+    const Msg smallTitles[] = {Msg::TileStatus, Msg::TileLanguage, Msg::TileHelp, Msg::TileCallClerk};
+    float widestWord = 0;
+    for (Msg title : smallTitles) widestWord = std::max(widestWord, widestWordWidth(ctx.fonts.get(FontRole::Tile), ctx.t(title)));
+    const int perRow = widestWord <= (avail.x - m.gap * 6) / 4 - m.pad * 4 ? 4 : 2;
+    const ImVec2 small((avail.x - m.gap * 2 * static_cast<float>(perRow - 1)) / static_cast<float>(perRow), bottomHeight);
+    int placed = 0;
+    auto nextSmall = [&] {  // beside the previous small tile, or on a new row
+        if (placed++ % perRow != 0) ImGui::SameLine(0, m.gap * 2);
+    };
 
     if (tile(ctx, ctx.t(Msg::TileJobs), ctx.t(Msg::TileJobsHint), big, ButtonStyle::Primary)) out.open = Screen::Jobs;
     ImGui::SameLine(0, m.gap * 2);
     if (tile(ctx, ctx.t(Msg::TileCourses), ctx.t(Msg::TileCoursesHint), big, ButtonStyle::Primary))
         out.open = Screen::Courses;
     ImGui::Dummy(ImVec2(0, 0));
+    nextSmall();
     if (tile(ctx, ctx.t(Msg::TileStatus), ctx.t(Msg::TileStatusHint), small, ButtonStyle::Secondary))
         out.open = Screen::Status;
-    ImGui::SameLine(0, m.gap * 2);
     std::string languages;
     for (Language l : kAllLanguages) {
         if (!languages.empty()) languages += " · ";
         languages += nativeLanguageName(l);
     }
+    nextSmall();
     if (tile(ctx, ctx.t(Msg::TileLanguage), languages, small, ButtonStyle::Secondary)) out.open = Screen::Language;
-    ImGui::SameLine(0, m.gap * 2);
+    nextSmall();
     if (tile(ctx, ctx.t(Msg::TileHelp), ctx.t(Msg::TileHelpHint), small, ButtonStyle::Secondary))
         out.open = Screen::Help;
-    ImGui::SameLine(0, m.gap * 2);
+    nextSmall();
     // Once called, the tile says so instead of calling again.
     const auto& call = state.clerkCalled;
     const std::string callHint = call.value ? ctx.t(Msg::ClerkCalled) : !call.error.empty() ? ctx.t(Msg::ClerkCallFailed)
