@@ -67,7 +67,8 @@ std::string visitEveryScreen(const std::string& lang, const std::filesystem::pat
     s += "tap " + q(firstCourseName()) + "\nexpect " + q(t["Sessions"]) + "\n" + stop("course");
     s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileStatus"]) + "\nexpect " + q(t["CheckButton"]) + "\n" + stop("status");
     s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileLanguage"]) + "\nexpect \"Беларуская\"\n" + stop("language");
-    s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileHelp"]) + "\nexpect " + q(t["HelpClerk"]) + "\n" + stop("help");
+    // Large text: Home's small tiles go two to a row, and Help is on the second, below.
+    s += "tap " + q(t["Home"]) + "\n" + scroll + "tap " + q(t["TileHelp"]) + "\nexpect " + q(t["HelpClerk"]) + "\n" + stop("help");
     return s;
 }
 
