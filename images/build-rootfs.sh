@@ -23,8 +23,8 @@ include=linux-image-amd64,systemd,systemd-sysv,systemd-boot-efi,udev,dbus,kmod,l
 
 # The overlay: fstab (read-only root, data partition), the network, journald on the data
 # partition. The state folders systemd's own units declare exist beforehand (on a read-only root
-# systemd cannot create them, and logind would not start). systemd-random-seed is masked: its seed file would sit on the read-only root, and
-# the kernel (6.1) seeds its generator itself.
+# systemd cannot create them, and logind would not start). systemd-random-seed is masked: its
+# seed file would sit on the read-only root, and the kernel (6.1) seeds its generator itself.
 mmdebstrap --variant=minbase --include="$include" \
   --customize-hook="copy-in $kiosk $provision /tmp" \
   --customize-hook='chroot "$1" sh -c "apt-get install -y --no-install-recommends /tmp/dc-*.deb && rm /tmp/dc-*.deb"' \
