@@ -146,6 +146,7 @@ MrzReading MrzReader::read(const image::GrayImage& frame) const {
             const auto slots = mrzSlots(format);
             const int width = static_cast<int>(slots[0].size());
             MrzReading r;
+            r.zone = candidate.lines;
             r.confidence = 1;
             float glare = 0, sharpness = 1;
             bool readable = true;

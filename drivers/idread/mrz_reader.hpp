@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "drivers/idread/mrz.hpp"
+#include "drivers/idread/mrz_locator.hpp"
 #include "drivers/idread/ocr_classifier.hpp"
 
 namespace dc::idread {
@@ -24,6 +25,7 @@ struct MrzReading {
     float confidence = 0;            // the weakest character's correlation, 0..1
     float uncheckedMargin = 0;       // the weakest lead over a runner-up where no check digit helps
     ReadHint hint = ReadHint::NoDocument;
+    std::vector<TextLine> zone;      // where the lines read were found (empty: no zone seen)
     double milliseconds = 0;
 };
 

@@ -54,6 +54,28 @@ Expected<void> savePng(const GrayImage& image, const std::filesystem::path& file
     return {};
 }
 
+Expected<std::string> encodeJpeg(const GrayImage& image, int quality) {
+    if (image.empty()) return fail(ErrorCode::InvalidInput, "an empty image is not encoded");
+    std::string out;
+    auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
+    };
+    if (!stbi_write_jpg_to_func(append, &out, image.width, image.height, 1, image.pixels.data(), std::clamp(quality, 1, 100)))
+        return fail(ErrorCode::IoError, "the JPEG could not be encoded");
+    return out;
+}
+
+GrayImage crop(const GrayImage& in, int x, int y, int width, int height) {
+    const int x0 = std::clamp(x, 0, in.width), y0 = std::clamp(y, 0, in.height);
+    const int x1 = std::clamp(x + std::max(0, width), 0, in.width), y1 = std::clamp(y + std::max(0, height), 0, in.height);
+    if (x1 <= x0 || y1 <= y0) return {};
+    GrayImage out(x1 - x0, y1 - y0);
+    for (int row = y0; row < y1; ++row)
+        std::copy_n(in.pixels.begin() + static_cast<ptrdiff_t>(row) * in.width + x0, x1 - x0,
+                    out.pixels.begin() + static_cast<ptrdiff_t>(row - y0) * out.width);
+    return out;
+}
+
 namespace {
 // One pass of a running-sum box filter along rows (transpose = false) or columns.
 GrayImage boxPass(const GrayImage& in, int r, bool columns) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drivers/idread/barcodes.hpp"
+#include "drivers/idread/document_capture.hpp"
 #include "drivers/idread/mrz_reader.hpp"
 #include "drivers/idread/synthetic_document.hpp"
 #include "drivers/idread/transliterate.hpp"
@@ -147,6 +148,114 @@ TEST_CASE("a document held up to the camera: later frames move and differ, and a
     CHECK(agreed->lines == s.mrz);
     // The same seed holds up the same document again (the benchmark's sets stay fixed).
     CHECK(renderer().heldUp(s, seed, 0.3, 3)[2].pixels == frames[2].pixels);
+}
+
+TEST_CASE("capture: a document held up is confirmed by two frames, with a crop that holds its zone", "[idread][capture]") {
+    const uint64_t seed = 4242;
+    for (MrzFormat format : {MrzFormat::TD1, MrzFormat::TD3}) {
+        const Scene s = renderer().scene(seed, 0.3, format);
+        INFO("format " << static_cast<int>(format));
+        DocumentCapture capture(reader());
+        // First the desk alone: nothing to read, and the screen says to hold the document up.
+        const dc::image::GrayImage desk(1280, 720, 90);
+        for (int i = 0; i < 2; ++i) {
+            const CaptureStep step = capture.add(desk);
+            CHECK(step.hint == ReadHint::NoDocument);
+            CHECK_FALSE(step.confirmed);
+        }
+        std::optional<CaptureStep> done;
+        for (const auto& frame : renderer().heldUp(s, seed, 0.3, 6))
+            if (auto step = capture.add(frame); step.confirmed) {
+                done = std::move(step);
+                break;
+            }
+        REQUIRE(done);
+        CHECK(done->confirmed->lines == s.mrz);
+        CHECK(done->hint == ReadHint::None);
+        CHECK_FALSE(done->documentCrop.empty());
+    }
+}
+
+TEST_CASE("capture: the crop is the document, not the frame, and still reads as it", "[idread][capture]") {
+    std::mt19937 rng(11);
+    for (MrzFormat format : {MrzFormat::TD1, MrzFormat::TD3}) {
+        INFO("format " << static_cast<int>(format));
+        const Identity id = randomIdentity(rng, format);
+        SceneParams p;
+        p.scale = 0.55;
+        p.rotationDegrees = 4;
+        p.noiseSigma = 3;
+        const auto frame = renderer().photograph(renderer().printDocument(id, rng, p), p, rng, 1280, 720);
+        DocumentCapture capture(reader());
+        CaptureStep step = capture.add(frame);
+        CHECK_FALSE(step.confirmed);  // one frame is never enough
+        step = capture.add(frame);
+        REQUIRE(step.confirmed);
+        CHECK(step.confirmed->lines == composeMrz(id));
+        // About the document's size (55% of the frame's width, a little margin), not the frame's.
+        const auto& crop = step.documentCrop;
+        CHECK(crop.width > 1280 * 0.5);
+        CHECK(crop.width < 1280 * 0.75);
+        CHECK(crop.height < 720 * 0.85);
+        const auto again = reader().read(crop);
+        CHECK(again.accepted);
+        if (again.data) CHECK(again.data->lines == composeMrz(id));
+        // Sent as a JPEG: a real one, far smaller than the raw pixels.
+        auto jpeg = dc::image::encodeJpeg(crop);
+        REQUIRE(jpeg);
+        CHECK(jpeg->substr(0, 2) == "\xFF\xD8");
+        CHECK(jpeg->size() < crop.pixels.size() / 3);
+        auto decoded = dc::image::decodeImage(reinterpret_cast<const uint8_t*>(jpeg->data()), jpeg->size());
+        REQUIRE(decoded);
+        CHECK(decoded->width == crop.width);
+    }
+}
+
+TEST_CASE("capture: a document swept across the camera is told to hold still", "[idread][capture]") {
+    std::mt19937 rng(5);
+    const Identity id = randomIdentity(rng, MrzFormat::TD1);
+    SceneParams p;
+    p.scale = 0.7;
+    p.motionPixels = 18;  // blurred by the movement: not readable
+    const auto document = renderer().printDocument(id, rng, p);
+    DocumentCapture capture(reader());
+    CaptureStep step;
+    for (int i = 0; i < 4; ++i) {
+        p.centreX = 0.4 + 0.05 * i;  // and each frame somewhere else
+        step = capture.add(renderer().photograph(document, p, rng, 1280, 720));
+        INFO("frame " << i << ": " << toString(step.hint));
+        CHECK_FALSE(step.confirmed);
+    }
+    CHECK(step.hint == ReadHint::HoldStill);
+}
+
+TEST_CASE("capture: one odd frame does not change what the screen says", "[idread][capture]") {
+    const Scene s = renderer().scene(77, 0.2, MrzFormat::TD1);
+    const dc::image::GrayImage desk(1280, 720, 90);
+    DocumentCapture capture(reader());
+    for (int i = 0; i < 2; ++i) REQUIRE(capture.add(desk).hint == ReadHint::NoDocument);
+    // A far-away document for a single frame, then the desk again: still "hold it up".
+    SceneParams far;
+    far.scale = 0.2;
+    std::mt19937 rng(3);
+    const auto small = renderer().photograph(renderer().printDocument(s.identity, rng, far), far, rng, 1280, 720);
+    CHECK(capture.add(small).hint == ReadHint::NoDocument);
+    CHECK(capture.add(desk).hint == ReadHint::NoDocument);
+}
+
+TEST_CASE("capture: the crop is clipped to the frame, and nothing is cut from nothing", "[idread][capture][hostile]") {
+    const dc::image::GrayImage frame(640, 360, 128);
+    CHECK(cropAroundZone(frame, {}).empty());
+    CHECK(cropAroundZone({}, {TextLine{}}).empty());
+    // A zone at the frame's corner: the page would reach far outside; the crop stops at the edge.
+    TextLine line{.cx = 600, .cy = 20, .dx = 1, .dy = 0, .length = 500, .height = 12};
+    const auto crop = cropAroundZone(frame, {line, line, line});
+    CHECK(crop.width <= 640);
+    CHECK(crop.height <= 360);
+    CHECK_FALSE(crop.empty());
+    CHECK(dc::image::crop(frame, 700, 0, 10, 10).empty());
+    CHECK(dc::image::crop(frame, -5, -5, 10, 10).width == 5);
+    CHECK_FALSE(dc::image::encodeJpeg({}));
 }
 
 TEST_CASE("images: undecodable, empty and oversized files get clear errors", "[idread][image][hostile]") {
