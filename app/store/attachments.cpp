@@ -130,6 +130,11 @@ Expected<void> quarantineAttachment(Database& db, const std::string& id, const s
     return update(db, "UPDATE attachments SET state = 'quarantined', last_error = ?2 WHERE id = ?1", id, reason);
 }
 
+void discardAttachmentFile(const Database& db, const std::string& id) {
+    std::error_code ec;
+    std::filesystem::remove(fileOf(db, id), ec);
+}
+
 Expected<size_t> removeLeftoverAttachmentFiles(const Database& db) {
     std::error_code ec;
     if (!std::filesystem::exists(folderOf(db), ec)) return size_t{0};

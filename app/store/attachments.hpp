@@ -30,6 +30,8 @@ Expected<std::string> readAttachment(const Database& db, const FieldCipher& ciph
 Expected<void> attachmentDelivered(Database& db, const std::string& id);
 Expected<void> attachmentAttemptFailed(Database& db, const std::string& id, const std::string& error);
 Expected<void> quarantineAttachment(Database& db, const std::string& id, const std::string& reason);
+// The file of an attachment whose row was rolled back with the rest of its transaction.
+void discardAttachmentFile(const Database& db, const std::string& id);
 // Files left by a crash: of delivered attachments (between the commit and the delete) and files
 // no row names (between writing the file and adding the row). Returns how many were removed.
 Expected<size_t> removeLeftoverAttachmentFiles(const Database& db);

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/store/attachments.hpp"
 #include "app/store/daily_counts.hpp"
 #include "app/store/hex.hpp"
 #include "app/store/sqlite_statement.hpp"
@@ -93,6 +94,35 @@ Expected<void> audit(Database& db, const std::string& action, const std::string&
     return {};
 }
 
+Expected<void> checkDocument(const Profile& p) {
+    if (!p.documentNumber.empty()) {
+        if (p.documentNumber.size() < 5 || p.documentNumber.size() > 20)
+            return fail(ErrorCode::InvalidInput, "a document number has 5 to 20 letters and digits");
+        for (char c : p.documentNumber)
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                return fail(ErrorCode::InvalidInput, "a document number holds only capital letters A-Z and digits");
+    }
+    if (!p.birthDate.empty()) {
+        int y = 0, m = 0, d = 0;
+        const bool shape = p.birthDate.size() == 10 && std::sscanf(p.birthDate.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+                           p.birthDate[4] == '-' && p.birthDate[7] == '-';
+        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (!shape || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1] ||
+            (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+            return fail(ErrorCode::InvalidInput, "the date of birth is not a real date (YYYY-MM-DD)");
+    }
+    return {};
+}
+
+// An ID photo is a JPEG, and not a large one: a crop of a camera frame.
+Expected<void> checkIdPhoto(const std::string& photo) {
+    if (photo.empty()) return {};
+    if (photo.size() > kMaxIdPhotoBytes) return fail(ErrorCode::InvalidInput, "the picture of the document is too large");
+    if (photo.size() < 4 || static_cast<unsigned char>(photo[0]) != 0xFF || static_cast<unsigned char>(photo[1]) != 0xD8)
+        return fail(ErrorCode::InvalidInput, "the picture of the document is not a JPEG");
+    return {};
+}
+
 nlohmann::json personJson(const Profile& p) {
     return {{"profileId", p.id}, {"name", p.name},     {"phone", p.phone},   {"email", p.email},
             {"skills", p.skills}, {"language", p.language}};
@@ -143,9 +173,12 @@ std::string normalizeReferenceCode(const std::string& typed) {
 
 Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& cipher, const ApplicationDraft& draft) {
     if (auto r = checkPerson(draft.person, draft.consent); !r) return std::unexpected(r.error());
+    if (auto r = checkDocument(draft.person); !r) return std::unexpected(r.error());
+    if (auto r = checkIdPhoto(draft.idPhoto); !r) return std::unexpected(r.error());
     if (draft.note.size() > kMaxNoteBytes || !utf8::isValid(draft.note))
         return fail(ErrorCode::InvalidInput, "the note is too long (at most " + std::to_string(kMaxNoteBytes) + " bytes)");
     ActionReceipt receipt;
+    std::string photoId;
     auto done = db.transaction([&]() -> Expected<void> {
         auto known = exists(db, "SELECT 1 FROM jobs WHERE id = ?1", draft.jobId);
         if (!known) return std::unexpected(known.error());
@@ -168,36 +201,29 @@ Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& ciphe
         if (note->empty()) stmt->bindNull(5);
         else stmt->bind(5, *note);
         if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the application"));
-        const nlohmann::json body = {{"applicationId", id}, {"referenceCode", *code}, {"jobId", draft.jobId},
-                                     {"person", personJson(person)}, {"note", draft.note}};
+        nlohmann::json who = personJson(person);
+        if (!person.documentNumber.empty()) who["documentNumber"] = person.documentNumber;
+        if (!person.birthDate.empty()) who["birthDate"] = person.birthDate;
+        nlohmann::json body = {{"applicationId", id}, {"referenceCode", *code}, {"jobId", draft.jobId},
+                               {"person", who}, {"note", draft.note}};
+        if (!draft.idPhoto.empty()) {
+            // The photo's file is written before the commit: a rollback must take it away too.
+            auto photo = queueAttachment(db, cipher, "id-photo", id, draft.idPhoto);
+            if (!photo) return std::unexpected(photo.error());
+            photoId = photo->id;
+            body["attachments"] = nlohmann::json::array({{{"id", photo->id}, {"kind", photo->kind}, {"sha256", photo->sha256}}});
+        }
         if (auto r = enqueue(db, cipher, "application", id, body); !r) return r;
         if (auto r = audit(db, "application.submitted", *code); !r) return r;
         if (auto r = countEvent(db, "applications", {"lang=" + languageOf(person)}); !r) return r;
         receipt.referenceCode = *code;
         return {};
     });
-    if (!done) return std::unexpected(done.error());
+    if (!done) {
+        if (!photoId.empty()) discardAttachmentFile(db, photoId);
+        return std::unexpected(done.error());
+    }
     return receipt;
-}
-
-Expected<void> checkDocument(const Profile& p) {
-    if (!p.documentNumber.empty()) {
-        if (p.documentNumber.size() < 5 || p.documentNumber.size() > 20)
-            return fail(ErrorCode::InvalidInput, "a document number has 5 to 20 letters and digits");
-        for (char c : p.documentNumber)
-            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-                return fail(ErrorCode::InvalidInput, "a document number holds only capital letters A-Z and digits");
-    }
-    if (!p.birthDate.empty()) {
-        int y = 0, m = 0, d = 0;
-        const bool shape = p.birthDate.size() == 10 && std::sscanf(p.birthDate.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-                           p.birthDate[4] == '-' && p.birthDate[7] == '-';
-        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        if (!shape || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1] ||
-            (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
-            return fail(ErrorCode::InvalidInput, "the date of birth is not a real date (YYYY-MM-DD)");
-    }
-    return {};
 }
 
 Expected<ActionReceipt> registerJobseeker(Database& db, const FieldCipher& cipher, const RegistrationDraft& draft) {

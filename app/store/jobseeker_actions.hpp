@@ -15,9 +15,12 @@ namespace dc::store {
 
 struct ApplicationDraft {
     std::string jobId;
-    Profile person;    // id may be empty: a new profile is made
+    Profile person;    // id may be empty: a new profile is made; documentNumber and birthDate optional
     std::string note;  // short, optional
     bool consent = false;  // the person agreed to their data going to the employer
+    // Optional: the picture of the ID document the camera read (a JPEG), sealed into an
+    // attachment of the application in the same transaction; sync uploads it.
+    std::string idPhoto;
 };
 
 struct EnrollmentDraft {
@@ -42,6 +45,7 @@ struct ActionReceipt {
 };
 
 inline constexpr size_t kMaxNoteBytes = 1000;
+inline constexpr size_t kMaxIdPhotoBytes = 4 * 1024 * 1024;
 
 Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& cipher, const ApplicationDraft& draft);
 // A seat when the session has one as last known, otherwise a place on its waitlist.

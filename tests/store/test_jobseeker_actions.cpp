@@ -2,10 +2,14 @@
 // the outbox record there for sync, and bad input refused with nothing half-written.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "app/core/catalog_generator.hpp"
 #include "app/core/demo_catalog.hpp"
+#include "app/store/attachments.hpp"
 #include "app/store/catalog_import.hpp"
 #include "app/store/jobseeker_actions.hpp"
 #include "app/store/sqlite_statement.hpp"
@@ -100,6 +104,108 @@ TEST_CASE("if the outbox cannot be written, the application is not saved either"
     REQUIRE_FALSE(store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = person(), .consent = true}));
     CHECK(k.count("applications") == 0);
     CHECK(k.count("profiles") == 0);
+}
+
+namespace {
+
+// A JPEG as the capture screen makes it (its bytes matter only as far as they are a JPEG's).
+std::string jpegBytes(size_t size = 3000) {
+    std::string bytes(size, '\x5a');
+    bytes[0] = '\xFF', bytes[1] = '\xD8', bytes[2] = '\xFF', bytes[3] = '\xE0';
+    return bytes;
+}
+
+size_t sealedFiles(const dc::test::TempDir& dir) {
+    size_t n = 0;
+    std::error_code ec;
+    for (const auto& f : std::filesystem::directory_iterator(dir / "attachments", ec)) n += f.path().extension() == ".sealed";
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("an application with the ID document read: its number and date go with it, its picture sealed beside it",
+          "[store][actions][attachments]") {
+    Kiosk k;
+    auto who = person();
+    who.documentNumber = "12AB34567";
+    who.birthDate = "1990-04-25";
+    const std::string photo = jpegBytes();
+    auto receipt = store::submitApplication(k.db, k.cipher,
+                                            {.jobId = "demo-job-001", .person = who, .consent = true, .idPhoto = photo});
+    REQUIRE(receipt);
+    const std::string applicationId = k.text("SELECT id FROM applications");
+    auto pending = store::pendingAttachments(k.db, 10);
+    REQUIRE(pending);
+    REQUIRE(pending->size() == 1);
+    const auto& a = pending->front();
+    CHECK(a.kind == "id-photo");
+    CHECK(a.recordId == applicationId);
+    CHECK(a.size == static_cast<int64_t>(photo.size()));
+    // On disk only sealed: the JPEG's bytes are nowhere in the file.
+    std::ifstream file(k.dir / "attachments" / (a.id + ".sealed"), std::ios::binary);
+    const std::string onDisk((std::istreambuf_iterator<char>(file)), {});
+    CHECK(onDisk.find(photo.substr(0, 64)) == std::string::npos);
+    auto opened = store::readAttachment(k.db, k.cipher, a);
+    REQUIRE(opened);
+    CHECK(*opened == photo);
+    // The outbox record names the attachment and carries what the document says.
+    auto outbox = store::Statement::prepare(k.db, "SELECT id, payload FROM outbox");
+    REQUIRE(outbox);
+    REQUIRE(outbox->step() == SQLITE_ROW);
+    auto body = k.cipher.open("outbox:" + outbox->text(0), *outbox->blob(1));
+    REQUIRE(body);
+    const auto json = nlohmann::json::parse(*body);
+    CHECK(json["person"]["documentNumber"] == "12AB34567");
+    CHECK(json["person"]["birthDate"] == "1990-04-25");
+    REQUIRE(json["attachments"].size() == 1);
+    CHECK(json["attachments"][0]["id"] == a.id);
+    CHECK(json["attachments"][0]["sha256"] == a.sha256);
+    // Without a document nothing of one is sent.
+    auto plain = store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = person(), .consent = true});
+    REQUIRE(plain);
+    CHECK(k.count("attachments") == 1);
+}
+
+TEST_CASE("an application with a wrong document number, date or picture is refused and leaves nothing behind",
+          "[store][actions][attachments][hostile]") {
+    Kiosk k;
+    auto draft = [](std::string number, std::string date, std::string photo) {
+        auto who = person();
+        who.documentNumber = std::move(number);
+        who.birthDate = std::move(date);
+        return store::ApplicationDraft{.jobId = "demo-job-001", .person = who, .consent = true, .idPhoto = std::move(photo)};
+    };
+    const struct {
+        store::ApplicationDraft draft;
+        const char* says;
+    } bad[] = {
+        {draft("12ab34567", "", ""), "capital letters"},
+        {draft("12AB<34567", "", ""), "capital letters"},
+        {draft("1234", "", ""), "5 to 20"},
+        {draft(std::string(21, 'A'), "", ""), "5 to 20"},
+        {draft("", "1990-02-30", ""), "not a real date"},
+        {draft("", "25.04.1990", ""), "not a real date"},
+        {draft("", "", "GIF89a not a jpeg"), "not a JPEG"},
+        {draft("", "", jpegBytes(store::kMaxIdPhotoBytes + 1)), "too large"},
+        {draft("", "", "\xFF\xD8"), "not a JPEG"},
+    };
+    for (const auto& b : bad) {
+        auto refused = store::submitApplication(k.db, k.cipher, b.draft);
+        REQUIRE_FALSE(refused);
+        CHECK_THAT(refused.error().message(), Catch::Contains(b.says));
+    }
+    for (const char* table : {"applications", "profiles", "outbox", "attachments"}) {
+        INFO(table);
+        CHECK(k.count(table) == 0);
+    }
+    CHECK(sealedFiles(k.dir) == 0);
+    // The outbox full after the picture was written: nothing saved, the picture's file gone too.
+    REQUIRE(k.db.exec("CREATE TEMP TRIGGER full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END"));
+    REQUIRE_FALSE(store::submitApplication(k.db, k.cipher, draft("12AB34567", "1990-04-25", jpegBytes())));
+    CHECK(k.count("attachments") == 0);
+    CHECK(k.count("applications") == 0);
+    CHECK(sealedFiles(k.dir) == 0);
 }
 
 TEST_CASE("a free seat is requested, a full session puts people on its waitlist in order", "[store][actions]") {
