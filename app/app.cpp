@@ -22,6 +22,7 @@
 #include "app/core/paths.hpp"
 #include "app/log_ring.hpp"
 #include "app/platform/window.hpp"
+#include "app/id_camera.hpp"
 #include "app/staff_services_impl.hpp"
 #include "app/ui/automation_runner.hpp"
 #include "app/ui/kiosk_controller.hpp"
@@ -148,6 +149,13 @@ public:
         m_controller.setNarrator(&m_narrator);
         staff.setNarrator(&m_narrator);
         staff.setStop([this] { requestStop(); });
+    }
+
+    // The application form offers to read the person's ID document with the camera.
+    void enableIdCapture(ui::IdCamera& camera) {
+        m_controller.setIdCamera(&camera, [](uintptr_t texture, const ui::CapturePreview& preview) {
+            return platform::uploadGrayTexture(texture, preview.width, preview.height, preview.gray.data());
+        });
     }
 
     void enableQrScanning(KioskStaffServices& services) {
@@ -578,6 +586,7 @@ int runKiosk(int argc, char** argv) {
                     logLine("sync is off: " + key.error().message());
                 }
             }
+            CameraIdCapture idCamera(options->device.cameraBackend, options->device.cameraDevice, results);
             Kiosk kiosk(processStart, *options, **window, catalog, results, **fonts, fontDir, staffServices);
             if (script) kiosk.setScript(std::move(*script));
             if (!options->configFile.empty())
@@ -586,11 +595,16 @@ int runKiosk(int argc, char** argv) {
                 logLine("not provisioned: waiting for " + (dataDir / "device.toml").string() + " (dc-provision writes it)");
                 kiosk.waitForConfiguration(dataDir / "device.toml");
             }
-            // A provisioned kiosk with a camera lets people scan their receipt on "My status".
+            // A provisioned kiosk with a camera lets people scan their receipt on "My status" and
+            // read their ID document on the application form.
             if (!options->configFile.empty() && options->device.cameraBackend != "none")
-                staffServices.probeCamera([&kiosk, &staffServices](Expected<bool> found) {
-                    if (found && *found) kiosk.enableQrScanning(staffServices);
-                    else if (!found) logLine("no QR scanning on My status: " + found.error().message());
+                staffServices.probeCamera([&kiosk, &staffServices, &idCamera](Expected<bool> found) {
+                    if (found && *found) {
+                        kiosk.enableQrScanning(staffServices);
+                        kiosk.enableIdCapture(idCamera);
+                    } else if (!found) {
+                        logLine("no camera for the jobseeker's screens: " + found.error().message());
+                    }
                 });
             if (delivery) {
                 staffServices.setSyncWorker(delivery.get());

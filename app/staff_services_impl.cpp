@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/paths.hpp"
+#include "app/id_camera.hpp"
 #include "app/log_ring.hpp"
 #include "app/ui/status_words.hpp"
 #include "drivers/camera/camera.hpp"
@@ -306,17 +307,6 @@ Expected<CameraRead> readMrzFromCamera(const std::string& backendName, const std
     return CameraRead{run->cameraName, run->frames, std::move(data)};
 }
 
-// "NINO" "BERIDZE" -> "Nino Beridze": the MRZ's capitals as a name is written.
-std::string nameFromMrz(const std::string& given, const std::string& surname) {
-    std::string out;
-    bool wordStart = true;
-    for (char c : given + (given.empty() ? "" : " ") + surname) {
-        out += wordStart ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        wordStart = c == ' ' || c == '-';
-    }
-    return out;
-}
-
 }  // namespace
 
 void KioskStaffServices::testCamera(Done<std::string> done) {
@@ -342,8 +332,7 @@ void KioskStaffServices::readIdDocument(Done<ui::IdReading> done) {
             }
             if (!read->data) return fail(ErrorCode::NotFound, "no document was read in " + std::to_string(read->frames) + " frames");
             logLine("ID document read after " + std::to_string(read->frames) + " frames");  // never what it says
-            return ui::IdReading{nameFromMrz(read->data->givenNames, read->data->surname), read->data->documentNumber,
-                                 read->data->birthDateIso};
+            return idReadingFrom(*read->data);
         },
         std::move(done));
 }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include <cstdint>
 #include <vector>
 
 #include "app/platform/window.hpp"
@@ -40,6 +41,32 @@ void reloadFontTexture() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     ImGui::GetIO().Fonts->ClearTexData();  // the GL texture holds it now; see releaseFontPixels()
+}
+
+uintptr_t uploadGrayTexture(uintptr_t texture, int width, int height, const uint8_t* gray) {
+    if (width <= 0 || height <= 0 || !gray) return texture;
+    // ImGui's shader draws RGBA; a quarter of a 1280x720 frame costs under a megabyte this way.
+    std::vector<uint32_t> rgba(static_cast<size_t>(width) * static_cast<size_t>(height));
+    for (size_t i = 0; i < rgba.size(); ++i) rgba[i] = 0xFF000000u | gray[i] * 0x010101u;
+    GLuint id = static_cast<GLuint>(texture);
+    if (id == 0) {
+        glGenTextures(1, &id);
+        glBindTexture(GL_TEXTURE_2D, id);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    } else {
+        glBindTexture(GL_TEXTURE_2D, id);
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    return id;
+}
+
+void deleteTexture(uintptr_t texture) {
+    const GLuint id = static_cast<GLuint>(texture);
+    if (id != 0) glDeleteTextures(1, &id);
 }
 
 void releaseFontPixels() { ImGui::GetIO().Fonts->ClearTexData(); }

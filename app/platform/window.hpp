@@ -6,6 +6,7 @@
 //  [X] Waits for events with a timeout (an idle kiosk draws nothing); wake() from any thread
 //  [X] Synthetic pointer, text and key input through the backend's own input path (automation)
 //  [X] Screenshot of the frame just drawn
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -59,6 +60,10 @@ Expected<void> renderFrame(int width, int height, const std::filesystem::path* s
 Expected<void> saveBackBufferPng(int width, int height, const std::filesystem::path& file);
 // After the font atlas was rebuilt (a new text size): uploads it again. Call between frames.
 void reloadFontTexture();
+// A camera preview as a texture ImGui can draw: creates it on first use (`texture` 0) or
+// replaces its pixels, and returns its id. Gray pixels, shown as gray. UI thread only.
+uintptr_t uploadGrayTexture(uintptr_t texture, int width, int height, const uint8_t* gray);
+void deleteTexture(uintptr_t texture);
 // Once the first frame has uploaded the atlas: frees ImGui's CPU copies of its pixels (an alpha
 // and an RGBA copy of a 4096-wide atlas, several megabytes the GL texture already holds).
 void releaseFontPixels();

@@ -94,26 +94,6 @@ Expected<void> audit(Database& db, const std::string& action, const std::string&
     return {};
 }
 
-Expected<void> checkDocument(const Profile& p) {
-    if (!p.documentNumber.empty()) {
-        if (p.documentNumber.size() < 5 || p.documentNumber.size() > 20)
-            return fail(ErrorCode::InvalidInput, "a document number has 5 to 20 letters and digits");
-        for (char c : p.documentNumber)
-            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-                return fail(ErrorCode::InvalidInput, "a document number holds only capital letters A-Z and digits");
-    }
-    if (!p.birthDate.empty()) {
-        int y = 0, m = 0, d = 0;
-        const bool shape = p.birthDate.size() == 10 && std::sscanf(p.birthDate.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-                           p.birthDate[4] == '-' && p.birthDate[7] == '-';
-        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        if (!shape || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1] ||
-            (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
-            return fail(ErrorCode::InvalidInput, "the date of birth is not a real date (YYYY-MM-DD)");
-    }
-    return {};
-}
-
 // An ID photo is a JPEG, and not a large one: a crop of a camera frame.
 Expected<void> checkIdPhoto(const std::string& photo) {
     if (photo.empty()) return {};
@@ -146,6 +126,26 @@ ActionStatus statusFrom(const std::string& text) {
 }
 
 }  // namespace
+
+Expected<void> checkDocument(const Profile& p) {
+    if (!p.documentNumber.empty()) {
+        if (p.documentNumber.size() < 5 || p.documentNumber.size() > 20)
+            return fail(ErrorCode::InvalidInput, "a document number has 5 to 20 letters and digits");
+        for (char c : p.documentNumber)
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                return fail(ErrorCode::InvalidInput, "a document number holds only capital letters A-Z and digits");
+    }
+    if (!p.birthDate.empty()) {
+        int y = 0, m = 0, d = 0;
+        const bool shape = p.birthDate.size() == 10 && std::sscanf(p.birthDate.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+                           p.birthDate[4] == '-' && p.birthDate[7] == '-';
+        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (!shape || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1] ||
+            (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+            return fail(ErrorCode::InvalidInput, "the date of birth is not a real date (YYYY-MM-DD)");
+    }
+    return {};
+}
 
 const char* actionStatusText(ActionStatus status) {
     switch (status) {

@@ -52,6 +52,8 @@ Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& ciphe
 Expected<ActionReceipt> requestEnrollment(Database& db, const FieldCipher& cipher, const EnrollmentDraft& draft);
 // Document number: 5-20 of A-Z 0-9 (as the MRZ writes it); date of birth: a real YYYY-MM-DD.
 Expected<ActionReceipt> registerJobseeker(Database& db, const FieldCipher& cipher, const RegistrationDraft& draft);
+// The document fields' own check (either may be empty): what the forms check before sending.
+Expected<void> checkDocument(const Profile& p);
 
 struct StatusAnswer {
     enum class Kind { Application, Enrollment } kind = Kind::Application;

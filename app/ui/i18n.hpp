@@ -233,6 +233,26 @@ enum class Msg {
     // An appliance booted without its device configuration (technicians)
     NotProvisionedTitle,
     NotProvisionedSteps,
+    // The jobseeker's ID capture
+    IdCaptureTitle,
+    IdSection,
+    ReadMyId,
+    IdConsentText,
+    IdConsentYes,
+    IdTypeInstead,
+    CaptureMoveCloser,
+    CaptureHoldStill,
+    CaptureGlare,
+    CaptureUnreadable,
+    CaptureReading,
+    CaptureStarting,
+    IdCheckIntro,
+    IdUseThese,
+    IdReadAgain,
+    IdPhotoAttached,
+    ReviewIdPhoto,
+    Attached,
+    AddIdNumber,
     Count
 };
 

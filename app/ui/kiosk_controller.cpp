@@ -79,6 +79,7 @@ void KioskController::drawFrame(UiContext& ctx) {
 
     ImGui::End();
     apply(actions);
+    if (m_idCameraOn && m_state.screen != Screen::IdCapture) stopIdCamera();  // Back, Home, a language
     narrate(actions.listen);
     // For the reports, a session runs from the first touch that leaves the resting Home screen
     // until the kiosk is back at rest (Finish, the idle reset, or Home with nothing chosen).
@@ -101,7 +102,8 @@ void KioskController::apply(const Actions& actions) {
     }
     if (actions.textSize) m_state.textSize = std::clamp(*actions.textSize, 0, 2);
     if (actions.focusField) {
-        if (!m_state.keyboardShown) m_state.keyboardLayout = m_state.language;
+        if (!m_state.keyboardShown)
+            m_state.keyboardLayout = *actions.focusField == FieldId::Document ? Language::English : m_state.language;
         m_state.typingInto = *actions.focusField;
         m_state.keyboardShown = true;
     }
@@ -183,6 +185,9 @@ void KioskController::apply(const Actions& actions) {
         m_state.pickedSkills.clear();
         m_state.formProblem.clear();
         m_state.receipt = {};
+        m_state.idPhotoAttached = false;
+        m_state.documentFieldsShown = !m_edit.document.empty() || !m_edit.birthDate.empty();
+        forgetIdPhotos();
         open(Screen::Apply);
     }
     if (actions.toggleConsent) {
@@ -195,6 +200,7 @@ void KioskController::apply(const Actions& actions) {
         if (auto it = std::find(picked.begin(), picked.end(), *actions.toggleSkill); it != picked.end()) picked.erase(it);
         else picked.push_back(*actions.toggleSkill);
     }
+    applyIdCapture(actions);
     if (actions.review) reviewForm();
     if (actions.send) sendForm();
     if (actions.syncNow && m_syncNow) m_syncNow();
@@ -358,6 +364,9 @@ std::string KioskController::screenSpeech() const {
         case Screen::Help:
             text += std::string(tr(l, Msg::HelpBody)) + " " + tr(l, Msg::HelpClerk);
             break;
+        case Screen::IdCapture:
+            text += idCaptureSpeech();
+            break;
         default:
             break;
     }
@@ -397,9 +406,9 @@ std::string* KioskController::bufferFor(FieldId id) {
         case FieldId::Email: return &m_edit.email;
         case FieldId::Note: return &m_edit.note;
         case FieldId::Code: return &m_edit.referenceCode;
-        case FieldId::None:
-        case FieldId::Document:
-        case FieldId::BirthDate: break;  // the clerk's registration form (StaffController)
+        case FieldId::Document: return &m_edit.document;
+        case FieldId::BirthDate: return &m_edit.birthDate;
+        case FieldId::None: break;
     }
     return nullptr;
 }
@@ -429,6 +438,10 @@ void KioskController::reviewForm() {
     else if (digits < 6 || digits > 15) m_state.formProblem = tr(l, Msg::ProblemPhone);
     else if (!m_edit.email.empty() && m_edit.email.find('@') == std::string::npos)
         m_state.formProblem = tr(l, Msg::ProblemEmail);
+    else if (!store::checkDocument({.documentNumber = m_edit.document}))
+        m_state.formProblem = tr(l, Msg::ProblemDocument);
+    else if (!store::checkDocument({.birthDate = m_edit.birthDate}))
+        m_state.formProblem = tr(l, Msg::ProblemBirthDate);
     else if (!m_state.consent) m_state.formProblem = tr(l, Msg::ProblemConsent);
     else m_state.formProblem.clear();
     m_state.formProblemIsNew = !m_state.formProblem.empty();
@@ -437,7 +450,9 @@ void KioskController::reviewForm() {
 
 void KioskController::sendForm() {
     if (m_state.receipt.loading) return;  // a second touch while saving sends nothing twice
+    const bool forJob = m_state.formFor == KioskState::FormFor::Job;
     store::Profile person{.name = m_edit.name, .phone = m_edit.phone, .email = m_edit.email,
+                          .documentNumber = forJob ? m_edit.document : "", .birthDate = forJob ? m_edit.birthDate : "",
                           .skills = m_state.pickedSkills, .language = languageCode(m_state.language)};
     const uint64_t request = m_state.receipt.start();
     m_state.receiptDelivered = false;
@@ -453,13 +468,18 @@ void KioskController::sendForm() {
         m_edit.phone.clear();
         m_edit.email.clear();
         m_edit.note.clear();
+        m_edit.document.clear();
+        m_edit.birthDate.clear();
+        forgetIdPhotos();
+        m_state.idPhotoAttached = false;
         m_state.pickedSkills.clear();
         m_state.history.clear();  // "Back" must not lead into the sent form
         m_state.screen = Screen::Receipt;
     };
     if (m_state.formFor == KioskState::FormFor::Job && m_state.job.value)
-        m_catalog.submitApplication(
-            {.jobId = m_state.job.value->id, .person = person, .note = m_edit.note, .consent = true}, done);
+        m_catalog.submitApplication({.jobId = m_state.job.value->id, .person = person, .note = m_edit.note,
+                                     .consent = true, .idPhoto = m_idPhoto},
+                                    done);
     else
         m_catalog.requestEnrollment({.sessionId = m_state.sessionId, .person = person, .consent = true}, done);
 }
@@ -469,12 +489,14 @@ bool KioskController::sessionActive() const {
            m_state.filters.any() || m_state.courseFilter.any() || m_state.textSize != 0 || m_state.highContrast ||
            m_state.audioGuidance ||
            !m_edit.search.empty() || !m_edit.name.empty() || !m_edit.phone.empty() || !m_edit.email.empty() ||
-           !m_edit.note.empty() || !m_edit.referenceCode.empty();
+           !m_edit.note.empty() || !m_edit.referenceCode.empty() || !m_edit.document.empty() ||
+           !m_edit.birthDate.empty() || m_idCameraOn || !m_idPhoto.empty() || !m_readPhoto.empty();
 }
 
 void KioskController::wipeSession() {
     m_countedSearch.clear();
     if (m_narrator) m_narrator->stop();  // and forgets: nothing of the person is said or kept
+    forgetIdPhotos();
     m_edit = EditBuffers{};
     KioskState fresh;
     fresh.language = m_siteLanguage;
@@ -491,6 +513,7 @@ void KioskController::wipeSession() {
     fresh.clerkCalled.request = m_state.clerkCalled.request + 1;
     fresh.scan.request = m_state.scan.request + 1;
     fresh.canScan = m_state.canScan;  // the kiosk's camera, not the person's
+    fresh.canReadId = m_state.canReadId;
     m_state = std::move(fresh);
     ImGui::SetClipboardText("");
     ImGui::ClearActiveID();

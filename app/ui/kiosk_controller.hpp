@@ -2,6 +2,7 @@
 // The controller turns actions from views into state changes and catalog requests, and draws the
 // current screen inside one full-screen ImGui window.
 #include "app/core/catalog_service.hpp"
+#include "app/ui/id_capture.hpp"
 #include "app/ui/narrator.hpp"
 #include "app/ui/ui_registry.hpp"
 
@@ -68,6 +69,15 @@ public:
         m_scanner = std::move(scanner);
         m_state.canScan = static_cast<bool>(m_scanner);
     }
+    // The camera that reads ID documents for the application form (none: the form offers typing
+    // only), and how a preview frame becomes a texture: `upload(texture, preview)` replaces the
+    // pixels of `texture` (0: a new one) and returns its id.
+    using PreviewUpload = std::function<uintptr_t(uintptr_t texture, const CapturePreview& preview)>;
+    void setIdCamera(IdCamera* camera, PreviewUpload upload) {
+        m_idCamera = camera;
+        m_uploadPreview = std::move(upload);
+        m_state.canReadId = camera != nullptr;
+    }
     // "Staff sign-in" was touched (once).
     bool takeStaffSignIn() { return std::exchange(m_staffSignIn, false); }
 
@@ -78,6 +88,13 @@ private:
     void open(Screen screen);
     void requestSearch();
     void reviewForm();
+    // ID capture (kiosk_id_capture.cpp): the screen's steps, the camera session, the picture.
+    void applyIdCapture(const Actions& actions);
+    void startIdCamera();
+    void stopIdCamera();
+    void forgetIdPhotos();
+    void backToForm();
+    std::string idCaptureSpeech() const;
     void sendForm();
     std::string* bufferFor(FieldId id);
     std::string keyFor(const std::string& buffer, const std::string& key) const;
@@ -92,6 +109,13 @@ private:
     int m_attractSeconds = 60;
     bool m_staffSignIn = false;
     QrScanner m_scanner;
+    IdCamera* m_idCamera = nullptr;
+    PreviewUpload m_uploadPreview;
+    bool m_idCameraOn = false;
+    uintptr_t m_previewTexture = 0;
+    std::string m_readPhoto;  // the picture of the document just read, until "Yes, use these"
+    std::string m_idPhoto;    // the picture that goes with the application
+    CaptureHint m_spokenHint = CaptureHint::Starting;
     Narrator* m_narrator = nullptr;
     // What was last spoken of, so each thing is said once.
     Screen m_spokenScreen = Screen::Home;

@@ -11,13 +11,14 @@
 #include "app/store/records.hpp"
 #include "common/error.hpp"
 #include "app/ui/i18n.hpp"
+#include "app/ui/id_capture.hpp"
 
 namespace dc::ui {
 
 // The text fields a person can type into (one at a time).
 enum class FieldId { None, Search, Name, Phone, Email, Note, Code, Document, BirthDate };
 
-enum class Screen { Home, Jobs, JobDetail, Courses, CourseDetail, Apply, Review, Receipt, Status, Language, Help };
+enum class Screen { Home, Jobs, JobDetail, Courses, CourseDetail, Apply, Review, Receipt, Status, Language, Help, IdCapture };
 const char* screenName(Screen screen);
 
 template <class T>
@@ -42,6 +43,15 @@ struct Loadable {
         else error = result.error().message();
         return true;
     }
+};
+
+// The ID capture screen: consent, the camera's live view, the reading to check, or a failure.
+struct IdCaptureView {
+    enum class Step { Consent, Camera, Check, Failed } step = Step::Consent;
+    CaptureHint hint = CaptureHint::Starting;
+    uintptr_t preview = 0;  // the camera's latest frame as a texture (0: none yet)
+    int previewWidth = 0, previewHeight = 0;
+    std::optional<IdReading> reading;  // Check: what the camera read, for the person to confirm
 };
 
 // Where delivery to the office stands, as the help screen shows it (device-wide: not wiped
@@ -87,6 +97,10 @@ struct KioskState {
     Loadable<store::StatusAnswer> status;
     bool canScan = false;          // a camera is configured: "My status" offers to scan the receipt's QR
     Loadable<std::string> scan;    // the camera looking for a receipt's QR code
+    bool canReadId = false;        // a camera is configured: the application form offers to read an ID
+    IdCaptureView idCapture;
+    bool idPhotoAttached = false;  // the application carries the picture of the document read
+    bool documentFieldsShown = false;  // the form shows the document's number and date of birth
 
     // Idle reset: the warning shows from `idleWarningAt` on, the wipe happens at `idleResetAt`.
     bool idleWarning = false;
@@ -97,6 +111,7 @@ struct KioskState {
 struct EditBuffers {
     std::string search;
     std::string name, phone, email, note;
+    std::string document, birthDate;  // optional, typed or read from the ID document
     std::string referenceCode;
 };
 
@@ -135,6 +150,12 @@ struct Actions {
     std::optional<core::CourseFilter> courseFilter;
     bool dismissAttract = false;  // a touch on the attract screen: to Home, and nothing else
     bool staffSignIn = false;     // Help's "Staff sign-in": the clerk's PIN pad
+    // ID capture
+    bool readId = false;         // the form's "Fill in from my ID": the consent comes first
+    bool addDocument = false;    // the form's "Add my ID document number" (no camera)
+    bool startCamera = false;    // consent given (or "Read again"): the camera starts
+    bool useReading = false;     // the reading is right: onto the form
+    bool typeDocument = false;   // no camera for this: back to the form, typing the number
 };
 
 }  // namespace dc::ui

@@ -12,6 +12,7 @@
 #include "app/store/outbox.hpp"
 #include "app/store/staff_queries.hpp"
 #include "app/ui/i18n.hpp"
+#include "app/ui/id_capture.hpp"
 #include "common/error.hpp"
 
 namespace dc::ui {
@@ -36,13 +37,6 @@ struct DiagnosticsReport {
     std::string integrity;        // "ok" or SQLite's findings
     std::string printer, camera;  // what is configured and found
     std::vector<std::string> recentLog;
-};
-
-// What the camera read from an ID document's MRZ, for the registration form.
-struct IdReading {
-    std::string name;            // "Nino Beridze": given names then surname, as the MRZ spells them
-    std::string documentNumber;  // "12AB34567"
-    std::string birthDate;       // "1990-04-25", empty when the MRZ has no full date
 };
 
 class StaffServices {

@@ -19,12 +19,13 @@ const char* screenName(Screen screen) {
         case Screen::Status: return "status";
         case Screen::Language: return "language";
         case Screen::Help: return "help";
+        case Screen::IdCapture: return "id-capture";
     }
     return "unknown";
 }
 
 const ViewEntry& viewFor(Screen screen) {
-    static const std::array<ViewEntry, 11> kViews = {{
+    static const std::array<ViewEntry, 12> kViews = {{
         {Screen::Home, Msg::AppName, drawHome},
         {Screen::Jobs, Msg::JobsTitle, drawJobs},
         {Screen::JobDetail, Msg::JobDetailTitle, drawJobDetail},
@@ -36,6 +37,7 @@ const ViewEntry& viewFor(Screen screen) {
         {Screen::Status, Msg::StatusTitle, drawStatus},
         {Screen::Language, Msg::LanguageTitle, drawLanguage},
         {Screen::Help, Msg::HelpTitle, drawHelp},
+        {Screen::IdCapture, Msg::IdCaptureTitle, drawIdCapture},
     }};
     for (const ViewEntry& entry : kViews)
         if (entry.screen == screen) return entry;

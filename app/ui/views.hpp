@@ -29,6 +29,8 @@ void drawReceipt(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawStatus(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawLanguage(UiContext&, const KioskState&, EditBuffers&, Actions&);
 void drawHelp(UiContext&, const KioskState&, EditBuffers&, Actions&);
+// Consent, the camera's view with a guide frame and what to do, the reading to confirm.
+void drawIdCapture(UiContext&, const KioskState&, EditBuffers&, Actions&);
 
 // An appliance started without its device configuration: what the technician does, in every
 // language, and `facts` (version, the file awaited) on one line. Nothing to touch.

@@ -8,13 +8,52 @@
 #include "app/ui/widgets.hpp"
 
 namespace dc::ui {
+namespace {
+
+// Optional, and out of the way until wanted (the form and its button fit one screen): on the
+// title's line, a button to read the ID document with the camera, or to type its number.
+void idDocumentButton(UiContext& ctx, const KioskState& state, Actions& out) {
+    const Metrics& m = ctx.metrics;
+    const std::string text = ctx.t(state.canReadId ? Msg::ReadMyId : Msg::AddIdNumber);
+    ImGui::PushFont(ctx.fonts.get(FontRole::Bold));
+    const float width = ImGui::CalcTextSize(text.c_str()).x + m.pad * 2;
+    ImGui::PopFont();
+    ImGui::SameLine();
+    const float right = ImGui::GetContentRegionMax().x;
+    if (ImGui::GetCursorPosX() + m.gap * 2 + width > right) ImGui::NewLine();
+    else ImGui::SetCursorPosX(right - width);
+    if (touchButton(ctx, text, ImVec2(0, 0), ButtonStyle::Secondary))
+        (state.canReadId ? out.readId : out.addDocument) = true;
+}
+
+// The document's number and date of birth, typed or read by the camera (which also attaches a
+// picture of the document).
+void idDocumentFields(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
+    label(ctx, ctx.t(Msg::IdSection), FontRole::Bold, ctx.theme.text, true);
+    if (state.idPhotoAttached) label(ctx, ctx.t(Msg::IdPhotoAttached), FontRole::Body, ctx.theme.text, true);
+    if (ImGui::BeginTable("##document", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
+        ImGui::TableNextColumn();
+        editField(ctx, FieldId::Document, ctx.t(Msg::FieldDocument), "", edit.document, maxBytesFor(FieldId::Document),
+                  state.typingInto, out);
+        ImGui::TableNextColumn();
+        editField(ctx, FieldId::BirthDate, ctx.t(Msg::FieldBirthDate), "1990-04-25", edit.birthDate,
+                  maxBytesFor(FieldId::BirthDate), state.typingInto, out);
+        ImGui::EndTable();
+    }
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gap));
+}
+
+}  // namespace
 
 void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
     const Metrics& m = ctx.metrics;
     const bool forJob = state.formFor == KioskState::FormFor::Job;
     ImGui::BeginChild("##apply", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     touchScroll(ctx);
-    if (forJob && state.job.value) label(ctx, state.job.value->title, FontRole::Title, ctx.theme.text, true);
+    if (forJob && state.job.value) {
+        label(ctx, state.job.value->title, FontRole::Title, ctx.theme.text, true);
+        idDocumentButton(ctx, state, out);
+    }
     if (!forJob && state.course.value) label(ctx, state.course.value->name, FontRole::Title, ctx.theme.text, true);
     // What to fix goes first, where the eye is after touching the button at the bottom: the
     // view scrolls back up to show it.
@@ -40,6 +79,7 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
                       state.typingInto, out);
         ImGui::EndTable();
     }
+    if (forJob && state.documentFieldsShown) idDocumentFields(ctx, state, edit, out);
     // Skills from a pick list, never typed: the job's own, touched to say "I can do this".
     if (forJob && state.job.value && !state.job.value->skills.empty()) {
         label(ctx, ctx.t(Msg::YourSkills), FontRole::Bold, ctx.theme.text, true);

@@ -40,6 +40,9 @@ void drawReview(UiContext& ctx, const KioskState& state, EditBuffers& edit, Acti
         if (!edit.email.empty()) sentField(ctx, Msg::FieldEmail, edit.email);
         if (!state.pickedSkills.empty()) sentField(ctx, Msg::ReviewSkills, joined(state.pickedSkills));
         if (forJob && !edit.note.empty()) sentField(ctx, Msg::FieldNote, edit.note);
+        if (forJob && !edit.document.empty()) sentField(ctx, Msg::FieldDocument, edit.document);
+        if (forJob && !edit.birthDate.empty()) sentField(ctx, Msg::FieldBirthDate, edit.birthDate);
+        if (forJob && state.idPhotoAttached) sentField(ctx, Msg::ReviewIdPhoto, ctx.t(Msg::Attached));
         ImGui::EndTable();
     });
     ImGui::Dummy(ImVec2(0, m.gap));

@@ -1,0 +1,152 @@
+#include "app/id_camera.hpp"
+
+#include <cctype>
+#include <chrono>
+
+#include "drivers/camera/camera.hpp"
+#include "drivers/idread/document_capture.hpp"
+
+namespace dc::app {
+namespace {
+
+// The preview is for the person's eye, not the reader's: about 640 pixels wide is plenty.
+constexpr int kPreviewWidth = 640;
+
+ui::CaptureHint hintFor(idread::ReadHint hint) {
+    switch (hint) {
+        case idread::ReadHint::None: return ui::CaptureHint::Reading;
+        case idread::ReadHint::NoDocument: return ui::CaptureHint::NoDocument;
+        case idread::ReadHint::MoveCloser: return ui::CaptureHint::MoveCloser;
+        case idread::ReadHint::HoldStill: return ui::CaptureHint::HoldStill;
+        case idread::ReadHint::TooMuchGlare: return ui::CaptureHint::TooMuchGlare;
+        case idread::ReadHint::Unreadable: return ui::CaptureHint::Unreadable;
+    }
+    return ui::CaptureHint::NoDocument;
+}
+
+ui::CapturePreview previewOf(const image::GrayImage& frame) {
+    const int factor = std::max(1, frame.width / kPreviewWidth);
+    image::GrayImage small = factor > 1 ? image::downscale(frame, factor) : frame;
+    return {small.width, small.height, std::move(small.pixels)};
+}
+
+std::string capitalised(const std::string& mrzName) {
+    std::string out;
+    bool wordStart = true;
+    for (char c : mrzName) {
+        out += wordStart ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        wordStart = c == ' ' || c == '-';
+    }
+    return out;
+}
+
+}  // namespace
+
+ui::IdReading idReadingFrom(const idread::MrzData& data) {
+    const std::string name = data.givenNames + (data.givenNames.empty() ? "" : " ") + data.surname;
+    return {capitalised(name), data.documentNumber, data.birthDateIso};
+}
+
+CameraIdCapture::CameraIdCapture(std::string backend, std::string device, core::MainThreadQueue& results)
+    : m_backend(std::move(backend)), m_device(std::move(device)), m_results(results) {}
+
+CameraIdCapture::~CameraIdCapture() {
+    stop();
+    joinFinished(true);
+}
+
+void CameraIdCapture::start(std::function<void(ui::CaptureUpdate)> update) {
+    stop();
+    joinFinished(false);
+    m_listener->update = std::move(update);
+    const uint64_t generation = ++m_listener->generation;
+    m_cancelled = std::make_shared<std::atomic<bool>>(false);
+    auto finished = std::make_shared<std::atomic<bool>>(false);
+    m_sessions.push_back({std::thread([this, generation, cancelled = m_cancelled, finished] {
+                              run(generation, cancelled);
+                              *finished = true;
+                          }),
+                          finished});
+}
+
+void CameraIdCapture::stop() {
+    ++m_listener->generation;  // whatever the session posted from now on is dropped
+    m_listener->update = nullptr;
+    if (m_cancelled) *m_cancelled = true;  // its thread ends after the frame in hand
+}
+
+void CameraIdCapture::joinFinished(bool all) {
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (all || *it->finished) {
+            it->thread.join();
+            it = m_sessions.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void CameraIdCapture::post(uint64_t generation, ui::CaptureUpdate update) {
+    m_results.post([listener = std::weak_ptr<Listener>(m_listener), generation, update = std::move(update)]() mutable {
+        auto l = listener.lock();
+        if (l && l->generation == generation && l->update) l->update(std::move(update));
+    });
+}
+
+void CameraIdCapture::run(uint64_t generation, std::shared_ptr<std::atomic<bool>> cancelled) {
+    auto failed = [&](std::string why) {
+        ui::CaptureUpdate u;
+        u.hint = ui::CaptureHint::NoDocument;
+        u.failed = std::move(why);
+        post(generation, std::move(u));
+    };
+    std::shared_ptr<const idread::MrzReader> reader;
+    {
+        std::lock_guard lock(m_readerMutex);
+        if (!m_reader) {
+            auto opened = idread::MrzReader::open();
+            if (!opened) return failed(opened.error().message());
+            m_reader = std::shared_ptr<const idread::MrzReader>(std::move(*opened));
+        }
+        reader = m_reader;
+    }
+    auto backend = camera::backendNamed(m_backend);
+    if (!backend) return failed(backend.error().message());
+    auto cameras = (*backend)->enumerate();
+    if (!cameras) return failed(cameras.error().message());
+    if (cameras->empty()) return failed("no camera found (" + m_backend + ")");
+    auto cam = (*backend)->open(m_device.empty() ? cameras->front().id : m_device);
+    if (!cam) return failed(cam.error().message());
+    if (auto started = (*cam)->start(1280, 720, 15); !started) return failed(started.error().message());
+    idread::DocumentCapture capture(*reader);
+    const auto giveUp = std::chrono::steady_clock::now() + std::chrono::duration<double>(m_giveUpSeconds);
+    int frames = 0;
+    while (!*cancelled) {
+        if (std::chrono::steady_clock::now() > giveUp) {
+            (*cam)->stop();
+            return failed("no document was read in " + std::to_string(frames) + " frames");
+        }
+        auto frame = (*cam)->nextFrame(2.0);
+        if (!frame) {
+            (*cam)->stop();
+            return failed("the camera stopped: " + frame.error().message());
+        }
+        ++frames;
+        idread::CaptureStep step = capture.add(frame->image);
+        ui::CaptureUpdate u;
+        u.preview = previewOf(frame->image);
+        u.hint = hintFor(step.hint);
+        if (step.confirmed) {
+            auto jpeg = image::encodeJpeg(step.documentCrop.empty() ? frame->image : step.documentCrop);
+            u.reading = idReadingFrom(*step.confirmed);
+            if (jpeg) u.photo = std::move(*jpeg);
+            (*cam)->stop();
+            post(generation, std::move(u));
+            return;
+        }
+        post(generation, std::move(u));
+    }
+    (*cam)->stop();
+}
+
+}  // namespace dc::app
