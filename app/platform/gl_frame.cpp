@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -21,8 +22,12 @@ Expected<void> saveBackBufferPng(int width, int height, const std::filesystem::p
         std::error_code ec;
         std::filesystem::create_directories(file.parent_path(), ec);
     }
-    // OpenGL's rows start at the bottom; PNG's at the top.
-    stbi_flip_vertically_on_write(1);
+    // OpenGL's rows start at the bottom; PNG's at the top. Flipped here, not with stb's
+    // flip-on-write switch: that is global, and the camera thread encodes JPEGs meanwhile.
+    const size_t row = static_cast<size_t>(width) * 3;
+    for (int y = 0; y < height / 2; ++y)
+        std::swap_ranges(pixels.begin() + static_cast<ptrdiff_t>(y * row), pixels.begin() + static_cast<ptrdiff_t>((y + 1) * row),
+                         pixels.begin() + static_cast<ptrdiff_t>((height - 1 - y) * row));
     if (!stbi_write_png(file.c_str(), width, height, 3, pixels.data(), width * 3))
         return fail(ErrorCode::IoError, "could not write the screenshot '" + file.string() + "'");
     return {};
