@@ -14,6 +14,7 @@
 #include "app/ui/status_words.hpp"
 #include "drivers/camera/camera.hpp"
 #include "drivers/idread/barcodes.hpp"
+#include "drivers/idread/document_capture.hpp"
 #include "drivers/idread/mrz_reader.hpp"
 #include "drivers/printer/printer.hpp"
 #include "sync/client/network_check.hpp"
@@ -291,20 +292,26 @@ struct CameraRead {
     std::string cameraName;
     int frames = 0;
     std::optional<idread::MrzData> data;  // agreed by two frames in a row
+    image::GrayImage documentCrop;        // with `data`: the document around its zone
 };
 
 // Until two frames agree on an MRZ that passes every check.
 Expected<CameraRead> readMrzFromCamera(const std::string& backendName, const std::string& deviceId, double seconds) {
     auto reader = idread::MrzReader::open();
     if (!reader) return std::unexpected(reader.error());
-    idread::MrzConsensus consensus;
-    std::optional<idread::MrzData> data;
+    idread::DocumentCapture capture(**reader);
+    CameraRead read;
     auto run = streamCamera(backendName, deviceId, seconds, [&](const image::GrayImage& frame) {
-        data = consensus.add((*reader)->read(frame));
-        return data.has_value();
+        idread::CaptureStep step = capture.add(frame);
+        if (!step.confirmed) return false;
+        read.data = std::move(step.confirmed);
+        read.documentCrop = std::move(step.documentCrop);
+        return true;
     });
     if (!run) return std::unexpected(run.error());
-    return CameraRead{run->cameraName, run->frames, std::move(data)};
+    read.cameraName = run->cameraName;
+    read.frames = run->frames;
+    return read;
 }
 
 }  // namespace
@@ -332,7 +339,10 @@ void KioskStaffServices::readIdDocument(Done<ui::IdReading> done) {
             }
             if (!read->data) return fail(ErrorCode::NotFound, "no document was read in " + std::to_string(read->frames) + " frames");
             logLine("ID document read after " + std::to_string(read->frames) + " frames");  // never what it says
-            return idReadingFrom(*read->data);
+            ui::IdReading reading = idReadingFrom(*read->data);
+            if (!read->documentCrop.empty())
+                if (auto jpeg = image::encodeJpeg(read->documentCrop)) reading.photo = std::move(*jpeg);
+            return reading;
         },
         std::move(done));
 }

@@ -103,6 +103,18 @@ Expected<void> checkIdPhoto(const std::string& photo) {
     return {};
 }
 
+// The document's picture, sealed beside the record and named in its body. The file is written
+// before the commit: when the transaction fails, the caller removes `photoId`'s file too.
+Expected<void> attachIdPhoto(Database& db, const FieldCipher& cipher, const std::string& recordId, const std::string& photo,
+                             nlohmann::json& body, std::string& photoId) {
+    if (photo.empty()) return {};
+    auto a = queueAttachment(db, cipher, "id-photo", recordId, photo);
+    if (!a) return std::unexpected(a.error());
+    photoId = a->id;
+    body["attachments"] = nlohmann::json::array({{{"id", a->id}, {"kind", a->kind}, {"sha256", a->sha256}}});
+    return {};
+}
+
 nlohmann::json personJson(const Profile& p) {
     return {{"profileId", p.id}, {"name", p.name},     {"phone", p.phone},   {"email", p.email},
             {"skills", p.skills}, {"language", p.language}};
@@ -206,13 +218,7 @@ Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& ciphe
         if (!person.birthDate.empty()) who["birthDate"] = person.birthDate;
         nlohmann::json body = {{"applicationId", id}, {"referenceCode", *code}, {"jobId", draft.jobId},
                                {"person", who}, {"note", draft.note}};
-        if (!draft.idPhoto.empty()) {
-            // The photo's file is written before the commit: a rollback must take it away too.
-            auto photo = queueAttachment(db, cipher, "id-photo", id, draft.idPhoto);
-            if (!photo) return std::unexpected(photo.error());
-            photoId = photo->id;
-            body["attachments"] = nlohmann::json::array({{{"id", photo->id}, {"kind", photo->kind}, {"sha256", photo->sha256}}});
-        }
+        if (auto r = attachIdPhoto(db, cipher, id, draft.idPhoto, body, photoId); !r) return r;
         if (auto r = enqueue(db, cipher, "application", id, body); !r) return r;
         if (auto r = audit(db, "application.submitted", *code); !r) return r;
         if (auto r = countEvent(db, "applications", {"lang=" + languageOf(person)}); !r) return r;
@@ -229,7 +235,9 @@ Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& ciphe
 Expected<ActionReceipt> registerJobseeker(Database& db, const FieldCipher& cipher, const RegistrationDraft& draft) {
     if (auto r = checkPerson(draft.person, draft.consent); !r) return std::unexpected(r.error());
     if (auto r = checkDocument(draft.person); !r) return std::unexpected(r.error());
+    if (auto r = checkIdPhoto(draft.idPhoto); !r) return std::unexpected(r.error());
     ActionReceipt receipt;
+    std::string photoId;
     auto done = db.transaction([&]() -> Expected<void> {
         Profile person = draft.person;
         if (person.id.empty()) person.id = "p-" + randomHex(8);
@@ -246,14 +254,17 @@ Expected<ActionReceipt> registerJobseeker(Database& db, const FieldCipher& ciphe
         nlohmann::json who = personJson(person);
         who["documentNumber"] = person.documentNumber;
         who["birthDate"] = person.birthDate;
-        const nlohmann::json body = {{"registrationId", id}, {"referenceCode", *code}, {"person", who},
-                                     {"assistedBy", "clerk"}};
+        nlohmann::json body = {{"registrationId", id}, {"referenceCode", *code}, {"person", who}, {"assistedBy", "clerk"}};
+        if (auto r = attachIdPhoto(db, cipher, id, draft.idPhoto, body, photoId); !r) return r;
         if (auto r = enqueue(db, cipher, "registration", id, body); !r) return r;
         if (auto r = audit(db, "registration.submitted", *code, "clerk"); !r) return r;
         receipt.referenceCode = *code;
         return {};
     });
-    if (!done) return std::unexpected(done.error());
+    if (!done) {
+        if (!photoId.empty()) discardAttachmentFile(db, photoId);
+        return std::unexpected(done.error());
+    }
     return receipt;
 }
 

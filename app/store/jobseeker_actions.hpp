@@ -33,6 +33,7 @@ struct EnrollmentDraft {
 struct RegistrationDraft {
     Profile person;  // name and phone as for an application; documentNumber and birthDate optional
     bool consent = false;
+    std::string idPhoto;  // optional, as for an application
 };
 
 enum class ActionStatus { Pending, Submitted, Accepted, Rejected, Confirmed, Waitlisted, Cancelled };

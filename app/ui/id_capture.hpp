@@ -16,6 +16,7 @@ struct IdReading {
     std::string name;            // "Nino Beridze": given names then surname, as the MRZ spells them
     std::string documentNumber;  // "12AB34567"
     std::string birthDate;       // "1990-04-25", empty when the MRZ has no full date
+    std::string photo;           // the clerk's reading: the document as a JPEG, for the registration
 };
 
 struct CapturePreview {

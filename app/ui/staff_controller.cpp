@@ -122,6 +122,9 @@ void StaffController::submitRegistration(Language language) {
     draft.person.birthDate = m_state.birthDate;
     draft.person.language = languageCode(language);
     draft.consent = true;
+    // The picture goes with the number it shows: not when the clerk has typed another one.
+    if (m_state.idReading.value && m_state.idReading.value->documentNumber == m_state.document)
+        draft.idPhoto = m_state.idReading.value->photo;
     const uint64_t request = m_state.registered.start();
     m_services.registerJobseeker(std::move(draft), [this, request](Expected<store::ActionReceipt> receipt) {
         if (!receipt) {

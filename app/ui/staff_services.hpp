@@ -51,7 +51,8 @@ public:
     virtual void setAside(Done<std::vector<store::QuarantinedRecord>> done) = 0;
     virtual void registerJobseeker(store::RegistrationDraft draft, Done<store::ActionReceipt> done) = 0;
     // Reads an ID card or passport held under the camera (two frames must agree), for up to
-    // about 15 seconds. Frames stay in memory; nothing is written anywhere.
+    // about 15 seconds. Frames stay in memory; the reading carries a JPEG of the document, which
+    // goes sealed with the registration.
     virtual void readIdDocument(Done<IdReading> done) = 0;
     virtual void printReceipt(std::string referenceCode, Language language, Done<bool> done) = 0;
     virtual void syncNow() = 0;

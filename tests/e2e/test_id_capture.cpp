@@ -166,3 +166,35 @@ TEST_CASE("a document the camera cannot read: guidance on screen, then the perso
         CHECK(sealedFiles(dir / "data" / "attachments") == 0);  // nothing read, no picture kept
     }
 }
+
+TEST_CASE("walking away after the document was read: its number, date and picture are gone", "[e2e][flows][camera][id][privacy]") {
+    TempDir dir;
+    const uint64_t seed = 33;
+    const auto scene = renderer().scene(seed, 0.2, dc::idread::MrzFormat::TD1);
+    const std::string number = scene.identity.documentNumber;
+    writeHeldUpDocument(dir / "frames", scene, seed);
+    const Words w("en");
+    const std::string script =
+        tap(w("TileJobs")) + "type \"junior qa\"\n" + tap("Junior QA tester") + tap(w("ApplyButton")) + tap(w("ReadMyId")) +
+        tap(w("IdConsentYes")) + tap(w("IdUseThese")) + expect(number) + expect(w("IdPhotoAttached")) +
+        "wait 7000\n" + expect(w("HomeInstruction")) + "dump " + (dir / "after.json").string() + "\n" +
+        // The form opened again is empty: no number, no date, no picture waiting to be sent.
+        tap(w("TileJobs")) + "type \"junior qa\"\n" + tap("Junior QA tester") + tap(w("ApplyButton")) +
+        expect(w("ReadMyId")) + "expect-not \"" + number + "\"\nexpect-not \"" + w("IdPhotoAttached") + "\"\n" +
+        "dump " + (dir / "form.json").string() + "\n";
+    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--config",
+                                           deviceConfig(dir, "en", dir / "frames").string(), "--windowed", "1280x800",
+                                           "--demo", "--idle-timeout", "6"},
+                                  .script = script},
+                                 dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    for (const char* file : {"after.json", "form.json"}) {
+        INFO(file);
+        std::ifstream in(dir / file);
+        const std::string all((std::istreambuf_iterator<char>(in)), {});
+        CHECK(all.find(number) == std::string::npos);
+        CHECK(all.find(asWritten(scene.identity.surname)) == std::string::npos);
+    }
+    CHECK(sealedFiles(dir / "data" / "attachments") == 0);  // nothing was sent, nothing kept
+}

@@ -165,6 +165,12 @@ TEST_CASE("an application with the ID document read: its number and date go with
     auto plain = store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = person(), .consent = true});
     REQUIRE(plain);
     CHECK(k.count("attachments") == 1);
+    // A clerk's registration carries the picture the same way; a bad one is refused first.
+    CHECK_FALSE(store::registerJobseeker(k.db, k.cipher, {.person = who, .consent = true, .idPhoto = "not a jpeg"}));
+    CHECK(k.count("attachments") == 1);
+    REQUIRE(store::registerJobseeker(k.db, k.cipher, {.person = who, .consent = true, .idPhoto = photo}));
+    CHECK(k.count("attachments") == 2);
+    CHECK(k.text("SELECT record_id FROM attachments WHERE record_id LIKE 'r-%'") == k.text("SELECT id FROM registrations"));
 }
 
 TEST_CASE("an application with a wrong document number, date or picture is refused and leaves nothing behind",
