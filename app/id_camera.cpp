@@ -139,7 +139,7 @@ void CameraIdCapture::run(uint64_t generation, std::shared_ptr<std::atomic<bool>
         if (step.confirmed) {
             auto jpeg = image::encodeJpeg(step.documentCrop.empty() ? frame->image : step.documentCrop);
             u.reading = idReadingFrom(*step.confirmed);
-            if (jpeg) u.photo = std::move(*jpeg);
+            if (jpeg) u.reading->photo = std::move(*jpeg);
             (*cam)->stop();
             post(generation, std::move(u));
             return;

@@ -16,7 +16,7 @@ struct IdReading {
     std::string name;            // "Nino Beridze": given names then surname, as the MRZ spells them
     std::string documentNumber;  // "12AB34567"
     std::string birthDate;       // "1990-04-25", empty when the MRZ has no full date
-    std::string photo;           // the clerk's reading: the document as a JPEG, for the registration
+    std::string photo;           // the document as a JPEG, for the application or registration
 };
 
 struct CapturePreview {
@@ -30,8 +30,7 @@ enum class CaptureHint { Starting, NoDocument, MoveCloser, HoldStill, TooMuchGla
 struct CaptureUpdate {
     CapturePreview preview;             // the newest frame, small; empty when there is none
     CaptureHint hint = CaptureHint::Starting;
-    std::optional<IdReading> reading;   // the document was read: the session has ended
-    std::string photo;                  // with `reading`: the document as a JPEG, for the application
+    std::optional<IdReading> reading;   // the document was read (with its picture): the session has ended
     std::optional<std::string> failed;  // the session ended without a reading (why, for the log)
 };
 

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <cstdio>
+#include <utility>
 
 #include "app/ui/kiosk_controller.hpp"
 
@@ -119,8 +120,9 @@ void KioskController::startIdCamera() {
         if (update.reading) {
             m_idCameraOn = false;
             view.step = IdCaptureView::Step::Check;
+            // The picture waits in the controller, not in the state the views are drawn from.
+            m_readPhoto = std::exchange(update.reading->photo, {});
             view.reading = std::move(update.reading);
-            m_readPhoto = std::move(update.photo);
             std::fprintf(stderr, "dc-kiosk: an ID document was read for an application\n");  // never what it says
         } else if (update.failed) {
             m_idCameraOn = false;
