@@ -7,22 +7,10 @@
 #include <utility>
 
 #include "app/ui/kiosk_controller.hpp"
+#include "app/ui/status_words.hpp"
 
 namespace dc::ui {
 namespace {
-
-Msg spokenHint(CaptureHint hint) {
-    switch (hint) {
-        case CaptureHint::NoDocument: return Msg::HoldDocument;
-        case CaptureHint::MoveCloser: return Msg::CaptureMoveCloser;
-        case CaptureHint::HoldStill: return Msg::CaptureHoldStill;
-        case CaptureHint::TooMuchGlare: return Msg::CaptureGlare;
-        case CaptureHint::Unreadable: return Msg::CaptureUnreadable;
-        case CaptureHint::Reading: return Msg::CaptureReading;
-        case CaptureHint::Starting: break;
-    }
-    return Msg::CaptureStarting;
-}
 
 void wipe(std::string& secret) {
     if (!secret.empty()) sodium_memzero(secret.data(), secret.size());
@@ -71,7 +59,7 @@ std::string KioskController::idCaptureSpeech() const {
     const auto& view = m_state.idCapture;
     switch (view.step) {
         case IdCaptureView::Step::Consent: return tr(l, Msg::IdConsentText);
-        case IdCaptureView::Step::Camera: return tr(l, spokenHint(view.hint));
+        case IdCaptureView::Step::Camera: return tr(l, captureHintMsg(view.hint));
         case IdCaptureView::Step::Failed: return tr(l, Msg::IdNotRead);
         case IdCaptureView::Step::Check:
             if (!view.reading) break;
@@ -114,7 +102,7 @@ void KioskController::startIdCamera() {
         }
         view.hint = update.hint;
         if (m_state.audioGuidance && m_narrator && update.hint != m_spokenHint && update.hint != CaptureHint::Starting) {
-            m_narrator->say(tr(m_state.language, spokenHint(update.hint)), m_state.language);
+            m_narrator->say(tr(m_state.language, captureHintMsg(update.hint)), m_state.language);
             m_spokenHint = update.hint;
         }
         if (update.reading) {

@@ -53,4 +53,17 @@ bool deliveryCard(UiContext& ctx, const DeliveryInfo& d) {
     return syncNow;
 }
 
+Msg captureHintMsg(CaptureHint hint) {
+    switch (hint) {
+        case CaptureHint::NoDocument: return Msg::HoldDocument;
+        case CaptureHint::MoveCloser: return Msg::CaptureMoveCloser;
+        case CaptureHint::HoldStill: return Msg::CaptureHoldStill;
+        case CaptureHint::TooMuchGlare: return Msg::CaptureGlare;
+        case CaptureHint::Unreadable: return Msg::CaptureUnreadable;
+        case CaptureHint::Reading: return Msg::CaptureReading;
+        case CaptureHint::Starting: break;
+    }
+    return Msg::CaptureStarting;
+}
+
 }  // namespace dc::ui

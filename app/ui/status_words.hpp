@@ -15,6 +15,8 @@ Msg statusMsg(store::ActionStatus status);
 std::string statusText(Language language, store::ActionStatus status, std::optional<int64_t> waitlistPosition);
 Msg kindMsg(const std::string& kind);  // "application", "enrollment", "registration"
 Msg deliveryMsg(DeliveryInfo::State state);
+// What the ID capture screen says (and speaks) to the person holding their document.
+Msg captureHintMsg(CaptureHint hint);
 
 // The card saying whether what people send here has reached the office, with "Send now".
 // True when "Send now" was touched.

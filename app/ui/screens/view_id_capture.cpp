@@ -1,24 +1,12 @@
 // Reading a person's ID document with the kiosk's camera: what happens to it first (consent),
 // then the camera's view with a frame to hold the document in and, beside it in large words,
 // what to do; then what was read, for the person to confirm. Typing is always one touch away.
+#include "app/ui/status_words.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
 namespace dc::ui {
 namespace {
-
-Msg hintWords(CaptureHint hint) {
-    switch (hint) {
-        case CaptureHint::Starting: return Msg::CaptureStarting;
-        case CaptureHint::NoDocument: return Msg::HoldDocument;
-        case CaptureHint::MoveCloser: return Msg::CaptureMoveCloser;
-        case CaptureHint::HoldStill: return Msg::CaptureHoldStill;
-        case CaptureHint::TooMuchGlare: return Msg::CaptureGlare;
-        case CaptureHint::Unreadable: return Msg::CaptureUnreadable;
-        case CaptureHint::Reading: return Msg::CaptureReading;
-    }
-    return Msg::CaptureStarting;
-}
 
 bool typeInsteadButton(UiContext& ctx) {
     return touchButton(ctx, ctx.t(Msg::IdTypeInstead), ImVec2(0, 0), ButtonStyle::Secondary);
@@ -76,7 +64,7 @@ void cameraStep(UiContext& ctx, const IdCaptureView& capture, Actions& out) {
     ImGui::SameLine(0, m.gap * 3);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);
-    label(ctx, ctx.t(hintWords(capture.hint)), FontRole::Title, ctx.theme.text, true);
+    label(ctx, ctx.t(captureHintMsg(capture.hint)), FontRole::Title, ctx.theme.text, true);
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, m.gap * 3));
     if (typeInsteadButton(ctx)) out.typeDocument = true;
