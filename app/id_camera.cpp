@@ -1,9 +1,8 @@
 #include "app/id_camera.hpp"
 
 #include <cctype>
-#include <chrono>
 
-#include "drivers/camera/camera.hpp"
+#include "app/camera_stream.hpp"
 #include "drivers/idread/document_capture.hpp"
 
 namespace dc::app {
@@ -110,43 +109,25 @@ void CameraIdCapture::run(uint64_t generation, std::shared_ptr<std::atomic<bool>
         }
         reader = m_reader;
     }
-    auto backend = camera::backendNamed(m_backend);
-    if (!backend) return failed(backend.error().message());
-    auto cameras = (*backend)->enumerate();
-    if (!cameras) return failed(cameras.error().message());
-    if (cameras->empty()) return failed("no camera found (" + m_backend + ")");
-    auto cam = (*backend)->open(m_device.empty() ? cameras->front().id : m_device);
-    if (!cam) return failed(cam.error().message());
-    if (auto started = (*cam)->start(1280, 720, 15); !started) return failed(started.error().message());
     idread::DocumentCapture capture(*reader);
-    const auto giveUp = std::chrono::steady_clock::now() + std::chrono::duration<double>(m_giveUpSeconds);
-    int frames = 0;
-    while (!*cancelled) {
-        if (std::chrono::steady_clock::now() > giveUp) {
-            (*cam)->stop();
-            return failed("no document was read in " + std::to_string(frames) + " frames");
-        }
-        auto frame = (*cam)->nextFrame(2.0);
-        if (!frame) {
-            (*cam)->stop();
-            return failed("the camera stopped: " + frame.error().message());
-        }
-        ++frames;
-        idread::CaptureStep step = capture.add(frame->image);
+    bool read = false;
+    auto run = streamCamera(m_backend, m_device, m_giveUpSeconds, [&](const image::GrayImage& frame) {
+        if (*cancelled) return true;
+        idread::CaptureStep step = capture.add(frame);
         ui::CaptureUpdate u;
-        u.preview = previewOf(frame->image);
+        u.preview = previewOf(frame);
         u.hint = hintFor(step.hint);
         if (step.confirmed) {
-            auto jpeg = image::encodeJpeg(step.documentCrop.empty() ? frame->image : step.documentCrop);
             u.reading = idReadingFrom(*step.confirmed);
-            if (jpeg) u.reading->photo = std::move(*jpeg);
-            (*cam)->stop();
-            post(generation, std::move(u));
-            return;
+            if (auto jpeg = image::encodeJpeg(step.documentCrop.empty() ? frame : step.documentCrop))
+                u.reading->photo = std::move(*jpeg);
         }
+        read = u.reading.has_value();
         post(generation, std::move(u));
-    }
-    (*cam)->stop();
+        return read;
+    });
+    if (!run) return failed("camera: " + run.error().message());
+    if (!read && !*cancelled) failed("no document was read in " + std::to_string(run->frames) + " frames");
 }
 
 }  // namespace dc::app

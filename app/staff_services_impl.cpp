@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/paths.hpp"
+#include "app/camera_stream.hpp"
 #include "app/id_camera.hpp"
 #include "app/log_ring.hpp"
 #include "app/ui/status_words.hpp"
@@ -254,39 +255,6 @@ void KioskStaffServices::testPrinter(Done<bool> done) {
 }
 
 namespace {
-
-struct CameraRun {
-    std::string cameraName;
-    int frames = 0;
-};
-
-// Streams from the configured camera for up to `seconds`, handing each frame to `onFrame` until
-// it returns true. Runs on a thread of its own; frames never leave memory.
-Expected<CameraRun> streamCamera(const std::string& backendName, const std::string& deviceId, double seconds,
-                                 const std::function<bool(const image::GrayImage&)>& onFrame) {
-    auto backend = camera::backendNamed(backendName);
-    if (!backend) return std::unexpected(backend.error());
-    auto cameras = (*backend)->enumerate();
-    if (!cameras) return std::unexpected(cameras.error());
-    if (cameras->empty()) return fail(ErrorCode::MissingResource, "no camera found (" + backendName + ")");
-    const std::string id = deviceId.empty() ? cameras->front().id : deviceId;
-    auto cam = (*backend)->open(id);
-    if (!cam) return std::unexpected(cam.error());
-    if (auto started = (*cam)->start(1280, 720, 15); !started) return std::unexpected(started.error());
-    CameraRun run{(*cam)->info().name, 0};
-    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (std::chrono::steady_clock::now() < until) {
-        auto frame = (*cam)->nextFrame(2.0);
-        if (!frame) {
-            (*cam)->stop();
-            return std::unexpected(frame.error());
-        }
-        ++run.frames;
-        if (onFrame(frame->image)) break;
-    }
-    (*cam)->stop();
-    return run;
-}
 
 struct CameraRead {
     std::string cameraName;
