@@ -185,7 +185,6 @@ void KioskController::apply(const Actions& actions) {
         m_state.pickedSkills.clear();
         m_state.formProblem.clear();
         m_state.receipt = {};
-        m_state.idPhotoAttached = false;
         m_state.documentFieldsShown = !m_edit.document.empty() || !m_edit.birthDate.empty();
         forgetIdPhotos();
         open(Screen::Apply);
@@ -471,7 +470,6 @@ void KioskController::sendForm() {
         m_edit.document.clear();
         m_edit.birthDate.clear();
         forgetIdPhotos();
-        m_state.idPhotoAttached = false;
         m_state.pickedSkills.clear();
         m_state.history.clear();  // "Back" must not lead into the sent form
         m_state.screen = Screen::Receipt;

@@ -94,6 +94,7 @@ private:
     void stopIdCamera();
     void forgetIdPhotos();
     void backToForm();
+    void typeDocumentNumber();  // the form's document fields shown, the number's field typed into
     std::string idCaptureSpeech() const;
     void sendForm();
     std::string* bufferFor(FieldId id);

@@ -24,12 +24,7 @@ void KioskController::applyIdCapture(const Actions& actions) {
         m_state.idCapture = {};
         open(Screen::IdCapture);
     }
-    if (actions.addDocument && m_state.screen == Screen::Apply) {
-        m_state.documentFieldsShown = true;
-        m_state.typingInto = FieldId::Document;
-        m_state.keyboardShown = true;
-        m_state.keyboardLayout = Language::English;  // documents are numbered in Latin letters
-    }
+    if (actions.addDocument && m_state.screen == Screen::Apply) typeDocumentNumber();
     if (m_state.screen != Screen::IdCapture) return;
     if (actions.startCamera) startIdCamera();
     if (actions.useReading && m_state.idCapture.reading) {
@@ -47,10 +42,7 @@ void KioskController::applyIdCapture(const Actions& actions) {
     if (actions.typeDocument) {
         stopIdCamera();
         backToForm();
-        m_state.documentFieldsShown = true;
-        m_state.typingInto = FieldId::Document;
-        m_state.keyboardShown = true;
-        m_state.keyboardLayout = Language::English;  // documents are numbered in Latin letters
+        typeDocumentNumber();
     }
 }
 
@@ -68,6 +60,13 @@ std::string KioskController::idCaptureSpeech() const {
                    (view.reading->birthDate.empty() ? "" : std::string(tr(l, Msg::FieldBirthDate)) + ": " + view.reading->birthDate + ".");
     }
     return {};
+}
+
+void KioskController::typeDocumentNumber() {
+    m_state.documentFieldsShown = true;
+    m_state.typingInto = FieldId::Document;
+    m_state.keyboardShown = true;
+    m_state.keyboardLayout = Language::English;  // documents are numbered in Latin letters
 }
 
 void KioskController::backToForm() {
@@ -130,6 +129,7 @@ void KioskController::forgetIdPhotos() {
     stopIdCamera();
     wipe(m_readPhoto);
     wipe(m_idPhoto);
+    m_state.idPhotoAttached = false;
     // The last frame stays in the texture until the next session: overwrite it now.
     if (m_previewTexture != 0 && m_uploadPreview)
         m_previewTexture = m_uploadPreview(m_previewTexture, CapturePreview{2, 2, std::vector<uint8_t>(4, 0)});
