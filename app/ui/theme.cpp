@@ -92,6 +92,9 @@ void applyTheme(const Theme& theme, const Metrics& m, ImGuiStyle& style) {
     style.WindowBorderSize = 0;
     style.FrameBorderSize = 2;
     style.TouchExtraPadding = ImVec2(2, 2);
+    // Outlines as anti-aliased geometry, not ImGui's baked line texture: that texture needs
+    // linear filtering, and the font atlas is sampled nearest (platform/gl_frame.cpp).
+    style.AntiAliasedLinesUseTex = false;
 
     auto c = [](Color col, float alpha = 1.0f) {
         return ImVec4(col.r / 255.0f, col.g / 255.0f, col.b / 255.0f, alpha);
