@@ -53,12 +53,13 @@ public:
         for (int s : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&m_set, s);
         pthread_sigmask(SIG_BLOCK, &m_set, nullptr);  // before any other thread starts
     }
-    // Starts watching; `onStop` runs on the watcher thread, once.
+    // Starts watching; `onStop` runs on the watcher thread, once. The thread sleeps in the kernel
+    // until a signal comes: an idle kiosk has no timer waking it.
     void watch(std::function<void(int)> onStop) {
         m_thread = std::thread([this, onStop = std::move(onStop)] {
-            const timespec tick{0, 200'000'000};
-            while (!m_done) {
-                const int s = sigtimedwait(&m_set, nullptr, &tick);
+            while (true) {
+                const int s = sigwaitinfo(&m_set, nullptr);
+                if (m_done) return;  // stop()'s own signal, or one that came while stopping
                 if (s > 0) {
                     onStop(s);
                     return;
@@ -66,10 +67,14 @@ public:
             }
         });
     }
-    // Stops watching (before what onStop refers to goes away).
+    // Stops watching (before what onStop refers to goes away): a signal sent to the watcher
+    // thread alone ends its wait.
     void stop() {
         m_done = true;
-        if (m_thread.joinable()) m_thread.join();
+        if (m_thread.joinable()) {
+            pthread_kill(m_thread.native_handle(), SIGHUP);
+            m_thread.join();
+        }
     }
     ~StopSignals() { stop(); }
 
@@ -187,7 +192,7 @@ public:
     void setScript(std::vector<ui::ScriptStep> steps) { m_runner.emplace(std::move(steps), m_options.stepTimeoutSeconds); }
 
     int run() {
-        const auto start = std::chrono::steady_clock::now();
+        const auto start = m_runStart = std::chrono::steady_clock::now();
         int framesOwed = 2;  // draw the first frames without waiting for input
         sd_notify(0, "READY=1\nSTATUS=showing the kiosk");
         uint64_t watchdogUsec = 0;
@@ -208,7 +213,8 @@ public:
             // few frames to settle (hover, activation), so each event buys three frames. A script
             // asks for frames while it acts and checks, and none while it only waits.
             const bool scriptWantsFrames = m_runner && m_runner->needsFrames();
-            double timeout = scriptWantsFrames ? 1.0 / 60 : framesOwed > 0 ? 0.0 : m_runner ? 0.02 : -1.0;
+            // Frames owed are drawn at once, script or not, so a script sees the kiosk's own pace.
+            double timeout = framesOwed > 0 ? 0.0 : scriptWantsFrames ? 1.0 / 60 : m_runner ? 0.02 : -1.0;
             // The idle reset needs a wake-up too, but only while a person's session is open.
             const double idleEvent = m_awaitedConfig ? -1.0
                                      : m_staff.active()
@@ -289,7 +295,9 @@ public:
     void typeText(const std::string& utf8) override { m_window.injectText(utf8); }
     void pressKey(const std::string& name) override { m_window.injectKey(name); }
     void setLanguage(ui::Language language) override { m_controller.setLanguage(language); }
-    bool busy() const override { return m_catalog.pending() > 0 || m_results.hasWaiting(); }
+    // Still changing: a query's answer on its way, or a list gliding after a swipe (a step that
+    // taps must not aim at a row that is still moving).
+    bool busy() const override { return m_catalog.pending() > 0 || m_results.hasWaiting() || m_animating; }
     void requestScreenshot(const std::filesystem::path& file) override { m_screenshot = file; }
     bool screenshotPending() const override { return m_screenshot.has_value(); }
     std::string takeScreenshotError() override { return std::exchange(m_screenshotError, {}); }
@@ -352,8 +360,8 @@ private:
         m_framePresentCpuMs += threadCpuMs() - presentStart;
         if (++m_framesDrawn == 1) {  // the boot-to-first-frame figure of the OS image is read from this line
             platform::releaseFontPixels();
-            logLine("first frame shown " + std::to_string(std::lround(secondsSince(m_processStart) * 1000)) +
-                    " ms after start");
+            m_firstFrameMs = secondsSince(m_processStart) * 1000;
+            logLine("first frame shown " + std::to_string(std::lround(m_firstFrameMs)) + " ms after start");
         }
         applyDisplaySettings();
     }
@@ -408,6 +416,15 @@ private:
                           m_window.width(), m_window.height(), m_framesDrawn, m_frameBuildCpuMs, m_framePresentCpuMs,
                           m_narrator.recent(), m_narrator.samples(),
                           m_controller.state().jobs.value ? static_cast<long long>(m_controller.state().jobs.value->jobs.size()) : 0};
+        info.firstFrameMs = m_firstFrameMs;
+        info.startedSteadyMs = std::chrono::duration<double, std::milli>(m_processStart.time_since_epoch()).count();
+        if (m_runner) {
+            // The runner's clock starts with run(); the dump counts from the process's start.
+            const double offsetMs = std::chrono::duration<double, std::milli>(m_runStart - m_processStart).count();
+            const auto& timing = m_runner->timing();
+            if (timing.lastRelease >= 0) info.tapReleasedMs = offsetMs + timing.lastRelease * 1000;
+            if (timing.lastExpectSeen >= 0) info.expectSeenMs = offsetMs + timing.lastExpectSeen * 1000;
+        }
         return ui::dumpJson(info, m_registry.lastFrame());
     }
 
@@ -457,6 +474,8 @@ private:
     std::string m_screenshotError;
     std::optional<DumpedState> m_dumped;
     long long m_framesDrawn = 0;
+    double m_firstFrameMs = -1;
+    std::chrono::steady_clock::time_point m_runStart;
     double m_frameBuildCpuMs = 0, m_framePresentCpuMs = 0;
     SpeechNarrator m_narrator;
     int m_navTapPhase = 0;  // an audio-nav tap under way: 1 moved, 2 pressed

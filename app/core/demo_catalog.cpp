@@ -94,7 +94,7 @@ store::CatalogBatch demoCatalog() {
     jobs.push_back(job("demo-job-013", "Web designer (freelance)", "Upwork client", "", "", WorkMode::Remote, "IT",
                        {"Figma", "HTML", "CSS"}, 1500, 3000, "USD", "2026-11-17",
                        "Design landing pages for small businesses. Paid per project, work from anywhere."));
-    jobs.push_back(job("demo-job-014", "Кладаўшчык", "Белшына", "Mogilev", "Бабруйск", WorkMode::OnSite,
+    jobs.push_back(job("demo-job-014", "Кладаўшчык", "Белшына", "Mogilev Region", "Бабруйск", WorkMode::OnSite,
                        "Logistics", {"склад", "1С"}, 1000, 1400, "BYN", "2026-11-12",
                        "Прыём і выдача тавараў на складзе, вядзенне ўліку ў 1С."));
     jobs.push_back(job("demo-job-015", "Nurse assistant", "Aversi Clinic", "Tbilisi", "Tbilisi", WorkMode::OnSite,

@@ -106,6 +106,7 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
             } else if (m_phase == 2) {
                 host.pointerButton(false);
                 sentInput();
+                m_timing.lastRelease = now;
                 m_phase = 3;
             } else if (settled(host)) {
                 return next(now);
@@ -126,6 +127,10 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
             return settled(host) ? next(now) : Status::Running;
 
         case StepKind::Expect:
+            if (m_phase == 0 && frameDrawn && anyTextContains(frame, step.argument)) {
+                m_timing.lastExpectSeen = now;  // on screen now, even if the screen is still changing
+                m_phase = 1;
+            }
             if (settled(host) && anyTextContains(frame, step.argument)) return next(now);
             return timedOut ? failStep("the text did not appear within the time limit", frame) : Status::Running;
 
@@ -155,8 +160,10 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
             // 0: finger at the start; 1: down; 2..kSwipeSteps+1: moving, one step a frame; then up.
             constexpr int kSwipeSteps = 10;
             const float x = host.screenWidth() * 0.5f, h = host.screenHeight();
-            const float from = step.argument == "up" ? h * 0.75f : h * 0.35f;
-            const float to = step.argument == "up" ? h * 0.35f : h * 0.75f;
+            // Both start low enough to land on a list below a screen's header, search and chips
+            // (a drag that starts outside a scrolling region scrolls nothing), and travel 40%.
+            const float from = step.argument == "up" ? h * 0.75f : h * 0.5f;
+            const float to = step.argument == "up" ? h * 0.35f : h * 0.9f;
             if (m_phase == 0) {
                 if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
                 host.pointerMove(x, from);

@@ -48,6 +48,15 @@ public:
     const std::string& failure() const { return m_failure; }
     size_t stepIndex() const { return m_index; }
 
+    // What a person would wait for, apart from the script's own pacing (it lets frames pass
+    // between moving, pressing and checking that the screen settled): when the last tap let go,
+    // and when the text of the last `expect` was first drawn. Tick-clock seconds; < 0 until then.
+    struct Timing {
+        double lastRelease = -1;
+        double lastExpectSeen = -1;
+    };
+    const Timing& timing() const { return m_timing; }
+
 private:
     bool settled(const AutomationHost& host) const { return m_quietFrames >= 3 && !host.busy(); }
     Status next(double now);
@@ -60,6 +69,7 @@ private:
     double m_stepStart = -1;
     int m_quietFrames = 0;  // frames drawn since the last input we sent
     int m_presses = 0;      // Down presses of the current listen-for step
+    Timing m_timing;
     std::string m_failure;
 };
 

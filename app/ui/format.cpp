@@ -1,5 +1,7 @@
 #include "app/ui/format.hpp"
 
+#include "app/ui/place_names.hpp"
+
 namespace dc::ui {
 
 std::string formatNumber(Language language, int64_t value) {
@@ -60,7 +62,7 @@ std::string formatDate(Language language, const std::string& iso) {
 
 std::string jobShareText(Language language, const store::JobRecord& j) {
     std::string text = j.title + "\n" + j.employer;
-    const std::string where = j.city.empty() ? j.region : j.city;
+    const std::string where = j.city.empty() ? regionName(language, j.region) : j.city;
     if (!where.empty()) text += " · " + where;
     const std::string salary = formatSalary(language, j.salaryMin, j.salaryMax, j.salaryCurrency);
     if (!salary.empty()) text += "\n" + std::string(tr(language, Msg::Salary)) + ": " + salary;

@@ -253,6 +253,9 @@ enum class Msg {
     ReviewIdPhoto,
     Attached,
     AddIdNumber,
+    StopKioskAsk,
+    StopKioskYes,
+    StopKioskNo,
     Count
 };
 

@@ -65,6 +65,7 @@ void StaffController::refreshClerkLists() {
 void StaffController::open(StaffScreen screen) {
     m_state.screen = screen;
     m_state.notice.clear();
+    m_state.confirmingStop = false;
     m_state.typingInto = FieldId::None;
     m_state.keyboardShown = false;
     if (screen == StaffScreen::Clerk) refreshClerkLists();
@@ -186,6 +187,10 @@ void StaffController::drawFrame(UiContext& ctx) {
 }
 
 void StaffController::apply(const StaffActions& a, Language language) {
+    if (a.askStop || a.cancelStop) {
+        m_state.confirmingStop = a.askStop;
+        return;
+    }
     if (a.signOut || a.stopKiosk) {
         if (a.stopKiosk) m_services.stopKiosk();
         signOut();

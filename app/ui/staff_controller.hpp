@@ -45,6 +45,7 @@ struct StaffState {
     Loadable<DiagnosticsReport> diagnostics;
     Loadable<std::vector<NetworkStep>> network;
     bool networkChecked = false;
+    bool confirmingStop = false;  // "Stop the kiosk" was tapped once: asking before doing it
     std::vector<bool> touched;  // the touch test's squares
 };
 
@@ -62,7 +63,7 @@ struct StaffActions {
     std::optional<Language> keyboardLayout;
     bool checkNetwork = false, testPrinter = false, testAudio = false, testCamera = false, exportBundle = false;
     bool reenroll = false;
-    bool stopKiosk = false;
+    bool askStop = false, cancelStop = false, stopKiosk = false;  // stopKiosk: confirmed
     std::optional<int> touchedSquare;
 };
 

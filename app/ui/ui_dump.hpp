@@ -19,6 +19,12 @@ struct DumpInfo {
     std::vector<std::string> spoken;  // what audio guidance said lately (this session only)
     long long speechSamples = 0;      // sound the synthesiser made: proof the words were spoken
     long long jobRows = 0;            // rows of the job list loaded so far (pages join as it scrolls)
+    // Milliseconds since the process started (< 0: not yet): the first frame on screen, and from
+    // a script, when its last tap let go and when its last expected text was first drawn.
+    double firstFrameMs = -1, tapReleasedMs = -1, expectSeenMs = -1;
+    // The process's start on the steady clock (CLOCK_MONOTONIC, shared by every process), so a
+    // benchmark that started the kiosk also counts the time before main (loading its libraries).
+    double startedSteadyMs = 0;
 };
 
 std::string dumpJson(const DumpInfo& info, const std::vector<WidgetInfo>& widgets);

@@ -47,6 +47,19 @@ double cpuSeconds(pid_t pid) {
     return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
+// Time on a CPU of every thread of a process, in seconds, to the nanosecond (schedstat): the tick
+// count of /proc/PID/stat is too coarse for an idle process (one tick in 10 s is 0.1%).
+double cpuSecondsPrecise(pid_t pid) {
+    double total = 0;
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+        std::ifstream stat(task.path() / "schedstat");
+        long long ns = 0;
+        if (stat >> ns) total += static_cast<double>(ns) / 1e9;
+    }
+    return total;
+}
+
 long pssKb(pid_t pid) {
     std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
     std::string line;
@@ -129,6 +142,15 @@ int main(int argc, char** argv) {
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) die("the script did not pass");
 
     const double startMs = std::chrono::duration<double, std::milli>(listAt - started).count();
+    // What a person waits for: the kiosk's start to Home on screen, plus the tap's release to the
+    // list on screen. The script's own pacing (frames between moving, pressing and letting go, and
+    // waiting for each screen to settle before the next step) is not theirs to wait for.
+    const auto list = readDump(dir / "list.json");
+    // Counted from the fork, with loading the kiosk's libraries before its main().
+    const double beforeMainMs = list.value("started_steady_ms", 0.0) -
+                                std::chrono::duration<double, std::milli>(started.time_since_epoch()).count();
+    const double firstFrameMs = beforeMainMs + list.value("first_frame_ms", -1.0);
+    const double answerMs = list.value("expect_seen_ms", -1.0) - list.value("tap_released_ms", -1.0);
     const auto before = readDump(dir / "idle.json"), after = readDump(dir / "scrolled.json");
     const long long frames = after.value("frames_drawn", 0LL) - before.value("frames_drawn", 0LL);
     const double buildMs = after.value("frame_build_cpu_ms", 0.0) - before.value("frame_build_cpu_ms", 0.0);
@@ -147,21 +169,24 @@ int main(int argc, char** argv) {
             ::_exit(127);
         }
         std::this_thread::sleep_for(std::chrono::seconds(3));
-        const double c0 = cpuSeconds(plain);
+        const double c0 = cpuSecondsPrecise(plain);
         std::this_thread::sleep_for(std::chrono::seconds(10));
-        const double c1 = cpuSeconds(plain);
+        const double c1 = cpuSecondsPrecise(plain);
         ::kill(plain, SIGTERM);
         ::waitpid(plain, nullptr, 0);
         idleCpuPercent = 100.0 * (c1 - c0) / 10.0;
     }
     std::printf("| Measure (%zu jobs, Xvfb, llvmpipe) | dc-kiosk | Target |\n|---|---:|---:|\n", jobs);
-    std::printf("| Start to an interactive job list (incl. the scripted tap) | %.0f ms | ≤ 200 ms |\n", startMs);
-    std::printf("| … start to the first screen (Home) | %.0f ms | |\n",
+    std::printf("| Start to an interactive job list: start to Home on screen + a tap on Find a job to the list on screen | %.0f ms | ≤ 200 ms |\n",
+                firstFrameMs + answerMs);
+    std::printf("| … start to Home on screen (its first frame; %.0f ms of it before main) | %.0f ms | |\n", beforeMainMs,
+                firstFrameMs);
+    std::printf("| … the tap let go to the list on screen (100,000 jobs counted, the first rows) | %.0f ms | |\n", answerMs);
+    std::printf("| … the whole script, paced to let each screen settle: start to Home settled | %.0f ms | |\n",
                 std::chrono::duration<double, std::milli>(firstAt - started).count());
-    std::printf("| … the tap on Find a job to the list shown | %.0f ms | |\n",
-                std::chrono::duration<double, std::milli>(listAt - firstAt).count());
+    std::printf("| … and on to the list settled | %.0f ms | |\n", startMs);
     std::printf("| Memory, PSS, with the list shown | %.0f MB | ≤ 120 MB |\n", static_cast<double>(pss) / 1024);
-    std::printf("| CPU while idle (10 s at rest, no script) | %.2f%% of a core | < 0.1%% |\n", idleCpuPercent);
+    std::printf("| CPU while idle (10 s at rest, no script) | %.3f%% of a core | < 0.1%% |\n", idleCpuPercent);
     const double perFrame = frames > 0 ? 1.0 / static_cast<double>(frames) : 0.0;
     std::printf("| CPU per frame while scrolling: building the frame (layout, text, list) | %.2f ms | ≤ 4 ms |\n",
                 buildMs * perFrame);

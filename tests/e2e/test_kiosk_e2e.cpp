@@ -1,6 +1,8 @@
 // End-to-end: the real program, a real X server (Xvfb), real input events, real screenshots.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_queries.hpp"
@@ -161,6 +163,28 @@ TEST_CASE("an idle kiosk draws no frames", "[e2e][idle]") {
     const long long after = readJson(dir / "after.json")["frames_drawn"];
     // The dump step itself may draw one frame; a kiosk drawing continuously would draw ~90 here.
     CHECK(after - before <= 2);
+}
+
+TEST_CASE("the dump times the first frame, the tap's release and the answer on screen", "[e2e][speed]") {
+    TempDir dir;
+    const auto result = runKiosk({.args = baseArgs(dir),
+                                  .script = "dump " + (dir / "home.json").string() + "\ntap \"Find a job\"\n" +
+                                            expectText("Jobs found: " + shownCount(seedFigures().jobs)) + "dump " +
+                                            (dir / "list.json").string() + "\n"},
+                                 dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    const auto home = readJson(dir / "home.json"), list = readJson(dir / "list.json");
+    // Before any tap there is only the first frame; it is the one the log line reports.
+    const double firstFrame = home["first_frame_ms"];
+    CHECK(firstFrame > 0);
+    CHECK(home["tap_released_ms"].get<double>() < 0);
+    CHECK_THAT(result.output, Catch::Contains("first frame shown " + std::to_string(std::lround(firstFrame)) + " ms"));
+    CHECK(list["first_frame_ms"].get<double>() == firstFrame);
+    const double released = list["tap_released_ms"], seen = list["expect_seen_ms"];
+    CHECK(released > firstFrame);
+    CHECK(seen > released);
+    CHECK(list["started_steady_ms"].get<double>() > 0);
 }
 
 TEST_CASE("a failing expect exits non-zero and names what was visible", "[e2e]") {

@@ -121,11 +121,19 @@ TEST_CASE("systemd's SIGTERM stops the kiosk cleanly, and so does technician mod
     CHECK(stopped.output.find("exit=0") != std::string::npos);
     CHECK(log.find("stopping: SIGTERM") != std::string::npos);
 
-    const auto result = runKiosk({.args = args(dir, config), .script = technicianSignIn() + "tap \"Stop the kiosk\"\nwait 5000\n"},
+    const auto result = runKiosk({.args = args(dir, config), .script = technicianSignIn() +
+                                            // Asked first; "No" keeps it running, and the question goes.
+                                            "tap \"Stop the kiosk\"\nexpect \"Close the kiosk program now?\"\n"
+                                            "screenshot " DC_SCREENSHOT_DIR "/technician-stop-en.png\n"
+                                            "tap \"No, keep it running\"\nexpect-not \"Close the kiosk program now?\"\n"
+                                            "dump " + (dir / "kept.json").string() + "\n"
+                                            "tap \"Stop the kiosk\"\ntap \"Yes, close it\"\nwait 5000\n"},
                                  dir.path());
     INFO(result.output);
     CHECK(result.output.find("stopped from technician mode") != std::string::npos);
     CHECK(result.output.find("stopped before the script finished") != std::string::npos);
+    std::ifstream kept(dir / "kept.json");
+    CHECK(nlohmann::json::parse(kept, nullptr, false).value("screen", "") == "technician");
 }
 
 TEST_CASE("clerk sign-in: a wrong PIN is refused, three more lock the mode, even against the right PIN and a restart",

@@ -145,3 +145,27 @@ TEST_CASE("listen-for needs a label", "[ui][automation]") {
     CHECK_FALSE(parseScript("listen-for"));
     CHECK(parseScript("listen-for \"ა\"")->front().kind == StepKind::ListenFor);
 }
+
+TEST_CASE("the runner notes when a tap let go and when an expected text was first drawn", "[ui][automation]") {
+    AutomationRunner runner(*parseScript("tap \"Find a job\"\nexpect \"Jobs found\""), 5);
+    FakeHost host;
+    CHECK(runner.timing().lastRelease < 0);
+    CHECK(runner.timing().lastExpectSeen < 0);
+    double now = 0;
+    while (host.log.size() < 3) REQUIRE(runTicks(runner, host, kHome, 1, now) == AutomationRunner::Status::Running);
+    const double released = now;
+    CHECK(runner.timing().lastRelease == Approx(released));
+    // Home stays a few frames; then the list is drawn while more results are still on their way:
+    // it is seen from that frame, though the step passes only once the screen has settled.
+    CHECK(runTicks(runner, host, kHome, 5, now) == AutomationRunner::Status::Running);
+    CHECK(runner.timing().lastExpectSeen < 0);
+    const std::vector<WidgetInfo> list = {{WidgetKind::Text, "Jobs found: 12", 10, 10, 200, 40, true}};
+    host.isBusy = true;
+    CHECK(runTicks(runner, host, list, 1, now) == AutomationRunner::Status::Running);
+    const double seen = now;
+    CHECK(runTicks(runner, host, list, 3, now) == AutomationRunner::Status::Running);
+    host.isBusy = false;
+    CHECK(runTicks(runner, host, list, 20, now) == AutomationRunner::Status::Succeeded);
+    CHECK(runner.timing().lastExpectSeen == Approx(seen));
+    CHECK(runner.timing().lastRelease == Approx(released));
+}

@@ -1,4 +1,5 @@
 #include "app/ui/format.hpp"
+#include "app/ui/place_names.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
@@ -26,7 +27,7 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
     ImGui::Dummy(ImVec2(0, m.gap));
 
     const float valueColumn = m.base * 8;
-    std::string where = j.city.empty() ? j.region : j.city;
+    std::string where = j.city.empty() ? regionName(ctx.language, j.region) : j.city;
     const char* mode = j.workMode == store::WorkMode::Remote   ? ctx.t(Msg::WorkRemote)
                        : j.workMode == store::WorkMode::Hybrid ? ctx.t(Msg::WorkHybrid)
                                                                 : ctx.t(Msg::WorkOnSite);

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "app/ui/format.hpp"
+#include "app/ui/place_names.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
@@ -127,8 +128,9 @@ void drawFilterChips(UiContext& ctx, const KioskState& state, const store::JobPa
         const bool active = now.region == region.value;
         if (!active && (!now.region.empty() || shown == 4)) continue;
         ++shown;
-        if (!place(region.value, exact(region.count))) break;
-        if (chip(ctx, region.value, active ? std::nullopt : exact(region.count), active)) {
+        const std::string name = regionName(ctx.language, region.value);
+        if (!place(name, exact(region.count))) break;
+        if (chip(ctx, name, active ? std::nullopt : exact(region.count), active)) {
             store::JobFilters next = now;
             next.region = active ? std::string() : region.value;
             out.filters = next;

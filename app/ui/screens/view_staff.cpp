@@ -191,9 +191,21 @@ void drawTechnician(UiContext& ctx, const StaffState& state, StaffActions& out) 
     }
     rows.place(ctx.t(Msg::TestTouch), false);
     if (touchButton(ctx, ctx.t(Msg::TestTouch), ImVec2(0, 0), ButtonStyle::Secondary)) out.open = StaffScreen::TouchTest;
-    rows.place(ctx.t(Msg::StopKiosk), false);
-    if (touchButton(ctx, ctx.t(Msg::StopKiosk), ImVec2(0, 0), ButtonStyle::Secondary)) out.stopKiosk = true;
+    // Stopping takes the kiosk away from the people waiting for it: asked once more, in place.
+    if (!state.confirmingStop) {
+        rows.place(ctx.t(Msg::StopKiosk), false);
+        if (touchButton(ctx, ctx.t(Msg::StopKiosk), ImVec2(0, 0), ButtonStyle::Secondary)) out.askStop = true;
+    }
     ImGui::Dummy(ImVec2(0, m.gap));
+    if (state.confirmingStop) {
+        label(ctx, ctx.t(Msg::StopKioskAsk), FontRole::Bold, ctx.theme.text, true);
+        ChipRows answers(ctx, 2);
+        answers.place(ctx.t(Msg::StopKioskNo), false);
+        if (touchButton(ctx, ctx.t(Msg::StopKioskNo), ImVec2(0, 0), ButtonStyle::Primary)) out.cancelStop = true;
+        answers.place(ctx.t(Msg::StopKioskYes), false);
+        if (touchButton(ctx, ctx.t(Msg::StopKioskYes), ImVec2(0, 0), ButtonStyle::Secondary)) out.stopKiosk = true;
+        ImGui::Dummy(ImVec2(0, m.gap));
+    }
     drawNotice(ctx, state.notice);
 
     if (state.networkChecked) {
