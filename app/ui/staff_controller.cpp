@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/store/jobseeker_actions.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
@@ -106,12 +107,17 @@ void StaffController::submitPin() {
 
 void StaffController::submitRegistration(Language language) {
     m_state.problem.reset();
+    // The document fields are checked by the store's own rules, one field at a time, so the form
+    // names the field at fault and never disagrees with what the store would refuse.
+    store::Profile documentOnly, dateOnly;
+    documentOnly.documentNumber = m_state.document;
+    dateOnly.birthDate = m_state.birthDate;
     if (m_state.name.find_first_not_of(' ') == std::string::npos) m_state.problem = Msg::ProblemName;
     else if (std::count_if(m_state.phone.begin(), m_state.phone.end(), [](char c) { return c >= '0' && c <= '9'; }) < 6)
         m_state.problem = Msg::ProblemPhone;
-    else if (!m_state.document.empty() && (m_state.document.size() < 5 || m_state.document.size() > 20))
+    else if (!store::checkDocument(documentOnly))
         m_state.problem = Msg::ProblemDocument;
-    else if (!m_state.birthDate.empty() && m_state.birthDate.size() != 10)
+    else if (!store::checkDocument(dateOnly))
         m_state.problem = Msg::ProblemBirthDate;
     else if (!m_state.consent)
         m_state.problem = Msg::ProblemConsent;
@@ -129,11 +135,7 @@ void StaffController::submitRegistration(Language language) {
     const uint64_t request = m_state.registered.start();
     m_services.registerJobseeker(std::move(draft), [this, request](Expected<store::ActionReceipt> receipt) {
         if (!receipt) {
-            // The store's own checks (a date that does not exist, letters in the number).
-            const std::string why = receipt.error().message();
-            m_state.problem = why.find("date") != std::string::npos       ? Msg::ProblemBirthDate
-                              : why.find("document") != std::string::npos ? Msg::ProblemDocument
-                                                                          : Msg::ProblemSave;
+            m_state.problem = Msg::ProblemSave;  // the fields passed the store's checks above
             m_state.registered = {};
             return;
         }
