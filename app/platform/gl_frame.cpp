@@ -46,15 +46,15 @@ void adoptFontTexture() {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     const uintptr_t texture = reinterpret_cast<uintptr_t>(atlas.TexID);
     if (texture == 0 || texture == adopted) return;
-    unsigned char* alpha = nullptr;
-    int width = 0, height = 0;
-    atlas.GetTexDataAsAlpha8(&alpha, &width, &height);
-    if (!alpha) return;  // pixels already freed: keep the backend's RGBA texture as it is
+    // Read the member, not GetTexDataAsAlpha8(): that would bake the whole atlas again if the
+    // pixels were already freed. Then the backend's RGBA texture simply stays.
+    if (!atlas.TexPixelsAlpha8 || atlas.TexWidth <= 0 || atlas.TexHeight <= 0) return;
     adopted = texture;
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(texture));
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, alpha);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
+                 atlas.TexPixelsAlpha8);
     const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
     glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
