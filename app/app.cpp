@@ -192,7 +192,7 @@ public:
     void setScript(std::vector<ui::ScriptStep> steps) { m_runner.emplace(std::move(steps), m_options.stepTimeoutSeconds); }
 
     int run() {
-        const auto start = m_runStart = std::chrono::steady_clock::now();
+        m_runStart = std::chrono::steady_clock::now();
         int framesOwed = 2;  // draw the first frames without waiting for input
         sd_notify(0, "READY=1\nSTATUS=showing the kiosk");
         uint64_t watchdogUsec = 0;
@@ -271,7 +271,7 @@ public:
                 maybeWriteDump();
             }
             if (m_runner) {
-                const auto status = m_runner->tick(m_registry.lastFrame(), draw, secondsSince(start), *this);
+                const auto status = m_runner->tick(m_registry.lastFrame(), draw, secondsSince(m_runStart), *this);
                 if (status == ui::AutomationRunner::Status::Failed) {
                     logLine(m_runner->failure());
                     sd_notify(0, "STOPPING=1");

@@ -11,7 +11,6 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -31,25 +30,9 @@ namespace {
     std::exit(1);
 }
 
-// utime + stime of a process, in seconds.
-double cpuSeconds(pid_t pid) {
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-    const size_t close = text.rfind(')');
-    if (close == std::string::npos) return -1;
-    std::istringstream rest(text.substr(close + 2));
-    std::string field;
-    long long utime = 0, stime = 0;
-    for (int i = 3; i <= 15 && rest >> field; ++i) {
-        if (i == 14) utime = std::stoll(field);
-        if (i == 15) stime = std::stoll(field);
-    }
-    return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
-
 // Time on a CPU of every thread of a process, in seconds, to the nanosecond (schedstat): the tick
 // count of /proc/PID/stat is too coarse for an idle process (one tick in 10 s is 0.1%).
-double cpuSecondsPrecise(pid_t pid) {
+double cpuSeconds(pid_t pid) {
     double total = 0;
     std::error_code ec;
     for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
@@ -131,7 +114,6 @@ int main(int argc, char** argv) {
     Clock::time_point firstAt, listAt, idleAt, scrolledAt;
     if (!waitFor(dir / "first.json", pid, firstAt)) die("the kiosk never drew its first screen");
     if (!waitFor(dir / "list.json", pid, listAt)) die("the job list never showed");
-    [[maybe_unused]] const double cpuList = cpuSeconds(pid);
     const long pss = pssKb(pid);
     if (!waitFor(dir / "idle.json", pid, idleAt)) die("the kiosk stopped while idle");
     const double cpuIdle = cpuSeconds(pid);
@@ -156,7 +138,6 @@ int main(int argc, char** argv) {
     const double buildMs = after.value("frame_build_cpu_ms", 0.0) - before.value("frame_build_cpu_ms", 0.0);
     const double presentMs = after.value("frame_present_cpu_ms", 0.0) - before.value("frame_present_cpu_ms", 0.0);
     (void)idleAt;
-    (void)cpuIdle;
 
     // Idle, as a kiosk runs: no script (a script polls while it waits). Started, settled, measured.
     double idleCpuPercent = -1;
@@ -169,9 +150,9 @@ int main(int argc, char** argv) {
             ::_exit(127);
         }
         std::this_thread::sleep_for(std::chrono::seconds(3));
-        const double c0 = cpuSecondsPrecise(plain);
+        const double c0 = cpuSeconds(plain);
         std::this_thread::sleep_for(std::chrono::seconds(10));
-        const double c1 = cpuSecondsPrecise(plain);
+        const double c1 = cpuSeconds(plain);
         ::kill(plain, SIGTERM);
         ::waitpid(plain, nullptr, 0);
         idleCpuPercent = 100.0 * (c1 - c0) / 10.0;
