@@ -3,6 +3,7 @@
 # Idempotent and non-interactive: when everything is present it only checks and exits.
 #   scripts/setup.sh           what the kiosk, the server and the test suite need
 #   scripts/setup.sh --image   and the OS image's tools (images/test-image.sh, the slow test)
+#   scripts/setup.sh --fuzz    and clang 16 with libFuzzer (scripts/fuzz.sh; clang 14 lacks <expected>)
 set -euo pipefail
 
 PACKAGES=(
@@ -14,7 +15,7 @@ PACKAGES=(
   # storage and data formats
   libsqlite3-dev nlohmann-json3-dev libsodium-dev libqrencode-dev libtomlplusplus-dev
   # network (sync)
-  libcurl4-openssl-dev libcpp-httplib-dev libpq-dev postgresql openssl
+  libcurl4-openssl-dev libmicrohttpd-dev libpq-dev postgresql openssl
   # audio guidance
   libespeak-ng-dev espeak-ng-data
   # ID capture: cameras, the MRZ typeface (the reader is trained on it), barcodes, and
@@ -26,13 +27,16 @@ PACKAGES=(
   fonts-noto-core fonts-dejavu-core
   # service: sd_notify (readiness, watchdog) under systemd; packaging checks
   libsystemd-dev systemd dpkg-dev fakeroot
-  # tests: Catch2 v2, headless X server
-  catch2 xvfb xauth
+  # tests: Catch2 v2, headless X server; a fixed clock for screenshots (scripts/screenshots.sh)
+  catch2 xvfb xauth faketime
 )
 if [ "${1:-}" = "--image" ]; then
   # the OS image: Debian's bootstrapper, partitions and file systems without mounting, the UEFI
   # firmware and the emulator for the boot test
   PACKAGES+=(mmdebstrap e2fsprogs dosfstools mtools fdisk qemu-system-x86 ovmf python3)
+fi
+if [ "${1:-}" = "--fuzz" ]; then
+  PACKAGES+=(clang-16 libclang-rt-16-dev)
 fi
 
 missing=()

@@ -270,9 +270,16 @@ Expected<JobPage> searchMatches(const Database& db, const JobSearch& search, con
 
 Expected<JobPage> searchJobs(const Database& db, const JobSearch& search) {
     const FtsQuery fts = buildFtsQuery(search.text, kJobShortColumns);
-    if (fts.kind == FtsQuery::Kind::Nothing) return JobPage{};
-    if (fts.kind == FtsQuery::Kind::Everything && search.filters.postedSince.empty()) return browse(db, search);
-    return searchMatches(db, search, fts);
+    Expected<JobPage> page = JobPage{};
+    if (fts.kind == FtsQuery::Kind::Everything && search.filters.postedSince.empty()) page = browse(db, search);
+    else if (fts.kind != FtsQuery::Kind::Nothing) page = searchMatches(db, search, fts);
+    if (page && page->jobs.empty() && !search.after) {
+        auto any = Statement::prepare(db, "SELECT EXISTS (SELECT 1 FROM jobs)");
+        if (!any) return std::unexpected(any.error());
+        if (any->step() != SQLITE_ROW) return std::unexpected(db.lastError("checking for any job"));
+        page->catalogEmpty = any->integer(0) == 0;
+    }
+    return page;
 }
 
 Expected<JobPage> jobsMatchingSkills(const Database& db, const JobSearch& search) {

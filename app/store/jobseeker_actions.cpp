@@ -4,6 +4,10 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -18,11 +22,33 @@ namespace {
 
 constexpr char kCodeAlphabet[] = "ACDEFGHJKMNPQRTUVWXY34679";
 
+// A letter of the code alphabet, drawn uniformly. With DC_FIXED_REFERENCE_CODES=1 in the
+// environment the draws come from a fixed seed, so a scripted run shows the same codes every time
+// (scripts/screenshots.sh: a refreshed screenshot changes only when its screen did). Never set on
+// a kiosk: codes must not be guessable there.
+char codeLetter() {
+    static const bool fixed = [] {
+        const char* v = std::getenv("DC_FIXED_REFERENCE_CODES");
+        return v && std::string_view(v) == "1";
+    }();
+    constexpr uint32_t n = sizeof kCodeAlphabet - 1;
+    if (!fixed) return kCodeAlphabet[randombytes_uniform(n)];
+    static std::mutex mutex;
+    static uint64_t draw = 0;
+    std::lock_guard lock(mutex);
+    unsigned char seed[randombytes_SEEDBYTES] = {'d', 'c'};
+    std::memcpy(seed + 2, &draw, sizeof draw);
+    ++draw;
+    uint32_t value = 0;
+    randombytes_buf_deterministic(&value, sizeof value, seed);
+    return kCodeAlphabet[value % n];
+}
+
 std::string randomCode() {
     std::string code;
     for (int i = 0; i < 6; ++i) {
         if (i == 3) code += '-';
-        code += kCodeAlphabet[randombytes_uniform(sizeof kCodeAlphabet - 1)];
+        code += codeLetter();
     }
     return code;
 }

@@ -145,6 +145,9 @@ struct JobPage {
     std::vector<JobSummary> jobs;
     std::optional<JobCursor> next;  // set when there are more results
     JobFacets facets;
+    // Set with an empty answer when the kiosk holds no job at all (its first catalog has not
+    // arrived): the screen says so instead of "no job matches".
+    bool catalogEmpty = false;
 };
 
 const char* workModeText(WorkMode mode);

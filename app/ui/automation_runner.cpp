@@ -139,6 +139,10 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
             if (anyTextContains(frame, step.argument)) return failStep("the text is visible", frame);
             return next(now);
 
+        case StepKind::ExpectGone:
+            if (settled(host) && !anyTextContains(frame, step.argument)) return next(now);
+            return timedOut ? failStep("the text was still visible at the time limit", frame) : Status::Running;
+
         case StepKind::Screenshot:
             if (m_phase == 0) {
                 if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;

@@ -22,7 +22,7 @@ constexpr std::array kCommands = {
     Command{"screenshot", StepKind::Screenshot}, Command{"dump", StepKind::Dump},
     Command{"wait", StepKind::Wait},         Command{"swipe", StepKind::Swipe},
     Command{"listen-for", StepKind::ListenFor}, Command{"tap-at", StepKind::TapAt},
-    Command{"close-window", StepKind::CloseWindow},
+    Command{"close-window", StepKind::CloseWindow}, Command{"expect-gone", StepKind::ExpectGone},
 };
 
 constexpr std::array<std::string_view, 12> kKeyNames = {"Enter", "Escape", "Backspace", "Tab",    "Up",     "Down",

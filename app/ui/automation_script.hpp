@@ -9,6 +9,7 @@
 //   close-window         ask the window to close, as a window manager's close button would
 //   expect "TEXT"        wait until visible text contains TEXT
 //   expect-not "TEXT"    once the screen has settled, no visible text may contain TEXT
+//   expect-gone "TEXT"   wait until, on a settled screen, no visible text contains TEXT
 //   screenshot PATH      save the next frame as a PNG
 //   dump PATH            write the visible widgets as JSON
 //   wait MS              let MS milliseconds pass
@@ -30,7 +31,7 @@ namespace dc::ui {
 
 // ListenFor is how a person who cannot see the screen finds something: press Down and listen
 // until the spoken focus names it (at most kMaxListenPresses presses).
-enum class StepKind { Language, Tap, Type, Key, Expect, ExpectNot, Screenshot, Dump, Wait, Swipe, ListenFor,
+enum class StepKind { Language, Tap, Type, Key, Expect, ExpectNot, ExpectGone, Screenshot, Dump, Wait, Swipe, ListenFor,
                       TapAt, CloseWindow };
 
 struct ScriptStep {

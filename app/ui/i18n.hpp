@@ -34,6 +34,10 @@ enum class Msg {
     JobsFound,        // "%d"
     JobsFoundMore,    // "%d": more than that many
     NoJobs,
+    CatalogArriving,  // the kiosk holds no job yet: its first catalog is on its way
+    CatalogOffline,   // ... and the office cannot be reached now
+    CatalogNone,      // ... and no office is set up to send one
+    CatalogStillArriving,  // nothing matches yet, but the catalog is still being fetched
     Loading,
     WorkRemote,
     WorkHybrid,

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "app/ui/status_words.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 #include "common/utf8.hpp"
@@ -252,6 +253,10 @@ void KioskController::apply(const Actions& actions) {
 }
 
 void KioskController::deliveryProgressed() {
+    // An empty list (the kiosk's first catalog had not arrived, or not the part that matches) fills
+    // by itself; a list with jobs is left alone while the person reads it.
+    if (m_state.screen == Screen::Jobs && m_state.jobs.value && m_state.jobs.value->jobs.empty() && !m_state.jobs.loading)
+        requestSearch();
     if (m_state.screen != Screen::Receipt || !m_state.receipt.value || m_state.receiptDelivered) return;
     const std::string code = m_state.receipt.value->referenceCode;
     m_catalog.lookUpReference(code, [this, code](Expected<store::StatusAnswer> answer) {
@@ -333,7 +338,10 @@ std::string KioskController::screenSpeech() const {
             text += std::string(tr(l, Msg::HomeInstruction)) + ". ";
             break;
         case Screen::Jobs:
-            if (m_state.jobs.value) text += trfSpoken(l, Msg::JobsFound, m_state.jobs.value->totalMatches) + ". ";
+            if (m_state.jobs.value && m_state.jobs.value->catalogEmpty)
+                text += std::string(tr(l, emptyCatalogMsg(m_state.delivery.state))) + " ";
+            else if (m_state.jobs.value)
+                text += trfSpoken(l, Msg::JobsFound, m_state.jobs.value->totalMatches) + ". ";
             break;
         case Screen::Courses:
             if (m_state.courses.value)
@@ -377,7 +385,9 @@ void KioskController::narrate(bool listen) {
     const bool on = m_state.audioGuidance;
     if (!on && m_audioWasOn) m_narrator->stop();
     const bool arrived = m_state.screen != m_spokenScreen || m_state.language != m_spokenLanguage || (on && !m_audioWasOn);
-    const int64_t count = m_state.screen == Screen::Jobs && m_state.jobs.value ? m_state.jobs.value->totalMatches : -1;
+    const int64_t count = m_state.screen == Screen::Jobs && m_state.jobs.value && !m_state.jobs.value->catalogEmpty
+                              ? m_state.jobs.value->totalMatches
+                              : -1;
     if (listen || (on && arrived)) {
         m_narrator->say(screenSpeech(), m_state.language);
     } else if (on && count >= 0 && count != m_spokenCount) {

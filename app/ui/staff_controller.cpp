@@ -54,6 +54,13 @@ void StaffController::signOut() {
 
 void StaffController::deliveryProgressed() {
     if (m_state.screen == StaffScreen::Clerk) refreshClerkLists();
+    // The technician sees the queue, the state and a new device id (after "Enroll again") change.
+    if (m_state.screen == StaffScreen::Technician) refreshDiagnostics();
+}
+
+void StaffController::refreshDiagnostics() {
+    const uint64_t request = m_state.diagnostics.start();
+    m_services.diagnostics([this, request](auto report) { m_state.diagnostics.accept(request, std::move(report)); });
 }
 
 void StaffController::refreshClerkLists() {
@@ -70,10 +77,7 @@ void StaffController::open(StaffScreen screen) {
     m_state.typingInto = FieldId::None;
     m_state.keyboardShown = false;
     if (screen == StaffScreen::Clerk) refreshClerkLists();
-    if (screen == StaffScreen::Technician) {
-        const uint64_t request = m_state.diagnostics.start();
-        m_services.diagnostics([this, request](auto report) { m_state.diagnostics.accept(request, std::move(report)); });
-    }
+    if (screen == StaffScreen::Technician) refreshDiagnostics();
     if (screen == StaffScreen::TouchTest) m_state.touched.assign(12, false);
     if (screen == StaffScreen::Register) m_state.idReading = {};
 }

@@ -91,6 +91,7 @@ public:
 private:
     void apply(const StaffActions& a, Language language);
     void open(StaffScreen screen);
+    void refreshDiagnostics();
     void refreshClerkLists();
     void submitPin();
     void submitRegistration(Language language);

@@ -28,6 +28,13 @@ Msg kindMsg(const std::string& kind) {
     return Msg::KindApplication;
 }
 
+Msg emptyCatalogMsg(DeliveryInfo::State state) {
+    using State = DeliveryInfo::State;
+    if (state == State::Off) return Msg::CatalogNone;
+    if (state == State::Offline || state == State::Retrying) return Msg::CatalogOffline;
+    return Msg::CatalogArriving;
+}
+
 Msg deliveryMsg(DeliveryInfo::State s) {
     switch (s) {
         case DeliveryInfo::State::Off: return Msg::DeliveryOff;

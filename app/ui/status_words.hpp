@@ -15,6 +15,9 @@ Msg statusMsg(store::ActionStatus status);
 std::string statusText(Language language, store::ActionStatus status, std::optional<int64_t> waitlistPosition);
 Msg kindMsg(const std::string& kind);  // "application", "enrollment", "registration"
 Msg deliveryMsg(DeliveryInfo::State state);
+// Why the job list is empty when the kiosk holds no job at all: the first catalog is on its way,
+// the office cannot be reached now, or no office is set up.
+Msg emptyCatalogMsg(DeliveryInfo::State state);
 // What the ID capture screen says (and speaks) to the person holding their document.
 Msg captureHintMsg(CaptureHint hint);
 

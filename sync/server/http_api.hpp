@@ -19,6 +19,7 @@ struct HttpRequest {
     std::map<std::string, std::string> headers;  // names in lower case
     std::map<std::string, std::string> query;
     std::string body;
+    std::string peer;  // the client's address ("127.0.0.1"), for logs and per-client limits
 };
 
 struct HttpResponse {

@@ -21,7 +21,10 @@ WHERE is a SQLite file (server.db, sqlite:/path/server.db) or a PostgreSQL conne
 commands:
   serve [--listen HOST:PORT] [--port-file FILE] [--tls-cert PEM --tls-key PEM]
         [--threads N] [--quiet] [--faults SPEC]
-                              answer devices (PORT 0: any free port, written to FILE)
+        [--max-connections N] [--max-per-client N] [--head-timeout SECONDS]
+                              answer devices (PORT 0: any free port, written to FILE);
+                              at most N connections (4000), N from one address (64); a
+                              request's line and headers must arrive whole in SECONDS (20)
   token [--note TEXT] [--valid-hours N]
                               print a one-time enrollment token for a new device
   devices                     list enrolled devices and their last heartbeat
@@ -103,6 +106,18 @@ int main(int argc, char** argv) {
             int n = 0;
             if (!value(v) || !parsePositiveInt(v, 256, n) || n == 0) return usage("--threads needs a number from 1 to 256");
             a.serve.threads = static_cast<size_t>(n);
+        } else if (k == "--max-connections") {
+            int n = 0;
+            if (!value(v) || !parsePositiveInt(v, 100000, n) || n == 0) return usage("--max-connections needs a number from 1 to 100000");
+            a.serve.limits.maxConnections = static_cast<size_t>(n);
+        } else if (k == "--max-per-client") {
+            int n = 0;
+            if (!value(v) || !parsePositiveInt(v, 100000, n) || n == 0) return usage("--max-per-client needs a number from 1 to 100000");
+            a.serve.limits.maxPerClient = static_cast<size_t>(n);
+        } else if (k == "--head-timeout") {
+            int n = 0;
+            if (!value(v) || !parsePositiveInt(v, 3600, n) || n == 0) return usage("--head-timeout needs seconds from 1 to 3600");
+            a.serve.limits.headSeconds = n;
         } else if (k == "--quiet") a.serve.quiet = true;
         else if (k == "--faults") { if (!value(a.faults)) return usage("--faults needs a plan"); }
         else if (k == "--note") { if (!value(a.note)) return usage("--note needs text"); }

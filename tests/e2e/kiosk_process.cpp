@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -51,7 +52,7 @@ private:
         std::string number;
         pollfd p{fds[0], POLLIN, 0};
         char c = 0;
-        while (::poll(&p, 1, 15000) > 0 && ::read(fds[0], &c, 1) == 1 && c != '\n') number += c;
+        while (::poll(&p, 1, 120000) > 0 && ::read(fds[0], &c, 1) == 1 && c != '\n') number += c;
         ::close(fds[0]);
         if (number.empty()) throw std::runtime_error("Xvfb did not start");
         m_display = ":" + number;
@@ -76,6 +77,11 @@ ProcessResult runKiosk(const KioskRun& run, const std::filesystem::path& workDir
     command += quote(run.binary);
     for (const auto& a : run.args) command += " " + quote(a);
     if (!run.script.empty()) {
+        // A step waits for its condition (text on screen, a screen settled); the cap only decides
+        // how long a failing run takes, so it is generous enough for a machine many times slower
+        // than ours (an answer from the server, a first catalog, a busy machine's llvmpipe).
+        if (std::find(run.args.begin(), run.args.end(), "--step-timeout") == run.args.end())
+            command += " --step-timeout 180";
         const auto scriptFile = workDir / "test.script";
         std::ofstream(scriptFile) << run.script;
         command += " --script " + quote(scriptFile.string());

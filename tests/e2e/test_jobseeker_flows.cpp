@@ -374,9 +374,7 @@ TEST_CASE("audio guidance speaks each screen, the results, Listen reads a job, t
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
-    long long samples = 0;
-    CHECK(anyContains(spokenIn(dir / "home.json", &samples), "Touch a button to start"));
-    CHECK(samples > 0);  // espeak-ng made the sound (played when a sound card is there)
+    CHECK(anyContains(spokenIn(dir / "home.json"), "Touch a button to start"));
     const auto jobs = spokenIn(dir / "jobs.json");
     CHECK(anyContains(jobs, "Jobs. "));        // the screen on arrival
     CHECK(anyContains(jobs, "Jobs found: "));  // and the count as soon as it is known
@@ -387,7 +385,11 @@ TEST_CASE("audio guidance speaks each screen, the results, Listen reads a job, t
     const auto receipt = spokenIn(dir / "receipt.json");
     CHECK(receipt.back().find("Your reference code is: ") != std::string::npos);
     // Nothing of the person is kept once they finish.
-    CHECK(spokenIn(dir / "after.json").empty());
+    long long samples = 0;
+    CHECK(spokenIn(dir / "after.json", &samples).empty());
+    // espeak-ng made the sound (played when a sound card is there). Read at the end: it starts on
+    // its own thread with the first sentence, and a busy machine may not have a sample at once.
+    CHECK(samples > 0);
 }
 
 TEST_CASE("audio guidance speaks Georgian, and counts down before the idle reset", "[e2e][flows][audio]") {

@@ -76,3 +76,44 @@ TEST_CASE("with the server unreachable the kiosk still takes the application and
     INFO(result.output);
     CHECK(result.exitCode == 0);
 }
+
+TEST_CASE("a new kiosk whose first catalog is on its way says so, in each language, and lists the jobs when they arrive",
+          "[e2e][sync]") {
+    TempDir dir;
+    const std::string db = serverWithSeedCatalog(dir);
+    // The office answers the first catalog pull slowly: long enough for the person to open the
+    // list before it arrives, however slow this machine is at starting the kiosk.
+    ServerProcess server(db, dir.path(), {"--faults", "pull:slow:15000"});
+    REQUIRE(server.running());
+    const std::string script =
+        "tap \"Find a job\"\nexpect \"Getting the jobs from the office\"\nexpect-not \"No jobs match\"\n"
+        "expect-not \"Jobs found: 0\"\nscreenshot " DC_SCREENSHOT_DIR "/catalog-arriving-en.png\n"
+        "language ka\nexpect \"ვაკანსიები ოფისიდან იტვირთება\"\n"
+        "language ru\nexpect \"Получаем вакансии из центра занятости\"\n"
+        "language be\nexpect \"Атрымліваем вакансіі з цэнтра занятасці\"\n"
+        "language en\n"
+        // Nobody touches anything: the list fills by itself once the catalog is here.
+        "expect \"Junior QA tester\"\nexpect \"Jobs found: \"\n";
+    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--no-demo", "--server", server.url(),
+                                           "--enroll-token", token(db), "--sync-interval", "2"},
+                                  .script = script},
+                                 dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}
+
+TEST_CASE("a new kiosk that cannot reach the office says its jobs have not arrived, not that none match",
+          "[e2e][sync]") {
+    TempDir dir;
+    const std::string script =
+        "tap \"Find a job\"\nexpect \"The jobs have not arrived yet: the kiosk cannot reach the office right now.\"\n"
+        "type \"qa\"\nexpect \"The jobs have not arrived yet\"\nexpect-not \"No jobs match\"\n"
+        "language ru\nexpect \"Вакансии ещё не пришли\"\n";
+    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--no-demo", "--server",
+                                           "http://127.0.0.1:" + std::to_string(freeLoopbackPort()),
+                                           "--enroll-token", "0000"},
+                                  .script = script},
+                                 dir.path());
+    INFO(result.output);
+    CHECK(result.exitCode == 0);
+}

@@ -69,7 +69,8 @@ ServerProcess::ServerProcess(std::string db, const std::filesystem::path& workDi
         ::execv(argv[0], argv.data());
         ::_exit(127);
     }
-    for (int i = 0; i < 500 && m_port == 0; ++i) {
+    // Until it listens or exits: a busy machine may take many seconds to start it.
+    for (int i = 0; i < 6000 && m_port == 0; ++i) {
         std::ifstream in(portFile);
         if (!(in >> m_port)) m_port = 0;
         if (m_port == 0) {

@@ -25,6 +25,7 @@ public:
     ServerProcess& operator=(const ServerProcess&) = delete;
 
     int port() const { return m_port; }
+    pid_t pid() const { return m_pid; }
     std::string url() const;
     bool running() const { return m_pid > 0; }
     void stop();  // SIGTERM and wait

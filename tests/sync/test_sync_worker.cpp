@@ -12,7 +12,7 @@ using namespace std::chrono_literals;
 namespace {
 
 template <class Pred>
-bool eventually(Pred pred, std::chrono::milliseconds limit = 10s) {
+bool eventually(Pred pred, std::chrono::milliseconds limit = 120s) {  // a cap for a failing run only
     const auto until = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < until) {
         if (pred()) return true;

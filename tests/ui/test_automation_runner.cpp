@@ -169,3 +169,17 @@ TEST_CASE("the runner notes when a tap let go and when an expected text was firs
     CHECK(runner.timing().lastExpectSeen == Approx(seen));
     CHECK(runner.timing().lastRelease == Approx(released));
 }
+
+TEST_CASE("expect-gone waits until the text has left the screen, and fails at the time limit if it stays",
+          "[ui][automation]") {
+    FakeHost host;
+    double now = 0;
+    AutomationRunner leaving(*parseScript("expect-gone \"Find\""), 5);
+    CHECK(runTicks(leaving, host, kHome, 50, now) == AutomationRunner::Status::Running);  // still there: waits
+    const std::vector<WidgetInfo> after = {kHome[0]};
+    CHECK(runTicks(leaving, host, after, 50, now) == AutomationRunner::Status::Succeeded);
+
+    AutomationRunner staying(*parseScript("expect-gone \"Find\""), 0.5);
+    CHECK(runTicks(staying, host, kHome, 200, now) == AutomationRunner::Status::Failed);
+    CHECK_THAT(staying.failure(), Catch::Contains("line 1") && Catch::Contains("still visible"));
+}

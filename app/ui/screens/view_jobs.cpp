@@ -3,6 +3,7 @@
 #include "app/ui/format.hpp"
 #include "app/ui/place_names.hpp"
 #include "app/ui/views.hpp"
+#include "app/ui/status_words.hpp"
 #include "app/ui/widgets.hpp"
 
 namespace dc::ui {
@@ -149,11 +150,19 @@ void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Action
     const auto& jobs = state.jobs;
     if (!readyOrMessage(ctx, jobs)) return;
     const store::JobPage& page = *jobs.value;
+    if (page.catalogEmpty) {
+        // Not "no job matches": there is nothing to match yet. Say why, and what happens next.
+        label(ctx, ctx.t(emptyCatalogMsg(state.delivery.state)), FontRole::Body, ctx.theme.text, true);
+        return;
+    }
     drawFilterChips(ctx, state, page, out);
     label(ctx, trf(ctx.language, page.totalIsLowerBound ? Msg::JobsFoundMore : Msg::JobsFound, page.totalMatches),
           FontRole::Bold, ctx.theme.text);
     if (page.jobs.empty()) {
         label(ctx, ctx.t(Msg::NoJobs), FontRole::Body, ctx.theme.text, true);
+        using State = DeliveryInfo::State;
+        if (state.delivery.state == State::Connecting || state.delivery.state == State::Busy)
+            label(ctx, ctx.t(Msg::CatalogStillArriving), FontRole::Body, ctx.theme.text, true);
         return;
     }
 
