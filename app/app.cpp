@@ -117,6 +117,19 @@ private:
     std::vector<std::string> m_recent;
 };
 
+// What the office said about a reference code, as "My status" shows it.
+store::StatusAnswer officeAnswer(const sync::StatusAnswerItem& item) {
+    store::StatusAnswer a;
+    a.kind = item.kind == "enrollment" ? store::StatusAnswer::Kind::Enrollment : store::StatusAnswer::Kind::Application;
+    a.status = item.status == "received" ? store::ActionStatus::Submitted : store::actionStatusFromText(item.status);
+    a.waitlistPosition = item.waitlistPosition;
+    a.title = item.title;
+    a.delivered = true;
+    a.message = item.detail.empty() ? item.message : item.message.empty() ? item.detail : item.message + "\n" + item.detail;
+    a.fromOffice = true;
+    return a;
+}
+
 ui::DeliveryInfo deliveryInfo(const sync::SyncStatus& s) {
     using State = ui::DeliveryInfo::State;
     State state = State::Connecting;
@@ -184,6 +197,7 @@ public:
         m_window.wake();
     }
     void setSyncNow(std::function<void()> syncNow) { m_controller.setSyncNow(std::move(syncNow)); }
+    void setRemoteStatus(ui::KioskController::RemoteStatus remote) { m_controller.setRemoteStatus(std::move(remote)); }
 
     // The appliance booted without its configuration: the technician's screen, until `configFile`
     // appears (dc-provision wrote it); then run() returns 0 and systemd starts the kiosk again.
@@ -588,6 +602,7 @@ int runKiosk(int argc, char** argv) {
             // Delivery to the office runs on a thread of its own, on its own connection.
             std::function<void()> onDelivery;  // set once the kiosk exists; runs on the UI thread
             std::unique_ptr<sync::SyncWorker> delivery;
+            auto alive = std::make_shared<bool>(true);  // answers posted after the loop ended are dropped
             KioskStaffServices staffServices(*options, dataDir, fontDir, catalog, results);
             if (!options->serverUrl.empty()) {
                 if (auto key = store::FieldCipher::openDeviceKey(dataDir / "device.key"); key) {
@@ -633,12 +648,26 @@ int runKiosk(int argc, char** argv) {
                     kiosk.deliveryProgressed(deliveryInfo(status), status.officeConfig);
                 };
                 onDelivery();
+                // "My status" asks the office first; the answer comes back on the UI thread.
+                kiosk.setRemoteStatus([&results, alive, worker = delivery.get()](
+                                          std::string code, std::function<void(Expected<std::optional<store::StatusAnswer>>)> done) {
+                    worker->lookUpStatus(std::move(code), [&results, alive, done = std::move(done)](
+                                                              Expected<std::optional<sync::StatusAnswerItem>> office) {
+                        Expected<std::optional<store::StatusAnswer>> answer = std::optional<store::StatusAnswer>();
+                        if (!office) answer = std::unexpected(office.error());
+                        else if (*office) answer = std::optional<store::StatusAnswer>(officeAnswer(**office));
+                        results.post([alive, done, answer = std::move(answer)] {
+                            if (*alive) done(answer);
+                        });
+                    });
+                });
             }
             signals.watch([&kiosk](int signal) {
                 logLine(std::string("stopping: ") + (signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "SIGHUP"));
                 kiosk.requestStop();
             });
             exitCode = kiosk.run();
+            *alive = false;
             signals.stop();
             onDelivery = nullptr;
         }

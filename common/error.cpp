@@ -14,6 +14,7 @@ const char* toString(ErrorCode code) {
         case ErrorCode::Internal: return "internal error";
         case ErrorCode::Transient: return "temporary failure";
         case ErrorCode::Refused: return "refused";
+        case ErrorCode::Conflict: return "conflict";
     }
     return "unknown error";
 }

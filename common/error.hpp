@@ -18,6 +18,7 @@ enum class ErrorCode {
     Internal,         // a bug: an invariant did not hold
     Transient,        // worth retrying later: network down, server busy or failing, timeouts
     Refused,          // the other side said no for good (bad request, unknown device): do not retry as is
+    Conflict,         // someone else changed it first: look again, then decide
 };
 
 const char* toString(ErrorCode code);

@@ -30,17 +30,24 @@ if [ -z "${KIOSK_NO_SERVER:-}" ]; then
     # The server offers the same catalog the demo kiosk starts with.
     build/dev/app/dc-catalog-gen --kiosk-seed --out "$demo/seed.jsonl"
     "$server" import --db "$db" "$demo/seed.jsonl"
+    # A caseworker for the office console (a demo password: make real ones with user add).
+    echo "demo password 1" | "$server" user add --db "$db" --name demo --role admin --password-stdin
   fi
   token="$("$server" token --db "$db" --note "demo kiosk")"
   rm -f "$demo/port"
-  "$server" serve --db "$db" --listen 127.0.0.1:0 --port-file "$demo/port" 2>"$demo/server.log" &
+  rm -f "$demo/office-port"
+  "$server" serve --db "$db" --listen 127.0.0.1:0 --port-file "$demo/port" \
+    --office-listen 127.0.0.1:0 --office-port-file "$demo/office-port" 2>"$demo/server.log" &
   server_pid=$!
-  for _ in $(seq 200); do [ -s "$demo/port" ] && break; sleep 0.05; done
+  for _ in $(seq 600); do [ -s "$demo/port" ] && break; sleep 0.05; done
   [ -s "$demo/port" ] || { echo "dc-server did not start; see $demo/server.log" >&2; exit 1; }
   url="http://127.0.0.1:$(cat "$demo/port")"
   args+=(--server "$url" --enroll-token "$token")
   echo "The office's server (dc-server) runs at $url, data in $db."
   echo "What the kiosk sent:  $server export --db $db applications   (or enrollments)"
+  if [ -s "$demo/office-port" ]; then
+    echo "The office console:   http://127.0.0.1:$(cat "$demo/office-port")/office/   (name demo, password \"demo password 1\")"
+  fi
 fi
 
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then

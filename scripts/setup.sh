@@ -29,6 +29,8 @@ PACKAGES=(
   libsystemd-dev systemd dpkg-dev fakeroot
   # tests: Catch2 v2, headless X server; a fixed clock for screenshots (scripts/screenshots.sh)
   catch2 xvfb xauth faketime
+  # the office console's browser tests: Debian's Chromium, its WebDriver and Selenium
+  chromium chromium-driver python3-selenium
 )
 if [ "${1:-}" = "--image" ]; then
   # the OS image: Debian's bootstrapper, partitions and file systems without mounting, the UEFI

@@ -125,15 +125,21 @@ void CatalogService::coursesTeaching(std::vector<std::string> skills, std::strin
         std::move(done));
 }
 
-void CatalogService::callClerk(std::string language, Callback<bool> done) {
-    ask<bool>(
-        [this, cipher = currentCipher(), language = std::move(language)](store::Database& db) -> Expected<bool> {
+void CatalogService::callClerk(std::string language, Callback<std::string> done) {
+    ask<std::string>(
+        [this, cipher = currentCipher(), language = std::move(language)](store::Database& db) -> Expected<std::string> {
             if (!cipher) return std::unexpected(noKeyError());
-            if (auto r = store::callClerk(db, *cipher, language); !r) return std::unexpected(r.error());
+            auto id = store::callClerk(db, *cipher, language);
+            if (!id) return std::unexpected(id.error());
             if (m_onQueued) m_onQueued();
-            return true;
+            return id;
         },
         std::move(done));
+}
+
+void CatalogService::whoIsComing(std::string callId, Callback<std::string> done) {
+    ask<std::string>([callId = std::move(callId)](store::Database& db) { return store::whoIsComing(db, callId); },
+                     std::move(done));
 }
 
 void CatalogService::countEvent(std::string metric, std::vector<std::string> dimensions) {

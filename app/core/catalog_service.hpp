@@ -52,7 +52,10 @@ public:
     void submitApplication(store::ApplicationDraft draft, Callback<store::ActionReceipt> done);
     void requestEnrollment(store::EnrollmentDraft draft, Callback<store::ActionReceipt> done);
     void lookUpReference(std::string code, Callback<store::StatusAnswer> done);
-    void callClerk(std::string language, Callback<bool> done);
+    // Answers the call's record id (the office's acknowledgement names it).
+    void callClerk(std::string language, Callback<std::string> done);
+    // The caseworker who took the call at the office, as the last heartbeat said (empty: not yet).
+    void whoIsComing(std::string callId, Callback<std::string> done);
     // A clerk registers a jobseeker (store::registerJobseeker), queued for the office like an application.
     void registerJobseeker(store::RegistrationDraft draft, Callback<store::ActionReceipt> done);
 

@@ -14,6 +14,7 @@
 #include "app/store/attachments.hpp"
 #include "app/store/daily_counts.hpp"
 #include "app/store/hex.hpp"
+#include "app/store/outbox.hpp"
 #include "app/store/sqlite_statement.hpp"
 #include "common/utf8.hpp"
 
@@ -95,8 +96,9 @@ Expected<void> checkPerson(const Profile& p, bool consent) {
 
 // The outbox record sync delivers. Its payload names the person, so it is sealed like a profile.
 Expected<void> enqueue(Database& db, const FieldCipher& cipher, const std::string& kind, const std::string& subject,
-                       const nlohmann::json& body) {
+                       const nlohmann::json& body, std::string* idOut = nullptr) {
     const std::string id = randomHex(16);  // the idempotency key the server deduplicates on
+    if (idOut) *idOut = id;
     auto sealed = cipher.seal("outbox:" + id, body.dump());
     if (!sealed) return std::unexpected(sealed.error());
     auto stmt = Statement::prepare(db, "INSERT INTO outbox (id, kind, payload, subject) VALUES (?1, ?2, ?3, ?4)");
@@ -153,15 +155,6 @@ std::string languageOf(const Profile& p) {
     return code ? p.language : "unknown";
 }
 
-ActionStatus statusFrom(const std::string& text) {
-    if (text == "submitted") return ActionStatus::Submitted;
-    if (text == "accepted") return ActionStatus::Accepted;
-    if (text == "rejected") return ActionStatus::Rejected;
-    if (text == "confirmed") return ActionStatus::Confirmed;
-    if (text == "waitlisted") return ActionStatus::Waitlisted;
-    if (text == "cancelled") return ActionStatus::Cancelled;
-    return ActionStatus::Pending;
-}
 
 }  // namespace
 
@@ -185,8 +178,21 @@ Expected<void> checkDocument(const Profile& p) {
     return {};
 }
 
+ActionStatus actionStatusFromText(const std::string& text) {
+    for (ActionStatus s : {ActionStatus::Submitted, ActionStatus::Accepted, ActionStatus::Rejected, ActionStatus::Confirmed,
+                           ActionStatus::Waitlisted, ActionStatus::Cancelled, ActionStatus::Forwarded, ActionStatus::Invited,
+                           ActionStatus::Hired, ActionStatus::NotSelected, ActionStatus::Withdrawn})
+        if (text == actionStatusText(s)) return s;
+    return ActionStatus::Pending;
+}
+
 const char* actionStatusText(ActionStatus status) {
     switch (status) {
+        case ActionStatus::Forwarded: return "forwarded";
+        case ActionStatus::Invited: return "invited";
+        case ActionStatus::Hired: return "hired";
+        case ActionStatus::NotSelected: return "not_selected";
+        case ActionStatus::Withdrawn: return "withdrawn";
         case ActionStatus::Submitted: return "submitted";
         case ActionStatus::Accepted: return "accepted";
         case ActionStatus::Rejected: return "rejected";
@@ -351,23 +357,36 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))SQL");
     return receipt;
 }
 
-Expected<void> callClerk(Database& db, const FieldCipher& cipher, const std::string& language) {
+Expected<std::string> callClerk(Database& db, const FieldCipher& cipher, const std::string& language) {
     const std::string lang = languageOf(Profile{.language = language});
-    return db.transaction([&]() -> Expected<void> {
-        if (auto r = enqueue(db, cipher, "event", "", {{"what", "clerk-called"}, {"language", lang}}); !r) return r;
+    std::string id;
+    auto done = db.transaction([&]() -> Expected<void> {
+        if (auto r = enqueue(db, cipher, "event", "", {{"what", "clerk-called"}, {"language", lang}}, &id); !r) return r;
         return audit(db, "clerk.called", "lang=" + lang);
     });
+    if (!done) return std::unexpected(done.error());
+    return id;
+}
+
+Expected<std::string> whoIsComing(const Database& db, const std::string& callId) {
+    auto taken = readSetting(db, "sync.calls_taken");
+    if (!taken) return std::unexpected(taken.error());
+    const auto calls = nlohmann::json::parse(*taken, nullptr, false);
+    if (!calls.is_object()) return std::string();
+    const auto it = calls.find(callId);
+    if (it == calls.end() || !it->is_string()) return std::string();
+    return it->template get<std::string>();
 }
 
 Expected<StatusAnswer> lookUpReference(const Database& db, const std::string& typedCode) {
     const std::string code = normalizeReferenceCode(typedCode);
     if (code.empty()) return fail(ErrorCode::InvalidInput, "a reference code has 6 letters and digits");
     auto stmt = Statement::prepare(db, R"SQL(
-SELECT 'application', a.status, NULL, coalesce(j.title, ''), a.id FROM applications a
+SELECT 'application', a.status, NULL, coalesce(j.title, ''), a.id, a.office_message, a.updated_at FROM applications a
   LEFT JOIN jobs j ON j.id = a.job_id WHERE a.reference_code = ?1
 UNION ALL
-SELECT 'enrollment', e.status, e.waitlist_position, coalesce(c.name, ''), e.id FROM enrollments e
-  LEFT JOIN courses c ON c.id = e.course_id WHERE e.reference_code = ?1)SQL");
+SELECT 'enrollment', e.status, e.waitlist_position, coalesce(c.name, ''), e.id, e.office_message, e.updated_at
+  FROM enrollments e LEFT JOIN courses c ON c.id = e.course_id WHERE e.reference_code = ?1)SQL");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, code);
     const int rc = stmt->step();
@@ -375,9 +394,11 @@ SELECT 'enrollment', e.status, e.waitlist_position, coalesce(c.name, ''), e.id F
     if (rc != SQLITE_ROW) return std::unexpected(db.lastError("looking up a reference code"));
     StatusAnswer answer;
     answer.kind = stmt->text(0) == "enrollment" ? StatusAnswer::Kind::Enrollment : StatusAnswer::Kind::Application;
-    answer.status = statusFrom(stmt->text(1));
+    answer.status = actionStatusFromText(stmt->text(1));
     answer.waitlistPosition = stmt->optionalInteger(2);
     answer.title = stmt->text(3);
+    answer.message = stmt->text(5);
+    answer.updatedAt = stmt->text(6);
     // Delivered once the server has answered for the outbox record that reports it.
     auto waiting = exists(db, "SELECT 1 FROM outbox WHERE subject = ?1 AND state <> 'done'", stmt->text(4));
     if (!waiting) return std::unexpected(waiting.error());

@@ -36,7 +36,10 @@ struct RegistrationDraft {
     std::string idPhoto;  // optional, as for an application
 };
 
-enum class ActionStatus { Pending, Submitted, Accepted, Rejected, Confirmed, Waitlisted, Cancelled };
+enum class ActionStatus { Pending, Submitted, Accepted, Rejected, Confirmed, Waitlisted, Cancelled,
+                          // decided by the office's caseworkers (applications)
+                          Forwarded, Invited, Hired, NotSelected, Withdrawn };
+ActionStatus actionStatusFromText(const std::string& text);  // unknown words: Pending
 const char* actionStatusText(ActionStatus status);
 
 struct ActionReceipt {
@@ -62,10 +65,19 @@ struct StatusAnswer {
     std::optional<int64_t> waitlistPosition;
     std::string title;     // the job's title or the course's name, when still in the catalog
     bool delivered = false;  // the server has the action (its outbox record is done)
+    std::string message;   // the office's words to the person (a caseworker's), may be empty
+    // Where the answer comes from: the office itself (asked just now), or this kiosk's copy,
+    // last changed at `updatedAt` ("2026-12-03T09:14:00Z").
+    bool fromOffice = false;
+    std::string updatedAt;
 };
 // "Call a clerk": an event for the office (no personal data) and a line in the audit log, in one
 // transaction; sync delivers it at once. `language` is the screen's, so the clerk knows whom to send.
-Expected<void> callClerk(Database& db, const FieldCipher& cipher, const std::string& language);
+// Returns the call's record id, which the office's acknowledgement names.
+Expected<std::string> callClerk(Database& db, const FieldCipher& cipher, const std::string& language);
+// The name of the caseworker who took call `callId` at the office (empty: not yet), as the last
+// heartbeat said.
+Expected<std::string> whoIsComing(const Database& db, const std::string& callId);
 
 // Looks a reference code up, forgiving case, spaces and the dash. NotFound for unknown codes.
 Expected<StatusAnswer> lookUpReference(const Database& db, const std::string& typedCode);

@@ -303,6 +303,29 @@ CREATE TABLE registrations (
 CREATE INDEX applications_by_time ON applications(created_at);
 CREATE INDEX enrollments_by_time ON enrollments(created_at);
 )SQL"},
+        // The office's console decides on applications (sent to the employer, invited, hired, not
+        // selected, withdrawn) and writes to the person: the statuses widen (SQLite keeps a CHECK
+        // with its table, so the table is made again) and both kinds keep the office's message.
+        {9, "the office's decisions and messages", R"SQL(
+CREATE TABLE applications_v9 (
+  id TEXT PRIMARY KEY,
+  reference_code TEXT NOT NULL UNIQUE,
+  job_id TEXT NOT NULL,
+  profile_id TEXT REFERENCES profiles(id),
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','submitted','accepted','rejected','forwarded',
+                                                           'invited','hired','not_selected','withdrawn')),
+  note_enc BLOB,
+  office_message TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+) WITHOUT ROWID;
+INSERT INTO applications_v9 (id, reference_code, job_id, profile_id, status, note_enc, created_at, updated_at)
+  SELECT id, reference_code, job_id, profile_id, status, note_enc, created_at, updated_at FROM applications;
+DROP TABLE applications;
+ALTER TABLE applications_v9 RENAME TO applications;
+CREATE INDEX applications_by_time ON applications(created_at);
+ALTER TABLE enrollments ADD COLUMN office_message TEXT NOT NULL DEFAULT '';
+)SQL"},
     };
     return kSteps;
 }

@@ -24,7 +24,8 @@ const char* tableOf(const std::string& subject) {
 }
 
 bool allowedStatus(const char* table, const std::string& status) {
-    static const char* const application[] = {"submitted", "accepted", "rejected"};
+    static const char* const application[] = {"submitted", "accepted", "rejected", "forwarded", "invited", "hired",
+                                              "not_selected", "withdrawn"};
     static const char* const enrollment[] = {"confirmed", "waitlisted", "rejected", "cancelled"};
     const bool isApplication = std::string_view(table) == "applications";
     for (const char* s : isApplication ? std::span<const char* const>(application) : std::span<const char* const>(enrollment))
@@ -143,15 +144,29 @@ UPDATE outbox SET state = 'done', result = ?2, last_error = '',
 }
 
 Expected<void> applyOfficeUpdates(Database& db, const std::vector<OfficeUpdate>& updates, int64_t lastSeq,
-                                  const std::string& config) {
+                                  const std::string& config, const std::string& callsTaken) {
     return db.transaction([&]() -> Expected<void> {
         auto statuses = StatusWriter::prepare(db);
         if (!statuses) return std::unexpected(statuses.error());
+        auto message = Statement::prepare(db, R"SQL(
+UPDATE applications SET office_message = ?2 WHERE id = ?1 AND ?2 <> '';
+)SQL");
+        auto enrollmentMessage = Statement::prepare(db, "UPDATE enrollments SET office_message = ?2 WHERE id = ?1 AND ?2 <> ''");
+        if (!message) return std::unexpected(message.error());
+        if (!enrollmentMessage) return std::unexpected(enrollmentMessage.error());
         for (const auto& u : updates) {
             const DeliveryAnswer answer{.status = u.status, .waitlistPosition = u.waitlistPosition};
             if (auto r = statuses->write(u.subject, answer); !r) return r;
+            const char* table = tableOf(u.subject);
+            if (u.message.empty() || !table || !allowedStatus(table, u.status)) continue;  // words only with a known change
+            Statement& stmt = u.subject.starts_with("e-") ? *enrollmentMessage : *message;
+            stmt.reset();
+            stmt.bind(1, u.subject);
+            stmt.bind(2, u.message.substr(0, 2000));
+            if (stmt.step() != SQLITE_DONE) return std::unexpected(db.lastError("keeping the office's message"));
         }
         if (auto r = writeSetting(db, "sync.updates_after", std::to_string(lastSeq)); !r) return r;
+        if (auto r = writeSetting(db, "sync.calls_taken", callsTaken); !r) return r;
         return writeSetting(db, "sync.config", config);
     });
 }

@@ -52,9 +52,12 @@ Expected<void> recordDeliveries(Database& db, const std::vector<DeliveryAnswer>&
 struct OfficeUpdate {
     std::string subject, status;
     std::optional<int64_t> waitlistPosition;
+    std::string message;  // the caseworker's words to the person; empty leaves the last one
 };
+// `callsTaken`: a JSON object {call record id: the caseworker's name} of the calls for a clerk the
+// office took lately (kept for whoIsComing).
 Expected<void> applyOfficeUpdates(Database& db, const std::vector<OfficeUpdate>& updates, int64_t lastSeq,
-                                  const std::string& config);
+                                  const std::string& config, const std::string& callsTaken = "{}");
 
 // Counts an attempt that got no answer (network down, server error) for these records.
 Expected<void> recordFailedAttempt(Database& db, const std::vector<std::string>& ids, const std::string& error);

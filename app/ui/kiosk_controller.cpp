@@ -227,7 +227,7 @@ void KioskController::apply(const Actions& actions) {
     if (actions.courseFilter) m_state.courseFilter = *actions.courseFilter;
     if (actions.callClerk && !m_state.clerkCalled.loading && !m_state.clerkCalled.value) {
         const uint64_t request = m_state.clerkCalled.start();
-        m_catalog.callClerk(languageCode(m_state.language), [this, request](Expected<bool> called) {
+        m_catalog.callClerk(languageCode(m_state.language), [this, request](Expected<std::string> called) {
             if (!called) logLoadError("a clerk call", called.error());
             m_state.clerkCalled.accept(request, std::move(called));
         });
@@ -246,13 +246,40 @@ void KioskController::apply(const Actions& actions) {
     if (actions.checkStatus) {
         const uint64_t request = m_state.status.start();
         m_state.status.value.reset();
-        m_catalog.lookUpReference(m_edit.referenceCode, [this, request](Expected<store::StatusAnswer> result) {
-            m_state.status.accept(request, std::move(result));
-        });
+        m_state.statusOffline = false;
+        const std::string code = m_edit.referenceCode;
+        auto local = [this, request, code](bool officeUnreachable) {
+            m_catalog.lookUpReference(code, [this, request, officeUnreachable](Expected<store::StatusAnswer> result) {
+                if (m_state.status.accept(request, std::move(result))) m_state.statusOffline = officeUnreachable;
+            });
+        };
+        if (!m_remoteStatus) {
+            local(false);
+        } else {
+            // The office first: its answer holds what a caseworker decided, wherever the person applied.
+            m_remoteStatus(code, [this, request, local](Expected<std::optional<store::StatusAnswer>> office) {
+                if (request != m_state.status.request) return;  // a newer check, or the person left
+                if (office && *office) {
+                    m_state.status.accept(request, **office);
+                    return;
+                }
+                if (!office) logLoadError("the office's answer", office.error());
+                local(!office);
+            });
+        }
     }
 }
 
 void KioskController::deliveryProgressed() {
+    // The office may have taken the call for a clerk: say who is coming.
+    if (m_state.clerkCalled.value && m_state.clerkComing.empty()) {
+        m_catalog.whoIsComing(*m_state.clerkCalled.value, [this, call = *m_state.clerkCalled.value](Expected<std::string> who) {
+            if (!who || who->empty() || !m_state.clerkCalled.value || *m_state.clerkCalled.value != call) return;
+            m_state.clerkComing = *who;
+            if (m_narrator && m_state.audioGuidance)
+                m_narrator->say(clerkComingText(m_state.language, *who), m_state.language);
+        });
+    }
     // An empty list (the kiosk's first catalog had not arrived, or not the part that matches) fills
     // by itself; a list with jobs is left alone while the person reads it.
     if (m_state.screen == Screen::Jobs && m_state.jobs.value && m_state.jobs.value->jobs.empty() && !m_state.jobs.loading)

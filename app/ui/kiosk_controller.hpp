@@ -69,6 +69,11 @@ public:
         m_scanner = std::move(scanner);
         m_state.canScan = static_cast<bool>(m_scanner);
     }
+    // Asks the office about a reference code (a kiosk with a server): answers once, on the UI
+    // thread, with the office's answer, nullopt when the office does not know the code, or an
+    // error when it could not be asked. Without it, "My status" reads this kiosk's copy only.
+    using RemoteStatus = std::function<void(std::string code, std::function<void(Expected<std::optional<store::StatusAnswer>>)>)>;
+    void setRemoteStatus(RemoteStatus remote) { m_remoteStatus = std::move(remote); }
     // The camera that reads ID documents for the application form (none: the form offers typing
     // only), and how a preview frame becomes a texture: `upload(texture, preview)` replaces the
     // pixels of `texture` (0: a new one) and returns its id.
@@ -110,6 +115,7 @@ private:
     int m_attractSeconds = 60;
     bool m_staffSignIn = false;
     QrScanner m_scanner;
+    RemoteStatus m_remoteStatus;
     IdCamera* m_idCamera = nullptr;
     PreviewUpload m_uploadPreview;
     bool m_idCameraOn = false;

@@ -89,7 +89,9 @@ struct KioskState {
     bool formProblemIsNew = false;  // set for the frame after it appeared: the form scrolls to it
     Loadable<store::ActionReceipt> receipt;
     core::CourseFilter courseFilter;
-    Loadable<bool> clerkCalled;     // "Call a clerk" was pressed in this session
+    Loadable<std::string> clerkCalled;  // "Call a clerk" was pressed in this session: the call's id
+    std::string clerkComing;            // the caseworker who took the call ("Nino"), once known
+    bool statusOffline = false;         // My status: the office could not be asked, the kiosk's copy shown
     bool attract = false;           // the kiosk is at rest: the attract screen is up
     bool audioGuidance = false;     // speak each screen, counts and the idle countdown
     bool receiptDelivered = false;  // the office's server has it (and may have changed its status)

@@ -13,6 +13,11 @@ Msg statusMsg(store::ActionStatus s) {
         case store::ActionStatus::Confirmed: return Msg::StatusConfirmed;
         case store::ActionStatus::Waitlisted: return Msg::StatusWaitlisted;
         case store::ActionStatus::Cancelled: return Msg::StatusCancelled;
+        case store::ActionStatus::Forwarded: return Msg::StatusForwarded;
+        case store::ActionStatus::Invited: return Msg::StatusInvited;
+        case store::ActionStatus::Hired: return Msg::StatusHired;
+        case store::ActionStatus::NotSelected: return Msg::StatusNotSelected;
+        case store::ActionStatus::Withdrawn: return Msg::StatusWithdrawn;
     }
     return Msg::StatusPending;
 }
@@ -26,6 +31,23 @@ Msg kindMsg(const std::string& kind) {
     if (kind == "enrollment") return Msg::KindEnrollment;
     if (kind == "registration") return Msg::KindRegistration;
     return Msg::KindApplication;
+}
+
+namespace {
+std::string replaced(std::string text, std::string_view placeholder, const std::string& value) {
+    if (const size_t at = text.find(placeholder); at != std::string::npos) text.replace(at, placeholder.size(), value);
+    return text;
+}
+}  // namespace
+
+std::string clerkComingText(Language language, const std::string& name) {
+    return replaced(tr(language, Msg::ClerkComing), "{name}", name);
+}
+
+std::string localCopyText(Language language, const std::string& updatedAt) {
+    // "2026-12-03T09:14:00Z" -> "2026-12-03 09:14 UTC"
+    std::string when = updatedAt.size() >= 16 ? updatedAt.substr(0, 10) + " " + updatedAt.substr(11, 5) + " UTC" : updatedAt;
+    return replaced(tr(language, Msg::StatusLocalCopy), "{date}", when);
 }
 
 Msg emptyCatalogMsg(DeliveryInfo::State state) {

@@ -18,6 +18,10 @@ Msg deliveryMsg(DeliveryInfo::State state);
 // Why the job list is empty when the kiosk holds no job at all: the first catalog is on its way,
 // the office cannot be reached now, or no office is set up.
 Msg emptyCatalogMsg(DeliveryInfo::State state);
+// "Nino is coming to help you. Please wait here." in the language.
+std::string clerkComingText(Language language, const std::string& name);
+// The kiosk's own copy of a status, dated: "... this kiosk knew on 2026-12-03 09:14."
+std::string localCopyText(Language language, const std::string& updatedAt);
 // What the ID capture screen says (and speaks) to the person holding their document.
 Msg captureHintMsg(CaptureHint hint);
 

@@ -4,6 +4,8 @@
 
 #include <charconv>
 
+#include <nlohmann/json.hpp>
+
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_json.hpp"
 #include "app/store/catalog_queries.hpp"
@@ -279,10 +281,22 @@ Expected<void> SyncClient::heartbeat() {
     int64_t last = updatesAfter;
     for (const auto& u : answer->updates) {
         if (u.seq <= last) continue;  // an answer out of order must not move us back
-        updates.push_back({u.subject, u.status, u.waitlistPosition});
+        updates.push_back({u.subject, u.status, u.waitlistPosition, u.message});
         last = u.seq;
     }
-    return store::applyOfficeUpdates(m_db, updates, last, answer->config);
+    nlohmann::json calls = nlohmann::json::object();
+    for (const auto& c : answer->calls) calls[c.recordId] = c.by;
+    return store::applyOfficeUpdates(m_db, updates, last, answer->config, calls.dump());
+}
+
+Expected<StatusResponse> SyncClient::lookUpStatus(const std::vector<std::string>& codes) {
+    if (auto r = ensureEnrolled(); !r) return std::unexpected(r.error());
+    auto result = call("POST", "/v1/status", toJson(StatusRequest{codes}), true);
+    if (!result) return std::unexpected(result.error().withContext("asking the office about a reference code"));
+    if (result->status != 200) return std::unexpected(statusError(*result, "asking the office about a reference code"));
+    auto answer = parseStatusResponse(result->body);
+    if (!answer) return fail(ErrorCode::Transient, "the office's answer could not be read");
+    return answer;
 }
 
 Expected<void> SyncClient::uploadOne(const store::AttachmentRecord& a, RoundReport& report) {

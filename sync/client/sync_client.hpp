@@ -19,6 +19,7 @@
 #include "app/store/attachments.hpp"
 #include "app/store/outbox.hpp"
 #include "sync/client/http_transport.hpp"
+#include "sync/protocol/messages.hpp"
 
 namespace dc::sync {
 
@@ -61,6 +62,8 @@ public:
     Expected<void> uploadAttachments(RoundReport& report);
     // Sends the anonymous daily counts not yet reported (store/daily_counts.hpp).
     Expected<void> report();
+    // What the office says about these reference codes now (any kiosk may ask about any code).
+    Expected<StatusResponse> lookUpStatus(const std::vector<std::string>& codes);
     // Enrolls if needed, then push, attachments, report, pull, heartbeat.
     Expected<RoundReport> runRound();
 

@@ -65,6 +65,26 @@ SyncWorker::~SyncWorker() {
     }
     m_wake.notify_all();
     m_thread.join();
+    for (auto& t : m_lookups) t.join();
+}
+
+void SyncWorker::lookUpStatus(std::string code, std::function<void(Expected<std::optional<StatusAnswerItem>>)> done) {
+    std::lock_guard lock(m_mutex);
+    m_lookups.emplace_back([this, code = std::move(code), done = std::move(done)] {
+        // Its own connection and transport: a round in progress is not disturbed, and a person
+        // waiting at the screen is not kept waiting long by a slow line.
+        CurlOptions quick = m_curl;
+        quick.connectTimeout = std::min(quick.connectTimeout, std::chrono::seconds(4));
+        quick.answerTimeout = std::min(quick.answerTimeout, std::chrono::seconds(8));
+        auto db = store::Database::open(m_dbFile);
+        if (!db) return done(std::unexpected(db.error()));
+        auto http = makeCurlTransport(quick);
+        SyncClient client(*db, m_cipher, *http, m_config);
+        auto answer = client.lookUpStatus({code});
+        if (!answer) return done(std::unexpected(answer.error()));
+        if (answer->answers.empty()) return done(std::optional<StatusAnswerItem>());
+        done(std::optional<StatusAnswerItem>(answer->answers.front()));
+    });
 }
 
 void SyncWorker::syncNow() {

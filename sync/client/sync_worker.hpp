@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/store/field_cipher.hpp"
 #include "sync/client/sync_client.hpp"
@@ -64,6 +65,10 @@ public:
     // the catalog stay; records not yet delivered go under the new identity.
     void reenroll(std::string token);
     SyncStatus status() const;
+    // Asks the office about a reference code on a thread of its own (the rounds go on), with a
+    // short timeout; `done` is called on that thread with the office's answer, or nullopt when
+    // the office does not know the code, or an error when it could not be asked.
+    void lookUpStatus(std::string code, std::function<void(Expected<std::optional<StatusAnswerItem>>)> done);
 
 private:
     void run();
@@ -84,6 +89,7 @@ private:
     std::optional<std::string> m_reenrollToken;
     SyncStatus m_status;
     std::thread m_thread;
+    std::vector<std::thread> m_lookups;  // status look-ups under way or done; joined at the end
 };
 
 }  // namespace dc::sync

@@ -238,9 +238,14 @@ std::string toJson(const HeartbeatResponse& r) {
     for (const auto& u : r.updates) {
         json j = {{"seq", u.seq}, {"subject", u.subject}, {"status", u.status}};
         if (u.waitlistPosition) j["waitlistPosition"] = *u.waitlistPosition;
+        if (!u.message.empty()) j["message"] = u.message;
         updates.push_back(std::move(j));
     }
-    return json{{"serverTime", r.serverTime}, {"config", objectFrom(r.config)}, {"updates", std::move(updates)}}.dump();
+    json calls = json::array();
+    for (const auto& c : r.calls) calls.push_back({{"recordId", c.recordId}, {"by", c.by}, {"at", c.at}});
+    return json{{"serverTime", r.serverTime}, {"config", objectFrom(r.config)}, {"updates", std::move(updates)},
+                {"calls", std::move(calls)}}
+        .dump();
 }
 
 Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view body) {
@@ -256,13 +261,79 @@ Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view body) {
             DC_TRY(seq, integer(u, "seq", true, 1));
             DC_TRY(subject, text(u, "subject", true, 64));
             DC_TRY(status, text(u, "status", true, 32));
-            StatusUpdate update{*seq, *subject, *status, std::nullopt};
+            DC_TRY(message, text(u, "message", false, 2000));
+            StatusUpdate update{*seq, *subject, *status, std::nullopt, *message};
             if (u.contains("waitlistPosition")) {
                 DC_TRY(position, integer(u, "waitlistPosition", true, 1));
                 update.waitlistPosition = *position;
             }
             response.updates.push_back(std::move(update));
         }
+    }
+    if (const auto it = obj->find("calls"); it != obj->end() && !it->is_null()) {
+        if (!it->is_array() || it->size() > kMaxCallAcks)
+            return fail(ErrorCode::InvalidInput, "\"calls\" must be a list of at most 50");
+        for (const json& c : *it) {
+            if (!c.is_object()) return fail(ErrorCode::InvalidInput, "a call must be a JSON object");
+            DC_TRY(record, text(c, "recordId", true, 64));
+            DC_TRY(by, text(c, "by", true, 100));
+            DC_TRY(at, integer(c, "at", false));
+            response.calls.push_back({*record, *by, *at});
+        }
+    }
+    return response;
+}
+
+// ---- status ----
+std::string toJson(const StatusRequest& r) { return json{{"codes", r.codes}}.dump(); }
+
+Expected<StatusRequest> parseStatusRequest(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the status request"));
+    const auto it = obj->find("codes");
+    if (it == obj->end() || !it->is_array() || it->empty() || it->size() > kMaxStatusCodes)
+        return fail(ErrorCode::InvalidInput, "\"codes\" must be a list of 1 to 20 reference codes");
+    StatusRequest request;
+    for (const json& c : *it) {
+        if (!c.is_string() || c.get_ref<const std::string&>().size() > 32 || !utf8::isValid(c.get_ref<const std::string&>()))
+            return fail(ErrorCode::InvalidInput, "a reference code is text of at most 32 bytes");
+        request.codes.push_back(c.get<std::string>());
+    }
+    return request;
+}
+
+std::string toJson(const StatusResponse& r) {
+    json answers = json::array();
+    for (const auto& a : r.answers) {
+        json j = {{"code", a.code},       {"kind", a.kind},     {"status", a.status}, {"message", a.message},
+                  {"detail", a.detail},   {"title", a.title},   {"updatedAt", a.updatedAt}};
+        if (a.waitlistPosition) j["waitlistPosition"] = *a.waitlistPosition;
+        answers.push_back(std::move(j));
+    }
+    return json{{"answers", std::move(answers)}}.dump();
+}
+
+Expected<StatusResponse> parseStatusResponse(std::string_view body) {
+    DC_TRY(obj, parseObject(body, "the status answer"));
+    const auto it = obj->find("answers");
+    if (it == obj->end() || !it->is_array() || it->size() > kMaxStatusCodes)
+        return fail(ErrorCode::InvalidInput, "\"answers\" must be a list of at most 20");
+    StatusResponse response;
+    for (const json& a : *it) {
+        if (!a.is_object()) return fail(ErrorCode::InvalidInput, "an answer must be a JSON object");
+        StatusAnswerItem item;
+        DC_TRY(code, text(a, "code", true, 32));
+        DC_TRY(kind, text(a, "kind", true, 32));
+        DC_TRY(status, text(a, "status", true, 32));
+        DC_TRY(message, text(a, "message", false, 2000));
+        DC_TRY(detail, text(a, "detail", false, 600));
+        DC_TRY(title, text(a, "title", false, 400));
+        DC_TRY(updated, integer(a, "updatedAt", false));
+        item = {*code, *kind, *status, *message, *detail, *title, std::nullopt, *updated};
+        if (a.contains("waitlistPosition")) {
+            DC_TRY(position, integer(a, "waitlistPosition", true, 1));
+            item.waitlistPosition = *position;
+        }
+        response.answers.push_back(std::move(item));
     }
     return response;
 }

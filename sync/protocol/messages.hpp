@@ -92,19 +92,51 @@ struct Heartbeat {
 struct StatusUpdate {
     int64_t seq = 0;
     std::string subject;  // the application or enrollment id the device made ("e-...")
-    std::string status;   // confirmed, waitlisted, cancelled, accepted, rejected
+    std::string status;   // confirmed, waitlisted, cancelled, accepted, rejected, invited, ...
     std::optional<int64_t> waitlistPosition;
+    std::string message;  // the caseworker's words to the person, may be empty
 };
+// A call for a clerk that a caseworker acknowledged: the kiosk says who is coming.
+struct CallAck {
+    std::string recordId;  // the event record the kiosk pushed
+    std::string by;        // the caseworker's name as the office shows it
+    int64_t at = 0;
+};
+inline constexpr size_t kMaxCallAcks = 50;
 inline constexpr size_t kMaxStatusUpdates = 500;
 struct HeartbeatResponse {
     int64_t serverTime = 0;
     std::string config;  // a JSON object as text: the device's configuration as the office set it
     std::vector<StatusUpdate> updates;  // after updatesAfter, oldest first, at most 500
+    std::vector<CallAck> calls;          // this device's calls acknowledged in the last hour
 };
 std::string toJson(const Heartbeat& h);
 Expected<Heartbeat> parseHeartbeat(std::string_view text);
 std::string toJson(const HeartbeatResponse& r);
 Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view text);
+
+// ---- status: what the office says about reference codes, asked by any kiosk of the office ----
+inline constexpr size_t kMaxStatusCodes = 20;
+struct StatusRequest {
+    std::vector<std::string> codes;  // as the person typed them; the server normalises
+};
+struct StatusAnswerItem {
+    std::string code;    // "K7M-4QX"
+    std::string kind;    // application | enrollment | registration
+    std::string status;  // submitted, forwarded, invited, hired, not_selected, withdrawn, confirmed, ...
+    std::string message; // the caseworker's words to the person, may be empty
+    std::string detail;  // an interview's date and place, may be empty
+    std::string title;   // the job's title or the course's name, when the server has it
+    std::optional<int64_t> waitlistPosition;
+    int64_t updatedAt = 0;  // Unix seconds of the last decision (or of arrival)
+};
+struct StatusResponse {
+    std::vector<StatusAnswerItem> answers;  // only the codes the office knows
+};
+std::string toJson(const StatusRequest& r);
+Expected<StatusRequest> parseStatusRequest(std::string_view text);
+std::string toJson(const StatusResponse& r);
+Expected<StatusResponse> parseStatusResponse(std::string_view text);
 
 // ---- reports: anonymous daily counts, each the day's total so far (sending it again is harmless) ----
 struct ReportCount {

@@ -224,18 +224,7 @@ CentralService::CentralService(ConnectionPool& pool, std::function<int64_t()> cl
 
 template <class T, class F>
 Expected<T> CentralService::transaction(SqlConnection& c, F&& body) {
-    for (int attempt = 0;; ++attempt) {
-        auto begun = c.script(c.dialect() == Dialect::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
-        Expected<T> result = begun ? body() : Expected<T>(std::unexpected(begun.error()));
-        if (result) {
-            auto committed = c.script("COMMIT");
-            if (committed) return result;
-            result = std::unexpected(committed.error());
-        }
-        const bool conflict = c.lastErrorWasConflict();
-        if (begun) (void)c.script("ROLLBACK");
-        if (!conflict || attempt >= 8) return result;
-    }
+    return inTransaction<T>(c, std::forward<F>(body));
 }
 
 Expected<void> CentralService::prepareSchema() {
@@ -245,6 +234,14 @@ Expected<void> CentralService::prepareSchema() {
     if (postgres) DC_CHECK(c->script("SELECT pg_advisory_lock(7245001)"));
     auto done = transaction<void>(*c, [&]() -> Expected<void> {
         DC_CHECK(c->script(kServerSchema));
+        // Columns added after a table was first made (CREATE TABLE IF NOT EXISTS keeps old tables).
+        if (postgres) {
+            DC_CHECK(c->script("ALTER TABLE status_updates ADD COLUMN IF NOT EXISTS message TEXT NOT NULL DEFAULT ''"));
+        } else {
+            DC_TRY(has, c->query("SELECT count(*) FROM pragma_table_info('status_updates') WHERE name = 'message'"));
+            if ((*has)[0].integer(0) == 0)
+                DC_CHECK(c->script("ALTER TABLE status_updates ADD COLUMN message TEXT NOT NULL DEFAULT ''"));
+        }
         DC_CHECK(c->query("INSERT INTO meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING",
                           {sync::randomHex(8)}));
         DC_CHECK(c->query("INSERT INTO meta (key, value) VALUES ('horizon', '0') ON CONFLICT (key) DO NOTHING"));
@@ -364,31 +361,38 @@ Expected<std::string> CentralService::exportCsv(const std::string& what) {
     return fail(ErrorCode::InvalidInput, "export what? \"applications\" or \"enrollments\"");
 }
 
+Expected<std::string> cancelEnrollmentInTransaction(SqlConnection& c, const std::string& id) {
+    DC_TRY(rows, c.query("SELECT session_id, course_id, status FROM enrollments WHERE id = $1 "
+                         "AND status IN ('confirmed','waitlisted')",
+                         {id}));
+    if (rows->empty()) return fail(ErrorCode::NotFound, "no confirmed or waitlisted enrollment has this id");
+    const std::string sessionId = (*rows)[0].text(0), courseId = (*rows)[0].text(1);
+    const bool hadSeat = (*rows)[0].text(2) == "confirmed";
+    DC_CHECK(c.query("UPDATE enrollments SET status = 'cancelled' WHERE id = $1", {id}));
+    DC_CHECK(noteStatusUpdate(c, id, "cancelled", std::nullopt));
+    if (!hadSeat) return std::string("cancelled a place on the waitlist");
+    // The freed seat goes to whoever has waited longest.
+    DC_TRY(next, c.query("UPDATE enrollments SET status = 'confirmed' WHERE id = (SELECT id FROM enrollments "
+                         "WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position LIMIT 1) "
+                         "RETURNING reference_code, id",
+                         {sessionId}));
+    if (!next->empty()) {
+        DC_CHECK(noteStatusUpdate(c, (*next)[0].text(1), "confirmed", std::nullopt));
+        return "cancelled; the seat went to " + (*next)[0].text(0) + " from the waitlist";
+    }
+    DC_CHECK(c.query("UPDATE sessions SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0", {sessionId}));
+    DC_CHECK(republishCourse(c, courseId));
+    return std::string("cancelled; the seat is free again");
+}
+
 Expected<std::string> CentralService::cancelEnrollment(const std::string& referenceCode) {
     auto c = m_pool.acquire();
     return transaction<std::string>(*c, [&]() -> Expected<std::string> {
-        DC_TRY(rows, c->query("SELECT id, session_id, course_id, status FROM enrollments WHERE reference_code = $1 "
+        DC_TRY(rows, c->query("SELECT id FROM enrollments WHERE reference_code = $1 "
                               "AND status IN ('confirmed','waitlisted') ORDER BY received_at LIMIT 1",
                               {referenceCode}));
         if (rows->empty()) return fail(ErrorCode::NotFound, "no confirmed or waitlisted enrollment has this code");
-        const std::string id = (*rows)[0].text(0), sessionId = (*rows)[0].text(1), courseId = (*rows)[0].text(2);
-        const bool hadSeat = (*rows)[0].text(3) == "confirmed";
-        DC_CHECK(c->query("UPDATE enrollments SET status = 'cancelled' WHERE id = $1", {id}));
-        DC_CHECK(noteStatusUpdate(*c, id, "cancelled", std::nullopt));
-        if (!hadSeat) return std::string("cancelled a place on the waitlist");
-        // The freed seat goes to whoever has waited longest.
-        DC_TRY(next, c->query("UPDATE enrollments SET status = 'confirmed' WHERE id = (SELECT id FROM enrollments "
-                              "WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position LIMIT 1) "
-                              "RETURNING reference_code, id",
-                              {sessionId}));
-        if (!next->empty()) {
-            DC_CHECK(noteStatusUpdate(*c, (*next)[0].text(1), "confirmed", std::nullopt));
-            return "cancelled; the seat went to " + (*next)[0].text(0) + " from the waitlist";
-        }
-        DC_CHECK(c->query("UPDATE sessions SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0",
-                          {sessionId}));
-        DC_CHECK(republishCourse(*c, courseId));
-        return std::string("cancelled; the seat is free again");
+        return cancelEnrollmentInTransaction(*c, (*rows)[0].text(0));
     });
 }
 
@@ -439,12 +443,17 @@ Expected<sync::HeartbeatResponse> CentralService::heartbeat(const std::string& d
         if (part.is_object()) merged.update(part);
     }
     response.config = merged.dump();
-    DC_TRY(updates, c->query("SELECT seq, subject, status, waitlist_position FROM status_updates "
+    DC_TRY(updates, c->query("SELECT seq, subject, status, waitlist_position, message FROM status_updates "
                              "WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT 500",
                              {deviceId, beat.updatesAfter}));
     for (const auto& u : *updates)
         response.updates.push_back({u.integer(0), u.text(1), u.text(2),
-                                    u.isNull(3) ? std::nullopt : std::optional<int64_t>(u.integer(3))});
+                                    u.isNull(3) ? std::nullopt : std::optional<int64_t>(u.integer(3)), u.text(4)});
+    // Its calls for a clerk that a caseworker took in the last hour: the kiosk says who is coming.
+    DC_TRY(calls, c->query("SELECT a.record_id, a.user_name, a.at FROM call_acks a JOIN intake i ON i.record_id = a.record_id "
+                           "WHERE i.device_id = $1 AND a.at >= $2 ORDER BY a.at DESC LIMIT 50",
+                           {deviceId, now() - 3600}));
+    for (const auto& r : *calls) response.calls.push_back({r.text(0), r.text(1), r.integer(2)});
     return response;
 }
 

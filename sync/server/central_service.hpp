@@ -80,6 +80,10 @@ struct CatalogImportResult {
     size_t changed = 0, unchanged = 0, deleted = 0;
 };
 
+// In the caller's transaction: cancels a confirmed or waitlisted enrollment; a freed seat goes to
+// whoever has waited longest on that session's waitlist. Says what happened, in plain words.
+Expected<std::string> cancelEnrollmentInTransaction(SqlConnection& c, const std::string& enrollmentId);
+
 class CentralService {
 public:
     explicit CentralService(ConnectionPool& pool, std::function<int64_t()> clock = {});

@@ -19,6 +19,7 @@ HttpResponse fromError(const Error& e, const char* doing) {
         case ErrorCode::InvalidInput: return errorResponse(400, "bad_request", e.message());
         case ErrorCode::Refused: return errorResponse(403, "forbidden", e.message());
         case ErrorCode::NotFound: return errorResponse(404, "not_found", e.message());
+        case ErrorCode::Conflict: return errorResponse(409, "conflict", e.message());
         default:
             std::fprintf(stderr, "dc-server: %s: %s\n", doing, e.message().c_str());
             return errorResponse(500, "internal", std::string("the server failed while ") + doing + "; try again later");
@@ -77,7 +78,7 @@ HttpResponse Api::handle(const HttpRequest& r) {
     static constexpr std::string_view kAttachments = "/v1/attachments/";
     const bool attachment = r.path.starts_with(kAttachments);
     const bool known = attachment || r.path == "/v1/push" || r.path == "/v1/pull" || r.path == "/v1/heartbeat" ||
-                       r.path == "/v1/report";
+                       r.path == "/v1/report" || r.path == "/v1/status";
     if (!known) return errorResponse(404, "not_found", "no such endpoint: " + r.path.substr(0, 100));
     if (attachment) {
         if (r.method != "GET" && r.method != "PUT") return errorResponse(405, "method_not_allowed", "use GET or PUT");
@@ -127,6 +128,15 @@ HttpResponse Api::handle(const HttpRequest& r) {
         if (answer->checksumFailed)
             return errorResponse(422, "checksum_mismatch", "the attachment's bytes do not match its SHA-256; send it again from the start");
         return json(sync::toJson(answer->status));
+    }
+    if (r.path == "/v1/status") {
+        // Any kiosk of the office may ask about any code: a person checks at whichever kiosk is free.
+        auto request = sync::parseStatusRequest(r.body);
+        if (!request) return errorResponse(400, "bad_request", request.error().message());
+        if (!m_office) return json(sync::toJson(sync::StatusResponse{}));
+        auto answers = m_office->statusOf(request->codes);
+        if (!answers) return fromError(answers.error(), "looking up reference codes");
+        return json(sync::toJson(sync::StatusResponse{std::move(*answers)}));
     }
     if (r.path == "/v1/report") {
         auto report = sync::parseReport(r.body);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sync/server/central_service.hpp"
+#include "sync/server/office/office_service.hpp"
 
 namespace dc::server {
 
@@ -31,13 +32,14 @@ struct HttpResponse {
 
 class Api {
 public:
-    explicit Api(CentralService& service) : m_service(service) {}
+    explicit Api(CentralService& service, office::OfficeService* office = nullptr) : m_service(service), m_office(office) {}
     HttpResponse handle(const HttpRequest& request);
 
 private:
     // The authenticated device's id, or the 401 to send.
     std::variant<std::string, HttpResponse> authenticate(const HttpRequest& request);
     CentralService& m_service;
+    office::OfficeService* m_office;  // answers /v1/status (what the office decided); optional
 };
 
 HttpResponse errorResponse(int status, const std::string& code, const std::string& message);

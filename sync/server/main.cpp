@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -10,6 +11,8 @@
 #include "app/store/jobposting_jsonld.hpp"
 #include "sync/server/central_service.hpp"
 #include "sync/server/http_server.hpp"
+#include "sync/server/office/console.hpp"
+#include "sync/server/office/office_service.hpp"
 
 namespace {
 
@@ -22,9 +25,14 @@ commands:
   serve [--listen HOST:PORT] [--port-file FILE] [--tls-cert PEM --tls-key PEM]
         [--threads N] [--quiet] [--faults SPEC]
         [--max-connections N] [--max-per-client N] [--head-timeout SECONDS]
+        [--office-listen HOST:PORT] [--office-port-file FILE]
                               answer devices (PORT 0: any free port, written to FILE);
                               at most N connections (4000), N from one address (64); a
-                              request's line and headers must arrive whole in SECONDS (20)
+                              request's line and headers must arrive whole in SECONDS (20);
+                              the office console at http(s)://HOST:PORT/office/ when asked
+  user add --name NAME --role caseworker|coordinator|admin --password-stdin
+  user reset --name NAME --password-stdin | user disable|enable --name NAME | user list
+                              staff accounts of the office console
   token [--note TEXT] [--valid-hours N]
                               print a one-time enrollment token for a new device
   devices                     list enrolled devices and their last heartbeat
@@ -46,6 +54,8 @@ struct Args {
     dc::server::ServeOptions serve;
     std::string out, device = "*";
     std::string faults, note = "", from = "0000-00-00", to = "9999-99-99";
+    std::string name, role;
+    bool passwordStdin = false;
     int validHours = 168;
 };
 
@@ -118,7 +128,17 @@ int main(int argc, char** argv) {
             int n = 0;
             if (!value(v) || !parsePositiveInt(v, 3600, n) || n == 0) return usage("--head-timeout needs seconds from 1 to 3600");
             a.serve.limits.headSeconds = n;
-        } else if (k == "--quiet") a.serve.quiet = true;
+        } else if (k == "--office-listen") {
+            if (!value(v)) return usage("--office-listen needs HOST:PORT");
+            const size_t colon = v.rfind(':');
+            if (colon == std::string::npos || colon == 0 || !parsePositiveInt(v.substr(colon + 1), 65535, a.serve.officePort))
+                return usage("--office-listen needs HOST:PORT with a port from 0 to 65535");
+            a.serve.officeHost = v.substr(0, colon);
+        } else if (k == "--office-port-file") { if (!value(a.serve.officePortFile)) return usage("--office-port-file needs a file"); }
+        else if (k == "--name") { if (!value(a.name)) return usage("--name needs a name"); }
+        else if (k == "--role") { if (!value(a.role)) return usage("--role needs caseworker, coordinator or admin"); }
+        else if (k == "--password-stdin") a.passwordStdin = true;
+        else if (k == "--quiet") a.serve.quiet = true;
         else if (k == "--faults") { if (!value(a.faults)) return usage("--faults needs a plan"); }
         else if (k == "--note") { if (!value(a.note)) return usage("--note needs text"); }
         else if (k == "--device") { if (!value(a.device)) return usage("--device needs a device id"); }
@@ -150,8 +170,51 @@ int main(int argc, char** argv) {
         auto faults = dc::server::FaultPlan::parse(a.faults);
         if (!faults) return usage(faults.error().message());
         if (!a.faults.empty()) std::fprintf(stderr, "dc-server: FAULTS WILL BE INJECTED: %s\n", a.faults.c_str());
-        dc::server::Api api(service);
-        return dc::server::serve(api, *faults, a.serve);
+        dc::server::office::OfficeService office(**pool);
+        dc::server::Api api(service, &office);
+        dc::server::office::Console console(office, !a.serve.tlsCert.empty());
+        return dc::server::serve(api, *faults, a.serve, [&console](const dc::server::HttpRequest& r) { return console.handle(r); });
+    }
+    if (a.command == "user") {
+        dc::server::office::OfficeService office(**pool);
+        const std::string verb = a.positional.empty() ? "" : a.positional[0];
+        auto password = [&]() -> std::optional<std::string> {
+            if (!a.passwordStdin) return std::nullopt;
+            std::string line;
+            std::getline(std::cin, line);
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            return line;
+        };
+        auto report = [](const dc::Expected<void>& r) {
+            if (r) return 0;
+            std::fprintf(stderr, "dc-server: %s\n", r.error().message().c_str());
+            return r.error().code() == dc::ErrorCode::InvalidInput ? 2 : 1;
+        };
+        if (verb == "add") {
+            const auto role = dc::server::office::roleFromName(a.role);
+            if (a.name.empty() || !role) return usage("user add needs --name NAME --role caseworker|coordinator|admin --password-stdin");
+            const auto pw = password();
+            if (!pw) return usage("user add reads the password from standard input: --password-stdin");
+            return report(office.addUser(a.name, *role, *pw));
+        }
+        if (verb == "reset") {
+            const auto pw = password();
+            if (a.name.empty() || !pw) return usage("user reset needs --name NAME --password-stdin");
+            return report(office.setPassword(a.name, *pw));
+        }
+        if (verb == "disable" || verb == "enable") {
+            if (a.name.empty()) return usage("user " + verb + " needs --name NAME");
+            return report(office.setDisabled(a.name, verb == "disable"));
+        }
+        if (verb == "list") {
+            auto users = office.users();
+            if (!users) return std::fprintf(stderr, "dc-server: %s\n", users.error().message().c_str()), 1;
+            for (const auto& u : *users)
+                std::printf("%-24s %-12s %s\n", u.name.c_str(), dc::server::office::roleName(u.role),
+                            u.disabled ? "disabled" : u.lockedUntil > office.now() ? "locked" : "active");
+            return 0;
+        }
+        return usage("user needs add, reset, disable, enable or list");
     }
     if (a.command == "token") {
         auto token = service.issueToken(a.note, int64_t{a.validHours} * 3600);

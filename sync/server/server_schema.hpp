@@ -109,12 +109,57 @@ CREATE TABLE IF NOT EXISTS status_updates (
   device_id TEXT NOT NULL,
   subject TEXT NOT NULL,
   status TEXT NOT NULL,
-  waitlist_position BIGINT);
+  waitlist_position BIGINT,
+  message TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS status_updates_by_device ON status_updates (device_id, seq);
 -- Configuration for devices: device_id '*' for all, or one device's own (which wins).
 CREATE TABLE IF NOT EXISTS device_config (
   device_id TEXT PRIMARY KEY,
   config TEXT NOT NULL);
+-- The office console: staff accounts (argon2id hashes), their sessions (only a hash of the
+-- cookie is kept), every decision and view of a person's data (audit), decisions with the message
+-- to the person, a version per record so two caseworkers cannot both decide from the same state,
+-- and the acknowledgements of calls for a clerk.
+CREATE TABLE IF NOT EXISTS staff_users (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  failed_logins BIGINT NOT NULL DEFAULT 0,
+  locked_until BIGINT NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS staff_sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_name TEXT NOT NULL,
+  csrf TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seen BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq BIGINT PRIMARY KEY,
+  at BIGINT NOT NULL,
+  user_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS record_versions (
+  record TEXT PRIMARY KEY,
+  version BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS decisions (
+  seq BIGINT PRIMARY KEY,
+  record TEXT NOT NULL,
+  status TEXT NOT NULL,
+  message TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '',
+  user_name TEXT NOT NULL,
+  at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS decisions_by_record ON decisions (record, seq);
+CREATE TABLE IF NOT EXISTS call_acks (
+  record_id TEXT PRIMARY KEY,
+  user_name TEXT NOT NULL,
+  at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS applications_by_time ON applications (received_at, id);
+CREATE INDEX IF NOT EXISTS applications_by_code ON applications (reference_code);
+CREATE INDEX IF NOT EXISTS intake_by_kind ON intake (kind, received_at);
 CREATE INDEX IF NOT EXISTS enrollments_by_session ON enrollments (session_id, status, waitlist_position);
 CREATE INDEX IF NOT EXISTS enrollments_by_code ON enrollments (reference_code);
 )SQL";

@@ -43,4 +43,30 @@ Expected<std::unique_ptr<SqlConnection>> openConnection(const std::string& where
 Expected<std::unique_ptr<SqlConnection>> openSqlite(const std::string& file);
 Expected<std::unique_ptr<SqlConnection>> openPostgres(const std::string& conninfo);
 
+// Runs `body` in a transaction (SQLite: BEGIN IMMEDIATE, one writer at a time), committing when it
+// succeeds; a conflict (PostgreSQL serialization failure, SQLite busy) is tried again, up to 8 times.
+template <class T, class F>
+Expected<T> inTransaction(SqlConnection& c, F&& body) {
+    for (int attempt = 0;; ++attempt) {
+        auto begun = c.script(c.dialect() == Dialect::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+        Expected<T> result = begun ? body() : Expected<T>(std::unexpected(begun.error()));
+        if (result) {
+            auto committed = c.script("COMMIT");
+            if (committed) return result;
+            result = std::unexpected(committed.error());
+        }
+        const bool conflict = c.lastErrorWasConflict();
+        if (begun) (void)c.script("ROLLBACK");
+        if (!conflict || attempt >= 8) return result;
+    }
+}
+
+// The next number of a named counter (audit, decisions, updates), in the caller's transaction.
+inline Expected<int64_t> nextCounter(SqlConnection& c, const std::string& name) {
+    DC_CHECK(c.query("INSERT INTO counters (name, value) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING", {name}));
+    DC_TRY(rows, c.query("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value", {name}));
+    if (rows->empty()) return fail(ErrorCode::Internal, "the counter " + name + " is missing");
+    return (*rows)[0].integer(0);
+}
+
 }  // namespace dc::server

@@ -12,6 +12,7 @@
 #include "app/store/attachments.hpp"
 #include "app/store/catalog_import.hpp"
 #include "app/store/jobseeker_actions.hpp"
+#include "app/store/outbox.hpp"
 #include "app/store/sqlite_statement.hpp"
 #include "support/kiosk_store.hpp"
 
@@ -256,4 +257,40 @@ TEST_CASE("reference codes: typed loosely, looked up safely", "[store][actions]"
     Kiosk k;
     CHECK(store::lookUpReference(k.db, "AAA-AAA").error().code() == ErrorCode::NotFound);
     CHECK(store::lookUpReference(k.db, "' OR 1=1 --").error().code() == ErrorCode::InvalidInput);
+}
+
+TEST_CASE("the office's decision and message reach the kiosk's copy, once, and a call taken names who is coming",
+          "[store][actions]") {
+    Kiosk k;
+    auto receipt = store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = person(), .consent = true});
+    REQUIRE(receipt);
+    auto id = store::Statement::prepare(k.db, "SELECT id FROM applications");
+    REQUIRE(id);
+    REQUIRE(id->step() == SQLITE_ROW);
+    const std::string appId = id->text(0);
+    // A status the office can take now (the table's CHECK was widened by migration 9), with words.
+    REQUIRE(store::applyOfficeUpdates(k.db, {{appId, "invited", std::nullopt, "Понедельник 10:00, каб. 4"}}, 7, "{}",
+                                      R"({"call-1":"Nino"})"));
+    auto status = store::lookUpReference(k.db, receipt->referenceCode);
+    REQUIRE(status);
+    CHECK(status->status == store::ActionStatus::Invited);
+    CHECK(status->message == "Понедельник 10:00, каб. 4");
+    CHECK_FALSE(status->fromOffice);
+    CHECK(status->updatedAt.size() == 20);
+    // A later update without words keeps the office's last message; an unknown status is ignored.
+    REQUIRE(store::applyOfficeUpdates(k.db, {{appId, "hired", std::nullopt, ""}, {appId, "promoted_to_ceo", std::nullopt, "x"}},
+                                      9, "{}"));
+    status = store::lookUpReference(k.db, receipt->referenceCode);
+    CHECK(status->status == store::ActionStatus::Hired);
+    CHECK(status->message == "Понедельник 10:00, каб. 4");
+    CHECK(*store::whoIsComing(k.db, "call-1") == "");  // the newest heartbeat listed no call
+    REQUIRE(store::applyOfficeUpdates(k.db, {}, 9, "{}", R"({"call-2":"Nino"})"));
+    CHECK(*store::whoIsComing(k.db, "call-2") == "Nino");
+    CHECK(*store::whoIsComing(k.db, "call-3") == "");
+    REQUIRE(store::applyOfficeUpdates(k.db, {}, 9, "{}", "not json"));
+    CHECK(*store::whoIsComing(k.db, "call-2") == "");
+    for (auto s : {store::ActionStatus::Forwarded, store::ActionStatus::Invited, store::ActionStatus::Hired,
+                   store::ActionStatus::NotSelected, store::ActionStatus::Withdrawn})
+        CHECK(store::actionStatusFromText(store::actionStatusText(s)) == s);
+    CHECK(store::actionStatusFromText("<script>") == store::ActionStatus::Pending);
 }

@@ -163,10 +163,19 @@ void drawStatus(UiContext& ctx, const KioskState& state, EditBuffers& edit, Acti
     card(ctx, "status", "status", false, [&] {
         if (!a.title.empty()) label(ctx, a.title, FontRole::Bold, ctx.theme.text, true);
         const std::string text = statusText(ctx.language, a.status, a.waitlistPosition);
-        label(ctx, text, FontRole::Body, ctx.theme.text, true);
-        // A place on the waitlist is estimated here until the server has the request.
-        if (!a.delivered && a.status != store::ActionStatus::Pending)
-            label(ctx, ctx.t(Msg::StatusPending), FontRole::Body, ctx.theme.textMuted, true);
+        label(ctx, text, FontRole::Bold, ctx.theme.text, true);
+        if (!a.message.empty()) {
+            label(ctx, ctx.t(Msg::OfficeMessage), FontRole::Body, ctx.theme.textMuted, true);
+            label(ctx, a.message, FontRole::Body, ctx.theme.text, true);
+        }
+        if (a.fromOffice) {
+            label(ctx, ctx.t(Msg::StatusFromOffice), FontRole::Body, ctx.theme.textMuted, true);
+        } else {
+            // A place on the waitlist is estimated here until the server has the request.
+            if (!a.delivered && a.status != store::ActionStatus::Pending)
+                label(ctx, ctx.t(Msg::StatusPending), FontRole::Body, ctx.theme.textMuted, true);
+            if (state.statusOffline) label(ctx, localCopyText(ctx.language, a.updatedAt), FontRole::Body, ctx.theme.textMuted, true);
+        }
     });
 }
 

@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <string_view>
 
+#include "app/ui/status_words.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 
@@ -85,8 +86,10 @@ void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& ou
     nextSmall();
     // Once called, the tile says so instead of calling again.
     const auto& call = state.clerkCalled;
-    const std::string callHint = call.value ? ctx.t(Msg::ClerkCalled) : !call.error.empty() ? ctx.t(Msg::ClerkCallFailed)
-                                                                                           : ctx.t(Msg::TileCallClerkHint);
+    const std::string callHint = !state.clerkComing.empty() ? clerkComingText(ctx.language, state.clerkComing)
+                                 : call.value                ? std::string(ctx.t(Msg::ClerkCalled))
+                                 : !call.error.empty()       ? std::string(ctx.t(Msg::ClerkCallFailed))
+                                                             : std::string(ctx.t(Msg::TileCallClerkHint));
     if (tile(ctx, ctx.t(Msg::TileCallClerk), callHint, small, call.value ? ButtonStyle::Primary : ButtonStyle::Secondary))
         out.callClerk = true;
     ImGui::EndChild();

@@ -1,0 +1,28 @@
+#pragma once
+// The office console's words in Georgian, Russian, Belarusian and English. Every text a
+// caseworker reads comes from here; statuses have one word each, the same on every page.
+#include <string>
+#include <string_view>
+
+namespace dc::server::office {
+
+enum class Lang { En, Ka, Ru, Be };
+Lang langFromCode(std::string_view code);  // unknown: English
+const char* langCode(Lang lang);
+const char* langName(Lang lang);  // in itself: "ქართული"
+// The first of the four in an Accept-Language header, English when none.
+Lang langFromAcceptLanguage(std::string_view header);
+
+enum class W {
+    Console, SignIn, Name, Password, WrongLogin, Locked, SignedOutIdle, SignOut, Inbox, Applications, Enrollments,
+    Registrations, Calls, Audit, Status, Any, Show, Received, Code, Person, JobOrCourse, Kiosk, NextPage, Nothing,
+    Decide, MessageToPerson, MessageHint, DatePlace, SaveDecision, History, Phone, Email, Skills, Note, Document,
+    BirthDate, IdPhoto, ShowPhoto, Conflict, Saved, BadForm, CallsTitle, CallsHint, CallLanguage, Going, TakenBy,
+    NoCalls, AuditTitle, ExportCsv, When, Who, What, Subject, NotAllowed, NotFound, Version, SkipToContent,
+    WaitlistPlace, Language, Count
+};
+const char* word(Lang lang, W w);
+// A record's status in the caseworker's language ("invited" -> "Invited to an interview").
+std::string statusWord(Lang lang, std::string_view status);
+
+}  // namespace dc::server::office

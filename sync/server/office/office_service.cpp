@@ -1,0 +1,525 @@
+#include "sync/server/office/office_service.hpp"
+
+#include <sodium.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "common/utf8.hpp"
+#include "sync/protocol/signing.hpp"
+
+namespace dc::server::office {
+namespace {
+
+using json = nlohmann::json;
+
+int64_t systemClock() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// "k7m 4qx", "K7M4QX", "k7m-4qx" -> "K7M-4QX"; empty when it cannot be a code.
+std::string normalizeCode(std::string_view typed) {
+    std::string letters;
+    for (char c : typed) {
+        if (c == ' ' || c == '-') continue;
+        if (!std::isalnum(static_cast<unsigned char>(c))) return {};
+        letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (letters.size() != 6) return {};
+    return letters.substr(0, 3) + "-" + letters.substr(3);
+}
+
+Expected<void> writeAudit(SqlConnection& c, int64_t at, const std::string& user, const std::string& action,
+                          const std::string& subject, const std::string& detail = {}) {
+    DC_TRY(seq, nextCounter(c, "audit"));
+    DC_CHECK(c.query("INSERT INTO audit_log (seq, at, user_name, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+                     {*seq, at, user, action, subject, detail}));
+    return {};
+}
+
+struct KindTable {
+    const char* table;
+    const char* subjectColumn;
+};
+KindTable tableOf(RecordKind kind) {
+    switch (kind) {
+        case RecordKind::Application: return {"applications", "job_id"};
+        case RecordKind::Enrollment: return {"enrollments", "course_id"};
+        case RecordKind::Registration: return {"intake", "''"};
+    }
+    return {"applications", "job_id"};
+}
+
+std::string titleOf(SqlConnection& c, RecordKind kind, const std::string& subject) {
+    if (subject.empty() || kind == RecordKind::Registration) return {};
+    auto rows = c.query("SELECT body FROM catalog WHERE kind = $1 AND id = $2",
+                        {std::string(kind == RecordKind::Application ? "job" : "course"), subject});
+    if (!rows || rows->empty()) return {};
+    // The catalog line is the batch format: {"kind":..., "record": {...}}.
+    const json line = json::parse((*rows)[0].text(0), nullptr, false);
+    if (!line.is_object()) return {};
+    const json record = line.value("record", json::object());
+    if (!record.is_object()) return {};
+    const std::string key = kind == RecordKind::Application ? "title" : "name";
+    return record.value(key, std::string());
+}
+
+bool passwordAcceptable(const std::string& password) { return password.size() >= 10 && password.size() <= 200; }
+
+}  // namespace
+
+const char* roleName(Role role) {
+    switch (role) {
+        case Role::Caseworker: return "caseworker";
+        case Role::Coordinator: return "coordinator";
+        case Role::Admin: return "admin";
+    }
+    return "caseworker";
+}
+
+std::optional<Role> roleFromName(std::string_view name) {
+    if (name == "caseworker") return Role::Caseworker;
+    if (name == "coordinator") return Role::Coordinator;
+    if (name == "admin") return Role::Admin;
+    return std::nullopt;
+}
+
+const char* kindName(RecordKind kind) {
+    switch (kind) {
+        case RecordKind::Application: return "application";
+        case RecordKind::Enrollment: return "enrollment";
+        case RecordKind::Registration: return "registration";
+    }
+    return "application";
+}
+
+std::optional<RecordKind> kindFromName(std::string_view name) {
+    if (name == "application") return RecordKind::Application;
+    if (name == "enrollment") return RecordKind::Enrollment;
+    if (name == "registration") return RecordKind::Registration;
+    return std::nullopt;
+}
+
+const std::vector<std::string>& decisionsFor(RecordKind kind) {
+    static const std::vector<std::string> application = {"forwarded", "invited", "hired", "not_selected", "withdrawn"};
+    static const std::vector<std::string> enrollment = {"confirmed", "cancelled"};
+    static const std::vector<std::string> registration = {"seen"};
+    switch (kind) {
+        case RecordKind::Application: return application;
+        case RecordKind::Enrollment: return enrollment;
+        case RecordKind::Registration: return registration;
+    }
+    return application;
+}
+
+OfficeService::OfficeService(ConnectionPool& pool, std::function<int64_t()> clock)
+    : m_pool(pool), m_clock(clock ? std::move(clock) : systemClock) {}
+
+// ---- accounts ----
+Expected<void> OfficeService::addUser(const std::string& name, Role role, const std::string& password) {
+    if (name.empty() || name.size() > 64 || !utf8::isValid(name) || name.find_first_of("\r\n\t<>\"'&") != std::string::npos)
+        return fail(ErrorCode::InvalidInput, "a name is 1 to 64 characters, without line breaks, quotes or < > &");
+    if (!passwordAcceptable(password)) return fail(ErrorCode::InvalidInput, "a password is 10 to 200 characters");
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return fail(ErrorCode::Internal, "not enough memory to hash the password");
+    auto c = m_pool.acquire();
+    DC_TRY(added, c->query("INSERT INTO staff_users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4) "
+                           "ON CONFLICT (name) DO NOTHING RETURNING name",
+                           {name, std::string(roleName(role)), std::string(hash), now()}));
+    if (added->empty()) return fail(ErrorCode::Conflict, "a user named " + name + " exists already");
+    return writeAudit(*c, now(), "(command line)", "user.add", name, roleName(role));
+}
+
+Expected<void> OfficeService::setPassword(const std::string& name, const std::string& password) {
+    if (!passwordAcceptable(password)) return fail(ErrorCode::InvalidInput, "a password is 10 to 200 characters");
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return fail(ErrorCode::Internal, "not enough memory to hash the password");
+    auto c = m_pool.acquire();
+    DC_TRY(changed, c->query("UPDATE staff_users SET password_hash = $2, failed_logins = 0, locked_until = 0 "
+                             "WHERE name = $1 RETURNING name",
+                             {name, std::string(hash)}));
+    if (changed->empty()) return fail(ErrorCode::NotFound, "no user is named " + name);
+    // A new password ends every session of the old one.
+    DC_CHECK(c->query("DELETE FROM staff_sessions WHERE user_name = $1", {name}));
+    return writeAudit(*c, now(), "(command line)", "user.reset", name);
+}
+
+Expected<void> OfficeService::setDisabled(const std::string& name, bool disabled) {
+    auto c = m_pool.acquire();
+    DC_TRY(changed, c->query("UPDATE staff_users SET disabled = $2 WHERE name = $1 RETURNING name",
+                             {name, int64_t{disabled ? 1 : 0}}));
+    if (changed->empty()) return fail(ErrorCode::NotFound, "no user is named " + name);
+    if (disabled) DC_CHECK(c->query("DELETE FROM staff_sessions WHERE user_name = $1", {name}));
+    return writeAudit(*c, now(), "(command line)", disabled ? "user.disable" : "user.enable", name);
+}
+
+Expected<std::vector<StaffUser>> OfficeService::users() {
+    auto c = m_pool.acquire();
+    DC_TRY(rows, c->query("SELECT name, role, disabled, locked_until FROM staff_users ORDER BY name"));
+    std::vector<StaffUser> out;
+    for (const auto& r : *rows)
+        out.push_back({r.text(0), roleFromName(r.text(1)).value_or(Role::Caseworker), r.integer(2) != 0, r.integer(3)});
+    return out;
+}
+
+// ---- sessions ----
+Expected<LoginResult> OfficeService::login(const std::string& name, const std::string& password) {
+    const Error refused(ErrorCode::Refused, "wrong name or password");
+    if (name.size() > 64 || password.size() > 200) return std::unexpected(refused);
+    auto c = m_pool.acquire();
+    DC_TRY(rows, c->query("SELECT password_hash, role, disabled, failed_logins, locked_until FROM staff_users WHERE name = $1",
+                          {name}));
+    if (rows->empty()) {
+        // The same work as a real check, so timing does not tell which names exist.
+        char dummy[crypto_pwhash_STRBYTES];
+        if (crypto_pwhash_str(dummy, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+            return fail(ErrorCode::Internal, "not enough memory to check a password");
+        return std::unexpected(refused);
+    }
+    const SqlRow& user = (*rows)[0];
+    if (user.integer(2) != 0) return std::unexpected(refused);
+    if (user.integer(4) > now())
+        return fail(ErrorCode::Refused, "too many wrong passwords: this account is locked for " +
+                                            std::to_string((user.integer(4) - now() + 59) / 60) + " minutes");
+    const std::string hash = user.text(0);
+    if (crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) != 0) {
+        const int64_t failed = user.integer(3) + 1;
+        const int64_t lockedUntil = failed >= kMaxFailedLogins ? now() + kLockSeconds : 0;
+        DC_CHECK(c->query("UPDATE staff_users SET failed_logins = $2, locked_until = $3 WHERE name = $1",
+                          {name, failed >= kMaxFailedLogins ? int64_t{0} : failed, lockedUntil}));
+        DC_CHECK(writeAudit(*c, now(), name, lockedUntil ? "login.locked" : "login.failed", name));
+        return std::unexpected(refused);
+    }
+    LoginResult result;
+    result.token = sync::randomHex(32);
+    result.session = {name, roleFromName(user.text(1)).value_or(Role::Caseworker), sync::randomHex(16)};
+    DC_CHECK(c->query("UPDATE staff_users SET failed_logins = 0, locked_until = 0 WHERE name = $1", {name}));
+    DC_CHECK(c->query("DELETE FROM staff_sessions WHERE last_seen < $1", {now() - kIdleSeconds}));
+    DC_CHECK(c->query("INSERT INTO staff_sessions (token_hash, user_name, csrf, created_at, last_seen) VALUES ($1, $2, $3, $4, $4)",
+                      {sync::sha256Hex(result.token), name, result.session.csrf, now()}));
+    DC_CHECK(writeAudit(*c, now(), name, "login", name));
+    return result;
+}
+
+Expected<Session> OfficeService::session(const std::string& token) {
+    if (token.size() != 64) return fail(ErrorCode::NotFound, "not signed in");
+    auto c = m_pool.acquire();
+    DC_TRY(rows, c->query("SELECT s.user_name, u.role, s.csrf, s.last_seen, u.disabled FROM staff_sessions s "
+                          "JOIN staff_users u ON u.name = s.user_name WHERE s.token_hash = $1",
+                          {sync::sha256Hex(token)}));
+    if (rows->empty()) return fail(ErrorCode::NotFound, "not signed in");
+    const SqlRow& r = (*rows)[0];
+    if (r.integer(4) != 0 || r.integer(3) < now() - kIdleSeconds) {
+        DC_CHECK(c->query("DELETE FROM staff_sessions WHERE token_hash = $1", {sync::sha256Hex(token)}));
+        return fail(ErrorCode::NotFound, "signed out after a while without use");
+    }
+    if (r.integer(3) < now() - 30)  // not every request writes
+        DC_CHECK(c->query("UPDATE staff_sessions SET last_seen = $2 WHERE token_hash = $1", {sync::sha256Hex(token), now()}));
+    return Session{r.text(0), roleFromName(r.text(1)).value_or(Role::Caseworker), r.text(2)};
+}
+
+Expected<void> OfficeService::logout(const std::string& token) {
+    auto c = m_pool.acquire();
+    DC_CHECK(c->query("DELETE FROM staff_sessions WHERE token_hash = $1", {sync::sha256Hex(token)}));
+    return {};
+}
+
+// ---- inbox ----
+Expected<InboxPage> OfficeService::inbox(const InboxFilter& f) {
+    auto c = m_pool.acquire();
+    const int limit = std::clamp(f.limit, 1, 200);
+    std::vector<SqlValue> params;
+    auto param = [&](SqlValue v) {
+        params.push_back(std::move(v));
+        return "$" + std::to_string(params.size());
+    };
+    std::string sql;
+    if (f.kind == RecordKind::Registration) {
+        sql = "SELECT record_id, body, '', 'received', device_id, received_at FROM intake WHERE kind = 'registration'";
+        if (!f.status.empty()) sql += " AND 'received' = " + param(f.status);
+    } else {
+        const KindTable t = tableOf(f.kind);
+        sql = std::string("SELECT id, reference_code, ") + t.subjectColumn + ", status, device_id, received_at, person FROM " +
+              t.table + " WHERE 1 = 1";
+        if (!f.status.empty()) sql += " AND status = " + param(f.status);
+        if (!f.subject.empty()) sql += std::string(" AND ") + t.subjectColumn + " = " + param(f.subject);
+    }
+    if (!f.device.empty()) sql += " AND device_id = " + param(f.device);
+    if (f.from > 0) sql += " AND received_at >= " + param(f.from);
+    if (f.to > 0) sql += " AND received_at < " + param(f.to);
+    const char* idColumn = f.kind == RecordKind::Registration ? "record_id" : "id";
+    if (f.beforeTime > 0) {
+        const std::string t = param(f.beforeTime), id = param(f.beforeId);
+        sql += " AND (received_at < " + t + " OR (received_at = " + t + " AND " + idColumn + " < " + id + "))";
+    }
+    sql += std::string(" ORDER BY received_at DESC, ") + idColumn + " DESC LIMIT " + std::to_string(limit + 1);
+    DC_TRY(rows, c->query(sql, params));
+    InboxPage page;
+    for (const auto& r : *rows) {
+        if (static_cast<int>(page.rows.size()) == limit) {
+            page.more = true;
+            break;
+        }
+        InboxRow row;
+        row.id = r.text(0);
+        if (f.kind == RecordKind::Registration) {
+            const json body = json::parse(r.text(1), nullptr, false);
+            row.code = body.is_object() ? body.value("referenceCode", std::string()) : std::string();
+            const json person = body.is_object() ? body.value("person", json::object()) : json::object();
+            row.name = person.is_object() ? person.value("name", std::string()) : std::string();
+            row.status = "received";
+            row.device = r.text(4);
+            row.receivedAt = r.integer(5);
+        } else {
+            row.code = r.text(1);
+            row.subject = r.text(2);
+            row.status = r.text(3);
+            row.device = r.text(4);
+            row.receivedAt = r.integer(5);
+            const json person = json::parse(r.text(6), nullptr, false);
+            row.name = person.is_object() ? person.value("name", std::string()) : std::string();
+            row.title = titleOf(*c, f.kind, row.subject);
+        }
+        page.rows.push_back(std::move(row));
+    }
+    return page;
+}
+
+Expected<RecordView> OfficeService::open(RecordKind kind, const std::string& id, const Session& who) {
+    auto c = m_pool.acquire();
+    RecordView v;
+    v.kind = kind;
+    v.id = id;
+    if (kind == RecordKind::Registration) {
+        DC_TRY(rows, c->query("SELECT body, device_id, received_at FROM intake WHERE kind = 'registration' AND record_id = $1", {id}));
+        if (rows->empty()) return fail(ErrorCode::NotFound, "no registration has this id");
+        const json body = json::parse((*rows)[0].text(0), nullptr, false);
+        if (body.is_object()) {
+            v.code = body.value("referenceCode", std::string());
+            v.personJson = body.value("person", json::object()).dump();
+        }
+        v.device = (*rows)[0].text(1);
+        v.receivedAt = (*rows)[0].integer(2);
+        v.status = "received";
+    } else {
+        const KindTable t = tableOf(kind);
+        const std::string extra = kind == RecordKind::Application ? "note, NULL" : "'', waitlist_position";
+        DC_TRY(rows, c->query(std::string("SELECT reference_code, ") + t.subjectColumn + ", status, device_id, received_at, person, " +
+                                  extra + ", record_id FROM " + t.table + " WHERE id = $1",
+                              {id}));
+        if (rows->empty()) return fail(ErrorCode::NotFound, std::string("no ") + kindName(kind) + " has this id");
+        const SqlRow& r = (*rows)[0];
+        v.code = r.text(0);
+        v.subject = r.text(1);
+        v.status = r.text(2);
+        v.device = r.text(3);
+        v.receivedAt = r.integer(4);
+        v.personJson = r.text(5);
+        v.note = r.text(6);
+        if (!r.isNull(7)) v.waitlistPosition = r.integer(7);
+        v.title = titleOf(*c, kind, v.subject);
+    }
+    DC_TRY(version, c->query("SELECT version FROM record_versions WHERE record = $1", {id}));
+    v.version = version->empty() ? 0 : (*version)[0].integer(0);
+    DC_TRY(history, c->query("SELECT status, message, detail, user_name, at FROM decisions WHERE record = $1 ORDER BY seq", {id}));
+    for (const auto& h : *history) v.history.push_back({h.text(0), h.text(1), h.text(2), h.text(3), h.integer(4)});
+    DC_TRY(photo, c->query("SELECT id FROM attachments WHERE record_id = $1 AND complete = 1 ORDER BY created_at LIMIT 1", {id}));
+    if (!photo->empty()) v.photoAttachment = (*photo)[0].text(0);
+    DC_CHECK(writeAudit(*c, now(), who.user, "record.view", std::string(kindName(kind)) + ":" + id));
+    return v;
+}
+
+Expected<std::string> OfficeService::photo(RecordKind kind, const std::string& id, const Session& who) {
+    if (who.role == Role::Caseworker) return fail(ErrorCode::Refused, "a caseworker does not see ID photos; a coordinator can");
+    std::string attachment;
+    {
+        auto c = m_pool.acquire();
+        DC_TRY(rows, c->query("SELECT id FROM attachments WHERE record_id = $1 AND complete = 1 ORDER BY created_at LIMIT 1", {id}));
+        if (rows->empty()) return fail(ErrorCode::NotFound, "this record has no ID photo");
+        attachment = (*rows)[0].text(0);
+        DC_CHECK(writeAudit(*c, now(), who.user, "photo.view", std::string(kindName(kind)) + ":" + id));
+    }
+    CentralService central(m_pool, m_clock);
+    return central.attachmentBytes(attachment);
+}
+
+Expected<void> OfficeService::decide(RecordKind kind, const std::string& id, int64_t version, const std::string& status,
+                                     const std::string& message, const std::string& detail, const Session& who) {
+    const auto& allowed = decisionsFor(kind);
+    if (std::find(allowed.begin(), allowed.end(), status) == allowed.end())
+        return fail(ErrorCode::InvalidInput, "this decision does not apply to a " + std::string(kindName(kind)));
+    if (message.size() > kMaxMessageBytes || !utf8::isValid(message))
+        return fail(ErrorCode::InvalidInput, "the message is at most 1,000 bytes of text");
+    if (detail.size() > kMaxDetailBytes || !utf8::isValid(detail))
+        return fail(ErrorCode::InvalidInput, "the date and place are at most 300 bytes of text");
+    for (const std::string* text : {&message, &detail})
+        for (unsigned char ch : *text)
+            if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')
+                return fail(ErrorCode::InvalidInput, "the message holds control characters");
+    auto c = m_pool.acquire();
+    return inTransaction<void>(*c, [&]() -> Expected<void> {
+        // The version row exists from the first decision on; before it, version 0.
+        DC_CHECK(c->query("INSERT INTO record_versions (record, version) VALUES ($1, 0) ON CONFLICT (record) DO NOTHING", {id}));
+        DC_TRY(bumped, c->query("UPDATE record_versions SET version = version + 1 WHERE record = $1 AND version = $2 RETURNING version",
+                                {id, version}));
+        if (bumped->empty())
+            return fail(ErrorCode::Conflict, "someone else decided on this record a moment ago: look at it again, then decide");
+        std::string device;
+        if (kind == RecordKind::Registration) {
+            DC_TRY(rows, c->query("SELECT device_id FROM intake WHERE kind = 'registration' AND record_id = $1", {id}));
+            if (rows->empty()) return fail(ErrorCode::NotFound, "no registration has this id");
+            device = (*rows)[0].text(0);
+        } else if (kind == RecordKind::Enrollment && status == "cancelled") {
+            // Seat accounting stays exact: the freed seat goes to the waitlist, in this transaction.
+            DC_TRY(rows, c->query("SELECT device_id FROM enrollments WHERE id = $1", {id}));
+            if (rows->empty()) return fail(ErrorCode::NotFound, "no enrollment has this id");
+            device = (*rows)[0].text(0);
+            DC_CHECK(cancelEnrollmentInTransaction(*c, id));
+        } else {
+            const KindTable t = tableOf(kind);
+            DC_TRY(rows, c->query(std::string("UPDATE ") + t.table + " SET status = $2 WHERE id = $1 RETURNING device_id", {id, status}));
+            if (rows->empty()) return fail(ErrorCode::NotFound, std::string("no ") + kindName(kind) + " has this id");
+            device = (*rows)[0].text(0);
+        }
+        DC_TRY(seq, nextCounter(*c, "decisions"));
+        DC_CHECK(c->query("INSERT INTO decisions (seq, record, status, message, detail, user_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                          {*seq, id, status, message, detail, who.user, now()}));
+        // The kiosk that made it hears with its next heartbeat (its own copy, for when it is offline).
+        if (kind == RecordKind::Application || !message.empty() || !detail.empty()) {
+            DC_TRY(update, nextCounter(*c, "updates"));
+            const std::string words = detail.empty() ? message : (message.empty() ? detail : message + "\n" + detail);
+            DC_CHECK(c->query("INSERT INTO status_updates (seq, device_id, subject, status, waitlist_position, message) "
+                              "VALUES ($1, $2, $3, $4, NULL, $5)",
+                              {*update, device, id, status, words}));
+        }
+        return writeAudit(*c, now(), who.user, "decision", std::string(kindName(kind)) + ":" + id,
+                          status + (message.empty() ? "" : " (with a message)"));
+    });
+}
+
+// ---- calls ----
+Expected<std::vector<CallRow>> OfficeService::calls(int64_t sinceSeconds) {
+    auto c = m_pool.acquire();
+    DC_TRY(rows, c->query("SELECT i.record_id, i.device_id, coalesce(d.name, ''), i.body, i.received_at, "
+                          "coalesce(a.user_name, ''), coalesce(a.at, 0) FROM intake i "
+                          "LEFT JOIN devices d ON d.id = i.device_id LEFT JOIN call_acks a ON a.record_id = i.record_id "
+                          "WHERE i.kind = 'event' AND i.received_at >= $1 ORDER BY i.received_at DESC, i.record_id LIMIT 200",
+                          {now() - sinceSeconds}));
+    std::vector<CallRow> out;
+    for (const auto& r : *rows) {
+        const json body = json::parse(r.text(3), nullptr, false);
+        if (!body.is_object() || body.value("what", std::string()) != "clerk-called") continue;
+        out.push_back({r.text(0), r.text(1), r.text(2), body.value("language", std::string()), r.text(5), r.integer(4),
+                       r.integer(6)});
+    }
+    return out;
+}
+
+Expected<void> OfficeService::acknowledge(const std::string& recordId, const Session& who) {
+    auto c = m_pool.acquire();
+    return inTransaction<void>(*c, [&]() -> Expected<void> {
+        DC_TRY(known, c->query("SELECT 1 FROM intake WHERE kind = 'event' AND record_id = $1", {recordId}));
+        if (known->empty()) return fail(ErrorCode::NotFound, "no call has this id");
+        DC_TRY(taken, c->query("INSERT INTO call_acks (record_id, user_name, at) VALUES ($1, $2, $3) "
+                               "ON CONFLICT (record_id) DO NOTHING RETURNING user_name",
+                               {recordId, who.user, now()}));
+        if (taken->empty()) return fail(ErrorCode::Conflict, "another caseworker is already going to this call");
+        return writeAudit(*c, now(), who.user, "call.acknowledged", recordId);
+    });
+}
+
+// ---- audit ----
+Expected<std::vector<AuditRow>> OfficeService::audit(int64_t beforeSeq, int limit) {
+    auto c = m_pool.acquire();
+    DC_TRY(rows, c->query("SELECT seq, at, user_name, action, subject, detail FROM audit_log WHERE seq < $1 "
+                          "ORDER BY seq DESC LIMIT $2",
+                          {beforeSeq > 0 ? beforeSeq : INT64_MAX, int64_t{std::clamp(limit, 1, 1000)}}));
+    std::vector<AuditRow> out;
+    for (const auto& r : *rows) out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5)});
+    return out;
+}
+
+Expected<std::string> OfficeService::auditCsv(const Session& who) {
+    if (who.role != Role::Admin) return fail(ErrorCode::Refused, "only an administrator exports the audit log");
+    auto c = m_pool.acquire();
+    DC_TRY(rows, c->query("SELECT seq, at, user_name, action, subject, detail FROM audit_log ORDER BY seq"));
+    auto field = [](std::string v) {
+        if (!v.empty() && std::string_view("=+-@\t\r").find(v[0]) != std::string_view::npos) v.insert(0, "'");
+        std::string out = "\"";
+        for (char ch : v) {
+            if (ch == '"') out += '"';
+            out += ch;
+        }
+        return out + "\"";
+    };
+    std::string out = "seq,at,user,action,subject,detail\n";
+    for (const auto& r : *rows)
+        out += r.text(0) + "," + r.text(1) + "," + field(r.text(2)) + "," + field(r.text(3)) + "," + field(r.text(4)) + "," +
+               field(r.text(5)) + "\n";
+    DC_CHECK(writeAudit(*c, now(), who.user, "audit.export", "audit_log"));
+    return out;
+}
+
+// ---- for the kiosks ----
+Expected<std::vector<sync::StatusAnswerItem>> OfficeService::statusOf(const std::vector<std::string>& codes) {
+    auto c = m_pool.acquire();
+    std::vector<sync::StatusAnswerItem> out;
+    for (const auto& typed : codes) {
+        const std::string code = normalizeCode(typed);
+        if (code.empty()) continue;
+        struct Found {
+            RecordKind kind;
+            std::string id, subject, status;
+            std::optional<int64_t> position;
+            int64_t receivedAt;
+        };
+        std::optional<Found> found;
+        DC_TRY(apps, c->query("SELECT id, job_id, status, received_at FROM applications WHERE reference_code = $1 "
+                              "ORDER BY received_at DESC LIMIT 1",
+                              {code}));
+        if (!apps->empty())
+            found = Found{RecordKind::Application, (*apps)[0].text(0), (*apps)[0].text(1), (*apps)[0].text(2), std::nullopt,
+                          (*apps)[0].integer(3)};
+        if (!found) {
+            DC_TRY(enr, c->query("SELECT id, course_id, status, waitlist_position, received_at FROM enrollments "
+                                 "WHERE reference_code = $1 ORDER BY received_at DESC LIMIT 1",
+                                 {code}));
+            if (!enr->empty())
+                found = Found{RecordKind::Enrollment, (*enr)[0].text(0), (*enr)[0].text(1), (*enr)[0].text(2),
+                              (*enr)[0].isNull(3) ? std::nullopt : std::optional<int64_t>((*enr)[0].integer(3)),
+                              (*enr)[0].integer(4)};
+        }
+        if (!found) {
+            // A registration's code is in its body; LIKE narrows, the parse decides.
+            DC_TRY(reg, c->query("SELECT record_id, body, received_at FROM intake WHERE kind = 'registration' AND body LIKE $1 "
+                                 "ORDER BY received_at DESC LIMIT 5",
+                                 {"%\"" + code + "\"%"}));
+            for (const auto& r : *reg) {
+                const json body = json::parse(r.text(1), nullptr, false);
+                if (body.is_object() && body.value("referenceCode", std::string()) == code) {
+                    found = Found{RecordKind::Registration, r.text(0), "", "received", std::nullopt, r.integer(2)};
+                    break;
+                }
+            }
+        }
+        if (!found) continue;
+        sync::StatusAnswerItem item{code, kindName(found->kind), found->status, "", "", titleOf(*c, found->kind, found->subject),
+                                    found->position, found->receivedAt};
+        DC_TRY(last, c->query("SELECT status, message, detail, at FROM decisions WHERE record = $1 ORDER BY seq DESC LIMIT 1",
+                              {found->id}));
+        if (!last->empty()) {
+            item.message = (*last)[0].text(1);
+            item.detail = (*last)[0].text(2);
+            item.updatedAt = (*last)[0].integer(3);
+        }
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+}  // namespace dc::server::office

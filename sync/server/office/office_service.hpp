@@ -1,0 +1,154 @@
+#pragma once
+// The office's side of dc-server: staff accounts and their sessions, the inbox of what kiosks
+// sent, decisions that travel back to the person, calls for a clerk and their acknowledgement,
+// and the audit log of every decision and every view of a person's data. Like CentralService it
+// keeps nothing between calls: several dc-server processes can share one PostgreSQL database.
+//
+// Invariants:
+//   - A decision changes a record only from the version the caseworker saw (record_versions):
+//     of two caseworkers deciding the same record at once, one wins and the other gets Conflict.
+//   - Every decision and every opening of a record (and of its ID photo) has an audit line, in the
+//     same transaction as what it records.
+//   - A session cookie is stored only as its SHA-256; a session unused for kIdleSeconds is gone.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "sync/protocol/messages.hpp"
+#include "sync/server/central_service.hpp"
+
+namespace dc::server::office {
+
+enum class Role { Caseworker, Coordinator, Admin };
+const char* roleName(Role role);
+std::optional<Role> roleFromName(std::string_view name);
+
+inline constexpr int64_t kIdleSeconds = 30 * 60;     // a session unused this long is signed out
+inline constexpr int kMaxFailedLogins = 5;          // then the account waits kLockSeconds
+inline constexpr int64_t kLockSeconds = 15 * 60;
+inline constexpr size_t kMaxMessageBytes = 1000;    // a message to the person (an SMS is shorter)
+inline constexpr size_t kMaxDetailBytes = 300;      // an interview's date and place
+
+struct StaffUser {
+    std::string name;
+    Role role = Role::Caseworker;
+    bool disabled = false;
+    int64_t lockedUntil = 0;
+};
+
+struct Session {
+    std::string user;
+    Role role = Role::Caseworker;
+    std::string csrf;  // must come back with every state-changing request
+};
+
+struct LoginResult {
+    std::string token;  // the cookie's value
+    Session session;
+};
+
+// The kinds of record the inbox lists.
+enum class RecordKind { Application, Enrollment, Registration };
+const char* kindName(RecordKind kind);
+std::optional<RecordKind> kindFromName(std::string_view name);
+
+// Decisions a caseworker can take, per kind; "submitted"/"confirmed"/... are where records start.
+const std::vector<std::string>& decisionsFor(RecordKind kind);
+
+struct InboxFilter {
+    RecordKind kind = RecordKind::Application;
+    std::string status;   // empty: any
+    std::string device;   // empty: any
+    std::string subject;  // a job or course id; empty: any
+    int64_t from = 0, to = 0;  // received_at, Unix seconds; 0: open
+    // Paging, newest first: the page after (beforeTime, beforeId).
+    int64_t beforeTime = 0;
+    std::string beforeId;
+    int limit = 50;
+};
+
+struct InboxRow {
+    std::string id, code, subject, title, name, status, device;
+    int64_t receivedAt = 0;
+};
+
+struct InboxPage {
+    std::vector<InboxRow> rows;
+    bool more = false;
+};
+
+struct DecisionRecord {
+    std::string status, message, detail, user;
+    int64_t at = 0;
+};
+
+struct RecordView {
+    RecordKind kind = RecordKind::Application;
+    std::string id, code, status, subject, title, device, note;
+    std::string personJson;  // as the kiosk sent it
+    std::string photoAttachment;  // an ID photo's attachment id, when one came with it
+    int64_t receivedAt = 0;
+    int64_t version = 0;  // what a decision must quote back
+    std::optional<int64_t> waitlistPosition;
+    std::vector<DecisionRecord> history;
+};
+
+struct CallRow {
+    std::string recordId, device, deviceName, language, ackBy;
+    int64_t receivedAt = 0, ackAt = 0;
+};
+
+struct AuditRow {
+    int64_t seq = 0, at = 0;
+    std::string user, action, subject, detail;
+};
+
+class OfficeService {
+public:
+    explicit OfficeService(ConnectionPool& pool, std::function<int64_t()> clock = {});
+
+    // ---- accounts (dc-server user ...) ----
+    Expected<void> addUser(const std::string& name, Role role, const std::string& password);
+    Expected<void> setPassword(const std::string& name, const std::string& password);  // also unlocks
+    Expected<void> setDisabled(const std::string& name, bool disabled);
+    Expected<std::vector<StaffUser>> users();
+
+    // ---- sessions ----
+    // Refused (plain words, the same for an unknown name and a wrong password) or a session.
+    Expected<LoginResult> login(const std::string& name, const std::string& password);
+    // NotFound when the token is unknown or the session was idle too long; touches it otherwise.
+    Expected<Session> session(const std::string& token);
+    Expected<void> logout(const std::string& token);
+
+    // ---- the inbox ----
+    Expected<InboxPage> inbox(const InboxFilter& filter);
+    Expected<RecordView> open(RecordKind kind, const std::string& id, const Session& who);
+    // The bytes of a record's ID photo (Refused for a caseworker: coordinators and admins see it).
+    Expected<std::string> photo(RecordKind kind, const std::string& id, const Session& who);
+    // Conflict when the record changed since `version`; InvalidInput for a status this kind cannot
+    // take or a message too long.
+    Expected<void> decide(RecordKind kind, const std::string& id, int64_t version, const std::string& status,
+                          const std::string& message, const std::string& detail, const Session& who);
+
+    // ---- calls for a clerk ----
+    Expected<std::vector<CallRow>> calls(int64_t sinceSeconds);
+    Expected<void> acknowledge(const std::string& recordId, const Session& who);
+
+    // ---- audit ----
+    Expected<std::vector<AuditRow>> audit(int64_t beforeSeq, int limit);
+    Expected<std::string> auditCsv(const Session& who);
+
+    // ---- for the kiosks (protocol) ----
+    Expected<std::vector<sync::StatusAnswerItem>> statusOf(const std::vector<std::string>& codes);
+
+    int64_t now() const { return m_clock(); }
+
+private:
+    ConnectionPool& m_pool;
+    std::function<int64_t()> m_clock;
+};
+
+}  // namespace dc::server::office
