@@ -24,6 +24,7 @@
 
 #include "app/core/catalog_generator.hpp"
 #include "app/store/catalog_json.hpp"
+#include "support/loopback.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/client/http_transport.hpp"
 #include "sync/protocol/messages.hpp"
@@ -32,6 +33,8 @@
 #include "sync/server_process.hpp"
 
 using namespace dc;
+using dc::test::connectFrom;
+using dc::test::rssKb;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -41,30 +44,7 @@ namespace {
     std::exit(1);
 }
 
-int connectFrom(int port, const std::string& source) {
-    const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in from{};
-    from.sin_family = AF_INET;
-    ::inet_pton(AF_INET, source.c_str(), &from.sin_addr);
-    sockaddr_in to{};
-    to.sin_family = AF_INET;
-    to.sin_port = htons(static_cast<uint16_t>(port));
-    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::bind(s, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0 ||
-        ::connect(s, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {
-        ::close(s);
-        return -1;
-    }
-    return s;
-}
 
-long rssKb(pid_t pid) {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
 
 // Sends head, then body bytes until `total` or until the server stops taking them.
 size_t stream(int port, const std::string& head, size_t total) {

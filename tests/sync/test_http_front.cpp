@@ -13,41 +13,17 @@
 #include <thread>
 #include <vector>
 
+#include "support/loopback.hpp"
 #include "sync/kiosk_fixture.hpp"
 
 using namespace dc;
+using dc::test::connectFrom;
+using dc::test::rssKb;
 using namespace std::chrono_literals;
 
 namespace {
 
-// A TCP connection to the server from `source` (any address of 127.0.0.0/8), or -1.
-int connectFrom(int port, const char* source = "127.0.0.1") {
-    const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in from{};
-    from.sin_family = AF_INET;
-    ::inet_pton(AF_INET, source, &from.sin_addr);
-    if (::bind(s, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) {
-        ::close(s);
-        return -1;
-    }
-    sockaddr_in to{};
-    to.sin_family = AF_INET;
-    to.sin_port = htons(static_cast<uint16_t>(port));
-    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(s, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {
-        ::close(s);
-        return -1;
-    }
-    return s;
-}
 
-long rssKb(pid_t pid) {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
 
 // Sends `head`, then up to `total` bytes of `chunk` repeated, for as long as the server takes them.
 // Returns how many body bytes went out before the server cut the connection off.

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <array>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -68,37 +69,23 @@ bool passwordAcceptable(const std::string& password) { return password.size() >=
 
 }  // namespace
 
-const char* roleName(Role role) {
-    switch (role) {
-        case Role::Caseworker: return "caseworker";
-        case Role::Coordinator: return "coordinator";
-        case Role::Admin: return "admin";
-    }
-    return "caseworker";
-}
+namespace {
+// The names of the roles and kinds, in the order of their enums.
+constexpr std::array<const char*, 3> kRoleNames = {"caseworker", "coordinator", "admin"};
+constexpr std::array<const char*, 3> kKindNames = {"application", "enrollment", "registration"};
 
-std::optional<Role> roleFromName(std::string_view name) {
-    if (name == "caseworker") return Role::Caseworker;
-    if (name == "coordinator") return Role::Coordinator;
-    if (name == "admin") return Role::Admin;
+template <class E, size_t N>
+std::optional<E> fromName(const std::array<const char*, N>& names, std::string_view name) {
+    for (size_t i = 0; i < N; ++i)
+        if (name == names[i]) return static_cast<E>(i);
     return std::nullopt;
 }
+}  // namespace
 
-const char* kindName(RecordKind kind) {
-    switch (kind) {
-        case RecordKind::Application: return "application";
-        case RecordKind::Enrollment: return "enrollment";
-        case RecordKind::Registration: return "registration";
-    }
-    return "application";
-}
-
-std::optional<RecordKind> kindFromName(std::string_view name) {
-    if (name == "application") return RecordKind::Application;
-    if (name == "enrollment") return RecordKind::Enrollment;
-    if (name == "registration") return RecordKind::Registration;
-    return std::nullopt;
-}
+const char* roleName(Role role) { return kRoleNames.at(static_cast<size_t>(role)); }
+std::optional<Role> roleFromName(std::string_view name) { return fromName<Role>(kRoleNames, name); }
+const char* kindName(RecordKind kind) { return kKindNames.at(static_cast<size_t>(kind)); }
+std::optional<RecordKind> kindFromName(std::string_view name) { return fromName<RecordKind>(kKindNames, name); }
 
 const std::vector<std::string>& decisionsFor(RecordKind kind) {
     static const std::vector<std::string> application = {"forwarded", "invited", "hired", "not_selected", "withdrawn"};
