@@ -51,6 +51,13 @@ std::string scriptSafe(const std::string& jsonText) {
     return out;
 }
 
+// The screen's language of a call, named in itself ("ka" -> "ქართული"), so the right clerk goes.
+std::string spokenLanguage(const std::string& code) {
+    for (const char* known : {"ka", "ru", "be", "en"})
+        if (code == known) return langName(langFromCode(code));
+    return code;
+}
+
 bool sameSecret(const std::string& a, const std::string& b) {
     return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
@@ -423,7 +430,7 @@ HttpResponse Console::handle(const HttpRequest& r) {
         json out = json::array();
         for (const auto& call : *calls)
             out.push_back({{"id", call.recordId}, {"kiosk", call.deviceName.empty() ? call.device : call.deviceName + " (" + call.device + ")"},
-                           {"language", call.language}, {"at", utcTime(call.receivedAt)}, {"ackBy", call.ackBy}});
+                           {"language", spokenLanguage(call.language)}, {"at", utcTime(call.receivedAt)}, {"ackBy", call.ackBy}});
         return finish(page(200, out.dump(), "application/json"));
     }
     if (r.path.starts_with("/office/calls/") && r.path.ends_with("/ack") && r.method == "POST") {
@@ -445,7 +452,7 @@ HttpResponse Console::handle(const HttpRequest& r) {
         if (calls->empty()) body += "<tr><td colspan=\"4\">" + std::string(c.w(W::NoCalls)) + "</td></tr>";
         for (const auto& call : *calls) {
             body += "<tr data-call=\"" + htmlEscape(call.recordId) + "\"><td>" + utcTime(call.receivedAt) + "</td><td>" +
-                    htmlEscape(call.deviceName.empty() ? call.device : call.deviceName + " (" + call.device + ")") + "</td><td>" + htmlEscape(call.language) + "</td><td>";
+                    htmlEscape(call.deviceName.empty() ? call.device : call.deviceName + " (" + call.device + ")") + "</td><td>" + htmlEscape(spokenLanguage(call.language)) + "</td><td>";
             if (!call.ackBy.empty()) body += std::string(c.w(W::TakenBy)) + " " + htmlEscape(call.ackBy);
             else
                 body += "<form method=\"post\" action=\"/office/calls/" + urlEncode(call.recordId) + "/ack\"><input type=\"hidden\" name=\"csrf\" value=\"" +
