@@ -65,7 +65,15 @@ std::string titleOf(SqlConnection& c, RecordKind kind, const std::string& subjec
     return record.value(key, std::string());
 }
 
-bool passwordAcceptable(const std::string& password) { return password.size() >= 10 && password.size() <= 200; }
+// An argon2id hash (libsodium's interactive limits) of an acceptable password.
+Expected<std::string> hashPassword(const std::string& password) {
+    if (password.size() < 10 || password.size() > 200) return fail(ErrorCode::InvalidInput, "a password is 10 to 200 characters");
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return fail(ErrorCode::Internal, "not enough memory to hash the password");
+    return std::string(hash);
+}
 
 }  // namespace
 
@@ -106,29 +114,21 @@ OfficeService::OfficeService(ConnectionPool& pool, std::function<int64_t()> cloc
 Expected<void> OfficeService::addUser(const std::string& name, Role role, const std::string& password) {
     if (name.empty() || name.size() > 64 || !utf8::isValid(name) || name.find_first_of("\r\n\t<>\"'&") != std::string::npos)
         return fail(ErrorCode::InvalidInput, "a name is 1 to 64 characters, without line breaks, quotes or < > &");
-    if (!passwordAcceptable(password)) return fail(ErrorCode::InvalidInput, "a password is 10 to 200 characters");
-    char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return fail(ErrorCode::Internal, "not enough memory to hash the password");
+    DC_TRY(hash, hashPassword(password));
     auto c = m_pool.acquire();
     DC_TRY(added, c->query("INSERT INTO staff_users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4) "
                            "ON CONFLICT (name) DO NOTHING RETURNING name",
-                           {name, std::string(roleName(role)), std::string(hash), now()}));
+                           {name, std::string(roleName(role)), *hash, now()}));
     if (added->empty()) return fail(ErrorCode::Conflict, "a user named " + name + " exists already");
     return writeAudit(*c, now(), "(command line)", "user.add", name, roleName(role));
 }
 
 Expected<void> OfficeService::setPassword(const std::string& name, const std::string& password) {
-    if (!passwordAcceptable(password)) return fail(ErrorCode::InvalidInput, "a password is 10 to 200 characters");
-    char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return fail(ErrorCode::Internal, "not enough memory to hash the password");
+    DC_TRY(hash, hashPassword(password));
     auto c = m_pool.acquire();
     DC_TRY(changed, c->query("UPDATE staff_users SET password_hash = $2, failed_logins = 0, locked_until = 0 "
                              "WHERE name = $1 RETURNING name",
-                             {name, std::string(hash)}));
+                             {name, *hash}));
     if (changed->empty()) return fail(ErrorCode::NotFound, "no user is named " + name);
     // A new password ends every session of the old one.
     DC_CHECK(c->query("DELETE FROM staff_sessions WHERE user_name = $1", {name}));
@@ -162,10 +162,7 @@ Expected<LoginResult> OfficeService::login(const std::string& name, const std::s
                           {name}));
     if (rows->empty()) {
         // The same work as a real check, so timing does not tell which names exist.
-        char dummy[crypto_pwhash_STRBYTES];
-        if (crypto_pwhash_str(dummy, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-            return fail(ErrorCode::Internal, "not enough memory to check a password");
+        (void)hashPassword("the same work as checking one");
         return std::unexpected(refused);
     }
     const SqlRow& user = (*rows)[0];
