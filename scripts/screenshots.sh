@@ -8,6 +8,9 @@
 # whose screens changed, and says which.
 #   scripts/screenshots.sh            the dev preset
 #   KIOSK_PRESET=ci scripts/screenshots.sh
+# The office console's pictures (console-*.png, status-from-office-ka.png) come from its browser
+# test, which runs without faketime (Chromium and Xvfb do not start under it); they show times
+# and device ids, so they are copied by hand from build/PRESET/screenshots when the pages change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +28,7 @@ libfaketime=$(dpkg -L libfaketime | grep -m1 '/libfaketime.so.1$')
 # One test at a time, so no two kiosks race for the same moment.
 env LD_PRELOAD="$libfaketime" FAKETIME="@2026-11-30 10:00:00" FAKETIME_DONT_FAKE_MONOTONIC=1 \
     DC_FIXED_REFERENCE_CODES=1 DC_FIXED_TEMP_NAMES=1 \
-    ctest --test-dir "$build" -R '^e2e: ' --output-on-failure
+    ctest --test-dir "$build" -R '^e2e:' --output-on-failure
 
 changed=0
 for png in "$shots"/*.png; do
@@ -37,6 +40,7 @@ for png in "$shots"/*.png; do
   fi
 done
 for png in docs/screenshots/*.png; do
+  case "$(basename "$png")" in console-*|status-from-office-*) continue ;; esac
   [ -e "$shots/$(basename "$png")" ] || echo "screenshots: docs/screenshots/$(basename "$png") is made by no test"
 done
 echo "screenshots: $changed changed of $(ls "$shots"/*.png | wc -l)"

@@ -20,14 +20,13 @@ APPLY = ('tap "Find a job"\ntype "junior qa"\nexpect "Junior QA tester"\ntap "Ju
 
 class ConsoleTest(unittest.TestCase):
     def setUp(self):
+        # Each part is stopped even when a later one fails to start.
         self.office = harness.Office()
+        self.addCleanup(self.office.close)
         self.display = harness.Display()
+        self.addCleanup(self.display.close)
         self.driver = harness.browser()
-
-    def tearDown(self):
-        self.driver.quit()
-        self.display.close()
-        self.office.close()
+        self.addCleanup(self.driver.quit)
 
     def test_a_decision_reaches_the_person_at_another_kiosk_in_georgian(self):
         harness.Kiosk(self.display, self.office, "A", APPLY).finish()
