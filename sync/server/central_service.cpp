@@ -171,6 +171,15 @@ Expected<Verdict> takeRecord(SqlConnection& c, const std::string& device, const 
     return refuse("unknown kind of record \"" + record.kind.substr(0, 64) + "\"");
 }
 
+std::string personField(const std::string& personJson, const char* key) {
+    const json p = json::parse(personJson, nullptr, false);
+    if (!p.is_object()) return {};
+    const auto it = p.find(key);
+    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
 // CSV for spreadsheets: quoted, and a leading = + - @ is defused so a name cannot become a formula.
 std::string csvField(std::string value) {
     if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) value.insert(0, "'");
@@ -181,15 +190,6 @@ std::string csvField(std::string value) {
     }
     return out + "\"";
 }
-
-std::string personField(const std::string& personJson, const char* key) {
-    const json p = json::parse(personJson, nullptr, false);
-    if (!p.is_object()) return {};
-    const auto it = p.find(key);
-    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-}  // namespace
 
 // ---- pool ----
 Expected<std::unique_ptr<ConnectionPool>> ConnectionPool::open(const std::string& where, size_t size) {

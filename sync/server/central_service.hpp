@@ -80,6 +80,9 @@ struct CatalogImportResult {
     size_t changed = 0, unchanged = 0, deleted = 0;
 };
 
+// A CSV field for spreadsheets: quoted, and a leading = + - @ is defused so text cannot become a formula.
+std::string csvField(std::string value);
+
 // In the caller's transaction: cancels a confirmed or waitlisted enrollment; a freed seat goes to
 // whoever has waited longest on that session's waitlist. Says what happened, in plain words.
 Expected<std::string> cancelEnrollmentInTransaction(SqlConnection& c, const std::string& enrollmentId);

@@ -33,7 +33,7 @@ Clock::time_point after(double seconds) {
 }
 
 std::string routeOf(const std::string& path) {
-    for (const char* r : {"push", "pull", "heartbeat", "enroll", "report", "status", "calls"})
+    for (const char* r : {"push", "pull", "heartbeat", "enroll", "report", "status"})
         if (path == std::string("/v1/") + r) return r;
     if (path.starts_with("/v1/attachments/")) return "attachment";
     return "other";

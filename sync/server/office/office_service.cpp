@@ -432,19 +432,10 @@ Expected<std::string> OfficeService::auditCsv(const Session& who) {
     if (who.role != Role::Admin) return fail(ErrorCode::Refused, "only an administrator exports the audit log");
     auto c = m_pool.acquire();
     DC_TRY(rows, c->query("SELECT seq, at, user_name, action, subject, detail FROM audit_log ORDER BY seq"));
-    auto field = [](std::string v) {
-        if (!v.empty() && std::string_view("=+-@\t\r").find(v[0]) != std::string_view::npos) v.insert(0, "'");
-        std::string out = "\"";
-        for (char ch : v) {
-            if (ch == '"') out += '"';
-            out += ch;
-        }
-        return out + "\"";
-    };
     std::string out = "seq,at,user,action,subject,detail\n";
     for (const auto& r : *rows)
-        out += r.text(0) + "," + r.text(1) + "," + field(r.text(2)) + "," + field(r.text(3)) + "," + field(r.text(4)) + "," +
-               field(r.text(5)) + "\n";
+        out += r.text(0) + "," + r.text(1) + "," + csvField(r.text(2)) + "," + csvField(r.text(3)) + "," + csvField(r.text(4)) + "," +
+               csvField(r.text(5)) + "\n";
     DC_CHECK(writeAudit(*c, now(), who.user, "audit.export", "audit_log"));
     return out;
 }
