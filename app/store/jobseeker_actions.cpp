@@ -246,6 +246,7 @@ Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& ciphe
         else stmt->bind(5, *note);
         if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the application"));
         nlohmann::json who = personJson(person);
+        if (draft.smsOptIn) who["sms"] = true;  // the office texts the phone above when it answers
         if (!person.documentNumber.empty()) who["documentNumber"] = person.documentNumber;
         if (!person.birthDate.empty()) who["birthDate"] = person.birthDate;
         nlohmann::json body = {{"applicationId", id}, {"referenceCode", *code}, {"jobId", draft.jobId},
@@ -340,9 +341,11 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))SQL");
         stmt->bind(6, std::string_view(actionStatusText(receipt.status)));
         stmt->bind(7, receipt.waitlistPosition);
         if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the enrollment"));
+        nlohmann::json who = personJson(person);
+        if (draft.smsOptIn) who["sms"] = true;
         const nlohmann::json body = {{"enrollmentId", id},      {"referenceCode", *code},
                                      {"courseId", courseId},    {"sessionId", draft.sessionId},
-                                     {"waitlist", !seatFree},   {"person", personJson(person)}};
+                                     {"waitlist", !seatFree},   {"person", who}};
         if (auto r = enqueue(db, cipher, "enrollment", id, body); !r) return r;
         if (auto r = audit(db, seatFree ? "enrollment.requested" : "enrollment.waitlisted", *code); !r) return r;
         std::vector<std::string> dimensions{"lang=" + languageOf(person)};

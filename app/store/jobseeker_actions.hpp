@@ -18,6 +18,7 @@ struct ApplicationDraft {
     Profile person;    // id may be empty: a new profile is made; documentNumber and birthDate optional
     std::string note;  // short, optional
     bool consent = false;  // the person agreed to their data going to the employer
+    bool smsOptIn = false;  // the person asked for a text message when the office answers
     // Optional: the picture of the ID document the camera read (a JPEG), sealed into an
     // attachment of the application in the same transaction; sync uploads it.
     std::string idPhoto;
@@ -27,6 +28,7 @@ struct EnrollmentDraft {
     std::string sessionId;
     Profile person;
     bool consent = false;
+    bool smsOptIn = false;  // as for an application
 };
 
 // A clerk registers a jobseeker at the counter, with what their ID document says.

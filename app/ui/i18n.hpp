@@ -269,6 +269,8 @@ enum class Msg {
     StopKioskAsk,
     StopKioskYes,
     StopKioskNo,
+    SmsOptIn,
+    SmsOptedIn,
     Count
 };
 

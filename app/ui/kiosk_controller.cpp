@@ -183,6 +183,7 @@ void KioskController::apply(const Actions& actions) {
         m_state.formFor = actions.apply ? KioskState::FormFor::Job : KioskState::FormFor::Session;
         if (actions.enrollIn) m_state.sessionId = *actions.enrollIn;
         m_state.consent = false;
+        m_state.smsOptIn = false;
         m_state.pickedSkills.clear();
         m_state.formProblem.clear();
         m_state.receipt = {};
@@ -195,6 +196,7 @@ void KioskController::apply(const Actions& actions) {
         if (m_state.consent && m_state.formProblem == tr(m_state.language, Msg::ProblemConsent))
             m_state.formProblem.clear();
     }
+    if (actions.toggleSms) m_state.smsOptIn = !m_state.smsOptIn;
     if (actions.toggleSkill) {
         auto& picked = m_state.pickedSkills;
         if (auto it = std::find(picked.begin(), picked.end(), *actions.toggleSkill); it != picked.end()) picked.erase(it);
@@ -513,10 +515,11 @@ void KioskController::sendForm() {
     };
     if (m_state.formFor == KioskState::FormFor::Job && m_state.job.value)
         m_catalog.submitApplication({.jobId = m_state.job.value->id, .person = person, .note = m_edit.note,
-                                     .consent = true, .idPhoto = m_idPhoto},
+                                     .consent = true, .smsOptIn = m_state.smsOptIn, .idPhoto = m_idPhoto},
                                     done);
     else
-        m_catalog.requestEnrollment({.sessionId = m_state.sessionId, .person = person, .consent = true}, done);
+        m_catalog.requestEnrollment(
+            {.sessionId = m_state.sessionId, .person = person, .consent = true, .smsOptIn = m_state.smsOptIn}, done);
 }
 
 bool KioskController::sessionActive() const {

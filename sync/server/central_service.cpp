@@ -361,28 +361,83 @@ Expected<std::string> CentralService::exportCsv(const std::string& what) {
     return fail(ErrorCode::InvalidInput, "export what? \"applications\" or \"enrollments\"");
 }
 
-Expected<std::string> cancelEnrollmentInTransaction(SqlConnection& c, const std::string& id) {
+namespace {
+// The seat an enrollment held in `sessionId` is free: whoever has waited longest on that session's
+// waitlist gets it (their enrollment id in *promoted), or the session has one more free seat.
+Expected<void> releaseSeat(SqlConnection& c, const std::string& sessionId, const std::string& courseId, std::string* promoted) {
+    DC_TRY(next, c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = (SELECT id FROM enrollments "
+                         "WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position LIMIT 1) "
+                         "RETURNING id",
+                         {sessionId}));
+    if (!next->empty()) {
+        DC_CHECK(noteStatusUpdate(c, (*next)[0].text(0), "confirmed", std::nullopt));
+        if (promoted) *promoted = (*next)[0].text(0);
+        return {};
+    }
+    DC_CHECK(c.query("UPDATE sessions SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0", {sessionId}));
+    return republishCourse(c, courseId);
+}
+}  // namespace
+
+Expected<std::string> cancelEnrollmentInTransaction(SqlConnection& c, const std::string& id, std::string* promoted) {
     DC_TRY(rows, c.query("SELECT session_id, course_id, status FROM enrollments WHERE id = $1 "
                          "AND status IN ('confirmed','waitlisted')",
                          {id}));
     if (rows->empty()) return fail(ErrorCode::NotFound, "no confirmed or waitlisted enrollment has this id");
     const std::string sessionId = (*rows)[0].text(0), courseId = (*rows)[0].text(1);
     const bool hadSeat = (*rows)[0].text(2) == "confirmed";
-    DC_CHECK(c.query("UPDATE enrollments SET status = 'cancelled' WHERE id = $1", {id}));
+    DC_CHECK(c.query("UPDATE enrollments SET status = 'cancelled', waitlist_position = NULL WHERE id = $1", {id}));
     DC_CHECK(noteStatusUpdate(c, id, "cancelled", std::nullopt));
     if (!hadSeat) return std::string("cancelled a place on the waitlist");
-    // The freed seat goes to whoever has waited longest.
-    DC_TRY(next, c.query("UPDATE enrollments SET status = 'confirmed' WHERE id = (SELECT id FROM enrollments "
-                         "WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position LIMIT 1) "
-                         "RETURNING reference_code, id",
-                         {sessionId}));
-    if (!next->empty()) {
-        DC_CHECK(noteStatusUpdate(c, (*next)[0].text(1), "confirmed", std::nullopt));
-        return "cancelled; the seat went to " + (*next)[0].text(0) + " from the waitlist";
+    std::string next;
+    DC_CHECK(releaseSeat(c, sessionId, courseId, &next));
+    if (promoted) *promoted = next;
+    if (next.empty()) return std::string("cancelled; the seat is free again");
+    DC_TRY(code, c.query("SELECT reference_code FROM enrollments WHERE id = $1", {next}));
+    return "cancelled; the seat went to " + (code->empty() ? next : (*code)[0].text(0)) + " from the waitlist";
+}
+
+Expected<std::string> moveEnrollmentInTransaction(SqlConnection& c, const std::string& id, const std::string& toSession,
+                                                  std::string* promoted) {
+    DC_TRY(rows, c.query("SELECT session_id, course_id, status FROM enrollments WHERE id = $1 "
+                         "AND status IN ('confirmed','waitlisted')",
+                         {id}));
+    if (rows->empty()) return fail(ErrorCode::NotFound, "only a confirmed or waitlisted place can move to another session");
+    const std::string from = (*rows)[0].text(0), courseId = (*rows)[0].text(1);
+    const bool hadSeat = (*rows)[0].text(2) == "confirmed";
+    if (toSession == from) return fail(ErrorCode::InvalidInput, "the place is in this session already: choose another one");
+    DC_TRY(target, c.query("SELECT course_id FROM sessions WHERE id = $1", {toSession}));
+    if (target->empty() || (*target)[0].text(0) != courseId)
+        return fail(ErrorCode::InvalidInput, "choose another session of the same course");
+    // The new session first (one statement takes a seat, as for a kiosk's request), then the old one's seat is freed.
+    DC_TRY(seat, c.query("UPDATE sessions SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity "
+                         "RETURNING seats_taken",
+                         {toSession}));
+    std::string status = "confirmed";
+    SqlValue position = std::monostate{};
+    if (seat->empty()) {
+        DC_TRY(place, c.query("UPDATE sessions SET waitlisted = waitlisted + 1 WHERE id = $1 RETURNING waitlisted", {toSession}));
+        status = "waitlisted";
+        position = (*place)[0].integer(0);
     }
-    DC_CHECK(c.query("UPDATE sessions SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0", {sessionId}));
-    DC_CHECK(republishCourse(c, courseId));
-    return std::string("cancelled; the seat is free again");
+    DC_CHECK(c.query("UPDATE enrollments SET session_id = $2, status = $3, waitlist_position = $4 WHERE id = $1",
+                     {id, toSession, status, position}));
+    if (hadSeat) DC_CHECK(releaseSeat(c, from, courseId, promoted));
+    if (!seat->empty()) DC_CHECK(republishCourse(c, courseId));
+    return status;
+}
+
+Expected<void> promoteEnrollmentInTransaction(SqlConnection& c, const std::string& id) {
+    DC_TRY(rows, c.query("SELECT session_id, course_id FROM enrollments WHERE id = $1 AND status = 'waitlisted'", {id}));
+    if (rows->empty()) return fail(ErrorCode::InvalidInput, "only a place on the waiting list can be promoted");
+    const std::string sessionId = (*rows)[0].text(0), courseId = (*rows)[0].text(1);
+    DC_TRY(seat, c.query("UPDATE sessions SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity "
+                         "RETURNING seats_taken",
+                         {sessionId}));
+    if (seat->empty())
+        return fail(ErrorCode::InvalidInput, "the session has no free seat: cancel a place or move someone to another session first");
+    DC_CHECK(c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = $1", {id}));
+    return republishCourse(c, courseId);
 }
 
 Expected<std::string> CentralService::cancelEnrollment(const std::string& referenceCode) {
@@ -392,7 +447,7 @@ Expected<std::string> CentralService::cancelEnrollment(const std::string& refere
                               "AND status IN ('confirmed','waitlisted') ORDER BY received_at LIMIT 1",
                               {referenceCode}));
         if (rows->empty()) return fail(ErrorCode::NotFound, "no confirmed or waitlisted enrollment has this code");
-        return cancelEnrollmentInTransaction(*c, (*rows)[0].text(0));
+        return cancelEnrollmentInTransaction(*c, (*rows)[0].text(0), nullptr);
     });
 }
 

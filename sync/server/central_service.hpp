@@ -84,8 +84,16 @@ struct CatalogImportResult {
 std::string csvField(std::string value);
 
 // In the caller's transaction: cancels a confirmed or waitlisted enrollment; a freed seat goes to
-// whoever has waited longest on that session's waitlist. Says what happened, in plain words.
-Expected<std::string> cancelEnrollmentInTransaction(SqlConnection& c, const std::string& enrollmentId);
+// whoever has waited longest on that session's waitlist (their enrollment id in *promoted, when
+// not null). Says what happened, in plain words.
+Expected<std::string> cancelEnrollmentInTransaction(SqlConnection& c, const std::string& enrollmentId, std::string* promoted);
+// In the caller's transaction: moves a confirmed or waitlisted place to another session of the same
+// course: a seat there when one is free, otherwise its waitlist; a seat it held goes to the old
+// session's waitlist (*promoted). Returns the new status ("confirmed" or "waitlisted").
+Expected<std::string> moveEnrollmentInTransaction(SqlConnection& c, const std::string& enrollmentId, const std::string& toSession,
+                                                  std::string* promoted);
+// In the caller's transaction: a place on the waiting list gets a seat, when the session has one free.
+Expected<void> promoteEnrollmentInTransaction(SqlConnection& c, const std::string& enrollmentId);
 
 class CentralService {
 public:

@@ -1,10 +1,14 @@
 // dc-server: the reference central server of protocol v1, and its admin commands.
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/store/catalog_json.hpp"
@@ -13,6 +17,7 @@
 #include "sync/server/http_server.hpp"
 #include "sync/server/office/console.hpp"
 #include "sync/server/office/office_service.hpp"
+#include "sync/server/office/sms.hpp"
 
 namespace {
 
@@ -25,11 +30,15 @@ commands:
   serve [--listen HOST:PORT] [--port-file FILE] [--tls-cert PEM --tls-key PEM]
         [--threads N] [--quiet] [--faults SPEC]
         [--max-connections N] [--max-per-client N] [--head-timeout SECONDS]
-        [--office-listen HOST:PORT] [--office-port-file FILE]
+        [--office-listen HOST:PORT] [--office-port-file FILE] [--call-raise-minutes N]
+        [--sms-gateway gammu:OUTBOX-DIR|URL [--sms-token-file FILE]]
                               answer devices (PORT 0: any free port, written to FILE);
                               at most N connections (4000), N from one address (64); a
                               request's line and headers must arrive whole in SECONDS (20);
-                              the office console at http(s)://HOST:PORT/office/ when asked
+                              the office console at http(s)://HOST:PORT/office/ when asked,
+                              a call for a clerk no one took raised again every N minutes (3);
+                              text messages to people who asked for them, through
+                              gammu-smsd's outbox folder or an HTTP gateway (JSON POST)
   user add --name NAME --role caseworker|coordinator|admin --password-stdin
   user reset --name NAME --password-stdin | user disable|enable --name NAME | user list
                               staff accounts of the office console
@@ -57,6 +66,8 @@ struct Args {
     std::string name, role;
     bool passwordStdin = false;
     int validHours = 168;
+    int callRaiseMinutes = 3;
+    std::string smsGateway, smsTokenFile;
 };
 
 int usage(const std::string& problem) {
@@ -135,6 +146,11 @@ int main(int argc, char** argv) {
                 return usage("--office-listen needs HOST:PORT with a port from 0 to 65535");
             a.serve.officeHost = v.substr(0, colon);
         } else if (k == "--office-port-file") { if (!value(a.serve.officePortFile)) return usage("--office-port-file needs a file"); }
+        else if (k == "--call-raise-minutes") {
+            if (!value(v) || !parsePositiveInt(v, 600, a.callRaiseMinutes) || a.callRaiseMinutes == 0)
+                return usage("--call-raise-minutes needs a number from 1 to 600");
+        } else if (k == "--sms-gateway") { if (!value(a.smsGateway)) return usage("--sms-gateway needs gammu:OUTBOX-DIR or a URL"); }
+        else if (k == "--sms-token-file") { if (!value(a.smsTokenFile)) return usage("--sms-token-file needs a file"); }
         else if (k == "--name") { if (!value(a.name)) return usage("--name needs a name"); }
         else if (k == "--role") { if (!value(a.role)) return usage("--role needs caseworker, coordinator or admin"); }
         else if (k == "--password-stdin") a.passwordStdin = true;
@@ -171,9 +187,43 @@ int main(int argc, char** argv) {
         if (!faults) return usage(faults.error().message());
         if (!a.faults.empty()) std::fprintf(stderr, "dc-server: FAULTS WILL BE INJECTED: %s\n", a.faults.c_str());
         dc::server::office::OfficeService office(**pool);
+        office.setCallRaiseSeconds(int64_t{a.callRaiseMinutes} * 60);
         dc::server::Api api(service, &office);
         dc::server::office::Console console(office, !a.serve.tlsCert.empty());
-        return dc::server::serve(api, *faults, a.serve, [&console](const dc::server::HttpRequest& r) { return console.handle(r); });
+        std::unique_ptr<dc::server::office::SmsGateway> gateway;
+        if (!a.smsGateway.empty()) {
+            auto opened = dc::server::office::openSmsGateway(a.smsGateway, a.smsTokenFile);
+            if (!opened) return usage(opened.error().message());
+            gateway = std::move(*opened);
+        }
+        // Texts go out from their own thread: a slow gateway never holds up a kiosk or a caseworker.
+        std::mutex stopMutex;
+        std::condition_variable stopSignal;
+        bool stopping = false;
+        std::thread sender;
+        if (gateway) {
+            if (!a.serve.quiet) std::fprintf(stderr, "dc-server: text messages through %s\n", gateway->describe().c_str());
+            sender = std::thread([&] {
+                std::unique_lock lock(stopMutex);
+                while (!stopping) {
+                    lock.unlock();
+                    auto sent = dc::server::office::sendDueSms(**pool, *gateway, office.now());
+                    if (!sent && !a.serve.quiet) std::fprintf(stderr, "dc-server: text messages: %s\n", sent.error().message().c_str());
+                    lock.lock();
+                    stopSignal.wait_for(lock, std::chrono::seconds(1), [&] { return stopping; });
+                }
+            });
+        }
+        const int rc = dc::server::serve(api, *faults, a.serve, [&console](const dc::server::HttpRequest& r) { return console.handle(r); });
+        if (sender.joinable()) {
+            {
+                std::lock_guard lock(stopMutex);
+                stopping = true;
+            }
+            stopSignal.notify_all();
+            sender.join();
+        }
+        return rc;
     }
     if (a.command == "user") {
         dc::server::office::OfficeService office(**pool);

@@ -157,8 +157,27 @@ CREATE TABLE IF NOT EXISTS call_acks (
   record_id TEXT PRIMARY KEY,
   user_name TEXT NOT NULL,
   at BIGINT NOT NULL);
+-- Text messages to people's phones, queued with the decision they tell of; a sender hands them to
+-- the SMS gateway (state waiting -> sent, or failed after its attempts).
+CREATE TABLE IF NOT EXISTS sms_outbox (
+  id BIGINT PRIMARY KEY,
+  record TEXT NOT NULL,
+  number TEXT NOT NULL,
+  text TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts BIGINT NOT NULL DEFAULT 0,
+  next_at BIGINT NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  sent_at BIGINT);
+CREATE INDEX IF NOT EXISTS sms_outbox_due ON sms_outbox (state, next_at);
+CREATE INDEX IF NOT EXISTS sms_outbox_by_record ON sms_outbox (record, id);
 CREATE INDEX IF NOT EXISTS applications_by_time ON applications (received_at, id);
 CREATE INDEX IF NOT EXISTS applications_by_code ON applications (reference_code);
+CREATE INDEX IF NOT EXISTS applications_by_status ON applications (status, received_at, id);
+CREATE INDEX IF NOT EXISTS applications_by_job ON applications (job_id, received_at, id);
+CREATE INDEX IF NOT EXISTS enrollments_by_time ON enrollments (received_at, id);
+CREATE INDEX IF NOT EXISTS enrollments_by_course ON enrollments (course_id, received_at, id);
 CREATE INDEX IF NOT EXISTS intake_by_kind ON intake (kind, received_at);
 CREATE INDEX IF NOT EXISTS enrollments_by_session ON enrollments (session_id, status, waitlist_position);
 CREATE INDEX IF NOT EXISTS enrollments_by_code ON enrollments (reference_code);

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "app/ui/tools/po_file.hpp"
+#include "common/i18n/po_file.hpp"
 #include "e2e/kiosk_process.hpp"
 
 namespace dc::test {
@@ -19,7 +19,7 @@ public:
         std::ifstream in(std::string(DC_PO_DIR) + "/" + language + ".po", std::ios::binary);
         std::ostringstream s;
         s << in.rdbuf();
-        auto entries = ui::po::parse(s.str());
+        auto entries = po::parse(s.str());
         REQUIRE(entries);
         for (const auto& e : *entries) m_text[e.context] = e.text;
     }

@@ -12,7 +12,7 @@
 #include "app/core/demo_catalog.hpp"
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_queries.hpp"
-#include "app/ui/tools/po_file.hpp"
+#include "common/i18n/po_file.hpp"
 #include "e2e/kiosk_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -25,7 +25,7 @@ std::map<std::string, std::string> catalog(const std::string& language) {
     std::ifstream in(std::string(DC_PO_DIR) + "/" + language + ".po", std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
-    auto entries = dc::ui::po::parse(s.str());
+    auto entries = dc::po::parse(s.str());
     REQUIRE(entries);
     std::map<std::string, std::string> out;
     for (const auto& e : *entries) out[e.context] = e.text;

@@ -51,6 +51,7 @@ TEST_CASE("an application is saved with its outbox record, everything personal s
     CHECK(json["person"]["name"] == "Мария Иванова");
     CHECK(json["referenceCode"] == receipt->referenceCode);
     CHECK(json["jobId"] == "demo-job-001");
+    CHECK_FALSE(json["person"].contains("sms"));  // no text messages unless asked for
 
     // The audit log names the code, never the person.
     auto audit = store::Statement::prepare(k.db, "SELECT action, subject, detail FROM audit_log");
@@ -293,4 +294,20 @@ TEST_CASE("the office's decision and message reach the kiosk's copy, once, and a
                    store::ActionStatus::NotSelected, store::ActionStatus::Withdrawn})
         CHECK(store::actionStatusFromText(store::actionStatusText(s)) == s);
     CHECK(store::actionStatusFromText("<script>") == store::ActionStatus::Pending);
+}
+
+TEST_CASE("asking for a text message when the office answers travels with the application and the enrollment", "[store][actions]") {
+    Kiosk k;
+    auto receipt = store::submitApplication(
+        k.db, k.cipher, {.jobId = "demo-job-001", .person = person(), .note = "", .consent = true, .smsOptIn = true});
+    REQUIRE(receipt);
+    auto outbox = store::Statement::prepare(k.db, "SELECT id, payload FROM outbox");
+    REQUIRE(outbox);
+    REQUIRE(outbox->step() == SQLITE_ROW);
+    auto body = k.cipher.open("outbox:" + outbox->text(0), *outbox->blob(1));
+    REQUIRE(body);
+    const auto json = nlohmann::json::parse(*body);
+    CHECK(json["person"]["sms"] == true);
+    CHECK(json["person"]["language"] == "ru");  // the text comes in the person's language
+    CHECK(json["person"]["phone"] == "+375 29 123-45-67");
 }

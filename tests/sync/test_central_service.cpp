@@ -152,7 +152,13 @@ TEST_CASE("seats are counted on the server: confirmed until full, then a numbere
     CHECK(said->find("K7M-103") != std::string::npos);  // the first on the waitlist got the seat
     auto csv = f.service->exportCsv("enrollments");
     CHECK(csv->find("\"K7M-103\",") != std::string::npos);
-    CHECK(csv->find("\"confirmed\",1,") != std::string::npos);
+    // K7M-103 has a seat now: confirmed, and no longer a place on the waitlist (0); K7M-104 waits first.
+    auto lineOf = [&](const std::string& code) {
+        const size_t at = csv->find("\"" + code + "\",");
+        return at == std::string::npos ? std::string() : csv->substr(at, csv->find('\n', at) - at);
+    };
+    CHECK(lineOf("K7M-103").find(",\"confirmed\",0,") != std::string::npos);
+    CHECK(lineOf("K7M-104").find(",\"waitlisted\",2,") != std::string::npos);
     CHECK_FALSE(f.service->cancelEnrollment("K7M-101"));  // already cancelled
 }
 

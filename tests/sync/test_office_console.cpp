@@ -1,10 +1,21 @@
 // The office console and its service without a browser: accounts, sessions, CSRF, roles, hostile
 // input in every field that is shown, two caseworkers deciding at once, the audit log, and what a
 // decision sends back to kiosks (status look-ups and heartbeats).
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
+
+#include "common/utf8.hpp"
 
 #include "sync/server/http_api.hpp"
 #include "sync/server/office/console.hpp"
+#include "sync/server/office/sms.hpp"
 #include "sync/protocol/signing.hpp"
 #include "sync/server_fixture.hpp"
 
@@ -272,4 +283,318 @@ TEST_CASE("status look-up: any kiosk asks about a code, signed, and hostile requ
     // Unsigned: refused.
     HttpRequest unsignedRequest{"POST", "/v1/status", "/v1/status", {}, {}, R"({"codes":["ACD-EFM"]})", ""};
     CHECK(api.handle(unsignedRequest).status == 401);
+}
+
+namespace {
+
+// A course with two sessions of `capacity` seats each, none taken yet: {first, second}.
+std::pair<std::string, std::string> twoSessions(ConsoleFixture& f, int64_t capacity) {
+    auto course = f.catalog.courseUpserts.at(0);
+    course.sessions.resize(2);
+    for (int i = 0; i < 2; ++i) {
+        course.sessions[i].id = i == 0 ? "session-a" : "session-b";
+        course.sessions[i].capacity = capacity;
+        course.sessions[i].seatsTaken = 0;
+        course.sessions[i].startsAt = i == 0 ? "2027-01-10" : "2027-02-14";
+        course.sessions[i].city = "Kutaisi";
+    }
+    REQUIRE(f.service->importCatalog({.courseUpserts = {course}}));
+    return {"session-a", "session-b"};
+}
+
+void enrollIn(ConsoleFixture& f, const std::string& session, const std::string& id, const std::string& code, bool sms = false) {
+    sync::PushRequest push;
+    json person = {{"name", "Ана " + id}, {"phone", "+995 555 00 00 " + id.substr(id.size() - 2)}, {"language", "ka"}};
+    if (sms) person["sms"] = true;
+    push.records.push_back({"rec-" + id, "enrollment",
+                            json{{"enrollmentId", id}, {"referenceCode", code}, {"sessionId", session}, {"person", person}}.dump()});
+    REQUIRE(f.service->push(f.kiosk.deviceId, push));
+}
+
+// status and waitlist position of an enrollment, "confirmed" or "waitlisted2"
+std::string placeOf(ConsoleFixture& f, const std::string& id) {
+    auto c = f.pool->acquire();
+    auto rows = c->query("SELECT status, waitlist_position, session_id FROM enrollments WHERE id = $1", {id});
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 1);
+    return (*rows)[0].text(2) + ":" + (*rows)[0].text(0) + (*rows)[0].text(1);
+}
+
+int64_t seatsTaken(ConsoleFixture& f, const std::string& session) {
+    auto c = f.pool->acquire();
+    auto rows = c->query("SELECT seats_taken FROM sessions WHERE id = $1", {session});
+    REQUIRE(rows);
+    return (*rows)[0].integer(0);
+}
+
+struct RecordingGateway : office::SmsGateway {
+    std::vector<office::SmsMessage> sent;
+    int failuresLeft = 0;
+    Expected<void> send(const office::SmsMessage& m) override {
+        if (failuresLeft > 0) {
+            --failuresLeft;
+            return fail(ErrorCode::Transient, "the modem is not answering");
+        }
+        sent.push_back(m);
+        return {};
+    }
+    std::string describe() const override { return "recording"; }
+};
+
+}  // namespace
+
+TEST_CASE("course places: moved, cancelled and promoted by a coordinator keep every seat counted, and the waitlist moves up",
+          "[sync][office]") {
+    ConsoleFixture f;
+    const auto [a, b] = twoSessions(f, 2);
+    enrollIn(f, a, "e-0000000001", "AAA-AA1");
+    enrollIn(f, a, "e-0000000002", "AAA-AA2");
+    enrollIn(f, a, "e-0000000003", "AAA-AA3");  // waits: first
+    enrollIn(f, a, "e-0000000004", "AAA-AA4");  // waits: second
+    CHECK(placeOf(f, "e-0000000003") == "session-a:waitlisted1");
+    auto nino = f.office->login("Nino", "nino password 1");
+    auto giorgi = f.office->login("Giorgi", "giorgi password 1");
+    REQUIRE(giorgi);
+
+    // A caseworker does not decide course places; the page says so too.
+    CHECK(f.office->decide(office::RecordKind::Enrollment, "e-0000000001", 0, "cancelled", "", "", nino->session).error().code() ==
+          ErrorCode::Refused);
+    // Promoting needs a free seat: session a has none.
+    CHECK(f.office->decide(office::RecordKind::Enrollment, "e-0000000003", 0, "promoted", "", "", giorgi->session).error().code() ==
+          ErrorCode::InvalidInput);
+    // Confirming is for a place with a seat.
+    CHECK_FALSE(f.office->decide(office::RecordKind::Enrollment, "e-0000000004", 0, "confirmed", "", "", giorgi->session));
+    // Moving needs another session of the same course.
+    CHECK_FALSE(f.office->decide(office::RecordKind::Enrollment, "e-0000000001", 0, "moved", "", "", giorgi->session, "session-a"));
+    CHECK_FALSE(f.office->decide(office::RecordKind::Enrollment, "e-0000000001", 0, "moved", "", "", giorgi->session, "nowhere"));
+    CHECK(seatsTaken(f, a) == 2);
+
+    // The coordinator sees the other session with its free seats, and moves the first person there:
+    // they get a seat in b, and a's seat goes to the first on a's waitlist, who gets a decision too.
+    auto view = f.office->open(office::RecordKind::Enrollment, "e-0000000001", giorgi->session);
+    REQUIRE(view);
+    REQUIRE(view->sessions.size() == 1);
+    CHECK(view->sessions[0].id == "session-b");
+    CHECK(view->sessions[0].freeSeats == 2);
+    CHECK(view->sessions[0].label.find("2027-02-14") != std::string::npos);
+    REQUIRE(f.office->decide(office::RecordKind::Enrollment, "e-0000000001", 0, "moved", "", "", giorgi->session, "session-b"));
+    CHECK(placeOf(f, "e-0000000001") == "session-b:confirmed");
+    CHECK(placeOf(f, "e-0000000003") == "session-a:confirmed");
+    CHECK(placeOf(f, "e-0000000004") == "session-a:waitlisted2");
+    CHECK(seatsTaken(f, a) == 2);
+    CHECK(seatsTaken(f, b) == 1);
+    auto lucky = f.office->open(office::RecordKind::Enrollment, "e-0000000003", giorgi->session);
+    REQUIRE(lucky);
+    REQUIRE(lucky->history.size() == 1);
+    CHECK(lucky->history[0].status == "promoted");
+    CHECK(lucky->version == 1);  // a coordinator who had it open must look again
+    auto moved = f.office->open(office::RecordKind::Enrollment, "e-0000000001", giorgi->session);
+    REQUIRE(moved->history.size() == 1);
+    CHECK(moved->history[0].detail.find("2027-02-14") != std::string::npos);  // the new session, said to the person
+
+    // Cancelling a seat promotes the next one; cancelling again is refused; a seat freed with no one
+    // waiting is free again.
+    REQUIRE(f.office->decide(office::RecordKind::Enrollment, "e-0000000002", 0, "cancelled", "", "", giorgi->session));
+    CHECK(placeOf(f, "e-0000000004") == "session-a:confirmed");
+    CHECK(seatsTaken(f, a) == 2);
+    CHECK_FALSE(f.office->decide(office::RecordKind::Enrollment, "e-0000000002", 1, "cancelled", "", "", giorgi->session));
+    REQUIRE(f.office->decide(office::RecordKind::Enrollment, "e-0000000003", 1, "cancelled", "", "", giorgi->session));
+    CHECK(seatsTaken(f, a) == 1);
+
+    // Every kiosk asking about the promoted code hears "confirmed"; its own kiosk got the update.
+    auto answer = f.office->statusOf({"AAA-AA4"});
+    REQUIRE(answer);
+    REQUIRE(answer->size() == 1);
+    CHECK((*answer)[0].status == "confirmed");
+    auto beat = f.service->heartbeat(f.kiosk.deviceId, {});
+    REQUIRE(beat);
+    bool heard = false;
+    for (const auto& u : beat->updates) heard |= u.subject == "e-0000000004" && u.status == "confirmed";
+    CHECK(heard);
+
+    // Through the page: a caseworker gets 403 and no decision form; the coordinator's form offers the session.
+    auto [cookie, csrf] = f.signIn("Nino", "nino+password+1");
+    CHECK(f.request("POST", "/office/record/enrollment/e-0000000004/decide", "csrf=" + csrf + "&version=1&status=cancelled", cookie).status ==
+          403);
+    auto [gCookie, gCsrf] = f.signIn("Giorgi", "giorgi+password+1");
+    const auto page = f.request("GET", "/office/record/enrollment/e-0000000004", "", gCookie);
+    CHECK(page.body.find("name=\"session\"") != std::string::npos);
+    CHECK(page.body.find("value=\"session-b\"") != std::string::npos);
+    const auto bad = f.request("POST", "/office/record/enrollment/e-0000000004/decide",
+                               "csrf=" + gCsrf + "&version=1&status=moved&session=%3Cscript%3E", gCookie);
+    CHECK(bad.status == 400);
+    CHECK(bad.body.find("<script>") == std::string::npos);
+}
+
+TEST_CASE("text messages: only for a person who asked, in their language with the kiosk's words, retried, shown on the record",
+          "[sync][office][sms]") {
+    ConsoleFixture f;
+    // One person asked for texts (Georgian), one did not, one asked with a number no text reaches.
+    auto push = [&](const std::string& id, const std::string& code, json person) {
+        sync::PushRequest p;
+        p.records.push_back({"rec-" + id, "application",
+                             json{{"applicationId", id}, {"referenceCode", code}, {"jobId", f.jobId}, {"person", person}}.dump()});
+        REQUIRE(f.service->push(f.kiosk.deviceId, p));
+    };
+    push("a-0000000101", "SMS-AA1", {{"name", "ნინო"}, {"phone", "+995 (555) 12-34-56"}, {"language", "ka"}, {"sms", true}});
+    push("a-0000000102", "SMS-AA2", {{"name", "Ivan"}, {"phone", "+375 29 123 45 67"}, {"language", "ru"}});
+    push("a-0000000103", "SMS-AA3", {{"name", "X"}, {"phone", "call me; DROP TABLE"}, {"language", "ru"}, {"sms", true}});
+    auto nino = f.office->login("Nino", "nino password 1");
+    for (const char* id : {"a-0000000101", "a-0000000102", "a-0000000103"})
+        REQUIRE(f.office->decide(office::RecordKind::Application, id, 0, "invited", "გთხოვთ, თან იქონიოთ პასპორტი.",
+                                 "2027-01-12 10:00, Rustaveli 12", nino->session));
+
+    RecordingGateway gateway;
+    gateway.failuresLeft = 1;
+    // The first try fails: nothing is lost, it waits and goes again later, not before.
+    auto sent = office::sendDueSms(*f.pool, gateway, f.clock);
+    REQUIRE(sent);
+    CHECK(*sent == 0);
+    CHECK(*office::sendDueSms(*f.pool, gateway, f.clock + 5) == 0);
+    CHECK(*office::sendDueSms(*f.pool, gateway, f.clock + 31) == 1);
+    REQUIRE(gateway.sent.size() == 1);
+    CHECK(gateway.sent[0].number == "+995555123456");
+    const std::string& text = gateway.sent[0].text;
+    CHECK(text.find("ციფრული მოქალაქე, SMS-AA1: მოწვეული ხართ გასაუბრებაზე.") == 0);  // the kiosk's own sentence
+    CHECK(text.find("2027-01-12 10:00, Rustaveli 12") != std::string::npos);
+    CHECK(text.find("გთხოვთ, თან იქონიოთ პასპორტი.") != std::string::npos);
+    CHECK(*office::sendDueSms(*f.pool, gateway, f.clock + 4000) == 0);  // sent once, not again
+
+    // The record shows the text and that it went; the others show that none was asked for.
+    auto [cookie, csrf] = f.signIn("Nino", "nino+password+1");
+    const auto page = f.request("GET", "/office/record/application/a-0000000101", "", cookie);
+    CHECK(page.body.find("+995555123456") != std::string::npos);
+    CHECK(page.body.find("sent") != std::string::npos);
+    CHECK(f.request("GET", "/office/record/application/a-0000000102", "", cookie).body.find("did not ask for text messages") !=
+          std::string::npos);
+    (void)csrf;
+
+    // A gateway that never answers: the text is tried kMaxSmsAttempts times, then shown as failed.
+    REQUIRE(f.office->decide(office::RecordKind::Application, "a-0000000101", 1, "hired", "", "", nino->session));
+    RecordingGateway broken;
+    broken.failuresLeft = 1000;
+    int64_t at = f.clock;
+    for (int i = 0; i < office::kMaxSmsAttempts + 2; ++i, at += 3601) CHECK(*office::sendDueSms(*f.pool, broken, at) == 0);
+    auto c = f.pool->acquire();
+    auto rows = c->query("SELECT state, attempts, last_error FROM sms_outbox WHERE record = 'a-0000000101' ORDER BY id DESC LIMIT 1");
+    REQUIRE(rows);
+    CHECK((*rows)[0].text(0) == "failed");
+    CHECK((*rows)[0].integer(1) == office::kMaxSmsAttempts);
+    CHECK((*rows)[0].text(2).find("modem") != std::string::npos);
+}
+
+TEST_CASE("text messages: numbers, the text's length and language, and the gammu-smsd outbox file", "[sync][office][sms][hostile]") {
+    CHECK(office::smsNumber("+995 555 12 34 56") == "+995555123456");
+    CHECK(office::smsNumber("8 (029) 123-45-67") == "80291234567");
+    CHECK(office::smsNumber("12345").empty());
+    CHECK(office::smsNumber("+1234567890123456").empty());
+    CHECK(office::smsNumber("555 12 34 56; rm -rf /").empty());
+    CHECK(office::smsNumber("+995+555123456").empty());
+    CHECK(office::smsNumber("../../etc/passwd").empty());
+    CHECK(office::smsNumber("").empty());
+
+    const std::string ru = office::smsText("ru", "K7M-4QX", "waitlisted", 3, "", "");
+    CHECK(ru.find("K7M-4QX") != std::string::npos);
+    CHECK(ru.find("3") != std::string::npos);
+    CHECK(ru.find("%d") == std::string::npos);
+    CHECK(office::smsText("xx", "K7M-4QX", "hired", std::nullopt, "", "").find("You got the job.") != std::string::npos);
+    const std::string longText = office::smsText("be", "K7M-4QX", "not_selected", std::nullopt, "", std::string(3000, 'x'));
+    std::vector<char32_t> points;
+    REQUIRE(utf8::decode(longText, points));
+    CHECK(points.size() == office::kMaxSmsCharacters);
+    CHECK(longText.ends_with("…"));
+
+    test::TempDir dir;
+    office::GammuSpoolGateway gammu(dir.path().string());
+    REQUIRE(gammu.send({7, "+995555123456", "ნინო, Нина"}));
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path())) files.push_back(e.path());
+    REQUIRE(files.size() == 1);  // no temporary file left behind
+    const std::string name = files[0].filename().string();
+    CHECK(name.starts_with("OUTB"));
+    CHECK(name.ends_with("_00_+995555123456_dc7.txt"));
+    std::ifstream in(files[0], std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(bytes.size() == 2 + 2 * 10);
+    CHECK(bytes.substr(0, 2) == "\xFF\xFE");
+    CHECK(bytes.substr(2, 2) == "\xDC\x10");  // ნ U+10DC, little-endian
+    CHECK_FALSE(gammu.send({8, "+995 555; rm", "x"}));  // never a file name from a bad number
+    CHECK_FALSE(office::openSmsGateway("gammu:" + (dir.path() / "missing").string(), ""));
+    CHECK_FALSE(office::openSmsGateway("ftp://example", ""));
+    CHECK(office::openSmsGateway("http://127.0.0.1:9/sms", ""));
+}
+
+TEST_CASE("text messages: the HTTP gateway posts JSON with the token, and an answer other than 2xx is a failure",
+          "[sync][office][sms]") {
+    // A one-request HTTP server on loopback that answers `status` and keeps what it got.
+    auto serveOnce = [](int status, std::string& got) {
+        const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        REQUIRE(::listen(listener, 1) == 0);
+        socklen_t len = sizeof addr;
+        ::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
+        const int port = ntohs(addr.sin_port);
+        std::thread t([listener, status, &got] {
+            const int s = ::accept(listener, nullptr, nullptr);
+            char buf[4096];
+            for (;;) {
+                const ssize_t n = ::read(s, buf, sizeof buf);
+                if (n <= 0) break;
+                got.append(buf, static_cast<size_t>(n));
+                const size_t head = got.find("\r\n\r\n");
+                if (head != std::string::npos) {
+                    const size_t at = got.find("Content-Length: ");
+                    const size_t want = at == std::string::npos ? 0 : std::stoul(got.substr(at + 16));
+                    if (got.size() >= head + 4 + want) break;
+                }
+            }
+            const std::string answer = "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            (void)::write(s, answer.data(), answer.size());
+            ::close(s);
+            ::close(listener);
+        });
+        return std::make_pair(port, std::move(t));
+    };
+    std::string got;
+    auto [port, server] = serveOnce(202, got);
+    office::HttpSmsGateway gateway("http://127.0.0.1:" + std::to_string(port) + "/sms", "s3cret");
+    REQUIRE(gateway.send({42, "+995555123456", "მოწვეული ხართ \"გასაუბრებაზე\""}));
+    server.join();
+    CHECK(got.find("Authorization: Bearer s3cret") != std::string::npos);
+    const json body = json::parse(got.substr(got.find("\r\n\r\n") + 4));
+    CHECK(body["id"] == "dc-sms-42");
+    CHECK(body["to"] == "+995555123456");
+    CHECK(body["text"] == "მოწვეული ხართ \"გასაუბრებაზე\"");
+
+    std::string got2;
+    auto [port2, server2] = serveOnce(503, got2);
+    office::HttpSmsGateway refusing("http://127.0.0.1:" + std::to_string(port2) + "/sms", "");
+    auto failed = refusing.send({43, "+995555123456", "x"});
+    server2.join();
+    REQUIRE_FALSE(failed);
+    CHECK(failed.error().message().find("503") != std::string::npos);
+    CHECK(got2.find("Authorization") == std::string::npos);
+}
+
+TEST_CASE("console: a call no one took is raised again every interval, until someone takes it", "[sync][office]") {
+    ConsoleFixture f;
+    f.office->setCallRaiseSeconds(120);
+    sync::PushRequest push;
+    push.records.push_back({"call-0000000009", "event", R"({"what":"clerk-called","language":"ru"})"});
+    REQUIRE(f.service->push(f.kiosk.deviceId, push));
+    CHECK((*f.office->calls(3600))[0].raised == 0);
+    f.clock += 121;
+    CHECK((*f.office->calls(3600))[0].raised == 1);
+    f.clock += 120;
+    CHECK((*f.office->calls(3600))[0].raised == 2);
+    auto [cookie, csrf] = f.signIn("Nino", "nino+password+1");
+    const auto board = json::parse(f.request("GET", "/office/calls.json", "", cookie).body);
+    CHECK(board[0]["raised"] == 2);
+    CHECK(board[0]["waitingMinutes"] == 4);
+    REQUIRE(f.office->acknowledge("call-0000000009", *f.office->session(cookie.substr(11))));
+    CHECK((*f.office->calls(3600))[0].raised == 0);
+    (void)csrf;
 }

@@ -96,6 +96,11 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
     if (touchButton(ctx, state.consent ? ctx.t(Msg::ConsentAgreed) : ctx.t(Msg::ConsentAgree), ImVec2(0, 0),
                     state.consent ? ButtonStyle::Primary : ButtonStyle::Secondary))
         out.toggleConsent = true;
+    // A text message when the office answers: asked here, where the phone number was just typed.
+    ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+    if (touchButton(ctx, state.smsOptIn ? ctx.t(Msg::SmsOptedIn) : ctx.t(Msg::SmsOptIn), ImVec2(0, 0),
+                    state.smsOptIn ? ButtonStyle::Primary : ButtonStyle::Secondary))
+        out.toggleSms = true;
     ImGui::Dummy(ImVec2(0, m.gap));
     if (state.receipt.loading) {
         label(ctx, ctx.t(Msg::Saving), FontRole::Bold, ctx.theme.textMuted);

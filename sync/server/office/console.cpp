@@ -288,6 +288,22 @@ HttpResponse Console::handle(const HttpRequest& r) {
         f.kind = kindFromName(q("kind")).value_or(RecordKind::Application);
         f.status = q("status");
         f.device = q("kiosk");
+        f.subject = q("subject");
+        // Days (YYYY-MM-DD, UTC) from a date field; "to" takes in the whole day.
+        auto day = [](const std::string& text) -> int64_t {
+            int y = 0, m = 0, d = 0;
+            if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 2000 || y > 2100 || m < 1 || m > 12 ||
+                d < 1 || d > 31)
+                return 0;
+            std::tm t{};
+            t.tm_year = y - 1900;
+            t.tm_mon = m - 1;
+            t.tm_mday = d;
+            return static_cast<int64_t>(timegm(&t));
+        };
+        const std::string fromDay = q("from"), toDay = q("to");
+        f.from = day(fromDay);
+        if (const int64_t to = day(toDay); to > 0) f.to = to + 86400;
         if (const std::string before = q("before"); !before.empty()) {
             const size_t colon = before.find(':');
             try {
@@ -314,7 +330,11 @@ HttpResponse Console::handle(const HttpRequest& r) {
         for (const auto& s : statuses)
             body += "<option value=\"" + s + "\"" + (s == f.status ? " selected" : "") + ">" + htmlEscape(statusWord(c.lang, s)) + "</option>";
         body += "</select></div><div><label for=\"kiosk\">" + std::string(c.w(W::Kiosk)) + "</label><input id=\"kiosk\" name=\"kiosk\" value=\"" +
-                htmlEscape(f.device) + "\" maxlength=\"64\"></div><div><input type=\"submit\" value=\"" + c.w(W::Show) + "\"></div></form>";
+                htmlEscape(f.device) + "\" maxlength=\"64\"></div><div><label for=\"subject\">" + c.w(W::JobOrCourse) +
+                "</label><input id=\"subject\" name=\"subject\" value=\"" + htmlEscape(f.subject) + "\" maxlength=\"200\"></div><div><label for=\"from\">" +
+                c.w(W::From) + "</label><input type=\"date\" id=\"from\" name=\"from\" value=\"" + (f.from > 0 ? htmlEscape(fromDay) : "") +
+                "\"></div><div><label for=\"to\">" + c.w(W::To) + "</label><input type=\"date\" id=\"to\" name=\"to\" value=\"" +
+                (f.to > 0 ? htmlEscape(toDay) : "") + "\"></div><div><input type=\"submit\" value=\"" + c.w(W::Show) + "\"></div></form>";
         if (rows->rows.empty()) body += "<p>" + std::string(c.w(W::Nothing)) + "</p>";
         else {
             body += "<table><thead><tr><th scope=\"col\">" + std::string(c.w(W::Received)) + "</th><th scope=\"col\">" + c.w(W::Code) +
@@ -323,13 +343,17 @@ HttpResponse Console::handle(const HttpRequest& r) {
             for (const auto& row : rows->rows) {
                 body += "<tr><td>" + utcTime(row.receivedAt) + "</td><td><a href=\"/office/record/" + kindName(f.kind) + "/" + urlEncode(row.id) +
                         "\">" + htmlEscape(row.code.empty() ? row.id : row.code) + "</a></td><td>" + htmlEscape(row.name) + "</td><td>" +
-                        htmlEscape(row.title.empty() ? row.subject : row.title) + "</td><td class=\"status\">" + htmlEscape(statusWord(c.lang, row.status)) +
+                        (row.subject.empty() ? std::string()
+                                             : "<a href=\"/office/?kind=" + std::string(kindName(f.kind)) + "&subject=" + urlEncode(row.subject) + "\">" +
+                                                   htmlEscape(row.title.empty() ? row.subject : row.title) + "</a>") +
+                        "</td><td class=\"status\">" + htmlEscape(statusWord(c.lang, row.status)) +
                         "</td><td>" + htmlEscape(row.device) + "</td></tr>";
             }
             body += "</tbody></table>";
             if (rows->more) {
                 const auto& last = rows->rows.back();
                 body += "<p><a href=\"/office/?kind=" + std::string(kindName(f.kind)) + "&status=" + urlEncode(f.status) + "&kiosk=" + urlEncode(f.device) +
+                        "&subject=" + urlEncode(f.subject) + "&from=" + (f.from > 0 ? urlEncode(fromDay) : "") + "&to=" + (f.to > 0 ? urlEncode(toDay) : "") +
                         "&before=" + std::to_string(last.receivedAt) + ":" + urlEncode(last.id) + "\">" + c.w(W::NextPage) + " →</a></p>";
             }
         }
@@ -370,8 +394,9 @@ HttpResponse Console::handle(const HttpRequest& r) {
             if (!mayDecide) {
                 return finish(page(403, layout(c, c.w(W::NotAllowed), "inbox",
                                                "<p class=\"problem\" role=\"alert\">" + std::string(c.w(W::NotAllowed)) + "</p>")));
-            } else if (auto done = m_service.decide(*kind, id, version, form["status"], form["message"], form["detail"], who); !done) {
-                status = done.error().code() == ErrorCode::Conflict ? 409 : done.error().code() == ErrorCode::NotFound ? 404 : 400;
+            } else if (auto done = m_service.decide(*kind, id, version, form["status"], form["message"], form["detail"], who, form["session"]); !done) {
+                const ErrorCode code = done.error().code();
+                status = code == ErrorCode::Conflict ? 409 : code == ErrorCode::NotFound ? 404 : code == ErrorCode::Refused ? 403 : 400;
                 problem = status == 409 ? std::string(c.w(W::Conflict)) : std::string(c.w(W::BadForm)) + " " + done.error().message();
             } else {
                 return finish(redirect("/office/record/" + std::string(kindName(*kind)) + "/" + urlEncode(id) + "?saved=1"));
@@ -407,6 +432,17 @@ HttpResponse Console::handle(const HttpRequest& r) {
             }
             body += "</ol>";
         }
+        body += "<h3>" + std::string(c.w(W::Sms)) + "</h3>";
+        if (v->texts.empty()) body += "<p class=\"hint\">" + std::string(c.w(W::SmsNotAsked)) + "</p>";
+        else {
+            body += "<ul class=\"texts\">";
+            for (const auto& t : v->texts) {
+                const W state = t.state == "sent" ? W::SmsSent : t.state == "failed" ? W::SmsFailed : W::SmsWaiting;
+                body += "<li>" + utcTime(t.createdAt) + " · " + htmlEscape(t.number) + " · <strong>" + c.w(state) + "</strong>" +
+                        (t.lastError.empty() || t.state == "sent" ? "" : " (" + htmlEscape(t.lastError) + ")") + "<br>" + htmlEscape(t.text) + "</li>";
+            }
+            body += "</ul>";
+        }
         body += "</section></div>";
         const bool mayDecide = *kind != RecordKind::Enrollment || who.role != Role::Caseworker;
         if (mayDecide) {
@@ -415,7 +451,16 @@ HttpResponse Console::handle(const HttpRequest& r) {
                     "\"><input type=\"hidden\" name=\"version\" value=\"" + std::to_string(v->version) + "\"><label for=\"decision\">" +
                     c.w(W::Status) + "</label><select id=\"decision\" name=\"status\" required>";
             for (const auto& d : decisionsFor(*kind)) body += "<option value=\"" + d + "\">" + htmlEscape(statusWord(c.lang, d)) + "</option>";
-            body += "</select><label for=\"detail\">" + std::string(c.w(W::DatePlace)) + "</label><input id=\"detail\" name=\"detail\" maxlength=\"300\" class=\"wide\">"
+            body += "</select>";
+            if (*kind == RecordKind::Enrollment && !v->sessions.empty()) {
+                body += "<label for=\"session\">" + std::string(c.w(W::Session)) + "</label><p class=\"hint\" id=\"session-hint\">" +
+                        c.w(W::SessionHint) + "</p><select id=\"session\" name=\"session\" aria-describedby=\"session-hint\"><option value=\"\"></option>";
+                for (const auto& choice : v->sessions)
+                    body += "<option value=\"" + htmlEscape(choice.id) + "\">" + htmlEscape(choice.label) + " (" + std::to_string(choice.freeSeats) +
+                            ")</option>";
+                body += "</select>";
+            }
+            body += "<label for=\"detail\">" + std::string(c.w(W::DatePlace)) + "</label><input id=\"detail\" name=\"detail\" maxlength=\"300\" class=\"wide\">"
                     "<label for=\"message\">" + c.w(W::MessageToPerson) + "</label><p class=\"hint\" id=\"message-hint\">" + c.w(W::MessageHint) +
                     "</p><textarea id=\"message\" name=\"message\" maxlength=\"1000\" aria-describedby=\"message-hint\"></textarea><p><input type=\"submit\" value=\"" +
                     c.w(W::SaveDecision) + "\"></p></form>";
@@ -430,7 +475,8 @@ HttpResponse Console::handle(const HttpRequest& r) {
         json out = json::array();
         for (const auto& call : *calls)
             out.push_back({{"id", call.recordId}, {"kiosk", call.deviceName.empty() ? call.device : call.deviceName + " (" + call.device + ")"},
-                           {"language", spokenLanguage(call.language)}, {"at", utcTime(call.receivedAt)}, {"ackBy", call.ackBy}});
+                           {"language", spokenLanguage(call.language)}, {"at", utcTime(call.receivedAt)}, {"ackBy", call.ackBy}, {"raised", call.raised},
+                            {"waitingMinutes", std::max<int64_t>(0, m_service.now() - call.receivedAt) / 60}});
         return finish(page(200, out.dump(), "application/json"));
     }
     if (r.path.starts_with("/office/calls/") && r.path.ends_with("/ack") && r.method == "POST") {
@@ -442,7 +488,8 @@ HttpResponse Console::handle(const HttpRequest& r) {
     if (r.path == "/office/calls" && r.method == "GET") {
         auto calls = m_service.calls(8 * 3600);
         if (!calls) return finish(page(500, layout(c, c.w(W::CallsTitle), "calls", "<p class=\"problem\">" + htmlEscape(calls.error().message()) + "</p>")));
-        const json words = {{"none", c.w(W::NoCalls)}, {"takenBy", c.w(W::TakenBy)}, {"going", c.w(W::Going)}, {"newCall", c.w(W::CallsTitle)}};
+        const json words = {{"none", c.w(W::NoCalls)}, {"takenBy", c.w(W::TakenBy)}, {"going", c.w(W::Going)}, {"newCall", c.w(W::NewCall)},
+                            {"stillWaiting", c.w(W::StillWaiting)}, {"minutes", c.w(W::Minutes)}};
         std::string body = "<h2>" + std::string(c.w(W::CallsTitle)) + "</h2><p class=\"hint\">" + c.w(W::CallsHint) +
                            "</p><p id=\"calls-live\" role=\"status\" aria-live=\"polite\"></p>"
                            // Words for the script, as data (a JSON script element is not executed).

@@ -42,6 +42,7 @@ dt { font-weight: bold; color: var(--muted); }
 dd { margin: 0; overflow-wrap: anywhere; white-space: pre-wrap; }
 .status { font-weight: bold; }
 .call-new { background: #fff4d6; }
+.call-raised { background: #ffe0e0; font-weight: bold; }
 .hint { color: var(--muted); }
 img.photo { max-width: 100%; border: 1px solid var(--line); }
 .narrow { max-width: 420px; } .wide { width: 100%; }
@@ -51,7 +52,7 @@ img.photo { max-width: 100%; border: 1px solid var(--line); }
 inline constexpr const char* kConsoleJs = R"JS(
 'use strict';
 // The calls board: asks for the calls every 3 s, redraws the table with DOM calls (never HTML
-// from data), and chimes when a call is new.
+// from data), and chimes when a call is new or when one no one took is raised again.
 (function () {
   const board = document.getElementById('calls-body');
   if (!board) return;
@@ -59,6 +60,7 @@ inline constexpr const char* kConsoleJs = R"JS(
   const words = JSON.parse(document.getElementById('calls-words').textContent);
   const live = document.getElementById('calls-live');
   let known = null;
+  const raisedSeen = new Map();
   function chime() {
     try {
       const ctx = new (window.AudioContext || window.webkitAudioContext)();
@@ -69,7 +71,7 @@ inline constexpr const char* kConsoleJs = R"JS(
   }
   function cell(row, text) { const td = document.createElement('td'); td.textContent = text; row.appendChild(td); return td; }
   function draw(calls) {
-    const fresh = [];
+    const fresh = [], again = [];
     board.replaceChildren();
     if (calls.length === 0) {
       const row = document.createElement('tr'); const td = cell(row, words.none); td.colSpan = 4; board.appendChild(row);
@@ -78,7 +80,13 @@ inline constexpr const char* kConsoleJs = R"JS(
       const row = document.createElement('tr');
       row.dataset.call = c.id;
       if (known !== null && !known.has(c.id)) { row.className = 'call-new'; fresh.push(c); }
-      cell(row, c.at); cell(row, c.kiosk); cell(row, c.language);
+      if (!c.ackBy && c.raised > 0) {
+        row.className = 'call-raised';
+        if (known !== null && (raisedSeen.get(c.id) || 0) < c.raised) again.push(c);
+      }
+      raisedSeen.set(c.id, c.raised);
+      cell(row, c.at + (!c.ackBy && c.raised > 0 ? ' · ' + words.stillWaiting + ' · ' + c.waitingMinutes + ' ' + words.minutes : ''));
+      cell(row, c.kiosk); cell(row, c.language);
       const last = document.createElement('td');
       if (c.ackBy) { last.textContent = words.takenBy + ' ' + c.ackBy; }
       else {
@@ -90,6 +98,7 @@ inline constexpr const char* kConsoleJs = R"JS(
       row.appendChild(last); board.appendChild(row);
     }
     if (fresh.length > 0) { chime(); live.textContent = words.newCall + ': ' + fresh.map(c => c.kiosk).join(', '); }
+    else if (again.length > 0) { chime(); live.textContent = words.stillWaiting + ': ' + again.map(c => c.kiosk).join(', '); }
     known = new Set(calls.map(c => c.id));
   }
   async function poll() {

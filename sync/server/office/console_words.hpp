@@ -1,6 +1,7 @@
 #pragma once
-// The office console's words in Georgian, Russian, Belarusian and English. Every text a
-// caseworker reads comes from here; statuses have one word each, the same on every page.
+// The office console's words in Georgian, Russian, Belarusian and English, kept in gettext
+// catalogs (sync/server/office/po/*.po, msgctxt = the name below) and compiled into dc-server.
+// Every text a caseworker reads comes from here; statuses have one word each, the same on every page.
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,10 @@ enum class W {
     Decide, MessageToPerson, MessageHint, DatePlace, SaveDecision, History, Phone, Email, Skills, Note, Document,
     BirthDate, IdPhoto, ShowPhoto, Conflict, Saved, BadForm, CallsTitle, CallsHint, CallLanguage, Going, TakenBy,
     NoCalls, AuditTitle, ExportCsv, When, Who, What, Subject, NotAllowed, NotFound, Version, SkipToContent,
-    WaitlistPlace, Language, Count
+    WaitlistPlace, Language, StatusIsSubmitted, StatusIsForwarded, StatusIsInvited, StatusIsHired, StatusIsNotSelected,
+    StatusIsWithdrawn, StatusIsRejected, StatusIsConfirmed, StatusIsWaitlisted, StatusIsCancelled, StatusIsReceived,
+    StatusIsSeen, StatusIsMoved, StatusIsPromoted, Session, SessionHint, From, To, Sms, SmsWaiting, SmsSent, SmsFailed,
+    SmsNotAsked, StillWaiting, NewCall, Minutes, Count
 };
 const char* word(Lang lang, W w);
 // A record's status in the caseworker's language ("invited" -> "Invited to an interview").

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.hpp"
+#include "app/store/catalog_json.hpp"
 #include "sync/protocol/signing.hpp"
 
 namespace dc::server::office {
@@ -65,6 +66,27 @@ std::string titleOf(SqlConnection& c, RecordKind kind, const std::string& subjec
     return record.value(key, std::string());
 }
 
+// The other sessions of an enrollment's course, with their free seats, for "moved".
+std::vector<SessionChoice> sessionChoices(SqlConnection& c, const std::string& enrollmentId) {
+    std::vector<SessionChoice> out;
+    auto rows = c.query("SELECT e.session_id, cat.body FROM enrollments e JOIN catalog cat ON cat.kind = 'course' AND cat.id = e.course_id "
+                        "AND cat.deleted = 0 WHERE e.id = $1",
+                        {enrollmentId});
+    if (!rows || rows->empty()) return out;
+    auto batch = store::parseJsonLines((*rows)[0].text(1));
+    if (!batch || batch->courseUpserts.size() != 1) return out;
+    for (const auto& session : batch->courseUpserts[0].sessions) {
+        if (session.id == (*rows)[0].text(0)) continue;
+        auto seats = c.query("SELECT capacity - seats_taken FROM sessions WHERE id = $1", {session.id});
+        if (!seats || seats->empty()) continue;
+        std::string label = session.startsAt;
+        for (const std::string* part : {&session.city, &session.center, &session.scheduleNote})
+            if (!part->empty()) label += (label.empty() ? "" : " · ") + *part;
+        out.push_back({session.id, label.empty() ? session.id : label, std::max<int64_t>(0, (*seats)[0].integer(0))});
+    }
+    return out;
+}
+
 // An argon2id hash (libsodium's interactive limits) of an acceptable password.
 Expected<std::string> hashPassword(const std::string& password) {
     if (password.size() < 10 || password.size() > 200) return fail(ErrorCode::InvalidInput, "a password is 10 to 200 characters");
@@ -97,7 +119,7 @@ std::optional<RecordKind> kindFromName(std::string_view name) { return fromName<
 
 const std::vector<std::string>& decisionsFor(RecordKind kind) {
     static const std::vector<std::string> application = {"forwarded", "invited", "hired", "not_selected", "withdrawn"};
-    static const std::vector<std::string> enrollment = {"confirmed", "cancelled"};
+    static const std::vector<std::string> enrollment = {"confirmed", "moved", "cancelled", "promoted"};
     static const std::vector<std::string> registration = {"seen"};
     switch (kind) {
         case RecordKind::Application: return application;
@@ -314,6 +336,13 @@ Expected<RecordView> OfficeService::open(RecordKind kind, const std::string& id,
     for (const auto& h : *history) v.history.push_back({h.text(0), h.text(1), h.text(2), h.text(3), h.integer(4)});
     DC_TRY(photo, c->query("SELECT id FROM attachments WHERE record_id = $1 AND complete = 1 ORDER BY created_at LIMIT 1", {id}));
     if (!photo->empty()) v.photoAttachment = (*photo)[0].text(0);
+    if (kind == RecordKind::Enrollment) {
+        DC_TRY(session, c->query("SELECT session_id FROM enrollments WHERE id = $1", {id}));
+        if (!session->empty()) v.sessionId = (*session)[0].text(0);
+        v.sessions = sessionChoices(*c, id);
+    }
+    DC_TRY(texts, smsFor(*c, id));
+    v.texts = std::move(*texts);
     DC_CHECK(writeAudit(*c, now(), who.user, "record.view", std::string(kindName(kind)) + ":" + id));
     return v;
 }
@@ -332,15 +361,73 @@ Expected<std::string> OfficeService::photo(RecordKind kind, const std::string& i
     return central.attachmentBytes(attachment);
 }
 
+namespace {
+
+// What a decision needs to know of its record, read in its transaction.
+struct Subject {
+    std::string device, code, person, status;
+    std::optional<int64_t> position;
+};
+
+Expected<Subject> subjectOf(SqlConnection& c, RecordKind kind, const std::string& id) {
+    if (kind == RecordKind::Registration) {
+        DC_TRY(rows, c.query("SELECT device_id, body FROM intake WHERE kind = 'registration' AND record_id = $1", {id}));
+        if (rows->empty()) return fail(ErrorCode::NotFound, "no registration has this id");
+        const json body = json::parse((*rows)[0].text(1), nullptr, false);
+        Subject s{(*rows)[0].text(0), "", "", "received", std::nullopt};
+        if (body.is_object()) {
+            s.code = body.value("referenceCode", std::string());
+            if (body.contains("person") && body["person"].is_object()) s.person = body["person"].dump();
+        }
+        return s;
+    }
+    const bool app = kind == RecordKind::Application;
+    DC_TRY(rows, c.query(app ? "SELECT device_id, reference_code, person, status, NULL FROM applications WHERE id = $1"
+                             : "SELECT device_id, reference_code, person, status, waitlist_position FROM enrollments WHERE id = $1",
+                         {id}));
+    if (rows->empty()) return fail(ErrorCode::NotFound, std::string("no ") + kindName(kind) + " has this id");
+    const SqlRow& r = (*rows)[0];
+    return Subject{r.text(0), r.text(1), r.text(2), r.text(3), r.isNull(4) ? std::nullopt : std::optional<int64_t>(r.integer(4))};
+}
+
+std::string languageOf(const std::string& personJson) {
+    const json person = json::parse(personJson, nullptr, false);
+    return person.is_object() ? person.value("language", std::string()) : std::string();
+}
+
+// The decision's line in the record's history, the update its kiosk picks up with the next
+// heartbeat (its own copy, for when it is offline), and the person's text message.
+Expected<void> recordDecision(SqlConnection& c, const std::string& id, const Subject& now, const std::string& decided,
+                              const std::string& message, const std::string& detail, const std::string& user, int64_t at) {
+    DC_TRY(seq, nextCounter(c, "decisions"));
+    DC_CHECK(c.query("INSERT INTO decisions (seq, record, status, message, detail, user_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                     {*seq, id, decided, message, detail, user, at}));
+    DC_TRY(update, nextCounter(c, "updates"));
+    const std::string words = detail.empty() ? message : (message.empty() ? detail : message + "\n" + detail);
+    DC_CHECK(c.query("INSERT INTO status_updates (seq, device_id, subject, status, waitlist_position, message) "
+                     "VALUES ($1, $2, $3, $4, $5, $6)",
+                     {*update, now.device, id, now.status, now.position ? SqlValue(*now.position) : SqlValue(std::monostate{}), words}));
+    const std::string said = decided == "promoted" ? "promoted" : now.status;
+    const std::string text = smsText(languageOf(now.person), now.code, said, now.position, detail, message);
+    DC_CHECK(queueSmsInTransaction(c, id, now.person, text, at));
+    return {};
+}
+
+}  // namespace
+
 Expected<void> OfficeService::decide(RecordKind kind, const std::string& id, int64_t version, const std::string& status,
-                                     const std::string& message, const std::string& detail, const Session& who) {
+                                     const std::string& message, const std::string& detail, const Session& who,
+                                     const std::string& toSession) {
     const auto& allowed = decisionsFor(kind);
     if (std::find(allowed.begin(), allowed.end(), status) == allowed.end())
         return fail(ErrorCode::InvalidInput, "this decision does not apply to a " + std::string(kindName(kind)));
+    if (kind == RecordKind::Enrollment && who.role == Role::Caseworker)
+        return fail(ErrorCode::Refused, "course places are decided by a coordinator");
     if (message.size() > kMaxMessageBytes || !utf8::isValid(message))
         return fail(ErrorCode::InvalidInput, "the message is at most 1,000 bytes of text");
     if (detail.size() > kMaxDetailBytes || !utf8::isValid(detail))
         return fail(ErrorCode::InvalidInput, "the date and place are at most 300 bytes of text");
+    if (toSession.size() > 200) return fail(ErrorCode::InvalidInput, "choose another session of the same course");
     for (const std::string* text : {&message, &detail})
         for (unsigned char ch : *text)
             if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')
@@ -353,33 +440,36 @@ Expected<void> OfficeService::decide(RecordKind kind, const std::string& id, int
                                 {id, version}));
         if (bumped->empty())
             return fail(ErrorCode::Conflict, "someone else decided on this record a moment ago: look at it again, then decide");
-        std::string device;
-        if (kind == RecordKind::Registration) {
-            DC_TRY(rows, c->query("SELECT device_id FROM intake WHERE kind = 'registration' AND record_id = $1", {id}));
-            if (rows->empty()) return fail(ErrorCode::NotFound, "no registration has this id");
-            device = (*rows)[0].text(0);
-        } else if (kind == RecordKind::Enrollment && status == "cancelled") {
-            // Seat accounting stays exact: the freed seat goes to the waitlist, in this transaction.
-            DC_TRY(rows, c->query("SELECT device_id FROM enrollments WHERE id = $1", {id}));
-            if (rows->empty()) return fail(ErrorCode::NotFound, "no enrollment has this id");
-            device = (*rows)[0].text(0);
-            DC_CHECK(cancelEnrollmentInTransaction(*c, id));
-        } else {
-            const KindTable t = tableOf(kind);
-            DC_TRY(rows, c->query(std::string("UPDATE ") + t.table + " SET status = $2 WHERE id = $1 RETURNING device_id", {id, status}));
-            if (rows->empty()) return fail(ErrorCode::NotFound, std::string("no ") + kindName(kind) + " has this id");
-            device = (*rows)[0].text(0);
+        DC_TRY(before, subjectOf(*c, kind, id));
+        std::string promoted;  // whoever a freed seat went to
+        std::string said = detail;
+        if (kind == RecordKind::Application) {
+            DC_CHECK(c->query("UPDATE applications SET status = $2 WHERE id = $1", {id, status}));
+        } else if (kind == RecordKind::Enrollment) {
+            // Seat accounting stays exact: every seat freed goes to the waiting list, in this transaction.
+            if (status == "cancelled") {
+                DC_CHECK(cancelEnrollmentInTransaction(*c, id, &promoted));
+            } else if (status == "moved") {
+                if (said.empty())  // the new session, in the words the person reads
+                    for (const auto& s : sessionChoices(*c, id))
+                        if (s.id == toSession) said = s.label;
+                DC_CHECK(moveEnrollmentInTransaction(*c, id, toSession, &promoted));
+            } else if (status == "promoted") {
+                DC_CHECK(promoteEnrollmentInTransaction(*c, id));
+            } else if (before->status != "confirmed") {
+                return fail(ErrorCode::InvalidInput, "only a place with a seat can be confirmed: promote a place on the waiting list");
+            }
         }
-        DC_TRY(seq, nextCounter(*c, "decisions"));
-        DC_CHECK(c->query("INSERT INTO decisions (seq, record, status, message, detail, user_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                          {*seq, id, status, message, detail, who.user, now()}));
-        // The kiosk that made it hears with its next heartbeat (its own copy, for when it is offline).
-        if (kind == RecordKind::Application || !message.empty() || !detail.empty()) {
-            DC_TRY(update, nextCounter(*c, "updates"));
-            const std::string words = detail.empty() ? message : (message.empty() ? detail : message + "\n" + detail);
-            DC_CHECK(c->query("INSERT INTO status_updates (seq, device_id, subject, status, waitlist_position, message) "
-                              "VALUES ($1, $2, $3, $4, NULL, $5)",
-                              {*update, device, id, status, words}));
+        DC_TRY(after, subjectOf(*c, kind, id));
+        if (kind == RecordKind::Registration) after->status = status;
+        DC_CHECK(recordDecision(*c, id, *after, status, message, said, who.user, now()));
+        if (!promoted.empty()) {
+            DC_TRY(lucky, subjectOf(*c, RecordKind::Enrollment, promoted));
+            DC_CHECK(c->query("INSERT INTO record_versions (record, version) VALUES ($1, 1) "
+                              "ON CONFLICT (record) DO UPDATE SET version = record_versions.version + 1",
+                              {promoted}));
+            DC_CHECK(recordDecision(*c, promoted, *lucky, "promoted", "", "", who.user, now()));
+            DC_CHECK(writeAudit(*c, now(), who.user, "decision", "enrollment:" + promoted, "promoted (a seat freed by " + id + ")"));
         }
         return writeAudit(*c, now(), who.user, "decision", std::string(kindName(kind)) + ":" + id,
                           status + (message.empty() ? "" : " (with a message)"));
@@ -398,8 +488,9 @@ Expected<std::vector<CallRow>> OfficeService::calls(int64_t sinceSeconds) {
     for (const auto& r : *rows) {
         const json body = json::parse(r.text(3), nullptr, false);
         if (!body.is_object() || body.value("what", std::string()) != "clerk-called") continue;
-        out.push_back({r.text(0), r.text(1), r.text(2), body.value("language", std::string()), r.text(5), r.integer(4),
-                       r.integer(6)});
+        CallRow call{r.text(0), r.text(1), r.text(2), body.value("language", std::string()), r.text(5), r.integer(4), r.integer(6)};
+        if (call.ackBy.empty()) call.raised = std::max<int64_t>(0, now() - call.receivedAt) / m_callRaise;
+        out.push_back(std::move(call));
     }
     return out;
 }

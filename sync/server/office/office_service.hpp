@@ -10,6 +10,7 @@
 //   - Every decision and every opening of a record (and of its ID photo) has an audit line, in the
 //     same transaction as what it records.
 //   - A session cookie is stored only as its SHA-256; a session unused for kIdleSeconds is gone.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -19,6 +20,7 @@
 #include "common/error.hpp"
 #include "sync/protocol/messages.hpp"
 #include "sync/server/central_service.hpp"
+#include "sync/server/office/sms.hpp"
 
 namespace dc::server::office {
 
@@ -85,6 +87,12 @@ struct DecisionRecord {
     int64_t at = 0;
 };
 
+// A session of a course a place can move to.
+struct SessionChoice {
+    std::string id, label;  // label: "2027-01-10 · Kutaisi, Digital centre · Tue and Thu 18:00"
+    int64_t freeSeats = 0;
+};
+
 struct RecordView {
     RecordKind kind = RecordKind::Application;
     std::string id, code, status, subject, title, device, note;
@@ -94,12 +102,18 @@ struct RecordView {
     int64_t version = 0;  // what a decision must quote back
     std::optional<int64_t> waitlistPosition;
     std::vector<DecisionRecord> history;
+    std::string sessionId;                // an enrollment's session
+    std::vector<SessionChoice> sessions;  // the course's other sessions, for "moved"
+    std::vector<SmsRow> texts;            // text messages to the person about this record
 };
 
 struct CallRow {
     std::string recordId, device, deviceName, language, ackBy;
     int64_t receivedAt = 0, ackAt = 0;
+    int64_t raised = 0;  // not taken: how many times it has been raised again (once per raise interval waited)
 };
+
+inline constexpr int64_t kCallRaiseSeconds = 3 * 60;  // a call no one took is raised again this often
 
 struct AuditRow {
     int64_t seq = 0, at = 0;
@@ -129,12 +143,19 @@ public:
     // The bytes of a record's ID photo (Refused for a caseworker: coordinators and admins see it).
     Expected<std::string> photo(RecordKind kind, const std::string& id, const Session& who);
     // Conflict when the record changed since `version`; InvalidInput for a status this kind cannot
-    // take or a message too long.
+    // take or a message too long. Course places: "confirmed" (a place with a seat), "moved" (to
+    // `toSession`, another session of the course: a seat there or its waiting list), "cancelled"
+    // (the seat goes to the waiting list), "promoted" (from the waiting list, when a seat is free);
+    // a coordinator's or an admin's. Whoever a freed seat goes to gets a "promoted" decision too.
+    // The person hears of it at any kiosk, and by text message when they asked for that.
     Expected<void> decide(RecordKind kind, const std::string& id, int64_t version, const std::string& status,
-                          const std::string& message, const std::string& detail, const Session& who);
+                          const std::string& message, const std::string& detail, const Session& who,
+                          const std::string& toSession = {});
 
     // ---- calls for a clerk ----
     Expected<std::vector<CallRow>> calls(int64_t sinceSeconds);
+    void setCallRaiseSeconds(int64_t seconds) { m_callRaise = std::max<int64_t>(10, seconds); }
+    int64_t callRaiseSeconds() const { return m_callRaise; }
     Expected<void> acknowledge(const std::string& recordId, const Session& who);
 
     // ---- audit ----
@@ -149,6 +170,7 @@ public:
 private:
     ConnectionPool& m_pool;
     std::function<int64_t()> m_clock;
+    int64_t m_callRaise = kCallRaiseSeconds;
 };
 
 }  // namespace dc::server::office

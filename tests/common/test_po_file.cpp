@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/ui/tools/po_file.hpp"
+#include "common/i18n/po_file.hpp"
 
-using namespace dc::ui;
+using namespace dc;
 
 namespace {
 

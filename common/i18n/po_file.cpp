@@ -1,8 +1,8 @@
-#include "app/ui/tools/po_file.hpp"
+#include "common/i18n/po_file.hpp"
 
 #include "common/utf8.hpp"
 
-namespace dc::ui::po {
+namespace dc::po {
 namespace {
 
 std::unexpected<Error> at(int line, const std::string& what) {
@@ -173,4 +173,4 @@ std::string cppLiteral(std::string_view text) {
     return out + "\"";
 }
 
-}  // namespace dc::ui::po
+}  // namespace dc::po

@@ -1,5 +1,6 @@
 #pragma once
-// A reader for gettext .po catalogs, as the kiosk keeps its words (app/ui/po/): entries of
+// A reader for gettext .po catalogs, as the kiosk (app/ui/po/) and the office console
+// (sync/server/office/po/) keep their words: entries of
 // msgctxt / msgid / msgstr with "..." continuation lines and C escapes. Strict: anything it does
 // not understand is an error naming the line, so a broken translation stops the build instead
 // of showing a blank button.
@@ -9,7 +10,7 @@
 
 #include "common/error.hpp"
 
-namespace dc::ui::po {
+namespace dc::po {
 
 inline constexpr size_t kMaxPoBytes = 4 * 1024 * 1024;
 
@@ -30,4 +31,4 @@ Expected<void> checkAgainst(const std::vector<Entry>& english, const std::vector
 // The text as a C++ string literal (quotes included).
 std::string cppLiteral(std::string_view text);
 
-}  // namespace dc::ui::po
+}  // namespace dc::po
