@@ -1,13 +1,19 @@
 """What the office console's browser tests stand on: a real dc-server (kiosk API and office
 console on loopback), real dc-kiosk processes under a private Xvfb, and Debian's Chromium driven by
-Selenium. Paths come from the environment CTest sets (DC_SERVER, DC_KIOSK, DC_CATALOG_GEN,
-DC_SCREENSHOT_DIR); every wait waits for a condition, with generous caps."""
+Selenium; the SMS gateway's stand-in (an HTTP server keeping what it is sent); and, for the
+PostgreSQL runs, a private PostgreSQL cluster. Paths come from the environment CTest sets
+(DC_SERVER, DC_KIOSK, DC_CATALOG_GEN, DC_SCREENSHOT_DIR; DC_CONSOLE_BACKEND=postgres for PostgreSQL);
+every wait waits for a condition, with generous caps."""
 
+import json
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -33,22 +39,91 @@ def wait_until(condition, what, limit=WAIT):
     raise AssertionError("timed out waiting for " + what)
 
 
-class Office:
-    """A dc-server with the kiosks' seed catalog, staff accounts, and its two listeners."""
+class SmsFake:
+    """The SMS gateway's stand-in: an HTTP server on loopback that keeps every text posted to it."""
 
-    def __init__(self, backend_db=None):
+    def __init__(self):
+        self.texts = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", "0"))
+                fake.texts.append(json.loads(self.rfile.read(length).decode("utf-8")))
+                self.send_response(202)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = "http://127.0.0.1:%d/sms" % self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Postgres:
+    """A private PostgreSQL 15 cluster on loopback (owned by the postgres user when run as root)."""
+
+    BIN = "/usr/lib/postgresql/15/bin/"
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="dc-console-pg-")
+        self.data = os.path.join(self.dir, "data")
+        os.makedirs(self.data)
+        self.prefix = []
+        if os.geteuid() == 0:  # initdb refuses to run as root
+            self.prefix = ["runuser", "-u", "postgres", "--"]
+            os.chmod(self.dir, 0o755)
+            shutil.chown(self.data, "postgres")
+        subprocess.run(self.prefix + [self.BIN + "initdb", "-D", self.data, "-A", "trust", "-U", "postgres", "--no-sync",
+                                      "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
+        port = free_port()
+        options = "-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off" % (port, self.data)
+        subprocess.run(self.prefix + [self.BIN + "pg_ctl", "-D", self.data, "-o", options, "-w", "-l",
+                                      os.path.join(self.data, "log"), "start"], check=True, capture_output=True)
+        self.conninfo = "host=127.0.0.1 port=%d user=postgres dbname=postgres" % port
+
+    def close(self):
+        subprocess.run(self.prefix + [self.BIN + "pg_ctl", "-D", self.data, "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Office:
+    """A dc-server with the kiosks' seed catalog, staff accounts, its two listeners, and texts
+    going to `sms` (a SmsFake) when given."""
+
+    def __init__(self, backend_db=None, sms=None, first_courses=None):
         self.dir = tempfile.mkdtemp(prefix="dc-console-")
         self.db = backend_db or os.path.join(self.dir, "server.db")
         seed = os.path.join(self.dir, "seed.jsonl")
         subprocess.run([CATALOG_GEN, "--kiosk-seed", "--out", seed], check=True)
+        if first_courses:
+            # Before the seed: a kiosk pulling the catalog has these as soon as it has anything.
+            path = os.path.join(self.dir, "first.jsonl")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(first_courses(seed))
+            self.admin(["import", path])
         self.admin(["import", seed])
         for name, role, password in [("Nino", "caseworker", "nino password 1"), ("Giorgi", "coordinator", "giorgi password 1"),
                                      ("Admin", "admin", "admin password 1")]:
             self.admin(["user", "add", "--name", name, "--role", role, "--password-stdin"], stdin=password + "\n")
         api_port, office_port = os.path.join(self.dir, "api.port"), os.path.join(self.dir, "office.port")
-        self.process = subprocess.Popen([SERVER, "serve", "--db", self.db, "--listen", "127.0.0.1:0", "--port-file", api_port,
-                                         "--office-listen", "127.0.0.1:0", "--office-port-file", office_port, "--quiet"],
-                                        stderr=subprocess.DEVNULL)
+        command = [SERVER, "serve", "--db", self.db, "--listen", "127.0.0.1:0", "--port-file", api_port,
+                   "--office-listen", "127.0.0.1:0", "--office-port-file", office_port, "--quiet"]
+        if sms:
+            command += ["--sms-gateway", sms.url]
+        self.process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
         wait_until(lambda: os.path.exists(api_port) and os.path.exists(office_port), "dc-server to listen")
         with open(api_port) as f:
             self.api = "http://127.0.0.1:" + f.read().strip()
@@ -96,14 +171,14 @@ class Display:
 class Kiosk:
     """A dc-kiosk enrolled at the office, running a script (see app/ui/automation_script.hpp)."""
 
-    def __init__(self, display, office, name, script):
+    def __init__(self, display, office, name, script, demo=True):
         self.dir = tempfile.mkdtemp(prefix="dc-kiosk-")
         path = os.path.join(self.dir, "test.script")
         with open(path, "w", encoding="utf-8") as f:
             f.write(script)
         self.process = subprocess.Popen([KIOSK, "--data-dir", os.path.join(self.dir, "data"), "--server", office.api,
                                          "--enroll-token", office.token(), "--sync-interval", "2", "--step-timeout", "180",
-                                         "--script", path],
+                                         "--script", path] + ([] if demo else ["--no-demo"]),
                                         env=dict(os.environ, DISPLAY=display.display), stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT, text=True)
 

@@ -1,7 +1,12 @@
 """The office console in a real browser, with real kiosks: an application made at kiosk A gets a
-caseworker's decision that kiosk B shows for its code in Georgian; a kiosk's Call a clerk reaches
-the calls board, is taken, and the kiosk says who is coming."""
+caseworker's decision that kiosk B shows for its code in Georgian, and the person's phone gets the
+same words in Georgian; a coordinator cancels a course place and the waiting list moves up, seen at
+a kiosk; a kiosk's Call a clerk reaches the calls board, is taken, and the kiosk says who is coming.
+Run on SQLite, and on PostgreSQL with DC_CONSOLE_BACKEND=postgres."""
 
+import json
+import os
+import subprocess
 import sys
 import unittest
 
@@ -12,16 +17,56 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 import harness
 from harness import WAIT
 
+# She asks for a text message, and sends in Georgian: the office answers her in Georgian.
 APPLY = ('tap "Find a job"\ntype "junior qa"\nexpect "Junior QA tester"\ntap "Junior QA tester"\n'
          'tap "Apply for this job"\ntap "Your name"\ntype "Nino Beridze"\ntap "Phone number"\ntype "599 12 34 56"\n'
-         'tap "Done"\ntap "I agree"\ntap "Next: check and send"\ntap "Send application"\nexpect "Your reference code"\n'
-         'expect "Delivered to the employment office."\ntap "Finish"\n')
+         'tap "Done"\ntap "I agree"\ntap "Also send me a text message (SMS) when the office answers"\n'
+         'expect "A text message will come to your phone (touch to undo)"\ntap "Next: check and send"\nlanguage ka\n'
+         'tap "გაგზავნა"\nlanguage en\nexpect "Your reference code"\nexpect "Delivered to the employment office."\ntap "Finish"\n')
+
+COURSE = "Computer basics for parents"
+
+
+def ask_for_place(name, phone, waitlist):
+    # A kiosk with only the office's catalog: once a search finds a job, the course (pulled before
+    # any job) is there too.
+    return ('tap "Find a job"\ntype "junior qa"\nexpect "Junior QA tester"\ntap "Home"\ntap "Courses"\n'
+            'tap "' + COURSE + '"\ntap "' + ("Join the waiting list" if waitlist else "Ask for this place") +
+            '"\ntap "Your name"\ntype "' + name + '"\ntap "Phone number"\ntype "' + phone + '"\ntap "Done"\ntap "I agree"\n'
+            'tap "Also send me a text message (SMS) when the office answers"\ntap "Next: check and send"\n'
+            'tap "Ask for this place"\n' + ('expect "You are on the waiting list, place 1."\n' if waitlist else
+                                             'expect "Your place is confirmed."\n') +
+            'expect "Delivered to the employment office."\ntap "Finish"\n')
+
+
+def one_seat_course(seed):
+    """A course listed first at the kiosks (its date a year before every other), with one seat."""
+    with open(seed, encoding="utf-8") as f:
+        lines = [json.loads(line) for line in f if line.strip()]
+    starts = [s["startDate"] for line in lines if line["kind"] == "course"
+              for s in line["record"].get("hasCourseInstance") or [] if s.get("startDate")]
+    earliest = min(starts)
+    course = next(line for line in lines if line["kind"] == "course")
+    course["record"]["id"] = "walk-course"
+    course["record"]["name"] = COURSE
+    session = dict(course["record"]["hasCourseInstance"][0])
+    session.update({"id": "walk-session", "startDate": str(int(earliest[:4]) - 1) + earliest[4:], "maximumAttendeeCapacity": 1,
+                    "seatsTaken": 0})
+    course["record"]["hasCourseInstance"] = [session]
+    return json.dumps(course, ensure_ascii=False) + "\n"
 
 
 class ConsoleTest(unittest.TestCase):
     def setUp(self):
         # Each part is stopped even when a later one fails to start.
-        self.office = harness.Office()
+        self.sms = harness.SmsFake()
+        self.addCleanup(self.sms.close)
+        db = None
+        if os.environ.get("DC_CONSOLE_BACKEND") == "postgres":
+            pg = harness.Postgres()
+            self.addCleanup(pg.close)
+            db = pg.conninfo
+        self.office = harness.Office(db, self.sms, one_seat_course)
         self.addCleanup(self.office.close)
         self.display = harness.Display()
         self.addCleanup(self.display.close)
@@ -63,6 +108,16 @@ class ConsoleTest(unittest.TestCase):
             check += "screenshot " + harness.SHOTS + "/status-from-office-ka.png\n"
         harness.Kiosk(self.display, self.office, "B", check).finish()
 
+        # Her phone got the same words, in Georgian.
+        texts = harness.wait_until(lambda: self.sms.texts, "the text message to reach the SMS gateway")
+        self.assertEqual(len(texts), 1)
+        self.assertEqual(texts[0]["to"], "599123456")  # the number as she typed it, spaces gone
+        self.assertIn("მოწვეული ხართ გასაუბრებაზე.", texts[0]["text"])
+        self.assertIn("გთხოვთ, თან იქონიოთ პასპორტი.", texts[0]["text"])
+        self.assertIn(code, texts[0]["text"])
+        d.refresh()
+        self.assertIn("599123456", d.find_element(By.CSS_SELECTOR, "ul.texts").text)
+
         # The decision and the opening of the record are in the audit log, which an admin reads.
         d.find_element(By.CSS_SELECTOR, "header form button").click()  # sign out (a POST with the CSRF token)
         WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.ID, "password")))
@@ -71,6 +126,46 @@ class ConsoleTest(unittest.TestCase):
         audit = d.find_element(By.TAG_NAME, "table").text
         self.assertIn("decision", audit)
         self.assertIn("record.view", audit)
+
+    def test_a_course_place_cancelled_moves_the_waiting_list_up_seen_at_a_kiosk(self):
+        d = self.driver
+        harness.Kiosk(self.display, self.office, "A", ask_for_place("Giorgi Kapanadze", "555 11 22 33", False), demo=False).finish()
+        harness.sign_in(d, self.office, "Giorgi", "giorgi password 1")  # the coordinator
+        d.get(self.office.console + "?kind=enrollment")
+        WebDriverWait(d, WAIT).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main table"), "Giorgi Kapanadze"))
+        # The seat is taken at the office: a new kiosk offers only the waiting list.
+        harness.Kiosk(self.display, self.office, "B", ask_for_place("Olga Petrova", "29 123 45 67", True), demo=False).finish()
+        d.get(self.office.console + "?kind=enrollment&status=waitlisted")
+        row = WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main table tbody tr")))
+        self.assertIn("Olga Petrova", row.text)
+        waiting_code = row.find_element(By.CSS_SELECTOR, "a").text
+
+        # The coordinator cancels Giorgi's place, with a message.
+        d.get(self.office.console + "?kind=enrollment&status=confirmed")
+        WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main table tbody tr a"))).click()
+        Select(d.find_element(By.ID, "decision")).select_by_value("cancelled")
+        d.find_element(By.ID, "message").send_keys("The course organiser could not reach you.")
+        d.find_element(By.CSS_SELECTOR, "form.card input[type=submit]").click()
+        WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.notice")))
+        self.assertIn("Cancelled", d.find_element(By.TAG_NAME, "h2").text)
+
+        # Olga has the seat now: her record says so, with who did it.
+        d.get(self.office.console + "?kind=enrollment&status=confirmed")
+        row = WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main table tbody tr")))
+        self.assertIn("Olga Petrova", row.text)
+        row.find_element(By.CSS_SELECTOR, "a").click()
+        history = WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol"))).text
+        self.assertIn("Given a seat from the waiting list", history)
+        self.assertIn("Giorgi", history)
+        harness.shot(d, "console-course-place-en.png")
+
+        # Any kiosk asked about her code says her place is confirmed; her phone heard it too.
+        check = ('tap "My applications"\ntap "Reference code (6 letters and digits)"\ntype "' + waiting_code.lower().replace("-", " ") +
+                 '"\ntap "Done"\ntap "Check"\nexpect "Your place is confirmed."\nexpect "Answer from the employment office, just now."\n')
+        harness.Kiosk(self.display, self.office, "C", check).finish()
+        texts = harness.wait_until(lambda: [t for t in self.sms.texts if waiting_code in t["text"]], "Olga's text message")
+        self.assertIn("Your place is confirmed.", texts[0]["text"])
+        self.assertEqual(texts[0]["to"], "291234567")
 
     def test_a_call_for_a_clerk_is_taken_on_the_board_and_the_kiosk_says_who_is_coming(self):
         d = self.driver
