@@ -8,6 +8,7 @@
 #include "app/store/catalog_import.hpp"
 #include "app/store/catalog_json.hpp"
 #include "app/store/records.hpp"
+#include "common/utf8.hpp"
 #include "sync/protocol/signing.hpp"
 #include "sync/server/server_schema.hpp"
 
@@ -235,12 +236,16 @@ Expected<void> CentralService::prepareSchema() {
     auto done = transaction<void>(*c, [&]() -> Expected<void> {
         DC_CHECK(c->script(kServerSchema));
         // Columns added after a table was first made (CREATE TABLE IF NOT EXISTS keeps old tables).
-        if (postgres) {
-            DC_CHECK(c->script("ALTER TABLE status_updates ADD COLUMN IF NOT EXISTS message TEXT NOT NULL DEFAULT ''"));
-        } else {
-            DC_TRY(has, c->query("SELECT count(*) FROM pragma_table_info('status_updates') WHERE name = 'message'"));
-            if ((*has)[0].integer(0) == 0)
-                DC_CHECK(c->script("ALTER TABLE status_updates ADD COLUMN message TEXT NOT NULL DEFAULT ''"));
+        for (const auto& [table, column] : {std::pair{"status_updates", "message"}, std::pair{"tokens", "office"},
+                                            std::pair{"devices", "office"}, std::pair{"staff_users", "office"}}) {
+            const std::string add = std::string("ALTER TABLE ") + table + " ADD COLUMN ";
+            if (postgres) {
+                DC_CHECK(c->script(add + "IF NOT EXISTS " + column + " TEXT NOT NULL DEFAULT ''"));
+            } else {
+                DC_TRY(has, c->query(std::string("SELECT count(*) FROM pragma_table_info('") + table + "') WHERE name = $1",
+                                     {std::string(column)}));
+                if ((*has)[0].integer(0) == 0) DC_CHECK(c->script(add + column + " TEXT NOT NULL DEFAULT ''"));
+            }
         }
         DC_CHECK(c->query("INSERT INTO meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING",
                           {sync::randomHex(8)}));
@@ -252,12 +257,14 @@ Expected<void> CentralService::prepareSchema() {
     return done;
 }
 
-Expected<std::string> CentralService::issueToken(const std::string& note, int64_t validSeconds) {
+Expected<std::string> CentralService::issueToken(const std::string& note, int64_t validSeconds, const std::string& office) {
+    if (office.size() > 64 || !utf8::isValid(office) || office.find_first_of("\r\n\t<>\"'&") != std::string::npos)
+        return fail(ErrorCode::InvalidInput, "an office's name is at most 64 characters, without line breaks, quotes or < > &");
     auto c = m_pool.acquire();
     const std::string token = sync::randomHex(16);
     // Only a hash is kept: a copy of the database does not enroll devices.
-    DC_CHECK(c->query("INSERT INTO tokens (token_hash, note, expires_at) VALUES ($1, $2, $3)",
-                      {sync::sha256Hex(token), note, now() + validSeconds}));
+    DC_CHECK(c->query("INSERT INTO tokens (token_hash, note, expires_at, office) VALUES ($1, $2, $3, $4)",
+                      {sync::sha256Hex(token), note, now() + validSeconds, office}));
     return token;
 }
 
@@ -471,6 +478,9 @@ Expected<sync::EnrollResponse> CentralService::enroll(const sync::EnrollRequest&
         DC_CHECK(c->query("INSERT INTO devices (id, name, secret, enrolled_at, version) VALUES ($1, $2, $3, $4, $5)",
                           {out.deviceId, request.name, out.secret, now(), request.version}));
         DC_CHECK(c->query("UPDATE tokens SET device_id = $2 WHERE token_hash = $1", {hash, out.deviceId}));
+        // The device belongs to the office its token was made for.
+        DC_CHECK(c->query("UPDATE devices SET office = (SELECT office FROM tokens WHERE token_hash = $1) WHERE id = $2",
+                          {hash, out.deviceId}));
         return out;
     });
 }

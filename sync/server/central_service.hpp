@@ -103,7 +103,9 @@ public:
     Expected<void> prepareSchema();
 
     // ---- admin ----
-    Expected<std::string> issueToken(const std::string& note, int64_t validSeconds);
+    // `office`: the office (employment centre) the enrolled device belongs to; its caseworkers see
+    // what it sends, and a code made there is known at the office's other kiosks. Empty: none.
+    Expected<std::string> issueToken(const std::string& note, int64_t validSeconds, const std::string& office = {});
     Expected<std::vector<DeviceInfo>> devices();
     Expected<CatalogImportResult> importCatalog(const store::CatalogBatch& batch);
     // CSV of "applications" or "enrollments" (personal data: for the office's own systems).

@@ -134,7 +134,7 @@ HttpResponse Api::handle(const HttpRequest& r) {
         auto request = sync::parseStatusRequest(r.body);
         if (!request) return errorResponse(400, "bad_request", request.error().message());
         if (!m_office) return json(sync::toJson(sync::StatusResponse{}));
-        auto answers = m_office->statusOf(request->codes);
+        auto answers = m_office->statusOf(request->codes, device);
         if (!answers) return fromError(answers.error(), "looking up reference codes");
         return json(sync::toJson(sync::StatusResponse{std::move(*answers)}));
     }

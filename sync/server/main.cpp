@@ -39,11 +39,13 @@ commands:
                               a call for a clerk no one took raised again every N minutes (3);
                               text messages to people who asked for them, through
                               gammu-smsd's outbox folder or an HTTP gateway (JSON POST)
-  user add --name NAME --role caseworker|coordinator|admin --password-stdin
+  user add --name NAME --role caseworker|coordinator|admin [--office OFFICE] --password-stdin
   user reset --name NAME --password-stdin | user disable|enable --name NAME | user list
-                              staff accounts of the office console
-  token [--note TEXT] [--valid-hours N]
-                              print a one-time enrollment token for a new device
+                              staff accounts of the office console (with --office: they
+                              see only that office's kiosks and records)
+  token [--note TEXT] [--valid-hours N] [--office OFFICE]
+                              print a one-time enrollment token for a new device (of OFFICE:
+                              its codes are known at that office's kiosks only)
   devices                     list enrolled devices and their last heartbeat
   import FILE...              add or update jobs and courses: the catalog's JSON Lines (what
                               dc-catalog-gen writes) or schema.org JobPosting JSON-LD
@@ -63,7 +65,7 @@ struct Args {
     dc::server::ServeOptions serve;
     std::string out, device = "*";
     std::string faults, note = "", from = "0000-00-00", to = "9999-99-99";
-    std::string name, role;
+    std::string name, role, office;
     bool passwordStdin = false;
     int validHours = 168;
     int callRaiseMinutes = 3;
@@ -152,6 +154,7 @@ int main(int argc, char** argv) {
         } else if (k == "--sms-gateway") { if (!value(a.smsGateway)) return usage("--sms-gateway needs gammu:OUTBOX-DIR or a URL"); }
         else if (k == "--sms-token-file") { if (!value(a.smsTokenFile)) return usage("--sms-token-file needs a file"); }
         else if (k == "--name") { if (!value(a.name)) return usage("--name needs a name"); }
+        else if (k == "--office") { if (!value(a.office)) return usage("--office needs an office's name"); }
         else if (k == "--role") { if (!value(a.role)) return usage("--role needs caseworker, coordinator or admin"); }
         else if (k == "--password-stdin") a.passwordStdin = true;
         else if (k == "--quiet") a.serve.quiet = true;
@@ -245,7 +248,7 @@ int main(int argc, char** argv) {
             if (a.name.empty() || !role) return usage("user add needs --name NAME --role caseworker|coordinator|admin --password-stdin");
             const auto pw = password();
             if (!pw) return usage("user add reads the password from standard input: --password-stdin");
-            return report(office.addUser(a.name, *role, *pw));
+            return report(office.addUser(a.name, *role, *pw, a.office));
         }
         if (verb == "reset") {
             const auto pw = password();
@@ -260,14 +263,15 @@ int main(int argc, char** argv) {
             auto users = office.users();
             if (!users) return std::fprintf(stderr, "dc-server: %s\n", users.error().message().c_str()), 1;
             for (const auto& u : *users)
-                std::printf("%-24s %-12s %s\n", u.name.c_str(), dc::server::office::roleName(u.role),
-                            u.disabled ? "disabled" : u.lockedUntil > office.now() ? "locked" : "active");
+                std::printf("%-24s %-12s %-8s %s\n", u.name.c_str(), dc::server::office::roleName(u.role),
+                            u.disabled ? "disabled" : u.lockedUntil > office.now() ? "locked" : "active",
+                            u.office.empty() ? "(every office)" : u.office.c_str());
             return 0;
         }
         return usage("user needs add, reset, disable, enable or list");
     }
     if (a.command == "token") {
-        auto token = service.issueToken(a.note, int64_t{a.validHours} * 3600);
+        auto token = service.issueToken(a.note, int64_t{a.validHours} * 3600, a.office);
         if (!token) return std::fprintf(stderr, "dc-server: %s\n", token.error().message().c_str()), 1;
         std::printf("%s\n", token->c_str());
         return 0;

@@ -11,7 +11,8 @@ CREATE TABLE IF NOT EXISTS tokens (
   note TEXT NOT NULL DEFAULT '',
   expires_at BIGINT NOT NULL,
   request_id TEXT,
-  device_id TEXT);
+  device_id TEXT,
+  office TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS devices (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL DEFAULT '',
@@ -23,7 +24,8 @@ CREATE TABLE IF NOT EXISTS devices (
   oldest_pending BIGINT NOT NULL DEFAULT 0,
   quarantined BIGINT NOT NULL DEFAULT 0,
   last_error TEXT NOT NULL DEFAULT '',
-  disk_free BIGINT NOT NULL DEFAULT 0);
+  disk_free BIGINT NOT NULL DEFAULT 0,
+  office TEXT NOT NULL DEFAULT '');
 -- The change log devices pull: one row per record, moved to a new seq on every change;
 -- a deleted record stays as a tombstone (deleted = 1).
 CREATE TABLE IF NOT EXISTS catalog (
@@ -127,7 +129,8 @@ CREATE TABLE IF NOT EXISTS staff_users (
   disabled INTEGER NOT NULL DEFAULT 0,
   failed_logins BIGINT NOT NULL DEFAULT 0,
   locked_until BIGINT NOT NULL DEFAULT 0,
-  created_at BIGINT NOT NULL);
+  created_at BIGINT NOT NULL,
+  office TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS staff_sessions (
   token_hash TEXT PRIMARY KEY,
   user_name TEXT NOT NULL,
@@ -172,6 +175,7 @@ CREATE TABLE IF NOT EXISTS sms_outbox (
   sent_at BIGINT);
 CREATE INDEX IF NOT EXISTS sms_outbox_due ON sms_outbox (state, next_at);
 CREATE INDEX IF NOT EXISTS sms_outbox_by_record ON sms_outbox (record, id);
+CREATE INDEX IF NOT EXISTS devices_by_office ON devices (office, id);
 CREATE INDEX IF NOT EXISTS applications_by_time ON applications (received_at, id);
 CREATE INDEX IF NOT EXISTS applications_by_code ON applications (reference_code);
 CREATE INDEX IF NOT EXISTS applications_by_status ON applications (status, received_at, id);

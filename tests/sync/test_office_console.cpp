@@ -598,3 +598,72 @@ TEST_CASE("console: a call no one took is raised again every interval, until som
     CHECK((*f.office->calls(3600))[0].raised == 0);
     (void)csrf;
 }
+
+TEST_CASE("offices: staff see only their office's records and calls, and a code is known at its own office's kiosks only",
+          "[sync][office][hostile]") {
+    ConsoleFixture f;
+    auto kioskOf = [&](const std::string& office, const std::string& request) {
+        auto token = f.service->issueToken("kiosk", 3600, office);
+        REQUIRE(token);
+        auto device = f.service->enroll({*token, request, "kiosk", "0.1"});
+        REQUIRE(device);
+        return *device;
+    };
+    CHECK_FALSE(f.service->issueToken("kiosk", 3600, "<script>"));
+    const auto kutaisi = kioskOf("Kutaisi", "req-0000000011"), batumi = kioskOf("Batumi", "req-0000000012");
+    auto applyAt = [&](const sync::EnrollResponse& kiosk, const std::string& id, const std::string& code) {
+        sync::PushRequest push;
+        push.records.push_back({"rec-" + id, "application",
+                                json{{"applicationId", id}, {"referenceCode", code}, {"jobId", f.jobId},
+                                     {"person", {{"name", "Person " + id}, {"phone", "+995 555 12 34 56"}}}}
+                                    .dump()});
+        REQUIRE(f.service->push(kiosk.deviceId, push));
+        sync::PushRequest call;
+        call.records.push_back({"call-" + id, "event", R"({"what":"clerk-called","language":"ka"})"});
+        REQUIRE(f.service->push(kiosk.deviceId, call));
+    };
+    applyAt(kutaisi, "a-0000000201", "KUT-AAA");
+    applyAt(batumi, "a-0000000202", "BAT-AAA");
+    REQUIRE(f.office->addUser("Tamar", office::Role::Coordinator, "tamar password 1", "Kutaisi"));
+    CHECK_FALSE(f.office->addUser("Eve", office::Role::Caseworker, "eve password 11", "Kutaisi\nBatumi"));
+    auto tamar = f.office->login("Tamar", "tamar password 1");
+    REQUIRE(tamar);
+    CHECK(tamar->session.office == "Kutaisi");
+
+    // The inbox, a record, its photo, a decision and the calls: only Kutaisi's.
+    office::InboxFilter filter;
+    filter.office = "Kutaisi";
+    auto mine = f.office->inbox(filter);
+    REQUIRE(mine);
+    REQUIRE(mine->rows.size() == 1);
+    CHECK(mine->rows[0].code == "KUT-AAA");
+    CHECK(f.office->open(office::RecordKind::Application, "a-0000000202", tamar->session).error().code() == ErrorCode::NotFound);
+    CHECK(f.office->photo(office::RecordKind::Application, "a-0000000202", tamar->session).error().code() == ErrorCode::NotFound);
+    CHECK(f.office->decide(office::RecordKind::Application, "a-0000000202", 0, "hired", "", "", tamar->session).error().code() ==
+          ErrorCode::NotFound);
+    CHECK(f.office->acknowledge("call-a-0000000202", tamar->session).error().code() == ErrorCode::NotFound);
+    auto calls = f.office->calls(3600, "Kutaisi");
+    REQUIRE(calls);
+    REQUIRE(calls->size() == 1);
+    CHECK((*calls)[0].recordId == "call-a-0000000201");
+    auto [cookie, csrf] = f.signIn("Tamar", "tamar+password+1");
+    const auto inbox = f.request("GET", "/office/", "", cookie);
+    CHECK(inbox.body.find("KUT-AAA") != std::string::npos);
+    CHECK(inbox.body.find("BAT-AAA") == std::string::npos);
+    CHECK(f.request("GET", "/office/record/application/a-0000000202", "", cookie).status == 404);
+    CHECK(f.request("POST", "/office/record/application/a-0000000202/decide", "csrf=" + csrf + "&version=0&status=hired", cookie)
+              .status == 404);
+    CHECK(f.request("GET", "/office/calls.json", "", cookie).body.find("a-0000000202") == std::string::npos);
+    // The unchanged record: no decision got through.
+    auto admin = f.office->login("Admin", "admin password 1");
+    auto other = f.office->open(office::RecordKind::Application, "a-0000000202", admin->session);  // an admin of every office
+    REQUIRE(other);
+    CHECK(other->status == "submitted");
+    CHECK(f.office->calls(3600)->size() == 2);
+
+    // Status look-ups: the office's own kiosks know its codes; another office's kiosks do not.
+    CHECK(f.office->statusOf({"KUT-AAA"}, kutaisi.deviceId)->size() == 1);
+    CHECK(f.office->statusOf({"BAT-AAA"}, kutaisi.deviceId)->empty());
+    CHECK(f.office->statusOf({"BAT-AAA"}, batumi.deviceId)->size() == 1);
+    CHECK(f.office->statusOf({"KUT-AAA", "BAT-AAA"}, f.kiosk.deviceId)->size() == 2);  // a kiosk of no office
+}

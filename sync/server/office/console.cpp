@@ -117,6 +117,7 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& ac
              link("/office/calls", W::Calls, "calls");
         if (c.session->role == Role::Admin) h += link("/office/audit", W::Audit, "audit");
         h += "</nav><div class=\"who\"><span>" + htmlEscape(c.session->user) + " (" + roleName(c.session->role) +
+             (c.session->office.empty() ? std::string() : ", " + htmlEscape(c.session->office)) +
              ")</span><form method=\"post\" action=\"/office/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
              c.session->csrf + "\"><button type=\"submit\">" + c.w(W::SignOut) + "</button></form>";
     } else {
@@ -289,6 +290,7 @@ HttpResponse Console::handle(const HttpRequest& r) {
         f.status = q("status");
         f.device = q("kiosk");
         f.subject = q("subject");
+        f.office = who.office;  // another office's records are not there for this account
         // Days (YYYY-MM-DD, UTC) from a date field; "to" takes in the whole day.
         auto day = [](const std::string& text) -> int64_t {
             int y = 0, m = 0, d = 0;
@@ -470,7 +472,7 @@ HttpResponse Console::handle(const HttpRequest& r) {
 
     // ---- calls ----
     if (r.path == "/office/calls.json" && r.method == "GET") {
-        auto calls = m_service.calls(8 * 3600);
+        auto calls = m_service.calls(8 * 3600, who.office);
         if (!calls) return finish(page(500, "[]", "application/json"));
         json out = json::array();
         for (const auto& call : *calls)
@@ -486,7 +488,7 @@ HttpResponse Console::handle(const HttpRequest& r) {
         return finish(redirect("/office/calls"));
     }
     if (r.path == "/office/calls" && r.method == "GET") {
-        auto calls = m_service.calls(8 * 3600);
+        auto calls = m_service.calls(8 * 3600, who.office);
         if (!calls) return finish(page(500, layout(c, c.w(W::CallsTitle), "calls", "<p class=\"problem\">" + htmlEscape(calls.error().message()) + "</p>")));
         const json words = {{"none", c.w(W::NoCalls)}, {"takenBy", c.w(W::TakenBy)}, {"going", c.w(W::Going)}, {"newCall", c.w(W::NewCall)},
                             {"stillWaiting", c.w(W::StillWaiting)}, {"minutes", c.w(W::Minutes)}};

@@ -66,6 +66,21 @@ std::string titleOf(SqlConnection& c, RecordKind kind, const std::string& subjec
     return record.value(key, std::string());
 }
 
+// The office of the kiosk that sent a record ("" when it has none, or the record is unknown).
+std::string officeOfRecord(SqlConnection& c, RecordKind kind, const std::string& id) {
+    const std::string sql = kind == RecordKind::Application ? "SELECT d.office FROM applications r JOIN devices d ON d.id = r.device_id WHERE r.id = $1"
+                            : kind == RecordKind::Enrollment ? "SELECT d.office FROM enrollments r JOIN devices d ON d.id = r.device_id WHERE r.id = $1"
+                                                              : "SELECT d.office FROM intake r JOIN devices d ON d.id = r.device_id WHERE r.record_id = $1";
+    auto rows = c.query(sql, {id});
+    return rows && !rows->empty() ? (*rows)[0].text(0) : std::string();
+}
+
+// A record another office's staff asks for does not exist, as far as they can tell.
+Expected<void> mustBeOfOffice(SqlConnection& c, RecordKind kind, const std::string& id, const std::string& office) {
+    if (office.empty() || officeOfRecord(c, kind, id) == office) return {};
+    return fail(ErrorCode::NotFound, std::string("no ") + kindName(kind) + " has this id");
+}
+
 // The other sessions of an enrollment's course, with their free seats, for "moved".
 std::vector<SessionChoice> sessionChoices(SqlConnection& c, const std::string& enrollmentId) {
     std::vector<SessionChoice> out;
@@ -133,14 +148,16 @@ OfficeService::OfficeService(ConnectionPool& pool, std::function<int64_t()> cloc
     : m_pool(pool), m_clock(clock ? std::move(clock) : systemClock) {}
 
 // ---- accounts ----
-Expected<void> OfficeService::addUser(const std::string& name, Role role, const std::string& password) {
+Expected<void> OfficeService::addUser(const std::string& name, Role role, const std::string& password, const std::string& office) {
     if (name.empty() || name.size() > 64 || !utf8::isValid(name) || name.find_first_of("\r\n\t<>\"'&") != std::string::npos)
         return fail(ErrorCode::InvalidInput, "a name is 1 to 64 characters, without line breaks, quotes or < > &");
+    if (office.size() > 64 || !utf8::isValid(office) || office.find_first_of("\r\n\t<>\"'&") != std::string::npos)
+        return fail(ErrorCode::InvalidInput, "an office's name is at most 64 characters, without line breaks, quotes or < > &");
     DC_TRY(hash, hashPassword(password));
     auto c = m_pool.acquire();
-    DC_TRY(added, c->query("INSERT INTO staff_users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4) "
+    DC_TRY(added, c->query("INSERT INTO staff_users (name, role, password_hash, created_at, office) VALUES ($1, $2, $3, $4, $5) "
                            "ON CONFLICT (name) DO NOTHING RETURNING name",
-                           {name, std::string(roleName(role)), *hash, now()}));
+                           {name, std::string(roleName(role)), *hash, now(), office}));
     if (added->empty()) return fail(ErrorCode::Conflict, "a user named " + name + " exists already");
     return writeAudit(*c, now(), "(command line)", "user.add", name, roleName(role));
 }
@@ -168,10 +185,10 @@ Expected<void> OfficeService::setDisabled(const std::string& name, bool disabled
 
 Expected<std::vector<StaffUser>> OfficeService::users() {
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT name, role, disabled, locked_until FROM staff_users ORDER BY name"));
+    DC_TRY(rows, c->query("SELECT name, role, disabled, locked_until, office FROM staff_users ORDER BY name"));
     std::vector<StaffUser> out;
     for (const auto& r : *rows)
-        out.push_back({r.text(0), roleFromName(r.text(1)).value_or(Role::Caseworker), r.integer(2) != 0, r.integer(3)});
+        out.push_back({r.text(0), roleFromName(r.text(1)).value_or(Role::Caseworker), r.integer(2) != 0, r.integer(3), r.text(4)});
     return out;
 }
 
@@ -180,7 +197,7 @@ Expected<LoginResult> OfficeService::login(const std::string& name, const std::s
     const Error refused(ErrorCode::Refused, "wrong name or password");
     if (name.size() > 64 || password.size() > 200) return std::unexpected(refused);
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT password_hash, role, disabled, failed_logins, locked_until FROM staff_users WHERE name = $1",
+    DC_TRY(rows, c->query("SELECT password_hash, role, disabled, failed_logins, locked_until, office FROM staff_users WHERE name = $1",
                           {name}));
     if (rows->empty()) {
         // The same work as a real check, so timing does not tell which names exist.
@@ -203,7 +220,7 @@ Expected<LoginResult> OfficeService::login(const std::string& name, const std::s
     }
     LoginResult result;
     result.token = sync::randomHex(32);
-    result.session = {name, roleFromName(user.text(1)).value_or(Role::Caseworker), sync::randomHex(16)};
+    result.session = {name, roleFromName(user.text(1)).value_or(Role::Caseworker), sync::randomHex(16), user.text(5)};
     DC_CHECK(c->query("UPDATE staff_users SET failed_logins = 0, locked_until = 0 WHERE name = $1", {name}));
     DC_CHECK(c->query("DELETE FROM staff_sessions WHERE last_seen < $1", {now() - kIdleSeconds}));
     DC_CHECK(c->query("INSERT INTO staff_sessions (token_hash, user_name, csrf, created_at, last_seen) VALUES ($1, $2, $3, $4, $4)",
@@ -215,7 +232,7 @@ Expected<LoginResult> OfficeService::login(const std::string& name, const std::s
 Expected<Session> OfficeService::session(const std::string& token) {
     if (token.size() != 64) return fail(ErrorCode::NotFound, "not signed in");
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT s.user_name, u.role, s.csrf, s.last_seen, u.disabled FROM staff_sessions s "
+    DC_TRY(rows, c->query("SELECT s.user_name, u.role, s.csrf, s.last_seen, u.disabled, u.office FROM staff_sessions s "
                           "JOIN staff_users u ON u.name = s.user_name WHERE s.token_hash = $1",
                           {sync::sha256Hex(token)}));
     if (rows->empty()) return fail(ErrorCode::NotFound, "not signed in");
@@ -226,7 +243,7 @@ Expected<Session> OfficeService::session(const std::string& token) {
     }
     if (r.integer(3) < now() - 30)  // not every request writes
         DC_CHECK(c->query("UPDATE staff_sessions SET last_seen = $2 WHERE token_hash = $1", {sync::sha256Hex(token), now()}));
-    return Session{r.text(0), roleFromName(r.text(1)).value_or(Role::Caseworker), r.text(2)};
+    return Session{r.text(0), roleFromName(r.text(1)).value_or(Role::Caseworker), r.text(2), r.text(5)};
 }
 
 Expected<void> OfficeService::logout(const std::string& token) {
@@ -256,6 +273,7 @@ Expected<InboxPage> OfficeService::inbox(const InboxFilter& f) {
         if (!f.subject.empty()) sql += std::string(" AND ") + t.subjectColumn + " = " + param(f.subject);
     }
     if (!f.device.empty()) sql += " AND device_id = " + param(f.device);
+    if (!f.office.empty()) sql += " AND device_id IN (SELECT id FROM devices WHERE office = " + param(f.office) + ")";
     if (f.from > 0) sql += " AND received_at >= " + param(f.from);
     if (f.to > 0) sql += " AND received_at < " + param(f.to);
     const char* idColumn = f.kind == RecordKind::Registration ? "record_id" : "id";
@@ -298,6 +316,7 @@ Expected<InboxPage> OfficeService::inbox(const InboxFilter& f) {
 
 Expected<RecordView> OfficeService::open(RecordKind kind, const std::string& id, const Session& who) {
     auto c = m_pool.acquire();
+    DC_CHECK(mustBeOfOffice(*c, kind, id, who.office));
     RecordView v;
     v.kind = kind;
     v.id = id;
@@ -352,6 +371,7 @@ Expected<std::string> OfficeService::photo(RecordKind kind, const std::string& i
     std::string attachment;
     {
         auto c = m_pool.acquire();
+        DC_CHECK(mustBeOfOffice(*c, kind, id, who.office));
         DC_TRY(rows, c->query("SELECT id FROM attachments WHERE record_id = $1 AND complete = 1 ORDER BY created_at LIMIT 1", {id}));
         if (rows->empty()) return fail(ErrorCode::NotFound, "this record has no ID photo");
         attachment = (*rows)[0].text(0);
@@ -434,6 +454,7 @@ Expected<void> OfficeService::decide(RecordKind kind, const std::string& id, int
                 return fail(ErrorCode::InvalidInput, "the message holds control characters");
     auto c = m_pool.acquire();
     return inTransaction<void>(*c, [&]() -> Expected<void> {
+        DC_CHECK(mustBeOfOffice(*c, kind, id, who.office));
         // The version row exists from the first decision on; before it, version 0.
         DC_CHECK(c->query("INSERT INTO record_versions (record, version) VALUES ($1, 0) ON CONFLICT (record) DO NOTHING", {id}));
         DC_TRY(bumped, c->query("UPDATE record_versions SET version = version + 1 WHERE record = $1 AND version = $2 RETURNING version",
@@ -477,13 +498,14 @@ Expected<void> OfficeService::decide(RecordKind kind, const std::string& id, int
 }
 
 // ---- calls ----
-Expected<std::vector<CallRow>> OfficeService::calls(int64_t sinceSeconds) {
+Expected<std::vector<CallRow>> OfficeService::calls(int64_t sinceSeconds, const std::string& office) {
     auto c = m_pool.acquire();
     DC_TRY(rows, c->query("SELECT i.record_id, i.device_id, coalesce(d.name, ''), i.body, i.received_at, "
                           "coalesce(a.user_name, ''), coalesce(a.at, 0) FROM intake i "
                           "LEFT JOIN devices d ON d.id = i.device_id LEFT JOIN call_acks a ON a.record_id = i.record_id "
-                          "WHERE i.kind = 'event' AND i.received_at >= $1 ORDER BY i.received_at DESC, i.record_id LIMIT 200",
-                          {now() - sinceSeconds}));
+                          "WHERE i.kind = 'event' AND i.received_at >= $1 AND ($2 = '' OR d.office = $2) "
+                          "ORDER BY i.received_at DESC, i.record_id LIMIT 200",
+                          {now() - sinceSeconds, office}));
     std::vector<CallRow> out;
     for (const auto& r : *rows) {
         const json body = json::parse(r.text(3), nullptr, false);
@@ -498,7 +520,9 @@ Expected<std::vector<CallRow>> OfficeService::calls(int64_t sinceSeconds) {
 Expected<void> OfficeService::acknowledge(const std::string& recordId, const Session& who) {
     auto c = m_pool.acquire();
     return inTransaction<void>(*c, [&]() -> Expected<void> {
-        DC_TRY(known, c->query("SELECT 1 FROM intake WHERE kind = 'event' AND record_id = $1", {recordId}));
+        DC_TRY(known, c->query("SELECT 1 FROM intake i JOIN devices d ON d.id = i.device_id WHERE i.kind = 'event' "
+                               "AND i.record_id = $1 AND ($2 = '' OR d.office = $2)",
+                               {recordId, who.office}));
         if (known->empty()) return fail(ErrorCode::NotFound, "no call has this id");
         DC_TRY(taken, c->query("INSERT INTO call_acks (record_id, user_name, at) VALUES ($1, $2, $3) "
                                "ON CONFLICT (record_id) DO NOTHING RETURNING user_name",
@@ -532,8 +556,16 @@ Expected<std::string> OfficeService::auditCsv(const Session& who) {
 }
 
 // ---- for the kiosks ----
-Expected<std::vector<sync::StatusAnswerItem>> OfficeService::statusOf(const std::vector<std::string>& codes) {
+Expected<std::vector<sync::StatusAnswerItem>> OfficeService::statusOf(const std::vector<std::string>& codes,
+                                                                     const std::string& askingDevice) {
     auto c = m_pool.acquire();
+    std::string office;
+    if (!askingDevice.empty()) {
+        DC_TRY(mine, c->query("SELECT office FROM devices WHERE id = $1", {askingDevice}));
+        if (!mine->empty()) office = (*mine)[0].text(0);
+    }
+    // Only what kiosks of the asking kiosk's office made (any, for a kiosk of no office).
+    const std::string ours = " AND ($2 = '' OR device_id IN (SELECT id FROM devices WHERE office = $2))";
     std::vector<sync::StatusAnswerItem> out;
     for (const auto& typed : codes) {
         const std::string code = normalizeCode(typed);
@@ -545,16 +577,16 @@ Expected<std::vector<sync::StatusAnswerItem>> OfficeService::statusOf(const std:
             int64_t receivedAt;
         };
         std::optional<Found> found;
-        DC_TRY(apps, c->query("SELECT id, job_id, status, received_at FROM applications WHERE reference_code = $1 "
-                              "ORDER BY received_at DESC LIMIT 1",
-                              {code}));
+        DC_TRY(apps, c->query("SELECT id, job_id, status, received_at FROM applications WHERE reference_code = $1" + ours +
+                                  " ORDER BY received_at DESC LIMIT 1",
+                              {code, office}));
         if (!apps->empty())
             found = Found{RecordKind::Application, (*apps)[0].text(0), (*apps)[0].text(1), (*apps)[0].text(2), std::nullopt,
                           (*apps)[0].integer(3)};
         if (!found) {
             DC_TRY(enr, c->query("SELECT id, course_id, status, waitlist_position, received_at FROM enrollments "
-                                 "WHERE reference_code = $1 ORDER BY received_at DESC LIMIT 1",
-                                 {code}));
+                                 "WHERE reference_code = $1" + ours + " ORDER BY received_at DESC LIMIT 1",
+                                 {code, office}));
             if (!enr->empty())
                 found = Found{RecordKind::Enrollment, (*enr)[0].text(0), (*enr)[0].text(1), (*enr)[0].text(2),
                               (*enr)[0].isNull(3) ? std::nullopt : std::optional<int64_t>((*enr)[0].integer(3)),
@@ -562,9 +594,9 @@ Expected<std::vector<sync::StatusAnswerItem>> OfficeService::statusOf(const std:
         }
         if (!found) {
             // A registration's code is in its body; LIKE narrows, the parse decides.
-            DC_TRY(reg, c->query("SELECT record_id, body, received_at FROM intake WHERE kind = 'registration' AND body LIKE $1 "
-                                 "ORDER BY received_at DESC LIMIT 5",
-                                 {"%\"" + code + "\"%"}));
+            DC_TRY(reg, c->query("SELECT record_id, body, received_at FROM intake WHERE kind = 'registration' AND body LIKE $1" +
+                                     ours + " ORDER BY received_at DESC LIMIT 5",
+                                 {"%\"" + code + "\"%", office}));
             for (const auto& r : *reg) {
                 const json body = json::parse(r.text(1), nullptr, false);
                 if (body.is_object() && body.value("referenceCode", std::string()) == code) {

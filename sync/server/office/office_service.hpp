@@ -4,6 +4,11 @@
 // and the audit log of every decision and every view of a person's data. Like CentralService it
 // keeps nothing between calls: several dc-server processes can share one PostgreSQL database.
 //
+// Offices: a server may hold several employment centres' kiosks. A device belongs to the office its
+// enrollment token was made for; a staff account with an office sees only that office's records
+// (another office's record id is "no such record"), and a kiosk's status look-up finds only codes
+// made at its own office's kiosks.
+//
 // Invariants:
 //   - A decision changes a record only from the version the caseworker saw (record_versions):
 //     of two caseworkers deciding the same record at once, one wins and the other gets Conflict.
@@ -39,12 +44,14 @@ struct StaffUser {
     Role role = Role::Caseworker;
     bool disabled = false;
     int64_t lockedUntil = 0;
+    std::string office;  // empty: every office's records (one office per server, or a regional admin)
 };
 
 struct Session {
     std::string user;
     Role role = Role::Caseworker;
-    std::string csrf;  // must come back with every state-changing request
+    std::string csrf;    // must come back with every state-changing request
+    std::string office;  // the office whose records this person sees; empty: all
 };
 
 struct LoginResult {
@@ -62,6 +69,7 @@ const std::vector<std::string>& decisionsFor(RecordKind kind);
 
 struct InboxFilter {
     RecordKind kind = RecordKind::Application;
+    std::string office;   // only records from this office's kiosks; empty: any
     std::string status;   // empty: any
     std::string device;   // empty: any
     std::string subject;  // a job or course id; empty: any
@@ -125,7 +133,9 @@ public:
     explicit OfficeService(ConnectionPool& pool, std::function<int64_t()> clock = {});
 
     // ---- accounts (dc-server user ...) ----
-    Expected<void> addUser(const std::string& name, Role role, const std::string& password);
+    // `office`: the office whose records the account sees (devices enrolled with a token made for
+    // it, `dc-server token --office`); empty: all of them.
+    Expected<void> addUser(const std::string& name, Role role, const std::string& password, const std::string& office = {});
     Expected<void> setPassword(const std::string& name, const std::string& password);  // also unlocks
     Expected<void> setDisabled(const std::string& name, bool disabled);
     Expected<std::vector<StaffUser>> users();
@@ -153,7 +163,7 @@ public:
                           const std::string& toSession = {});
 
     // ---- calls for a clerk ----
-    Expected<std::vector<CallRow>> calls(int64_t sinceSeconds);
+    Expected<std::vector<CallRow>> calls(int64_t sinceSeconds, const std::string& office = {});
     void setCallRaiseSeconds(int64_t seconds) { m_callRaise = std::max<int64_t>(10, seconds); }
     int64_t callRaiseSeconds() const { return m_callRaise; }
     Expected<void> acknowledge(const std::string& recordId, const Session& who);
@@ -163,7 +173,8 @@ public:
     Expected<std::string> auditCsv(const Session& who);
 
     // ---- for the kiosks (protocol) ----
-    Expected<std::vector<sync::StatusAnswerItem>> statusOf(const std::vector<std::string>& codes);
+    // Only records made at kiosks of the asking device's office (any record when it has none).
+    Expected<std::vector<sync::StatusAnswerItem>> statusOf(const std::vector<std::string>& codes, const std::string& askingDevice = {});
 
     int64_t now() const { return m_clock(); }
 
