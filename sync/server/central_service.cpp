@@ -372,14 +372,21 @@ namespace {
 // The seat an enrollment held in `sessionId` is free: whoever has waited longest on that session's
 // waitlist gets it (their enrollment id in *promoted), or the session has one more free seat.
 Expected<void> releaseSeat(SqlConnection& c, const std::string& sessionId, const std::string& courseId, std::string* promoted) {
-    DC_TRY(next, c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = (SELECT id FROM enrollments "
-                         "WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position LIMIT 1) "
-                         "RETURNING id",
-                         {sessionId}));
-    if (!next->empty()) {
-        DC_CHECK(noteStatusUpdate(c, (*next)[0].text(0), "confirmed", std::nullopt));
-        if (promoted) *promoted = (*next)[0].text(0);
-        return {};
+    // Under PostgreSQL's read committed, a transaction freeing a seat at the same moment may take
+    // the same first person: the outer "still waitlisted" makes the later one find nobody, and it
+    // looks again (it sees the other's commit then), so no seat is lost or given twice.
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        DC_TRY(next, c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = (SELECT id FROM enrollments "
+                             "WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position LIMIT 1) "
+                             "AND status = 'waitlisted' RETURNING id",
+                             {sessionId}));
+        if (!next->empty()) {
+            DC_CHECK(noteStatusUpdate(c, (*next)[0].text(0), "confirmed", std::nullopt));
+            if (promoted) *promoted = (*next)[0].text(0);
+            return {};
+        }
+        DC_TRY(waiting, c.query("SELECT count(*) FROM enrollments WHERE session_id = $1 AND status = 'waitlisted'", {sessionId}));
+        if ((*waiting)[0].integer(0) == 0) break;
     }
     DC_CHECK(c.query("UPDATE sessions SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0", {sessionId}));
     return republishCourse(c, courseId);
@@ -443,7 +450,10 @@ Expected<void> promoteEnrollmentInTransaction(SqlConnection& c, const std::strin
                          {sessionId}));
     if (seat->empty())
         return fail(ErrorCode::InvalidInput, "the session has no free seat: cancel a place or move someone to another session first");
-    DC_CHECK(c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = $1", {id}));
+    DC_TRY(taken, c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = $1 AND status = 'waitlisted' "
+                          "RETURNING id",
+                          {id}));
+    if (taken->empty()) return fail(ErrorCode::Conflict, "this place got a seat a moment ago");  // the caller rolls back the seat
     return republishCourse(c, courseId);
 }
 

@@ -17,7 +17,9 @@
 #include "sync/server/office/console.hpp"
 #include "sync/server/office/sms.hpp"
 #include "sync/protocol/signing.hpp"
+#include "app/core/catalog_generator.hpp"
 #include "sync/server_fixture.hpp"
+#include "sync/server_process.hpp"
 
 using namespace dc;
 using namespace dc::server;
@@ -666,4 +668,76 @@ TEST_CASE("offices: staff see only their office's records and calls, and a code 
     CHECK(f.office->statusOf({"BAT-AAA"}, kutaisi.deviceId)->empty());
     CHECK(f.office->statusOf({"BAT-AAA"}, batumi.deviceId)->size() == 1);
     CHECK(f.office->statusOf({"KUT-AAA", "BAT-AAA"}, f.kiosk.deviceId)->size() == 2);  // a kiosk of no office
+}
+
+TEST_CASE("course places over PostgreSQL: two servers' coordinators cancelling and promoting at once lose no seat and give none twice",
+          "[sync][office][postgres]") {
+    test::TempDir dir;
+    test::PostgresCluster pg(dir.path());
+    if (!pg.available()) FAIL("PostgreSQL is needed for this test: " << pg.why());
+    // Two dc-servers' worth of services, each with its own connections to the one database.
+    struct Server {
+        std::unique_ptr<server::ConnectionPool> pool;
+        std::unique_ptr<server::CentralService> central;
+        std::unique_ptr<office::OfficeService> office;
+    };
+    auto start = [&] {
+        Server s;
+        auto pool = server::ConnectionPool::open(pg.conninfo(), 2);
+        REQUIRE(pool);
+        s.pool = std::move(*pool);
+        s.central = std::make_unique<server::CentralService>(*s.pool);
+        REQUIRE(s.central->prepareSchema());
+        s.office = std::make_unique<office::OfficeService>(*s.pool);
+        return s;
+    };
+    Server a = start(), b = start();
+    auto course = core::generateCatalog({.seed = 3, .jobs = 1, .courses = 1}).courseUpserts.at(0);
+    course.sessions.resize(1);
+    course.sessions[0].id = "pg-session";
+    course.sessions[0].capacity = 10;
+    course.sessions[0].seatsTaken = 0;
+    REQUIRE(a.central->importCatalog({.courseUpserts = {course}}));
+    auto token = a.central->issueToken("kiosk", 3600);
+    auto kiosk = a.central->enroll({*token, "req-pg-000001", "kiosk", "0.1"});
+    REQUIRE(kiosk);
+    for (int i = 0; i < 30; ++i) {  // 10 seats, then 20 on the waiting list
+        char id[32];
+        std::snprintf(id, sizeof id, "e-pg-%06d", i);
+        sync::PushRequest push;
+        push.records.push_back({std::string("rec-") + id, "enrollment",
+                                json{{"enrollmentId", id}, {"referenceCode", "PG" + std::to_string(1000 + i).substr(1)},
+                                     {"sessionId", "pg-session"}, {"person", {{"name", "P"}, {"phone", "+375291112233"}}}}
+                                    .dump()});
+        REQUIRE(a.central->push(kiosk->deviceId, push));
+    }
+    REQUIRE(a.office->addUser("A", office::Role::Coordinator, "coordinator a 1"));
+    REQUIRE(b.office->addUser("B", office::Role::Coordinator, "coordinator b 1"));
+    const auto whoA = a.office->login("A", "coordinator a 1")->session, whoB = b.office->login("B", "coordinator b 1")->session;
+    // Each coordinator cancels five of the ten seats, at the same moment, through their own server.
+    auto cancel = [](Server& s, const office::Session& who, int from) {
+        for (int i = from; i < from + 5; ++i) {
+            char id[32];
+            std::snprintf(id, sizeof id, "e-pg-%06d", i);
+            auto done = s.office->decide(office::RecordKind::Enrollment, id, 0, "cancelled", "", "", who);
+            CHECK(done);
+        }
+    };
+    std::thread ta([&] { cancel(a, whoA, 0); });
+    std::thread tb([&] { cancel(b, whoB, 5); });
+    ta.join();
+    tb.join();
+    auto c = a.pool->acquire();
+    auto count = [&](const std::string& sql) {
+        auto rows = c->query(sql);
+        REQUIRE(rows);
+        return (*rows)[0].integer(0);
+    };
+    // Every freed seat went to the waiting list, first come first served, once each.
+    CHECK(count("SELECT seats_taken FROM sessions WHERE id = 'pg-session'") == 10);
+    CHECK(count("SELECT count(*) FROM enrollments WHERE status = 'confirmed'") == 10);
+    CHECK(count("SELECT count(*) FROM enrollments WHERE status = 'confirmed' AND id >= 'e-pg-000010' AND id < 'e-pg-000020'") == 10);
+    CHECK(count("SELECT count(*) FROM enrollments WHERE status = 'waitlisted'") == 10);
+    CHECK(count("SELECT count(*) FROM decisions WHERE status = 'promoted'") == 10);
+    CHECK(count("SELECT count(DISTINCT record) FROM decisions WHERE status = 'promoted'") == 10);
 }
