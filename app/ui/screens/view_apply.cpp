@@ -1,6 +1,7 @@
 // The form for applying to a job or asking for a course place: few fields, plain words, what
 // is wrong said next to the button, nothing sent without consent.
 #include <algorithm>
+#include <cfloat>
 
 #include "app/ui/qr_code.hpp"
 #include "app/ui/status_words.hpp"
@@ -96,9 +97,14 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
     if (touchButton(ctx, state.consent ? ctx.t(Msg::ConsentAgreed) : ctx.t(Msg::ConsentAgree), ImVec2(0, 0),
                     state.consent ? ButtonStyle::Primary : ButtonStyle::Secondary))
         out.toggleConsent = true;
-    // A text message when the office answers: asked here, where the phone number was just typed.
-    ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
-    if (touchButton(ctx, state.smsOptIn ? ctx.t(Msg::SmsOptedIn) : ctx.t(Msg::SmsOptIn), ImVec2(0, 0),
+    // A text message when the office answers: asked here, where the phone number was just typed;
+    // beside the consent when the row has room, so the form's own button stays in view.
+    const std::string smsLabel = state.smsOptIn ? ctx.t(Msg::SmsOptedIn) : ctx.t(Msg::SmsOptIn);
+    ImFont* font = ctx.fonts.get(FontRole::Bold);  // what touchButton writes with
+    const float smsWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, smsLabel.c_str()).x + 2 * m.pad;
+    ImGui::SameLine(0, m.gap);
+    if (ImGui::GetContentRegionAvail().x < smsWidth) ImGui::NewLine();
+    if (touchButton(ctx, smsLabel, ImVec2(0, 0),
                     state.smsOptIn ? ButtonStyle::Primary : ButtonStyle::Secondary))
         out.toggleSms = true;
     ImGui::Dummy(ImVec2(0, m.gap));
