@@ -611,7 +611,8 @@ int runKiosk(int argc, char** argv) {
                     delivery = std::make_unique<sync::SyncWorker>(
                         dataDir / core::kDatabaseFileName, std::move(*key),
                         sync::SyncConfig{.serverUrl = options->serverUrl, .enrollToken = options->enrollToken,
-                                         .deviceName = "dc-kiosk", .version = DC_VERSION},
+                                         .deviceName = "dc-kiosk", .version = DC_VERSION,
+                                         .syncIntervalSeconds = options->syncIntervalSeconds},
                         sync::CurlOptions{.caFile = options->serverCa.string()}, syncOptions,
                         [&results, &onDelivery] { results.post([&onDelivery] { if (onDelivery) onDelivery(); }); });
                     catalog.setOnQueued([worker = delivery.get()] { worker->syncNow(); });

@@ -271,7 +271,7 @@ Expected<void> SyncClient::heartbeat() {
     int64_t updatesAfter = 0;
     std::from_chars(after->data(), after->data() + after->size(), updatesAfter);
     const Heartbeat beat{m_config.version, stats->pending, stats->oldestPendingAgeSeconds, stats->quarantined,
-                         stats->lastError, diskFreeBytes(m_db.path()), updatesAfter};
+                         stats->lastError, diskFreeBytes(m_db.path()), updatesAfter, m_config.syncIntervalSeconds};
     auto result = call("POST", "/v1/heartbeat", toJson(beat), true);
     if (!result) return std::unexpected(result.error().withContext("reporting to the server"));
     if (result->status != 200) return std::unexpected(statusError(*result, "reporting to the server"));

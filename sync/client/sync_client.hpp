@@ -34,6 +34,7 @@ struct SyncConfig {
     // A cut connection loses at most the chunk in flight; the rest is resumed from what the
     // server says it holds.
     size_t attachmentChunkBytes = 128 * 1024;
+    int64_t syncIntervalSeconds = 0;  // told to the office: a device silent for 3 of these is shown as silent
 };
 
 struct RoundReport {

@@ -217,7 +217,8 @@ std::string toJson(const Heartbeat& h) {
     return json{{"version", h.version},         {"queueDepth", h.queueDepth},
                 {"oldestPendingAgeSeconds", h.oldestPendingAgeSeconds},
                 {"quarantined", h.quarantined}, {"lastError", h.lastError},
-                {"diskFreeBytes", h.diskFreeBytes}, {"updatesAfter", h.updatesAfter}}
+                {"diskFreeBytes", h.diskFreeBytes}, {"updatesAfter", h.updatesAfter},
+                {"syncIntervalSeconds", h.syncIntervalSeconds}}
         .dump();
 }
 
@@ -230,7 +231,9 @@ Expected<Heartbeat> parseHeartbeat(std::string_view body) {
     DC_TRY(lastError, text(*obj, "lastError", false, 1000));
     DC_TRY(disk, integer(*obj, "diskFreeBytes", false));
     DC_TRY(after, integer(*obj, "updatesAfter", false));
-    return Heartbeat{*version, *depth, *age, *quarantined, *lastError, *disk, *after};
+    DC_TRY(interval, integer(*obj, "syncIntervalSeconds", false));
+    if (*interval < 0 || *interval > 86400) return fail(ErrorCode::InvalidInput, "syncIntervalSeconds is 0 to 86400");
+    return Heartbeat{*version, *depth, *age, *quarantined, *lastError, *disk, *after, *interval};
 }
 
 std::string toJson(const HeartbeatResponse& r) {

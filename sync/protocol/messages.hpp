@@ -86,6 +86,7 @@ struct Heartbeat {
     std::string lastError;
     int64_t diskFreeBytes = 0;
     int64_t updatesAfter = 0;  // the last status update this device has applied
+    int64_t syncIntervalSeconds = 0;  // how often it means to call when all is well (0: not said)
 };
 // A change the office made to one of this device's records (a seat freed for someone on the
 // waitlist, an enrollment cancelled): the device shows it when the person checks their code.

@@ -236,15 +236,19 @@ Expected<void> CentralService::prepareSchema() {
     auto done = transaction<void>(*c, [&]() -> Expected<void> {
         DC_CHECK(c->script(kServerSchema));
         // Columns added after a table was first made (CREATE TABLE IF NOT EXISTS keeps old tables).
-        for (const auto& [table, column] : {std::pair{"status_updates", "message"}, std::pair{"tokens", "office"},
-                                            std::pair{"devices", "office"}, std::pair{"staff_users", "office"}}) {
-            const std::string add = std::string("ALTER TABLE ") + table + " ADD COLUMN ";
+        struct Added {
+            const char *table, *column, *type;
+        };
+        for (const Added& a : {Added{"status_updates", "message", "TEXT NOT NULL DEFAULT ''"}, Added{"tokens", "office", "TEXT NOT NULL DEFAULT ''"},
+                               Added{"devices", "office", "TEXT NOT NULL DEFAULT ''"}, Added{"staff_users", "office", "TEXT NOT NULL DEFAULT ''"},
+                               Added{"devices", "sync_interval", "BIGINT NOT NULL DEFAULT 0"}, Added{"devices", "revoked", "INTEGER NOT NULL DEFAULT 0"}}) {
+            const std::string add = std::string("ALTER TABLE ") + a.table + " ADD COLUMN ";
             if (postgres) {
-                DC_CHECK(c->script(add + "IF NOT EXISTS " + column + " TEXT NOT NULL DEFAULT ''"));
+                DC_CHECK(c->script(add + "IF NOT EXISTS " + a.column + " " + a.type));
             } else {
-                DC_TRY(has, c->query(std::string("SELECT count(*) FROM pragma_table_info('") + table + "') WHERE name = $1",
-                                     {std::string(column)}));
-                if ((*has)[0].integer(0) == 0) DC_CHECK(c->script(add + column + " TEXT NOT NULL DEFAULT ''"));
+                DC_TRY(has, c->query(std::string("SELECT count(*) FROM pragma_table_info('") + a.table + "') WHERE name = $1",
+                                     {std::string(a.column)}));
+                if ((*has)[0].integer(0) == 0) DC_CHECK(c->script(add + a.column + " " + a.type));
             }
         }
         DC_CHECK(c->query("INSERT INTO meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING",
@@ -497,20 +501,23 @@ Expected<sync::EnrollResponse> CentralService::enroll(const sync::EnrollRequest&
 
 Expected<std::string> CentralService::deviceSecret(const std::string& deviceId) {
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT secret FROM devices WHERE id = $1", {deviceId}));
-    if (rows->empty()) return fail(ErrorCode::NotFound, "unknown device");
+    DC_TRY(rows, c->query("SELECT secret FROM devices WHERE id = $1 AND revoked = 0", {deviceId}));
+    if (rows->empty()) return fail(ErrorCode::NotFound, "unknown or revoked device");
     return (*rows)[0].text(0);
 }
 
 Expected<sync::HeartbeatResponse> CentralService::heartbeat(const std::string& deviceId, const sync::Heartbeat& beat) {
     auto c = m_pool.acquire();
     DC_CHECK(c->query("UPDATE devices SET last_seen = $2, version = $3, queue_depth = $4, oldest_pending = $5, "
-                      "quarantined = $6, last_error = $7, disk_free = $8 WHERE id = $1",
+                      "quarantined = $6, last_error = $7, disk_free = $8, sync_interval = $9 WHERE id = $1",
                       {deviceId, now(), beat.version, beat.queueDepth, beat.oldestPendingAgeSeconds, beat.quarantined,
-                       beat.lastError, beat.diskFreeBytes}));
+                       beat.lastError, beat.diskFreeBytes, beat.syncIntervalSeconds}));
     sync::HeartbeatResponse response{now(), "{}", {}};
     // The fleet's configuration with this device's own on top.
-    DC_TRY(configs, c->query("SELECT config FROM device_config WHERE device_id IN ('*', $1) ORDER BY device_id = '*' DESC",
+    // The fleet's, then the device's office's, then its own: the most particular wins.
+    DC_TRY(configs, c->query("SELECT config FROM device_config WHERE device_id IN ('*', $1, (SELECT 'office:' || office FROM devices "
+                             "WHERE id = $1 AND office <> '')) ORDER BY CASE WHEN device_id = '*' THEN 0 WHEN device_id = $1 THEN 2 "
+                             "ELSE 1 END",
                              {deviceId}));
     json merged = json::object();
     for (const auto& row : *configs) {

@@ -25,7 +25,16 @@ CREATE TABLE IF NOT EXISTS devices (
   quarantined BIGINT NOT NULL DEFAULT 0,
   last_error TEXT NOT NULL DEFAULT '',
   disk_free BIGINT NOT NULL DEFAULT 0,
-  office TEXT NOT NULL DEFAULT '');
+  office TEXT NOT NULL DEFAULT '',
+  sync_interval BIGINT NOT NULL DEFAULT 0,
+  revoked INTEGER NOT NULL DEFAULT 0);
+-- What was pushed to devices from the console, by whom (target: '*', 'office:NAME' or a device id).
+CREATE TABLE IF NOT EXISTS config_history (
+  seq BIGINT PRIMARY KEY,
+  at BIGINT NOT NULL,
+  user_name TEXT NOT NULL,
+  target TEXT NOT NULL,
+  change TEXT NOT NULL);
 -- The change log devices pull: one row per record, moved to a new seq on every change;
 -- a deleted record stays as a tombstone (deleted = 1).
 CREATE TABLE IF NOT EXISTS catalog (

@@ -99,6 +99,11 @@ TEST_CASE("push answers, heartbeats, enrollment and errors parse strictly", "[sy
 
     CHECK(sync::parseHeartbeat(sync::toJson(sync::Heartbeat{"0.1", 3, 60, 1, "offline", 1 << 20}))->queueDepth == 3);
     CHECK_FALSE(sync::parseHeartbeat(R"({"queueDepth":-1})"));
+    CHECK(sync::parseHeartbeat(sync::toJson(sync::Heartbeat{.syncIntervalSeconds = 45}))->syncIntervalSeconds == 45);
+    CHECK(sync::parseHeartbeat("{}")->syncIntervalSeconds == 0);  // an older kiosk says nothing of it
+    CHECK_FALSE(sync::parseHeartbeat(R"({"syncIntervalSeconds":-5})"));
+    CHECK_FALSE(sync::parseHeartbeat(R"({"syncIntervalSeconds":100000})"));
+    CHECK_FALSE(sync::parseHeartbeat(R"({"syncIntervalSeconds":"60"})"));
     CHECK_FALSE(sync::parseHeartbeat(R"({"queueDepth":"3"})"));
     CHECK_FALSE(sync::parseHeartbeat(R"({"lastError":")" + std::string(2000, 'x') + "\"}"));
     CHECK_FALSE(sync::parseHeartbeat("{\"version\":\"\xff\xfe\"}"));

@@ -7,6 +7,7 @@
 
 #include "common/utf8.hpp"
 #include "sync/server/office/console_assets.hpp"
+#include "sync/server/office/console_page.hpp"
 #include "sync/server/office/console_words.hpp"
 
 namespace dc::server::office {
@@ -34,15 +35,6 @@ std::string cookie(const HttpRequest& r, std::string_view name) {
     return {};
 }
 
-std::string utcTime(int64_t t) {
-    if (t <= 0) return "—";
-    const std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-    return buf;
-}
 
 // JSON inside a <script type="application/json"> element: raw text, so only "<" must not appear.
 std::string scriptSafe(const std::string& jsonText) {
@@ -62,75 +54,10 @@ bool sameSecret(const std::string& a, const std::string& b) {
     return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-// Security headers on every answer: no inline script, no framing, nothing cached.
-HttpResponse page(int status, std::string body, std::string type = "text/html; charset=utf-8") {
-    HttpResponse r{status, std::move(type), std::move(body), {}};
-    r.headers = {{"Content-Security-Policy",
-                  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
-                  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
-                 {"X-Content-Type-Options", "nosniff"},
-                 {"Referrer-Policy", "no-referrer"},
-                 {"Cache-Control", "no-store"}};
-    return r;
-}
 
-HttpResponse redirect(const std::string& to) {
-    HttpResponse r = page(303, "");
-    r.headers.emplace_back("Location", to);
-    return r;
-}
 
-std::string urlEncode(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-        else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
 
-struct Ctx {
-    Lang lang = Lang::En;
-    std::optional<Session> session;
-    std::string token;
-    const char* w(W key) const { return word(lang, key); }
-};
 
-std::string layout(const Ctx& c, const std::string& title, const std::string& active, const std::string& body,
-                   const std::string& extraHead = {}) {
-    std::string h = "<!doctype html><html lang=\"" + std::string(langCode(c.lang)) + "\"><head><meta charset=\"utf-8\">"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                    "<title>" + htmlEscape(title) + " · " + c.w(W::Console) + "</title>"
-                    "<link rel=\"stylesheet\" href=\"/office/static/console.css\">" + extraHead + "</head><body>"
-                    "<a class=\"skip\" href=\"#main\">" + c.w(W::SkipToContent) + "</a><header><h1>" + c.w(W::Console) + "</h1>";
-    if (c.session) {
-        auto link = [&](const char* href, W label, const char* key) {
-            return std::string("<a href=\"") + href + "\"" + (active == key ? " aria-current=\"page\"" : "") + ">" +
-                   c.w(label) + "</a>";
-        };
-        h += "<nav aria-label=\"" + std::string(c.w(W::Console)) + "\">" + link("/office/", W::Inbox, "inbox") +
-             link("/office/calls", W::Calls, "calls");
-        if (c.session->role == Role::Admin) h += link("/office/audit", W::Audit, "audit");
-        h += "</nav><div class=\"who\"><span>" + htmlEscape(c.session->user) + " (" + roleName(c.session->role) +
-             (c.session->office.empty() ? std::string() : ", " + htmlEscape(c.session->office)) +
-             ")</span><form method=\"post\" action=\"/office/logout\"><input type=\"hidden\" name=\"csrf\" value=\"" +
-             c.session->csrf + "\"><button type=\"submit\">" + c.w(W::SignOut) + "</button></form>";
-    } else {
-        h += "<div class=\"who\">";
-    }
-    h += "<span class=\"langs\" aria-label=\"" + std::string(c.w(W::Language)) + "\">";
-    for (Lang l : {Lang::Ka, Lang::Ru, Lang::Be, Lang::En})
-        h += std::string("<a href=\"?lang=") + langCode(l) + "\" lang=\"" + langCode(l) + "\"" +
-             (l == c.lang ? " aria-current=\"true\"" : "") + ">" + langName(l) + "</a>";
-    h += "</span></div></header><main id=\"main\">" + body + "</main>";
-    h += "<script src=\"/office/static/console.js\"></script></body></html>";
-    return h;
-}
 
 std::string loginPage(const Ctx& c, const std::string& problem) {
     std::string body = "<h2>" + std::string(c.w(W::SignIn)) + "</h2>";
@@ -217,6 +144,12 @@ Expected<std::map<std::string, std::string>> parseForm(std::string_view body) {
 
 HttpResponse Console::handle(const HttpRequest& r) {
     if (r.path == "/" || r.path == "/office") return redirect("/office/");
+    if (r.path == "/metrics" && r.method == "GET") {
+        // For the office's monitoring (Prometheus text format); no personal data in it.
+        auto text = m_fleet.metrics();
+        if (!text) return page(500, text.error().message(), "text/plain; charset=utf-8");
+        return page(200, std::move(*text), "text/plain; version=0.0.4; charset=utf-8");
+    }
     if (!r.path.starts_with("/office/")) return page(404, "not found", "text/plain; charset=utf-8");
     if (r.path == "/office/static/console.css") {
         HttpResponse res = page(200, kConsoleCss, "text/css; charset=utf-8");
@@ -277,6 +210,8 @@ HttpResponse Console::handle(const HttpRequest& r) {
         setCookies.emplace_back("Set-Cookie", "dc_session=; Path=/office/; HttpOnly; SameSite=Strict; Max-Age=0" + secure);
         return finish(redirect("/office/login"));
     }
+
+    if (auto fleetPage = fleetPages(m_fleet, r, c, form)) return finish(std::move(*fleetPage));
 
     // ---- inbox ----
     if (r.path == "/office/" || r.path == "/office/inbox") {

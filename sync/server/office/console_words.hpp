@@ -23,7 +23,10 @@ enum class W {
     WaitlistPlace, Language, StatusIsSubmitted, StatusIsForwarded, StatusIsInvited, StatusIsHired, StatusIsNotSelected,
     StatusIsWithdrawn, StatusIsRejected, StatusIsConfirmed, StatusIsWaitlisted, StatusIsCancelled, StatusIsReceived,
     StatusIsSeen, StatusIsMoved, StatusIsPromoted, Session, SessionHint, From, To, Sms, SmsWaiting, SmsSent, SmsFailed,
-    SmsNotAsked, StillWaiting, NewCall, Minutes, Count
+    SmsNotAsked, StillWaiting, NewCall, Minutes, Kiosks, KiosksTitle, KioskOk, KioskSilent, KioskRevoked, LastHeard,
+    Waiting, SetAside, LastError, DiskFree, CallsWaiting, PushConfig, PushHint, Target, AllKiosks, WholeOffice, Setting,
+    Value, Push, ConfigHistory, Tokens, TokenNote, ValidHours, Office, MakeToken, TokenOnce, Expires, UsedBy, Revoke,
+    Count
 };
 const char* word(Lang lang, W w);
 // A record's status in the caseworker's language ("invited" -> "Invited to an interview").

@@ -31,13 +31,6 @@ std::string normalizeCode(std::string_view typed) {
     return letters.substr(0, 3) + "-" + letters.substr(3);
 }
 
-Expected<void> writeAudit(SqlConnection& c, int64_t at, const std::string& user, const std::string& action,
-                          const std::string& subject, const std::string& detail = {}) {
-    DC_TRY(seq, nextCounter(c, "audit"));
-    DC_CHECK(c.query("INSERT INTO audit_log (seq, at, user_name, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)",
-                     {*seq, at, user, action, subject, detail}));
-    return {};
-}
 
 struct KindTable {
     const char* table;
@@ -113,6 +106,14 @@ Expected<std::string> hashPassword(const std::string& password) {
 }
 
 }  // namespace
+
+Expected<void> writeAudit(SqlConnection& c, int64_t at, const std::string& user, const std::string& action,
+                          const std::string& subject, const std::string& detail) {
+    DC_TRY(seq, nextCounter(c, "audit"));
+    DC_CHECK(c.query("INSERT INTO audit_log (seq, at, user_name, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+                     {*seq, at, user, action, subject, detail}));
+    return {};
+}
 
 namespace {
 // The names of the roles and kinds, in the order of their enums.

@@ -128,6 +128,10 @@ struct AuditRow {
     std::string user, action, subject, detail;
 };
 
+// One line of the audit log, in the caller's transaction.
+Expected<void> writeAudit(SqlConnection& c, int64_t at, const std::string& user, const std::string& action,
+                          const std::string& subject, const std::string& detail = {});
+
 class OfficeService {
 public:
     explicit OfficeService(ConnectionPool& pool, std::function<int64_t()> clock = {});
@@ -177,6 +181,7 @@ public:
     Expected<std::vector<sync::StatusAnswerItem>> statusOf(const std::vector<std::string>& codes, const std::string& askingDevice = {});
 
     int64_t now() const { return m_clock(); }
+    ConnectionPool& pool() { return m_pool; }
 
 private:
     ConnectionPool& m_pool;

@@ -1,0 +1,39 @@
+#pragma once
+// What every console page is made of: the request's context (language, session), the page frame
+// with its header and navigation, and answers with the console's security headers.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sync/server/http_api.hpp"
+#include "sync/server/office/console_words.hpp"
+#include "sync/server/office/office_service.hpp"
+
+namespace dc::server::office {
+
+struct Ctx {
+    Lang lang = Lang::En;
+    std::optional<Session> session;
+    std::string token;
+    const char* w(W key) const { return word(lang, key); }
+};
+
+// "2026-12-03 10:25" (UTC), "—" for none.
+std::string utcTime(int64_t t);
+// Security headers on every answer: no inline script, no framing, nothing cached.
+HttpResponse page(int status, std::string body, std::string type = "text/html; charset=utf-8");
+HttpResponse redirect(const std::string& to);
+std::string urlEncode(std::string_view s);
+std::string htmlEscape(std::string_view text);
+// The page: header, navigation (`active` marks the current part), the language links, `body`.
+std::string layout(const Ctx& c, const std::string& title, const std::string& active, const std::string& body,
+                   const std::string& extraHead = {});
+
+class FleetService;
+// /office/fleet and its forms (console_fleet.cpp); nullopt for any other path.
+std::optional<HttpResponse> fleetPages(FleetService& fleet, const HttpRequest& r, const Ctx& c,
+                                       const std::map<std::string, std::string>& form);
+
+}  // namespace dc::server::office
