@@ -23,7 +23,7 @@ header button { background: transparent; color: #fff; border: 2px solid #fff; bo
 main { padding: 16px; max-width: 1280px; }
 .notice { padding: 10px 14px; border-left: 6px solid var(--ok); background: #e6f4ea; margin: 0 0 16px; }
 .problem { padding: 10px 14px; border-left: 6px solid var(--warn); background: #fbeaea; margin: 0 0 16px; }
-table { border-collapse: collapse; width: 100%; background: var(--card); }
+table { border-collapse: collapse; width: 100%; background: var(--card); margin-bottom: 16px; }
 th, td { text-align: left; padding: 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #e3e8f0; }
 .tabs a { display: inline-block; padding: 8px 14px; margin-right: 4px; border: 2px solid var(--line); border-bottom: none;

@@ -58,7 +58,7 @@ std::optional<HttpResponse> fleetPages(FleetService& fleet, const HttpRequest& r
     } else if (r.path != "/office/fleet") {
         return page(404, layout(c, c.w(W::NotFound), "fleet", problemPage(c, c.w(W::NotFound))));
     }
-    if (r.query.count("saved")) notice = c.w(W::Saved);
+    if (r.query.count("saved")) notice = c.w(W::SettingSaved);
 
     auto kiosks = fleet.kiosks(who);
     if (!kiosks) return page(500, layout(c, c.w(W::Kiosks), "fleet", problemPage(c, kiosks.error().message())));

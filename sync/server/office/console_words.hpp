@@ -26,7 +26,7 @@ enum class W {
     SmsNotAsked, StillWaiting, NewCall, Minutes, Kiosks, KiosksTitle, KioskOk, KioskSilent, KioskRevoked, LastHeard,
     Waiting, SetAside, LastError, DiskFree, CallsWaiting, PushConfig, PushHint, Target, AllKiosks, WholeOffice, Setting,
     Value, Push, ConfigHistory, Tokens, TokenNote, ValidHours, Office, MakeToken, TokenOnce, Expires, UsedBy, Revoke,
-    Count
+    SettingSaved, Count
 };
 const char* word(Lang lang, W w);
 // A record's status in the caseworker's language ("invited" -> "Invited to an interview").

@@ -190,6 +190,33 @@ class Kiosk:
         return output
 
 
+class RunningKiosk:
+    """A dc-kiosk enrolled at the office, left running (no script), its log lines kept."""
+
+    def __init__(self, display, office):
+        self.dir = tempfile.mkdtemp(prefix="dc-kiosk-")
+        self.lines = []
+        self.process = subprocess.Popen([KIOSK, "--data-dir", os.path.join(self.dir, "data"), "--server", office.api,
+                                         "--enroll-token", office.token(), "--sync-interval", "2"],
+                                        env=dict(os.environ, DISPLAY=display.display), stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def said(self, text):
+        return any(text in line for line in self.lines)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=60)
+        self.process.stdout.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
 def browser():
     options = Options()
     options.binary_location = "/usr/bin/chromium"

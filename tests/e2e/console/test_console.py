@@ -167,6 +167,44 @@ class ConsoleTest(unittest.TestCase):
         self.assertIn("Your place is confirmed.", texts[0]["text"])
         self.assertEqual(texts[0]["to"], "291234567")
 
+    def test_a_kiosk_gets_a_pushed_setting_and_shows_as_silent_when_it_stops(self):
+        d = self.driver
+        kiosk = harness.RunningKiosk(self.display, self.office)
+        self.addCleanup(kiosk.stop)
+        harness.sign_in(d, self.office, "Giorgi", "giorgi password 1")  # the coordinator
+
+        def fleet_row():
+            d.get(self.office.console + "fleet")
+            rows = d.find_elements(By.CSS_SELECTOR, "#kiosks tbody tr")
+            return rows[0] if rows and "Heard from" in rows[0].text else None
+        row = harness.wait_until(fleet_row, "the kiosk to be heard from on the kiosks page")
+        device = row.get_attribute("data-kiosk")
+
+        # A shorter idle timeout for that kiosk: refused out of range, then taken, and the kiosk applies it.
+        def push(value):
+            Select(d.find_element(By.ID, "target")).select_by_value(device)
+            Select(d.find_element(By.ID, "key")).select_by_value("kiosk.idle_timeout_s")
+            d.find_element(By.ID, "value").clear()
+            d.find_element(By.ID, "value").send_keys(value)
+            d.find_element(By.CSS_SELECTOR, "form.card input[type=submit]").click()
+        push("5")
+        self.assertIn("below 30", WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.problem"))).text)
+        push("45")
+        WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.notice")))
+        self.assertIn("kiosk.idle_timeout_s = 45", d.find_element(By.ID, "config-history").text)
+        harness.wait_until(lambda: kiosk.said("office configuration applied: kiosk.idle_timeout_s"),
+                           "the kiosk to apply the pushed idle timeout")
+        harness.shot(d, "console-fleet-en.png")
+
+        # The kiosk stops: after three of its sync intervals unheard, the page says it is silent.
+        kiosk.stop()
+
+        def silent():
+            d.get(self.office.console + "fleet")
+            rows = d.find_elements(By.CSS_SELECTOR, "#kiosks tbody tr")
+            return rows and "Silent" in rows[0].text
+        harness.wait_until(silent, "the stopped kiosk to show as silent")
+
     def test_a_call_for_a_clerk_is_taken_on_the_board_and_the_kiosk_says_who_is_coming(self):
         d = self.driver
         harness.sign_in(d, self.office, "Nino", "nino password 1")
