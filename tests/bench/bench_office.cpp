@@ -1,11 +1,12 @@
 // dc-bench-office: the office console's figures at scale, measured at the server (in process, no
 // network), printed as a table.
-//   dc-bench-office [--applications N] [--sessions N] [--requests N] [--dir DIR]
+//   dc-bench-office [--applications N] [--sessions N] [--requests N] [--kiosks N] [--dir DIR]
 // Fills a SQLite database with N applications from 40 kiosks over a catalog of 2,000 jobs, signs
 // in `sessions` staff sessions, then times, each over `requests` tries spread over the sessions:
 // an inbox page (newest, deep in the list, by status, by job, by date) rendered by the console;
 // a kiosk's signed status look-up of a code; a decision; and the heartbeat that carries it to
-// the kiosk. Baseline in the same run: the same look-up on an empty database. Quick mode runs in
+// the kiosk; the kiosks page and /metrics with `kiosks` kiosks. Baseline in the same run: the same
+// look-up on an empty database. Quick mode runs in
 // the suite; the README's figures come from a full run by hand. No timing is asserted.
 #include <algorithm>
 #include <chrono>
@@ -104,13 +105,14 @@ std::string codeOf(int64_t i) {
 
 int main(int argc, char** argv) {
     int64_t applications = 1'000'000;
-    int sessions = 200, requests = 400;
+    int sessions = 200, requests = 400, kiosks = 5000;
     std::string where;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
         if (k == "--applications") applications = std::stoll(v);
         else if (k == "--sessions") sessions = std::stoi(v);
         else if (k == "--requests") requests = std::stoi(v);
+        else if (k == "--kiosks") kiosks = std::stoi(v);
         else if (k == "--dir") where = v;
         else die("unknown option " + k);
     }
@@ -145,10 +147,25 @@ int main(int argc, char** argv) {
                       "FROM n JOIN bench_jobs j ON j.k = i % 2000",
                       {applications, base}),
              "filling applications");
+        // What the kiosks' pushes leave beside each application: /metrics counts these.
+        must(c->script("INSERT INTO received (id, device_id, kind, outcome, received_at) "
+                       "SELECT record_id, device_id, 'application', 'accepted', received_at FROM applications"),
+             "filling received");
         must(c->script("COMMIT"), "commit");
         must(c->script("ANALYZE"), "analyze");
     }
     const double fillSeconds = std::chrono::duration<double>(Clock::now() - fillStart).count();
+    {
+        // The fleet: kiosks heard from at various times, some silent.
+        auto c = o.pool->acquire();
+        const int64_t now = o.office->now();
+        must(c->query("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1) "
+                      "INSERT INTO devices (id, name, secret, enrolled_at, last_seen, version, queue_depth, sync_interval, office) "
+                      "SELECT printf('d-fleet-%05d', i), printf('Kiosk %d', i), 'x', $2 - 86400, $2 - (i % 400), '0.9.1', i % 7, 60, "
+                      "printf('Office %d', i % 20) FROM n",
+                      {int64_t{kiosks}, now}),
+             "filling the fleet");
+    }
 
     // Staff sessions: one cookie each, used in turn by the requests.
     std::vector<std::string> cookies;
@@ -197,8 +214,16 @@ int main(int argc, char** argv) {
         beatMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
     }
 
-    std::printf("office console at the server: %lld applications (filled in %.1f s), %d staff sessions, %d requests each\n\n",
-                static_cast<long long>(applications), fillSeconds, sessions, requests);
+    const Figures fleetPage = timeIt(std::max(10, requests / 10), [&](int i) { page(i, "/office/fleet"); });
+    const Figures metrics = timeIt(std::max(10, requests / 10), [&](int) {
+        server::HttpRequest r;
+        r.method = "GET";
+        r.path = r.target = "/metrics";
+        if (o.console->handle(r).status != 200) die("/metrics failed");
+    });
+
+    std::printf("office console at the server: %lld applications (filled in %.1f s), %d staff sessions, %d kiosks, %d requests each\n\n",
+                static_cast<long long>(applications), fillSeconds, sessions, kiosks, requests);
     std::printf("| %-46s | %8s | %8s | %8s | %-10s |\n", "what", "p50 ms", "p95 ms", "max ms", "goal p95");
     std::printf("|%s|%s|%s|%s|%s|\n", std::string(48, '-').c_str(), std::string(10, '-').c_str(), std::string(10, '-').c_str(),
                 std::string(10, '-').c_str(), std::string(12, '-').c_str());
@@ -211,6 +236,8 @@ int main(int argc, char** argv) {
     row("status look-up, empty database (baseline)", lookUpEmpty, "");
     row("decision (saved with history, update, audit)", figuresOf(decideMs), "");
     row("heartbeat carrying the decision to its kiosk", figuresOf(beatMs), "");
+    row("kiosks page, every kiosk", fleetPage, "<= 150");
+    row("/metrics", metrics, "<= 20");
     std::printf("\nstatus look-up p95 / empty-database p95: %.2f\n", lookUp.p95 / std::max(lookUpEmpty.p95, 0.001));
     std::printf("decision round trip, worst case: sync interval + %.0f ms (decision p95 + heartbeat p95)\n",
                 figuresOf(decideMs).p95 + figuresOf(beatMs).p95);

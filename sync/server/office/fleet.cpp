@@ -172,9 +172,17 @@ Expected<std::string> FleetService::metrics() {
     out += "# HELP dc_kiosk_set_aside Records the kiosk set aside (refused by the server).\n# TYPE dc_kiosk_set_aside gauge\n";
     out += "# HELP dc_kiosk_last_seen_seconds When the kiosk was last heard (Unix time).\n# TYPE dc_kiosk_last_seen_seconds gauge\n";
     out += perKiosk;
-    DC_TRY(intake, c->query("SELECT kind, count(*) FROM received GROUP BY kind ORDER BY kind"));
-    out += "# HELP dc_records_received_total Records received from kiosks, by kind.\n# TYPE dc_records_received_total counter\n";
-    for (const auto& r : *intake) out += "dc_records_received_total{kind=\"" + label(r.text(0)) + "\"} " + r.text(1) + "\n";
+    {
+        std::lock_guard lock(m_countsMutex);
+        if (m_countsAt == 0 || now() - m_countsAt >= kCountsSeconds || now() < m_countsAt) {
+            DC_TRY(intake, c->query("SELECT kind, count(*) FROM received GROUP BY kind ORDER BY kind"));
+            m_counts.clear();
+            for (const auto& r : *intake) m_counts += "dc_records_received_total{kind=\"" + label(r.text(0)) + "\"} " + r.text(1) + "\n";
+            m_countsAt = now();
+        }
+        out += "# HELP dc_records_received_total Records received from kiosks, by kind (counted at most every 15 s).\n"
+               "# TYPE dc_records_received_total counter\n" + m_counts;
+    }
     DC_TRY(sms, c->query("SELECT state, count(*) FROM sms_outbox GROUP BY state ORDER BY state"));
     out += "# HELP dc_sms Text messages to people, by state.\n# TYPE dc_sms gauge\n";
     for (const auto& r : *sms) out += "dc_sms{state=\"" + label(r.text(0)) + "\"} " + r.text(1) + "\n";
