@@ -121,4 +121,20 @@ std::string foldYo(std::string_view text) {
     return out;
 }
 
+std::string printable(std::string_view text) {
+    std::string out;
+    for (const std::string& ch : characters(text)) {
+        std::vector<char32_t> cp;
+        if (!decode(ch, cp) || cp.size() != 1) {
+            out += '?';
+            continue;
+        }
+        const char32_t c = cp[0];
+        const bool control = c < 0x20 || (c >= 0x7F && c < 0xA0);
+        const bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+        out += control || bidi ? std::string("?") : ch;
+    }
+    return out;
+}
+
 }  // namespace dc::utf8

@@ -27,4 +27,8 @@ std::string foldCase(std::string_view text);
 std::string foldYo(std::string_view text);
 bool hasYo(std::string_view text);
 
+// Text safe to print on a terminal or a log line: control characters (C0, DEL, C1), the Unicode
+// direction overrides and isolates, and invalid bytes each become "?"; the rest is kept.
+std::string printable(std::string_view text);
+
 }  // namespace dc::utf8

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
+#include "common/files.hpp"
 #include "common/utf8.hpp"
 
 namespace dc::config {
@@ -78,6 +79,16 @@ std::string absolutePathProblem(const std::string& path) {
     return {};
 }
 
+// A printer is a device file under /dev (a USB printer, a serial port): never a path into the
+// kiosk's own folders, whatever a file or a push says.
+std::string devicePathProblem(const std::string& path) {
+    if (path.empty()) return {};
+    if (!path.starts_with("/dev/") || path.size() == 5 || path.find("/../") != std::string::npos || path.ends_with("/..") ||
+        path.find("/./") != std::string::npos || path.find("//") != std::string::npos)
+        return "= \"" + path.substr(0, 60) + "\" must be a device under /dev/ (such as /dev/usb/lp0)";
+    return {};
+}
+
 const std::vector<Rule>& rules() {
     static const std::vector<Rule> kRules = {
         {{"site.name", "string", "(none)", "required, 1-120 bytes"},
@@ -107,7 +118,7 @@ const std::vector<Rule>& rules() {
              return oneOf(&DeviceConfig::cameraBackend, {"auto", "libcamera", "v4l2", "synthetic", "none"})(n, c);
          }},
         {{"camera.device", "string", "\"\" (the first camera)", "an id the backend lists"}, text(&DeviceConfig::cameraDevice, 256)},
-        {{"printer.device", "string", "\"\" (no printer)", "absolute path of a device file"}, text(&DeviceConfig::printerDevice, 256, absolutePathProblem)},
+        {{"printer.device", "string", "\"\" (no printer)", "a device under /dev/ (/dev/usb/lp0)"}, text(&DeviceConfig::printerDevice, 256, devicePathProblem)},
         {{"printer.paper_mm", "integer", "80", "58 | 80"},
          [](const toml::node& n, DeviceConfig& c) -> std::string {
              const auto v = n.value_exact<int64_t>();
@@ -180,19 +191,17 @@ Expected<DeviceConfig> parseDeviceConfig(std::string_view text, std::string_view
 }
 
 Expected<DeviceConfig> loadDeviceConfig(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(ErrorCode::IoError, path + ": cannot be opened");
-    std::string text;
-    text.resize(kMaxConfigBytes + 1);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<size_t>(in.gcount()));
-    return parseDeviceConfig(text, path);
+    // A plain file only (a USB stick may hold a link to /etc/shadow or a FIFO), and a small one.
+    DC_TRY(text, files::readRegularFile(path, kMaxConfigBytes));
+    return parseDeviceConfig(*text, path);
 }
 
 bool pushable(std::string_view key) {
     // Where the kiosk delivers and whom it trusts stay as provisioned: a mistaken push could cut
     // it off from the office for good, with no one on site to put it right.
-    return key != "server.url" && key != "server.ca_file" && key != "site.name";
+    // Nor may it name the kiosk's devices: a device path is the technician's, set on site.
+    return key != "server.url" && key != "server.ca_file" && key != "site.name" && key != "printer.device" && key != "camera.device" &&
+           key != "camera.backend";
 }
 
 PushedConfig applyPushedConfig(const DeviceConfig& base, std::string_view jsonText) {

@@ -1,4 +1,5 @@
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -44,10 +45,19 @@ public:
     Expected<void> print(const Receipt& receipt) override {
         DC_TRY(picture, drawReceipt(receipt, m_width, m_fonts));
         const std::string bytes = encodeEscPos(*picture);
-        const int fd = ::open(m_device.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+        // Only a character device, never through a symbolic link: a wrong setting must not turn
+        // "Test the printer" into writing over a file.
+        const int fd = ::open(m_device.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
         if (fd < 0)
             return fail(errno == ENOENT || errno == ENODEV || errno == ENXIO ? ErrorCode::Transient : ErrorCode::IoError,
                         "the printer " + m_device.string() + " cannot be reached (" + std::strerror(errno) + "): is it on and plugged in?");
+        struct stat st {};
+        if (::fstat(fd, &st) != 0 || !S_ISCHR(st.st_mode)) {
+            ::close(fd);
+            return fail(ErrorCode::InvalidInput, "the printer " + m_device.string() + " is not a device: check printer.device");
+        }
+        // Writes block again: a printer takes its time.
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
         size_t done = 0;
         while (done < bytes.size()) {
             const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);

@@ -21,6 +21,7 @@
 
 #include "app/core/paths.hpp"
 #include "app/core/pin_gate.hpp"
+#include "common/files.hpp"
 #include "drivers/idread/barcodes.hpp"
 #include "drivers/image/gray_image.hpp"
 #include "app/store/database.hpp"
@@ -69,11 +70,9 @@ std::optional<std::string> tokenFromQr(const fs::path& image, std::string& why) 
 }
 
 std::optional<std::string> readSmallFile(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string text(4096, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<size_t>(in.gcount()));
+    auto read = dc::files::readRegularFile(file.string(), 4096);  // no links, FIFOs or devices from a stick
+    if (!read) return std::nullopt;
+    std::string text = std::move(*read);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
     return text;
 }
@@ -102,11 +101,11 @@ int main(int argc, char** argv) {
         const fs::path folder = media / "digital-citizen";
         if (!site.empty() || !token.empty() || !tokenFile.empty() || !tokenQr.empty())
             return usage("--from-media takes the site config and the token from the stick; give neither");
-        if (!fs::is_regular_file(folder / "site.toml"))
+        if (!fs::is_regular_file(fs::symlink_status(folder / "site.toml")))
             return usage(("no provisioning file: " + (folder / "site.toml").string() + " is missing").c_str());
         site = folder / "site.toml";
-        if (fs::exists(folder / "token")) tokenFile = folder / "token";
-        else if (fs::exists(folder / "token.png")) tokenQr = folder / "token.png";
+        if (fs::exists(fs::symlink_status(folder / "token"))) tokenFile = folder / "token";
+        else if (fs::exists(fs::symlink_status(folder / "token.png"))) tokenQr = folder / "token.png";
     }
     if (site.empty() || dataDir.empty()) return usage("--site and --data-dir are required");
     if (!tokenFile.empty()) {
@@ -152,9 +151,13 @@ int main(int argc, char** argv) {
     // The config beside the data, replaced in one step so a kiosk never reads half of it.
     const fs::path target = dataDir / "device.toml", temporary = dataDir / "device.toml.new";
     {
-        std::ifstream in(site, std::ios::binary);
+        auto text = dc::files::readRegularFile(site.string(), dc::config::kMaxConfigBytes);  // what was checked above
+        if (!text) {
+            std::fprintf(stderr, "dc-provision: %s\n", text.error().message().c_str());
+            return 1;
+        }
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << in.rdbuf();
+        out << *text;
         if (!out.flush()) {
             std::fprintf(stderr, "dc-provision: %s cannot be written\n", temporary.c_str());
             return 1;

@@ -38,6 +38,9 @@ std::string field(const json& obj, const char* key, size_t maxBytes, bool& ok) {
     }
     const auto& s = it->get_ref<const std::string&>();
     if (s.empty() || s.size() > maxBytes) ok = false;
+    // No control characters (a NUL, an escape sequence) in what the office stores and exports.
+    for (unsigned char ch : s)
+        if (ch < 0x20 || ch == 0x7F) ok = false;
     return s;
 }
 
@@ -626,7 +629,8 @@ Expected<ChunkAnswer> CentralService::putChunk(const ChunkUpload& u) {
         return fail(ErrorCode::InvalidInput, "an attachment is 1 byte to 16 MiB");
     if (u.bytes.empty() || u.bytes.size() > sync::kMaxChunkBytes)
         return fail(ErrorCode::InvalidInput, "a chunk is 1 byte to 1 MiB");
-    if (u.offset < 0 || u.offset + static_cast<int64_t>(u.bytes.size()) > u.size)
+    // Written so it cannot overflow: offset + bytes <= size, with offset up to INT64_MAX.
+    if (u.offset < 0 || u.offset > u.size - static_cast<int64_t>(u.bytes.size()))
         return fail(ErrorCode::InvalidInput, "the chunk does not fit inside the attachment's size");
     if (u.sha256.size() != 64 || u.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
         return fail(ErrorCode::InvalidInput, "sha256 must be 64 lower-case hex digits");
@@ -684,7 +688,12 @@ Expected<sync::PushResponse> CentralService::push(const std::string& deviceId, c
                                    {record.id, deviceId, record.kind, at}));
             if (fresh->empty()) {
                 DC_CHECK(c->query("RELEASE SAVEPOINT record"));
-                DC_TRY(old, c->query("SELECT outcome, result, reason FROM received WHERE id = $1", {record.id}));
+                DC_TRY(old, c->query("SELECT outcome, result, reason, device_id FROM received WHERE id = $1", {record.id}));
+                if (!old->empty() && (*old)[0].text(3) != deviceId) {
+                    // Another device's record id: nothing of that device's answer is told.
+                    response.answers.push_back({record.id, sync::Outcome::Rejected, "{}", "this record id was used by another device"});
+                    continue;
+                }
                 const bool rejected = !old->empty() && (*old)[0].text(0) == "rejected";
                 response.answers.push_back({record.id, rejected ? sync::Outcome::Rejected : sync::Outcome::Duplicate,
                                             old->empty() ? "{}" : (*old)[0].text(1),

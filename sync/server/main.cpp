@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/store/catalog_json.hpp"
+#include "common/utf8.hpp"
 #include "app/store/jobposting_jsonld.hpp"
 #include "sync/server/central_service.hpp"
 #include "sync/server/http_server.hpp"
@@ -284,9 +285,11 @@ int main(int argc, char** argv) {
         const int64_t now = service.now();
         for (const auto& d : *list) {
             const std::string seen = d.lastSeen ? std::to_string(now - d.lastSeen) + " s ago" : "never";
-            std::printf("%-20s %-28s %-10s %8lld %8lld %12s  %s\n", d.id.c_str(), d.name.substr(0, 28).c_str(),
-                        d.version.c_str(), static_cast<long long>(d.queueDepth), static_cast<long long>(d.quarantined),
-                        seen.c_str(), d.lastError.c_str());
+            // What devices sent is shown, never obeyed: no escape sequences, no direction overrides.
+            std::printf("%-20s %-28s %-10s %8lld %8lld %12s  %s\n", dc::utf8::printable(d.id).c_str(),
+                        dc::utf8::printable(d.name.substr(0, 28)).c_str(), dc::utf8::printable(d.version).c_str(),
+                        static_cast<long long>(d.queueDepth), static_cast<long long>(d.quarantined), seen.c_str(),
+                        dc::utf8::printable(d.lastError).c_str());
         }
         return 0;
     }

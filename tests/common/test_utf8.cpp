@@ -42,3 +42,13 @@ TEST_CASE("case folding covers Latin, Cyrillic and Georgian Mtavruli, Yo folds t
     CHECK(dc::utf8::foldYo("Ёлка, ёж, Еда") == "Елка, еж, Еда");
     CHECK(dc::utf8::foldYo("\xD1") == "\xD1");  // a cut sequence is left alone
 }
+
+TEST_CASE("printable text: escape sequences, direction overrides and bad bytes are shown as ?", "[utf8][hostile]") {
+    CHECK(utf8::printable("Kutaisi hall ქუთაისი Кутаиси") == "Kutaisi hall ქუთაისი Кутаиси");
+    CHECK(utf8::printable("\x1b[2Jgone") == "?[2Jgone");
+    CHECK(utf8::printable(std::string("a\0b", 3)) == "a?b");
+    CHECK(utf8::printable("evil\u202Etxt.exe") == "evil?txt.exe");
+    CHECK(utf8::printable("x\u2066y\u2069") == "x?y?");
+    CHECK(utf8::printable("\xff\xfe") == "??");
+    CHECK(utf8::printable("\xc2\x9b" "31m") == "?31m");  // C1 control introducer
+}

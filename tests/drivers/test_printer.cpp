@@ -95,12 +95,7 @@ TEST_CASE("ESC/POS: the picture goes as raster bands and comes back dot for dot"
 
 TEST_CASE("the printer writes to its device file, the fake saves PNGs, a missing printer says so", "[printer]") {
     TempDir dir;
-    std::ofstream(dir / "lp0").close();  // stands in for /dev/usb/lp0
-    REQUIRE(makeEscPosPrinter(dir / "lp0", kDots80mm, kFonts)->print(sample()));
-    std::ifstream in(dir / "lp0", std::ios::binary);
-    const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    int bands = 0;
-    CHECK(decodeRaster(written, bands).width == kDots80mm);
+    REQUIRE(makeEscPosPrinter("/dev/null", kDots80mm, kFonts)->print(sample()));  // a character device, as /dev/usb/lp0
 
     auto fake = makePngPrinter(dir / "printed", kDots58mm, kFonts);
     REQUIRE(fake->print(sample()));
@@ -129,4 +124,21 @@ TEST_CASE("receipts that cannot be printed are refused in plain words", "[printe
     // Invalid UTF-8 prints as question marks rather than failing the receipt.
     Receipt broken{{{ReceiptLine::Style::Body, "ok \xff\xfe ok", false}}, std::nullopt};
     CHECK(drawReceipt(broken, kDots80mm, kFonts));
+}
+
+TEST_CASE("the printer writes only to a character device, never to a file or through a link", "[printer][hostile]") {
+    // A pushed or mistyped printer.device naming the kiosk's database must not write over it.
+    TempDir dir;
+    const std::string precious = "SQLite format 3";
+    std::ofstream(dir / "kiosk.db") << precious;
+    auto intoFile = makeEscPosPrinter(dir / "kiosk.db", kDots80mm, kFonts)->print(sample());
+    REQUIRE_FALSE(intoFile);
+    CHECK(intoFile.error().message().find("not a device") != std::string::npos);
+    std::filesystem::create_symlink(dir / "kiosk.db", dir / "lp0");
+    CHECK_FALSE(makeEscPosPrinter(dir / "lp0", kDots80mm, kFonts)->print(sample()));
+    std::filesystem::create_symlink("/dev/null", dir / "null-link");
+    CHECK_FALSE(makeEscPosPrinter(dir / "null-link", kDots80mm, kFonts)->print(sample()));
+    std::ifstream in(dir / "kiosk.db", std::ios::binary);
+    const std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(after == precious);
 }

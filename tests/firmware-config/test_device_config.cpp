@@ -127,3 +127,24 @@ TEST_CASE("the office's pushed configuration applies good keys and lists the res
     CHECK(pin.config.clerkPinHash.empty());
     CHECK(pin.problems.size() == 1);
 }
+
+TEST_CASE("a printer is a device under /dev, and no push names a device or a file", "[config][hostile]") {
+    const std::string head = "[site]\nname = \"Batumi\"\n[printer]\ndevice = ";
+    CHECK(parseDeviceConfig(head + "\"/dev/usb/lp0\"\n", "site.toml"));
+    for (const char* bad : {"/var/lib/dc-kiosk/kiosk.db", "/dev/../var/lib/dc-kiosk/device.key", "/dev/", "/dev//lp0", "/dev/./x", "lp0"}) {
+        auto refused = parseDeviceConfig(head + "\"" + bad + "\"\n", "site.toml");
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().message().find("must be a device under /dev/") != std::string::npos);
+    }
+    auto base = parseDeviceConfig(head + "\"/dev/usb/lp0\"\n", "site.toml");
+    REQUIRE(base);
+    // The office may not point the kiosk's printer (or camera) anywhere, not even at another device.
+    for (const char* push : {R"({"printer.device": "/var/lib/dc-kiosk/kiosk.db"})", R"({"printer.device": "/dev/usb/lp1"})",
+                             R"({"camera.device": "/dev/video9"})", R"({"camera.backend": "file:/var/lib/dc-kiosk"})"}) {
+        auto pushed = applyPushedConfig(*base, push);
+        CHECK(pushed.applied.empty());
+        REQUIRE(pushed.problems.size() == 1);
+        CHECK(pushed.problems[0].find("may not be set by the server") != std::string::npos);
+    }
+    CHECK(applyPushedConfig(*base, R"({"printer.device": "/dev/usb/lp1"})").config.printerDevice == "/dev/usb/lp0");
+}

@@ -164,3 +164,34 @@ TEST_CASE("dc-provision hash-pin: a PIN on standard input becomes an argon2id ha
     }
     CHECK(dc::test::runShell(std::string(DC_PROVISION_PATH) + " hash-pin < /dev/null 2>&1").exitCode == 2);
 }
+
+TEST_CASE("a USB stick's links, FIFOs and oversized files are refused, never followed or waited on", "[provision][hostile]") {
+    TempDir dir;
+    const auto stick = dir / "stick" / "digital-citizen";
+    std::filesystem::create_directories(stick);
+    std::filesystem::copy_file(site(dir, "https://dc.example.ge"), stick / "site.toml");
+    // The token as a link to a file of the box: not read, not sent anywhere.
+    std::ofstream(dir / "secret") << "the box's own secret\n";
+    std::filesystem::create_symlink(dir / "secret", stick / "token");
+    auto linked = provision("--from-media " + (dir / "stick").string() + " --data-dir " + (dir / "a").string());
+    CHECK(linked.status == 2);
+    CHECK(linked.out.find("cannot be read") != std::string::npos);
+    CHECK(linked.out.find("the box's own secret") == std::string::npos);
+    std::filesystem::remove(stick / "token");
+
+    // The site config as a FIFO (nothing ever writes it) or as a link: refused at once.
+    std::filesystem::remove(stick / "site.toml");
+    REQUIRE(::mkfifo((stick / "site.toml").c_str(), 0600) == 0);
+    auto fifo = provision("--site " + (stick / "site.toml").string() + " --data-dir " + (dir / "b").string() + " --token x");
+    CHECK(fifo.status == 2);
+    CHECK(fifo.out.find("not a plain file") != std::string::npos);
+    std::filesystem::remove(stick / "site.toml");
+    std::filesystem::create_symlink(site(dir, "https://dc.example.ge"), stick / "site.toml");
+    auto siteLink = provision("--from-media " + (dir / "stick").string() + " --data-dir " + (dir / "c").string());
+    CHECK(siteLink.status == 2);
+    // Larger than any configuration.
+    std::ofstream(dir / "huge.toml") << std::string(dc::config::kMaxConfigBytes + 10, '#');
+    auto huge = provision("--site " + (dir / "huge.toml").string() + " --data-dir " + (dir / "d").string() + " --token x");
+    CHECK(huge.status == 2);
+    CHECK(huge.out.find("larger than") != std::string::npos);
+}

@@ -164,6 +164,9 @@ TEST_CASE("hostile chunks are refused with a reason", "[sync][attachments][hosti
     };
     CHECK(put(kiosk, "offset=0&size=99999999&sha256=" + sha, "ab").status == 400);          // over 16 MiB
     CHECK(put(kiosk, "offset=3&size=4&sha256=" + sha, "ab").status == 400);                 // past the end
+    // offset + size would overflow a signed 64-bit number (undefined behaviour before): refused.
+    CHECK(put(kiosk, "offset=9223372036854775807&size=4&sha256=" + sha, "ab").status == 400);
+    CHECK(put(kiosk, "offset=9223372036854775806&size=16777216&sha256=" + sha, "ab").status == 400);
     CHECK(put(kiosk, "offset=0&size=4&sha256=nothex", "ab").status == 400);
     CHECK(put(kiosk, "offset=x&size=4&sha256=" + sha, "ab").status == 400);
     CHECK(put(kiosk, "offset=0&size=4&sha256=" + sha, "").status == 400);                   // empty chunk

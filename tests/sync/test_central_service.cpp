@@ -83,6 +83,34 @@ TEST_CASE("each pushed record is applied exactly once, a retry is answered with 
     REQUIRE(csv);
     CHECK(std::count(csv->begin(), csv->end(), '\n') == 3);  // header + 2
     CHECK(csv->find("Нино") != std::string::npos);
+
+    // Another device sending the same record id learns nothing of the first one's answer.
+    const auto other = f.enroll("req-0000000002");
+    auto stolen = f.service->push(other.deviceId, batch);
+    REQUIRE(stolen);
+    CHECK(stolen->answers[0].outcome == sync::Outcome::Rejected);
+    CHECK(stolen->answers[0].result == "{}");
+    CHECK(stolen->answers[0].reason.find("another device") != std::string::npos);
+}
+
+TEST_CASE("control characters in a person's name or phone are refused, not stored and exported", "[sync][server][hostile]") {
+    test::ServerFixture f;
+    const auto device = f.enroll();
+    const std::string jobId = f.catalog.jobUpserts.at(0).id;
+    for (const std::string& name : {std::string("Nino\0Beridze", 13), std::string("Nino\x1b[31mRed"), std::string("Nino\nBeridze")}) {
+        sync::PushRecord r{"rec-ctl-" + std::to_string(name.size()) + std::to_string(static_cast<int>(name[4])), "application",
+                           nlohmann::json{{"applicationId", "a-ctl-" + std::to_string(static_cast<int>(name[4]))},
+                                          {"referenceCode", "CTL-AAA"},
+                                          {"jobId", jobId},
+                                          {"person", {{"name", name}, {"phone", "+995555000000"}}}}
+                               .dump()};
+        auto answer = f.service->push(device.deviceId, {{r}});
+        REQUIRE(answer);
+        CHECK(answer->answers[0].outcome == sync::Outcome::Rejected);
+    }
+    const auto csv = f.service->exportCsv("applications");
+    REQUIRE(csv);
+    CHECK(std::count(csv->begin(), csv->end(), '\n') == 1);  // the header only
 }
 
 TEST_CASE("a poison record is rejected alone, the records around it go through", "[sync][server]") {

@@ -2,6 +2,7 @@
 // refusals and a history, enrollment tokens and revoked kiosks, roles and offices, and /metrics.
 #include "sync/console_fixture.hpp"
 #include "sync/server/office/fleet.hpp"
+#include "sync/server_process.hpp"
 
 using namespace dc;
 using namespace dc::server;
@@ -92,7 +93,7 @@ TEST_CASE("fleet: a setting is pushed with the kiosk's own refusals, reaches the
     CHECK(f.request("POST", "/office/fleet/config", "csrf=" + csrf + "&target=*&key=kiosk.idle_timeout_s&value=60", cookie).status == 303);
 }
 
-TEST_CASE("fleet: an admin makes an enrollment token and revokes a kiosk, which the server then refuses; offices stay apart",
+TEST_CASE("fleet: an admin makes an enrollment token and revokes a kiosk, which the server then refuses, and offices stay apart",
           "[sync][office][fleet]") {
     ConsoleFixture f;
     office::FleetService fleet(*f.pool, [&f] { return f.clock; });
@@ -166,4 +167,17 @@ TEST_CASE("metrics: the fleet and the office's queues in Prometheus text, withou
         REQUIRE(space != std::string::npos);
         CHECK(line.substr(space + 1).find_first_not_of("0123456789") == std::string::npos);
     }
+}
+
+TEST_CASE("dc-server devices prints what kiosks sent without obeying it: no escape sequences, no direction overrides",
+          "[sync][server][hostile]") {
+    test::ServerFixture f;
+    auto token = f.service->issueToken("t", 3600);
+    REQUIRE(token);
+    REQUIRE(f.service->enroll({*token, "req-hostile-01", "\x1b[2J\xe2\x80\xaehall", "0.1"}));
+    auto listed = test::runServerCommand({"devices", "--db", (f.dir / "server.db").string()});
+    REQUIRE(listed.exitCode == 0);
+    CHECK(listed.output.find('\x1b') == std::string::npos);
+    CHECK(listed.output.find("\xe2\x80\xae") == std::string::npos);
+    CHECK(listed.output.find("?[2J?hall") != std::string::npos);
 }

@@ -136,6 +136,9 @@ TEST_CASE("reports carry counts only, and strictly", "[sync][protocol]") {
     CHECK(back->counts.size() == 2);
     CHECK(back->counts[1].dimension == "group=parental_leave");
     for (const char* bad : {R"({"counts":[{"day":"23.11.2026","metric":"sessions","n":1}]})",
+                            R"({"counts":[{"day":"9999-99-99","metric":"sessions","n":1}]})",
+                            R"({"counts":[{"day":"2026-02-30","metric":"sessions","n":1}]})",
+                            R"({"counts":[{"day":"2027-02-29","metric":"sessions","n":1}]})",
                             R"({"counts":[{"day":"2026-11-23","metric":"passwords","n":1}]})",
                             R"({"counts":[{"day":"2026-11-23","metric":"sessions","dimension":"name=Nino Beridze","n":1}]})",
                             R"({"counts":[{"day":"2026-11-23","metric":"sessions","n":-1}]})",
