@@ -26,6 +26,16 @@ store::Profile person() {
     return {.name = "Мария Иванова", .phone = "+375 29 123-45-67", .email = "", .skills = {"Excel"}, .language = "ru"};
 }
 
+// The body of the first record in the outbox, unsealed.
+nlohmann::json firstOutboxBody(Kiosk& k) {
+    auto outbox = store::Statement::prepare(k.db, "SELECT id, payload FROM outbox");
+    REQUIRE(outbox);
+    REQUIRE(outbox->step() == SQLITE_ROW);
+    auto body = k.cipher.open("outbox:" + outbox->text(0), *outbox->blob(1));
+    REQUIRE(body);
+    return nlohmann::json::parse(*body);
+}
+
 }  // namespace
 
 TEST_CASE("an application is saved with its outbox record, everything personal sealed", "[store][actions]") {
@@ -152,12 +162,7 @@ TEST_CASE("an application with the ID document read: its number and date go with
     REQUIRE(opened);
     CHECK(*opened == photo);
     // The outbox record names the attachment and carries what the document says.
-    auto outbox = store::Statement::prepare(k.db, "SELECT id, payload FROM outbox");
-    REQUIRE(outbox);
-    REQUIRE(outbox->step() == SQLITE_ROW);
-    auto body = k.cipher.open("outbox:" + outbox->text(0), *outbox->blob(1));
-    REQUIRE(body);
-    const auto json = nlohmann::json::parse(*body);
+    const auto json = firstOutboxBody(k);
     CHECK(json["person"]["documentNumber"] == "12AB34567");
     CHECK(json["person"]["birthDate"] == "1990-04-25");
     REQUIRE(json["attachments"].size() == 1);
@@ -301,12 +306,7 @@ TEST_CASE("asking for a text message when the office answers travels with the ap
     auto receipt = store::submitApplication(
         k.db, k.cipher, {.jobId = "demo-job-001", .person = person(), .note = "", .consent = true, .smsOptIn = true});
     REQUIRE(receipt);
-    auto outbox = store::Statement::prepare(k.db, "SELECT id, payload FROM outbox");
-    REQUIRE(outbox);
-    REQUIRE(outbox->step() == SQLITE_ROW);
-    auto body = k.cipher.open("outbox:" + outbox->text(0), *outbox->blob(1));
-    REQUIRE(body);
-    const auto json = nlohmann::json::parse(*body);
+    const auto json = firstOutboxBody(k);
     CHECK(json["person"]["sms"] == true);
     CHECK(json["person"]["language"] == "ru");  // the text comes in the person's language
     CHECK(json["person"]["phone"] == "+375 29 123-45-67");
