@@ -109,9 +109,8 @@ Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv, Kiosk
             o.attractAfterSeconds = seconds;
         } else if (arg == "--server") {
             if (!(v = value())) return std::unexpected(v.error());
-            if (!(v->starts_with("https://") || v->starts_with("http://")) || v->size() > 2000 ||
-                v->find_first_of(" \t\r\n") != std::string::npos)
-                return fail(ErrorCode::InvalidInput, "--server takes an address starting with https:// or http://");
+            if (const std::string problem = config::checkServerUrl(*v); !problem.empty())
+                return fail(ErrorCode::InvalidInput, "--server " + problem);
             o.serverUrl = *v;
         } else if (arg == "--enroll-token") {
             if (!(v = value())) return std::unexpected(v.error());

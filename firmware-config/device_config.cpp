@@ -1,5 +1,8 @@
 #include "firmware-config/device_config.hpp"
 
+#include <arpa/inet.h>
+#include <curl/curl.h>
+
 #include <algorithm>
 #include <fstream>
 #include <functional>
@@ -59,13 +62,7 @@ std::function<std::string(const toml::node&, DeviceConfig&)> text(std::string De
     };
 }
 
-std::string serverUrlProblem(const std::string& url) {
-    if (url.empty()) return {};
-    if (url.rfind("https://", 0) == 0 && url.size() > 8) return {};
-    for (const char* local : {"http://127.0.0.1", "http://localhost", "http://[::1]"})
-        if (url.rfind(local, 0) == 0) return {};
-    return "= \"" + url.substr(0, 60) + "\" must start with https:// (plain http only to this machine)";
-}
+std::string serverUrlProblem(const std::string& url) { return url.empty() ? std::string() : checkServerUrl(url); }
 
 std::string pinHashProblem(const std::string& hash) {
     if (hash.empty()) return {};
@@ -89,6 +86,47 @@ std::string devicePathProblem(const std::string& path) {
     return {};
 }
 
+}  // namespace
+
+std::string checkServerUrl(const std::string& url) {
+    // Parsed by curl itself (what will connect), never matched by prefix: "http://localhost.evil.example"
+    // and "http://127.0.0.1@127.0.0.2" are not this machine.
+    const std::string shown = "= \"" + url.substr(0, 60) + "\" ";
+    if (url.size() > 2000 || url.find_first_of(" \t\r\n") != std::string::npos) return shown + "is not an address";
+    CURLU* u = curl_url();
+    if (!u) return shown + "cannot be checked";
+    auto part = [u](CURLUPart which) {
+        char* text = nullptr;
+        std::string out;
+        if (curl_url_get(u, which, &text, 0) == CURLUE_OK && text) out = text;
+        curl_free(text);
+        return out;
+    };
+    std::string problem;
+    if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
+        problem = shown + "is not an address (https://host[:port][/path])";
+    } else {
+        const std::string scheme = part(CURLUPART_SCHEME), host = part(CURLUPART_HOST);
+        if (!part(CURLUPART_USER).empty() || !part(CURLUPART_PASSWORD).empty())
+            problem = shown + "must not carry a user name or password";
+        else if (!part(CURLUPART_FRAGMENT).empty() || !part(CURLUPART_QUERY).empty())
+            problem = shown + "must not carry a query or a fragment";
+        else if (host.empty()) problem = shown + "names no server";
+        else if (scheme == "https") problem.clear();
+        else if (scheme != "http") problem = shown + "must start with https://";
+        else {
+            // Plain http only to a literal loopback address: 127.0.0.0/8 or [::1].
+            in_addr v4{};
+            const bool loopback = host == "[::1]" || (::inet_pton(AF_INET, host.c_str(), &v4) == 1 && (ntohl(v4.s_addr) >> 24) == 127);
+            if (!loopback) problem = shown + "must start with https:// (plain http only to 127.0.0.1 or [::1], this machine)";
+        }
+    }
+    curl_url_cleanup(u);
+    return problem;
+}
+
+namespace {
+
 const std::vector<Rule>& rules() {
     static const std::vector<Rule> kRules = {
         {{"site.name", "string", "(none)", "required, 1-120 bytes"},
@@ -103,7 +141,7 @@ const std::vector<Rule>& rules() {
              c.audioGuidanceOnStart = *v;
              return {};
          }},
-        {{"server.url", "string", "\"\" (offline)", "https://... ; http:// only to 127.0.0.1 or localhost"},
+        {{"server.url", "string", "\"\" (offline)", "https://... ; http:// only to a loopback address (127.0.0.1, [::1])"},
          text(&DeviceConfig::serverUrl, 512, serverUrlProblem)},
         {{"server.ca_file", "string", "\"\" (system CAs)", "absolute path to a PEM file"}, text(&DeviceConfig::serverCaFile, 512, absolutePathProblem)},
         {{"server.sync_interval_s", "integer", "60", "5..3600"}, integer(&DeviceConfig::syncIntervalSeconds, 5, 3600)},

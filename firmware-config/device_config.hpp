@@ -64,4 +64,8 @@ struct PushedConfig {
 PushedConfig applyPushedConfig(const DeviceConfig& base, std::string_view json);
 bool pushable(std::string_view key);
 
+// Empty when `url` is a server address a kiosk may use (https://, or plain http to a literal
+// loopback address), otherwise what is wrong, starting "= "URL" ...". Parsed with curl's URL API.
+std::string checkServerUrl(const std::string& url);
+
 }  // namespace dc::config

@@ -60,7 +60,7 @@ TEST_CASE("bad options are refused with a reason", "[app]") {
         {"--data-dir", ""},   {"--idle-timeout", "4"},  {"--idle-timeout", "3601"}, {"--idle-timeout", "9.5"},
         {"--idle-timeout", "99999999999999999999"}, {"--idle-timeout"},
         {"--attract-after", "2"}, {"--attract-after", "x"}, {"--server", "ftp://x"}, {"--server", "jobs.ge"},
-        {"--server", "https://a b"}, {"--server"}, {"--enroll-token"}, {"--sync-interval", "0"},
+        {"--server", "https://a b"}, {"--server", "http://localhost.evil.example"}, {"--server", "http://127.0.0.1@10.0.0.2"}, {"--server"}, {"--enroll-token"}, {"--sync-interval", "0"},
         {"--sync-interval", "86401"}, {"--sync-interval", "5s"},
     };
     for (const auto& args : bad) {

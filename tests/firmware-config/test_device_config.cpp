@@ -148,3 +148,18 @@ TEST_CASE("a printer is a device under /dev, and no push names a device or a fil
     }
     CHECK(applyPushedConfig(*base, R"({"printer.device": "/dev/usb/lp1"})").config.printerDevice == "/dev/usb/lp0");
 }
+
+TEST_CASE("the server's address is parsed, not matched by prefix: https, or plain http to a literal loopback address only",
+          "[config][hostile]") {
+    for (const char* good : {"https://dc.example.ge", "https://dc.example.ge:8443/dc/", "http://127.0.0.1:8787", "http://127.8.9.10",
+                             "http://[::1]:8787"})
+        CHECK(checkServerUrl(good).empty());
+    for (const char* bad : {"http://localhost.evil.example/", "http://127.0.0.1@127.0.0.2:18951", "http://127.0.0.1.evil.example",
+                            "http://localhost:8787", "http://dc.example.ge", "ftp://dc.example.ge", "https://user:pw@dc.example.ge",
+                            "https://dc.example.ge/?next=x", "https://dc.example.ge/#x", "https://", "dc.example.ge", "https://dc example.ge",
+                            "http://[::2]", "javascript:alert(1)"}) {
+        INFO(bad);
+        CHECK_FALSE(checkServerUrl(bad).empty());
+    }
+    CHECK_FALSE(parseDeviceConfig("[site]\nname = \"x\"\n[server]\nurl = \"http://localhost.evil.example/\"\n", "site.toml"));
+}
