@@ -262,10 +262,13 @@ Expected<void> SyncClient::pullAll(RoundReport& report) {
     return fail(ErrorCode::Internal, "fetching: too many pages");
 }
 
-Expected<void> SyncClient::heartbeat() {
+Expected<void> SyncClient::heartbeat(const std::string& roundProblem) {
     if (auto r = ensureEnrolled(); !r) return r;
+    // The office hears from a kiosk whatever is wrong with it: a damaged outbox still lets the
+    // heartbeat go, with what went wrong as its last error.
     auto stats = store::outboxStats(m_db);
-    if (!stats) return std::unexpected(stats.error());
+    if (!stats) stats = store::OutboxStats{.lastError = "the outbox cannot be read: " + stats.error().message()};
+    if (!roundProblem.empty()) stats->lastError = roundProblem.substr(0, 900);
     auto after = store::readSetting(m_db, "sync.updates_after");
     if (!after) return std::unexpected(after.error());
     int64_t updatesAfter = 0;
@@ -375,10 +378,16 @@ Expected<void> SyncClient::report() {
 Expected<RoundReport> SyncClient::runRound() {
     RoundReport report;
     if (auto r = ensureEnrolled(); !r) return std::unexpected(r.error());
-    if (auto r = pushAll(report); !r) return std::unexpected(r.error());
-    if (auto r = uploadAttachments(report); !r) return std::unexpected(r.error());
-    if (auto r = this->report(); !r) return std::unexpected(r.error());
-    if (auto r = pullAll(report); !r) return std::unexpected(r.error());
+    // A step that fails here, on the kiosk (not the network), still lets the heartbeat tell the
+    // office: otherwise one local fault would leave the fleet page with nothing but "last seen".
+    Expected<void> step = pushAll(report);
+    if (step) step = uploadAttachments(report);
+    if (step) step = this->report();
+    if (step) step = pullAll(report);
+    if (!step) {
+        if (step.error().code() != ErrorCode::Transient) (void)heartbeat(step.error().message());
+        return std::unexpected(step.error());
+    }
     if (auto r = heartbeat(); !r) return std::unexpected(r.error());
     return report;
 }

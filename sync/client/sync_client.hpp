@@ -58,7 +58,8 @@ public:
     Expected<void> pushAll(RoundReport& report);
     // Pulls until the server says there is no more.
     Expected<void> pullAll(RoundReport& report);
-    Expected<void> heartbeat();
+    // `roundProblem`: what went wrong earlier in this round, sent as the kiosk's last error.
+    Expected<void> heartbeat(const std::string& roundProblem = {});
     // Uploads waiting attachments, resuming each where the server's bytes end.
     Expected<void> uploadAttachments(RoundReport& report);
     // Sends the anonymous daily counts not yet reported (store/daily_counts.hpp).

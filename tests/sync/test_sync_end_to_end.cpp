@@ -373,3 +373,17 @@ TEST_CASE("postings imported as schema.org JSON-LD reach the kiosks, a file with
           "Forklift driver / Poti Logistics / Poti / 1500");
     CHECK(kiosk.count("SELECT count(*) FROM jobs WHERE title = 'Fine'") == 0);
 }
+
+TEST_CASE("a fault on the kiosk itself still lets its heartbeat tell the office what is wrong", "[sync][e2e]") {
+    Setup s(5, 1);
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
+    REQUIRE(kiosk.client->runRound());
+    // The outbox cannot be read any more (what a damaged page looks like to the kiosk).
+    REQUIRE(store::Statement::prepare(kiosk.db, "DROP TABLE outbox")->step() == SQLITE_DONE);
+    auto failed = kiosk.client->runRound();
+    REQUIRE_FALSE(failed);
+    auto devices = test::runServerCommand({"devices", "--db", s.serverDb});
+    INFO(devices.output);
+    CHECK(devices.output.find("outbox") != std::string::npos);  // the round's problem, as the last error
+}
