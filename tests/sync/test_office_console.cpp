@@ -2,6 +2,7 @@
 // input in every field that is shown, two caseworkers deciding at once, the audit log, and what a
 // decision sends back to kiosks (status look-ups and heartbeats).
 #include <arpa/inet.h>
+#include <ctime>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 
 #include "sync/server/http_api.hpp"
 #include "sync/server/office/console.hpp"
+#include "sync/server/office/console_page.hpp"
 #include "sync/server/office/sms.hpp"
 #include "sync/protocol/signing.hpp"
 #include "app/core/catalog_generator.hpp"
@@ -678,4 +680,42 @@ TEST_CASE("course places over PostgreSQL: two servers' coordinators cancelling a
     CHECK(count("SELECT count(*) FROM enrollments WHERE status = 'waitlisted'") == 10);
     CHECK(count("SELECT count(*) FROM decisions WHERE status = 'promoted'") == 10);
     CHECK(count("SELECT count(DISTINCT record) FROM decisions WHERE status = 'promoted'") == 10);
+}
+
+TEST_CASE("inbox filters: by job and by dates, and hostile filter values are shown as text and change nothing",
+          "[sync][office][hostile]") {
+    ConsoleFixture f;
+    f.apply("a-0000000401", "FIL-AAA", "Early Person");
+    f.clock += 3 * 86400;
+    f.apply("a-0000000402", "FIL-AAB", "Late Person");
+    auto [cookie, csrf] = f.signIn("Nino", "nino+password+1");
+    auto day = [](int64_t t) {
+        char out[16];
+        const std::time_t tt = static_cast<std::time_t>(t);
+        std::tm tm{};
+        gmtime_r(&tt, &tm);
+        std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+        return std::string(out);
+    };
+    // From the later day on: only the later one; up to the earlier day: only the earlier one.
+    const auto late = f.request("GET", "/office/?kind=application&from=" + day(f.clock), "", cookie);
+    CHECK(late.body.find("FIL-AAB") != std::string::npos);
+    CHECK(late.body.find("FIL-AAA") == std::string::npos);
+    const auto early = f.request("GET", "/office/?kind=application&to=" + day(f.clock - 3 * 86400), "", cookie);
+    CHECK(early.body.find("FIL-AAA") != std::string::npos);
+    CHECK(early.body.find("FIL-AAB") == std::string::npos);
+    // By job: the title links to the job's own list.
+    const auto byJob = f.request("GET", "/office/?kind=application&subject=" + office::urlEncode(f.jobId), "", cookie);
+    CHECK(byJob.body.find("FIL-AAA") != std::string::npos);
+    CHECK(f.request("GET", "/office/?kind=application&subject=no-such-job", "", cookie).body.find("FIL-AA") == std::string::npos);
+    // Nonsense dates are no filter; markup in any filter comes back as text.
+    for (const char* q : {"from=9999-99-99", "to=2026-13-45", "from=%3Cscript%3E", "subject=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+                                 "kiosk=%27%20OR%201%3D1%20--", "before=abc:%3Cb%3E"}) {
+        const auto page = f.request("GET", std::string("/office/?kind=application&") + q, "", cookie);
+        INFO(q);
+        CHECK(page.status == 200);
+        CHECK(page.body.find("<script>") == std::string::npos);
+        CHECK(page.body.find("<b>") == std::string::npos);
+    }
+    (void)csrf;
 }
