@@ -212,6 +212,7 @@ HttpResponse Console::handle(const HttpRequest& r) {
     }
 
     if (auto fleetPage = fleetPages(m_fleet, r, c, form)) return finish(std::move(*fleetPage));
+    if (auto catalogPage = catalogPages(m_catalog, r, c, form)) return finish(std::move(*catalogPage));
 
     // ---- inbox ----
     if (r.path == "/office/" || r.path == "/office/inbox") {

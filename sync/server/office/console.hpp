@@ -5,6 +5,7 @@
 // Secure under TLS); every page is sent with a Content-Security-Policy that allows no inline
 // script. What a person sent is escaped wherever it is shown.
 #include "sync/server/http_api.hpp"
+#include "sync/server/office/catalog_admin.hpp"
 #include "sync/server/office/fleet.hpp"
 #include "sync/server/office/office_service.hpp"
 
@@ -15,12 +16,16 @@ inline constexpr size_t kMaxFormBytes = 64 * 1024;
 class Console {
 public:
     Console(OfficeService& service, bool tls)
-        : m_service(service), m_fleet(service.pool(), [&service] { return service.now(); }), m_tls(tls) {}
+        : m_service(service),
+          m_fleet(service.pool(), [&service] { return service.now(); }),
+          m_catalog(service.pool(), [&service] { return service.now(); }),
+          m_tls(tls) {}
     HttpResponse handle(const HttpRequest& request);
 
 private:
     OfficeService& m_service;
     FleetService m_fleet;
+    CatalogAdmin m_catalog;
     bool m_tls;
 };
 

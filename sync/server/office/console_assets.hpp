@@ -33,6 +33,11 @@ form.filters { display: flex; gap: 12px; align-items: end; flex-wrap: wrap; marg
 label { display: block; font-weight: bold; margin: 12px 0 4px; }
 input, select, textarea { font: inherit; padding: 8px; border: 2px solid var(--line); border-radius: 6px; min-height: 44px; }
 textarea { width: 100%; min-height: 6em; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 12px 0; padding: 8px 12px; }
+legend { font-weight: bold; }
+label.check { display: inline-flex; align-items: center; gap: 6px; font-weight: normal; margin-right: 16px; min-height: 44px; }
+label.check input { min-height: auto; width: 22px; height: 22px; }
+a.button { display: inline-block; background: var(--accent); color: var(--accent-ink); border-radius: 6px; padding: 10px 16px; font-weight: bold; text-decoration: none; }
 button.primary, input[type=submit] { background: var(--accent); color: var(--accent-ink); border: none; border-radius: 6px;
           padding: 10px 18px; font: inherit; font-weight: bold; min-height: 44px; cursor: pointer; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 16px; margin-bottom: 16px; }

@@ -32,6 +32,10 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& ac
                    const std::string& extraHead = {});
 
 class FleetService;
+class CatalogAdmin;
+// /office/catalog and its forms (console_catalog.cpp); nullopt for any other path.
+std::optional<HttpResponse> catalogPages(CatalogAdmin& catalog, const HttpRequest& r, const Ctx& c,
+                                         const std::map<std::string, std::string>& form);
 // /office/fleet and its forms (console_fleet.cpp); nullopt for any other path.
 std::optional<HttpResponse> fleetPages(FleetService& fleet, const HttpRequest& r, const Ctx& c,
                                        const std::map<std::string, std::string>& form);

@@ -26,7 +26,10 @@ enum class W {
     SmsNotAsked, StillWaiting, NewCall, Minutes, Kiosks, KiosksTitle, KioskOk, KioskSilent, KioskRevoked, LastHeard,
     Waiting, SetAside, LastError, DiskFree, CallsWaiting, PushConfig, PushHint, Target, AllKiosks, WholeOffice, Setting,
     Value, Push, ConfigHistory, Tokens, TokenNote, ValidHours, Office, MakeToken, TokenOnce, Expires, UsedBy, Revoke,
-    SettingSaved, Count
+    SettingSaved, Catalog, CatalogTitle, AddCourse, EditCourse, CloseCourse, CourseName, Organiser, Description, Format,
+    FormatWebinar, FormatSeminar, FormatBlended, City, InstructionLanguage, ForWhom, GroupYouth, GroupAdults,
+    GroupChildren, GroupParents, GroupDisability, SkillsTaught, Cost, Currency, SessionNumber, Starts, Ends, Venue,
+    Schedule, Seats, StepFree, SaveCourse, CoursePublished, SessionHintEmpty, Count
 };
 const char* word(Lang lang, W w);
 // A record's status in the caseworker's language ("invited" -> "Invited to an interview").

@@ -167,6 +167,32 @@ class ConsoleTest(unittest.TestCase):
         self.assertIn("Your place is confirmed.", texts[0]["text"])
         self.assertEqual(texts[0]["to"], "291234567")
 
+    def test_a_coordinator_adds_a_course_with_two_sessions_and_a_kiosk_shows_it(self):
+        d = self.driver
+        harness.sign_in(d, self.office, "Giorgi", "giorgi password 1")
+        d.get(self.office.console + "catalog?add=1")
+        name = "Digital skills for parents on leave"
+        d.find_element(By.ID, "name").send_keys(name)
+        Select(d.find_element(By.ID, "format")).select_by_value("blended")
+        Select(d.find_element(By.ID, "language")).select_by_value("ka")
+        d.find_element(By.NAME, "group_parental_leave").click()
+        d.find_element(By.ID, "cost").send_keys("0")
+        for i, (day, venue) in enumerate([("2025-10-01", "Rustaveli Ave 12, room 4"), ("2025-10-15", "Tsereteli St 3")]):
+            # A date field's typing depends on the browser's locale: the value is set as the field holds it.
+            d.execute_script("arguments[0].value = arguments[1]", d.find_element(By.ID, "s%d_start" % i), day)
+            d.find_element(By.ID, "s%d_venue" % i).send_keys(venue)
+            d.find_element(By.ID, "s%d_seats" % i).send_keys("12")
+        harness.shot(d, "console-course-form-en.png")
+        d.find_element(By.CSS_SELECTOR, "form.card input[type=submit]").click()
+        WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.notice")))
+        self.assertIn(name, d.find_element(By.ID, "courses").text)
+        self.assertIn("0 / 24", d.find_element(By.ID, "courses").text)
+
+        # A kiosk with only the office's catalog lists it after its next call, with both sessions.
+        see = ('tap "Find a job"\ntype "junior qa"\nexpect "Junior QA tester"\ntap "Home"\ntap "Courses"\n'
+               'tap "' + name + '"\nexpect "Rustaveli Ave 12, room 4"\nexpect "Tsereteli St 3"\n')
+        harness.Kiosk(self.display, self.office, "D", see, demo=False).finish()
+
     def test_a_kiosk_gets_a_pushed_setting_and_shows_as_silent_when_it_stops(self):
         d = self.driver
         kiosk = harness.RunningKiosk(self.display, self.office)
