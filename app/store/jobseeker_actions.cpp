@@ -16,6 +16,7 @@
 #include "app/store/hex.hpp"
 #include "app/store/outbox.hpp"
 #include "app/store/sqlite_statement.hpp"
+#include "common/dates.hpp"
 #include "common/utf8.hpp"
 
 namespace dc::store {
@@ -166,15 +167,8 @@ Expected<void> checkDocument(const Profile& p) {
             if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
                 return fail(ErrorCode::InvalidInput, "a document number holds only capital letters A-Z and digits");
     }
-    if (!p.birthDate.empty()) {
-        int y = 0, m = 0, d = 0;
-        const bool shape = p.birthDate.size() == 10 && std::sscanf(p.birthDate.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-                           p.birthDate[4] == '-' && p.birthDate[7] == '-';
-        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        if (!shape || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1] ||
-            (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
-            return fail(ErrorCode::InvalidInput, "the date of birth is not a real date (YYYY-MM-DD)");
-    }
+    if (!p.birthDate.empty() && !dates::parseDay(p.birthDate, 1900, 2100))
+        return fail(ErrorCode::InvalidInput, "the date of birth is not a real date (YYYY-MM-DD)");
     return {};
 }
 

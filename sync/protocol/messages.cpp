@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/dates.hpp"
 #include "common/json_depth.hpp"
 #include "common/utf8.hpp"
 
@@ -363,13 +364,7 @@ Expected<Report> parseReport(std::string_view body) {
         DC_TRY(metric, text(c, "metric", true, 32));
         DC_TRY(dimension, text(c, "dimension", false, 64));
         DC_TRY(n, integer(c, "n", true));
-        int y = 0, mo = 0, d = 0;
-        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        const bool dayOk = day->size() == 10 && (*day)[4] == '-' && (*day)[7] == '-' &&
-                           std::all_of(day->begin(), day->end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == '-'; }) &&
-                           std::sscanf(day->c_str(), "%4d-%2d-%2d", &y, &mo, &d) == 3 && y >= 2000 && y <= 2100 && mo >= 1 && mo <= 12 &&
-                           d >= 1 && d <= kDays[mo - 1] && (mo != 2 || d != 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
-        if (!dayOk) return fail(ErrorCode::InvalidInput, "\"day\" must be YYYY-MM-DD");
+        if (!dates::parseDay(*day, 2000, 2100)) return fail(ErrorCode::InvalidInput, "\"day\" must be YYYY-MM-DD");
         bool known = false;
         for (const char* m : {"sessions", "searches", "applications", "enrollments"}) known = known || *metric == m;
         if (!known) return fail(ErrorCode::InvalidInput, "unknown metric \"" + *metric + "\"");

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/store/catalog_json.hpp"
+#include "common/dates.hpp"
 #include "common/utf8.hpp"
 #include "sync/protocol/signing.hpp"
 
@@ -12,13 +13,7 @@ namespace {
 
 bool mayPublish(const Session& who) { return who.role == Role::Coordinator || who.role == Role::Admin; }
 
-bool realDay(const std::string& text) {
-    int y = 0, m = 0, d = 0;
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return text.size() == 10 && text[4] == '-' && text[7] == '-' && std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-           y >= 2000 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1] &&
-           (m != 2 || d != 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
-}
+bool realDay(const std::string& text) { return dates::parseDay(text, 2000, 2100).has_value(); }
 
 // Text a person reads on the kiosk: valid UTF-8, no control characters but line breaks, bounded.
 std::string textProblem(const std::string& what, const std::string& value, size_t maxBytes, bool required) {

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "common/dates.hpp"
 #include "common/utf8.hpp"
 #include "sync/server/office/console_assets.hpp"
 #include "sync/server/office/console_page.hpp"
@@ -229,15 +230,8 @@ HttpResponse Console::handle(const HttpRequest& r) {
         f.office = who.office;  // another office's records are not there for this account
         // Days (YYYY-MM-DD, UTC) from a date field; "to" takes in the whole day.
         auto day = [](const std::string& text) -> int64_t {
-            int y = 0, m = 0, d = 0;
-            if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 2000 || y > 2100 || m < 1 || m > 12 ||
-                d < 1 || d > 31)
-                return 0;
-            std::tm t{};
-            t.tm_year = y - 1900;
-            t.tm_mon = m - 1;
-            t.tm_mday = d;
-            return static_cast<int64_t>(timegm(&t));
+            const auto d = dates::parseDay(text, 2000, 2100);
+            return d ? dates::unixSeconds(*d) : 0;
         };
         const std::string fromDay = q("from"), toDay = q("to");
         f.from = day(fromDay);
