@@ -398,15 +398,25 @@ Expected<void> releaseSeat(SqlConnection& c, const std::string& sessionId, const
     DC_CHECK(c.query("UPDATE sessions SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0", {sessionId}));
     return republishCourse(c, courseId);
 }
+
+// A place that still holds something: a seat (confirmed) or a place on the waitlist.
+struct HeldPlace {
+    std::string sessionId, courseId;
+    bool seat = false;
+};
+Expected<std::optional<HeldPlace>> heldPlace(SqlConnection& c, const std::string& id) {
+    DC_TRY(rows, c.query("SELECT session_id, course_id, status FROM enrollments WHERE id = $1 AND status IN ('confirmed','waitlisted')",
+                         {id}));
+    if (rows->empty()) return std::optional<HeldPlace>();
+    return std::optional<HeldPlace>(HeldPlace{(*rows)[0].text(0), (*rows)[0].text(1), (*rows)[0].text(2) == "confirmed"});
+}
 }  // namespace
 
 Expected<std::string> cancelEnrollmentInTransaction(SqlConnection& c, const std::string& id, std::string* promoted) {
-    DC_TRY(rows, c.query("SELECT session_id, course_id, status FROM enrollments WHERE id = $1 "
-                         "AND status IN ('confirmed','waitlisted')",
-                         {id}));
-    if (rows->empty()) return fail(ErrorCode::NotFound, "no confirmed or waitlisted enrollment has this id");
-    const std::string sessionId = (*rows)[0].text(0), courseId = (*rows)[0].text(1);
-    const bool hadSeat = (*rows)[0].text(2) == "confirmed";
+    DC_TRY(place, heldPlace(c, id));
+    if (!*place) return fail(ErrorCode::NotFound, "no confirmed or waitlisted enrollment has this id");
+    const std::string sessionId = (*place)->sessionId, courseId = (*place)->courseId;
+    const bool hadSeat = (*place)->seat;
     DC_CHECK(c.query("UPDATE enrollments SET status = 'cancelled', waitlist_position = NULL WHERE id = $1", {id}));
     DC_CHECK(noteStatusUpdate(c, id, "cancelled", std::nullopt));
     if (!hadSeat) return std::string("cancelled a place on the waitlist");
@@ -420,12 +430,10 @@ Expected<std::string> cancelEnrollmentInTransaction(SqlConnection& c, const std:
 
 Expected<std::string> moveEnrollmentInTransaction(SqlConnection& c, const std::string& id, const std::string& toSession,
                                                   std::string* promoted) {
-    DC_TRY(rows, c.query("SELECT session_id, course_id, status FROM enrollments WHERE id = $1 "
-                         "AND status IN ('confirmed','waitlisted')",
-                         {id}));
-    if (rows->empty()) return fail(ErrorCode::NotFound, "only a confirmed or waitlisted place can move to another session");
-    const std::string from = (*rows)[0].text(0), courseId = (*rows)[0].text(1);
-    const bool hadSeat = (*rows)[0].text(2) == "confirmed";
+    DC_TRY(place, heldPlace(c, id));
+    if (!*place) return fail(ErrorCode::NotFound, "only a confirmed or waitlisted place can move to another session");
+    const std::string from = (*place)->sessionId, courseId = (*place)->courseId;
+    const bool hadSeat = (*place)->seat;
     if (toSession == from) return fail(ErrorCode::InvalidInput, "the place is in this session already: choose another one");
     DC_TRY(target, c.query("SELECT course_id FROM sessions WHERE id = $1", {toSession}));
     if (target->empty() || (*target)[0].text(0) != courseId)
@@ -437,9 +445,9 @@ Expected<std::string> moveEnrollmentInTransaction(SqlConnection& c, const std::s
     std::string status = "confirmed";
     SqlValue position = std::monostate{};
     if (seat->empty()) {
-        DC_TRY(place, c.query("UPDATE sessions SET waitlisted = waitlisted + 1 WHERE id = $1 RETURNING waitlisted", {toSession}));
+        DC_TRY(queued, c.query("UPDATE sessions SET waitlisted = waitlisted + 1 WHERE id = $1 RETURNING waitlisted", {toSession}));
         status = "waitlisted";
-        position = (*place)[0].integer(0);
+        position = (*queued)[0].integer(0);
     }
     DC_CHECK(c.query("UPDATE enrollments SET session_id = $2, status = $3, waitlist_position = $4 WHERE id = $1",
                      {id, toSession, status, position}));
