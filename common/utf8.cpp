@@ -121,6 +121,13 @@ std::string foldYo(std::string_view text) {
     return out;
 }
 
+std::string truncate(std::string_view text, size_t maxBytes) {
+    if (text.size() <= maxBytes) return std::string(text);
+    size_t end = maxBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return std::string(text.substr(0, end));
+}
+
 std::string printable(std::string_view text) {
     std::string out;
     for (const std::string& ch : characters(text)) {

@@ -31,4 +31,7 @@ bool hasYo(std::string_view text);
 // direction overrides and isolates, and invalid bytes each become "?"; the rest is kept.
 std::string printable(std::string_view text);
 
+// At most `maxBytes` of `text`, cut before a character, never inside one.
+std::string truncate(std::string_view text, size_t maxBytes);
+
 }  // namespace dc::utf8

@@ -219,7 +219,9 @@ store::CatalogBatch generateCatalog(const GeneratorOptions& options) {
         j.employmentType = freelance ? "CONTRACTOR" : rng.chance(80) ? "FULL_TIME" : "PART_TIME";
         const int posted = kToday - static_cast<int>(rng.below(60));
         j.datePosted = date(posted);
-        j.validThrough = date(posted + 45);
+        // Open until filled: a demo catalog made once must not close itself a few weeks later
+        // (postings with a closing date are the feeds' and the tests' own).
+        j.validThrough.clear();
         std::string text = replaceAll(kOpenings[lang], "{e}", j.employer);
         text = replaceAll(text, "{t}", j.title);
         text = replaceAll(text, "{c}", j.city.empty() ? city.name[lang] : j.city);

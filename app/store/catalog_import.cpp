@@ -48,29 +48,34 @@ Expected<void> checkList(const std::string& what, const std::string& id, const s
 class JobWriter {
 public:
     static Expected<JobWriter> prepare(Database& db) {
-        auto previous = Statement::prepare(db, "SELECT rowid, title, employer, city, skills, description, region, work_mode, category, salary_max "
+        auto previous = Statement::prepare(db, "SELECT rowid, title, employer, city, skills, description, region, work_mode, category, salary_max, "
+            "salary_period "
             "FROM jobs WHERE id = ?1");
         auto upsert = Statement::prepare(db, R"SQL(
 INSERT INTO jobs (id, title, employer, description, region, city, work_mode, category, skills,
-                  salary_min, salary_max, salary_currency, employment_type, date_posted, valid_through)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                  salary_min, salary_max, salary_currency, employment_type, date_posted, valid_through,
+                  salary_period, isco)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, ?18)
 ON CONFLICT(id) DO UPDATE SET
   title=excluded.title, employer=excluded.employer, description=excluded.description,
   region=excluded.region, city=excluded.city, work_mode=excluded.work_mode, category=excluded.category,
   skills=excluded.skills, salary_min=excluded.salary_min, salary_max=excluded.salary_max,
   salary_currency=excluded.salary_currency, employment_type=excluded.employment_type,
   date_posted=excluded.date_posted, valid_through=excluded.valid_through,
+  salary_period=excluded.salary_period, isco=excluded.isco,
   updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')
 WHERE (title, employer, description, region, city, work_mode, category, skills, salary_min, salary_max,
-       salary_currency, employment_type, date_posted, valid_through)
+       salary_currency, employment_type, date_posted, valid_through, salary_period, isco)
   IS NOT (excluded.title, excluded.employer, excluded.description, excluded.region, excluded.city,
        excluded.work_mode, excluded.category, excluded.skills, excluded.salary_min, excluded.salary_max,
-       excluded.salary_currency, excluded.employment_type, excluded.date_posted, excluded.valid_through)
+       excluded.salary_currency, excluded.employment_type, excluded.date_posted, excluded.valid_through,
+       excluded.salary_period, excluded.isco)
 )SQL");
         auto insert = Statement::prepare(db, R"SQL(
 INSERT INTO jobs (id, title, employer, description, region, city, work_mode, category, skills,
-                  salary_min, salary_max, salary_currency, employment_type, date_posted, valid_through, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                  salary_min, salary_max, salary_currency, employment_type, date_posted, valid_through, updated_at,
+                  salary_period, isco)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
 ON CONFLICT(id) DO NOTHING
 )SQL");
         auto ftsInsert = Statement::prepare(
@@ -113,7 +118,9 @@ ON CONFLICT(id) DO NOTHING
             if (auto r = ftsWrite(m_ftsDelete, (*old)->rowid, (*old)->fields()); !r) return std::unexpected(r.error());
             countFacet((*old)->facets, -1);
         }
-        countFacet({job.region, workModeText(job.workMode), job.category, salaryBand(job.salaryMax)}, +1);
+        countFacet({job.region, workModeText(job.workMode), job.category,
+                    salaryBand(monthlyAmount(job.salaryMax, job.salaryPeriod))},
+                   +1);
         if (auto r = ftsWrite(m_ftsInsert, rowid, {job.title, job.employer, job.city, skills, job.description}); !r)
             return std::unexpected(r.error());
         return true;
@@ -170,6 +177,8 @@ private:
         stmt.bindUntilStep(13, job.employmentType);
         stmt.bindUntilStep(14, job.datePosted);
         stmt.bindUntilStep(15, job.validThrough);
+        stmt.bindUntilStep(17, job.salaryPeriod);
+        stmt.bindUntilStep(18, job.isco);
     }
 
     using FacetKey = std::tuple<std::string, std::string, std::string, int>;
@@ -208,7 +217,7 @@ private:
             m_previous.integer(0), m_previous.text(1), m_previous.text(2), m_previous.text(3), m_previous.text(4),
             m_previous.text(5),
             FacetKey{m_previous.text(6), m_previous.text(7), m_previous.text(8),
-                     salaryBand(m_previous.optionalInteger(9))}});
+                     salaryBand(monthlyAmount(m_previous.optionalInteger(9), m_previous.text(10)))}});
     }
 
     // Fields in index order: title, employer, city, skills, description.
@@ -237,16 +246,24 @@ private:
 
 }  // namespace
 
+Expected<void> validateJob(const JobRecord& job) {
+    if (auto r = checkId("job", job.id); !r) return r;
+    if (job.title.empty()) return fail(ErrorCode::InvalidInput, "job '" + job.id + "' has no title");
+    for (const auto* field : {&job.title, &job.employer, &job.region, &job.city, &job.category,
+                              &job.salaryCurrency, &job.employmentType, &job.datePosted, &job.validThrough, &job.isco})
+        if (auto r = checkText("a field", job.id, *field, kMaxTitleBytes); !r) return r;
+    if (auto r = checkText("the description", job.id, job.description, kMaxDescriptionBytes); !r) return r;
+    if (auto r = checkList("the skills", job.id, job.skills); !r) return r;
+    if (!isSalaryPeriod(job.salaryPeriod))
+        return fail(ErrorCode::InvalidInput, "job '" + job.id + "' has an unknown pay period");
+    if (job.isco.size() > 4 || job.isco.find_first_not_of("0123456789") != std::string::npos)
+        return fail(ErrorCode::InvalidInput, "job '" + job.id + "' has an occupation code that is not ISCO-08");
+    return {};
+}
+
 Expected<void> validateCatalogBatch(const CatalogBatch& batch) {
-    for (const JobRecord& job : batch.jobUpserts) {
-        if (auto r = checkId("job", job.id); !r) return r;
-        if (job.title.empty()) return fail(ErrorCode::InvalidInput, "job '" + job.id + "' has no title");
-        for (const auto* field : {&job.title, &job.employer, &job.region, &job.city, &job.category,
-                                  &job.salaryCurrency, &job.employmentType, &job.datePosted, &job.validThrough})
-            if (auto r = checkText("a field", job.id, *field, kMaxTitleBytes); !r) return r;
-        if (auto r = checkText("the description", job.id, job.description, kMaxDescriptionBytes); !r) return r;
-        if (auto r = checkList("the skills", job.id, job.skills); !r) return r;
-    }
+    for (const JobRecord& job : batch.jobUpserts)
+        if (auto r = validateJob(job); !r) return r;
     for (const CourseRecord& course : batch.courseUpserts) {
         if (auto r = checkId("course", course.id); !r) return r;
         if (course.name.empty()) return fail(ErrorCode::InvalidInput, "course '" + course.id + "' has no name");

@@ -29,5 +29,7 @@ Expected<ImportCounts> applyCatalogBatch(Database& db, const CatalogBatch& batch
 // Rejects records that would break the catalog (empty id or title, invalid UTF-8, absurd sizes)
 // before anything is written. Returns the first problem found, naming the record.
 Expected<void> validateCatalogBatch(const CatalogBatch& batch);
+// The same checks for one job.
+Expected<void> validateJob(const JobRecord& job);
 
 }  // namespace dc::store

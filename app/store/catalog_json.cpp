@@ -29,6 +29,9 @@ json jobJson(const JobRecord& j) {
               {"validThrough", j.validThrough}};
     if (j.salaryMin) r["salaryMin"] = *j.salaryMin;
     if (j.salaryMax) r["salaryMax"] = *j.salaryMax;
+    // Only when set, so catalogs written before these fields read back byte for byte.
+    if (!j.salaryPeriod.empty()) r["salaryPeriod"] = j.salaryPeriod;
+    if (!j.isco.empty()) r["isco"] = j.isco;
     return r;
 }
 
@@ -185,6 +188,9 @@ Expected<CatalogBatch> parseJsonLines(std::string_view text) {
             j.salaryMin = r.integer("salaryMin");
             j.salaryMax = r.integer("salaryMax");
             j.salaryCurrency = r.text("salaryCurrency");
+            j.salaryPeriod = r.text("salaryPeriod");
+            if (!isSalaryPeriod(j.salaryPeriod)) r.problem("unknown salaryPeriod \"" + j.salaryPeriod.substr(0, 20) + "\"");
+            j.isco = r.text("isco");
             j.employmentType = r.text("employmentType");
             j.datePosted = r.text("datePosted");
             j.validThrough = r.text("validThrough");

@@ -22,7 +22,7 @@ Expected<int64_t> scalar(const Database& db, const std::string& sql, const std::
 Expected<JobRecord> getJob(const Database& db, const std::string& id) {
     auto stmt = Statement::prepare(db, R"SQL(
 SELECT id, title, employer, description, region, city, work_mode, category, skills, salary_min, salary_max,
-       salary_currency, employment_type, date_posted, valid_through
+       salary_currency, employment_type, date_posted, valid_through, salary_period, isco
 FROM jobs WHERE id = ?1)SQL");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, id);
@@ -45,6 +45,8 @@ FROM jobs WHERE id = ?1)SQL");
     job.employmentType = stmt->text(12);
     job.datePosted = stmt->text(13);
     job.validThrough = stmt->text(14);
+    job.salaryPeriod = stmt->text(15);
+    job.isco = stmt->text(16);
     return job;
 }
 

@@ -24,7 +24,7 @@ constexpr const char* kJobShortColumns = "title employer city skills";
 
 constexpr const char* kSummaryColumns =
     "j.rowid, j.id, j.title, j.employer, j.city, j.work_mode, j.salary_min, j.salary_max, j.salary_currency, "
-    "j.date_posted, j.region, j.category, j.skills";
+    "j.date_posted, j.region, j.category, j.skills, j.salary_period";
 
 struct Candidate {
     JobSummary summary;
@@ -45,10 +45,11 @@ Candidate candidateFrom(const Statement& row, bool wantSkills, const std::vector
     s.salaryMin = row.optionalInteger(6);
     s.salaryMax = row.optionalInteger(7);
     s.salaryCurrency = row.text(8);
+    s.salaryPeriod = row.text(13);
     s.datePosted = row.text(9);
     c.region = row.text(10);
     c.category = row.text(11);
-    c.band = salaryBand(s.salaryMax);
+    c.band = salaryBand(monthlyAmount(s.salaryMax, s.salaryPeriod));
     c.skills = row.text(12);
     if (wantSkills)
         for (const std::string& skill : listFromJson(c.skills))
@@ -62,7 +63,12 @@ std::string filterClause(const JobFilters& f, bool onFacetTable) {
     if (!f.region.empty()) sql += onFacetTable ? " AND region = :region" : " AND j.region = :region";
     if (f.workMode) sql += onFacetTable ? " AND work_mode = :mode" : " AND j.work_mode = :mode";
     if (!f.category.empty()) sql += onFacetTable ? " AND category = :category" : " AND j.category = :category";
-    if (f.minSalaryBand > 0) sql += onFacetTable ? " AND salary_band >= :band" : " AND j.salary_max >= :salary";
+    // The monthly amount, as monthlyAmount() computes it (records.cpp).
+    if (f.minSalaryBand > 0)
+        sql += onFacetTable ? " AND salary_band >= :band"
+                            : " AND (CASE j.salary_period WHEN 'HOUR' THEN j.salary_max * 174 WHEN 'DAY' THEN "
+                              "j.salary_max * 87 / 4 WHEN 'WEEK' THEN j.salary_max * 52 / 12 WHEN 'YEAR' THEN "
+                              "j.salary_max / 12 ELSE j.salary_max END) >= :salary";
     if (!f.postedSince.empty() && !onFacetTable) sql += " AND j.date_posted >= :since";
     return sql;
 }

@@ -2,12 +2,17 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "app/store/hex.hpp"
+#include "app/store/catalog_import.hpp"
+#include "common/dates.hpp"
 #include "common/json_depth.hpp"
 #include "common/utf8.hpp"
 
@@ -78,27 +83,70 @@ std::string plainText(const std::string& html) {
     return b == std::string::npos ? std::string() : out.substr(b, e - b + 1);
 }
 
+// A currency written as a sign or a code inside an amount ("$100,000", "1 200 GEL").
+std::string currencyIn(std::string_view text) {
+    static const std::pair<std::string_view, std::string_view> signs[] = {
+        {"$", "USD"}, {"\u20ac", "EUR"}, {"\u00a3", "GBP"}, {"\u20be", "GEL"}, {"\u20bd", "RUB"}};
+    for (const auto& [sign, code] : signs)
+        if (text.find(sign) != std::string_view::npos) return std::string(code);
+    for (size_t i = 0; i + 3 <= text.size(); ++i) {
+        auto upper = [&](size_t k) { return text[k] >= 'A' && text[k] <= 'Z'; };
+        const bool edgeBefore = i == 0 || !std::isalpha(static_cast<unsigned char>(text[i - 1]));
+        const bool edgeAfter = i + 3 == text.size() || !std::isalpha(static_cast<unsigned char>(text[i + 3]));
+        if (edgeBefore && edgeAfter && upper(i) && upper(i + 1) && upper(i + 2)) return std::string(text.substr(i, 3));
+    }
+    return {};
+}
+
+// An amount as a number, or as text the way people write it: "100000", "$100,000", "100 000 GEL",
+// "1.234,50 EUR", "15.50". Thousands separators are dropped; of '.' and ',' the last one is the
+// decimal point when it has other than three digits after it (or both appear). Whole units.
 std::optional<int64_t> amount(const json& v) {
+    double d = -1;
     if (v.is_number()) {
-        const double d = v.get<double>();
-        if (std::isfinite(d) && d >= 0 && d < 1e12) return static_cast<int64_t>(std::llround(d));
-    }
-    if (v.is_string()) {
-        try {
-            size_t used = 0;
-            const double d = std::stod(v.get<std::string>(), &used);
-            if (std::isfinite(d) && d >= 0 && d < 1e12) return static_cast<int64_t>(std::llround(d));
-        } catch (...) {
+        d = v.get<double>();
+    } else if (v.is_string()) {
+        const std::string text = v.get<std::string>();
+        const size_t first = text.find_first_of("0123456789");
+        if (first == std::string::npos) return std::nullopt;
+        size_t last = first;
+        std::string digits;
+        for (size_t i = first; i < text.size(); ++i) {
+            const char c = text[i];
+            const bool groupSpace = c == ' ' || (c == '\xc2' && i + 1 < text.size() && text[i + 1] == '\xa0');
+            if (std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ',') {
+                digits += c;
+                last = i;
+            } else if (groupSpace && i + 1 < text.size()) {
+                if (c == '\xc2') ++i;
+                continue;
+            } else {
+                break;
+            }
         }
+        (void)last;
+        const size_t point = digits.find_last_of(".,");
+        std::string plain;
+        for (size_t i = 0; i < digits.size(); ++i) {
+            if (std::isdigit(static_cast<unsigned char>(digits[i]))) plain += digits[i];
+            else if (i == point) {
+                const bool both = digits.find_first_of(".,") != point && digits[digits.find_first_of(".,")] != digits[point];
+                if (both || digits.size() - point - 1 != 3) plain += '.';
+            }
+        }
+        if (plain.empty() || plain.size() > 15) return std::nullopt;
+        d = std::strtod(plain.c_str(), nullptr);
     }
+    if (std::isfinite(d) && d >= 0 && d < 1e12) return static_cast<int64_t>(std::llround(d));
     return std::nullopt;
 }
 
-// baseSalary: a number, or a MonetaryAmount whose value is a number or a QuantitativeValue range,
-// per HOUR/DAY/WEEK/MONTH/YEAR: the catalog keeps whole units per month.
-void salary(const json& posting, JobRecord& job) {
+// baseSalary: a number, text, or a MonetaryAmount whose value is a number, text or a
+// QuantitativeValue range, per HOUR/DAY/WEEK/MONTH/YEAR: kept as stated, with its period. What
+// cannot be read is left out and said (in *note).
+void salary(const json& posting, JobRecord& job, std::string* note) {
     const auto it = posting.find("baseSalary");
-    if (it == posting.end()) return;
+    if (it == posting.end() || it->is_null()) return;
     const json& base = *it;
     json value = base;
     if (base.is_object()) {
@@ -107,23 +155,39 @@ void salary(const json& posting, JobRecord& job) {
     }
     std::string unit = "MONTH";
     std::optional<int64_t> low, high;
+    std::string said = value.is_string() ? value.get<std::string>() : std::string();
     if (value.is_object()) {
         if (auto u = field(value, "unitText"); !u.empty()) unit = u;
         if (value.contains("minValue")) low = amount(value["minValue"]);
         if (value.contains("maxValue")) high = amount(value["maxValue"]);
         if (!low && !high && value.contains("value")) low = high = amount(value["value"]);
+        for (const char* key : {"value", "minValue", "maxValue"})
+            if (said.empty() && value.contains(key) && value[key].is_string()) said = value[key].get<std::string>();
     } else {
         low = high = amount(value);
     }
+    if (job.salaryCurrency.empty()) job.salaryCurrency = currencyIn(said);
     for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    const double perMonth = unit == "YEAR" ? 1.0 / 12 : unit == "WEEK" ? 52.0 / 12 : unit == "DAY" ? 21.75
-                          : unit == "HOUR" ? 21.75 * 8 : 1.0;
-    auto monthly = [&](std::optional<int64_t> v) -> std::optional<int64_t> {
-        if (!v) return std::nullopt;
-        return static_cast<int64_t>(std::llround(static_cast<double>(*v) * perMonth));
-    };
-    job.salaryMin = monthly(low);
-    job.salaryMax = monthly(high);
+    if (unit == "HOURLY") unit = "HOUR";
+    if (unit == "DAILY") unit = "DAY";
+    if (unit == "WEEKLY") unit = "WEEK";
+    if (unit == "MONTHLY") unit = "MONTH";
+    if (unit == "YEARLY" || unit == "ANNUAL" || unit == "ANNUALLY") unit = "YEAR";
+    if (!isSalaryPeriod(unit)) {
+        *note = "pay per \"" + utf8::truncate(unit, 20) + "\" is not a period the kiosks show: imported without pay";
+        job.salaryCurrency.clear();
+        return;
+    }
+    if (!low && !high) {
+        const std::string shown = said.empty() ? value.dump().substr(0, 40) : utf8::truncate(said, 40);
+        *note = "pay \"" + shown + "\" could not be read: imported without pay";
+        job.salaryCurrency.clear();
+        return;
+    }
+    if (low && high && *low > *high) std::swap(low, high);
+    job.salaryMin = low;
+    job.salaryMax = high;
+    job.salaryPeriod = unit == "MONTH" ? std::string() : unit;
 }
 
 std::vector<std::string> listOf(const json& v) {
@@ -152,18 +216,33 @@ std::string hexDigest(const std::string& text) {
     return toHex(digest, 8);  // 64 bits: plenty to tell postings apart
 }
 
-Expected<JobRecord> jobFrom(const json& posting, size_t index) {
-    const std::string where = "posting " + std::to_string(index);
-    if (!posting.is_object()) return fail(ErrorCode::InvalidInput, where + " is not a JSON object");
+// What one posting came to: a job (with a note on what was left out), or why it was refused.
+struct Read {
+    std::optional<JobRecord> job;
+    std::string refused, note, title;
+};
+
+Read jobFrom(const json& posting, const FeedOptions& options) {
+    Read out;
+    if (!posting.is_object()) return out.refused = "it is not a JSON object", out;
     const std::string type = field(posting, "@type");
-    if (type != "JobPosting") return fail(ErrorCode::InvalidInput, where + " is a \"" + type.substr(0, 40) + "\", not a JobPosting");
+    if (type != "JobPosting")
+        return out.refused = type.empty() ? "it has no @type: not a JobPosting"
+                                          : "it is a \"" + utf8::truncate(type, 40) + "\", not a JobPosting",
+               out;
     JobRecord job;
     job.title = plainText(field(posting, "title"));
-    if (job.title.empty()) return fail(ErrorCode::InvalidInput, where + " has no title");
+    out.title = utf8::truncate(job.title, 120);
+    if (job.title.empty()) return out.refused = "it has no title", out;
     job.employer = field(posting, "hiringOrganization");
     job.description = plainText(field(posting, "description"));
     job.datePosted = field(posting, "datePosted").substr(0, 10);
+    if (!job.datePosted.empty() && !dates::parseDay(job.datePosted)) job.datePosted.clear();
     job.validThrough = field(posting, "validThrough").substr(0, 10);
+    if (!job.validThrough.empty() && !dates::parseDay(job.validThrough))
+        return out.refused = "its closing date (validThrough) \"" + utf8::truncate(job.validThrough, 20) +
+                             "\" is not a date",
+               out;
     job.category = field(posting, "occupationalCategory");
     const auto types = posting.contains("employmentType") ? listOf(posting["employmentType"]) : std::vector<std::string>{};
     for (const auto& t : types) job.employmentType += (job.employmentType.empty() ? "" : ",") + t;
@@ -183,19 +262,57 @@ Expected<JobRecord> jobFrom(const json& posting, size_t index) {
     }
     const std::string locationType = field(posting, "jobLocationType");
     if (locationType == "TELECOMMUTE") job.workMode = job.city.empty() ? WorkMode::Remote : WorkMode::Hybrid;
-    salary(posting, job);
-    // The posting's own identifier when it has one, else one made from what identifies it.
-    std::string id = identifierOf(posting);
-    if (id.empty()) id = field(posting, "url");
-    if (id.empty()) id = field(posting, "@id");
-    if (id.empty()) id = hexDigest(job.title + "\n" + job.employer + "\n" + job.datePosted + "\n" + job.city);
-    job.id = "ld-" + id.substr(0, 180);
-    for (const std::string* s : {&job.title, &job.employer, &job.description, &job.city, &job.region, &job.id})
-        if (!utf8::isValid(*s)) return fail(ErrorCode::InvalidInput, where + " has text that is not valid UTF-8");
-    return job;
+    salary(posting, job, &out.note);
+    // The posting's own identifier when it has one, else one made from what identifies it; in
+    // the feed's (or the organisation's) namespace, and by digest when too long for an id.
+    std::string key = identifierOf(posting);
+    if (key.empty()) key = field(posting, "url");
+    if (key.empty()) key = field(posting, "@id");
+    if (key.empty()) key = hexDigest(job.title + "\n" + job.employer + "\n" + job.datePosted + "\n" + job.city);
+    const std::string ns = feedNamespace(options.source.empty() ? job.employer : options.source);
+    const bool plainKey = utf8::isValid(key) && std::none_of(key.begin(), key.end(), [](char ch) {
+        return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F;
+    });
+    if (ns.size() + key.size() + 4 > 120 || !plainKey) key = hexDigest(key);
+    job.id = "ld-" + ns + "-" + key;
+    for (const std::string* s : {&job.title, &job.employer, &job.description, &job.city, &job.region})
+        if (!utf8::isValid(*s)) return out.refused = "it has text that is not valid UTF-8", out;
+    if (auto valid = validateJob(job); !valid) return out.refused = valid.error().message(), out;
+    out.job = std::move(job);
+    return out;
+}
+
+// Postings where the web puts them: a list, a "@graph" (also inside a list), or one object. In a
+// graph, things of other kinds (the Organization, the WebPage) are the page's, not postings.
+void collect(json& node, bool inGraph, std::vector<json>& out) {
+    if (node.is_array()) {
+        for (auto& item : node) collect(item, inGraph, out);
+        return;
+    }
+    if (node.is_object() && node.contains("@graph") && field(node, "@type") != "JobPosting") {
+        collect(node["@graph"], true, out);
+        return;
+    }
+    if (inGraph && node.is_object() && node.contains("@type") && field(node, "@type") != "JobPosting") return;
+    out.push_back(std::move(node));
 }
 
 }  // namespace
+
+std::string feedNamespace(std::string_view name) {
+    std::string out;
+    for (const char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum || (c >= 'A' && c <= 'Z')) {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+        if (out.size() >= 32) break;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? (name.empty() ? std::string("anon") : hexDigest(std::string(name))) : out;
+}
 
 bool looksLikeJsonLd(std::string_view text) {
     const size_t start = text.find_first_not_of(" \t\r\n");
@@ -204,19 +321,16 @@ bool looksLikeJsonLd(std::string_view text) {
     return head.find("\"@type\"") != std::string_view::npos || head.find("\"@context\"") != std::string_view::npos;
 }
 
-Expected<CatalogBatch> parseJobPostingJsonLd(std::string_view text) {
+Expected<JobPostingFeed> readJobPostingFeed(std::string_view text, const FeedOptions& options) {
     if (text.size() > kMaxJsonLdBytes) return fail(ErrorCode::InvalidInput, "the file is larger than 64 MiB");
     if (!jsonNestingWithin(text)) return fail(ErrorCode::InvalidInput, "the file nests deeper than 64 levels");
+    JobPostingFeed feed;
     std::vector<json> postings;
+    std::vector<size_t> brokenLines;  // JSON Lines: a line that is not JSON is one refused posting
     json whole = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (!whole.is_discarded()) {
-        json* list = whole.is_array() ? &whole
-                   : whole.is_object() && whole.contains("@graph") && whole["@graph"].is_array() ? &whole["@graph"]
-                                                                                                : nullptr;
-        if (list) for (auto& item : *list) postings.push_back(std::move(item));
-        else postings.push_back(std::move(whole));
+        collect(whole, false, postings);
     } else {
-        // One object per line.
         size_t pos = 0, line = 0;
         while (pos < text.size()) {
             const size_t end = std::min(text.find('\n', pos), text.size());
@@ -225,18 +339,36 @@ Expected<CatalogBatch> parseJobPostingJsonLd(std::string_view text) {
             ++line;
             if (raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
             json one = json::parse(raw, nullptr, false);
-            if (one.is_discarded()) return fail(ErrorCode::InvalidInput, "line " + std::to_string(line) + ": not valid JSON");
-            postings.push_back(std::move(one));
+            if (one.is_discarded()) {
+                feed.refused.push_back({line, "", "", "line " + std::to_string(line) + " is not valid JSON"});
+                continue;
+            }
+            collect(one, false, postings);
         }
+        if (postings.empty()) return fail(ErrorCode::InvalidInput, "not valid JSON, nor JSON Lines");
     }
-    CatalogBatch batch;
+    std::map<std::string, size_t> seen;  // id -> posting that had it first
     for (size_t i = 0; i < postings.size(); ++i) {
-        auto job = jobFrom(postings[i], i + 1);
-        if (!job) return std::unexpected(job.error());
-        batch.jobUpserts.push_back(std::move(*job));
+        Read r = jobFrom(postings[i], options);
+        const size_t index = i + 1;
+        if (!r.job) {
+            feed.refused.push_back({index, "", r.title, r.refused});
+            continue;
+        }
+        if (auto [at, fresh] = seen.emplace(r.job->id, index); !fresh) {
+            feed.refused.push_back({index, r.job->id, r.title,
+                                    "it has the same identifier as posting " + std::to_string(at->second)});
+            continue;
+        }
+        if (!r.note.empty()) feed.notes.push_back({index, r.job->id, r.title, r.note});
+        if (!options.today.empty() && !r.job->validThrough.empty() && r.job->validThrough < options.today)
+            feed.expired.push_back(std::move(*r.job));
+        else
+            feed.jobs.push_back(std::move(*r.job));
     }
-    if (batch.jobUpserts.empty()) return fail(ErrorCode::InvalidInput, "no JobPosting in the file");
-    return batch;
+    if (feed.jobs.empty() && feed.expired.empty() && feed.refused.empty())
+        return fail(ErrorCode::InvalidInput, "no JobPosting in the file");
+    return feed;
 }
 
 }  // namespace dc::store

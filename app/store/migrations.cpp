@@ -326,6 +326,12 @@ ALTER TABLE applications_v9 RENAME TO applications;
 CREATE INDEX applications_by_time ON applications(created_at);
 ALTER TABLE enrollments ADD COLUMN office_message TEXT NOT NULL DEFAULT '';
 )SQL"},
+        // Pay as the employer states it (an hourly rate stays hourly, shown "per hour"), and the
+        // job's ISCO-08 occupation code. Searches and filter chips compare the monthly amount.
+        {10, "pay periods and occupation codes", R"SQL(
+ALTER TABLE jobs ADD COLUMN salary_period TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN isco TEXT NOT NULL DEFAULT '';
+)SQL"},
     };
     return kSteps;
 }

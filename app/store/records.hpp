@@ -21,13 +21,20 @@ struct JobRecord {
     WorkMode workMode = WorkMode::OnSite;
     std::string category;
     std::vector<std::string> skills;
-    std::optional<int64_t> salaryMin;  // whole currency units per month
+    std::optional<int64_t> salaryMin;  // whole currency units per salaryPeriod
     std::optional<int64_t> salaryMax;
     std::string salaryCurrency;  // ISO 4217: GEL, BYN, USD
+    std::string salaryPeriod;    // HOUR, DAY, WEEK, MONTH or YEAR, as the employer pays; empty: MONTH
     std::string employmentType;  // FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY
     std::string datePosted;      // ISO 8601 date
-    std::string validThrough;    // ISO 8601 date, may be empty
+    std::string validThrough;    // ISO 8601 date, may be empty: the last day the posting is offered
+    std::string isco;            // ISCO-08 occupation code (2 to 4 digits), may be empty
 };
+
+// The pay periods a salary may be stated in, and what one of them comes to in a month (a month
+// of 21.75 working days of 8 hours), so salaries are compared and banded on one scale.
+bool isSalaryPeriod(std::string_view period);
+std::optional<int64_t> monthlyAmount(std::optional<int64_t> amount, std::string_view period);
 
 // One run of a course at a center (schema.org CourseInstance).
 struct CourseSession {
@@ -80,6 +87,7 @@ struct JobSummary {
     std::optional<int64_t> salaryMin;
     std::optional<int64_t> salaryMax;
     std::string salaryCurrency;
+    std::string salaryPeriod;
     std::string datePosted;
     int matchingSkills = 0;  // how many of the searcher's skills the job asks for
 };

@@ -19,12 +19,17 @@ std::string formatNumber(Language language, int64_t value) {
 }
 
 std::string formatSalary(Language language, std::optional<int64_t> min, std::optional<int64_t> max,
-                         const std::string& currency) {
+                         const std::string& currency, std::string_view period, bool sayMonth) {
     const std::string unit = currency.empty() ? "" : " " + currency;
-    if (min && max && *min != *max) return formatNumber(language, *min) + "–" + formatNumber(language, *max) + unit;
-    if (min) return formatNumber(language, *min) + unit;
-    if (max) return formatNumber(language, *max) + unit;
-    return "";
+    std::string amount;
+    if (min && max && *min != *max) amount = formatNumber(language, *min) + "–" + formatNumber(language, *max) + unit;
+    else if (min) amount = formatNumber(language, *min) + unit;
+    else if (max) amount = formatNumber(language, *max) + unit;
+    if (amount.empty()) return amount;
+    const Msg per = period == "HOUR" ? Msg::PerHour : period == "DAY" ? Msg::PerDay : period == "WEEK" ? Msg::PerWeek
+                  : period == "YEAR" ? Msg::PerYear : Msg::PerMonth;
+    if (per != Msg::PerMonth || sayMonth) amount += " " + std::string(tr(language, per));
+    return amount;
 }
 
 const char* courseFormatName(Language language, const std::string& format) {
@@ -64,7 +69,7 @@ std::string jobShareText(Language language, const store::JobRecord& j) {
     std::string text = j.title + "\n" + j.employer;
     const std::string where = j.city.empty() ? regionName(language, j.region) : j.city;
     if (!where.empty()) text += " · " + where;
-    const std::string salary = formatSalary(language, j.salaryMin, j.salaryMax, j.salaryCurrency);
+    const std::string salary = formatSalary(language, j.salaryMin, j.salaryMax, j.salaryCurrency, j.salaryPeriod, true);
     if (!salary.empty()) text += "\n" + std::string(tr(language, Msg::Salary)) + ": " + salary;
     if (!j.datePosted.empty()) text += "\n" + std::string(tr(language, Msg::Posted)) + ": " + formatDate(language, j.datePosted);
     // The id lets a clerk or the office's website find the posting again.

@@ -271,6 +271,10 @@ enum class Msg {
     StopKioskNo,
     SmsOptIn,
     SmsOptedIn,
+    PerHour,
+    PerDay,
+    PerWeek,
+    PerYear,
     Count
 };
 

@@ -244,7 +244,8 @@ Expected<void> CentralService::prepareSchema() {
         };
         for (const Added& a : {Added{"status_updates", "message", "TEXT NOT NULL DEFAULT ''"}, Added{"tokens", "office", "TEXT NOT NULL DEFAULT ''"},
                                Added{"devices", "office", "TEXT NOT NULL DEFAULT ''"}, Added{"staff_users", "office", "TEXT NOT NULL DEFAULT ''"},
-                               Added{"devices", "sync_interval", "BIGINT NOT NULL DEFAULT 0"}, Added{"devices", "revoked", "INTEGER NOT NULL DEFAULT 0"}}) {
+                               Added{"devices", "sync_interval", "BIGINT NOT NULL DEFAULT 0"}, Added{"devices", "revoked", "INTEGER NOT NULL DEFAULT 0"},
+                               Added{"catalog", "feed", "TEXT NOT NULL DEFAULT ''"}, Added{"catalog", "valid_through", "TEXT NOT NULL DEFAULT ''"}}) {
             const std::string add = std::string("ALTER TABLE ") + a.table + " ADD COLUMN ";
             if (postgres) {
                 DC_CHECK(c->script(add + "IF NOT EXISTS " + a.column + " " + a.type));
@@ -254,6 +255,10 @@ Expected<void> CentralService::prepareSchema() {
                 if ((*has)[0].integer(0) == 0) DC_CHECK(c->script(add + a.column + " " + a.type));
             }
         }
+        // On the columns just added: a feed's jobs, and the jobs that close on a day.
+        DC_CHECK(c->script("CREATE INDEX IF NOT EXISTS catalog_by_feed ON catalog (feed, kind, id);"
+                           "CREATE INDEX IF NOT EXISTS catalog_by_closing ON catalog (valid_through) WHERE deleted = 0 "
+                           "AND valid_through <> ''"));
         DC_CHECK(c->query("INSERT INTO meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING",
                           {sync::randomHex(8)}));
         DC_CHECK(c->query("INSERT INTO meta (key, value) VALUES ('horizon', '0') ON CONFLICT (key) DO NOTHING"));
@@ -286,7 +291,8 @@ Expected<std::vector<DeviceInfo>> CentralService::devices() {
     return out;
 }
 
-Expected<CatalogImportResult> CentralService::importCatalog(const store::CatalogBatch& batch) {
+Expected<CatalogImportResult> CentralService::importCatalog(const store::CatalogBatch& batch,
+                                                            const ImportOptions& options) {
     // What the server accepts, every kiosk must be able to apply: a record a kiosk would refuse
     // would stop its pulls at that page. So the kiosks' own checks run here first.
     if (auto valid = store::validateCatalogBatch(batch); !valid)
@@ -294,18 +300,26 @@ Expected<CatalogImportResult> CentralService::importCatalog(const store::Catalog
     auto c = m_pool.acquire();
     return transaction<CatalogImportResult>(*c, [&]() -> Expected<CatalogImportResult> {
         CatalogImportResult result;
-        auto upsert = [&](const char* kind, const std::string& id, const std::string& body) -> Expected<void> {
-            DC_TRY(old, c->query("SELECT body, deleted FROM catalog WHERE kind = $1 AND id = $2", {std::string(kind), id}));
-            if (!old->empty() && (*old)[0].text(0) == body && (*old)[0].integer(1) == 0) {
+        auto upsert = [&](const char* kind, const std::string& id, const std::string& body,
+                          const std::string& validThrough) -> Expected<void> {
+            DC_TRY(old, c->query("SELECT body, deleted, feed FROM catalog WHERE kind = $1 AND id = $2",
+                                 {std::string(kind), id}));
+            const bool fresh = old->empty() || (*old)[0].integer(1) != 0;
+            if (!fresh && (*old)[0].text(0) == body) {
                 ++result.unchanged;
+                if ((*old)[0].text(2) != options.feed)  // the same posting, now from this feed
+                    DC_CHECK(c->query("UPDATE catalog SET feed = $1 WHERE kind = $2 AND id = $3",
+                                      {options.feed, std::string(kind), id}));
                 return {};
             }
             DC_TRY(seq, nextSeq(*c, 1));
             DC_CHECK(c->query(R"SQL(
-INSERT INTO catalog (kind, id, seq, deleted, body) VALUES ($1, $2, $3, 0, $4)
-ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, deleted = 0, body = excluded.body)SQL",
-                              {std::string(kind), id, *seq, body}));
-            ++result.changed;
+INSERT INTO catalog (kind, id, seq, deleted, body, feed, valid_through) VALUES ($1, $2, $3, 0, $4, $5, $6)
+ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, deleted = 0, body = excluded.body, feed = excluded.feed,
+  valid_through = excluded.valid_through)SQL",
+                              {std::string(kind), id, *seq, body, options.feed, validThrough}));
+            ++(fresh ? result.added : result.changed);
+            if (options.listIds) (fresh ? result.addedIds : result.changedIds).push_back(id);
             return {};
         };
         auto tombstone = [&](const char* kind, const std::string& id) -> Expected<void> {
@@ -315,6 +329,7 @@ ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, deleted = 0, body = exc
                                   "AND deleted = 0 RETURNING id",
                                   {*seq, body, std::string(kind), id}));
             result.deleted += rows->size();
+            if (options.listIds && !rows->empty()) result.deletedIds.push_back(id);
             return {};
         };
         auto line = [](store::CatalogBatch one) {
@@ -322,7 +337,8 @@ ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, deleted = 0, body = exc
             if (!text.empty() && text.back() == '\n') text.pop_back();
             return text;
         };
-        for (const auto& job : batch.jobUpserts) DC_CHECK(upsert("job", job.id, line({.jobUpserts = {job}})));
+        for (const auto& job : batch.jobUpserts)
+            DC_CHECK(upsert("job", job.id, line({.jobUpserts = {job}}), job.validThrough));
         for (auto course : batch.courseUpserts) {
             // Seats taken are the server's to count: an import sets capacity, never the count.
             for (auto& s : course.sessions) {
@@ -333,12 +349,28 @@ RETURNING seats_taken)SQL",
                                        {s.id, course.id, s.capacity, s.seatsTaken}));
                 s.seatsTaken = (*seats)[0].integer(0);
             }
-            DC_CHECK(upsert("course", course.id, line({.courseUpserts = {course}})));
+            DC_CHECK(upsert("course", course.id, line({.courseUpserts = {course}}), ""));
         }
         for (const auto& id : batch.jobTombstones) DC_CHECK(tombstone("job", id));
         for (const auto& id : batch.courseTombstones) DC_CHECK(tombstone("course", id));
         return result;
     });
+}
+
+Expected<std::vector<std::string>> CentralService::withdrawExpired(const std::string& today) {
+    std::vector<std::string> ids;
+    {
+        auto c = m_pool.acquire();
+        DC_TRY(rows, c->query("SELECT id FROM catalog WHERE deleted = 0 AND valid_through <> '' AND valid_through < $1 "
+                              "AND kind = 'job' ORDER BY id",
+                              {today}));
+        for (const auto& r : *rows) ids.push_back(r.text(0));
+    }
+    if (ids.empty()) return ids;
+    store::CatalogBatch batch;
+    batch.jobTombstones = ids;
+    DC_TRY(done, importCatalog(batch, {.listIds = true}));
+    return done->deletedIds;
 }
 
 Expected<std::string> CentralService::exportCsv(const std::string& what) {

@@ -77,7 +77,14 @@ struct AttachmentInfo {
 };
 
 struct CatalogImportResult {
-    size_t changed = 0, unchanged = 0, deleted = 0;
+    size_t added = 0, changed = 0, unchanged = 0, deleted = 0;
+    // Which records, when asked for (ImportOptions::listIds): a feed's import report names them.
+    std::vector<std::string> addedIds, changedIds, deletedIds;
+};
+
+struct ImportOptions {
+    std::string feed;      // the feed the jobs come from (closed when gone from it); empty: none
+    bool listIds = false;  // fill CatalogImportResult's id lists
 };
 
 // A CSV field for spreadsheets: quoted, and a leading = + - @ is defused so text cannot become a formula.
@@ -107,7 +114,10 @@ public:
     // what it sends, and a code made there is known at the office's other kiosks. Empty: none.
     Expected<std::string> issueToken(const std::string& note, int64_t validSeconds, const std::string& office = {});
     Expected<std::vector<DeviceInfo>> devices();
-    Expected<CatalogImportResult> importCatalog(const store::CatalogBatch& batch);
+    Expected<CatalogImportResult> importCatalog(const store::CatalogBatch& batch, const ImportOptions& options = {});
+    // Takes off every kiosk each job whose closing date (validThrough) is before `today`
+    // (YYYY-MM-DD); returns their ids.
+    Expected<std::vector<std::string>> withdrawExpired(const std::string& today);
     // CSV of "applications" or "enrollments" (personal data: for the office's own systems).
     Expected<std::string> exportCsv(const std::string& what);
     // Sets the configuration devices receive with their heartbeat ("*" = every device; a

@@ -1,5 +1,6 @@
 // dc-server: the reference central server of protocol v1, and its admin commands.
 #include <chrono>
+#include <ctime>
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include "sync/server/central_service.hpp"
 #include "sync/server/http_server.hpp"
 #include "sync/server/office/console.hpp"
+#include "sync/server/office/feeds.hpp"
 #include "sync/server/office/office_service.hpp"
 #include "sync/server/office/sms.hpp"
 
@@ -48,8 +50,13 @@ commands:
                               print a one-time enrollment token for a new device (of OFFICE:
                               its codes are known at that office's kiosks only)
   devices                     list enrolled devices and their last heartbeat
-  import FILE...              add or update jobs and courses: the catalog's JSON Lines (what
-                              dc-catalog-gen writes) or schema.org JobPosting JSON-LD
+  import [--feed NAME] FILE...
+                              add or update jobs and courses: the catalog's JSON Lines (what
+                              dc-catalog-gen writes) or schema.org JobPosting JSON-LD (each
+                              posting imported, withdrawn when past its closing date, or
+                              refused with the reason; exit status 3 when any was refused).
+                              With --feed, the files are that feed's whole list, as uploaded
+                              in the console: postings gone from it are closed
   export applications|enrollments
                               CSV on standard output
   cancel REFERENCE-CODE       cancel an enrollment; its seat goes to the waitlist
@@ -71,6 +78,7 @@ struct Args {
     int validHours = 168;
     int callRaiseMinutes = 3;
     std::string smsGateway, smsTokenFile;
+    std::string feed;
 };
 
 int usage(const std::string& problem) {
@@ -97,6 +105,31 @@ std::string readFile(const std::string& path, bool& ok) {
     ok = static_cast<bool>(in) || in.eof();
     return s.str();
 }
+
+// `dc-server import`: each file through the feed reader the console's upload uses.
+int importFiles(dc::server::ConnectionPool& pool, const Args& a) {
+    dc::server::office::FeedService feeds(pool, [] { return static_cast<int64_t>(std::time(nullptr)); });
+    int status = 0;
+    for (const auto& file : a.positional) {
+        bool ok = false;
+        const std::string text = readFile(file, ok);
+        if (!ok) return std::fprintf(stderr, "dc-server: cannot read %s\n", file.c_str()), 1;
+        auto run = feeds.importText(a.feed, text, "dc-server import");
+        if (!run) return std::fprintf(stderr, "dc-server: %s: %s (nothing imported from it)\n", file.c_str(), run.error().message().c_str()), 1;
+        if (!run->error.empty())
+            return std::fprintf(stderr, "dc-server: %s: %s (nothing imported from it)\n", file.c_str(), run->error.c_str()), 1;
+        for (const auto& i : run->items)
+            if (i.outcome == "refused" || i.outcome == "noted" || i.outcome == "closed")
+                std::fprintf(stderr, "dc-server: %s: posting %zu%s%s %s: %s\n", file.c_str(), i.index,
+                             i.title.empty() ? "" : " ", dc::utf8::printable(i.title.substr(0, 60)).c_str(),
+                             i.outcome.c_str(), dc::utf8::printable(i.reason).c_str());
+        std::printf("%s: %zu added, %zu changed, %zu unchanged, %zu closed, %zu refused\n", file.c_str(), run->added,
+                    run->changed, run->unchanged, run->closed, run->refused);
+        if (run->refused > 0) status = 3;
+    }
+    return status;
+}
+
 
 }  // namespace
 
@@ -155,6 +188,10 @@ int main(int argc, char** argv) {
         } else if (k == "--sms-gateway") { if (!value(a.smsGateway)) return usage("--sms-gateway needs gammu:OUTBOX-DIR or a URL"); }
         else if (k == "--sms-token-file") { if (!value(a.smsTokenFile)) return usage("--sms-token-file needs a file"); }
         else if (k == "--name") { if (!value(a.name)) return usage("--name needs a name"); }
+        else if (k == "--feed") {
+            if (!value(a.feed) || !dc::server::office::validFeedName(a.feed))
+                return usage("--feed needs a feed's name: 1 to 32 of a-z, 0-9 and -");
+        }
         else if (k == "--office") { if (!value(a.office)) return usage("--office needs an office's name"); }
         else if (k == "--role") { if (!value(a.role)) return usage("--role needs caseworker, coordinator or admin"); }
         else if (k == "--password-stdin") a.passwordStdin = true;
@@ -200,33 +237,47 @@ int main(int argc, char** argv) {
             if (!opened) return usage(opened.error().message());
             gateway = std::move(*opened);
         }
-        // Texts go out from their own thread: a slow gateway never holds up a kiosk or a caseworker.
+        // The server's own chores, on their own thread so a slow SMS gateway or feed host never holds
+        // up a kiosk or a caseworker: texts every second, due feeds every minute, and jobs past their
+        // closing date taken off the kiosks at start and every hour.
+        dc::server::office::FeedService feeds(**pool, [&office] { return office.now(); });
         std::mutex stopMutex;
         std::condition_variable stopSignal;
         bool stopping = false;
-        std::thread sender;
-        if (gateway) {
-            if (!a.serve.quiet) std::fprintf(stderr, "dc-server: text messages through %s\n", gateway->describe().c_str());
-            sender = std::thread([&] {
-                std::unique_lock lock(stopMutex);
-                while (!stopping) {
-                    lock.unlock();
-                    auto sent = dc::server::office::sendDueSms(**pool, *gateway, office.now());
-                    if (!sent && !a.serve.quiet) std::fprintf(stderr, "dc-server: text messages: %s\n", sent.error().message().c_str());
-                    lock.lock();
-                    stopSignal.wait_for(lock, std::chrono::seconds(1), [&] { return stopping; });
+        if (gateway && !a.serve.quiet) std::fprintf(stderr, "dc-server: text messages through %s\n", gateway->describe().c_str());
+        std::thread chores([&] {
+            int64_t feedsAt = 0, expiryAt = 0;
+            auto say = [&](const char* what, const dc::Error& e) {
+                if (!a.serve.quiet) std::fprintf(stderr, "dc-server: %s: %s\n", what, e.message().c_str());
+            };
+            std::unique_lock lock(stopMutex);
+            while (!stopping) {
+                lock.unlock();
+                const int64_t now = office.now();
+                if (gateway)
+                    if (auto sent = dc::server::office::sendDueSms(**pool, *gateway, now); !sent) say("text messages", sent.error());
+                if (now - feedsAt >= 60) {
+                    feedsAt = now;
+                    if (auto ran = feeds.runDue(); !ran) say("job feeds", ran.error());
                 }
-            });
-        }
-        const int rc = dc::server::serve(api, *faults, a.serve, [&console](const dc::server::HttpRequest& r) { return console.handle(r); });
-        if (sender.joinable()) {
-            {
-                std::lock_guard lock(stopMutex);
-                stopping = true;
+                if (now - expiryAt >= 3600) {
+                    expiryAt = now;
+                    auto gone = feeds.withdrawExpired();
+                    if (!gone) say("closing expired jobs", gone.error());
+                    else if (!gone->empty() && !a.serve.quiet)
+                        std::fprintf(stderr, "dc-server: %zu jobs past their closing date taken off the kiosks\n", gone->size());
+                }
+                lock.lock();
+                stopSignal.wait_for(lock, std::chrono::seconds(1), [&] { return stopping; });
             }
-            stopSignal.notify_all();
-            sender.join();
+        });
+        const int rc = dc::server::serve(api, *faults, a.serve, [&console](const dc::server::HttpRequest& r) { return console.handle(r); });
+        {
+            std::lock_guard lock(stopMutex);
+            stopping = true;
         }
+        stopSignal.notify_all();
+        chores.join();
         return rc;
     }
     if (a.command == "user") {
@@ -295,23 +346,7 @@ int main(int argc, char** argv) {
     }
     if (a.command == "import") {
         if (a.positional.empty()) return usage("import needs one or more files");
-        for (const auto& file : a.positional) {
-            bool ok = false;
-            const std::string text = readFile(file, ok);
-            if (!ok) return std::fprintf(stderr, "dc-server: cannot read %s\n", file.c_str()), 1;
-            auto batch = dc::store::looksLikeJsonLd(text) ? dc::store::parseJobPostingJsonLd(text)
-                                                           : dc::store::parseJsonLines(text);
-            if (!batch) {
-                std::fprintf(stderr, "dc-server: %s: %s (nothing imported from it)\n", file.c_str(),
-                             batch.error().message().c_str());
-                return 1;
-            }
-            auto result = service.importCatalog(*batch);
-            if (!result) return std::fprintf(stderr, "dc-server: %s: %s\n", file.c_str(), result.error().message().c_str()), 1;
-            std::printf("%s: %zu changed, %zu unchanged, %zu deleted\n", file.c_str(), result->changed,
-                        result->unchanged, result->deleted);
-        }
-        return 0;
+        return importFiles(**pool, a);
     }
     if (a.command == "export") {
         if (a.positional.size() != 1) return usage("export needs \"applications\" or \"enrollments\"");

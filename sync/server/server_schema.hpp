@@ -182,6 +182,29 @@ CREATE TABLE IF NOT EXISTS sms_outbox (
   last_error TEXT NOT NULL DEFAULT '',
   created_at BIGINT NOT NULL,
   sent_at BIGINT);
+-- Job feeds (uploaded, or fetched from url every every_hours) and each run's report: the counts,
+-- and the postings named with what became of them (items, a JSON list).
+CREATE TABLE IF NOT EXISTS feeds (
+  name TEXT PRIMARY KEY,
+  url TEXT NOT NULL DEFAULT '',
+  every_hours BIGINT NOT NULL DEFAULT 0,
+  office TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  next_run_at BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS feed_runs (
+  seq BIGINT PRIMARY KEY,
+  feed TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  by_user TEXT NOT NULL,
+  added BIGINT NOT NULL DEFAULT 0,
+  changed BIGINT NOT NULL DEFAULT 0,
+  unchanged BIGINT NOT NULL DEFAULT 0,
+  closed BIGINT NOT NULL DEFAULT 0,
+  refused BIGINT NOT NULL DEFAULT 0,
+  noted BIGINT NOT NULL DEFAULT 0,
+  error TEXT NOT NULL DEFAULT '',
+  items TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX IF NOT EXISTS feed_runs_by_feed ON feed_runs (feed, seq);
 CREATE INDEX IF NOT EXISTS sms_outbox_due ON sms_outbox (state, next_at);
 CREATE INDEX IF NOT EXISTS sms_outbox_by_record ON sms_outbox (record, id);
 CREATE INDEX IF NOT EXISTS devices_by_office ON devices (office, id);

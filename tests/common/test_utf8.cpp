@@ -52,3 +52,14 @@ TEST_CASE("printable text: escape sequences, direction overrides and bad bytes a
     CHECK(utf8::printable("\xff\xfe") == "??");
     CHECK(utf8::printable("\xc2\x9b" "31m") == "?31m");  // C1 control introducer
 }
+
+TEST_CASE("utf8 truncate never cuts a character in two", "[common]") {
+    const std::string georgian = "ქართული";  // 3 bytes a letter
+    CHECK(utf8::truncate(georgian, 100) == georgian);
+    CHECK(utf8::truncate(georgian, 3) == "ქ");
+    CHECK(utf8::truncate(georgian, 5) == "ქ");
+    CHECK(utf8::truncate(georgian, 6) == "ქა");
+    CHECK(utf8::truncate(georgian, 2).empty());
+    CHECK(utf8::truncate("abc", 2) == "ab");
+    for (size_t n = 0; n <= georgian.size(); ++n) CHECK(utf8::isValid(utf8::truncate(georgian, n)));
+}

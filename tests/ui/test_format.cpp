@@ -25,6 +25,12 @@ TEST_CASE("salary ranges read naturally and missing bounds are handled", "[ui][f
     CHECK(formatSalary(Language::English, 900, std::nullopt, "BYN") == "900 BYN");
     CHECK(formatSalary(Language::English, std::nullopt, 1500, "USD") == "1,500 USD");
     CHECK(formatSalary(Language::English, std::nullopt, std::nullopt, "USD").empty());
+    // Pay keeps the period it was stated in; a monthly figure says so only where it stands alone.
+    CHECK(formatSalary(Language::English, 15, 20, "USD", "HOUR") == "15–20 USD per hour");
+    CHECK(formatSalary(Language::Russian, 100000, 100000, "USD", "YEAR") == formatNumber(Language::Russian, 100000) + " USD в год");
+    CHECK(formatSalary(Language::English, 900, 900, "BYN", "MONTH") == "900 BYN");
+    CHECK(formatSalary(Language::English, 900, 900, "BYN", "", true) == "900 BYN per month");
+    CHECK(formatSalary(Language::English, std::nullopt, std::nullopt, "USD", "HOUR", true).empty());
 }
 
 TEST_CASE("a job or course goes to the phone as plain text that fits a QR code", "[ui][format]") {

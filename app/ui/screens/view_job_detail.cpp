@@ -33,9 +33,8 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
                                                                 : ctx.t(Msg::WorkOnSite);
     where = where.empty() ? mode : where + " · " + mode;
     fact(ctx, Msg::Location, where, valueColumn);
-    const std::string salary = formatSalary(ctx.language, j.salaryMin, j.salaryMax, j.salaryCurrency);
-    fact(ctx, Msg::Salary, salary.empty() ? ctx.t(Msg::SalaryNotStated) : salary + " " + ctx.t(Msg::PerMonth),
-         valueColumn);
+    const std::string salary = formatSalary(ctx.language, j.salaryMin, j.salaryMax, j.salaryCurrency, j.salaryPeriod, true);
+    fact(ctx, Msg::Salary, salary.empty() ? ctx.t(Msg::SalaryNotStated) : salary, valueColumn);
     if (!j.datePosted.empty()) fact(ctx, Msg::Posted, formatDate(ctx.language, j.datePosted), valueColumn);
     ImGui::Dummy(ImVec2(0, m.gap));
     if (touchButton(ctx, ctx.t(Msg::ApplyButton), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f),

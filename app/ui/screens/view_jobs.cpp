@@ -54,7 +54,7 @@ bool jobCard(UiContext& ctx, const store::JobSummary& job, float width) {
     const float left = pos.x + m.pad, right = max.x - m.pad;
     const float line2 = pos.y + m.pad + bold->FontSize + m.gap * 0.5f;
 
-    const std::string salary = formatSalary(ctx.language, job.salaryMin, job.salaryMax, job.salaryCurrency);
+    const std::string salary = formatSalary(ctx.language, job.salaryMin, job.salaryMax, job.salaryCurrency, job.salaryPeriod);
     float salaryWidth = 0;
     if (!salary.empty()) {
         salaryWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, salary.c_str()).x;

@@ -10,6 +10,7 @@
 #include "sync/server/office/console_assets.hpp"
 #include "sync/server/office/console_page.hpp"
 #include "sync/server/office/console_words.hpp"
+#include "sync/server/office/multipart.hpp"
 
 namespace dc::server::office {
 namespace {
@@ -177,7 +178,15 @@ HttpResponse Console::handle(const HttpRequest& r) {
     };
 
     std::map<std::string, std::string> form;
-    if (r.method == "POST") {
+    const std::string contentType = header(r, "content-type");
+    if (r.method == "POST" && contentType.starts_with("multipart/form-data")) {
+        // Only the feed upload sends a file; its fields join the form, the file's bytes as "file".
+        if (r.path != "/office/feeds/upload")
+            return finish(page(415, layout(c, c.w(W::BadForm), "", "<p class=\"problem\">" + std::string(c.w(W::BadForm)) + "</p>")));
+        auto parts = parseMultipart(contentType, r.body);
+        if (!parts) return finish(page(400, layout(c, c.w(W::BadForm), "", "<p class=\"problem\">" + htmlEscape(parts.error().message()) + "</p>")));
+        for (auto& [name, part] : *parts) form[name] = std::move(part.value);
+    } else if (r.method == "POST") {
         auto parsed = parseForm(r.body);
         if (!parsed) return finish(page(400, layout(c, c.w(W::BadForm), "", "<p class=\"problem\">" + htmlEscape(parsed.error().message()) + "</p>")));
         form = std::move(*parsed);
@@ -214,6 +223,7 @@ HttpResponse Console::handle(const HttpRequest& r) {
 
     if (auto fleetPage = fleetPages(m_fleet, r, c, form)) return finish(std::move(*fleetPage));
     if (auto catalogPage = catalogPages(m_catalog, r, c, form)) return finish(std::move(*catalogPage));
+    if (auto feedPage = feedPages(m_feeds, r, c, form)) return finish(std::move(*feedPage));
 
     // ---- inbox ----
     if (r.path == "/office/" || r.path == "/office/inbox") {

@@ -6,6 +6,7 @@
 // script. What a person sent is escaped wherever it is shown.
 #include "sync/server/http_api.hpp"
 #include "sync/server/office/catalog_admin.hpp"
+#include "sync/server/office/feeds.hpp"
 #include "sync/server/office/fleet.hpp"
 #include "sync/server/office/office_service.hpp"
 
@@ -19,6 +20,7 @@ public:
         : m_service(service),
           m_fleet(service.pool(), [&service] { return service.now(); }),
           m_catalog(service.pool(), [&service] { return service.now(); }),
+          m_feeds(service.pool(), [&service] { return service.now(); }),
           m_tls(tls) {}
     HttpResponse handle(const HttpRequest& request);
 
@@ -26,6 +28,7 @@ private:
     OfficeService& m_service;
     FleetService m_fleet;
     CatalogAdmin m_catalog;
+    FeedService m_feeds;
     bool m_tls;
 };
 

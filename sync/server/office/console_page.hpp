@@ -33,6 +33,10 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& ac
 
 class FleetService;
 class CatalogAdmin;
+class FeedService;
+// /office/feeds and its forms (console_feeds.cpp); nullopt for any other path.
+std::optional<HttpResponse> feedPages(FeedService& feeds, const HttpRequest& r, const Ctx& c,
+                                      const std::map<std::string, std::string>& form);
 // /office/catalog and its forms (console_catalog.cpp); nullopt for any other path.
 std::optional<HttpResponse> catalogPages(CatalogAdmin& catalog, const HttpRequest& r, const Ctx& c,
                                          const std::map<std::string, std::string>& form);

@@ -29,7 +29,10 @@ enum class W {
     SettingSaved, Catalog, CatalogTitle, AddCourse, EditCourse, CloseCourse, CourseName, Organiser, Description, Format,
     FormatWebinar, FormatSeminar, FormatBlended, City, InstructionLanguage, ForWhom, GroupYouth, GroupAdults,
     GroupChildren, GroupParents, GroupDisability, SkillsTaught, Cost, Currency, SessionNumber, Starts, Ends, Venue,
-    Schedule, Seats, StepFree, SaveCourse, CoursePublished, SessionHintEmpty, Count
+    Schedule, Seats, StepFree, SaveCourse, CoursePublished, SessionHintEmpty, Feeds, FeedsTitle, FeedsHint, FeedName,
+    FeedAddress, EveryHours, ByHand, RunNow, LastRun, ImportFile, FeedFile, Import, SaveFeed, AddFeed, FeedReport,
+    Outcome, Posting, Why, OutcomeAdded, OutcomeChanged, OutcomeClosed, OutcomeRefused, OutcomeNoted, Unchanged,
+    Uploaded, Count
 };
 const char* word(Lang lang, W w);
 // A record's status in the caseworker's language ("invited" -> "Invited to an interview").
