@@ -171,8 +171,10 @@ class Display:
 class Kiosk:
     """A dc-kiosk enrolled at the office, running a script (see app/ui/automation_script.hpp)."""
 
-    def __init__(self, display, office, name, script, demo=True):
-        self.dir = tempfile.mkdtemp(prefix="dc-kiosk-")
+    def __init__(self, display, office, name, script, demo=True, data_dir=None):
+        # With data_dir, the same kiosk again (its database and identity kept for the caller).
+        self.keep = data_dir is not None
+        self.dir = data_dir or tempfile.mkdtemp(prefix="dc-kiosk-")
         path = os.path.join(self.dir, "test.script")
         with open(path, "w", encoding="utf-8") as f:
             f.write(script)
@@ -184,7 +186,8 @@ class Kiosk:
 
     def finish(self):
         output, _ = self.process.communicate(timeout=900)
-        shutil.rmtree(self.dir, ignore_errors=True)
+        if not self.keep:
+            shutil.rmtree(self.dir, ignore_errors=True)
         if self.process.returncode != 0:
             raise AssertionError("the kiosk's script failed:\n" + output)
         return output

@@ -1,13 +1,16 @@
 """The office console in a real browser, with real kiosks: an application made at kiosk A gets a
 caseworker's decision that kiosk B shows for its code in Georgian, and the person's phone gets the
 same words in Georgian; a coordinator cancels a course place and the waiting list moves up, seen at
-a kiosk; a kiosk's Call a clerk reaches the calls board, is taken, and the kiosk says who is coming.
-Run on SQLite, and on PostgreSQL with DC_CONSOLE_BACKEND=postgres."""
+a kiosk; a kiosk's Call a clerk reaches the calls board, is taken, and the kiosk says who is coming; a job
+feed uploaded with one expired and one broken posting is reported so, and the expired one leaves a
+kiosk that had it. Run on SQLite, and on PostgreSQL with DC_CONSOLE_BACKEND=postgres."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 
 from selenium.webdriver.common.by import By
@@ -230,6 +233,61 @@ class ConsoleTest(unittest.TestCase):
             rows = d.find_elements(By.CSS_SELECTOR, "#kiosks tbody tr")
             return rows and "Silent" in rows[0].text
         harness.wait_until(silent, "the stopped kiosk to show as silent")
+
+    def test_a_feed_with_an_expired_and_a_broken_posting_is_reported_and_the_expired_one_leaves_the_kiosk(self):
+        d = self.driver
+        files = tempfile.mkdtemp(prefix="dc-feed-")
+        self.addCleanup(shutil.rmtree, files, True)
+
+        def posting(ident, title, valid_through):
+            return {"@context": "https://schema.org/", "@type": "JobPosting", "identifier": ident, "title": title,
+                    "hiringOrganization": {"@type": "Organization", "name": "Kutaisi Bakery"},
+                    "jobLocation": {"@type": "Place", "address": {"addressLocality": "Kutaisi"}},
+                    "baseSalary": {"@type": "MonetaryAmount", "currency": "GEL",
+                                   "value": {"@type": "QuantitativeValue", "value": "7", "unitText": "HOUR"}},
+                    "validThrough": valid_through}
+
+        def upload(name, postings):
+            path = os.path.join(files, name)
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(postings, f)
+            d.get(self.office.console + "feeds")
+            d.find_element(By.ID, "upload-name").send_keys("kutaisi-bakery")
+            d.find_element(By.ID, "file").send_keys(path)
+            d.find_element(By.CSS_SELECTOR, "form[action='/office/feeds/upload'] input[type=submit]").click()
+            return WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.ID, "summary"))).text
+
+        harness.sign_in(d, self.office, "Giorgi", "giorgi password 1")
+        summary = upload("first.jsonld", [posting("1", "Bakery cashier", "2099-12-31"),
+                                          posting("2", "Bakery driver", "2099-12-31")])
+        self.assertIn("Added: 2", summary)
+
+        # A kiosk with only the office's catalog offers both, paid by the hour.
+        kiosk_dir = tempfile.mkdtemp(prefix="dc-kiosk-")
+        self.addCleanup(shutil.rmtree, kiosk_dir, True)
+        harness.Kiosk(self.display, self.office, "F", 'tap "Find a job"\ntype "bakery"\nexpect "Bakery cashier"\n'
+                      'expect "Bakery driver"\nexpect "7 GEL per hour"\n', demo=False, data_dir=kiosk_dir).finish()
+
+        # The next file: the cashier's closing date has passed, one posting has no title, and a new one.
+        broken = posting("3", "", "2099-12-31")
+        del broken["title"]
+        summary = upload("second.jsonld", [posting("1", "Bakery cashier", "2020-01-31"),
+                                           posting("2", "Bakery driver", "2099-12-31"), broken,
+                                           posting("4", "Bakery night baker", "2099-12-31")])
+        self.assertIn("Added: 1", summary)
+        self.assertIn("Closed: 1", summary)
+        self.assertIn("Refused: 1", summary)
+        report = d.find_element(By.ID, "report").text
+        self.assertIn("Bakery cashier", report)
+        self.assertIn("its closing date 2020-01-31 has passed", report)
+        self.assertIn("it has no title", report)
+        harness.shot(d, "console-feed-report-en.png")
+        d.get(self.office.console + "feeds")
+        self.assertIn("1 added, 0 changed, 1 closed, 1 refused", d.find_element(By.ID, "feeds").text)
+
+        # The same kiosk, once it has the new list (the night baker is there), no longer offers the cashier.
+        harness.Kiosk(self.display, self.office, "F", 'tap "Find a job"\ntype "bakery"\nexpect "Bakery night baker"\n'
+                      'expect "Bakery driver"\nexpect-not "Bakery cashier"\n', demo=False, data_dir=kiosk_dir).finish()
 
     def test_a_call_for_a_clerk_is_taken_on_the_board_and_the_kiosk_says_who_is_coming(self):
         d = self.driver
