@@ -204,6 +204,11 @@ CREATE TABLE IF NOT EXISTS feed_runs (
   noted BIGINT NOT NULL DEFAULT 0,
   error TEXT NOT NULL DEFAULT '',
   items TEXT NOT NULL DEFAULT '[]');
+-- A course place whose holder finished the course (the reports count completions).
+CREATE TABLE IF NOT EXISTS completions (
+  enrollment_id TEXT PRIMARY KEY,
+  at BIGINT NOT NULL,
+  by_user TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS feed_runs_by_feed ON feed_runs (feed, seq);
 CREATE INDEX IF NOT EXISTS sms_outbox_due ON sms_outbox (state, next_at);
 CREATE INDEX IF NOT EXISTS sms_outbox_by_record ON sms_outbox (record, id);

@@ -224,6 +224,7 @@ HttpResponse Console::handle(const HttpRequest& r) {
     if (auto fleetPage = fleetPages(m_fleet, r, c, form)) return finish(std::move(*fleetPage));
     if (auto catalogPage = catalogPages(m_catalog, r, c, form)) return finish(std::move(*catalogPage));
     if (auto feedPage = feedPages(m_feeds, r, c, form)) return finish(std::move(*feedPage));
+    if (auto reportPage = reportPages(m_reports, r, c, form)) return finish(std::move(*reportPage));
 
     // ---- inbox ----
     if (r.path == "/office/" || r.path == "/office/inbox") {
@@ -407,6 +408,10 @@ HttpResponse Console::handle(const HttpRequest& r) {
                     "</p><textarea id=\"message\" name=\"message\" maxlength=\"1000\" aria-describedby=\"message-hint\"></textarea><p><input type=\"submit\" value=\"" +
                     c.w(W::SaveDecision) + "\"></p></form>";
         }
+        if (*kind == RecordKind::Enrollment && v->status == "confirmed" && who.role != Role::Caseworker)
+            body += "<form class=\"card\" method=\"post\" action=\"/office/reports/completed\"><input type=\"hidden\" name=\"csrf\" value=\"" +
+                    who.csrf + "\"><input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(id) + "\"><button type=\"submit\">" +
+                    c.w(W::MarkCompleted) + "</button></form>";
         return finish(page(status, layout(c, v->code.empty() ? v->id : v->code, "inbox", body)));
     }
 

@@ -7,6 +7,7 @@
 #include "sync/server/http_api.hpp"
 #include "sync/server/office/catalog_admin.hpp"
 #include "sync/server/office/feeds.hpp"
+#include "sync/server/office/reports.hpp"
 #include "sync/server/office/fleet.hpp"
 #include "sync/server/office/office_service.hpp"
 
@@ -21,6 +22,7 @@ public:
           m_fleet(service.pool(), [&service] { return service.now(); }),
           m_catalog(service.pool(), [&service] { return service.now(); }),
           m_feeds(service.pool(), [&service] { return service.now(); }),
+          m_reports(service.pool(), [&service] { return service.now(); }),
           m_tls(tls) {}
     HttpResponse handle(const HttpRequest& request);
 
@@ -29,6 +31,7 @@ private:
     FleetService m_fleet;
     CatalogAdmin m_catalog;
     FeedService m_feeds;
+    ReportService m_reports;
     bool m_tls;
 };
 

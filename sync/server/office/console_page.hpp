@@ -34,6 +34,10 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& ac
 class FleetService;
 class CatalogAdmin;
 class FeedService;
+class ReportService;
+// /office/reports, its CSV and the completion of a course place (console_reports.cpp).
+std::optional<HttpResponse> reportPages(ReportService& reports, const HttpRequest& r, const Ctx& c,
+                                        const std::map<std::string, std::string>& form);
 // /office/feeds and its forms (console_feeds.cpp); nullopt for any other path.
 std::optional<HttpResponse> feedPages(FeedService& feeds, const HttpRequest& r, const Ctx& c,
                                       const std::map<std::string, std::string>& form);

@@ -32,7 +32,8 @@ enum class W {
     Schedule, Seats, StepFree, SaveCourse, CoursePublished, SessionHintEmpty, Feeds, FeedsTitle, FeedsHint, FeedName,
     FeedAddress, EveryHours, ByHand, RunNow, LastRun, ImportFile, FeedFile, Import, SaveFeed, AddFeed, FeedReport,
     Outcome, Posting, Why, OutcomeAdded, OutcomeChanged, OutcomeClosed, OutcomeRefused, OutcomeNoted, Unchanged,
-    Uploaded, Count
+    Uploaded, Reports, ReportsTitle, ReportsHint, MeasureApplications, MeasureHires, MeasurePlaces, MeasureCompletions,
+    ByWeek, ByGroup, ByLanguage, ByRegion, Total, FewerThan5, NotStated, MarkCompleted, CompletedAt, Count
 };
 const char* word(Lang lang, W w);
 // A record's status in the caseworker's language ("invited" -> "Invited to an interview").

@@ -25,6 +25,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 SERVER = os.environ["DC_SERVER"]
 KIOSK = os.environ["DC_KIOSK"]
 CATALOG_GEN = os.environ["DC_CATALOG_GEN"]
+SEED_OUTCOMES = os.environ["DC_SEED_OUTCOMES"]
 SHOTS = os.environ.get("DC_SCREENSHOT_DIR", "")
 WAIT = 120  # seconds: a cap for a failing run, not a pace
 

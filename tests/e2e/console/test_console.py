@@ -3,7 +3,7 @@ caseworker's decision that kiosk B shows for its code in Georgian, and the perso
 same words in Georgian; a coordinator cancels a course place and the waiting list moves up, seen at
 a kiosk; a kiosk's Call a clerk reaches the calls board, is taken, and the kiosk says who is coming; a job
 feed uploaded with one expired and one broken posting is reported so, and the expired one leaves a
-kiosk that had it. Run on SQLite, and on PostgreSQL with DC_CONSOLE_BACKEND=postgres."""
+kiosk that had it; the reports page draws eight weeks of outcomes. Run on SQLite, and on PostgreSQL with DC_CONSOLE_BACKEND=postgres."""
 
 import json
 import os
@@ -288,6 +288,32 @@ class ConsoleTest(unittest.TestCase):
         # The same kiosk, once it has the new list (the night baker is there), no longer offers the cashier.
         harness.Kiosk(self.display, self.office, "F", 'tap "Find a job"\ntype "bakery"\nexpect "Bakery night baker"\n'
                       'expect "Bakery driver"\nexpect-not "Bakery cashier"\n', demo=False, data_dir=kiosk_dir).finish()
+
+    def test_the_reports_page_draws_the_programs_outcomes_and_gives_them_as_csv(self):
+        d = self.driver
+        subprocess.run([harness.SEED_OUTCOMES, self.office.db], check=True, capture_output=True)
+        harness.sign_in(d, self.office, "Giorgi", "giorgi password 1")
+        d.find_element(By.LINK_TEXT, "Reports").click()
+        WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.ID, "by-week")))
+        totals = d.find_element(By.ID, "totals").text
+        for measure in ["Applications", "Hired", "Course places", "Completed courses"]:
+            self.assertIn(measure, totals)
+        # Eight weeks, each drawn; every group, language and office with its bars.
+        self.assertEqual(8, len(d.find_elements(By.CSS_SELECTOR, "#by-week tbody tr")))
+        self.assertGreaterEqual(len(d.find_elements(By.CSS_SELECTOR, "#by-week-chart rect")), 8 * 3)
+        self.assertIn("Young people", d.find_element(By.ID, "by-group").text)
+        self.assertIn("Minsk", d.find_element(By.ID, "by-region").text)
+        self.assertIn("Беларуская", d.find_element(By.ID, "by-language").text)
+        self.assertNotIn("Seed person", d.page_source)
+        d.set_window_size(1366, 2400)
+        harness.shot(d, "console-reports-en.png")
+        d.set_window_size(1366, 768)
+        # The same numbers as CSV, small groups as "<5".
+        href = d.find_element(By.LINK_TEXT, "Export (CSV)").get_attribute("href")
+        csv = d.execute_script("const r = new XMLHttpRequest(); r.open('GET', arguments[0], false); r.send(); return r.responseText;", href)
+        self.assertTrue(csv.startswith("from,to,dimension,value,measure,count\n"))
+        self.assertIn(",region,\"Minsk\",applications,", csv)
+        self.assertNotIn("Seed person", csv)
 
     def test_a_call_for_a_clerk_is_taken_on_the_board_and_the_kiosk_says_who_is_coming(self):
         d = self.driver
