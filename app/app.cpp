@@ -20,6 +20,7 @@
 #include "app/core/catalog_service.hpp"
 #include "app/core/demo_catalog.hpp"
 #include "app/core/paths.hpp"
+#include "app/device_probe.hpp"
 #include "app/log_ring.hpp"
 #include "app/platform/window.hpp"
 #include "app/id_camera.hpp"
@@ -612,7 +613,9 @@ int runKiosk(int argc, char** argv) {
                         dataDir / core::kDatabaseFileName, std::move(*key),
                         sync::SyncConfig{.serverUrl = options->serverUrl, .enrollToken = options->enrollToken,
                                          .deviceName = "dc-kiosk", .version = DC_VERSION,
-                                         .syncIntervalSeconds = options->syncIntervalSeconds},
+                                         .syncIntervalSeconds = options->syncIntervalSeconds,
+                                         .deviceState = DeviceProbe{options->device.printerDevice, options->printerPngDir,
+                                                                    options->device.cameraBackend}},
                         sync::CurlOptions{.caFile = options->serverCa.string()}, syncOptions,
                         [&results, &onDelivery] { results.post([&onDelivery] { if (onDelivery) onDelivery(); }); });
                     catalog.setOnQueued([worker = delivery.get()] { worker->syncNow(); });

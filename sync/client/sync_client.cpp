@@ -10,6 +10,7 @@
 #include "app/store/catalog_json.hpp"
 #include "app/store/catalog_queries.hpp"
 #include "app/store/daily_counts.hpp"
+#include "common/utf8.hpp"
 #include "sync/protocol/messages.hpp"
 #include "sync/protocol/signing.hpp"
 
@@ -273,8 +274,14 @@ Expected<void> SyncClient::heartbeat(const std::string& roundProblem) {
     if (!after) return std::unexpected(after.error());
     int64_t updatesAfter = 0;
     std::from_chars(after->data(), after->data() + after->size(), updatesAfter);
+    const DeviceState device = m_config.deviceState ? m_config.deviceState() : DeviceState{};
+    std::error_code sizeError;
+    const auto databaseBytes = std::filesystem::file_size(m_db.path(), sizeError);
+    auto clip = [](const std::string& s) { return utf8::truncate(s, 120); };
     const Heartbeat beat{m_config.version, stats->pending, stats->oldestPendingAgeSeconds, stats->quarantined,
-                         stats->lastError, diskFreeBytes(m_db.path()), updatesAfter, m_config.syncIntervalSeconds};
+                         stats->lastError, diskFreeBytes(m_db.path()), updatesAfter, m_config.syncIntervalSeconds,
+                         clip(device.osVersion), sizeError ? 0 : static_cast<int64_t>(databaseBytes), clip(device.printer),
+                         clip(device.camera)};
     auto result = call("POST", "/v1/heartbeat", toJson(beat), true);
     if (!result) return std::unexpected(result.error().withContext("reporting to the server"));
     if (result->status != 200) return std::unexpected(statusError(*result, "reporting to the server"));

@@ -23,6 +23,11 @@
 
 namespace dc::sync {
 
+// What the device itself is like, told to the office with each heartbeat.
+struct DeviceState {
+    std::string osVersion, printer, camera;
+};
+
 struct SyncConfig {
     std::string serverUrl;    // "https://jobs.example.ge" (no trailing slash needed)
     std::string enrollToken;  // used once, when the device has no identity yet
@@ -35,6 +40,8 @@ struct SyncConfig {
     // server says it holds.
     size_t attachmentChunkBytes = 128 * 1024;
     int64_t syncIntervalSeconds = 0;  // told to the office: a device silent for 3 of these is shown as silent
+    // Asked before each heartbeat, on the sync thread (so it must be safe to call from there).
+    std::function<DeviceState()> deviceState;
 };
 
 struct RoundReport {

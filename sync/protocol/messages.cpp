@@ -220,7 +220,8 @@ std::string toJson(const Heartbeat& h) {
                 {"oldestPendingAgeSeconds", h.oldestPendingAgeSeconds},
                 {"quarantined", h.quarantined}, {"lastError", h.lastError},
                 {"diskFreeBytes", h.diskFreeBytes}, {"updatesAfter", h.updatesAfter},
-                {"syncIntervalSeconds", h.syncIntervalSeconds}}
+                {"syncIntervalSeconds", h.syncIntervalSeconds}, {"osVersion", h.osVersion},
+                {"databaseBytes", h.databaseBytes}, {"printer", h.printer}, {"camera", h.camera}}
         .dump();
 }
 
@@ -235,7 +236,12 @@ Expected<Heartbeat> parseHeartbeat(std::string_view body) {
     DC_TRY(after, integer(*obj, "updatesAfter", false));
     DC_TRY(interval, integer(*obj, "syncIntervalSeconds", false));
     if (*interval < 0 || *interval > 86400) return fail(ErrorCode::InvalidInput, "syncIntervalSeconds is 0 to 86400");
-    return Heartbeat{*version, *depth, *age, *quarantined, *lastError, *disk, *after, *interval};
+    // Told by newer kiosks only: an older one's heartbeat leaves them out.
+    DC_TRY(os, text(*obj, "osVersion", false, 120));
+    DC_TRY(dbBytes, integer(*obj, "databaseBytes", false));
+    DC_TRY(printer, text(*obj, "printer", false, 120));
+    DC_TRY(camera, text(*obj, "camera", false, 120));
+    return Heartbeat{*version, *depth, *age, *quarantined, *lastError, *disk, *after, *interval, *os, *dbBytes, *printer, *camera};
 }
 
 std::string toJson(const HeartbeatResponse& r) {

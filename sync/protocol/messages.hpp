@@ -87,6 +87,11 @@ struct Heartbeat {
     int64_t diskFreeBytes = 0;
     int64_t updatesAfter = 0;  // the last status update this device has applied
     int64_t syncIntervalSeconds = 0;  // how often it means to call when all is well (0: not said)
+    // The device itself, for the office's kiosks page (each at most 120 characters; empty: not said).
+    std::string osVersion;   // "Debian GNU/Linux 12 (bookworm), Linux 6.1.0-28-amd64"
+    int64_t databaseBytes = 0;
+    std::string printer;     // "ready", "none", "not connected: /dev/usb/lp0", "last print failed: ..."
+    std::string camera;      // "v4l2: 1 camera", "v4l2: no camera", "fake"
 };
 // A change the office made to one of this device's records (a seat freed for someone on the
 // waitlist, an enrollment cancelled): the device shows it when the person checks their code.

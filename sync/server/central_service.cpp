@@ -245,7 +245,9 @@ Expected<void> CentralService::prepareSchema() {
         for (const Added& a : {Added{"status_updates", "message", "TEXT NOT NULL DEFAULT ''"}, Added{"tokens", "office", "TEXT NOT NULL DEFAULT ''"},
                                Added{"devices", "office", "TEXT NOT NULL DEFAULT ''"}, Added{"staff_users", "office", "TEXT NOT NULL DEFAULT ''"},
                                Added{"devices", "sync_interval", "BIGINT NOT NULL DEFAULT 0"}, Added{"devices", "revoked", "INTEGER NOT NULL DEFAULT 0"},
-                               Added{"catalog", "feed", "TEXT NOT NULL DEFAULT ''"}, Added{"catalog", "valid_through", "TEXT NOT NULL DEFAULT ''"}}) {
+                               Added{"catalog", "feed", "TEXT NOT NULL DEFAULT ''"}, Added{"catalog", "valid_through", "TEXT NOT NULL DEFAULT ''"},
+                               Added{"devices", "os_version", "TEXT NOT NULL DEFAULT ''"}, Added{"devices", "database_bytes", "BIGINT NOT NULL DEFAULT 0"},
+                               Added{"devices", "printer", "TEXT NOT NULL DEFAULT ''"}, Added{"devices", "camera", "TEXT NOT NULL DEFAULT ''"}}) {
             const std::string add = std::string("ALTER TABLE ") + a.table + " ADD COLUMN ";
             if (postgres) {
                 DC_CHECK(c->script(add + "IF NOT EXISTS " + a.column + " " + a.type));
@@ -552,9 +554,11 @@ Expected<std::string> CentralService::deviceSecret(const std::string& deviceId) 
 Expected<sync::HeartbeatResponse> CentralService::heartbeat(const std::string& deviceId, const sync::Heartbeat& beat) {
     auto c = m_pool.acquire();
     DC_CHECK(c->query("UPDATE devices SET last_seen = $2, version = $3, queue_depth = $4, oldest_pending = $5, "
-                      "quarantined = $6, last_error = $7, disk_free = $8, sync_interval = $9 WHERE id = $1",
+                      "quarantined = $6, last_error = $7, disk_free = $8, sync_interval = $9, os_version = $10, "
+                      "database_bytes = $11, printer = $12, camera = $13 WHERE id = $1",
                       {deviceId, now(), beat.version, beat.queueDepth, beat.oldestPendingAgeSeconds, beat.quarantined,
-                       beat.lastError, beat.diskFreeBytes, beat.syncIntervalSeconds}));
+                       beat.lastError, beat.diskFreeBytes, beat.syncIntervalSeconds, beat.osVersion, beat.databaseBytes,
+                       beat.printer, beat.camera}));
     sync::HeartbeatResponse response{now(), "{}", {}};
     // The fleet's configuration with this device's own on top.
     // The fleet's, then the device's office's, then its own: the most particular wins.

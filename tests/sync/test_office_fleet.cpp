@@ -18,6 +18,10 @@ sync::Heartbeat beatEvery(int64_t seconds) {
     beat.quarantined = 1;
     beat.lastError = "<b>network down</b>";
     beat.syncIntervalSeconds = seconds;
+    beat.osVersion = "Debian GNU/Linux 12 (bookworm), Linux 6.1.0-28-amd64";
+    beat.databaseBytes = 48 * 1024 * 1024;
+    beat.printer = "not connected: /dev/usb/lp0";
+    beat.camera = "v4l2: <i>camera found</i>";
     return beat;
 }
 
@@ -37,6 +41,8 @@ TEST_CASE("fleet: every kiosk with its state, silent after three of its interval
     CHECK_FALSE((*seen)[0].silent);
     CHECK((*seen)[0].version == "0.9.1");
     CHECK((*seen)[0].queueDepth == 3);
+    CHECK((*seen)[0].printer == "not connected: /dev/usb/lp0");
+    CHECK((*seen)[0].databaseBytes == 48 * 1024 * 1024);
     f.clock += 60;  // exactly three intervals: not yet
     CHECK_FALSE((*fleet.kiosks(giorgi))[0].silent);
     f.clock += 1;
@@ -48,6 +54,10 @@ TEST_CASE("fleet: every kiosk with its state, silent after three of its interval
     CHECK(page.body.find("Silent") != std::string::npos);
     CHECK(page.body.find("<b>network down</b>") == std::string::npos);
     CHECK(page.body.find("&lt;b&gt;network down") != std::string::npos);
+    CHECK(page.body.find("not connected: /dev/usb/lp0") != std::string::npos);
+    CHECK(page.body.find("Debian GNU/Linux 12 (bookworm)") != std::string::npos);
+    CHECK(page.body.find("database 48 MB") != std::string::npos);
+    CHECK(page.body.find("<i>camera") == std::string::npos);
     auto [ninoCookie, ninoCsrf] = f.signIn("Nino", "nino+password+1");
     CHECK(f.request("GET", "/office/fleet", "", ninoCookie).status == 403);
     CHECK(f.request("POST", "/office/fleet/config", "csrf=" + ninoCsrf + "&target=*&key=kiosk.idle_timeout_s&value=45", ninoCookie).status == 403);
@@ -140,6 +150,26 @@ TEST_CASE("fleet: an admin makes an enrollment token and revokes a kiosk, which 
     const auto made = f.request("POST", "/office/fleet/token", "csrf=" + csrf + "&note=Hall+2&hours=48&office=Kutaisi", cookie);
     CHECK(made.status == 200);
     CHECK(made.body.find("id=\"new-token\"") != std::string::npos);
+
+    // An unused token is revoked from the page; enrolling with it is refused from then on.
+    auto spare = fleet.issueToken("spare", 24, "Kutaisi", admin);
+    REQUIRE(spare);
+    std::string spareId;
+    const auto listedTokens = fleet.tokens(admin);
+    REQUIRE(listedTokens);
+    for (const auto& t : *listedTokens)
+        if (t.note == "spare") spareId = t.hashPrefix;
+    REQUIRE(spareId.size() == 16);
+    CHECK(fleet.revokeToken(spareId, giorgi).error().code() == ErrorCode::Refused);
+    CHECK(f.request("POST", "/office/fleet/revoke-token/" + spareId, "csrf=" + csrf, cookie).status == 303);
+    CHECK_FALSE(f.service->enroll({*spare, "req-spare-00001", "late kiosk", "0.1"}));
+    CHECK(fleet.revokeToken(spareId, admin).error().code() == ErrorCode::NotFound);  // once
+    // A used token, or no such one, cannot be revoked (the kiosk is revoked instead).
+    for (const auto& t : *listedTokens)
+        if (!t.deviceId.empty()) CHECK(fleet.revokeToken(t.hashPrefix, admin).error().code() == ErrorCode::NotFound);
+    for (const std::string bad : {"", "zzzzzzzzzzzzzzzz", "0123", "' OR 1=1 --xxxxx"})
+        CHECK(fleet.revokeToken(bad, admin).error().code() == ErrorCode::NotFound);
+    CHECK(f.request("POST", "/office/fleet/revoke-token/" + spareId, "csrf=" + csrf, cookie).status == 404);
 }
 
 TEST_CASE("metrics: the fleet and the office's queues in Prometheus text, without a session and without personal data",

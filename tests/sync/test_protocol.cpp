@@ -101,6 +101,18 @@ TEST_CASE("push answers, heartbeats, enrollment and errors parse strictly", "[sy
     CHECK_FALSE(sync::parseHeartbeat(R"({"queueDepth":-1})"));
     CHECK(sync::parseHeartbeat(sync::toJson(sync::Heartbeat{.syncIntervalSeconds = 45}))->syncIntervalSeconds == 45);
     CHECK(sync::parseHeartbeat("{}")->syncIntervalSeconds == 0);  // an older kiosk says nothing of it
+    const auto device = sync::parseHeartbeat(sync::toJson(sync::Heartbeat{.osVersion = "Debian 12", .databaseBytes = 5 << 20,
+                                                                          .printer = "ready", .camera = "v4l2: camera found"}));
+    REQUIRE(device);
+    CHECK(device->osVersion == "Debian 12");
+    CHECK(device->databaseBytes == 5 << 20);
+    CHECK(device->printer == "ready");
+    CHECK(device->camera == "v4l2: camera found");
+    CHECK(sync::parseHeartbeat("{}")->printer.empty());
+    CHECK_FALSE(sync::parseHeartbeat(R"({"databaseBytes":-1})"));
+    CHECK_FALSE(sync::parseHeartbeat(R"({"printer":7})"));
+    CHECK_FALSE(sync::parseHeartbeat(R"({"osVersion":")" + std::string(121, 'x') + "\"}"));
+    CHECK_FALSE(sync::parseHeartbeat("{\"camera\":\"\xc3\x28\"}"));
     CHECK_FALSE(sync::parseHeartbeat(R"({"syncIntervalSeconds":-5})"));
     CHECK_FALSE(sync::parseHeartbeat(R"({"syncIntervalSeconds":100000})"));
     CHECK_FALSE(sync::parseHeartbeat(R"({"syncIntervalSeconds":"60"})"));

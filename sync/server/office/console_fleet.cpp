@@ -43,6 +43,8 @@ std::optional<HttpResponse> fleetPages(FleetService& fleet, const HttpRequest& r
             auto token = fleet.issueToken(field("note"), hours, who.office.empty() ? field("office") : who.office, who);
             if (token) newToken = *token;
             else done = std::unexpected(token.error());
+        } else if (r.path.starts_with("/office/fleet/revoke-token/")) {
+            done = fleet.revokeToken(r.path.substr(27), who);
         } else if (r.path.starts_with("/office/fleet/revoke/")) {
             done = fleet.revokeDevice(r.path.substr(21), who);
         } else {
@@ -73,15 +75,21 @@ std::optional<HttpResponse> fleetPages(FleetService& fleet, const HttpRequest& r
         body += "<table id=\"kiosks\"><thead><tr><th scope=\"col\">" + std::string(c.w(W::Kiosk)) + "</th><th scope=\"col\">" + c.w(W::Status) +
                 "</th><th scope=\"col\">" + c.w(W::LastHeard) + "</th><th scope=\"col\">" + c.w(W::Version) + "</th><th scope=\"col\">" +
                 c.w(W::Waiting) + "</th><th scope=\"col\">" + c.w(W::SetAside) + "</th><th scope=\"col\">" + c.w(W::CallsWaiting) +
-                "</th><th scope=\"col\">" + c.w(W::DiskFree) + "</th><th scope=\"col\">" + c.w(W::LastError) + "</th>" +
+                "</th><th scope=\"col\">" + c.w(W::DiskFree) + "</th><th scope=\"col\">" + c.w(W::PrinterCamera) + "</th><th scope=\"col\">" +
+                c.w(W::LastError) + "</th>" +
                 (who.role == Role::Admin ? "<th scope=\"col\"></th>" : "") + "</tr></thead><tbody>";
         for (const auto& k : *kiosks) {
             const W state = k.revoked ? W::KioskRevoked : k.silent ? W::KioskSilent : W::KioskOk;
             body += std::string("<tr") + (k.silent ? " class=\"call-raised\"" : "") + " data-kiosk=\"" + htmlEscape(k.id) + "\"><td>" +
                     htmlEscape(k.name.empty() ? k.id : k.name + " (" + k.id + ")") + (k.office.empty() ? "" : "<br>" + htmlEscape(k.office)) +
                     "</td><td class=\"status\">" + c.w(state) + "</td><td>" + utcTime(k.lastSeen) + "</td><td>" + htmlEscape(k.version) +
-                    "</td><td>" + std::to_string(k.queueDepth) + "</td><td>" + std::to_string(k.quarantined) + "</td><td>" +
-                    std::to_string(k.callsWaiting) + "</td><td>" + megabytes(k.diskFree) + "</td><td>" + htmlEscape(k.lastError) + "</td>";
+                    (k.osVersion.empty() ? std::string() : "<br><small>" + htmlEscape(k.osVersion) + "</small>") + "</td><td>" +
+                    std::to_string(k.queueDepth) + "</td><td>" + std::to_string(k.quarantined) + "</td><td>" + std::to_string(k.callsWaiting) +
+                    "</td><td>" + megabytes(k.diskFree) +
+                    (k.databaseBytes > 0 ? "<br><small>" + std::string(c.w(W::DatabaseSize)) + " " + megabytes(k.databaseBytes) + "</small>"
+                                         : std::string()) +
+                    "</td><td class=\"devices\">" + htmlEscape(k.printer) + (k.camera.empty() ? "" : "<br>" + htmlEscape(k.camera)) +
+                    "</td><td>" + htmlEscape(k.lastError) + "</td>";
             if (who.role == Role::Admin)
                 body += "<td>" + (k.revoked ? std::string()
                                             : "<form method=\"post\" action=\"/office/fleet/revoke/" + urlEncode(k.id) +
@@ -125,10 +133,18 @@ std::optional<HttpResponse> fleetPages(FleetService& fleet, const HttpRequest& r
         body += "<p><input type=\"submit\" value=\"" + std::string(c.w(W::MakeToken)) + "\"></p></form>";
         if (auto tokens = fleet.tokens(who); tokens && !tokens->empty()) {
             body += "<table><thead><tr><th scope=\"col\">" + std::string(c.w(W::TokenNote)) + "</th><th scope=\"col\">" + c.w(W::Office) +
-                    "</th><th scope=\"col\">" + c.w(W::Expires) + "</th><th scope=\"col\">" + c.w(W::UsedBy) + "</th></tr></thead><tbody>";
-            for (const auto& t : *tokens)
-                body += "<tr><td>" + htmlEscape(t.note) + " <span class=\"hint\">" + htmlEscape(t.hashPrefix) + "…</span></td><td>" +
-                        htmlEscape(t.office) + "</td><td>" + utcTime(t.expiresAt) + "</td><td>" + htmlEscape(t.deviceId) + "</td></tr>";
+                    "</th><th scope=\"col\">" + c.w(W::Expires) + "</th><th scope=\"col\">" + c.w(W::UsedBy) + "</th><th scope=\"col\"></th></tr></thead><tbody>";
+            for (const auto& t : *tokens) {
+                const bool unused = t.deviceId.empty() && t.expiresAt > fleet.now();
+                body += "<tr data-token=\"" + htmlEscape(t.hashPrefix) + "\"><td>" + htmlEscape(t.note) + " <span class=\"hint\">" +
+                        htmlEscape(t.hashPrefix.substr(0, 8)) + "…</span></td><td>" + htmlEscape(t.office) + "</td><td>" + utcTime(t.expiresAt) +
+                        "</td><td>" + htmlEscape(t.deviceId) + "</td><td>" +
+                        (unused ? "<form method=\"post\" action=\"/office/fleet/revoke-token/" + urlEncode(t.hashPrefix) +
+                                      "\"><input type=\"hidden\" name=\"csrf\" value=\"" + who.csrf + "\"><button type=\"submit\">" +
+                                      c.w(W::Revoke) + "</button></form>"
+                                : std::string()) +
+                        "</td></tr>";
+            }
             body += "</tbody></table>";
         }
     }

@@ -33,7 +33,8 @@ enum class W {
     FeedAddress, EveryHours, ByHand, RunNow, LastRun, ImportFile, FeedFile, Import, SaveFeed, AddFeed, FeedReport,
     Outcome, Posting, Why, OutcomeAdded, OutcomeChanged, OutcomeClosed, OutcomeRefused, OutcomeNoted, Unchanged,
     Uploaded, Reports, ReportsTitle, ReportsHint, MeasureApplications, MeasureHires, MeasurePlaces, MeasureCompletions,
-    ByWeek, ByGroup, ByLanguage, ByRegion, Total, FewerThan5, NotStated, MarkCompleted, CompletedAt, Count
+    ByWeek, ByGroup, ByLanguage, ByRegion, Total, FewerThan5, NotStated, MarkCompleted, CompletedAt, PrinterCamera,
+    DatabaseSize, Count
 };
 const char* word(Lang lang, W w);
 // A record's status in the caseworker's language ("invited" -> "Invited to an interview").

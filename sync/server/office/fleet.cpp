@@ -35,14 +35,15 @@ Expected<std::vector<KioskRow>> FleetService::kiosks(const Session& who) {
     DC_TRY(rows, c->query("SELECT d.id, d.name, d.office, d.version, d.last_error, d.enrolled_at, coalesce(d.last_seen, 0), "
                           "d.sync_interval, d.queue_depth, d.oldest_pending, d.quarantined, d.disk_free, d.revoked, "
                           "(SELECT count(*) FROM intake i WHERE i.device_id = d.id AND i.kind = 'event' AND i.received_at >= $2 "
-                          " AND NOT EXISTS (SELECT 1 FROM call_acks a WHERE a.record_id = i.record_id)) "
+                          " AND NOT EXISTS (SELECT 1 FROM call_acks a WHERE a.record_id = i.record_id)), "
+                          "d.os_version, d.printer, d.camera, d.database_bytes "
                           "FROM devices d WHERE ($1 = '' OR d.office = $1) ORDER BY d.name, d.id",
                           {who.office, now() - 3600}));
     std::vector<KioskRow> out;
     for (const auto& r : *rows) {
         KioskRow k{r.text(0),    r.text(1),    r.text(2),    r.text(3),     r.text(4),     r.integer(5),
                    r.integer(6), r.integer(7), r.integer(8), r.integer(9),  r.integer(10), r.integer(11),
-                   r.integer(13), r.integer(12) != 0, false};
+                   r.integer(13), r.integer(12) != 0, false, r.text(14), r.text(15), r.text(16), r.integer(17)};
         const int64_t interval = k.syncInterval > 0 ? k.syncInterval : kDefaultSyncInterval;
         k.silent = !k.revoked && (k.lastSeen == 0 || now() - k.lastSeen > kSilentIntervals * interval);
         out.push_back(std::move(k));
@@ -131,12 +132,27 @@ Expected<std::string> FleetService::issueToken(const std::string& note, int64_t 
 Expected<std::vector<TokenRow>> FleetService::tokens(const Session& who) {
     if (who.role != Role::Admin) return fail(ErrorCode::Refused, "enrollment tokens are made by administrators");
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT substr(token_hash, 1, 8), note, office, coalesce(device_id, ''), expires_at FROM tokens "
+    DC_TRY(rows, c->query("SELECT substr(token_hash, 1, 16), note, office, coalesce(device_id, ''), expires_at FROM tokens "
                           "WHERE ($1 = '' OR office = $1) AND expires_at > $2 - 30 * 86400 ORDER BY expires_at DESC LIMIT 500",
                           {who.office, now()}));
     std::vector<TokenRow> out;
     for (const auto& r : *rows) out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.integer(4)});
     return out;
+}
+
+Expected<void> FleetService::revokeToken(const std::string& hashPrefix, const Session& who) {
+    if (who.role != Role::Admin) return fail(ErrorCode::Refused, "enrollment tokens are revoked by administrators");
+    if (hashPrefix.size() != 16 || hashPrefix.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return fail(ErrorCode::NotFound, "no unused token has this id");
+    auto c = m_pool.acquire();
+    return inTransaction<void>(*c, [&]() -> Expected<void> {
+        // Expired now: enrolling with it is refused as "unknown, used or expired", like any other.
+        DC_TRY(done, c->query("UPDATE tokens SET expires_at = $1 WHERE substr(token_hash, 1, 16) = $2 AND device_id IS NULL "
+                              "AND expires_at > $1 AND ($3 = '' OR office = $3) RETURNING note",
+                              {now(), hashPrefix, who.office}));
+        if (done->size() != 1) return fail(ErrorCode::NotFound, "no unused token has this id");
+        return writeAudit(*c, now(), who.user, "token.revoke", hashPrefix, (*done)[0].text(0));
+    });
 }
 
 Expected<void> FleetService::revokeDevice(const std::string& deviceId, const Session& who) {

@@ -25,6 +25,8 @@ struct KioskRow {
             diskFree = 0, callsWaiting = 0;
     bool revoked = false;
     bool silent = false;  // not heard for kSilentIntervals of its interval (or never heard)
+    std::string osVersion, printer, camera;  // as its last heartbeat said (empty: never said)
+    int64_t databaseBytes = 0;
 };
 
 struct ConfigChange {
@@ -53,6 +55,8 @@ public:
     Expected<std::string> issueToken(const std::string& note, int64_t validHours, const std::string& office, const Session& who);
     Expected<std::vector<TokenRow>> tokens(const Session& who);
     Expected<void> revokeDevice(const std::string& deviceId, const Session& who);
+    // An unused token (by the first 16 hex digits of its hash, as tokens() lists it) is refused from now on.
+    Expected<void> revokeToken(const std::string& hashPrefix, const Session& who);
     // The Prometheus text exposition of the fleet and the office's queues.
     Expected<std::string> metrics();
 

@@ -208,6 +208,11 @@ class ConsoleTest(unittest.TestCase):
             return rows[0] if rows and "Heard from" in rows[0].text else None
         row = harness.wait_until(fleet_row, "the kiosk to be heard from on the kiosks page")
         device = row.get_attribute("data-kiosk")
+        # What the kiosk says of itself: its OS, its printer (none here) and camera.
+        devices = row.find_element(By.CSS_SELECTOR, "td.devices").text
+        self.assertIn("none", devices)
+        self.assertIn("camera", devices)
+        self.assertIn("Linux", row.text)
 
         # A shorter idle timeout for that kiosk: refused out of range, then taken, and the kiosk applies it.
         def push(value):
