@@ -5,6 +5,7 @@
 #include <optional>
 #include <tuple>
 
+#include "app/store/isco08.hpp"
 #include "app/store/json_list.hpp"
 #include "app/store/sqlite_statement.hpp"
 #include "common/utf8.hpp"
@@ -256,7 +257,7 @@ Expected<void> validateJob(const JobRecord& job) {
     if (auto r = checkList("the skills", job.id, job.skills); !r) return r;
     if (!isSalaryPeriod(job.salaryPeriod))
         return fail(ErrorCode::InvalidInput, "job '" + job.id + "' has an unknown pay period");
-    if (job.isco.size() > 4 || job.isco.find_first_not_of("0123456789") != std::string::npos)
+    if (!job.isco.empty() && !iscoGroupOf(job.isco))
         return fail(ErrorCode::InvalidInput, "job '" + job.id + "' has an occupation code that is not ISCO-08");
     return {};
 }

@@ -12,6 +12,7 @@
 
 #include "app/store/hex.hpp"
 #include "app/store/catalog_import.hpp"
+#include "app/store/isco08.hpp"
 #include "common/dates.hpp"
 #include "common/json_depth.hpp"
 #include "common/utf8.hpp"
@@ -244,6 +245,22 @@ Read jobFrom(const json& posting, const FeedOptions& options) {
                              "\" is not a date",
                out;
     job.category = field(posting, "occupationalCategory");
+    // An ISCO-08 code: a CategoryCode in the ISCO set, or text that starts with one ("2512 Software
+    // developers"); O*NET's "15-1132.00" and words are kept as the category only.
+    if (auto it = posting.find("occupationalCategory"); it != posting.end()) {
+        std::string code;
+        if (it->is_object()) {
+            std::string set = field(*it, "inCodeSet");
+            for (char& ch : set) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (set.find("isco") != std::string::npos) code = field(*it, "codeValue");
+            if (!code.empty()) job.category = field(*it, "name");
+        } else if (it->is_string()) {
+            const std::string text = it->get<std::string>();
+            const size_t digits = std::min(text.find_first_not_of("0123456789"), text.size());
+            if (digits >= 2 && digits <= 4 && (digits == text.size() || text[digits] == ' ')) code = text.substr(0, digits);
+        }
+        if (iscoGroupOf(code)) job.isco = code;
+    }
     const auto types = posting.contains("employmentType") ? listOf(posting["employmentType"]) : std::vector<std::string>{};
     for (const auto& t : types) job.employmentType += (job.employmentType.empty() ? "" : ",") + t;
     if (posting.contains("skills")) job.skills = listOf(posting["skills"]);

@@ -4,7 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include "app/store/jobposting_jsonld.hpp"
+#include "app/store/catalog_import.hpp"
 #include "app/store/catalog_json.hpp"
+#include "app/store/isco08.hpp"
 
 using namespace dc;
 
@@ -193,4 +195,35 @@ TEST_CASE("malformed and hostile JSON-LD files are refused whole, saying why", "
     // An identifier too long for an id is taken by its digest; the id stays within the catalog's limit.
     const auto longId = read(R"({"@type":"JobPosting","title":"T","identifier":")" + std::string(500, 'x') + "\"}");
     CHECK(longId.jobs.at(0).id.size() <= 128);
+}
+
+TEST_CASE("occupation codes: ISCO-08 from a CategoryCode or a leading code, never from O*NET", "[store][jsonld][isco]") {
+    const auto feed = read(R"([
+      {"@type":"JobPosting","title":"A","occupationalCategory":{"@type":"CategoryCode","codeValue":"2512","inCodeSet":"ISCO-08","name":"Software developers"}},
+      {"@type":"JobPosting","title":"B","occupationalCategory":"8322 Car, taxi and van drivers"},
+      {"@type":"JobPosting","title":"C","occupationalCategory":"15-1132.00 Software Developers"},
+      {"@type":"JobPosting","title":"D","occupationalCategory":"9999"},
+      {"@type":"JobPosting","title":"E","occupationalCategory":{"codeValue":"2512","inCodeSet":"O*NET-SOC"}}])");
+    REQUIRE(feed.jobs.size() == 5);
+    CHECK(feed.jobs[0].isco == "2512");
+    CHECK(feed.jobs[0].category == "Software developers");
+    CHECK(feed.jobs[1].isco == "8322");
+    CHECK(feed.jobs[2].isco.empty());
+    CHECK(feed.jobs[3].isco.empty());  // 99 is no sub-major group
+    CHECK(feed.jobs[4].isco.empty());
+    // Every group is titled in the four languages, and codes name their group by the first two digits.
+    for (const auto& g : store::iscoGroups())
+        for (const char* title : g.title) CHECK(std::string(title).size() > 3);
+    CHECK(std::string(store::iscoGroupOf("2512")->title[0]) == "Information and communications technology professionals");
+    CHECK(store::iscoGroupOf("25"));
+    CHECK_FALSE(store::iscoGroupOf("2"));
+    CHECK_FALSE(store::iscoGroupOf("25123"));
+    CHECK_FALSE(store::iscoGroupOf("2a"));
+    CHECK_FALSE(store::iscoGroupOf(""));
+    // The catalog refuses a job whose code is not ISCO-08.
+    store::JobRecord j{.id = "x", .title = "T"};
+    j.isco = "99";
+    CHECK_FALSE(store::validateJob(j));
+    j.isco = "83";
+    CHECK(store::validateJob(j));
 }

@@ -1,6 +1,8 @@
 // The courses a coordinator publishes from the console: checked field by field, sent to kiosks
 // through the change log, changed without selling seats that are taken, closed; roles and hostile
 // forms.
+#include <functional>
+
 #include "sync/console_fixture.hpp"
 #include "app/store/catalog_json.hpp"
 #include "sync/server/office/catalog_admin.hpp"
@@ -136,4 +138,124 @@ TEST_CASE("catalog: every field of the course form is checked, and hostile forms
     const auto list = f.request("GET", "/office/catalog", "", cookie);
     CHECK(list.body.find("Excel basics") != std::string::npos);
     CHECK(list.body.find("0 / 18") != std::string::npos);
+}
+
+namespace {
+
+store::JobRecord sampleJob() {
+    store::JobRecord j;
+    j.title = "Night receptionist";
+    j.employer = "Hotel Kolkheti";
+    j.city = "Poti";
+    j.region = "Samegrelo";
+    j.isco = "42";
+    j.employmentType = "PART_TIME";
+    j.skills = {"English", "computer"};
+    j.salaryMin = 6;
+    j.salaryMax = 8;
+    j.salaryCurrency = "GEL";
+    j.salaryPeriod = "HOUR";
+    j.validThrough = "2027-02-28";  // the fixture's clock is 2027-01-15
+    return j;
+}
+
+const store::JobRecord* pulledJob(test::ServerFixture& f, const std::string& id, store::CatalogBatch& holder) {
+    auto page = f.service->pull("", 5000);
+    REQUIRE(page);
+    auto batch = store::parseJsonLines(page->body);
+    REQUIRE(batch);
+    holder = std::move(*batch);
+    for (const auto& j : holder.jobUpserts)
+        if (j.id == id) return &j;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("catalog: a coordinator publishes a job with its occupation and hourly pay, changes and closes it",
+          "[sync][office][catalog]") {
+    ConsoleFixture f;
+    office::CatalogAdmin catalog(*f.pool, [&f] { return f.clock; });
+    auto giorgi = f.office->login("Giorgi", "giorgi password 1")->session;
+    auto nino = f.office->login("Nino", "nino password 1")->session;
+    CHECK(catalog.saveJob(sampleJob(), nino).error().code() == ErrorCode::Refused);
+    auto id = catalog.saveJob(sampleJob(), giorgi);
+    REQUIRE(id);
+    store::CatalogBatch holder;
+    const auto* pulled = pulledJob(f, *id, holder);
+    REQUIRE(pulled);
+    CHECK(pulled->isco == "42");
+    CHECK(pulled->salaryPeriod == "HOUR");
+    CHECK(pulled->datePosted == "2027-01-15");
+    CHECK(pulled->validThrough == "2027-02-28");
+    REQUIRE(catalog.jobs(giorgi)->size() == 1);
+
+    auto changed = sampleJob();
+    changed.id = *id;
+    changed.title = "Night receptionist (English)";
+    REQUIRE(catalog.saveJob(changed, giorgi));
+    CHECK(pulledJob(f, *id, holder)->title == "Night receptionist (English)");
+    REQUIRE(catalog.closeJob(*id, giorgi));
+    CHECK_FALSE(pulledJob(f, *id, holder));
+    CHECK(catalog.closeJob(*id, giorgi).error().code() == ErrorCode::NotFound);
+    CHECK(catalog.jobs(giorgi)->empty());
+}
+
+TEST_CASE("catalog: job forms out of range are refused with the reason, and the page escapes what it shows",
+          "[sync][office][catalog]") {
+    ConsoleFixture f;
+    office::CatalogAdmin catalog(*f.pool, [&f] { return f.clock; });
+    auto giorgi = f.office->login("Giorgi", "giorgi password 1")->session;
+    struct Case {
+        std::function<void(store::JobRecord&)> change;
+        const char* says;
+    };
+    const Case cases[] = {
+        {[](auto& j) { j.title.clear(); }, "title is needed"},
+        {[](auto& j) { j.employer = std::string(201, 'x'); }, "at most 200"},
+        {[](auto& j) { j.isco.clear(); }, "occupation"},
+        {[](auto& j) { j.isco = "99"; }, "occupation"},
+        {[](auto& j) { j.validThrough = "2027-01-14"; }, "closing date has passed"},
+        {[](auto& j) { j.validThrough = "2027-02-30"; }, "real date"},
+        {[](auto& j) { j.salaryMin = 9; }, "not above the highest"},
+        {[](auto& j) { j.salaryMax = -1; }, "whole amount"},
+        {[](auto& j) { j.salaryCurrency = "lari"; }, "currency"},
+        {[](auto& j) { j.salaryPeriod = "FORTNIGHT"; }, "per hour"},
+        {[](auto& j) { j.employmentType = "SOMETIMES"; }, "full time"},
+        {[](auto& j) { j.title = "bell\x07"; }, "control characters"},
+        {[](auto& j) { j.description = "\xff"; }, "not valid text"},
+    };
+    for (const auto& c : cases) {
+        auto j = sampleJob();
+        c.change(j);
+        auto r = catalog.saveJob(j, giorgi);
+        INFO(c.says);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code() == ErrorCode::InvalidInput);
+        CHECK(r.error().message().find(c.says) != std::string::npos);
+    }
+    auto ghost = sampleJob();
+    ghost.id = "office-job-nothere";
+    CHECK(catalog.saveJob(ghost, giorgi).error().code() == ErrorCode::NotFound);
+
+    // Through the page: a hostile title is escaped, a form out of range comes back with its reason.
+    auto [cookie, csrf] = f.signIn("Giorgi", "giorgi+password+1");
+    const std::string form = "csrf=" + csrf + "&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&employer=Hotel&isco=42&mode=onsite&type=" +
+                             "&pay_from=6&pay_to=8&currency=GEL&period=HOUR&closes=2027-02-28";
+    CHECK(f.request("POST", "/office/jobs/save", form, cookie).status == 303);
+    const auto list = f.request("GET", "/office/jobs", "", cookie);
+    CHECK(list.status == 200);
+    CHECK(list.body.find("<script>alert") == std::string::npos);
+    CHECK(list.body.find("&lt;script&gt;alert(1)") != std::string::npos);
+    CHECK(list.body.find("42 · Customer services clerks") != std::string::npos);
+    const auto bad = f.request("POST", "/office/jobs/save", "csrf=" + csrf + "&title=T&employer=E&isco=&pay_from=ten", cookie);
+    CHECK(bad.status == 400);
+    CHECK(bad.body.find("occupation") != std::string::npos);
+    auto [ninoCookie, ninoCsrf] = f.signIn("Nino", "nino+password+1");
+    CHECK(f.request("GET", "/office/jobs", "", ninoCookie).status == 403);
+    CHECK(f.request("POST", "/office/jobs/save", "csrf=" + ninoCsrf + "&title=T", ninoCookie).status == 403);
+    CHECK(f.request("GET", "/office/jobs/job/nothere", "", cookie).status == 404);
+    // In Georgian, the occupations are listed in Georgian.
+    const auto ka = f.request("GET", "/office/jobs?add=1&lang=ka", "", cookie);
+    CHECK(ka.body.find("42 · მომხმარებელთა მომსახურების თანამშრომლები") != std::string::npos);
 }

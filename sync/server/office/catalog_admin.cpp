@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 #include "app/store/catalog_json.hpp"
+#include "app/store/isco08.hpp"
 #include "common/dates.hpp"
 #include "common/utf8.hpp"
 #include "sync/protocol/signing.hpp"
@@ -52,6 +54,39 @@ std::string courseProblem(const store::CourseRecord& c) {
             if (auto p = textProblem(what, value, 200, false); !p.empty()) return p;
     }
     return {};
+}
+
+std::string jobProblem(const store::JobRecord& j, const std::string& today) {
+    for (const auto& [what, value, max, required] :
+         {std::tuple{"the title", j.title, size_t{200}, true}, std::tuple{"the employer", j.employer, size_t{200}, true},
+          std::tuple{"the description", j.description, size_t{4000}, false}, std::tuple{"the city", j.city, size_t{100}, false},
+          std::tuple{"the region", j.region, size_t{100}, false}})
+        if (auto p = textProblem(what, value, max, required); !p.empty()) return p;
+    if (!store::iscoGroupOf(j.isco)) return "choose the occupation (ISCO-08)";
+    static const std::vector<std::string> types = {"", "FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY"};
+    if (std::find(types.begin(), types.end(), j.employmentType) == types.end()) return "choose full time, part time, contract or temporary";
+    for (const auto& s : j.skills)
+        if (auto p = textProblem("a skill", s, 80, true); !p.empty()) return p;
+    if (j.skills.size() > 20) return "at most 20 skills";
+    for (const auto& amount : {j.salaryMin, j.salaryMax})
+        if (amount && (*amount < 0 || *amount > 10'000'000)) return "pay is a whole amount from 0 up";
+    if (j.salaryMin && j.salaryMax && *j.salaryMin > *j.salaryMax) return "the lowest pay is not above the highest";
+    const bool paid = j.salaryMin || j.salaryMax;
+    if (paid && (j.salaryCurrency.size() != 3 || !std::all_of(j.salaryCurrency.begin(), j.salaryCurrency.end(), ::isupper)))
+        return "pay needs its currency (GEL, BYN, ...)";
+    if (!store::isSalaryPeriod(j.salaryPeriod)) return "pay is per hour, day, week, month or year";
+    if (!j.validThrough.empty() && !realDay(j.validThrough)) return "the closing date is a real date (YYYY-MM-DD)";
+    if (!j.validThrough.empty() && j.validThrough < today) return "the closing date has passed: choose a later one, or close the job";
+    return {};
+}
+
+std::string dayOf(int64_t t) {
+    const std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
 }
 
 }  // namespace
@@ -129,6 +164,60 @@ Expected<void> CatalogAdmin::closeCourse(const std::string& id, const Session& w
     DC_CHECK(central.importCatalog({.courseTombstones = {id}}));
     auto c = m_pool.acquire();
     return writeAudit(*c, m_clock(), who.user, "course.close", id);
+}
+
+Expected<std::vector<JobListing>> CatalogAdmin::jobs(const Session& who) {
+    if (!mayPublish(who)) return fail(ErrorCode::Refused, "the catalog is a coordinator's");
+    auto c = m_pool.acquire();
+    DC_TRY(rows, c->query("SELECT body FROM catalog WHERE kind = 'job' AND deleted = 0 AND id LIKE 'office-job-%' "
+                          "ORDER BY seq DESC LIMIT 2000"));
+    std::vector<JobListing> out;
+    for (const auto& r : *rows) {
+        auto batch = store::parseJsonLines(r.text(0));
+        if (!batch || batch->jobUpserts.size() != 1) continue;
+        const auto& j = batch->jobUpserts[0];
+        out.push_back({j.id, j.title, j.employer, j.city, j.isco, j.validThrough});
+    }
+    return out;
+}
+
+Expected<store::JobRecord> CatalogAdmin::job(const std::string& id, const Session& who) {
+    if (!mayPublish(who)) return fail(ErrorCode::Refused, "the catalog is a coordinator's");
+    auto c = m_pool.acquire();
+    DC_TRY(rows, c->query("SELECT body FROM catalog WHERE kind = 'job' AND id = $1 AND deleted = 0", {id}));
+    if (rows->empty()) return fail(ErrorCode::NotFound, "no job has this id");
+    DC_TRY(batch, store::parseJsonLines((*rows)[0].text(0)));
+    if (batch->jobUpserts.size() != 1) return fail(ErrorCode::Internal, "the job's catalog line is damaged");
+    return batch->jobUpserts[0];
+}
+
+Expected<std::string> CatalogAdmin::saveJob(store::JobRecord job, const Session& who) {
+    if (!mayPublish(who)) return fail(ErrorCode::Refused, "the catalog is a coordinator's");
+    if (const std::string problem = jobProblem(job, dayOf(m_clock())); !problem.empty())
+        return fail(ErrorCode::InvalidInput, problem);
+    const bool fresh = job.id.empty();
+    if (fresh) {
+        job.id = "office-job-" + sync::randomHex(6);
+        job.datePosted = dayOf(m_clock());
+    } else {
+        auto before = this->job(job.id, who);
+        if (!before) return std::unexpected(before.error());
+        job.datePosted = before->datePosted;
+    }
+    if (job.salaryPeriod == "MONTH") job.salaryPeriod.clear();
+    CentralService central(m_pool, m_clock);
+    DC_CHECK(central.importCatalog({.jobUpserts = {job}}));
+    auto c = m_pool.acquire();
+    DC_CHECK(writeAudit(*c, m_clock(), who.user, fresh ? "job.add" : "job.edit", job.id, job.title.substr(0, 100)));
+    return job.id;
+}
+
+Expected<void> CatalogAdmin::closeJob(const std::string& id, const Session& who) {
+    DC_CHECK(job(id, who));
+    CentralService central(m_pool, m_clock);
+    DC_CHECK(central.importCatalog({.jobTombstones = {id}}));
+    auto c = m_pool.acquire();
+    return writeAudit(*c, m_clock(), who.user, "job.close", id);
 }
 
 }  // namespace dc::server::office

@@ -1,5 +1,5 @@
 #pragma once
-// The catalog a coordinator publishes from the console: courses added, edited and closed, each
+// The catalog a coordinator publishes from the console: jobs and courses added, edited and closed, each
 // change flowing to the kiosks through the catalog's change log (CentralService::importCatalog),
 // with the same seat accounting as everywhere, and a line in the audit log.
 #include <cstdint>
@@ -22,6 +22,10 @@ struct CourseListing {
     int64_t seats = 0, taken = 0;
 };
 
+struct JobListing {
+    std::string id, title, employer, city, isco, validThrough;
+};
+
 class CatalogAdmin {
 public:
     CatalogAdmin(ConnectionPool& pool, std::function<int64_t()> clock);
@@ -35,6 +39,14 @@ public:
     Expected<std::string> saveCourse(store::CourseRecord course, const Session& who);
     // Withdraws the course from every kiosk (its places stay on record).
     Expected<void> closeCourse(const std::string& id, const Session& who);
+
+    // The jobs the office published itself (feeds' jobs are the feeds'), newest first.
+    Expected<std::vector<JobListing>> jobs(const Session& who);
+    Expected<store::JobRecord> job(const std::string& id, const Session& who);
+    // Checks every field (an ISCO-08 occupation on every job, a closing date not yet passed, pay
+    // with its currency and period) and publishes; a new job when `job.id` is empty.
+    Expected<std::string> saveJob(store::JobRecord job, const Session& who);
+    Expected<void> closeJob(const std::string& id, const Session& who);
 
 private:
     ConnectionPool& m_pool;

@@ -223,6 +223,7 @@ HttpResponse Console::handle(const HttpRequest& r) {
 
     if (auto fleetPage = fleetPages(m_fleet, r, c, form)) return finish(std::move(*fleetPage));
     if (auto catalogPage = catalogPages(m_catalog, r, c, form)) return finish(std::move(*catalogPage));
+    if (auto jobPage = jobPages(m_catalog, r, c, form)) return finish(std::move(*jobPage));
     if (auto feedPage = feedPages(m_feeds, r, c, form)) return finish(std::move(*feedPage));
     if (auto reportPage = reportPages(m_reports, r, c, form)) return finish(std::move(*reportPage));
 

@@ -60,7 +60,7 @@ std::string layout(const Ctx& c, const std::string& title, const std::string& ac
         };
         h += "<nav aria-label=\"" + std::string(c.w(W::Console)) + "\">" + link("/office/", W::Inbox, "inbox") +
              link("/office/calls", W::Calls, "calls");
-        if (c.session->role != Role::Caseworker) h += link("/office/catalog", W::Catalog, "catalog") + link("/office/feeds", W::Feeds, "feeds") +
+        if (c.session->role != Role::Caseworker) h += link("/office/jobs", W::Jobs, "jobs") + link("/office/catalog", W::Catalog, "catalog") + link("/office/feeds", W::Feeds, "feeds") +
                                                   link("/office/fleet", W::Kiosks, "fleet") + link("/office/reports", W::Reports, "reports");
         if (c.session->role == Role::Admin) h += link("/office/audit", W::Audit, "audit");
         h += "</nav><div class=\"who\"><span>" + htmlEscape(c.session->user) + " (" + roleName(c.session->role) +

@@ -35,6 +35,9 @@ class FleetService;
 class CatalogAdmin;
 class FeedService;
 class ReportService;
+// /office/jobs and its forms (console_jobs.cpp).
+std::optional<HttpResponse> jobPages(CatalogAdmin& catalog, const HttpRequest& r, const Ctx& c,
+                                     const std::map<std::string, std::string>& form);
 // /office/reports, its CSV and the completion of a course place (console_reports.cpp).
 std::optional<HttpResponse> reportPages(ReportService& reports, const HttpRequest& r, const Ctx& c,
                                         const std::map<std::string, std::string>& form);

@@ -34,7 +34,9 @@ enum class W {
     Outcome, Posting, Why, OutcomeAdded, OutcomeChanged, OutcomeClosed, OutcomeRefused, OutcomeNoted, Unchanged,
     Uploaded, Reports, ReportsTitle, ReportsHint, MeasureApplications, MeasureHires, MeasurePlaces, MeasureCompletions,
     ByWeek, ByGroup, ByLanguage, ByRegion, Total, FewerThan5, NotStated, MarkCompleted, CompletedAt, PrinterCamera,
-    DatabaseSize, Count
+    DatabaseSize, Jobs, JobsTitle, AddJob, EditJob, CloseJob, JobTitle, Employer, Occupation, Region, WorkMode,
+    WorkOnSite, WorkRemote, WorkHybrid, EmploymentType, FullTime, PartTime, Contract, Temporary, PayFrom, PayTo,
+    PayPeriod, PayPerHour, PayPerDay, PayPerWeek, PayPerMonth, PayPerYear, ClosingDate, SaveJob, JobPublished, Count
 };
 const char* word(Lang lang, W w);
 // A record's status in the caseworker's language ("invited" -> "Invited to an interview").
