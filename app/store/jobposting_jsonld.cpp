@@ -339,7 +339,7 @@ bool looksLikeJsonLd(std::string_view text) {
 }
 
 Expected<JobPostingFeed> readJobPostingFeed(std::string_view text, const FeedOptions& options) {
-    if (text.size() > kMaxJsonLdBytes) return fail(ErrorCode::InvalidInput, "the file is larger than 64 MiB");
+    if (text.size() > kMaxJsonLdBytes) return fail(ErrorCode::InvalidInput, "the file is larger than 256 MiB");
     if (!jsonNestingWithin(text)) return fail(ErrorCode::InvalidInput, "the file nests deeper than 64 levels");
     JobPostingFeed feed;
     std::vector<json> postings;

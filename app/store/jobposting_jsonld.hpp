@@ -18,7 +18,9 @@
 
 namespace dc::store {
 
-inline constexpr size_t kMaxJsonLdBytes = 64 * 1024 * 1024;
+// A national job board's whole list (100,000 postings of ~1 kB) fits; reading one takes about ten
+// times its size in memory while it is read.
+inline constexpr size_t kMaxJsonLdBytes = 256 * 1024 * 1024;
 
 struct FeedOptions {
     // The feed's name: the namespace of its postings' ids. Empty: each posting's organisation.

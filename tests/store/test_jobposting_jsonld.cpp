@@ -188,7 +188,7 @@ TEST_CASE("malformed and hostile JSON-LD files are refused whole, saying why", "
         "jobLocation":[],"skills":[[1],{"a":2}],"employmentType":{"x":1},"identifier":{"value":"\u0000\u0001"}})");
     REQUIRE(odd.jobs.size() == 1);
     CHECK(odd.jobs[0].salaryMax);  // "1e300" reads as the digits it has, within bounds
-    CHECK(store::readJobPostingFeed(std::string(store::kMaxJsonLdBytes + 1, ' '), {}).error().message().find("64 MiB") !=
+    CHECK(store::readJobPostingFeed(std::string(store::kMaxJsonLdBytes + 1, ' '), {}).error().message().find("256 MiB") !=
           std::string::npos);
     CHECK(store::readJobPostingFeed(std::string(200000, '[') + std::string(200000, ']'), {}).error().message().find("deeper") !=
           std::string::npos);

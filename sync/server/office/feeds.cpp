@@ -142,7 +142,7 @@ Expected<std::string> fetchWithCurl(const std::string& url) {
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     curl_easy_cleanup(curl);
-    if (rc == CURLE_WRITE_ERROR) return fail(ErrorCode::InvalidInput, "the feed is larger than 64 MiB");
+    if (rc == CURLE_WRITE_ERROR) return fail(ErrorCode::InvalidInput, "the feed is larger than 256 MiB");
     if (rc != CURLE_OK) return fail(ErrorCode::Transient, std::string("the feed could not be fetched: ") + curl_easy_strerror(rc));
     if (status != 200) return fail(ErrorCode::Transient, "the feed's server answered " + std::to_string(status));
     return body;
