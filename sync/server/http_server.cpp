@@ -1,5 +1,6 @@
 // The only file that includes microhttpd.h: everything else sees http_api.hpp.
 #include "sync/server/http_server.hpp"
+#include "sync/server/request_metrics.hpp"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -187,6 +188,7 @@ struct HttpFront::Impl {
         if (fault && fault->action == Fault::Action::Slow) std::this_thread::sleep_for(std::chrono::milliseconds(fault->arg));
 
         HttpResponse out = handler(request);
+        observeRequest(options.name, std::chrono::duration<double>(Clock::now() - started).count());
         if (!options.quiet) {
             const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
             std::fprintf(stderr, "dc-server: %s %s %s -> %d (%.1f ms)\n", options.name.c_str(), method,

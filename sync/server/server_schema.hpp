@@ -209,6 +209,8 @@ CREATE TABLE IF NOT EXISTS completions (
   enrollment_id TEXT PRIMARY KEY,
   at BIGINT NOT NULL,
   by_user TEXT NOT NULL);
+-- The few records the server refused, by kiosk and reason (the kiosks page says why they were set aside).
+CREATE INDEX IF NOT EXISTS received_rejected ON received (device_id, reason) WHERE outcome = 'rejected';
 CREATE INDEX IF NOT EXISTS feed_runs_by_feed ON feed_runs (feed, seq);
 CREATE INDEX IF NOT EXISTS sms_outbox_due ON sms_outbox (state, next_at);
 CREATE INDEX IF NOT EXISTS sms_outbox_by_record ON sms_outbox (record, id);

@@ -1,6 +1,7 @@
 // The console's kiosks page: the fleet with silent kiosks, settings pushed with the kiosk's own
 // refusals and a history, enrollment tokens and revoked kiosks, roles and offices, and /metrics.
 #include "sync/console_fixture.hpp"
+#include "sync/server/request_metrics.hpp"
 #include "sync/server/office/fleet.hpp"
 #include "sync/server_process.hpp"
 
@@ -43,6 +44,15 @@ TEST_CASE("fleet: every kiosk with its state, silent after three of its interval
     CHECK((*seen)[0].queueDepth == 3);
     CHECK((*seen)[0].printer == "not connected: /dev/usb/lp0");
     CHECK((*seen)[0].databaseBytes == 48 * 1024 * 1024);
+    CHECK((*seen)[0].setAsideWhy.empty());
+    // A record the server refuses: the page says why records of that kiosk were set aside.
+    sync::PushRequest bad;
+    for (const char* id : {"rec-bad-1", "rec-bad-2"})
+        bad.records.push_back({id, "application", json{{"applicationId", std::string("a-") + id}, {"referenceCode", "BAD-0001"}}.dump()});
+    REQUIRE(f.service->push(f.kiosk.deviceId, bad));
+    const auto why = (*fleet.kiosks(giorgi))[0].setAsideWhy;
+    CHECK(why.find("(2)") != std::string::npos);
+    CHECK_FALSE(why.empty());
     f.clock += 60;  // exactly three intervals: not yet
     CHECK_FALSE((*fleet.kiosks(giorgi))[0].silent);
     f.clock += 1;
@@ -58,6 +68,7 @@ TEST_CASE("fleet: every kiosk with its state, silent after three of its interval
     CHECK(page.body.find("Debian GNU/Linux 12 (bookworm)") != std::string::npos);
     CHECK(page.body.find("database 48 MB") != std::string::npos);
     CHECK(page.body.find("<i>camera") == std::string::npos);
+    CHECK(page.body.find("class=\"why\"") != std::string::npos);
     auto [ninoCookie, ninoCsrf] = f.signIn("Nino", "nino+password+1");
     CHECK(f.request("GET", "/office/fleet", "", ninoCookie).status == 403);
     CHECK(f.request("POST", "/office/fleet/config", "csrf=" + ninoCsrf + "&target=*&key=kiosk.idle_timeout_s&value=45", ninoCookie).status == 403);
@@ -187,15 +198,35 @@ TEST_CASE("metrics: the fleet and the office's queues in Prometheus text, withou
     CHECK(res.body.find("dc_kiosk_queue_depth{kiosk=\"" + f.kiosk.deviceId + "\",office=\"\"} 3") != std::string::npos);
     CHECK(res.body.find("dc_records_received_total{kind=\"application\"} 1") != std::string::npos);
     CHECK(res.body.find("# TYPE dc_kiosks gauge") != std::string::npos);
+    // Request latency: a histogram per listener, cumulative buckets.
+    CHECK(res.body.find("# TYPE dc_http_request_duration_seconds histogram") != std::string::npos);
+    auto countOf = [](const std::string& text, const std::string& series) -> long long {
+        const size_t at = text.find(series + " ");
+        return at == std::string::npos ? -1 : std::stoll(text.substr(at + series.size() + 1));
+    };
+    const std::string fast = "dc_http_request_duration_seconds_bucket{listener=\"office\",le=\"0.005\"}";
+    const std::string slow = "dc_http_request_duration_seconds_bucket{listener=\"office\",le=\"1\"}";
+    const std::string all = "dc_http_request_duration_seconds_bucket{listener=\"office\",le=\"+Inf\"}";
+    const long long fastBefore = countOf(res.body, fast), slowBefore = countOf(res.body, slow), allBefore = countOf(res.body, all);
+    REQUIRE(fastBefore >= 0);
+    server::observeRequest("office", 0.002);
+    server::observeRequest("office", 0.7);
+    const std::string after = f.console->handle(r).body;
+    CHECK(countOf(after, fast) == fastBefore + 1);
+    CHECK(countOf(after, slow) == slowBefore + 2);
+    CHECK(countOf(after, all) == allBefore + 2);
+    CHECK(countOf(after, "dc_http_request_duration_seconds_count{listener=\"office\"}") == allBefore + 2);
     CHECK(res.body.find("Beridze") == std::string::npos);
-    // Every line is a comment or "name{labels} value".
-    std::istringstream lines(res.body);
+    // Every line is a comment or "name{labels} value" (a whole number, or seconds with a fraction).
+    std::istringstream lines(after);
     std::string line;
     while (std::getline(lines, line)) {
         if (line.starts_with("#")) continue;
         const size_t space = line.rfind(' ');
         REQUIRE(space != std::string::npos);
-        CHECK(line.substr(space + 1).find_first_not_of("0123456789") == std::string::npos);
+        const std::string value = line.substr(space + 1);
+        CHECK(value.find_first_not_of("0123456789.") == std::string::npos);
+        CHECK(std::count(value.begin(), value.end(), '.') <= 1);
     }
 }
 

@@ -84,7 +84,9 @@ std::optional<HttpResponse> fleetPages(FleetService& fleet, const HttpRequest& r
                     htmlEscape(k.name.empty() ? k.id : k.name + " (" + k.id + ")") + (k.office.empty() ? "" : "<br>" + htmlEscape(k.office)) +
                     "</td><td class=\"status\">" + c.w(state) + "</td><td>" + utcTime(k.lastSeen) + "</td><td>" + htmlEscape(k.version) +
                     (k.osVersion.empty() ? std::string() : "<br><small>" + htmlEscape(k.osVersion) + "</small>") + "</td><td>" +
-                    std::to_string(k.queueDepth) + "</td><td>" + std::to_string(k.quarantined) + "</td><td>" + std::to_string(k.callsWaiting) +
+                    std::to_string(k.queueDepth) + "</td><td>" + std::to_string(k.quarantined) +
+                    (k.setAsideWhy.empty() ? std::string() : "<br><small class=\"why\">" + htmlEscape(k.setAsideWhy) + "</small>") +
+                    "</td><td>" + std::to_string(k.callsWaiting) +
                     "</td><td>" + megabytes(k.diskFree) +
                     (k.databaseBytes > 0 ? "<br><small>" + std::string(c.w(W::DatabaseSize)) + " " + megabytes(k.databaseBytes) + "</small>"
                                          : std::string()) +

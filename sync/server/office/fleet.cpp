@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.hpp"
 #include "firmware-config/device_config.hpp"
+#include "sync/server/request_metrics.hpp"
 
 namespace dc::server::office {
 namespace {
@@ -43,11 +45,22 @@ Expected<std::vector<KioskRow>> FleetService::kiosks(const Session& who) {
     for (const auto& r : *rows) {
         KioskRow k{r.text(0),    r.text(1),    r.text(2),    r.text(3),     r.text(4),     r.integer(5),
                    r.integer(6), r.integer(7), r.integer(8), r.integer(9),  r.integer(10), r.integer(11),
-                   r.integer(13), r.integer(12) != 0, false, r.text(14), r.text(15), r.text(16), r.integer(17)};
+                   r.integer(13), r.integer(12) != 0, false, r.text(14), r.text(15), r.text(16), {}, r.integer(17)};
         const int64_t interval = k.syncInterval > 0 ? k.syncInterval : kDefaultSyncInterval;
         k.silent = !k.revoked && (k.lastSeen == 0 || now() - k.lastSeen > kSilentIntervals * interval);
         out.push_back(std::move(k));
     }
+    // Why records were set aside: the server's own refusals, most frequent first (few rows: an index
+    // holds only the refused ones).
+    DC_TRY(why, c->query("SELECT device_id, reason, count(*) FROM received WHERE outcome = 'rejected' "
+                         "GROUP BY device_id, reason ORDER BY 3 DESC, 2"));
+    std::map<std::string, std::string> reasons;
+    for (const auto& r : *why) {
+        std::string& line = reasons[r.text(0)];
+        if (line.size() < 300) line += (line.empty() ? "" : "; ") + r.text(1).substr(0, 120) + " (" + r.text(2) + ")";
+    }
+    for (auto& k : out)
+        if (auto it = reasons.find(k.id); it != reasons.end()) k.setAsideWhy = it->second;
     std::stable_sort(out.begin(), out.end(), [](const KioskRow& a, const KioskRow& b) { return a.silent && !b.silent; });
     return out;
 }
@@ -207,7 +220,7 @@ Expected<std::string> FleetService::metrics() {
                            {now() - 3600}));
     out += "# HELP dc_calls_waiting Calls for a clerk in the last hour no one has taken.\n# TYPE dc_calls_waiting gauge\n";
     out += "dc_calls_waiting " + (*calls)[0].text(0) + "\n";
-    return out;
+    return out + requestMetrics();
 }
 
 }  // namespace dc::server::office

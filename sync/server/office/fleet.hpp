@@ -26,6 +26,7 @@ struct KioskRow {
     bool revoked = false;
     bool silent = false;  // not heard for kSilentIntervals of its interval (or never heard)
     std::string osVersion, printer, camera;  // as its last heartbeat said (empty: never said)
+    std::string setAsideWhy;  // the server's reasons for the records it refused, "reason (n); ..."
     int64_t databaseBytes = 0;
 };
 
