@@ -18,7 +18,7 @@
 
 #include "app/command_line.hpp"
 #include "app/core/catalog_service.hpp"
-#include "app/core/demo_catalog.hpp"
+#include "catalog/demo_catalog.hpp"
 #include "app/core/paths.hpp"
 #include "app/device_probe.hpp"
 #include "app/log_ring.hpp"

@@ -28,7 +28,7 @@ if [ -z "${KIOSK_NO_SERVER:-}" ]; then
   db="$demo/server.db"
   if [ ! -f "$db" ]; then
     # The server offers the same catalog the demo kiosk starts with.
-    build/dev/app/dc-catalog-gen --kiosk-seed --out "$demo/seed.jsonl"
+    build/dev/catalog/dc-catalog-gen --kiosk-seed --out "$demo/seed.jsonl"
     "$server" import --db "$db" "$demo/seed.jsonl"
     # A caseworker for the office console (a demo password: make real ones with user add).
     echo "demo password 1" | "$server" user add --db "$db" --name demo --role admin --password-stdin

@@ -2,9 +2,9 @@
 
 #include <cstdio>
 
-#include "app/store/daily_counts.hpp"
+#include "store/daily_counts.hpp"
 
-#include "app/store/catalog_queries.hpp"
+#include "store/catalog_queries.hpp"
 
 namespace dc::core {
 

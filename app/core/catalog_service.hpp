@@ -13,12 +13,12 @@
 #include <vector>
 
 #include "app/core/main_thread_queue.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_queries.hpp"
-#include "app/store/database.hpp"
-#include "app/store/field_cipher.hpp"
-#include "app/store/jobseeker_actions.hpp"
-#include "app/store/records.hpp"
+#include "store/catalog_import.hpp"
+#include "store/catalog_queries.hpp"
+#include "store/database.hpp"
+#include "store/field_cipher.hpp"
+#include "store/jobseeker_actions.hpp"
+#include "catalog/records.hpp"
 
 namespace dc::core {
 

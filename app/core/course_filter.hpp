@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "app/store/records.hpp"
+#include "catalog/records.hpp"
 
 namespace dc::core {
 

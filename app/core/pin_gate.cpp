@@ -6,7 +6,7 @@
 #include <chrono>
 #include <cmath>
 
-#include "app/store/outbox.hpp"
+#include "store/outbox.hpp"
 
 namespace dc::core {
 namespace {

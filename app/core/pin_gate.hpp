@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "app/store/database.hpp"
+#include "store/database.hpp"
 
 namespace dc::core {
 

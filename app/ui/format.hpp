@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "app/store/records.hpp"
+#include "catalog/records.hpp"
 
 #include "app/ui/i18n.hpp"
 

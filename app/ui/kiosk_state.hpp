@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "app/core/course_filter.hpp"
-#include "app/store/catalog_queries.hpp"
-#include "app/store/jobseeker_actions.hpp"
-#include "app/store/records.hpp"
+#include "store/catalog_queries.hpp"
+#include "store/jobseeker_actions.hpp"
+#include "catalog/records.hpp"
 #include "common/error.hpp"
 #include "app/ui/i18n.hpp"
 #include "app/ui/id_capture.hpp"

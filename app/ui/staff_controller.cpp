@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/store/jobseeker_actions.hpp"
+#include "store/jobseeker_actions.hpp"
 #include "app/ui/views.hpp"
 #include "app/ui/widgets.hpp"
 

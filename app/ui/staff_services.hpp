@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "app/core/pin_gate.hpp"
-#include "app/store/jobseeker_actions.hpp"
-#include "app/store/outbox.hpp"
-#include "app/store/staff_queries.hpp"
+#include "store/jobseeker_actions.hpp"
+#include "store/outbox.hpp"
+#include "store/staff_queries.hpp"
 #include "app/ui/i18n.hpp"
 #include "app/ui/id_capture.hpp"
 #include "common/error.hpp"

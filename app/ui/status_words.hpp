@@ -3,7 +3,7 @@
 // receipts, Help's delivery card): one mapping each, so they never drift apart.
 #include <string>
 
-#include "app/store/jobseeker_actions.hpp"
+#include "store/jobseeker_actions.hpp"
 #include "app/ui/i18n.hpp"
 #include "app/ui/kiosk_state.hpp"
 #include "app/ui/ui_context.hpp"

@@ -6,10 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_json.hpp"
-#include "app/store/catalog_queries.hpp"
-#include "app/store/daily_counts.hpp"
+#include "store/catalog_import.hpp"
+#include "catalog/catalog_json.hpp"
+#include "store/catalog_queries.hpp"
+#include "store/daily_counts.hpp"
 #include "common/utf8.hpp"
 #include "sync/protocol/messages.hpp"
 #include "sync/protocol/signing.hpp"

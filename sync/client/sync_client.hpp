@@ -2,7 +2,7 @@
 // One device's side of protocol v1, as plain synchronous steps over the local store. The worker
 // (sync_worker.hpp) decides when to run them; tests run them directly.
 //
-// Guarantees, each resting on a store transaction (app/store/outbox.hpp, catalog_import.hpp):
+// Guarantees, each resting on a store transaction (store/outbox.hpp, catalog_import.hpp):
 //  - a record leaves the outbox only when the server's answer for it is written; a crash before
 //    that resends it and the server answers "duplicate" with the original result;
 //  - a record the server refuses (or one that cannot be read here) is set aside, never retried
@@ -14,10 +14,10 @@
 #include <optional>
 #include <string>
 
-#include "app/store/database.hpp"
-#include "app/store/field_cipher.hpp"
-#include "app/store/attachments.hpp"
-#include "app/store/outbox.hpp"
+#include "store/database.hpp"
+#include "store/field_cipher.hpp"
+#include "store/attachments.hpp"
+#include "store/outbox.hpp"
 #include "sync/client/http_transport.hpp"
 #include "sync/protocol/messages.hpp"
 

@@ -19,7 +19,7 @@
 #include <thread>
 #include <vector>
 
-#include "app/store/field_cipher.hpp"
+#include "store/field_cipher.hpp"
 #include "sync/client/sync_client.hpp"
 
 namespace dc::sync {

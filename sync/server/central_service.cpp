@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_json.hpp"
-#include "app/store/records.hpp"
+#include "catalog/catalog_checks.hpp"
+#include "catalog/catalog_json.hpp"
+#include "catalog/records.hpp"
 #include "common/utf8.hpp"
 #include "sync/protocol/signing.hpp"
 #include "sync/server/server_schema.hpp"

@@ -12,9 +12,9 @@
 #include <thread>
 #include <vector>
 
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_json.hpp"
 #include "common/utf8.hpp"
-#include "app/store/jobposting_jsonld.hpp"
+#include "catalog/jobposting_jsonld.hpp"
 #include "sync/server/central_service.hpp"
 #include "sync/server/http_server.hpp"
 #include "sync/server/office/console.hpp"

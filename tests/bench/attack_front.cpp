@@ -22,8 +22,8 @@
 #include <thread>
 #include <vector>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "catalog/catalog_json.hpp"
 #include "support/loopback.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/client/http_transport.hpp"

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_queries.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "store/catalog_import.hpp"
+#include "store/catalog_queries.hpp"
 #include "common/utf8.hpp"
 
 using namespace dc;

@@ -16,8 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "catalog/catalog_json.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/server/central_service.hpp"
 #include "sync/server/office/feeds.hpp"

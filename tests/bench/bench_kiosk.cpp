@@ -15,8 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/store/catalog_import.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "store/catalog_import.hpp"
 #include "e2e/kiosk_process.hpp"
 #include "support/temp_dir.hpp"
 

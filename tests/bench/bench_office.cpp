@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "app/core/catalog_generator.hpp"
+#include "catalog/catalog_generator.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/protocol/signing.hpp"
 #include "sync/server/central_service.hpp"

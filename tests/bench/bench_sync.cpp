@@ -8,12 +8,12 @@
 #include <cstdio>
 #include <string>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/store/attachments.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_json.hpp"
-#include "app/store/jobseeker_actions.hpp"
-#include "app/store/outbox.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "store/attachments.hpp"
+#include "store/catalog_import.hpp"
+#include "catalog/catalog_json.hpp"
+#include "store/jobseeker_actions.hpp"
+#include "store/outbox.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/client/sync_client.hpp"
 #include "sync/server_process.hpp"

@@ -19,8 +19,8 @@
 #include <sstream>
 #include <thread>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "catalog/catalog_json.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/client/http_transport.hpp"
 #include "sync/protocol/messages.hpp"

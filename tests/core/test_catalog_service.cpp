@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "app/core/catalog_service.hpp"
-#include "app/core/demo_catalog.hpp"
+#include "catalog/demo_catalog.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace dc;

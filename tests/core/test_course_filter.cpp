@@ -1,7 +1,7 @@
 // Browsing courses by format, group, city and flexible hours, with the count each choice leaves.
 #include <catch2/catch.hpp>
 
-#include "app/core/catalog_generator.hpp"
+#include "catalog/catalog_generator.hpp"
 #include "app/core/course_filter.hpp"
 
 using namespace dc;

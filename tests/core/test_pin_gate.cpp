@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/core/pin_gate.hpp"
-#include "app/store/outbox.hpp"
+#include "store/outbox.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace dc;

@@ -9,9 +9,9 @@
 #include <map>
 #include <sstream>
 
-#include "app/core/demo_catalog.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_queries.hpp"
+#include "catalog/demo_catalog.hpp"
+#include "store/catalog_import.hpp"
+#include "store/catalog_queries.hpp"
 #include "common/i18n/po_file.hpp"
 #include "e2e/kiosk_process.hpp"
 #include "support/temp_dir.hpp"

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/core/demo_catalog.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/demo_catalog.hpp"
+#include "catalog/catalog_json.hpp"
 #include "drivers/idread/mrz_reader.hpp"
 #include "drivers/idread/synthetic_document.hpp"
 #include "e2e/catalog_words.hpp"

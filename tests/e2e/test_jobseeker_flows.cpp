@@ -9,11 +9,11 @@
 #include <tuple>
 
 #include "app/core/course_filter.hpp"
-#include "app/core/demo_catalog.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_queries.hpp"
-#include "app/store/jobseeker_actions.hpp"
-#include "app/store/sqlite_statement.hpp"
+#include "catalog/demo_catalog.hpp"
+#include "store/catalog_import.hpp"
+#include "store/catalog_queries.hpp"
+#include "store/jobseeker_actions.hpp"
+#include "store/sqlite_statement.hpp"
 #include "e2e/kiosk_process.hpp"
 #include "support/temp_dir.hpp"
 

@@ -3,9 +3,9 @@
 
 #include <cmath>
 
-#include "app/core/demo_catalog.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_queries.hpp"
+#include "catalog/demo_catalog.hpp"
+#include "store/catalog_import.hpp"
+#include "store/catalog_queries.hpp"
 #include <nlohmann/json.hpp>
 
 #include "e2e/dump_checks.hpp"

@@ -2,8 +2,8 @@
 // jobseeker does at the kiosk arrives at the server, and the receipt says so when it has.
 #include <catch2/catch.hpp>
 
-#include "app/core/demo_catalog.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/demo_catalog.hpp"
+#include "catalog/catalog_json.hpp"
 #include "e2e/kiosk_process.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/server_process.hpp"

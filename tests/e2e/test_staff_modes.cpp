@@ -19,9 +19,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/core/demo_catalog.hpp"
+#include "catalog/demo_catalog.hpp"
 #include "app/core/pin_gate.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_json.hpp"
 #include "drivers/idread/barcodes.hpp"
 #include "drivers/image/gray_image.hpp"
 #include "e2e/dump_checks.hpp"

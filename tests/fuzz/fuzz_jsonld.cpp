@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "app/store/catalog_import.hpp"
-#include "app/store/jobposting_jsonld.hpp"
+#include "catalog/catalog_checks.hpp"
+#include "catalog/jobposting_jsonld.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "app/core/demo_catalog.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_queries.hpp"
-#include "app/store/json_list.hpp"
+#include "catalog/demo_catalog.hpp"
+#include "store/catalog_import.hpp"
+#include "store/catalog_queries.hpp"
+#include "catalog/json_list.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace dc;

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "app/store/database.hpp"
-#include "app/store/migrations.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace dc;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "app/store/fts_query.hpp"
+#include "store/fts_query.hpp"
 
 using dc::store::buildFtsQuery;
 using Kind = dc::store::FtsQuery::Kind;

@@ -8,9 +8,9 @@
 #include <functional>
 #include <set>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_queries.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "store/catalog_import.hpp"
+#include "store/catalog_queries.hpp"
 #include "common/utf8.hpp"
 #include "support/temp_dir.hpp"
 

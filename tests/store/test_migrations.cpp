@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_queries.hpp"
-#include "app/store/database.hpp"
-#include "app/store/migrations.hpp"
+#include "store/catalog_import.hpp"
+#include "store/catalog_queries.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace dc;

@@ -4,14 +4,14 @@
 
 #include <map>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/core/demo_catalog.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_queries.hpp"
-#include "app/store/daily_counts.hpp"
-#include "app/store/jobseeker_actions.hpp"
-#include "app/store/outbox.hpp"
-#include "app/store/sqlite_statement.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "catalog/demo_catalog.hpp"
+#include "store/catalog_import.hpp"
+#include "store/catalog_queries.hpp"
+#include "store/daily_counts.hpp"
+#include "store/jobseeker_actions.hpp"
+#include "store/outbox.hpp"
+#include "store/sqlite_statement.hpp"
 #include "support/kiosk_store.hpp"
 
 using namespace dc;

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "app/store/field_cipher.hpp"
-#include "app/store/profiles.hpp"
+#include "store/field_cipher.hpp"
+#include "store/profiles.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace dc;

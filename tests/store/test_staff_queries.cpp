@@ -2,12 +2,12 @@
 // (delivered, waiting, refused), the facts a printed receipt needs, and the database's health.
 #include <catch2/catch.hpp>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/core/demo_catalog.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/outbox.hpp"
-#include "app/store/sqlite_statement.hpp"
-#include "app/store/staff_queries.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "catalog/demo_catalog.hpp"
+#include "store/catalog_import.hpp"
+#include "store/outbox.hpp"
+#include "store/sqlite_statement.hpp"
+#include "store/staff_queries.hpp"
 #include "support/kiosk_store.hpp"
 
 using namespace dc;

@@ -3,11 +3,11 @@
 // demo catalog (plus a few generated courses with sessions, for enrollments).
 #include <catch2/catch.hpp>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/core/demo_catalog.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/field_cipher.hpp"
-#include "app/store/sqlite_statement.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "catalog/demo_catalog.hpp"
+#include "store/catalog_import.hpp"
+#include "store/field_cipher.hpp"
+#include "store/sqlite_statement.hpp"
 #include "support/temp_dir.hpp"
 
 namespace dc::test {

@@ -2,9 +2,9 @@
 // A kiosk's store and sync client talking to a real dc-server over loopback.
 #include <catch2/catch.hpp>
 
-#include "app/store/jobseeker_actions.hpp"
-#include "app/store/outbox.hpp"
-#include "app/store/sqlite_statement.hpp"
+#include "store/jobseeker_actions.hpp"
+#include "store/outbox.hpp"
+#include "store/sqlite_statement.hpp"
 #include "support/temp_dir.hpp"
 #include "sync/client/sync_client.hpp"
 #include "sync/server_process.hpp"

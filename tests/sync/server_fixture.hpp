@@ -2,7 +2,7 @@
 // A central service over a fresh SQLite file, with a catalog and an enrolled device.
 #include <catch2/catch.hpp>
 
-#include "app/core/catalog_generator.hpp"
+#include "catalog/catalog_generator.hpp"
 #include "sync/server/central_service.hpp"
 #include "support/temp_dir.hpp"
 

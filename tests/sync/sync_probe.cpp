@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <string>
 
-#include "app/store/attachments.hpp"
-#include "app/store/jobseeker_actions.hpp"
-#include "app/store/sqlite_statement.hpp"
+#include "store/attachments.hpp"
+#include "store/jobseeker_actions.hpp"
+#include "store/sqlite_statement.hpp"
 #include "sync/client/sync_client.hpp"
 
 using namespace dc;

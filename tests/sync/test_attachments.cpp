@@ -3,8 +3,8 @@
 // damaged or refused one set aside; hostile chunks refused.
 #include <random>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "catalog/catalog_json.hpp"
 #include "sync/kiosk_fixture.hpp"
 #include "sync/protocol/messages.hpp"
 #include "sync/protocol/signing.hpp"

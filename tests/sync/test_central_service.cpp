@@ -2,7 +2,7 @@
 // the change log devices pull, and admin operations.
 #include <nlohmann/json.hpp>
 
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_json.hpp"
 #include "sync/server_fixture.hpp"
 
 using namespace dc;

@@ -4,7 +4,7 @@
 #include <functional>
 
 #include "sync/console_fixture.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_json.hpp"
 #include "sync/server/office/catalog_admin.hpp"
 
 using namespace dc;

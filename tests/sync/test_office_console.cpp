@@ -19,7 +19,7 @@
 #include "sync/server/office/console_page.hpp"
 #include "sync/server/office/sms.hpp"
 #include "sync/protocol/signing.hpp"
-#include "app/core/catalog_generator.hpp"
+#include "catalog/catalog_generator.hpp"
 #include "sync/console_fixture.hpp"
 #include "sync/server_fixture.hpp"
 #include "sync/server_process.hpp"

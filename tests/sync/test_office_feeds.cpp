@@ -2,7 +2,7 @@
 // refused with why), postings past their closing date withdrawn from the kiosks, feeds kept apart;
 // the console's pages, roles, and hostile uploads, names and addresses.
 #include "sync/console_fixture.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_json.hpp"
 #include "sync/server/office/feeds.hpp"
 #include "sync/server/office/multipart.hpp"
 

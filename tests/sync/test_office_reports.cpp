@@ -104,7 +104,7 @@ TEST_CASE("reports: outcomes by target group, language, region and week, small g
     auto [cookie, csrf] = f.signIn("Giorgi", "giorgi%20password%201");
     const HttpResponse page = f.request("GET", "/office/reports?from=2027-01-01&to=2027-01-31", "", cookie);
     CHECK(page.status == 200);
-    CHECK(page.body.find("<svg class=\"chart\"") != std::string::npos);
+    CHECK(page.body.find("<svg id=\"by-week-chart\" class=\"chart\"") != std::string::npos);
     CHECK(page.body.find("fewer than 5") != std::string::npos);
     CHECK(page.body.find("Secret") == std::string::npos);
     const HttpResponse csvPage = f.request("GET", "/office/reports.csv?from=2027-01-01&to=2027-01-31", "", cookie);

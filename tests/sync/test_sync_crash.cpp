@@ -12,8 +12,8 @@
 #include <set>
 #include <thread>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "catalog/catalog_json.hpp"
 #include "sync/kiosk_fixture.hpp"
 
 using namespace dc;

@@ -5,11 +5,11 @@
 #include <cstdlib>
 #include <thread>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/core/demo_catalog.hpp"
-#include "app/store/catalog_import.hpp"
-#include "app/store/catalog_json.hpp"
-#include "app/store/daily_counts.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "catalog/demo_catalog.hpp"
+#include "store/catalog_import.hpp"
+#include "catalog/catalog_json.hpp"
+#include "store/daily_counts.hpp"
 #include "sync/kiosk_fixture.hpp"
 
 using namespace dc;

@@ -3,8 +3,8 @@
 
 #include "sync/client/sync_worker.hpp"
 #include "sync/kiosk_fixture.hpp"
-#include "app/store/catalog_json.hpp"
-#include "app/core/catalog_generator.hpp"
+#include "catalog/catalog_json.hpp"
+#include "catalog/catalog_generator.hpp"
 
 using namespace dc;
 using namespace std::chrono_literals;

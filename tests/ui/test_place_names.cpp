@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "app/core/catalog_generator.hpp"
-#include "app/core/demo_catalog.hpp"
+#include "catalog/catalog_generator.hpp"
+#include "catalog/demo_catalog.hpp"
 #include "app/ui/place_names.hpp"
 #include "common/utf8.hpp"
 

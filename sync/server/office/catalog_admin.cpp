@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <ctime>
 
-#include "app/store/catalog_json.hpp"
-#include "app/store/isco08.hpp"
+#include "catalog/catalog_json.hpp"
+#include "catalog/isco08.hpp"
 #include "common/dates.hpp"
 #include "common/utf8.hpp"
 #include "sync/protocol/signing.hpp"

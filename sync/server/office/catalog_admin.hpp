@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/store/records.hpp"
+#include "catalog/records.hpp"
 #include "common/error.hpp"
 #include "sync/server/central_service.hpp"
 #include "sync/server/office/office_service.hpp"

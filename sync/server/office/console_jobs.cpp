@@ -4,7 +4,7 @@
 #include <map>
 #include <sstream>
 
-#include "app/store/isco08.hpp"
+#include "catalog/isco08.hpp"
 #include "sync/server/office/catalog_admin.hpp"
 #include "sync/server/office/console_page.hpp"
 

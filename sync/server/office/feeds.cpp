@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_json.hpp"
 #include "common/utf8.hpp"
 #include "sync/server/sql.hpp"
 

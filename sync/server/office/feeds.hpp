@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "app/store/jobposting_jsonld.hpp"
+#include "catalog/jobposting_jsonld.hpp"
 #include "common/error.hpp"
 #include "sync/server/central_service.hpp"
 #include "sync/server/office/office_service.hpp"

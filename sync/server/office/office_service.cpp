@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.hpp"
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_json.hpp"
 #include "sync/protocol/signing.hpp"
 
 namespace dc::server::office {

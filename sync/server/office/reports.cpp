@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/store/catalog_json.hpp"
+#include "catalog/catalog_json.hpp"
 #include "common/dates.hpp"
 #include "sync/server/central_service.hpp"
 #include "sync/server/sql.hpp"
