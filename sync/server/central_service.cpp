@@ -11,6 +11,7 @@
 #include "common/utf8.hpp"
 #include "sync/protocol/signing.hpp"
 #include "sync/server/server_schema.hpp"
+#include "sync/server/change_log.hpp"
 
 namespace dc::server {
 namespace {
@@ -55,6 +56,8 @@ bool personLooksRight(const json& body, std::string& personJson) {
     return ok && personJson.size() <= 4096;
 }
 
+}  // namespace
+
 Expected<int64_t> nextSeq(SqlConnection& c, int64_t count) {
     DC_TRY(rows, c.query("UPDATE counters SET value = value + $1 WHERE name = 'catalog' RETURNING value", {count}));
     if (rows->empty()) return fail(ErrorCode::Internal, "the catalog counter is missing");
@@ -91,6 +94,8 @@ Expected<void> noteStatusUpdate(SqlConnection& c, const std::string& enrollmentI
                       position ? SqlValue(*position) : SqlValue(std::monostate{})}));
     return {};
 }
+
+namespace {
 
 Expected<Verdict> takeApplication(SqlConnection& c, const std::string& device, const std::string& recordId,
                                   const json& body, int64_t now) {
@@ -409,114 +414,6 @@ Expected<std::string> CentralService::exportCsv(const std::string& what) {
     return fail(ErrorCode::InvalidInput, "export what? \"applications\" or \"enrollments\"");
 }
 
-namespace {
-// The seat an enrollment held in `sessionId` is free: whoever has waited longest on that session's
-// waitlist gets it (their enrollment id in *promoted), or the session has one more free seat.
-Expected<void> releaseSeat(SqlConnection& c, const std::string& sessionId, const std::string& courseId, std::string* promoted) {
-    // Under PostgreSQL's read committed, a transaction freeing a seat at the same moment may take
-    // the same first person: the outer "still waitlisted" makes the later one find nobody, and it
-    // looks again (it sees the other's commit then), so no seat is lost or given twice.
-    for (int attempt = 0; attempt < 16; ++attempt) {
-        DC_TRY(next, c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = (SELECT id FROM enrollments "
-                             "WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position LIMIT 1) "
-                             "AND status = 'waitlisted' RETURNING id",
-                             {sessionId}));
-        if (!next->empty()) {
-            DC_CHECK(noteStatusUpdate(c, (*next)[0].text(0), "confirmed", std::nullopt));
-            if (promoted) *promoted = (*next)[0].text(0);
-            return {};
-        }
-        DC_TRY(waiting, c.query("SELECT count(*) FROM enrollments WHERE session_id = $1 AND status = 'waitlisted'", {sessionId}));
-        if ((*waiting)[0].integer(0) == 0) break;
-    }
-    DC_CHECK(c.query("UPDATE sessions SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0", {sessionId}));
-    return republishCourse(c, courseId);
-}
-
-// A place that still holds something: a seat (confirmed) or a place on the waitlist.
-struct HeldPlace {
-    std::string sessionId, courseId;
-    bool seat = false;
-};
-Expected<std::optional<HeldPlace>> heldPlace(SqlConnection& c, const std::string& id) {
-    DC_TRY(rows, c.query("SELECT session_id, course_id, status FROM enrollments WHERE id = $1 AND status IN ('confirmed','waitlisted')",
-                         {id}));
-    if (rows->empty()) return std::optional<HeldPlace>();
-    return std::optional<HeldPlace>(HeldPlace{(*rows)[0].text(0), (*rows)[0].text(1), (*rows)[0].text(2) == "confirmed"});
-}
-}  // namespace
-
-Expected<std::string> cancelEnrollmentInTransaction(SqlConnection& c, const std::string& id, std::string* promoted) {
-    DC_TRY(place, heldPlace(c, id));
-    if (!*place) return fail(ErrorCode::NotFound, "no confirmed or waitlisted enrollment has this id");
-    const std::string sessionId = (*place)->sessionId, courseId = (*place)->courseId;
-    const bool hadSeat = (*place)->seat;
-    DC_CHECK(c.query("UPDATE enrollments SET status = 'cancelled', waitlist_position = NULL WHERE id = $1", {id}));
-    DC_CHECK(noteStatusUpdate(c, id, "cancelled", std::nullopt));
-    if (!hadSeat) return std::string("cancelled a place on the waitlist");
-    std::string next;
-    DC_CHECK(releaseSeat(c, sessionId, courseId, &next));
-    if (promoted) *promoted = next;
-    if (next.empty()) return std::string("cancelled; the seat is free again");
-    DC_TRY(code, c.query("SELECT reference_code FROM enrollments WHERE id = $1", {next}));
-    return "cancelled; the seat went to " + (code->empty() ? next : (*code)[0].text(0)) + " from the waitlist";
-}
-
-Expected<std::string> moveEnrollmentInTransaction(SqlConnection& c, const std::string& id, const std::string& toSession,
-                                                  std::string* promoted) {
-    DC_TRY(place, heldPlace(c, id));
-    if (!*place) return fail(ErrorCode::NotFound, "only a confirmed or waitlisted place can move to another session");
-    const std::string from = (*place)->sessionId, courseId = (*place)->courseId;
-    const bool hadSeat = (*place)->seat;
-    if (toSession == from) return fail(ErrorCode::InvalidInput, "the place is in this session already: choose another one");
-    DC_TRY(target, c.query("SELECT course_id FROM sessions WHERE id = $1", {toSession}));
-    if (target->empty() || (*target)[0].text(0) != courseId)
-        return fail(ErrorCode::InvalidInput, "choose another session of the same course");
-    // The new session first (one statement takes a seat, as for a kiosk's request), then the old one's seat is freed.
-    DC_TRY(seat, c.query("UPDATE sessions SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity "
-                         "RETURNING seats_taken",
-                         {toSession}));
-    std::string status = "confirmed";
-    SqlValue position = std::monostate{};
-    if (seat->empty()) {
-        DC_TRY(queued, c.query("UPDATE sessions SET waitlisted = waitlisted + 1 WHERE id = $1 RETURNING waitlisted", {toSession}));
-        status = "waitlisted";
-        position = (*queued)[0].integer(0);
-    }
-    DC_CHECK(c.query("UPDATE enrollments SET session_id = $2, status = $3, waitlist_position = $4 WHERE id = $1",
-                     {id, toSession, status, position}));
-    if (hadSeat) DC_CHECK(releaseSeat(c, from, courseId, promoted));
-    if (!seat->empty()) DC_CHECK(republishCourse(c, courseId));
-    return status;
-}
-
-Expected<void> promoteEnrollmentInTransaction(SqlConnection& c, const std::string& id) {
-    DC_TRY(rows, c.query("SELECT session_id, course_id FROM enrollments WHERE id = $1 AND status = 'waitlisted'", {id}));
-    if (rows->empty()) return fail(ErrorCode::InvalidInput, "only a place on the waiting list can be promoted");
-    const std::string sessionId = (*rows)[0].text(0), courseId = (*rows)[0].text(1);
-    DC_TRY(seat, c.query("UPDATE sessions SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity "
-                         "RETURNING seats_taken",
-                         {sessionId}));
-    if (seat->empty())
-        return fail(ErrorCode::InvalidInput, "the session has no free seat: cancel a place or move someone to another session first");
-    DC_TRY(taken, c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = $1 AND status = 'waitlisted' "
-                          "RETURNING id",
-                          {id}));
-    if (taken->empty()) return fail(ErrorCode::Conflict, "this place got a seat a moment ago");  // the caller rolls back the seat
-    return republishCourse(c, courseId);
-}
-
-Expected<std::string> CentralService::cancelEnrollment(const std::string& referenceCode) {
-    auto c = m_pool.acquire();
-    return transaction<std::string>(*c, [&]() -> Expected<std::string> {
-        DC_TRY(rows, c->query("SELECT id FROM enrollments WHERE reference_code = $1 "
-                              "AND status IN ('confirmed','waitlisted') ORDER BY received_at LIMIT 1",
-                              {referenceCode}));
-        if (rows->empty()) return fail(ErrorCode::NotFound, "no confirmed or waitlisted enrollment has this code");
-        return cancelEnrollmentInTransaction(*c, (*rows)[0].text(0), nullptr);
-    });
-}
-
 Expected<sync::EnrollResponse> CentralService::enroll(const sync::EnrollRequest& request) {
     auto c = m_pool.acquire();
     const std::string hash = sync::sha256Hex(request.token);
@@ -622,100 +519,6 @@ Expected<std::string> CentralService::reportCsv(const std::string& fromDay, cons
     for (const auto& r : *rows)
         out += r.text(0) + "," + r.text(1) + "," + csvField(r.text(2)) + "," + r.text(3) + "," + r.text(4) + "\n";
     return out;
-}
-
-Expected<std::vector<AttachmentInfo>> CentralService::attachments() {
-    auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT id, device_id, kind, record_id, sha256, size, received, complete FROM attachments "
-                          "ORDER BY created_at, id"));
-    std::vector<AttachmentInfo> out;
-    for (const auto& r : *rows)
-        out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5), r.integer(6), r.integer(7) != 0});
-    return out;
-}
-
-namespace {
-
-// The attachment's bytes in order, hashed on the way; nullopt when a chunk is damaged.
-Expected<std::pair<std::string, std::string>> assemble(SqlConnection& c, const std::string& id) {
-    DC_TRY(chunks, c.query("SELECT data FROM attachment_chunks WHERE id = $1 ORDER BY start_at", {id}));
-    std::string bytes;
-    sync::Sha256 hash;
-    for (const auto& row : *chunks) {
-        auto part = sync::base64Decode(row.text(0));
-        if (!part) return fail(ErrorCode::Internal, "a stored chunk of attachment " + id + " is damaged");
-        hash.update(*part);
-        bytes += *part;
-    }
-    return std::pair{std::move(bytes), hash.finalHex()};
-}
-
-}  // namespace
-
-Expected<std::string> CentralService::attachmentBytes(const std::string& id) {
-    auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT complete FROM attachments WHERE id = $1", {id}));
-    if (rows->empty() || (*rows)[0].integer(0) == 0) return fail(ErrorCode::NotFound, "no complete attachment has this id");
-    DC_TRY(whole, assemble(*c, id));
-    return std::move(whole->first);
-}
-
-Expected<sync::AttachmentStatus> CentralService::attachmentStatus(const std::string& deviceId, const std::string& id) {
-    auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT received, size, complete FROM attachments WHERE id = $1 AND device_id = $2",
-                          {id, deviceId}));
-    if (rows->empty()) return fail(ErrorCode::NotFound, "the server has nothing of this attachment yet");
-    return sync::AttachmentStatus{(*rows)[0].integer(0), (*rows)[0].integer(1), (*rows)[0].integer(2) != 0};
-}
-
-Expected<ChunkAnswer> CentralService::putChunk(const ChunkUpload& u) {
-    if (u.size <= 0 || u.size > static_cast<int64_t>(sync::kMaxAttachmentBytes))
-        return fail(ErrorCode::InvalidInput, "an attachment is 1 byte to 16 MiB");
-    if (u.bytes.empty() || u.bytes.size() > sync::kMaxChunkBytes)
-        return fail(ErrorCode::InvalidInput, "a chunk is 1 byte to 1 MiB");
-    // Written so it cannot overflow: offset + bytes <= size, with offset up to INT64_MAX.
-    if (u.offset < 0 || u.offset > u.size - static_cast<int64_t>(u.bytes.size()))
-        return fail(ErrorCode::InvalidInput, "the chunk does not fit inside the attachment's size");
-    if (u.sha256.size() != 64 || u.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
-        return fail(ErrorCode::InvalidInput, "sha256 must be 64 lower-case hex digits");
-    auto c = m_pool.acquire();
-    return transaction<ChunkAnswer>(*c, [&]() -> Expected<ChunkAnswer> {
-        DC_CHECK(c->query("INSERT INTO attachments (id, device_id, kind, record_id, size, sha256, created_at) "
-                          "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
-                          {u.id, u.deviceId, u.kind, u.recordId, u.size, u.sha256, now()}));
-        DC_TRY(known, c->query("SELECT device_id, size, sha256, received, complete FROM attachments WHERE id = $1", {u.id}));
-        const SqlRow& a = (*known)[0];
-        if (a.text(0) != u.deviceId) return fail(ErrorCode::Refused, "this attachment id belongs to another device");
-        if (a.integer(1) != u.size || a.text(2) != u.sha256)
-            return fail(ErrorCode::InvalidInput, "size or sha256 differ from the attachment's first chunk");
-        ChunkAnswer answer{{a.integer(3), a.integer(1), a.integer(4) != 0}};
-        if (answer.status.complete) return answer;  // a repeat of the last chunk: already whole
-        // The bytes count moves only if the chunk starts exactly where they end: one statement,
-        // so two servers cannot both append the same chunk.
-        DC_TRY(moved, c->query("UPDATE attachments SET received = received + $3 WHERE id = $1 AND received = $2 "
-                               "RETURNING received",
-                               {u.id, u.offset, static_cast<int64_t>(u.bytes.size())}));
-        if (moved->empty()) {
-            answer.offsetMismatch = true;
-            return answer;
-        }
-        DC_CHECK(c->query("INSERT INTO attachment_chunks (id, start_at, data) VALUES ($1, $2, $3)",
-                          {u.id, u.offset, sync::base64Encode(u.bytes)}));
-        answer.status.received = (*moved)[0].integer(0);
-        if (answer.status.received < u.size) return answer;
-        DC_TRY(whole, assemble(*c, u.id));
-        if (whole->second != u.sha256) {
-            // Start again from nothing rather than keep bytes that do not add up.
-            DC_CHECK(c->query("DELETE FROM attachment_chunks WHERE id = $1", {u.id}));
-            DC_CHECK(c->query("UPDATE attachments SET received = 0 WHERE id = $1", {u.id}));
-            answer.status.received = 0;
-            answer.checksumFailed = true;
-            return answer;
-        }
-        DC_CHECK(c->query("UPDATE attachments SET complete = 1 WHERE id = $1", {u.id}));
-        answer.status.complete = true;
-        return answer;
-    });
 }
 
 Expected<sync::PushResponse> CentralService::push(const std::string& deviceId, const sync::PushRequest& request) {

@@ -57,7 +57,7 @@ std::string multipart(const std::string& boundary, const std::vector<std::tuple<
 
 }  // namespace
 
-TEST_CASE("feeds: an upload adds postings; the next one changes, closes the expired and refuses the broken, saying why",
+TEST_CASE("feeds: an upload adds postings, the next one changes, closes the expired and refuses the broken, saying why",
           "[sync][office][feeds]") {
     ConsoleFixture f;
     office::FeedService feeds(*f.pool, [&f] { return f.clock; });
@@ -130,7 +130,7 @@ TEST_CASE("feeds: a posting gone from its feed is closed, except when nothing in
     CHECK(both.at("ld-remote-market-1") == "Remote translator");
 }
 
-TEST_CASE("feeds: fetched on their schedule; a failed fetch is reported and waits its turn", "[sync][office][feeds]") {
+TEST_CASE("feeds: fetched on their schedule, a failed fetch is reported and waits its turn", "[sync][office][feeds]") {
     ConsoleFixture f;
     std::string served = list({posting("9", "Driver")});
     bool down = false;
@@ -193,7 +193,7 @@ TEST_CASE("feeds: jobs past their closing date leave the kiosks by the server's 
     CHECK(feeds.withdrawExpired()->empty());
 }
 
-TEST_CASE("feeds: caseworkers may not; names, addresses and schedules out of range are refused", "[sync][office][feeds]") {
+TEST_CASE("feeds: caseworkers may not, names, addresses and schedules out of range are refused", "[sync][office][feeds]") {
     ConsoleFixture f;
     office::FeedService feeds(*f.pool, [&f] { return f.clock; });
     auto nino = f.office->login("Nino", "nino password 1")->session;
@@ -226,7 +226,7 @@ TEST_CASE("feeds: caseworkers may not; names, addresses and schedules out of ran
     CHECK(feeds.feeds(tamar)->size() == 1);
 }
 
-TEST_CASE("feeds console: a file uploaded through the page; the report names what was refused, escaped",
+TEST_CASE("feeds console: a file uploaded through the page, the report names what was refused, escaped",
           "[sync][office][feeds]") {
     ConsoleFixture f;
     auto [cookie, csrf] = f.signIn("Giorgi", "giorgi%20password%201");
@@ -269,7 +269,7 @@ TEST_CASE("feeds console: a file uploaded through the page; the report names wha
     CHECK(f.request("GET", "/office/feeds/run?seq=99999999999999999999999", "", cookie).status == 404);
 }
 
-TEST_CASE("multipart forms: what a browser sends is read; malformed and hostile ones are refused, saying why",
+TEST_CASE("multipart forms: what a browser sends is read, malformed and hostile ones are refused, saying why",
           "[sync][office][feeds]") {
     const std::string type = "multipart/form-data; boundary=\"b-1\"";
     auto ok = office::parseMultipart(type, "preamble\r\n" + multipart("b-1", {{"a", "", "one"}, {"f", "x.json", std::string("\0\xff", 2)}}));

@@ -118,7 +118,7 @@ TEST_CASE("reports: outcomes by target group, language, region and week, small g
     CHECK(before->total[Measure::Applications] == 0);
 }
 
-TEST_CASE("reports: completions only of confirmed places; roles, offices and days out of range", "[sync][office][reports]") {
+TEST_CASE("reports: completions only of confirmed places, roles, offices and days out of range", "[sync][office][reports]") {
     ConsoleFixture f;
     office::ReportService reports(*f.pool, [&f] { return f.clock; });
     auto giorgi = f.office->login("Giorgi", "giorgi password 1")->session;

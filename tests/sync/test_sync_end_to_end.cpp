@@ -351,7 +351,7 @@ TEST_CASE("configuration set at the office arrives with the heartbeat, a device'
     CHECK(kiosk.text("SELECT value FROM settings WHERE key = 'sync.config'") == R"({"idleTimeoutSeconds":120,"language":"ru"})");
 }
 
-TEST_CASE("postings imported as schema.org JSON-LD reach the kiosks; a bad posting is refused alone, an expired one "
+TEST_CASE("postings imported as schema.org JSON-LD reach the kiosks, a bad posting is refused alone, an expired one "
           "withdrawn",
           "[sync][e2e]") {
     Setup s(2, 0);
