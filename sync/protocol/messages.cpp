@@ -73,7 +73,7 @@ json objectFrom(const std::string& text) {
 std::string toJson(const ErrorBody& e) {
     json j = {{"error", e.error}, {"message", e.message}};
     if (e.serverTime) j["serverTime"] = *e.serverTime;
-    return j.dump();
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Expected<ErrorBody> parseErrorBody(std::string_view body) {
@@ -90,7 +90,7 @@ Expected<ErrorBody> parseErrorBody(std::string_view body) {
 
 // ---- enrollment ----
 std::string toJson(const EnrollRequest& r) {
-    return json{{"token", r.token}, {"requestId", r.requestId}, {"name", r.name}, {"version", r.version}}.dump();
+    return json{{"token", r.token}, {"requestId", r.requestId}, {"name", r.name}, {"version", r.version}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Expected<EnrollRequest> parseEnrollRequest(std::string_view body) {
@@ -103,7 +103,7 @@ Expected<EnrollRequest> parseEnrollRequest(std::string_view body) {
     return EnrollRequest{*token, *requestId, *name, *version};
 }
 
-std::string toJson(const EnrollResponse& r) { return json{{"deviceId", r.deviceId}, {"secret", r.secret}}.dump(); }
+std::string toJson(const EnrollResponse& r) { return json{{"deviceId", r.deviceId}, {"secret", r.secret}}.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 Expected<EnrollResponse> parseEnrollResponse(std::string_view body) {
     DC_TRY(obj, parseObject(body, "the enrollment answer"));
@@ -137,7 +137,7 @@ std::string toJson(const PushRequest& r) {
     for (size_t i = 0; i < r.records.size(); ++i) {
         const auto& rec = r.records[i];
         if (i) out += ',';
-        out += R"({"id":)" + json(rec.id).dump() + R"(,"kind":)" + json(rec.kind).dump() + R"(,"body":)";
+        out += R"({"id":)" + json(rec.id).dump(-1, ' ', false, json::error_handler_t::replace) + R"(,"kind":)" + json(rec.kind).dump(-1, ' ', false, json::error_handler_t::replace) + R"(,"body":)";
         out += rec.body.empty() ? std::string("{}") : rec.body;
         out += '}';
     }
@@ -178,7 +178,7 @@ std::string toJson(const PushResponse& r) {
         if (!a.reason.empty()) j["reason"] = a.reason;
         answers.push_back(std::move(j));
     }
-    return json{{"answers", std::move(answers)}}.dump();
+    return json{{"answers", std::move(answers)}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Expected<PushResponse> parsePushResponse(std::string_view body) {
@@ -222,7 +222,7 @@ std::string toJson(const Heartbeat& h) {
                 {"diskFreeBytes", h.diskFreeBytes}, {"updatesAfter", h.updatesAfter},
                 {"syncIntervalSeconds", h.syncIntervalSeconds}, {"osVersion", h.osVersion},
                 {"databaseBytes", h.databaseBytes}, {"printer", h.printer}, {"camera", h.camera}}
-        .dump();
+        .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Expected<Heartbeat> parseHeartbeat(std::string_view body) {
@@ -256,7 +256,7 @@ std::string toJson(const HeartbeatResponse& r) {
     for (const auto& c : r.calls) calls.push_back({{"recordId", c.recordId}, {"by", c.by}, {"at", c.at}});
     return json{{"serverTime", r.serverTime}, {"config", objectFrom(r.config)}, {"updates", std::move(updates)},
                 {"calls", std::move(calls)}}
-        .dump();
+        .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view body) {
@@ -296,7 +296,7 @@ Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view body) {
 }
 
 // ---- status ----
-std::string toJson(const StatusRequest& r) { return json{{"codes", r.codes}}.dump(); }
+std::string toJson(const StatusRequest& r) { return json{{"codes", r.codes}}.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 Expected<StatusRequest> parseStatusRequest(std::string_view body) {
     DC_TRY(obj, parseObject(body, "the status request"));
@@ -320,7 +320,7 @@ std::string toJson(const StatusResponse& r) {
         if (a.waitlistPosition) j["waitlistPosition"] = *a.waitlistPosition;
         answers.push_back(std::move(j));
     }
-    return json{{"answers", std::move(answers)}}.dump();
+    return json{{"answers", std::move(answers)}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Expected<StatusResponse> parseStatusResponse(std::string_view body) {
@@ -354,7 +354,7 @@ std::string toJson(const Report& r) {
     json counts = json::array();
     for (const auto& c : r.counts)
         counts.push_back({{"day", c.day}, {"metric", c.metric}, {"dimension", c.dimension}, {"n", c.n}});
-    return json{{"counts", std::move(counts)}}.dump();
+    return json{{"counts", std::move(counts)}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Expected<Report> parseReport(std::string_view body) {
@@ -385,7 +385,7 @@ Expected<Report> parseReport(std::string_view body) {
 
 // ---- attachments ----
 std::string toJson(const AttachmentStatus& s) {
-    return json{{"received", s.received}, {"size", s.size}, {"complete", s.complete}}.dump();
+    return json{{"received", s.received}, {"size", s.size}, {"complete", s.complete}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Expected<AttachmentStatus> parseAttachmentStatus(std::string_view body) {

@@ -187,7 +187,14 @@ struct HttpFront::Impl {
         }
         if (fault && fault->action == Fault::Action::Slow) std::this_thread::sleep_for(std::chrono::milliseconds(fault->arg));
 
-        HttpResponse out = handler(request);
+        // No request may take the server down: whatever a handler throws becomes a 500 for that request.
+        HttpResponse out;
+        try {
+            out = handler(request);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "dc-server: %s %s: %s\n", options.name.c_str(), method, e.what());
+            out = errorResponse(500, "internal", "the server could not answer this request");
+        }
         observeRequest(options.name, std::chrono::duration<double>(Clock::now() - started).count());
         if (!options.quiet) {
             const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();

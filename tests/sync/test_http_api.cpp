@@ -1,5 +1,7 @@
 // The HTTP side of protocol v1 without sockets: authentication, clock skew, routes, and clear
 // JSON errors for malformed and hostile requests.
+#include <nlohmann/json.hpp>
+
 #include "sync/protocol/signing.hpp"
 #include "sync/server/http_api.hpp"
 #include "sync/server_fixture.hpp"
@@ -112,6 +114,14 @@ TEST_CASE("routes, methods and bodies get clear JSON errors", "[sync][api]") {
     auto enrollUsed = f.api.handle({"POST", "/v1/enroll", "/v1/enroll", {}, {},
                                     sync::toJson(sync::EnrollRequest{"0000", "0123456789abcdef", "", ""})});
     CHECK(enrollUsed.status == 403);
+
+    // A path that is not UTF-8 is echoed in the answer: it used to throw out of the handler (found
+    // by the API fuzz target), which takes down the whole server; now the byte is replaced.
+    const std::string hostile = "/v1/\xff\xfe";
+    auto odd = f.api.handle({"GET", hostile, hostile, {}, {}, ""});
+    CHECK(odd.status == 404);
+    CHECK_FALSE(nlohmann::json::parse(odd.body, nullptr, false).is_discarded());
+    CHECK(f.errorCode(odd) == "not_found");
 }
 
 TEST_CASE("a pull answers JSON Lines with its cursor, count and whether more follows", "[sync][api]") {
