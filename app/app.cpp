@@ -615,7 +615,8 @@ int runKiosk(int argc, char** argv) {
                                          .deviceName = "dc-kiosk", .version = DC_VERSION,
                                          .syncIntervalSeconds = options->syncIntervalSeconds,
                                          .deviceState = DeviceProbe{options->device.printerDevice, options->printerPngDir,
-                                                                    options->device.cameraBackend}},
+                                                                    options->device.cameraBackend},
+                                         .retentionDays = options->device.retentionDays},
                         sync::CurlOptions{.caFile = options->serverCa.string()}, syncOptions,
                         [&results, &onDelivery] { results.post([&onDelivery] { if (onDelivery) onDelivery(); }); });
                     catalog.setOnQueued([worker = delivery.get()] { worker->syncNow(); });

@@ -168,6 +168,7 @@ const std::vector<Rule>& rules() {
          text(&DeviceConfig::clerkPinHash, 256, pinHashProblem)},
         {{"technician.pin_hash", "string", "\"\" (technician mode closed)", "an argon2id hash from dc-provision hash-pin"},
          text(&DeviceConfig::technicianPinHash, 256, pinHashProblem)},
+        {{"privacy.retention_days", "integer", "7", "0..90"}, integer(&DeviceConfig::retentionDays, 0, 90)},
     };
     return kRules;
 }
@@ -238,8 +239,9 @@ bool pushable(std::string_view key) {
     // Where the kiosk delivers and whom it trusts stay as provisioned: a mistaken push could cut
     // it off from the office for good, with no one on site to put it right.
     // Nor may it name the kiosk's devices: a device path is the technician's, set on site.
+    // How long personal details stay on the kiosk is the site's rule, set when it is provisioned.
     return key != "server.url" && key != "server.ca_file" && key != "site.name" && key != "printer.device" && key != "camera.device" &&
-           key != "camera.backend";
+           key != "camera.backend" && key != "privacy.retention_days";
 }
 
 PushedConfig applyPushedConfig(const DeviceConfig& base, std::string_view jsonText) {

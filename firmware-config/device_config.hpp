@@ -34,6 +34,8 @@ struct DeviceConfig {
     // hash-pin" makes one); empty: that mode cannot be entered until the server sends one.
     std::string clerkPinHash;
     std::string technicianPinHash;
+    // [privacy]
+    int64_t retentionDays = 7;  // 0..90: how long a delivered record keeps the person's details
 };
 
 struct SchemaKey {

@@ -137,6 +137,7 @@ Expected<sqlite3*> connect(const fs::path& file) {
         "PRAGMA journal_mode=WAL;"
         "PRAGMA synchronous=FULL;"
         "PRAGMA foreign_keys=ON;"
+        "PRAGMA secure_delete=ON;"  // what is deleted is overwritten in the file, not only unlinked
         "PRAGMA temp_store=MEMORY;"
         "PRAGMA cache_size=-32768;"  // 32 MiB: index builds during catalog import stay in memory
         "SELECT count(*) FROM sqlite_schema;";

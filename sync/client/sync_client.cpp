@@ -10,6 +10,7 @@
 #include "catalog/catalog_json.hpp"
 #include "store/catalog_queries.hpp"
 #include "store/daily_counts.hpp"
+#include "store/retention.hpp"
 #include "common/utf8.hpp"
 #include "sync/protocol/messages.hpp"
 #include "sync/protocol/signing.hpp"
@@ -396,6 +397,12 @@ Expected<RoundReport> SyncClient::runRound() {
         return std::unexpected(step.error());
     }
     if (auto r = heartbeat(); !r) return std::unexpected(r.error());
+    // What the office confirmed long enough ago leaves the kiosk (privacy.retention_days).
+    if (m_config.retentionDays >= 0) {
+        auto forgotten = store::forgetDelivered(m_db, m_config.retentionDays);
+        if (!forgotten) return std::unexpected(forgotten.error().withContext("erasing delivered personal details"));
+        report.forgotten = static_cast<size_t>(forgotten->records);
+    }
     return report;
 }
 

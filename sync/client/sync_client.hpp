@@ -42,6 +42,8 @@ struct SyncConfig {
     int64_t syncIntervalSeconds = 0;  // told to the office: a device silent for 3 of these is shown as silent
     // Asked before each heartbeat, on the sync thread (so it must be safe to call from there).
     std::function<DeviceState()> deviceState;
+    // Days a delivered record keeps the person's details (store/retention.hpp); negative: forever.
+    int64_t retentionDays = 7;
 };
 
 struct RoundReport {
@@ -51,6 +53,7 @@ struct RoundReport {
     size_t attachmentsDone = 0;
     size_t attachmentBytesSent = 0;
     bool resynced = false;   // the server no longer knew our cursor
+    size_t forgotten = 0;    // delivered records whose personal details were erased
 };
 
 class SyncClient {

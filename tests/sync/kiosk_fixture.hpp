@@ -25,13 +25,14 @@ struct KioskSide {
     std::unique_ptr<sync::SyncClient> client;
 
     KioskSide(const std::filesystem::path& dbFile, const std::string& url, const std::string& token,
-              sync::CurlOptions curl = {}, sync::SyncClient::Clock clock = {})
+              sync::CurlOptions curl = {}, sync::SyncClient::Clock clock = {}, int64_t retentionDays = 7)
         : file(dbFile), db(std::move(*store::Database::open(dbFile))),
           cipher(std::move(*store::FieldCipher::fromKey(std::string(32, 'k')))) {
         if (curl.answerTimeout == sync::CurlOptions{}.answerTimeout) curl.answerTimeout = std::chrono::seconds(3);
         http = sync::makeCurlTransport(curl);
         client = std::make_unique<sync::SyncClient>(
-            db, cipher, *http, sync::SyncConfig{.serverUrl = url, .enrollToken = token, .deviceName = "test", .version = "0.1"},
+            db, cipher, *http, sync::SyncConfig{.serverUrl = url, .enrollToken = token, .deviceName = "test", .version = "0.1",
+                                             .retentionDays = retentionDays},
             clock);
     }
 

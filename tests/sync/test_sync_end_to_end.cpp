@@ -28,6 +28,26 @@ struct Setup {
 
 }  // namespace
 
+TEST_CASE("a kiosk whose site keeps details 0 days erases them once the office has confirmed the record", "[sync][e2e]") {
+    Setup s;
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb), {}, {}, /*retentionDays=*/0);
+    REQUIRE(kiosk.client->runRound());
+    const std::string code = kiosk.apply(kiosk.firstJobId());
+    CHECK(kiosk.count("SELECT count(*) FROM profiles") == 1);
+    auto round = kiosk.client->runRound();
+    REQUIRE(round);
+    CHECK(round->delivered == 1);
+    CHECK(round->forgotten == 1);
+    CHECK(kiosk.count("SELECT count(*) FROM profiles") == 0);
+    CHECK(kiosk.count("SELECT length(payload) FROM outbox WHERE state = 'done'") == 0);
+    // The code is still known, with its status.
+    auto status = store::lookUpReference(kiosk.db, code);
+    REQUIRE(status);
+    CHECK(status->delivered);
+    CHECK(test::exportedRows(s.serverDb, "applications") == 1);
+}
+
 TEST_CASE("a kiosk enrolls, pulls the catalog, and its application reaches the server once", "[sync][e2e]") {
     Setup s;
     test::ServerProcess server(s.serverDb, s.dir.path());
