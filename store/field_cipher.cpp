@@ -69,6 +69,13 @@ Expected<FieldCipher> FieldCipher::openDeviceKey(const std::filesystem::path& ke
     if (fd < 0) return fail(ErrorCode::IoError, "cannot read the device key " + keyFile.string() + ": " + std::strerror(errno));
     struct stat st {};
     const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    // A key others may read opens every sealed field of a copied data folder: it is made the
+    // kiosk's alone (a copy restored from a backup often comes back 0644), or refused.
+    if (regular && (st.st_mode & 077) != 0 && ::fchmod(fd, 0600) != 0) {
+        ::close(fd);
+        return fail(ErrorCode::IoError, "the device key " + keyFile.string() +
+                                            " can be read by other users and could not be made private: " + std::strerror(errno));
+    }
     const ssize_t n = regular ? ::read(fd, k->bytes, crypto_secretbox_KEYBYTES) : -1;
     unsigned char extra = 0;
     const bool more = regular && ::read(fd, &extra, 1) > 0;

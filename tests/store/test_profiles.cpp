@@ -73,6 +73,14 @@ TEST_CASE("the device key is created once, private, and a damaged one is left al
     REQUIRE(again);
     CHECK(*again->open("c", *sealed) == "secret");  // the same key, read back
 
+    // A key restored readable by others (0644) is made the kiosk's alone again when opened.
+    REQUIRE(::chmod(keyFile.c_str(), 0644) == 0);
+    auto restored = FieldCipher::openDeviceKey(keyFile);
+    REQUIRE(restored);
+    CHECK(*restored->open("c", *sealed) == "secret");
+    REQUIRE(::stat(keyFile.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+
     { std::ofstream(keyFile, std::ios::binary | std::ios::app) << "x"; }  // 33 bytes now
     const std::string before = fileBytes(keyFile);
     auto damaged = FieldCipher::openDeviceKey(keyFile);
