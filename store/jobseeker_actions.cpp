@@ -198,17 +198,6 @@ const char* actionStatusText(ActionStatus status) {
     return "pending";
 }
 
-std::string normalizeReferenceCode(const std::string& typed) {
-    std::string code;
-    for (char c : typed) {
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) code += c;
-        if (code.size() > 6) return {};
-    }
-    if (code.size() != 6) return {};
-    return code.substr(0, 3) + "-" + code.substr(3);
-}
-
 Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& cipher, const ApplicationDraft& draft) {
     if (auto r = checkPerson(draft.person, draft.consent); !r) return std::unexpected(r.error());
     if (auto r = checkDocument(draft.person); !r) return std::unexpected(r.error());

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/reference_code.hpp"
 #include "store/database.hpp"
 #include "store/field_cipher.hpp"
 #include "store/profiles.hpp"
@@ -85,7 +86,7 @@ Expected<std::string> whoIsComing(const Database& db, const std::string& callId)
 Expected<StatusAnswer> lookUpReference(const Database& db, const std::string& typedCode);
 
 // Reference codes use letters and digits that cannot be mistaken for each other when read aloud
-// or from a printout: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
-std::string normalizeReferenceCode(const std::string& typed);
+// or from a printout: no 0/O, 1/I/L, 2/Z, 5/S, 8/B. How a typed one is read is common's rule.
+using ::dc::normalizeReferenceCode;
 
 }  // namespace dc::store

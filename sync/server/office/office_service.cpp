@@ -4,6 +4,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "common/reference_code.hpp"
 #include "common/utf8.hpp"
 #include "catalog/catalog_json.hpp"
 #include "sync/protocol/signing.hpp"
@@ -16,19 +17,6 @@ using json = nlohmann::json;
 int64_t systemClock() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
-
-// "k7m 4qx", "K7M4QX", "k7m-4qx" -> "K7M-4QX"; empty when it cannot be a code.
-std::string normalizeCode(std::string_view typed) {
-    std::string letters;
-    for (char c : typed) {
-        if (c == ' ' || c == '-') continue;
-        if (!std::isalnum(static_cast<unsigned char>(c))) return {};
-        letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    if (letters.size() != 6) return {};
-    return letters.substr(0, 3) + "-" + letters.substr(3);
-}
-
 
 struct KindTable {
     const char* table;
@@ -452,7 +440,7 @@ Expected<std::vector<sync::StatusAnswerItem>> OfficeService::statusOf(const std:
     const std::string ours = " AND ($2 = '' OR device_id IN (SELECT id FROM devices WHERE office = $2))";
     std::vector<sync::StatusAnswerItem> out;
     for (const auto& typed : codes) {
-        const std::string code = normalizeCode(typed);
+        const std::string code = normalizeReferenceCode(typed);
         if (code.empty()) continue;
         struct Found {
             RecordKind kind;
