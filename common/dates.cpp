@@ -30,4 +30,13 @@ int64_t unixSeconds(const Day& day) {
     return static_cast<int64_t>(timegm(&t));
 }
 
+std::string utcText(int64_t unixSeconds, const char* format) {
+    const std::time_t tt = static_cast<std::time_t>(unixSeconds);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[64];
+    const size_t n = std::strftime(buf, sizeof buf, format, &tm);
+    return std::string(buf, n);
+}
+
 }  // namespace dc::dates

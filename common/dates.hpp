@@ -3,6 +3,7 @@
 // date, used by every form, protocol field and filter that takes one.
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace dc::dates {
@@ -17,5 +18,10 @@ std::optional<Day> parseDay(std::string_view text, int minYear = 1900, int maxYe
 
 // 00:00 UTC of that day, in Unix seconds.
 int64_t unixSeconds(const Day& day);
+
+// A moment (Unix seconds) written in UTC with strftime's `format` ("%Y-%m-%d %H:%M", "%G-W%V").
+std::string utcText(int64_t unixSeconds, const char* format);
+// Its day, "YYYY-MM-DD" (UTC).
+inline std::string utcDay(int64_t unixSeconds) { return utcText(unixSeconds, "%Y-%m-%d"); }
 
 }  // namespace dc::dates

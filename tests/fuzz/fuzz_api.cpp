@@ -13,6 +13,7 @@
 
 #include "sync/server/central_service.hpp"
 #include "sync/server/http_api.hpp"
+#include "fuzz/fuzz_request.hpp"
 
 namespace {
 dc::server::Api& api() {
@@ -33,27 +34,7 @@ dc::server::Api& api() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    dc::server::HttpRequest r;
-    const size_t headEnd = text.find("\n\n");
-    const std::string_view head = text.substr(0, headEnd);
-    r.body = headEnd == std::string_view::npos ? std::string() : std::string(text.substr(headEnd + 2));
-    size_t pos = 0;
-    bool first = true;
-    while (pos <= head.size()) {
-        const size_t end = std::min(head.find('\n', pos), head.size());
-        const std::string_view line = head.substr(pos, end - pos);
-        pos = end + 1;
-        if (first) {
-            first = false;
-            const size_t space = line.find(' ');
-            r.method = std::string(line.substr(0, space));
-            r.target = space == std::string_view::npos ? "/" : std::string(line.substr(space + 1));
-            r.path = r.target.substr(0, r.target.find('?'));
-            continue;
-        }
-        const size_t colon = line.find(':');
-        if (colon != std::string_view::npos) r.headers[std::string(line.substr(0, colon))] = std::string(line.substr(colon + 1));
-    }
+    const dc::server::HttpRequest r = dc::fuzz::requestFrom(text, "/");
     const auto res = api().handle(r);
     if (res.status < 200 || res.status > 599) __builtin_trap();
     if (res.contentType.starts_with("application/json") && nlohmann::json::parse(res.body, nullptr, false).is_discarded())

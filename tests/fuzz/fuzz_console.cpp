@@ -12,6 +12,7 @@
 #include "sync/server/central_service.hpp"
 #include "sync/server/office/console.hpp"
 #include "sync/server/office/office_service.hpp"
+#include "fuzz/fuzz_request.hpp"
 
 namespace {
 struct World {
@@ -46,32 +47,11 @@ World& world() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     World& w = world();
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    dc::server::HttpRequest r;
-    const size_t headEnd = text.find("\n\n");
-    const std::string_view head = text.substr(0, headEnd);
-    r.body = headEnd == std::string_view::npos ? std::string() : std::string(text.substr(headEnd + 2));
-    size_t pos = 0;
-    bool first = true;
-    while (pos <= head.size()) {
-        const size_t end = std::min(head.find('\n', pos), head.size());
-        const std::string_view line = head.substr(pos, end - pos);
-        pos = end + 1;
-        if (first) {
-            first = false;
-            const size_t space = line.find(' ');
-            r.method = std::string(line.substr(0, space));
-            r.target = space == std::string_view::npos ? "/office/" : std::string(line.substr(space + 1));
-            r.path = r.target.substr(0, r.target.find('?'));
-            if (const size_t q = r.target.find('?'); q != std::string::npos)
-                if (auto query = dc::server::office::parseForm(r.target.substr(q + 1))) r.query = std::move(*query);
-            continue;
-        }
-        const size_t colon = line.find(':');
-        if (colon == std::string_view::npos) continue;
-        std::string name(line.substr(0, colon)), value(line.substr(colon + 1));
+    dc::server::HttpRequest r = dc::fuzz::requestFrom(text, "/office/", [&w](std::string& name, std::string& value) {
         if (name == "signed-in") name = "cookie", value = w.cookie;  // the corpus's way to be signed in
-        r.headers[name] = value;
-    }
+    });
+    if (const size_t q = r.target.find('?'); q != std::string::npos)
+        if (auto query = dc::server::office::parseForm(r.target.substr(q + 1))) r.query = std::move(*query);
     const auto res = w.console->handle(r);
     if (res.status < 200 || res.status > 599) __builtin_trap();
     return 0;

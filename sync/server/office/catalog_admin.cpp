@@ -80,15 +80,6 @@ std::string jobProblem(const store::JobRecord& j, const std::string& today) {
     return {};
 }
 
-std::string dayOf(int64_t t) {
-    const std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
-
 }  // namespace
 
 CatalogAdmin::CatalogAdmin(ConnectionPool& pool, std::function<int64_t()> clock) : m_pool(pool), m_clock(std::move(clock)) {}
@@ -193,12 +184,12 @@ Expected<store::JobRecord> CatalogAdmin::job(const std::string& id, const Sessio
 
 Expected<std::string> CatalogAdmin::saveJob(store::JobRecord job, const Session& who) {
     if (!mayPublish(who)) return fail(ErrorCode::Refused, "the catalog is a coordinator's");
-    if (const std::string problem = jobProblem(job, dayOf(m_clock())); !problem.empty())
+    if (const std::string problem = jobProblem(job, dates::utcDay(m_clock())); !problem.empty())
         return fail(ErrorCode::InvalidInput, problem);
     const bool fresh = job.id.empty();
     if (fresh) {
         job.id = "office-job-" + sync::randomHex(6);
-        job.datePosted = dayOf(m_clock());
+        job.datePosted = dates::utcDay(m_clock());
     } else {
         auto before = this->job(job.id, who);
         if (!before) return std::unexpected(before.error());

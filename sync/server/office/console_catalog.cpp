@@ -10,13 +10,6 @@
 namespace dc::server::office {
 namespace {
 
-std::string problemText(const std::string& text) { return "<p class=\"problem\" role=\"alert\">" + htmlEscape(text) + "</p>"; }
-
-std::string field(const std::map<std::string, std::string>& form, const std::string& k) {
-    const auto it = form.find(k);
-    return it == form.end() ? std::string() : it->second;
-}
-
 // The form's fields into a course; a number that does not read stays out of range (the service says why).
 store::CourseRecord courseFromForm(const std::map<std::string, std::string>& form) {
     store::CourseRecord c;

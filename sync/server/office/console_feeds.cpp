@@ -9,13 +9,6 @@
 namespace dc::server::office {
 namespace {
 
-std::string problemText(const std::string& text) { return "<p class=\"problem\" role=\"alert\">" + htmlEscape(text) + "</p>"; }
-
-std::string field(const std::map<std::string, std::string>& form, const std::string& k) {
-    const auto it = form.find(k);
-    return it == form.end() ? std::string() : it->second;
-}
-
 W outcomeWord(const std::string& outcome) {
     if (outcome == "added") return W::OutcomeAdded;
     if (outcome == "changed") return W::OutcomeChanged;

@@ -11,13 +11,6 @@
 namespace dc::server::office {
 namespace {
 
-std::string problemText(const std::string& text) { return "<p class=\"problem\" role=\"alert\">" + htmlEscape(text) + "</p>"; }
-
-std::string field(const std::map<std::string, std::string>& form, const std::string& k) {
-    const auto it = form.find(k);
-    return it == form.end() ? std::string() : it->second;
-}
-
 int langIndex(Lang l) { return l == Lang::Ka ? 1 : l == Lang::Ru ? 2 : l == Lang::Be ? 3 : 0; }
 
 std::optional<int64_t> amountOf(const std::string& text) {

@@ -1,18 +1,10 @@
 #include "sync/server/office/console_page.hpp"
 
-#include <ctime>
+#include "common/dates.hpp"
 
 namespace dc::server::office {
 
-std::string utcTime(int64_t t) {
-    if (t <= 0) return "—";
-    const std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-    return buf;
-}
+std::string utcTime(int64_t t) { return t <= 0 ? std::string("—") : dates::utcText(t, "%Y-%m-%d %H:%M"); }
 
 // Security headers on every answer: no inline script, no framing, nothing cached.
 HttpResponse page(int status, std::string body, std::string type) {
@@ -24,6 +16,13 @@ HttpResponse page(int status, std::string body, std::string type) {
                  {"Referrer-Policy", "no-referrer"},
                  {"Cache-Control", "no-store"}};
     return r;
+}
+
+std::string problemText(const std::string& text) { return "<p class=\"problem\" role=\"alert\">" + htmlEscape(text) + "</p>"; }
+
+std::string field(const std::map<std::string, std::string>& form, const std::string& key) {
+    const auto it = form.find(key);
+    return it == form.end() ? std::string() : it->second;
 }
 
 HttpResponse redirect(const std::string& to) {

@@ -27,6 +27,10 @@ HttpResponse page(int status, std::string body, std::string type = "text/html; c
 HttpResponse redirect(const std::string& to);
 std::string urlEncode(std::string_view s);
 std::string htmlEscape(std::string_view text);
+// A problem to show at the top of a page (escaped, announced to screen readers).
+std::string problemText(const std::string& text);
+// A form's field, empty when it was not sent.
+std::string field(const std::map<std::string, std::string>& form, const std::string& key);
 // The page: header, navigation (`active` marks the current part), the language links, `body`.
 std::string layout(const Ctx& c, const std::string& title, const std::string& active, const std::string& body,
                    const std::string& extraHead = {});

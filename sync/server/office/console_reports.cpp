@@ -14,8 +14,6 @@ namespace {
 constexpr const char* kColours[] = {"#0072B2", "#009E73", "#B86E00", "#CC79A7"};
 constexpr W kMeasureWords[] = {W::MeasureApplications, W::MeasureHires, W::MeasurePlaces, W::MeasureCompletions};
 
-std::string problemText(const std::string& text) { return "<p class=\"problem\" role=\"alert\">" + htmlEscape(text) + "</p>"; }
-
 std::string valueLabel(const Ctx& c, Dimension d, const std::string& key) {
     if (key.empty()) return c.w(W::NotStated);
     if (d == Dimension::Group) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog_json.hpp"
+#include "common/dates.hpp"
 #include "common/utf8.hpp"
 #include "sync/server/sql.hpp"
 
@@ -19,15 +20,6 @@ namespace {
 using nlohmann::json;
 
 bool mayRunFeeds(const Session& who) { return who.role == Role::Coordinator || who.role == Role::Admin; }
-
-std::string dayOf(int64_t t) {
-    const std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 // http or https, parsed by libcurl's own URL parser (what will fetch it), no user:password in it.
 std::string urlProblem(const std::string& url) {
@@ -151,7 +143,7 @@ Expected<std::string> fetchWithCurl(const std::string& url) {
 FeedService::FeedService(ConnectionPool& pool, std::function<int64_t()> clock, FeedFetcher fetch)
     : m_pool(pool), m_clock(std::move(clock)), m_fetch(std::move(fetch)) {}
 
-std::string FeedService::today() const { return dayOf(m_clock()); }
+std::string FeedService::today() const { return dates::utcDay(m_clock()); }
 
 Expected<std::vector<FeedRow>> FeedService::feeds(const Session& who) {
     if (!mayRunFeeds(who)) return fail(ErrorCode::Refused, "feeds are a coordinator's");

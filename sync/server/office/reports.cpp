@@ -17,20 +17,11 @@ using nlohmann::json;
 
 bool mayReport(const Session& who) { return who.role == Role::Coordinator || who.role == Role::Admin; }
 
-std::string formatTime(int64_t t, const char* format) {
-    const std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, format, &tm);
-    return buf;
-}
-
 // The target group by age on the day the record came: children, youth (15-29), adults.
 std::string ageGroup(const std::string& birthDate, int64_t at) {
     const auto born = dates::parseDay(birthDate);
     if (!born) return {};
-    const std::string day = formatTime(at, "%Y-%m-%d");
+    const std::string day = dates::utcText(at, "%Y-%m-%d");
     const auto then = dates::parseDay(day);
     if (!then) return {};
     int age = then->year - born->year;
@@ -91,8 +82,8 @@ ReportService::ReportService(ConnectionPool& pool, std::function<int64_t()> cloc
 Expected<ProgramReport> ReportService::report(std::string from, std::string to, const Session& who) {
     if (!mayReport(who)) return fail(ErrorCode::Refused, "reports are a coordinator's");
     const int64_t now = m_clock();
-    if (to.empty()) to = formatTime(now, "%Y-%m-%d");
-    if (from.empty()) from = formatTime(now - 83 * 86400, "%Y-%m-%d");  // 12 weeks, today included
+    if (to.empty()) to = dates::utcText(now, "%Y-%m-%d");
+    if (from.empty()) from = dates::utcText(now - 83 * 86400, "%Y-%m-%d");  // 12 weeks, today included
     const auto fromDay = dates::parseDay(from, 2000, 2100), toDay = dates::parseDay(to, 2000, 2100);
     if (!fromDay || !toDay) return fail(ErrorCode::InvalidInput, "the days are real dates (YYYY-MM-DD)");
     const int64_t start = dates::unixSeconds(*fromDay), end = dates::unixSeconds(*toDay) + 86400;
@@ -115,7 +106,7 @@ Expected<ProgramReport> ReportService::report(std::string from, std::string to, 
         const std::string group = person.is_object() ? ageGroup(person.value("birthDate", std::string()), at) : "";
         const std::string language = person.is_object() ? person.value("language", std::string()) : "";
         const std::vector<std::string> groups = group.empty() ? std::vector<std::string>{} : std::vector<std::string>{group};
-        const std::string week = formatTime(at, "%G-W%V");
+        const std::string week = dates::utcText(at, "%G-W%V");
         tally.add(week, groups, language, row.text(3), Measure::Applications);
         if (row.text(1) == "hired") tally.add(week, groups, language, row.text(3), Measure::Hires);
     }
@@ -135,7 +126,7 @@ Expected<ProgramReport> ReportService::report(std::string from, std::string to, 
     for (const auto& row : *places) {
         const json person = json::parse(row.text(0), nullptr, false);
         const std::string language = person.is_object() ? person.value("language", std::string()) : "";
-        const std::string week = formatTime(row.integer(2), "%G-W%V");
+        const std::string week = dates::utcText(row.integer(2), "%G-W%V");
         const auto& groups = courseGroups[row.text(1)];
         tally.add(week, groups, language, row.text(3), Measure::Places);
         if (row.integer(4)) tally.add(week, groups, language, row.text(3), Measure::Completions);
