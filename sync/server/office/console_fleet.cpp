@@ -2,6 +2,7 @@
 // and their history, and for administrators enrollment tokens and revoking a kiosk. Also the
 // office listener's /metrics for monitoring (Prometheus text, no session: the office listener is
 // the office's own network).
+#include <algorithm>
 #include <map>
 
 #include "firmware-config/device_config.hpp"
@@ -13,7 +14,14 @@ namespace {
 
 std::string problemPage(const Ctx&, const std::string& text) { return "<p class=\"problem\" role=\"alert\">" + htmlEscape(text) + "</p>"; }
 
-std::string megabytes(int64_t bytes) { return bytes <= 0 ? "—" : std::to_string(bytes / (1024 * 1024)) + " MB"; }
+// Whole megabytes, one decimal below 10 MB (a fresh kiosk's database is a fraction of one).
+std::string megabytes(int64_t bytes) {
+    if (bytes <= 0) return "—";
+    constexpr int64_t kMB = 1024 * 1024;
+    if (bytes >= 10 * kMB) return std::to_string(bytes / kMB) + " MB";
+    const int64_t tenths = std::max<int64_t>(1, bytes * 10 / kMB);
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
 
 }  // namespace
 
