@@ -1,8 +1,12 @@
 #include "sync/client/sync_client.hpp"
 
+#include <fcntl.h>
 #include <sys/statvfs.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +15,7 @@
 #include "store/catalog_queries.hpp"
 #include "store/daily_counts.hpp"
 #include "store/retention.hpp"
+#include "common/files.hpp"
 #include "common/utf8.hpp"
 #include "sync/protocol/messages.hpp"
 #include "sync/protocol/signing.hpp"
@@ -62,12 +67,46 @@ int64_t SyncClient::now() const { return m_clock() + m_clockOffset; }
 
 bool SyncClient::enrolled() const { return !m_deviceId.empty() && !m_secret.empty(); }
 
+Expected<void> SyncClient::writeIdentityFile(const std::string& deviceId, const std::string& sealedHex) const {
+    const std::string text = deviceId + "\n" + sealedHex + "\n";
+    const std::string tmp = identityFile().string() + ".new";
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) return fail(ErrorCode::IoError, "cannot write " + tmp + ": " + std::strerror(errno));
+    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written || ::rename(tmp.c_str(), identityFile().c_str()) != 0) {
+        ::unlink(tmp.c_str());
+        return fail(ErrorCode::IoError, "cannot write " + identityFile().string());
+    }
+    return {};
+}
+
 Expected<void> SyncClient::loadIdentity() {
     auto id = store::readSetting(m_db, "sync.device_id");
     auto sealed = store::readSetting(m_db, "sync.secret");
     if (!id) return std::unexpected(id.error());
     if (!sealed) return std::unexpected(sealed.error());
-    if (id->empty() || sealed->empty()) return {};
+    if (id->empty() || sealed->empty()) {
+        // A fresh database: the identity kept beside it, when there is one, carries on.
+        auto kept = files::readRegularFile(identityFile().string(), 4096);
+        if (!kept) return {};
+        const size_t nl = kept->find('\n');
+        if (nl == std::string::npos) return fail(ErrorCode::StoreCorrupt, "this kiosk's saved sync identity is damaged");
+        *id = kept->substr(0, nl);
+        *sealed = kept->substr(nl + 1);
+        while (!sealed->empty() && (sealed->back() == '\n' || sealed->back() == '\r')) sealed->pop_back();
+        if (id->empty() || sealed->empty()) return fail(ErrorCode::StoreCorrupt, "this kiosk's saved sync identity is damaged");
+        const auto blob = hexDecode(*sealed);
+        if (!blob || !m_cipher.open("setting:sync.secret", *blob))
+            return fail(ErrorCode::StoreCorrupt, "this kiosk's saved sync identity is damaged");
+        auto restored = m_db.transaction([&]() -> Expected<void> {
+            if (auto r = store::writeSetting(m_db, "sync.device_id", *id); !r) return r;
+            return store::writeSetting(m_db, "sync.secret", *sealed);
+        });
+        if (!restored) return restored;
+    } else if (!std::filesystem::exists(identityFile())) {
+        (void)writeIdentityFile(*id, *sealed);  // a kiosk enrolled before the file existed
+    }
     const auto blob = hexDecode(*sealed);
     if (!blob) return fail(ErrorCode::StoreCorrupt, "this kiosk's saved sync identity is damaged");
     auto secret = m_cipher.open("setting:sync.secret", *blob);
@@ -137,6 +176,7 @@ Expected<void> SyncClient::ensureEnrolled() {
         return store::writeSetting(m_db, "sync.secret", hex);
     });
     if (!saved) return saved;
+    if (auto r = writeIdentityFile(answer->deviceId, hex); !r) return r;
     m_deviceId = answer->deviceId;
     m_secret = answer->secret;
     return {};

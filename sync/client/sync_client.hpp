@@ -10,6 +10,7 @@
 //  - pulled changes and the cursor after them are written in one transaction.
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -85,11 +86,20 @@ public:
     // The last call got no answer at all (network down, server unreachable, connection cut).
     bool lastCallGotNoAnswer() const { return m_noAnswer; }
 
+    // The identity is kept beside the database as well ("kiosk.db.identity", sealed, 0600): a database
+    // that had to be moved aside (damaged) is followed by a fresh one that is still this device,
+    // so what it salvages and what it sends next reach the office as before. Re-enrolling removes it.
+    static std::filesystem::path identityFileFor(const std::filesystem::path& databaseFile) {
+        return databaseFile.string() + ".identity";
+    }
+
 private:
     Expected<HttpResult> call(const std::string& method, const std::string& target, const std::string& body,
                               bool sign);
     Expected<void> pushBatch(std::vector<store::OutboxRecord>& records, RoundReport& report);
     Expected<void> loadIdentity();
+    std::filesystem::path identityFile() const { return identityFileFor(m_db.path()); }
+    Expected<void> writeIdentityFile(const std::string& deviceId, const std::string& sealedHex) const;
     Expected<void> uploadOne(const store::AttachmentRecord& a, RoundReport& report);
     int64_t now() const;
 

@@ -164,7 +164,9 @@ void SyncWorker::run() {
                     if (auto r = store::writeSetting(*db, key, ""); !r) return r;
                 return {};
             });
-            if (forgot) {
+            std::error_code gone;
+            std::filesystem::remove(SyncClient::identityFileFor(m_dbFile), gone);  // or it would come back
+            if (forgot && !gone) {
                 m_config.enrollToken = *reenrollWith;
                 client.reset();
                 failures = 0;

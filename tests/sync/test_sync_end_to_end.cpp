@@ -1,8 +1,10 @@
 // The kiosk's store and a real dc-server process over loopback: enrollment, push, pull, and the
 // fault matrix. After any fault clears, everything is delivered exactly once.
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <thread>
 
 #include "catalog/catalog_generator.hpp"
@@ -46,6 +48,43 @@ TEST_CASE("a kiosk whose site keeps details 0 days erases them once the office h
     REQUIRE(status);
     CHECK(status->delivered);
     CHECK(test::exportedRows(s.serverDb, "applications") == 1);
+}
+
+TEST_CASE("a kiosk whose database had to be replaced is still the same device, without a new token", "[sync][e2e]") {
+    Setup s;
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    std::string deviceId;
+    {
+        test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
+        REQUIRE(kiosk.client->runRound());
+        kiosk.apply(kiosk.firstJobId());
+        REQUIRE(kiosk.client->runRound());
+        deviceId = kiosk.text("SELECT value FROM settings WHERE key = 'sync.device_id'");
+    }
+    REQUIRE(std::filesystem::exists(s.dir / "kiosk.db.identity"));
+    struct stat st {};
+    REQUIRE(::stat((s.dir / "kiosk.db.identity").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    // The database is gone (moved aside as damaged): a fresh one, and no token this time.
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(s.dir / (std::string("kiosk.db") + suffix));
+    {
+        test::KioskSide fresh(s.dir / "kiosk.db", server.url(), "");
+        auto round = fresh.client->runRound();
+        REQUIRE(round);
+        CHECK(fresh.text("SELECT value FROM settings WHERE key = 'sync.device_id'") == deviceId);
+        fresh.apply(fresh.firstJobId());
+        auto sent = fresh.client->runRound();
+        REQUIRE(sent);
+        CHECK(sent->delivered == 1);
+    }
+    CHECK(test::exportedRows(s.serverDb, "applications") == 2);
+    // A damaged identity file is said so, never taken as another device.
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(s.dir / (std::string("kiosk.db") + suffix));
+    { std::ofstream(s.dir / "kiosk.db.identity", std::ios::trunc) << "d-123\nnot-hex\n"; }
+    test::KioskSide damaged(s.dir / "kiosk.db", server.url(), "");
+    auto refused = damaged.client->runRound();
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message().find("identity is damaged") != std::string::npos);
 }
 
 TEST_CASE("a kiosk enrolls, pulls the catalog, and its application reaches the server once", "[sync][e2e]") {
