@@ -224,6 +224,10 @@ TEST_CASE("feeds: caseworkers may not, names, addresses and schedules out of ran
     CHECK(feeds.feeds(olga)->empty());
     CHECK(feeds.importUpload("batumi-port", list({posting("1", "Crane operator")}), olga).error().code() == ErrorCode::Refused);
     CHECK(feeds.feeds(tamar)->size() == 1);
+    // A feed every office shares is replaced only by a coordinator of every office.
+    REQUIRE(feeds.importUpload("national", list({posting("1", "Statistician")}), giorgi));
+    CHECK(feeds.importUpload("national", list({posting("2", "Clerk")}), tamar).error().code() == ErrorCode::Refused);
+    CHECK(feeds.saveFeed("national", "https://jobs.example.ge/f", 24, tamar).error().code() == ErrorCode::Refused);
 }
 
 TEST_CASE("feeds console: a file uploaded through the page, the report names what was refused, escaped",

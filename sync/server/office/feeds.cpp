@@ -212,7 +212,9 @@ Expected<FeedRun> FeedService::importUpload(const std::string& name, std::string
     {
         auto c = m_pool.acquire();
         DC_TRY(old, c->query("SELECT office FROM feeds WHERE name = $1", {name}));
-        if (!old->empty() && !who.office.empty() && (*old)[0].text(0) != who.office && !(*old)[0].text(0).empty())
+        // As for changing a feed: a file replaces the feed's whole list, so one office's coordinator
+        // does not replace a feed every office shares (nor another office's).
+        if (!old->empty() && !who.office.empty() && (*old)[0].text(0) != who.office)
             return fail(ErrorCode::Refused, "this feed is another office's");
         if (old->empty())
             DC_CHECK(c->query("INSERT INTO feeds (name, url, every_hours, office, created_by, next_run_at) "
