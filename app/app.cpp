@@ -17,19 +17,21 @@
 #include <thread>
 
 #include "app/command_line.hpp"
-#include "app/core/catalog_service.hpp"
+#include "app/kiosk_glue.hpp"
+#include "app/stop_signals.hpp"
+#include "app/services/catalog_service.hpp"
 #include "catalog/demo_catalog.hpp"
-#include "app/core/paths.hpp"
+#include "store/paths.hpp"
 #include "app/device_probe.hpp"
-#include "app/log_ring.hpp"
+#include "common/log.hpp"
 #include "app/platform/window.hpp"
 #include "app/id_camera.hpp"
 #include "app/staff_services_impl.hpp"
-#include "app/ui/automation_runner.hpp"
-#include "app/ui/kiosk_controller.hpp"
-#include "app/ui/staff_controller.hpp"
-#include "app/ui/ui_dump.hpp"
-#include "app/ui/views.hpp"
+#include "app/ui/automation/automation_runner.hpp"
+#include "app/ui/jobseeker/kiosk_controller.hpp"
+#include "app/ui/staff/staff_controller.hpp"
+#include "app/ui/kit/ui_dump.hpp"
+#include "app/ui/jobseeker/views.hpp"
 #include "drivers/speech/speaker.hpp"
 #include "sync/client/sync_worker.hpp"
 
@@ -40,116 +42,19 @@ constexpr int kExitScriptFailed = 1;
 constexpr int kExitCannotStart = 2;
 
 int cannotStart(const Error& error) {
-    std::fprintf(stderr, "dc-kiosk: cannot start: %s\n", error.message().c_str());
+    logLine("cannot start: " + error.message());
     return kExitCannotStart;
 }
-
-// Stops come only from systemd (SIGTERM), a terminal (SIGINT, SIGHUP) or technician mode. The
-// signals are blocked in every thread and taken by this one, so stopping is an ordinary event of
-// the loop (a clean end: the store closed, the outbox intact), not work inside a signal handler.
-class StopSignals {
-public:
-    StopSignals() {
-        sigemptyset(&m_set);
-        for (int s : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&m_set, s);
-        pthread_sigmask(SIG_BLOCK, &m_set, nullptr);  // before any other thread starts
-    }
-    // Starts watching; `onStop` runs on the watcher thread, once. The thread sleeps in the kernel
-    // until a signal comes: an idle kiosk has no timer waking it.
-    void watch(std::function<void(int)> onStop) {
-        m_thread = std::thread([this, onStop = std::move(onStop)] {
-            while (true) {
-                const int s = sigwaitinfo(&m_set, nullptr);
-                if (m_done) return;  // stop()'s own signal, or one that came while stopping
-                if (s > 0) {
-                    onStop(s);
-                    return;
-                }
-            }
-        });
-    }
-    // Stops watching (before what onStop refers to goes away): a signal sent to the watcher
-    // thread alone ends its wait.
-    void stop() {
-        m_done = true;
-        if (m_thread.joinable()) {
-            pthread_kill(m_thread.native_handle(), SIGHUP);
-            m_thread.join();
-        }
-    }
-    ~StopSignals() { stop(); }
-
-private:
-    sigset_t m_set;
-    std::atomic<bool> m_done{false};
-    std::thread m_thread;
-};
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Audio guidance through the speech driver, started on first use (espeak-ng takes a moment to
-// load its voices; the kiosk should not wait for it at start). Keeps what it said lately for the
-// UI dump, and forgets it with the session.
-class SpeechNarrator final : public ui::Narrator {
-public:
-    void say(const std::string& text, ui::Language language) override {
-        m_recent.push_back(text);
-        if (m_recent.size() > 20) m_recent.erase(m_recent.begin());
-        if (!m_speaker && !m_failed) {
-            std::string error;
-            m_speaker = drivers::makeEspeakSpeaker(&error);
-            m_failed = !m_speaker;
-            if (m_failed) logLine("audio guidance is silent: " + error);
-        }
-        if (m_speaker) m_speaker->say({text, ui::languageCode(language)});
-    }
-    void stop() override {
-        m_recent.clear();
-        if (m_speaker) m_speaker->stop();
-    }
-    const std::vector<std::string>& recent() const { return m_recent; }
-    long long samples() const { return m_speaker ? m_speaker->stats().samplesSynthesised : 0; }
-
-private:
-    std::unique_ptr<drivers::Speaker> m_speaker;
-    bool m_failed = false;
-    std::vector<std::string> m_recent;
-};
-
-// What the office said about a reference code, as "My status" shows it.
-store::StatusAnswer officeAnswer(const sync::StatusAnswerItem& item) {
-    store::StatusAnswer a;
-    a.kind = item.kind == "enrollment" ? store::StatusAnswer::Kind::Enrollment : store::StatusAnswer::Kind::Application;
-    a.status = item.status == "received" ? store::ActionStatus::Submitted : store::actionStatusFromText(item.status);
-    a.waitlistPosition = item.waitlistPosition;
-    a.title = item.title;
-    a.delivered = true;
-    a.message = item.detail.empty() ? item.message : item.message.empty() ? item.detail : item.message + "\n" + item.detail;
-    a.fromOffice = true;
-    return a;
-}
-
-ui::DeliveryInfo deliveryInfo(const sync::SyncStatus& s) {
-    using State = ui::DeliveryInfo::State;
-    State state = State::Connecting;
-    switch (s.state) {
-        case sync::SyncState::NotSetUp: state = State::NotSetUp; break;
-        case sync::SyncState::Connecting: state = State::Connecting; break;
-        case sync::SyncState::Idle: state = State::UpToDate; break;
-        case sync::SyncState::Busy: state = State::Busy; break;
-        case sync::SyncState::Offline: state = State::Offline; break;
-        case sync::SyncState::BackingOff: state = State::Retrying; break;
-    }
-    return {state, s.pending};
-}
-
 // The running kiosk. Implements AutomationHost with the window's real input path.
 class Kiosk final : public ui::AutomationHost {
 public:
-    Kiosk(std::chrono::steady_clock::time_point processStart, const KioskOptions& options, platform::Window& window, core::CatalogService& catalog,
-          core::MainThreadQueue& results, ui::Fonts fonts, std::filesystem::path fontDir, KioskStaffServices& staff)
+    Kiosk(std::chrono::steady_clock::time_point processStart, const KioskOptions& options, platform::Window& window, services::CatalogService& catalog,
+          services::MainThreadQueue& results, ui::Fonts fonts, std::filesystem::path fontDir, KioskStaffServices& staff)
         : m_processStart(processStart),
           m_options(options),
           m_window(window),
@@ -158,13 +63,13 @@ public:
           m_fonts(fonts),
           m_fontDir(std::move(fontDir)),
           m_metrics(ui::metricsFor(static_cast<float>(window.height()))),
-          m_controller(catalog, *ui::languageFromCode(options.language)),
+          m_controller(catalog, *ui::languageFromCode(options.device.siteLanguage)),
           m_staffServices(staff),
           m_staff(staff),
-          m_idleTimeoutSeconds(options.idleTimeoutSeconds),
-          m_config(effectiveDevice(options)) {
+          m_idleTimeoutSeconds(static_cast<int>(options.device.idleTimeoutSeconds)),
+          m_config(options.device) {
         ui::applyTheme(ui::normalTheme(), m_metrics, ImGui::GetStyle());
-        m_controller.setAttractSeconds(options.attractAfterSeconds);
+        m_controller.setAttractSeconds(options.attractSeconds());
         m_controller.setNarrator(&m_narrator);
         staff.setNarrator(&m_narrator);
         staff.setStop([this] { requestStop(); });
@@ -352,13 +257,13 @@ private:
             // Staff modes start from a clean kiosk: the jobseeker's session is wiped first.
             if (m_controller.takeStaffSignIn()) {
                 m_controller.wipeSession();
-                m_staff.openPin(core::PinRole::Clerk);
+                m_staff.openPin(domain::PinRole::Clerk);
             } else if (wasHome && m_controller.state().screen == ui::Screen::Home &&
                        m_staff.watchCorner(secondsSince(m_started))) {
                 // Only on Home, where that corner holds nothing: elsewhere it is the Back button,
                 // and a person tapping Back quickly must never land in technician mode.
                 m_controller.wipeSession();
-                m_staff.openPin(core::PinRole::Technician);
+                m_staff.openPin(domain::PinRole::Technician);
                 logLine("technician sign-in opened");
             }
         }
@@ -412,7 +317,7 @@ private:
     // schema, applied on top of the file's configuration; a bad key is logged and left as it was.
     void applyOfficeConfig(const std::string& json) {
         m_officeConfig = json;
-        const config::PushedConfig pushed = config::applyPushedConfig(effectiveDevice(m_options), json);
+        const config::PushedConfig pushed = config::applyPushedConfig(m_options.device, json);
         for (const std::string& problem : pushed.problems) logLine("office configuration: " + problem + " (not applied)");
         m_config = pushed.config;
         m_idleTimeoutSeconds = static_cast<int>(m_config.idleTimeoutSeconds);
@@ -468,8 +373,8 @@ private:
     std::optional<std::filesystem::path> m_awaitedConfig;
     const KioskOptions& m_options;
     platform::Window& m_window;
-    core::CatalogService& m_catalog;
-    core::MainThreadQueue& m_results;
+    services::CatalogService& m_catalog;
+    services::MainThreadQueue& m_results;
     ui::Fonts m_fonts;
     std::filesystem::path m_fontDir;
     int m_appliedTextSize = 0;
@@ -498,12 +403,42 @@ private:
     std::chrono::steady_clock::time_point m_lastInput = std::chrono::steady_clock::now();
 };
 
+// The kiosk and its staff screens hear of delivery's progress, can ask for a round now, and ask
+// the office about a code ("My status" asks the office first; the answer comes back on the UI
+// thread, or not at all once `alive` is false).
+void connectDelivery(Kiosk& kiosk, sync::SyncWorker& worker, KioskStaffServices& staffServices,
+                     services::MainThreadQueue& results, std::shared_ptr<bool> alive, std::function<void()>& onDelivery) {
+    staffServices.setSyncWorker(&worker);
+    kiosk.setSyncNow([&worker] { worker.syncNow(); });
+    onDelivery = [&kiosk, &worker] {
+        const sync::SyncStatus status = worker.status();
+        kiosk.deliveryProgressed(deliveryInfo(status), status.officeConfig);
+    };
+    onDelivery();
+    kiosk.setRemoteStatus([&results, alive, &worker](std::string code,
+                                                      std::function<void(Expected<std::optional<domain::StatusAnswer>>)> done) {
+        worker.lookUpStatus(std::move(code), [&results, alive, done = std::move(done)](
+                                                 Expected<std::optional<sync::StatusAnswerItem>> office) {
+            Expected<std::optional<domain::StatusAnswer>> answer = std::optional<domain::StatusAnswer>();
+            if (!office) answer = std::unexpected(office.error());
+            else if (*office) answer = std::optional<domain::StatusAnswer>(officeAnswer(**office));
+            results.post([alive, done, answer = std::move(answer)] {
+                if (*alive) done(answer);
+            });
+        });
+    });
+}
+
 }  // namespace
 
+// Longer than most functions on purpose: its nested scopes are the order in which the kiosk's
+// parts end (the loop, then sync, the catalog worker, the window, the ImGui context), which
+// splitting it would hide.
 int runKiosk(int argc, char** argv) {
     const auto processStart = std::chrono::steady_clock::now();
+    log::setProgram("dc-kiosk");
     StopSignals signals;  // first: every thread started later inherits the blocked signals
-    auto options = loadKioskOptions(argc, argv, core::defaultDataDir());
+    auto options = loadKioskOptions(argc, argv, store::defaultDataDir());
     if (!options) {
         std::fprintf(stderr, "dc-kiosk: %s\n\n%s", options.error().message().c_str(), usage().c_str());
         return kExitCannotStart;
@@ -516,6 +451,9 @@ int runKiosk(int argc, char** argv) {
         std::puts("dc-kiosk " DC_VERSION);
         return 0;
     }
+    if (options->shortTimings)
+        logLine("short timings for tests: idle reset after " + std::to_string(options->device.idleTimeoutSeconds) +
+                " s, sync every " + std::to_string(options->device.syncIntervalSeconds) + " s (not for people)");
     const bool notProvisioned = options->waitForProvisioning && options->configFile.empty();
     if (notProvisioned) options->demo = false;
 
@@ -528,13 +466,13 @@ int runKiosk(int argc, char** argv) {
         script = std::move(*loaded);
     }
 
-    const std::filesystem::path dataDir = options->dataDir.empty() ? core::defaultDataDir() : options->dataDir;
+    const std::filesystem::path dataDir = options->dataDir.empty() ? store::defaultDataDir() : options->dataDir;
     std::error_code ec;
     std::filesystem::create_directories(dataDir, ec);
     if (ec) return cannotStart(Error(ErrorCode::IoError, "cannot create the data folder '" + dataDir.string() + "': " + ec.message()));
 
     store::OpenReport report;
-    auto db = store::Database::open(dataDir / core::kDatabaseFileName, &report);
+    auto db = store::Database::open(dataDir / store::kDatabaseFileName, &report);
     if (!db) return cannotStart(db.error());
     for (const std::string& note : report.notes) logLine(note);
 
@@ -552,41 +490,21 @@ int runKiosk(int argc, char** argv) {
     int exitCode = kExitCannotStart;
     {
         const std::filesystem::path fontDir = options->fontDir.empty() ? ui::kDefaultFontDir : options->fontDir;
-        std::future<Expected<ui::Fonts>> baking;
-        float bakedFor = 0;
-        platform::WindowOptions windowOptions;
-        windowOptions.fullscreen = options->fullscreen;
-        windowOptions.width = options->width;
-        windowOptions.height = options->height;
-        windowOptions.onSizeKnown = [&](int, int height) {
-            bakedFor = ui::metricsFor(static_cast<float>(height)).base;
-            baking = std::async(std::launch::async, [&atlas, &fontDir, px = bakedFor] { return ui::loadFonts(atlas, fontDir, px); });
-        };
-        auto window = platform::createWindow(windowOptions);
-        std::optional<Expected<ui::Fonts>> fonts;
-        if (baking.valid()) fonts = baking.get();
-        if (!window) {
+        auto opened = openWindow(*options, atlas, fontDir);
+        if (!opened) {
             ImGui::DestroyContext();
-            return cannotStart(window.error());
+            return cannotStart(opened.error());
         }
-        // The drawable can differ from what was asked for (a display that scales): bake again.
-        const float basePx = ui::metricsFor(static_cast<float>((*window)->height())).base;
-        if (!fonts || basePx != bakedFor) fonts = ui::loadFonts(atlas, fontDir, basePx);
-        if (!*fonts) {
-            window->reset();
-            ImGui::DestroyContext();
-            return cannotStart(fonts->error());
-        }
-        io.FontDefault = (*fonts)->get(ui::FontRole::Body);
-        logLine(std::string("window ") + std::to_string((*window)->width()) + "x" +
-                std::to_string((*window)->height()) + " (" + (*window)->backendName() + "), data in " +
-                dataDir.string());
+        auto& [window, fonts] = *opened;
+        io.FontDefault = fonts.get(ui::FontRole::Body);
+        logLine(std::string("window ") + std::to_string(window->width()) + "x" + std::to_string(window->height()) + " (" +
+                window->backendName() + "), data in " + dataDir.string());
 
-        core::MainThreadQueue results;
-        platform::Window* windowPtr = window->get();
+        services::MainThreadQueue results;
+        platform::Window* windowPtr = window.get();
         results.setWake([windowPtr] { windowPtr->wake(); });
         {
-            core::CatalogService catalog(std::move(*db), results);
+            services::CatalogService catalog(std::move(*db), results);
             // Personal data is sealed with this device's key; without it the kiosk still shows
             // the catalog, and applying says plainly that it cannot save.
             if (auto cipher = store::FieldCipher::openDeviceKey(dataDir / "device.key"); cipher)
@@ -594,7 +512,7 @@ int runKiosk(int argc, char** argv) {
             else
                 logLine("applications cannot be saved: " + cipher.error().message());
             if (options->demo)
-                catalog.seedIfEmpty(&core::kioskSeedCatalog, [](Expected<store::ImportCounts> seeded) {
+                catalog.seedIfEmpty(&catalog::kioskSeedCatalog, [](Expected<store::ImportCounts> seeded) {
                     if (!seeded) logLine("demo catalog not loaded: " + seeded.error().message());
                     else if (seeded->jobsUpserted > 0)
                         logLine("demo catalog loaded: " + std::to_string(seeded->jobsUpserted) + " jobs, " +
@@ -605,28 +523,12 @@ int runKiosk(int argc, char** argv) {
             std::unique_ptr<sync::SyncWorker> delivery;
             auto alive = std::make_shared<bool>(true);  // answers posted after the loop ended are dropped
             KioskStaffServices staffServices(*options, dataDir, fontDir, catalog, results);
-            if (!options->serverUrl.empty()) {
-                if (auto key = store::FieldCipher::openDeviceKey(dataDir / "device.key"); key) {
-                    sync::SyncWorker::Options syncOptions;
-                    syncOptions.idleInterval = std::chrono::seconds(options->syncIntervalSeconds);
-                    delivery = std::make_unique<sync::SyncWorker>(
-                        dataDir / core::kDatabaseFileName, std::move(*key),
-                        sync::SyncConfig{.serverUrl = options->serverUrl, .enrollToken = options->enrollToken,
-                                         .deviceName = "dc-kiosk", .version = DC_VERSION,
-                                         .syncIntervalSeconds = options->syncIntervalSeconds,
-                                         .deviceState = DeviceProbe{options->device.printerDevice, options->printerPngDir,
-                                                                    options->device.cameraBackend},
-                                         .retentionDays = options->device.retentionDays},
-                        sync::CurlOptions{.caFile = options->serverCa.string()}, syncOptions,
-                        [&results, &onDelivery] { results.post([&onDelivery] { if (onDelivery) onDelivery(); }); });
-                    catalog.setOnQueued([worker = delivery.get()] { worker->syncNow(); });
-                    logLine("delivering to " + options->serverUrl);
-                } else {
-                    logLine("sync is off: " + key.error().message());
-                }
-            }
+            if (!options->device.serverUrl.empty())
+                delivery = startDelivery(*options, dataDir, catalog, [&results, &onDelivery] {
+                    results.post([&onDelivery] { if (onDelivery) onDelivery(); });
+                });
             CameraIdCapture idCamera(options->device.cameraBackend, options->device.cameraDevice, results);
-            Kiosk kiosk(processStart, *options, **window, catalog, results, **fonts, fontDir, staffServices);
+            Kiosk kiosk(processStart, *options, *window, catalog, results, fonts, fontDir, staffServices);
             if (script) kiosk.setScript(std::move(*script));
             if (!options->configFile.empty())
                 logLine("configured for \"" + options->device.siteName + "\" by " + options->configFile.string());
@@ -645,28 +547,7 @@ int runKiosk(int argc, char** argv) {
                         logLine("no camera for the jobseeker's screens: " + found.error().message());
                     }
                 });
-            if (delivery) {
-                staffServices.setSyncWorker(delivery.get());
-                kiosk.setSyncNow([worker = delivery.get()] { worker->syncNow(); });
-                onDelivery = [&kiosk, worker = delivery.get()] {
-                    const sync::SyncStatus status = worker->status();
-                    kiosk.deliveryProgressed(deliveryInfo(status), status.officeConfig);
-                };
-                onDelivery();
-                // "My status" asks the office first; the answer comes back on the UI thread.
-                kiosk.setRemoteStatus([&results, alive, worker = delivery.get()](
-                                          std::string code, std::function<void(Expected<std::optional<store::StatusAnswer>>)> done) {
-                    worker->lookUpStatus(std::move(code), [&results, alive, done = std::move(done)](
-                                                              Expected<std::optional<sync::StatusAnswerItem>> office) {
-                        Expected<std::optional<store::StatusAnswer>> answer = std::optional<store::StatusAnswer>();
-                        if (!office) answer = std::unexpected(office.error());
-                        else if (*office) answer = std::optional<store::StatusAnswer>(officeAnswer(**office));
-                        results.post([alive, done, answer = std::move(answer)] {
-                            if (*alive) done(answer);
-                        });
-                    });
-                });
-            }
+            if (delivery) connectDelivery(kiosk, *delivery, staffServices, results, alive, onDelivery);
             signals.watch([&kiosk](int signal) {
                 logLine(std::string("stopping: ") + (signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : "SIGHUP"));
                 kiosk.requestStop();

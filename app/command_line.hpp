@@ -8,9 +8,20 @@
 
 namespace dc::app {
 
+// How the kiosk runs: the device configuration (the one struct of every setting a site or the
+// office may change, firmware-config/SCHEMA.md) and what only a command line says (where the
+// data is, a window instead of the screen, a script). The command line's options for settings
+// overlay the configuration key by key, by the schema's own rules and ranges.
 struct KioskOptions {
-    std::filesystem::path dataDir;     // empty: core::defaultDataDir()
-    std::string language = "en";       // the site's default UI language
+    // The configuration in force: the file's (--config FILE, else DATA_DIR/device.toml when
+    // dc-provision wrote one), with the command line on top. Without a file: a demo kiosk in English.
+    config::DeviceConfig device = [] {
+        config::DeviceConfig unconfigured;
+        unconfigured.siteLanguage = "en";
+        return unconfigured;
+    }();
+    std::filesystem::path configFile;  // the file it came from (empty: none)
+    std::filesystem::path dataDir;     // empty: store::defaultDataDir()
     std::filesystem::path fontDir;     // empty: ui::kDefaultFontDir
     bool fullscreen = true;
     int width = 1280, height = 800;    // with --windowed
@@ -20,20 +31,14 @@ struct KioskOptions {
                                        // once a device configuration exists: a real office's kiosk)
     bool waitForProvisioning = false;  // the appliance: no configuration -> the technician's screen
     double stepTimeoutSeconds = 20;    // automation: how long one step may wait
-    int idleTimeoutSeconds = 90;       // no touch this long: warn, then wipe the session
-    int attractAfterSeconds = 60;      // at rest this long: the attract screen
-    // Sync with the office's server (off when serverUrl is empty).
-    std::string serverUrl;
     std::string enrollToken;           // used once, to enroll this kiosk
-    std::filesystem::path serverCa;    // a private CA file for the server's certificate
-    int syncIntervalSeconds = 60;      // how often to look for catalog changes when all is sent
-    // The device configuration (firmware-config/SCHEMA.md): --config FILE, else DATA_DIR/device.toml
-    // when dc-provision wrote one. Options on the command line win over it.
-    std::filesystem::path configFile;
-    config::DeviceConfig device;            // staff PINs, printer, camera: only from the config
-    std::filesystem::path printerPngDir;    // --printer-png: receipts as PNG files (the fake printer)
+    std::filesystem::path printerPngDir;  // --printer-png: receipts as PNG files (the fake printer)
+    bool shortTimings = false;         // --short-timings-for-tests (the suite's; logged at start)
     bool showHelp = false;
     bool showVersion = false;
+
+    // The attract screen's delay for the frame loop (the configuration's 0, never, as a day).
+    int attractSeconds() const { return device.attractAfterSeconds == 0 ? 86400 : static_cast<int>(device.attractAfterSeconds); }
 };
 
 // Options on top of `base` (the defaults, or what the device configuration says).
@@ -41,11 +46,6 @@ Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv, Kiosk
 // The kiosk's options from its configuration file (found as described above), then the command
 // line. A configuration that exists but is not valid is an error naming file, line and key.
 Expected<KioskOptions> loadKioskOptions(int argc, const char* const* argv, const std::filesystem::path& defaultDataDir);
-// What the configuration says, as options (before the command line).
-KioskOptions optionsFromDevice(const config::DeviceConfig& device);
-// The configuration in force: the file's, with what the command line changed (the base the
-// office's pushed changes go on top of, and what technician mode shows).
-config::DeviceConfig effectiveDevice(const KioskOptions& options);
 std::string usage();
 
 }  // namespace dc::app

@@ -46,7 +46,7 @@ ui::IdReading idReadingFrom(const idread::MrzData& data) {
     return {capitalised(name), data.documentNumber, data.birthDateIso};
 }
 
-CameraIdCapture::CameraIdCapture(std::string backend, std::string device, core::MainThreadQueue& results)
+CameraIdCapture::CameraIdCapture(std::string backend, std::string device, services::MainThreadQueue& results)
     : m_backend(std::move(backend)), m_device(std::move(device)), m_results(results) {}
 
 CameraIdCapture::~CameraIdCapture() {

@@ -10,8 +10,8 @@
 #include <thread>
 #include <vector>
 
-#include "app/core/main_thread_queue.hpp"
-#include "app/ui/id_capture.hpp"
+#include "app/services/main_thread_queue.hpp"
+#include "app/ui/jobseeker/id_capture/id_capture.hpp"
 
 namespace dc::idread {
 struct MrzData;
@@ -25,7 +25,7 @@ ui::IdReading idReadingFrom(const idread::MrzData& data);
 
 class CameraIdCapture final : public ui::IdCamera {
 public:
-    CameraIdCapture(std::string backend, std::string device, core::MainThreadQueue& results);
+    CameraIdCapture(std::string backend, std::string device, services::MainThreadQueue& results);
     ~CameraIdCapture() override;  // ends the session and waits for its thread
 
     void start(std::function<void(ui::CaptureUpdate)> update) override;
@@ -47,7 +47,7 @@ private:
     void joinFinished(bool all);
 
     std::string m_backend, m_device;
-    core::MainThreadQueue& m_results;
+    services::MainThreadQueue& m_results;
     double m_giveUpSeconds = 60;
     std::shared_ptr<Listener> m_listener = std::make_shared<Listener>();  // UI thread only
     std::shared_ptr<std::atomic<bool>> m_cancelled;

@@ -1,5 +1,8 @@
 #include "app/staff_services_impl.hpp"
 
+#include "store/pin_gate.hpp"
+#include "store/staff_queries.hpp"
+
 #include <sys/statvfs.h>
 
 #include <chrono>
@@ -8,11 +11,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/core/paths.hpp"
+#include "store/paths.hpp"
 #include "app/camera_stream.hpp"
 #include "app/id_camera.hpp"
-#include "app/log_ring.hpp"
-#include "app/ui/status_words.hpp"
+#include "common/log.hpp"
+#include "app/ui/jobseeker/status_words.hpp"
 #include "drivers/camera/camera.hpp"
 #include "drivers/idread/barcodes.hpp"
 #include "drivers/idread/document_capture.hpp"
@@ -41,7 +44,7 @@ std::string localMidnightUtc() {
 
 // A receipt in the person's language: what it is for, the code large with its QR, the state, and
 // what to do with it.
-printer::Receipt receiptFor(const store::ReceiptFacts& f, ui::Language l, const std::string& siteName) {
+printer::Receipt receiptFor(const domain::ReceiptFacts& f, ui::Language l, const std::string& siteName) {
     using Line = printer::ReceiptLine;
     printer::Receipt r;
     r.lines.push_back({Line::Style::Large, ui::tr(l, ui::Msg::AppName), true});
@@ -85,10 +88,10 @@ std::vector<std::string> configLines(const config::DeviceConfig& c) {
 }  // namespace
 
 KioskStaffServices::KioskStaffServices(const KioskOptions& options, std::filesystem::path dataDir,
-                                       std::filesystem::path fontDir, core::CatalogService& catalog,
-                                       core::MainThreadQueue& results)
+                                       std::filesystem::path fontDir, services::CatalogService& catalog,
+                                       services::MainThreadQueue& results)
     : m_options(options), m_dataDir(std::move(dataDir)), m_fontDir(std::move(fontDir)), m_catalog(catalog),
-      m_results(results), m_config(effectiveDevice(options)) {}
+      m_results(results), m_config(options.device) {}
 
 KioskStaffServices::~KioskStaffServices() {
     std::lock_guard lock(m_threadsMutex);
@@ -112,13 +115,13 @@ void KioskStaffServices::inBackground(std::function<Expected<T>()> work, Done<T>
     m_threads.push_back({std::move(thread), std::move(finished)});
 }
 
-void KioskStaffServices::tryPin(core::PinRole role, std::string pin, Done<core::PinAttempt> done) {
+void KioskStaffServices::tryPin(domain::PinRole role, std::string pin, Done<domain::PinAttempt> done) {
     // The hashes in force are written to the store first (they may have come from the server
     // since the last attempt), then the attempt counts against the store's lock.
-    const std::string hash = role == core::PinRole::Clerk ? m_config.clerkPinHash : m_config.technicianPinHash;
-    m_catalog.run<core::PinAttempt>(
-        [role, pin = std::move(pin), hash](store::Database& db) -> Expected<core::PinAttempt> {
-            core::PinGate gate(db);
+    const std::string hash = role == domain::PinRole::Clerk ? m_config.clerkPinHash : m_config.technicianPinHash;
+    m_catalog.run<domain::PinAttempt>(
+        [role, pin = std::move(pin), hash](store::Database& db) -> Expected<domain::PinAttempt> {
+            store::PinGate gate(db);
             if (!hash.empty())
                 if (auto set = gate.setPinHash(role, hash); !set) return std::unexpected(set.error());
             return gate.attempt(role, pin);
@@ -126,17 +129,17 @@ void KioskStaffServices::tryPin(core::PinRole role, std::string pin, Done<core::
         std::move(done));
 }
 
-void KioskStaffServices::todaysActions(Done<std::vector<store::ActionRow>> done) {
-    m_catalog.run<std::vector<store::ActionRow>>(
+void KioskStaffServices::todaysActions(Done<std::vector<domain::ActionRow>> done) {
+    m_catalog.run<std::vector<domain::ActionRow>>(
         [since = localMidnightUtc()](store::Database& db) { return store::actionsSince(db, since, 200); }, std::move(done));
 }
 
-void KioskStaffServices::setAside(Done<std::vector<store::QuarantinedRecord>> done) {
-    m_catalog.run<std::vector<store::QuarantinedRecord>>(
+void KioskStaffServices::setAside(Done<std::vector<domain::QuarantinedRecord>> done) {
+    m_catalog.run<std::vector<domain::QuarantinedRecord>>(
         [](store::Database& db) { return store::quarantinedOutbox(db, 50); }, std::move(done));
 }
 
-void KioskStaffServices::registerJobseeker(store::RegistrationDraft draft, Done<store::ActionReceipt> done) {
+void KioskStaffServices::registerJobseeker(domain::RegistrationDraft draft, Done<domain::ActionReceipt> done) {
     m_catalog.registerJobseeker(std::move(draft), std::move(done));
 }
 
@@ -153,9 +156,9 @@ void KioskStaffServices::printReceipt(std::string code, ui::Language language, D
     // The facts come from the store worker; the drawing and the printer's device file, which
     // can block on a jammed printer, from a thread of their own.
     const std::string site = m_config.siteName;
-    m_catalog.run<store::ReceiptFacts>(
+    m_catalog.run<domain::ReceiptFacts>(
         [code = std::move(code)](store::Database& db) { return store::receiptFacts(db, code); },
-        [this, language, site, done = std::move(done)](Expected<store::ReceiptFacts> facts) {
+        [this, language, site, done = std::move(done)](Expected<domain::ReceiptFacts> facts) {
             if (!facts) {
                 done(std::unexpected(facts.error()));
                 return;
@@ -199,13 +202,13 @@ ui::DiagnosticsReport KioskStaffServices::deviceFacts() const {
     struct statvfs fs {};
     if (::statvfs(m_dataDir.c_str(), &fs) == 0) d.diskFreeBytes = static_cast<int64_t>(fs.f_bavail) * static_cast<int64_t>(fs.f_frsize);
     std::error_code ec;
-    const auto size = std::filesystem::file_size(m_dataDir / core::kDatabaseFileName, ec);
+    const auto size = std::filesystem::file_size(m_dataDir / store::kDatabaseFileName, ec);
     d.databaseBytes = ec ? 0 : static_cast<int64_t>(size);
     d.printer = !m_options.printerPngDir.empty() ? "printer: PNG files in " + m_options.printerPngDir.string()
                 : m_config.printerDevice.empty() ? std::string("printer: none")
                                                  : "printer: " + m_config.printerDevice;
     d.camera = "camera: " + m_config.cameraBackend;
-    d.recentLog = LogRing::instance().recent();
+    d.recentLog = log::recent();
     return d;
 }
 

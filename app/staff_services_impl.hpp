@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "app/command_line.hpp"
-#include "app/core/catalog_service.hpp"
-#include "app/core/main_thread_queue.hpp"
-#include "app/ui/narrator.hpp"
-#include "app/ui/staff_services.hpp"
+#include "app/services/catalog_service.hpp"
+#include "app/services/main_thread_queue.hpp"
+#include "app/ui/kit/narrator.hpp"
+#include "app/ui/staff/staff_services.hpp"
 
 namespace dc::sync {
 class SyncWorker;
@@ -28,7 +28,7 @@ namespace dc::app {
 class KioskStaffServices final : public ui::StaffServices {
 public:
     KioskStaffServices(const KioskOptions& options, std::filesystem::path dataDir, std::filesystem::path fontDir,
-                       core::CatalogService& catalog, core::MainThreadQueue& results);
+                       services::CatalogService& catalog, services::MainThreadQueue& results);
     ~KioskStaffServices() override;  // waits for checks still running
 
     void setSyncWorker(sync::SyncWorker* worker) { m_sync = worker; }
@@ -37,10 +37,10 @@ public:
     // The configuration in force (the file's, with what the office pushed on top).
     void setConfig(const config::DeviceConfig& config) { m_config = config; }
 
-    void tryPin(core::PinRole role, std::string pin, Done<core::PinAttempt> done) override;
-    void todaysActions(Done<std::vector<store::ActionRow>> done) override;
-    void setAside(Done<std::vector<store::QuarantinedRecord>> done) override;
-    void registerJobseeker(store::RegistrationDraft draft, Done<store::ActionReceipt> done) override;
+    void tryPin(domain::PinRole role, std::string pin, Done<domain::PinAttempt> done) override;
+    void todaysActions(Done<std::vector<domain::ActionRow>> done) override;
+    void setAside(Done<std::vector<domain::QuarantinedRecord>> done) override;
+    void registerJobseeker(domain::RegistrationDraft draft, Done<domain::ActionReceipt> done) override;
     void printReceipt(std::string referenceCode, ui::Language language, Done<bool> done) override;
     void readIdDocument(Done<ui::IdReading> done) override;
     void syncNow() override;
@@ -67,8 +67,8 @@ private:
 
     const KioskOptions& m_options;
     std::filesystem::path m_dataDir, m_fontDir;
-    core::CatalogService& m_catalog;
-    core::MainThreadQueue& m_results;
+    services::CatalogService& m_catalog;
+    services::MainThreadQueue& m_results;
     config::DeviceConfig m_config;
     sync::SyncWorker* m_sync = nullptr;
     ui::Narrator* m_narrator = nullptr;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace dc::core {
+namespace dc::catalog {
 namespace {
 
 class Random {
@@ -181,9 +181,9 @@ std::string date(int daysFromBase) {
 
 }  // namespace
 
-store::CatalogBatch generateCatalog(const GeneratorOptions& options) {
+domain::CatalogBatch generateCatalog(const GeneratorOptions& options) {
     Random rng(options.seed);
-    store::CatalogBatch batch;
+    domain::CatalogBatch batch;
     batch.jobUpserts.reserve(options.jobs);
     constexpr int kToday = 325;  // 2026-11-22, the newest posting date
 
@@ -195,14 +195,14 @@ store::CatalogBatch generateCatalog(const GeneratorOptions& options) {
         const size_t roll = rng.below(100);
         const Lang lang = georgia ? (roll < 60 ? Ka : roll < 80 ? En : Ru) : (roll < 60 ? Ru : roll < 85 ? Be : En);
 
-        store::JobRecord j;
+        domain::JobRecord j;
         char id[32];
         std::snprintf(id, sizeof id, "gen-job-%08zu", i);
         j.id = id;
         const bool freelance = occ.remoteFriendly && rng.chance(10);
-        j.workMode = freelance ? store::WorkMode::Remote
-                     : occ.remoteFriendly && rng.chance(25) ? (rng.chance(50) ? store::WorkMode::Remote : store::WorkMode::Hybrid)
-                                                            : store::WorkMode::OnSite;
+        j.workMode = freelance ? domain::WorkMode::Remote
+                     : occ.remoteFriendly && rng.chance(25) ? (rng.chance(50) ? domain::WorkMode::Remote : domain::WorkMode::Hybrid)
+                                                            : domain::WorkMode::OnSite;
         j.title = occ.title[lang];
         j.employer = freelance ? rng.pick(kFreelanceEmployers) : georgia ? rng.pick(kGeorgianEmployers) : rng.pick(kBelarusEmployers);
         j.region = freelance ? "" : city.region;
@@ -226,7 +226,7 @@ store::CatalogBatch generateCatalog(const GeneratorOptions& options) {
         text = replaceAll(text, "{t}", j.title);
         text = replaceAll(text, "{c}", j.city.empty() ? city.name[lang] : j.city);
         text += std::string(" ") + rng.pick(kSchedules)[lang] + " " + rng.pick(kBenefits)[lang];
-        if (j.workMode == store::WorkMode::Remote) text += std::string(" ") + kRemoteNote[lang];
+        if (j.workMode == domain::WorkMode::Remote) text += std::string(" ") + kRemoteNote[lang];
         j.description = std::move(text);
         batch.jobUpserts.push_back(std::move(j));
     }
@@ -236,7 +236,7 @@ store::CatalogBatch generateCatalog(const GeneratorOptions& options) {
         const City& city = georgia ? rng.pick(kGeorgia) : rng.pick(kBelarus);
         const Lang lang = georgia ? (rng.chance(75) ? Ka : En) : (rng.chance(70) ? Ru : Be);
         const CourseTopic& topic = rng.pick(kTopics);
-        store::CourseRecord c;
+        domain::CourseRecord c;
         char id[32];
         std::snprintf(id, sizeof id, "gen-course-%06zu", i);
         c.id = id;
@@ -260,7 +260,7 @@ store::CatalogBatch generateCatalog(const GeneratorOptions& options) {
         c.startDate = date(firstDay);
         const size_t runs = 1 + rng.below(3);
         for (size_t run = 0; run < runs; ++run) {
-            store::CourseSession session;
+            domain::CourseSession session;
             session.id = c.id + "-s" + std::to_string(run + 1);
             session.center = c.provider;
             session.city = c.city;
@@ -278,4 +278,4 @@ store::CatalogBatch generateCatalog(const GeneratorOptions& options) {
     return batch;
 }
 
-}  // namespace dc::core
+}  // namespace dc::catalog

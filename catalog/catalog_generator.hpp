@@ -6,9 +6,9 @@
 // implementation-defined distributions). Used by dc-catalog-gen, tests and benchmarks.
 #include <cstdint>
 
-#include "catalog/records.hpp"
+#include "domain/records.hpp"
 
-namespace dc::core {
+namespace dc::catalog {
 
 struct GeneratorOptions {
     uint64_t seed = 1;
@@ -16,6 +16,6 @@ struct GeneratorOptions {
     size_t courses = 50;
 };
 
-store::CatalogBatch generateCatalog(const GeneratorOptions& options);
+domain::CatalogBatch generateCatalog(const GeneratorOptions& options);
 
-}  // namespace dc::core
+}  // namespace dc::catalog

@@ -4,7 +4,8 @@
 
 #include "common/json_depth.hpp"
 
-namespace dc::store {
+namespace dc::catalog {
+using namespace ::dc::domain;
 namespace {
 
 using nlohmann::json;
@@ -241,4 +242,4 @@ Expected<CatalogBatch> parseJsonLines(std::string_view text) {
     return batch;
 }
 
-}  // namespace dc::store
+}  // namespace dc::catalog

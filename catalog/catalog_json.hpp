@@ -11,10 +11,11 @@
 #include <string>
 #include <string_view>
 
-#include "catalog/records.hpp"
+#include "domain/records.hpp"
 #include "common/error.hpp"
 
-namespace dc::store {
+namespace dc::catalog {
+using namespace ::dc::domain;
 
 inline constexpr size_t kMaxBatchLineBytes = 256 * 1024;
 inline constexpr size_t kMaxSessionsPerCourse = 64;
@@ -22,4 +23,4 @@ inline constexpr size_t kMaxSessionsPerCourse = 64;
 std::string toJsonLines(const CatalogBatch& batch);
 Expected<CatalogBatch> parseJsonLines(std::string_view text);
 
-}  // namespace dc::store
+}  // namespace dc::catalog

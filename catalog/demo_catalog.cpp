@@ -2,15 +2,16 @@
 
 #include "catalog/catalog_generator.hpp"
 
-namespace dc::core {
+namespace dc::catalog {
+using namespace ::dc::domain;
 namespace {
 
-using store::WorkMode;
+using domain::WorkMode;
 
-store::JobRecord job(std::string id, std::string title, std::string employer, std::string region, std::string city,
+domain::JobRecord job(std::string id, std::string title, std::string employer, std::string region, std::string city,
                      WorkMode mode, std::string category, std::vector<std::string> skills, int64_t salaryMin,
                      int64_t salaryMax, std::string currency, std::string posted, std::string description) {
-    store::JobRecord j;
+    domain::JobRecord j;
     j.id = std::move(id);
     j.title = std::move(title);
     j.employer = std::move(employer);
@@ -28,10 +29,10 @@ store::JobRecord job(std::string id, std::string title, std::string employer, st
     return j;
 }
 
-store::CourseRecord course(std::string id, std::string name, std::string provider, std::string format,
+domain::CourseRecord course(std::string id, std::string name, std::string provider, std::string format,
                            std::string city, std::vector<std::string> groups, std::vector<std::string> skills,
                            std::string language, std::string start, std::string description) {
-    store::CourseRecord c;
+    domain::CourseRecord c;
     c.id = std::move(id);
     c.name = std::move(name);
     c.provider = std::move(provider);
@@ -47,8 +48,8 @@ store::CourseRecord course(std::string id, std::string name, std::string provide
 
 }  // namespace
 
-store::CatalogBatch demoCatalog() {
-    store::CatalogBatch b;
+domain::CatalogBatch demoCatalog() {
+    domain::CatalogBatch b;
     auto& jobs = b.jobUpserts;
     jobs.push_back(job("demo-job-001", "Junior QA tester", "Silknet", "Tbilisi", "Tbilisi", WorkMode::Hybrid, "IT",
                        {"software testing", "attention to detail", "English"}, 1800, 2400, "GEL", "2026-11-20",
@@ -125,17 +126,17 @@ store::CatalogBatch demoCatalog() {
     return b;
 }
 
-}  // namespace dc::core
+}  // namespace dc::catalog
 
-namespace dc::core {
+namespace dc::catalog {
 
-store::CatalogBatch kioskSeedCatalog() {
-    store::CatalogBatch seed = generateCatalog({.seed = kSeedCatalogSeed, .jobs = kSeedCatalogJobs, .courses = 60});
+domain::CatalogBatch kioskSeedCatalog() {
+    domain::CatalogBatch seed = generateCatalog({.seed = kSeedCatalogSeed, .jobs = kSeedCatalogJobs, .courses = 60});
     // The hand-written showcase postings arrive last, so they lead the newest-first list.
-    store::CatalogBatch showcase = demoCatalog();
+    domain::CatalogBatch showcase = demoCatalog();
     seed.jobUpserts.insert(seed.jobUpserts.end(), showcase.jobUpserts.rbegin(), showcase.jobUpserts.rend());
     seed.courseUpserts.insert(seed.courseUpserts.end(), showcase.courseUpserts.begin(), showcase.courseUpserts.end());
     return seed;
 }
 
-}  // namespace dc::core
+}  // namespace dc::catalog

@@ -5,16 +5,16 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "catalog/records.hpp"
+#include "domain/records.hpp"
 
-namespace dc::core {
+namespace dc::catalog {
 
 inline constexpr uint64_t kSeedCatalogSeed = 2026;
 inline constexpr size_t kSeedCatalogJobs = 3000;
 
 // The 16 showcase jobs and 5 courses alone.
-store::CatalogBatch demoCatalog();
+domain::CatalogBatch demoCatalog();
 // What the kiosk imports into an empty database.
-store::CatalogBatch kioskSeedCatalog();
+domain::CatalogBatch kioskSeedCatalog();
 
-}  // namespace dc::core
+}  // namespace dc::catalog

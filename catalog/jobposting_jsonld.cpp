@@ -11,13 +11,14 @@
 #include <nlohmann/json.hpp>
 
 #include "common/hex.hpp"
-#include "catalog/catalog_checks.hpp"
-#include "catalog/isco08.hpp"
+#include "domain/catalog_checks.hpp"
+#include "domain/isco08.hpp"
 #include "common/dates.hpp"
 #include "common/json_depth.hpp"
 #include "common/utf8.hpp"
 
-namespace dc::store {
+namespace dc::catalog {
+using namespace ::dc::domain;
 namespace {
 
 using nlohmann::json;
@@ -388,4 +389,4 @@ Expected<JobPostingFeed> readJobPostingFeed(std::string_view text, const FeedOpt
     return feed;
 }
 
-}  // namespace dc::store
+}  // namespace dc::catalog

@@ -13,10 +13,11 @@
 #include <string_view>
 #include <vector>
 
-#include "catalog/records.hpp"
+#include "domain/records.hpp"
 #include "common/error.hpp"
 
-namespace dc::store {
+namespace dc::catalog {
+using namespace ::dc::domain;
 
 // A national job board's whole list (100,000 postings of ~1 kB) fits; reading one takes about ten
 // times its size in memory while it is read.
@@ -50,4 +51,4 @@ Expected<JobPostingFeed> readJobPostingFeed(std::string_view text, const FeedOpt
 // dashes, at most 32 characters; a name with none of those (Георгий, საქართველო) by its digest.
 std::string feedNamespace(std::string_view name);
 
-}  // namespace dc::store
+}  // namespace dc::catalog

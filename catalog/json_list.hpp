@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace dc::store {
+namespace dc::catalog {
 
 // Written by hand because the import calls it for every job: a JSON array of strings, escaped
 // as RFC 8259 asks and byte for byte as nlohmann::json::dump writes it (rows stored by earlier
@@ -58,4 +58,4 @@ inline std::string skillKey(std::string_view name) {
     return key;
 }
 
-}  // namespace dc::store
+}  // namespace dc::catalog

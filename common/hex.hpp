@@ -1,11 +1,11 @@
 #pragma once
-// Hex text for ids and digests in the store module (libsodium's encoder). Internal to the store.
+// Hex text for ids and digests (libsodium's encoder).
 #include <sodium.h>
 
 #include <string>
 #include <vector>
 
-namespace dc::store {
+namespace dc {
 
 inline std::string toHex(const unsigned char* bytes, size_t n) {
     std::string out(n * 2 + 1, '\0');
@@ -21,4 +21,4 @@ inline std::string randomHex(size_t bytes) {
     return toHex(raw.data(), raw.size());
 }
 
-}  // namespace dc::store
+}  // namespace dc

@@ -1,5 +1,7 @@
 #include "firmware-config/device_config.hpp"
 
+#include <charconv>
+
 #include <arpa/inet.h>
 #include <curl/curl.h>
 
@@ -286,6 +288,34 @@ PushedConfig applyPushedConfig(const DeviceConfig& base, std::string_view jsonTe
         out.applied.push_back(key);
     }
     return out;
+}
+
+Expected<void> setConfigKey(DeviceConfig& config, std::string_view key, std::string_view value, bool shortTimings) {
+    const auto rule = std::find_if(rules().begin(), rules().end(), [&](const Rule& r) { return key == r.doc.key; });
+    if (rule == rules().end()) return fail(ErrorCode::InvalidInput, std::string(key) + " is not a configuration key");
+    const std::string type = rule->doc.type;
+    std::unique_ptr<toml::node> node;
+    if (type == "integer") {
+        int64_t n = 0;
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+        if (ec != std::errc() || end != value.data() + value.size())
+            return fail(ErrorCode::InvalidInput, std::string(key) + " must be a whole number");
+        if (shortTimings && n >= 1 && n < 30 && (key == "kiosk.idle_timeout_s" || key == "server.sync_interval_s")) {
+            (key == "kiosk.idle_timeout_s" ? config.idleTimeoutSeconds : config.syncIntervalSeconds) = n;
+            return {};
+        }
+        node = std::make_unique<toml::value<int64_t>>(n);
+    } else if (type == "boolean") {
+        if (value != "true" && value != "false") return fail(ErrorCode::InvalidInput, std::string(key) + " must be true or false");
+        node = std::make_unique<toml::value<bool>>(value == "true");
+    } else {
+        node = std::make_unique<toml::value<std::string>>(std::string(value));
+    }
+    // The same rule as the file's, on the same kind of node; nothing changes when it fails.
+    DeviceConfig changed = config;
+    if (auto why = rule->apply(*node, changed); !why.empty()) return fail(ErrorCode::InvalidInput, std::string(key) + " " + why);
+    config = std::move(changed);
+    return {};
 }
 
 }  // namespace dc::config

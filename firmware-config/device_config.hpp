@@ -66,6 +66,13 @@ struct PushedConfig {
 PushedConfig applyPushedConfig(const DeviceConfig& base, std::string_view json);
 bool pushable(std::string_view key);
 
+// One key set from text (a command-line option that overlays the file): the value is read as the
+// key's type (whole number, true/false, text) and kept to the same rule as in the file. The error
+// names the key: "kiosk.idle_timeout_s = 6 is below 30".
+// `shortTimings`, for the test suite only (dc-kiosk --short-timings-for-tests, logged at start): kiosk.idle_timeout_s and server.sync_interval_s also take 1 s and up, so
+// a test waits seconds, not minutes, for an idle reset or a sync round.
+Expected<void> setConfigKey(DeviceConfig& config, std::string_view key, std::string_view value, bool shortTimings = false);
+
 // Empty when `url` is a server address a kiosk may use (https://, or plain http to a literal
 // loopback address), otherwise what is wrong, starting "= "URL" ...". Parsed with curl's URL API.
 std::string checkServerUrl(const std::string& url);

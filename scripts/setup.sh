@@ -9,6 +9,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake pkg-config ccache git
+  # the code's format (.clang-format), checked by the suite with this one version
+  clang-format-14
   # window, GL and UI
   libimgui-dev libstb-dev libfreetype-dev libsdl2-dev libglfw3-dev libgl-dev libegl-dev
   libgl1-mesa-dri libegl-mesa0

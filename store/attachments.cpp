@@ -47,8 +47,7 @@ Expected<void> writeDurably(const std::filesystem::path& file, const Blob& bytes
 }
 
 Expected<void> update(Database& db, const char* sql, const std::string& id, const std::string& text) {
-    auto stmt = Statement::prepare(db, sql);
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, sql));
     stmt->bind(1, id);
     stmt->bind(2, text);
     if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("updating an attachment"));
@@ -77,8 +76,7 @@ Expected<AttachmentRecord> queueAttachment(Database& db, const FieldCipher& ciph
     auto sealed = cipher.seal("attachment:" + a.id, bytes);
     if (!sealed) return std::unexpected(sealed.error());
     if (auto r = writeDurably(fileOf(db, a.id), *sealed); !r) return std::unexpected(r.error());
-    auto stmt = Statement::prepare(db, "INSERT INTO attachments (id, kind, record_id, size, sha256) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, "INSERT INTO attachments (id, kind, record_id, size, sha256) VALUES (?1, ?2, ?3, ?4, ?5)"));
     stmt->bind(1, a.id);
     stmt->bind(2, a.kind);
     stmt->bind(3, a.recordId);
@@ -92,15 +90,13 @@ Expected<AttachmentRecord> queueAttachment(Database& db, const FieldCipher& ciph
 }
 
 Expected<std::vector<AttachmentRecord>> pendingAttachments(const Database& db, size_t limit) {
-    auto stmt = Statement::prepare(db, "SELECT id, kind, record_id, sha256, size, attempts FROM attachments "
-                                       "WHERE state = 'pending' ORDER BY created_at, id LIMIT ?1");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, "SELECT id, kind, record_id, sha256, size, attempts FROM attachments "
+                                       "WHERE state = 'pending' ORDER BY created_at, id LIMIT ?1"));
     stmt->bind(1, static_cast<int64_t>(limit));
     std::vector<AttachmentRecord> out;
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW)
+    DC_CHECK(stmt->eachRow(db, "listing attachments", [&] {
         out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->integer(4), stmt->integer(5)});
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("listing attachments"));
+    }));
     return out;
 }
 
@@ -139,8 +135,7 @@ Expected<size_t> removeLeftoverAttachmentFiles(const Database& db) {
     std::error_code ec;
     if (!std::filesystem::exists(folderOf(db), ec)) return size_t{0};
     std::set<std::string> keep, delivered;
-    auto stmt = Statement::prepare(db, "SELECT id, state = 'done' FROM attachments");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, "SELECT id, state = 'done' FROM attachments"));
     while (stmt->step() == SQLITE_ROW) (stmt->integer(1) ? delivered : keep).insert(stmt->text(0) + ".sealed");
     // A file no row names may be one being queued right now on another connection: only a file
     // that has been there a while is a leftover.

@@ -5,13 +5,15 @@
 #include <optional>
 #include <tuple>
 
-#include "catalog/isco08.hpp"
+#include "domain/isco08.hpp"
 #include "catalog/json_list.hpp"
-#include "store/search.hpp"
+#include "domain/search.hpp"
 #include "store/sqlite_statement.hpp"
 #include "common/utf8.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
+using namespace ::dc::catalog;
 namespace {
 
 // Writes jobs and keeps the external-content FTS index in step with them. What it indexes must
@@ -222,8 +224,7 @@ private:
 namespace {
 
 Expected<void> rememberSeen(Database& db, const CatalogBatch& batch) {
-    auto seen = Statement::prepare(db, "INSERT OR IGNORE INTO resync_seen (kind, id) VALUES (?1, ?2)");
-    if (!seen) return std::unexpected(seen.error());
+    DC_TRY(seen, Statement::prepare(db, "INSERT OR IGNORE INTO resync_seen (kind, id) VALUES (?1, ?2)"));
     auto mark = [&](std::string_view kind, const std::string& id) -> Expected<void> {
         seen->reset();
         seen->bind(1, kind);
@@ -239,20 +240,16 @@ Expected<void> rememberSeen(Database& db, const CatalogBatch& batch) {
 }
 
 Expected<std::vector<std::string>> idsNotSeen(Database& db, const char* sql) {
-    auto stmt = Statement::prepare(db, sql);
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, sql));
     std::vector<std::string> ids;
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) ids.push_back(stmt->text(0));
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("finding records a resync did not bring"));
+    DC_CHECK(stmt->eachRow(db, "finding records a resync did not bring", [&] { ids.push_back(stmt->text(0)); }));
     return ids;
 }
 
 Expected<void> writeCursor(Database& db, const PullPosition& position) {
-    auto stmt = Statement::prepare(db, R"SQL(
+    DC_TRY(stmt, Statement::prepare(db, R"SQL(
 INSERT INTO sync_cursors (stream, cursor) VALUES (?1, ?2)
-ON CONFLICT(stream) DO UPDATE SET cursor = excluded.cursor, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'))SQL");
-    if (!stmt) return std::unexpected(stmt.error());
+ON CONFLICT(stream) DO UPDATE SET cursor = excluded.cursor, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'))SQL"));
     stmt->bind(1, position.stream);
     stmt->bind(2, position.cursor);
     if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the sync cursor"));
@@ -292,7 +289,7 @@ WHERE (name, provider, description, format, city, target_groups, skills_taught, 
           excluded.target_groups, excluded.skills_taught, excluded.language, excluded.start_date,
           excluded.level, excluded.cost, excluded.cost_currency)
 )SQL");
-        auto upsertSession = Statement::prepare(db, R"SQL(
+        DC_TRY(upsertSession, Statement::prepare(db, R"SQL(
 INSERT INTO course_sessions (id, course_id, center, city, starts_at, ends_at, schedule_note, flexible_schedule,
                              capacity, seats_taken, accessible_venue)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
@@ -306,12 +303,10 @@ WHERE (course_id, center, city, starts_at, ends_at, schedule_note, flexible_sche
   IS NOT (excluded.course_id, excluded.center, excluded.city, excluded.starts_at, excluded.ends_at,
           excluded.schedule_note, excluded.flexible_schedule, excluded.capacity, excluded.seats_taken,
           excluded.accessible_venue)
-)SQL");
-        if (!upsertSession) return std::unexpected(upsertSession.error());
+)SQL"));
         // Sessions a course upsert no longer lists are gone on the server.
-        auto pruneSessions = Statement::prepare(db,
-            "DELETE FROM course_sessions WHERE course_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))");
-        if (!pruneSessions) return std::unexpected(pruneSessions.error());
+        DC_TRY(pruneSessions, Statement::prepare(db,
+            "DELETE FROM course_sessions WHERE course_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))"));
         if (!upsertCourse) return std::unexpected(upsertCourse.error());
         for (const CourseRecord& course : batch.courseUpserts) {
             upsertCourse->reset();
@@ -359,8 +354,7 @@ WHERE (course_id, center, city, starts_at, ends_at, schedule_note, flexible_sche
             counts.coursesUpserted += changed ? 1 : 0;
         }
 
-        auto deleteCourse = Statement::prepare(db, "DELETE FROM courses WHERE id = ?1");
-        if (!deleteCourse) return std::unexpected(deleteCourse.error());
+        DC_TRY(deleteCourse, Statement::prepare(db, "DELETE FROM courses WHERE id = ?1"));
         std::vector<std::string> jobsGone = batch.jobTombstones, coursesGone = batch.courseTombstones;
         if (position && position->fullResync) {
             if (position->firstOfResync)

@@ -5,10 +5,11 @@
 #include <string>
 
 #include "store/database.hpp"
-#include "catalog/catalog_checks.hpp"
-#include "catalog/records.hpp"
+#include "domain/catalog_checks.hpp"
+#include "domain/records.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
 
 struct ImportCounts {
     size_t jobsUpserted = 0, jobsDeleted = 0, coursesUpserted = 0, coursesDeleted = 0;

@@ -7,11 +7,12 @@
 #include "store/sqlite_statement.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
+using namespace ::dc::catalog;
 namespace {
 
 Expected<int64_t> scalar(const Database& db, const std::string& sql, const std::string* bindText) {
-    auto stmt = Statement::prepare(db, sql);
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, sql));
     if (bindText) stmt->bind(1, *bindText);
     if (stmt->step() != SQLITE_ROW) return std::unexpected(db.lastError("counting"));
     return stmt->integer(0);
@@ -20,11 +21,10 @@ Expected<int64_t> scalar(const Database& db, const std::string& sql, const std::
 }  // namespace
 
 Expected<JobRecord> getJob(const Database& db, const std::string& id) {
-    auto stmt = Statement::prepare(db, R"SQL(
+    DC_TRY(stmt, Statement::prepare(db, R"SQL(
 SELECT id, title, employer, description, region, city, work_mode, category, skills, salary_min, salary_max,
        salary_currency, employment_type, date_posted, valid_through, salary_period, isco
-FROM jobs WHERE id = ?1)SQL");
-    if (!stmt) return std::unexpected(stmt.error());
+FROM jobs WHERE id = ?1)SQL"));
     stmt->bind(1, id);
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return fail(ErrorCode::NotFound, "no job with id '" + id.substr(0, 64) + "'");

@@ -4,10 +4,11 @@
 #include <vector>
 
 #include "store/database.hpp"
-#include "catalog/records.hpp"
-#include "store/search.hpp"
+#include "domain/records.hpp"
+#include "domain/search.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
 
 // Text, filters, chip counts and keyset pages over the jobs (job_search.cpp explains the design).
 Expected<JobPage> searchJobs(const Database& db, const JobSearch& search);
@@ -33,11 +34,6 @@ Expected<CourseRecord> getCourse(const Database& db, const std::string& id);
 // "Skills this job needs that I lack", compared without regard to letter case.
 std::vector<std::string> missingSkills(const JobRecord& job, const std::vector<std::string>& mySkills);
 
-struct CourseOffer {
-    CourseRecord course;      // with only the session offered
-    int teachesMissing = 0;   // how many of the wanted skills it teaches
-    bool nearby = false;      // in the searcher's city
-};
 // "Courses that teach those skills, soonest session near me first": upcoming sessions (from
 // `today`) of courses teaching any of `skills`; a session in `city` or online (webinar) comes
 // before one elsewhere, then more wanted skills taught, then the soonest start.

@@ -8,6 +8,8 @@
 #include "store/sqlite_statement.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
+using namespace ::dc::catalog;
 namespace {
 
 constexpr const char* kCourseColumns =
@@ -52,13 +54,10 @@ CourseSession sessionFrom(const Statement& row, int first) {
 }
 
 Expected<void> readSessions(const Database& db, CourseRecord& course) {
-    auto stmt = Statement::prepare(db, std::string("SELECT ") + kSessionColumns +
-                                           " FROM course_sessions s WHERE s.course_id = ?1 ORDER BY s.starts_at, s.id");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, std::string("SELECT ") + kSessionColumns +
+                                           " FROM course_sessions s WHERE s.course_id = ?1 ORDER BY s.starts_at, s.id"));
     stmt->bind(1, course.id);
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) course.sessions.push_back(sessionFrom(*stmt, 0));
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("reading course sessions"));
+    DC_CHECK(stmt->eachRow(db, "reading course sessions", [&] { course.sessions.push_back(sessionFrom(*stmt, 0)); }));
     return {};
 }
 
@@ -80,17 +79,14 @@ Expected<std::vector<CourseRecord>> searchCourses(const Database& db, const Cour
     // Soonest first: the first session still ahead, or the course's own start date.
     sql += " ORDER BY coalesce((SELECT min(s.starts_at) FROM course_sessions s WHERE s.course_id = c.id"
            " AND s.starts_at >= coalesce(:from, '')), c.start_date), c.rowid LIMIT :limit";
-    auto stmt = Statement::prepare(db, sql);
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, sql));
     if (fts.kind == FtsQuery::Kind::Match) stmt->bindNamed(":match", fts.expression);
     stmt->bindNamed(":group", search.targetGroup);
     stmt->bindNamed(":format", search.format);
     if (!search.startsFrom.empty()) stmt->bindNamed(":from", search.startsFrom);
     stmt->bindNamed(":limit", static_cast<int64_t>(std::clamp(search.limit, 1, 1000)));
     std::vector<CourseRecord> out;
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) out.push_back(courseFrom(*stmt));
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("searching courses"));
+    DC_CHECK(stmt->eachRow(db, "searching courses", [&] { out.push_back(courseFrom(*stmt)); }));
     for (auto& course : out)
         if (auto r = readSessions(db, course); !r) return std::unexpected(r.error());
     return out;
@@ -101,8 +97,7 @@ Expected<std::vector<CourseRecord>> listCourses(const Database& db, int limit) {
 }
 
 Expected<CourseRecord> getCourse(const Database& db, const std::string& id) {
-    auto stmt = Statement::prepare(db, std::string("SELECT ") + kCourseColumns + " FROM courses c WHERE c.id = ?1");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, std::string("SELECT ") + kCourseColumns + " FROM courses c WHERE c.id = ?1"));
     stmt->bind(1, id);
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return fail(ErrorCode::NotFound, "no course with id '" + id.substr(0, 64) + "'");

@@ -17,6 +17,8 @@
 #include "common/utf8.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
+using namespace ::dc::catalog;
 namespace {
 
 // Two-letter prefixes only look in these (see buildFtsQuery).
@@ -191,33 +193,28 @@ void takePage(std::vector<Candidate>& all, const JobSearch& search, bool ranked,
 Expected<JobPage> browse(const Database& db, const JobSearch& search) {
     JobPage page;
     const std::string facetWhere = "WHERE 1 = 1" + filterClause(search.filters, true);
-    auto facets = Statement::prepare(db, "SELECT region, work_mode, category, salary_band, n FROM job_facet_counts " +
-                                             facetWhere);
-    if (!facets) return std::unexpected(facets.error());
+    DC_TRY(facets, Statement::prepare(db, "SELECT region, work_mode, category, salary_band, n FROM job_facet_counts " +
+                                             facetWhere));
     bindFilters(*facets, search.filters);
     FacetTally tally;
-    int rc;
-    while ((rc = facets->step()) == SQLITE_ROW) {
+    DC_CHECK(facets->eachRow(db, "counting jobs by filter", [&] {
         page.totalMatches += facets->integer(4);
         tally.add(facets->text(0), facets->text(1), facets->text(2), static_cast<int>(facets->integer(3)),
                   facets->integer(4));
-    }
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("counting jobs by filter"));
+    }));
     if (search.withFacets) page.facets = tally.result(false);
 
     std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM jobs j WHERE 1 = 1" +
                       filterClause(search.filters, false);
     if (search.after) sql += " AND j.rowid < :after";
     sql += " ORDER BY j.rowid DESC LIMIT :limit";
-    auto rows = Statement::prepare(db, sql);
-    if (!rows) return std::unexpected(rows.error());
+    DC_TRY(rows, Statement::prepare(db, sql));
     bindFilters(*rows, search.filters);
     if (search.after) rows->bindNamed(":after", search.after->rowid);
     rows->bindNamed(":limit", static_cast<int64_t>(std::clamp(search.limit, 1, 1000)) + 1);
     std::vector<Candidate> all;
     const bool wantSkills = !search.mySkills.empty();
-    while ((rc = rows->step()) == SQLITE_ROW) all.push_back(candidateFrom(*rows, wantSkills, search.mySkills));
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("listing jobs"));
+    DC_CHECK(rows->eachRow(db, "listing jobs", [&] { all.push_back(candidateFrom(*rows, wantSkills, search.mySkills)); }));
     JobSearch unpaged = search;
     unpaged.after.reset();  // the query already started after the cursor
     takePage(all, unpaged, false, page);
@@ -240,19 +237,14 @@ Expected<JobPage> searchMatches(const Database& db, const JobSearch& search, con
     sql += text ? " ORDER BY f.rowid DESC" : " ORDER BY j.rowid DESC";
     sql += " LIMIT " + std::to_string(kMaxCountedMatches + 1);
 
-    auto stmt = Statement::prepare(db, sql);
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, sql));
     if (text) stmt->bindNamed(":match", fts.expression);
     bindFilters(*stmt, search.filters);
     if (rowidPage) stmt->bindNamed(":after", search.after->rowid);
 
     std::vector<Candidate> all;
     const bool wantSkills = !search.mySkills.empty();
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) {
-        all.push_back(candidateFrom(*stmt, wantSkills, search.mySkills));
-    }
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("searching jobs"));
+    DC_CHECK(stmt->eachRow(db, "searching jobs", [&] { all.push_back(candidateFrom(*stmt, wantSkills, search.mySkills)); }));
 
     JobPage page;
     page.totalIsLowerBound = static_cast<int64_t>(all.size()) > kMaxCountedMatches;
@@ -280,8 +272,7 @@ Expected<JobPage> searchJobs(const Database& db, const JobSearch& search) {
     if (fts.kind == FtsQuery::Kind::Everything && search.filters.postedSince.empty()) page = browse(db, search);
     else if (fts.kind != FtsQuery::Kind::Nothing) page = searchMatches(db, search, fts);
     if (page && page->jobs.empty() && !search.after) {
-        auto any = Statement::prepare(db, "SELECT EXISTS (SELECT 1 FROM jobs)");
-        if (!any) return std::unexpected(any.error());
+        DC_TRY(any, Statement::prepare(db, "SELECT EXISTS (SELECT 1 FROM jobs)"));
         if (any->step() != SQLITE_ROW) return std::unexpected(db.lastError("checking for any job"));
         page->catalogEmpty = any->integer(0) == 0;
     }

@@ -1,5 +1,9 @@
 #include "store/jobseeker_actions.hpp"
 
+#include "domain/record_bodies.hpp"
+
+#include <functional>
+
 #include <sodium.h>
 
 #include <cctype>
@@ -20,6 +24,7 @@
 #include "common/utf8.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
 namespace {
 
 constexpr char kCodeAlphabet[] = "ACDEFGHJKMNPQRTUVWXY34679";
@@ -56,8 +61,7 @@ std::string randomCode() {
 }
 
 Expected<bool> exists(const Database& db, const char* sql, const std::string& value) {
-    auto stmt = Statement::prepare(db, sql);
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, sql));
     stmt->bind(1, value);
     const int rc = stmt->step();
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return std::unexpected(db.lastError("checking a record"));
@@ -78,20 +82,11 @@ Expected<std::string> uniqueCode(const Database& db) {
     return fail(ErrorCode::IoError, "could not find a free reference code");
 }
 
-// Plain checks a person can act on; messages never repeat what was typed.
+// Plain checks a person can act on (one rule per field: domain/person.hpp); messages never
+// repeat what was typed.
 Expected<void> checkPerson(const Profile& p, bool consent) {
     if (!consent) return fail(ErrorCode::InvalidInput, "consent is needed before anything is sent");
-    if (p.name.find_first_not_of(" \t") == std::string::npos)
-        return fail(ErrorCode::InvalidInput, "a name is needed");
-    size_t digits = 0;
-    for (char c : p.phone) {
-        if (c >= '0' && c <= '9') ++digits;
-        else if (c != '+' && c != ' ' && c != '-' && c != '(' && c != ')')
-            return fail(ErrorCode::InvalidInput, "a phone number may hold only digits, spaces and + - ( )");
-    }
-    if (digits < 6 || digits > 15) return fail(ErrorCode::InvalidInput, "a phone number has 6 to 15 digits");
-    if (!p.email.empty() && (p.email.find('@') == std::string::npos || p.email.find(' ') != std::string::npos))
-        return fail(ErrorCode::InvalidInput, "the e-mail address does not look right");
+    if (const auto problem = firstProblem(p)) return fail(ErrorCode::InvalidInput, problem->message);
     return {};
 }
 
@@ -102,8 +97,7 @@ Expected<void> enqueue(Database& db, const FieldCipher& cipher, const std::strin
     if (idOut) *idOut = id;
     auto sealed = cipher.seal("outbox:" + id, body.dump());
     if (!sealed) return std::unexpected(sealed.error());
-    auto stmt = Statement::prepare(db, "INSERT INTO outbox (id, kind, payload, subject) VALUES (?1, ?2, ?3, ?4)");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, "INSERT INTO outbox (id, kind, payload, subject) VALUES (?1, ?2, ?3, ?4)"));
     stmt->bind(1, id);
     stmt->bind(2, kind);
     stmt->bind(3, *sealed);
@@ -114,8 +108,7 @@ Expected<void> enqueue(Database& db, const FieldCipher& cipher, const std::strin
 
 Expected<void> audit(Database& db, const std::string& action, const std::string& subject,
                      const std::string& actor = "jobseeker") {
-    auto stmt = Statement::prepare(db, "INSERT INTO audit_log (actor, action, subject) VALUES (?3, ?1, ?2)");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, "INSERT INTO audit_log (actor, action, subject) VALUES (?3, ?1, ?2)"));
     stmt->bind(1, action);
     stmt->bind(2, subject);
     stmt->bind(3, actor);
@@ -135,18 +128,13 @@ Expected<void> checkIdPhoto(const std::string& photo) {
 // The document's picture, sealed beside the record and named in its body. The file is written
 // before the commit: when the transaction fails, the caller removes `photoId`'s file too.
 Expected<void> attachIdPhoto(Database& db, const FieldCipher& cipher, const std::string& recordId, const std::string& photo,
-                             nlohmann::json& body, std::string& photoId) {
+                             std::vector<AttachmentRef>& refs, std::string& photoId) {
     if (photo.empty()) return {};
     auto a = queueAttachment(db, cipher, "id-photo", recordId, photo);
     if (!a) return std::unexpected(a.error());
     photoId = a->id;
-    body["attachments"] = nlohmann::json::array({{{"id", a->id}, {"kind", a->kind}, {"sha256", a->sha256}}});
+    refs.push_back({a->id, a->kind, a->sha256});
     return {};
-}
-
-nlohmann::json personJson(const Profile& p) {
-    return {{"profileId", p.id}, {"name", p.name},     {"phone", p.phone},   {"email", p.email},
-            {"skills", p.skills}, {"language", p.language}};
 }
 
 // The language a person chose, as a report dimension: two lower-case letters or "unknown".
@@ -159,129 +147,80 @@ std::string languageOf(const Profile& p) {
 
 }  // namespace
 
-Expected<void> checkDocument(const Profile& p) {
-    if (!p.documentNumber.empty()) {
-        if (p.documentNumber.size() < 5 || p.documentNumber.size() > 20)
-            return fail(ErrorCode::InvalidInput, "a document number has 5 to 20 letters and digits");
-        for (char c : p.documentNumber)
-            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-                return fail(ErrorCode::InvalidInput, "a document number holds only capital letters A-Z and digits");
-    }
-    if (!p.birthDate.empty() && !dates::parseDay(p.birthDate, 1900, 2100))
-        return fail(ErrorCode::InvalidInput, "the date of birth is not a real date (YYYY-MM-DD)");
-    return {};
-}
+namespace {
 
-ActionStatus actionStatusFromText(const std::string& text) {
-    for (ActionStatus s : {ActionStatus::Submitted, ActionStatus::Accepted, ActionStatus::Rejected, ActionStatus::Confirmed,
-                           ActionStatus::Waitlisted, ActionStatus::Cancelled, ActionStatus::Forwarded, ActionStatus::Invited,
-                           ActionStatus::Hired, ActionStatus::NotSelected, ActionStatus::Withdrawn})
-        if (text == actionStatusText(s)) return s;
-    return ActionStatus::Pending;
-}
+// What an action does inside its transaction, once the person's profile is saved and a reference
+// code is taken: writes its row and its outbox record. `photoId` names an attachment file it wrote.
+using WriteAction = std::function<Expected<void>(const Profile& person, const std::string& code, std::string& photoId)>;
 
-const char* actionStatusText(ActionStatus status) {
-    switch (status) {
-        case ActionStatus::Forwarded: return "forwarded";
-        case ActionStatus::Invited: return "invited";
-        case ActionStatus::Hired: return "hired";
-        case ActionStatus::NotSelected: return "not_selected";
-        case ActionStatus::Withdrawn: return "withdrawn";
-        case ActionStatus::Submitted: return "submitted";
-        case ActionStatus::Accepted: return "accepted";
-        case ActionStatus::Rejected: return "rejected";
-        case ActionStatus::Confirmed: return "confirmed";
-        case ActionStatus::Waitlisted: return "waitlisted";
-        case ActionStatus::Cancelled: return "cancelled";
-        case ActionStatus::Pending: break;
-    }
-    return "pending";
-}
-
-Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& cipher, const ApplicationDraft& draft) {
-    if (auto r = checkPerson(draft.person, draft.consent); !r) return std::unexpected(r.error());
-    if (auto r = checkDocument(draft.person); !r) return std::unexpected(r.error());
-    if (auto r = checkIdPhoto(draft.idPhoto); !r) return std::unexpected(r.error());
-    if (draft.note.size() > kMaxNoteBytes || !utf8::isValid(draft.note))
-        return fail(ErrorCode::InvalidInput, "the note is too long (at most " + std::to_string(kMaxNoteBytes) + " bytes)");
+// The skeleton every action that records a person shares: the person's checks (and the ID
+// picture's), then one transaction that saves the profile (sealed), takes a unique reference code
+// and runs `write`; when the transaction fails, the attachment file it wrote is removed.
+Expected<ActionReceipt> recordAction(Database& db, const FieldCipher& cipher, const Profile& draftPerson, bool consent,
+                                     const std::string& idPhoto, const WriteAction& write) {
+    DC_CHECK(checkPerson(draftPerson, consent));
+    DC_CHECK(checkIdPhoto(idPhoto));
     ActionReceipt receipt;
     std::string photoId;
     auto done = db.transaction([&]() -> Expected<void> {
-        auto known = exists(db, "SELECT 1 FROM jobs WHERE id = ?1", draft.jobId);
-        if (!known) return std::unexpected(known.error());
-        if (!*known) return fail(ErrorCode::NotFound, "this job is no longer offered");
-        Profile person = draft.person;
+        Profile person = draftPerson;
         if (person.id.empty()) person.id = "p-" + randomHex(8);
-        if (auto r = saveProfile(db, cipher, person); !r) return r;
-        auto code = uniqueCode(db);
-        if (!code) return std::unexpected(code.error());
+        DC_CHECK(saveProfile(db, cipher, person));
+        DC_TRY(code, uniqueCode(db));
+        DC_CHECK(write(person, *code, photoId));
+        receipt.referenceCode = *code;
+        return {};
+    });
+    if (!done) {
+        if (!photoId.empty()) discardAttachmentFile(db, photoId);
+        return std::unexpected(done.error());
+    }
+    return receipt;
+}
+
+}  // namespace
+
+Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& cipher, const ApplicationDraft& draft) {
+    if (const auto problem = checkNote(draft.note)) return fail(ErrorCode::InvalidInput, problem->message);
+    return recordAction(db, cipher, draft.person, draft.consent, draft.idPhoto,
+                        [&](const Profile& person, const std::string& code, std::string& photoId) -> Expected<void> {
+        DC_TRY(known, exists(db, "SELECT 1 FROM jobs WHERE id = ?1", draft.jobId));
+        if (!*known) return fail(ErrorCode::NotFound, "this job is no longer offered");
         const std::string id = "a-" + randomHex(8);
-        auto note = draft.note.empty() ? Expected<Blob>(Blob{}) : cipher.seal("application:" + id + ":note", draft.note);
-        if (!note) return std::unexpected(note.error());
-        auto stmt = Statement::prepare(
-            db, "INSERT INTO applications (id, reference_code, job_id, profile_id, note_enc) VALUES (?1, ?2, ?3, ?4, ?5)");
-        if (!stmt) return std::unexpected(stmt.error());
+        DC_TRY(note, draft.note.empty() ? Expected<Blob>(Blob{}) : cipher.seal("application:" + id + ":note", draft.note));
+        DC_TRY(stmt, Statement::prepare(
+            db, "INSERT INTO applications (id, reference_code, job_id, profile_id, note_enc) VALUES (?1, ?2, ?3, ?4, ?5)"));
         stmt->bind(1, id);
-        stmt->bind(2, *code);
+        stmt->bind(2, code);
         stmt->bind(3, draft.jobId);
         stmt->bind(4, person.id);
         if (note->empty()) stmt->bindNull(5);
         else stmt->bind(5, *note);
         if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the application"));
-        nlohmann::json who = personJson(person);
-        if (draft.smsOptIn) who["sms"] = true;  // the office texts the phone above when it answers
-        if (!person.documentNumber.empty()) who["documentNumber"] = person.documentNumber;
-        if (!person.birthDate.empty()) who["birthDate"] = person.birthDate;
-        nlohmann::json body = {{"applicationId", id}, {"referenceCode", *code}, {"jobId", draft.jobId},
-                               {"person", who}, {"note", draft.note}};
-        if (auto r = attachIdPhoto(db, cipher, id, draft.idPhoto, body, photoId); !r) return r;
-        if (auto r = enqueue(db, cipher, "application", id, body); !r) return r;
-        if (auto r = audit(db, "application.submitted", *code); !r) return r;
-        if (auto r = countEvent(db, "applications", {"lang=" + languageOf(person)}); !r) return r;
-        receipt.referenceCode = *code;
-        return {};
+        // The office texts the phone when it answers, if the person asked (smsOptIn).
+        ApplicationBody body{.applicationId = id, .referenceCode = code, .jobId = draft.jobId,
+                             .person = {person, draft.smsOptIn}, .note = draft.note};
+        DC_CHECK(attachIdPhoto(db, cipher, id, draft.idPhoto, body.attachments, photoId));
+        DC_CHECK(enqueue(db, cipher, "application", id, toJson(body)));
+        DC_CHECK(audit(db, "application.submitted", code));
+        return countEvent(db, "applications", {"lang=" + languageOf(person)});
     });
-    if (!done) {
-        if (!photoId.empty()) discardAttachmentFile(db, photoId);
-        return std::unexpected(done.error());
-    }
-    return receipt;
 }
 
 Expected<ActionReceipt> registerJobseeker(Database& db, const FieldCipher& cipher, const RegistrationDraft& draft) {
-    if (auto r = checkPerson(draft.person, draft.consent); !r) return std::unexpected(r.error());
-    if (auto r = checkDocument(draft.person); !r) return std::unexpected(r.error());
-    if (auto r = checkIdPhoto(draft.idPhoto); !r) return std::unexpected(r.error());
-    ActionReceipt receipt;
-    std::string photoId;
-    auto done = db.transaction([&]() -> Expected<void> {
-        Profile person = draft.person;
-        if (person.id.empty()) person.id = "p-" + randomHex(8);
-        if (auto r = saveProfile(db, cipher, person); !r) return r;
-        auto code = uniqueCode(db);
-        if (!code) return std::unexpected(code.error());
+    return recordAction(db, cipher, draft.person, draft.consent, draft.idPhoto,
+                        [&](const Profile& person, const std::string& code, std::string& photoId) -> Expected<void> {
         const std::string id = "r-" + randomHex(8);
-        auto stmt = Statement::prepare(db, "INSERT INTO registrations (id, reference_code, profile_id) VALUES (?1, ?2, ?3)");
-        if (!stmt) return std::unexpected(stmt.error());
+        DC_TRY(stmt, Statement::prepare(db, "INSERT INTO registrations (id, reference_code, profile_id) VALUES (?1, ?2, ?3)"));
         stmt->bind(1, id);
-        stmt->bind(2, *code);
+        stmt->bind(2, code);
         stmt->bind(3, person.id);
         if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the registration"));
-        nlohmann::json who = personJson(person);
-        who["documentNumber"] = person.documentNumber;
-        who["birthDate"] = person.birthDate;
-        nlohmann::json body = {{"registrationId", id}, {"referenceCode", *code}, {"person", who}, {"assistedBy", "clerk"}};
-        if (auto r = attachIdPhoto(db, cipher, id, draft.idPhoto, body, photoId); !r) return r;
-        if (auto r = enqueue(db, cipher, "registration", id, body); !r) return r;
-        if (auto r = audit(db, "registration.submitted", *code, "clerk"); !r) return r;
-        receipt.referenceCode = *code;
-        return {};
+        RegistrationBody body{.registrationId = id, .referenceCode = code, .person = {person, false}};
+        DC_CHECK(attachIdPhoto(db, cipher, id, draft.idPhoto, body.attachments, photoId));
+        DC_CHECK(enqueue(db, cipher, "registration", id, toJson(body)));
+        return audit(db, "registration.submitted", code, "clerk");
     });
-    if (!done) {
-        if (!photoId.empty()) discardAttachmentFile(db, photoId);
-        return std::unexpected(done.error());
-    }
-    return receipt;
 }
 
 Expected<ActionReceipt> requestEnrollment(Database& db, const FieldCipher& cipher, const EnrollmentDraft& draft) {
@@ -289,12 +228,11 @@ Expected<ActionReceipt> requestEnrollment(Database& db, const FieldCipher& ciphe
     ActionReceipt receipt;
     auto done = db.transaction([&]() -> Expected<void> {
         // Seats as last known from the server, less the requests made here and not yet answered.
-        auto seats = Statement::prepare(db, R"SQL(
+        DC_TRY(seats, Statement::prepare(db, R"SQL(
 SELECT s.course_id, s.capacity - s.seats_taken -
        (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'pending'),
        (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'waitlisted')
-FROM course_sessions s WHERE s.id = ?1)SQL");
-        if (!seats) return std::unexpected(seats.error());
+FROM course_sessions s WHERE s.id = ?1)SQL"));
         seats->bind(1, draft.sessionId);
         const int rc = seats->step();
         if (rc == SQLITE_DONE) return fail(ErrorCode::NotFound, "this course session is no longer offered");
@@ -312,10 +250,9 @@ FROM course_sessions s WHERE s.id = ?1)SQL");
         receipt.referenceCode = *code;
         receipt.status = seatFree ? ActionStatus::Pending : ActionStatus::Waitlisted;
         if (!seatFree) receipt.waitlistPosition = waiting + 1;
-        auto stmt = Statement::prepare(db, R"SQL(
+        DC_TRY(stmt, Statement::prepare(db, R"SQL(
 INSERT INTO enrollments (id, reference_code, course_id, session_id, profile_id, status, waitlist_position)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))SQL");
-        if (!stmt) return std::unexpected(stmt.error());
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))SQL"));
         stmt->bind(1, id);
         stmt->bind(2, *code);
         stmt->bind(3, courseId);
@@ -324,16 +261,12 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))SQL");
         stmt->bind(6, std::string_view(actionStatusText(receipt.status)));
         stmt->bind(7, receipt.waitlistPosition);
         if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the enrollment"));
-        nlohmann::json who = personJson(person);
-        if (draft.smsOptIn) who["sms"] = true;
-        const nlohmann::json body = {{"enrollmentId", id},      {"referenceCode", *code},
-                                     {"courseId", courseId},    {"sessionId", draft.sessionId},
-                                     {"waitlist", !seatFree},   {"person", who}};
-        if (auto r = enqueue(db, cipher, "enrollment", id, body); !r) return r;
+        const EnrollmentBody body{.enrollmentId = id, .referenceCode = *code, .sessionId = draft.sessionId,
+                                  .courseId = courseId, .waitlist = !seatFree, .person = {person, draft.smsOptIn}};
+        if (auto r = enqueue(db, cipher, "enrollment", id, toJson(body)); !r) return r;
         if (auto r = audit(db, seatFree ? "enrollment.requested" : "enrollment.waitlisted", *code); !r) return r;
         std::vector<std::string> dimensions{"lang=" + languageOf(person)};
-        auto groups = Statement::prepare(db, "SELECT value FROM courses, json_each(courses.target_groups) WHERE courses.id = ?1");
-        if (!groups) return std::unexpected(groups.error());
+        DC_TRY(groups, Statement::prepare(db, "SELECT value FROM courses, json_each(courses.target_groups) WHERE courses.id = ?1"));
         groups->bind(1, courseId);
         while (groups->step() == SQLITE_ROW) dimensions.push_back("group=" + groups->text(0));
         if (auto r = countEvent(db, "enrollments", dimensions); !r) return r;
@@ -367,13 +300,12 @@ Expected<std::string> whoIsComing(const Database& db, const std::string& callId)
 Expected<StatusAnswer> lookUpReference(const Database& db, const std::string& typedCode) {
     const std::string code = normalizeReferenceCode(typedCode);
     if (code.empty()) return fail(ErrorCode::InvalidInput, "a reference code has 6 letters and digits");
-    auto stmt = Statement::prepare(db, R"SQL(
+    DC_TRY(stmt, Statement::prepare(db, R"SQL(
 SELECT 'application', a.status, NULL, coalesce(j.title, ''), a.id, a.office_message, a.updated_at FROM applications a
   LEFT JOIN jobs j ON j.id = a.job_id WHERE a.reference_code = ?1
 UNION ALL
 SELECT 'enrollment', e.status, e.waitlist_position, coalesce(c.name, ''), e.id, e.office_message, e.updated_at
-  FROM enrollments e LEFT JOIN courses c ON c.id = e.course_id WHERE e.reference_code = ?1)SQL");
-    if (!stmt) return std::unexpected(stmt.error());
+  FROM enrollments e LEFT JOIN courses c ON c.id = e.course_id WHERE e.reference_code = ?1)SQL"));
     stmt->bind(1, code);
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return fail(ErrorCode::NotFound, "no application or enrollment has this code");

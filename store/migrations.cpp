@@ -12,7 +12,8 @@ struct Step {
     const char* sql;
 };
 
-// Append only: a released step never changes, later needs get a new step.
+// Append only: a released step never changes, later needs get a new step. A table of SQL, one
+// entry per schema version: it grows with each version and is read top to bottom.
 const std::vector<Step>& steps() {
     static const std::vector<Step> kSteps = {
         {1, "catalog of jobs and courses with full-text search", R"SQL(

@@ -8,8 +8,7 @@ namespace dc::store {
 namespace {
 
 Expected<void> quarantine(Database& db, int64_t seq, const std::string& reason) {
-    auto stmt = Statement::prepare(db, "UPDATE outbox SET state = 'quarantined', last_error = ?2 WHERE seq = ?1");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, "UPDATE outbox SET state = 'quarantined', last_error = ?2 WHERE seq = ?1"));
     stmt->bind(1, seq);
     stmt->bind(2, reason);
     if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("setting a record aside"));
@@ -78,9 +77,8 @@ Expected<std::vector<OutboxRecord>> pendingOutbox(Database& db, const FieldCiphe
     std::vector<OutboxRecord> records;
     std::vector<std::pair<int64_t, std::string>> unreadable;
     {
-        auto stmt = Statement::prepare(db,
-            "SELECT seq, id, kind, subject, payload, attempts FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?1");
-        if (!stmt) return std::unexpected(stmt.error());
+        DC_TRY(stmt, Statement::prepare(db,
+            "SELECT seq, id, kind, subject, payload, attempts FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?1"));
         stmt->bind(1, static_cast<int64_t>(limit));
         size_t bytes = 0;
         int rc;
@@ -173,9 +171,8 @@ UPDATE applications SET office_message = ?2 WHERE id = ?1 AND ?2 <> '';
 
 Expected<void> recordFailedAttempt(Database& db, const std::vector<std::string>& ids, const std::string& error) {
     return db.transaction([&]() -> Expected<void> {
-        auto stmt = Statement::prepare(db,
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1 AND state = 'pending'");
-        if (!stmt) return std::unexpected(stmt.error());
+        DC_TRY(stmt, Statement::prepare(db,
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1 AND state = 'pending'"));
         for (const std::string& id : ids) {
             stmt->reset();
             stmt->bind(1, id);
@@ -187,35 +184,31 @@ Expected<void> recordFailedAttempt(Database& db, const std::vector<std::string>&
 }
 
 Expected<OutboxStats> outboxStats(const Database& db) {
-    auto stmt = Statement::prepare(db, R"SQL(
+    DC_TRY(stmt, Statement::prepare(db, R"SQL(
 SELECT (SELECT count(*) FROM outbox WHERE state = 'pending'),
        (SELECT count(*) FROM outbox WHERE state = 'quarantined'),
        (SELECT count(*) FROM outbox WHERE state = 'done'),
        coalesce((SELECT max(0, CAST(strftime('%s','now') - strftime('%s', created_at) AS INTEGER)) || ''
                  FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1), '0'),
-       coalesce((SELECT last_error FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1), ''))SQL");
-    if (!stmt) return std::unexpected(stmt.error());
+       coalesce((SELECT last_error FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1), ''))SQL"));
     if (stmt->step() != SQLITE_ROW) return std::unexpected(db.lastError("counting the outbox"));
     return OutboxStats{.pending = stmt->integer(0), .quarantined = stmt->integer(1), .delivered = stmt->integer(2),
                        .oldestPendingAgeSeconds = stmt->integer(3), .lastError = stmt->text(4)};
 }
 
 Expected<std::vector<QuarantinedRecord>> quarantinedOutbox(const Database& db, size_t limit) {
-    auto stmt = Statement::prepare(db,
-        "SELECT id, kind, subject, last_error, created_at FROM outbox WHERE state = 'quarantined' ORDER BY seq LIMIT ?1");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db,
+        "SELECT id, kind, subject, last_error, created_at FROM outbox WHERE state = 'quarantined' ORDER BY seq LIMIT ?1"));
     stmt->bind(1, static_cast<int64_t>(limit));
     std::vector<QuarantinedRecord> out;
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW)
+    DC_CHECK(stmt->eachRow(db, "listing set-aside records", [&] {
         out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4)});
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("listing set-aside records"));
+    }));
     return out;
 }
 
 Expected<std::string> readSetting(const Database& db, const std::string& key) {
-    auto stmt = Statement::prepare(db, "SELECT value FROM settings WHERE key = ?1");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, "SELECT value FROM settings WHERE key = ?1"));
     stmt->bind(1, key);
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return std::string();
@@ -224,9 +217,8 @@ Expected<std::string> readSetting(const Database& db, const std::string& key) {
 }
 
 Expected<void> writeSetting(Database& db, const std::string& key, const std::string& value) {
-    auto stmt = Statement::prepare(db,
-        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db,
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     stmt->bind(1, key);
     stmt->bind(2, value);
     if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving a setting"));
@@ -234,8 +226,7 @@ Expected<void> writeSetting(Database& db, const std::string& key, const std::str
 }
 
 Expected<std::string> readCursor(const Database& db, const std::string& stream) {
-    auto stmt = Statement::prepare(db, "SELECT cursor FROM sync_cursors WHERE stream = ?1");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, "SELECT cursor FROM sync_cursors WHERE stream = ?1"));
     stmt->bind(1, stream);
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return std::string();

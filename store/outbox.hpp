@@ -12,10 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "domain/kiosk_records.hpp"
 #include "store/database.hpp"
 #include "store/field_cipher.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
 
 struct OutboxRecord {
     int64_t seq = 0;
@@ -69,9 +71,6 @@ struct OutboxStats {
 };
 Expected<OutboxStats> outboxStats(const Database& db);
 
-struct QuarantinedRecord {
-    std::string id, kind, subject, reason, createdAt;
-};
 // For clerks: what was refused and why (no personal data: the payload stays sealed).
 Expected<std::vector<QuarantinedRecord>> quarantinedOutbox(const Database& db, size_t limit);
 

@@ -7,6 +7,8 @@
 #include "common/utf8.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
+using namespace ::dc::catalog;
 namespace {
 
 constexpr size_t kMaxFieldBytes = 512;
@@ -48,13 +50,12 @@ Expected<void> validate(const Profile& p) {
 
 Expected<void> saveProfile(Database& db, const FieldCipher& cipher, const Profile& profile) {
     if (auto r = validate(profile); !r) return r;
-    auto stmt = Statement::prepare(db, R"SQL(
+    DC_TRY(stmt, Statement::prepare(db, R"SQL(
 INSERT INTO profiles (id, name_enc, phone_enc, email_enc, document_enc, birth_date_enc, skills, language)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
 ON CONFLICT(id) DO UPDATE SET name_enc=excluded.name_enc, phone_enc=excluded.phone_enc,
   email_enc=excluded.email_enc, document_enc=excluded.document_enc, birth_date_enc=excluded.birth_date_enc,
-  skills=excluded.skills, language=excluded.language)SQL");
-    if (!stmt) return std::unexpected(stmt.error());
+  skills=excluded.skills, language=excluded.language)SQL"));
     stmt->bind(1, profile.id);
     int index = 2;
     for (const auto& field : kPersonal) {
@@ -74,10 +75,9 @@ ON CONFLICT(id) DO UPDATE SET name_enc=excluded.name_enc, phone_enc=excluded.pho
 }
 
 Expected<Profile> loadProfile(const Database& db, const FieldCipher& cipher, const std::string& id) {
-    auto stmt = Statement::prepare(
+    DC_TRY(stmt, Statement::prepare(
         db, "SELECT name_enc, phone_enc, email_enc, document_enc, birth_date_enc, skills, language FROM profiles "
-            "WHERE id = ?1");
-    if (!stmt) return std::unexpected(stmt.error());
+            "WHERE id = ?1"));
     stmt->bind(1, id);
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return fail(ErrorCode::NotFound, "no such profile");
@@ -98,8 +98,7 @@ Expected<Profile> loadProfile(const Database& db, const FieldCipher& cipher, con
 }
 
 Expected<bool> deleteProfile(Database& db, const std::string& id) {
-    auto stmt = Statement::prepare(db, "DELETE FROM profiles WHERE id = ?1");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, "DELETE FROM profiles WHERE id = ?1"));
     stmt->bind(1, id);
     if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("erasing a profile"));
     return sqlite3_changes(db.handle()) > 0;

@@ -5,23 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "domain/person.hpp"
 #include "store/database.hpp"
 #include "store/field_cipher.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
 
-struct Profile {
-    std::string id;
-    // Personal: stored sealed only.
-    std::string name;
-    std::string phone;
-    std::string email;
-    std::string documentNumber;
-    std::string birthDate;  // ISO 8601 date
-    // Not personal.
-    std::vector<std::string> skills;
-    std::string language;  // ISO 639-1 the person chose
-};
+using domain::Profile;
 
 // Inserts or replaces the profile `profile.id`. Refuses invalid UTF-8 and oversized fields.
 Expected<void> saveProfile(Database& db, const FieldCipher& cipher, const Profile& profile);

@@ -8,8 +8,7 @@ namespace dc::store {
 
 Expected<Forgotten> forgetDelivered(Database& db, int64_t days, const std::string& now) {
     Forgotten done;
-    auto cutoffStmt = Statement::prepare(db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(nullif(?1, ''), 'now'), ?2)");
-    if (!cutoffStmt) return std::unexpected(cutoffStmt.error());
+    DC_TRY(cutoffStmt, Statement::prepare(db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(nullif(?1, ''), 'now'), ?2)"));
     cutoffStmt->bind(1, now);
     cutoffStmt->bind(2, "-" + std::to_string(days) + " days");
     if (cutoffStmt->step() != SQLITE_ROW) return std::unexpected(db.lastError("reading the clock"));
@@ -18,37 +17,31 @@ Expected<Forgotten> forgetDelivered(Database& db, int64_t days, const std::strin
 
     auto erased = db.transaction([&]() -> Expected<void> {
         // The delivered records past the window that still hold details, and whom they were about.
-        auto due = Statement::prepare(db, "SELECT seq, kind, subject FROM outbox WHERE state = 'done' AND delivered_at <> '' "
-                                          "AND delivered_at <= ?1 AND length(payload) > 0");
-        if (!due) return std::unexpected(due.error());
+        DC_TRY(due, Statement::prepare(db, "SELECT seq, kind, subject FROM outbox WHERE state = 'done' AND delivered_at <> '' "
+                                          "AND delivered_at <= ?1 AND length(payload) > 0"));
         due->bind(1, cutoff);
         struct Due {
             int64_t seq;
             std::string kind, subject;
         };
         std::vector<Due> rows;
-        int rc;
-        while ((rc = due->step()) == SQLITE_ROW) rows.push_back({due->integer(0), due->text(1), due->text(2)});
-        if (rc != SQLITE_DONE) return std::unexpected(db.lastError("finding delivered records"));
+        DC_CHECK(due->eachRow(db, "finding delivered records", [&] { rows.push_back({due->integer(0), due->text(1), due->text(2)}); }));
         std::vector<std::string> profiles;
         for (const auto& r : rows) {
             for (const char* sql : {"UPDATE outbox SET payload = X'' WHERE seq = ?1"}) {
-                auto stmt = Statement::prepare(db, sql);
-                if (!stmt) return std::unexpected(stmt.error());
+                DC_TRY(stmt, Statement::prepare(db, sql));
                 stmt->bind(1, r.seq);
                 if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("erasing a delivered record"));
             }
             const char* table = r.kind == "application" ? "applications" : r.kind == "enrollment" ? "enrollments"
                               : r.kind == "registration" ? "registrations" : nullptr;
             if (table && !r.subject.empty()) {
-                auto who = Statement::prepare(db, std::string("SELECT profile_id FROM ") + table + " WHERE id = ?1");
-                if (!who) return std::unexpected(who.error());
+                DC_TRY(who, Statement::prepare(db, std::string("SELECT profile_id FROM ") + table + " WHERE id = ?1"));
                 who->bind(1, r.subject);
                 if (who->step() == SQLITE_ROW && !who->text(0).empty()) profiles.push_back(who->text(0));
                 const std::string clear = std::string("UPDATE ") + table + " SET profile_id = NULL" +
                                           (r.kind == "application" ? ", note_enc = NULL" : "") + " WHERE id = ?1";
-                auto cut = Statement::prepare(db, clear);
-                if (!cut) return std::unexpected(cut.error());
+                DC_TRY(cut, Statement::prepare(db, clear));
                 cut->bind(1, r.subject);
                 if (cut->step() != SQLITE_DONE) return std::unexpected(db.lastError("erasing a record's details"));
             }
@@ -56,10 +49,9 @@ Expected<Forgotten> forgetDelivered(Database& db, int64_t days, const std::strin
         }
         // A profile goes once no record still needs it (one still waiting keeps it).
         for (const auto& id : profiles) {
-            auto gone = Statement::prepare(db, "DELETE FROM profiles WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM applications "
+            DC_TRY(gone, Statement::prepare(db, "DELETE FROM profiles WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM applications "
                                                "WHERE profile_id = ?1) AND NOT EXISTS (SELECT 1 FROM enrollments WHERE profile_id = ?1) "
-                                               "AND NOT EXISTS (SELECT 1 FROM registrations WHERE profile_id = ?1)");
-            if (!gone) return std::unexpected(gone.error());
+                                               "AND NOT EXISTS (SELECT 1 FROM registrations WHERE profile_id = ?1)"));
             gone->bind(1, id);
             if (gone->step() != SQLITE_DONE) return std::unexpected(db.lastError("deleting a profile"));
             done.profiles += sqlite3_changes(db.handle());

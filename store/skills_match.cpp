@@ -8,6 +8,8 @@
 #include "store/sqlite_statement.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
+using namespace ::dc::catalog;
 namespace {
 
 bool containsFolded(const std::vector<std::string>& list, const std::string& item) {
@@ -30,20 +32,17 @@ Expected<std::vector<CourseOffer>> coursesTeaching(const Database& db, const std
     std::vector<std::string> wanted(skills.begin(), skills.begin() + std::min<size_t>(skills.size(), 32));
     // Courses are few: find the upcoming sessions that qualify, then read each course once
     // (getCourse, with its sessions) and offer the one session.
-    auto stmt = Statement::prepare(db, R"SQL(
+    DC_TRY(stmt, Statement::prepare(db, R"SQL(
 SELECT c.id, s.id
 FROM courses c JOIN course_sessions s ON s.course_id = c.id
 WHERE s.starts_at >= :today
   AND EXISTS (SELECT 1 FROM json_each(c.skills_taught) t
               WHERE lower(t.value) IN (SELECT lower(value) FROM json_each(:wanted)))
-LIMIT 5000)SQL");
-    if (!stmt) return std::unexpected(stmt.error());
+LIMIT 5000)SQL"));
     stmt->bindNamed(":today", today);
     stmt->bindNamed(":wanted", toJsonArray(wanted));
     std::vector<std::pair<std::string, std::string>> rows;  // course id, session id
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) rows.emplace_back(stmt->text(0), stmt->text(1));
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("finding courses for skills"));
+    DC_CHECK(stmt->eachRow(db, "finding courses for skills", [&] { rows.emplace_back(stmt->text(0), stmt->text(1)); }));
 
     std::vector<CourseOffer> offers;
     std::map<std::string, CourseRecord> courses;

@@ -51,6 +51,14 @@ public:
 
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step() { return sqlite3_step(m_stmt); }
+    // Steps through every row, calling `row()` for each; an error says what was being `doing`.
+    template <class F>
+    Expected<void> eachRow(const Database& db, const char* doing, F&& row) {
+        int rc;
+        while ((rc = step()) == SQLITE_ROW) row();
+        if (rc != SQLITE_DONE) return std::unexpected(db.lastError(doing));
+        return {};
+    }
     void reset() {
         sqlite3_reset(m_stmt);
         sqlite3_clear_bindings(m_stmt);

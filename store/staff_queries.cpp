@@ -3,6 +3,7 @@
 #include "store/sqlite_statement.hpp"
 
 namespace dc::store {
+using namespace ::dc::domain;
 namespace {
 
 ActionStatus statusOf(const std::string& text) {
@@ -33,28 +34,24 @@ FROM actions )SQL";
 }  // namespace
 
 Expected<std::vector<ActionRow>> actionsSince(const Database& db, const std::string& sinceIso, size_t limit) {
-    auto stmt = Statement::prepare(db, std::string(kActions) + "WHERE created_at >= ?1 ORDER BY created_at DESC, code LIMIT ?2");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, std::string(kActions) + "WHERE created_at >= ?1 ORDER BY created_at DESC, code LIMIT ?2"));
     stmt->bind(1, sinceIso);
     stmt->bind(2, static_cast<int64_t>(limit));
     std::vector<ActionRow> rows;
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) {
+    DC_CHECK(stmt->eachRow(db, "listing today's records", [&] {
         ActionRow row{stmt->text(0), stmt->text(1), stmt->text(2), statusOf(stmt->text(3)), stmt->integer(5) != 0,
                       stmt->integer(6) != 0, stmt->text(4), stmt->optionalInteger(9)};
         // A registration is "submitted" once the office has it, like an application.
         if (row.kind == "registration" && !row.delivered) row.status = ActionStatus::Pending;
         rows.push_back(std::move(row));
-    }
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("listing today's records"));
+    }));
     return rows;
 }
 
 Expected<ReceiptFacts> receiptFacts(const Database& db, const std::string& typedCode) {
     const std::string code = normalizeReferenceCode(typedCode);
     if (code.empty()) return fail(ErrorCode::NotFound, "not a reference code");
-    auto stmt = Statement::prepare(db, std::string(kActions) + "WHERE code = ?1");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, std::string(kActions) + "WHERE code = ?1"));
     stmt->bind(1, code);
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return fail(ErrorCode::NotFound, "this kiosk issued no such reference code");
@@ -68,12 +65,9 @@ Expected<ReceiptFacts> receiptFacts(const Database& db, const std::string& typed
 std::string sqliteVersion() { return sqlite3_libversion(); }
 
 Expected<std::string> integrityCheck(const Database& db) {
-    auto stmt = Statement::prepare(db, "PRAGMA quick_check(5)");
-    if (!stmt) return std::unexpected(stmt.error());
+    DC_TRY(stmt, Statement::prepare(db, "PRAGMA quick_check(5)"));
     std::string out;
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) out += (out.empty() ? "" : "; ") + stmt->text(0);
-    if (rc != SQLITE_DONE) return std::unexpected(db.lastError("checking the database"));
+    DC_CHECK(stmt->eachRow(db, "checking the database", [&] { out += (out.empty() ? "" : "; ") + stmt->text(0); }));
     return out;
 }
 

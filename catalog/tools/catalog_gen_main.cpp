@@ -25,7 +25,7 @@ bool parseCount(const char* text, uint64_t max, uint64_t& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    dc::core::GeneratorOptions options;
+    dc::catalog::GeneratorOptions options;
     std::string out;
     bool kioskSeed = false;
     for (int i = 1; i < argc; ++i) {
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
         }
     }
     const std::string text =
-        dc::store::toJsonLines(kioskSeed ? dc::core::kioskSeedCatalog() : dc::core::generateCatalog(options));
+        dc::catalog::toJsonLines(kioskSeed ? dc::catalog::kioskSeedCatalog() : dc::catalog::generateCatalog(options));
     if (out.empty()) {
         std::fwrite(text.data(), 1, text.size(), stdout);
         return std::ferror(stdout) ? 1 : 0;

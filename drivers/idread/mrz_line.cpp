@@ -258,18 +258,6 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
         if (k + count < cells) score -= 2 * std::min(cellInk[static_cast<size_t>(k + count)], typical);
         if (score > runBest) runBest = score, runStart = k;
     }
-    // For tuning: DC_MRZ_DEBUG=DIR saves each straightened line with its cell edges marked.
-    if (const char* dbg = std::getenv("DC_MRZ_DEBUG")) {
-        static std::atomic<int> saved{0};
-        image::GrayImage im(st.width, st.height);
-        for (size_t i = 0; i < st.dark.size(); ++i) im.pixels[i] = static_cast<uint8_t>(255 - st.dark[i] * 255);
-        for (int k = 0; k <= count; ++k) {
-            const int u = static_cast<int>(edges[static_cast<size_t>(runStart + k)]);
-            if (u >= 0 && u < st.width)
-                for (int v = 0; v < 4; ++v) im.at(u, v) = 0;
-        }
-        (void)image::savePng(im, std::string(dbg) + "/line-" + std::to_string(saved++) + ".png");
-    }
     // The cells' middles, then refitted (x = a + b i + c i^2) to where each cell's ink sits.
     std::vector<double> centre(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i)

@@ -134,8 +134,6 @@ std::vector<MrzCandidate> locateMrz(const image::GrayImage& frame) {
         if (asLine(b, small.width, l)) lines.push_back(l);
     }
     std::sort(lines.begin(), lines.end(), [](const TextLine& a, const TextLine& b) { return a.cy < b.cy; });
-    if (std::getenv("DC_LOC_DEBUG"))
-        for (auto& l : lines) std::fprintf(stderr, "line (%.0f,%.0f) d %.3f,%.3f L %.0f h %.1f\n", l.cx, l.cy, l.dx, l.dy, l.length, l.height);
 
     // Groups of 2 or 3 lines, one above the next: parallel, about as long, evenly spaced.
     auto follows = [](const TextLine& a, const TextLine& b) {

@@ -19,8 +19,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/core/paths.hpp"
-#include "app/core/pin_gate.hpp"
+#include "store/paths.hpp"
+#include "store/pin_gate.hpp"
 #include "common/files.hpp"
 #include "drivers/idread/barcodes.hpp"
 #include "drivers/image/gray_image.hpp"
@@ -50,7 +50,7 @@ int hashPinCommand() {
     if (!std::fgets(line, sizeof line, stdin)) return usage("hash-pin reads the PIN from standard input");
     std::string pin(line);
     while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r')) pin.pop_back();
-    auto hash = dc::core::hashPin(pin);
+    auto hash = dc::store::hashPin(pin);
     if (!hash) return usage(hash.error().message().c_str());
     std::printf("%s\n", hash->c_str());
     return 0;
@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     fs::permissions(dataDir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec, ec);
-    auto db = dc::store::Database::open(dataDir / dc::core::kDatabaseFileName);
+    auto db = dc::store::Database::open(dataDir / dc::store::kDatabaseFileName);
     auto key = dc::store::FieldCipher::openDeviceKey(dataDir / "device.key");
     if (!db || !key) {
         std::fprintf(stderr, "dc-provision: %s\n", (!db ? db.error() : key.error()).message().c_str());

@@ -285,7 +285,7 @@ Expected<void> SyncClient::pullAll(RoundReport& report) {
         const bool more = result->header("dc-more") == "1";
         if (!parseCursor(next) || next.empty())
             return fail(ErrorCode::Transient, "fetching: the server's answer has no usable cursor");
-        auto batch = store::parseJsonLines(result->body);
+        auto batch = catalog::parseJsonLines(result->body);
         if (!batch) return fail(ErrorCode::Transient, "fetching: the changes could not be read: " + batch.error().message());
         const size_t count = batch->jobUpserts.size() + batch->jobTombstones.size() + batch->courseUpserts.size() +
                              batch->courseTombstones.size();

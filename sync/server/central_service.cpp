@@ -1,13 +1,15 @@
 #include "sync/server/central_service.hpp"
 
+#include "domain/record_bodies.hpp"
+
 #include <chrono>
 #include <condition_variable>
 
 #include <nlohmann/json.hpp>
 
-#include "catalog/catalog_checks.hpp"
+#include "domain/catalog_checks.hpp"
 #include "catalog/catalog_json.hpp"
-#include "catalog/records.hpp"
+#include "domain/records.hpp"
 #include "common/utf8.hpp"
 #include "sync/protocol/signing.hpp"
 #include "sync/server/server_schema.hpp"
@@ -31,30 +33,6 @@ struct Verdict {
 
 Verdict refuse(std::string reason) { return {sync::Outcome::Rejected, "{}", std::move(reason)}; }
 
-std::string field(const json& obj, const char* key, size_t maxBytes, bool& ok) {
-    const auto it = obj.find(key);
-    if (it == obj.end() || !it->is_string()) {
-        ok = false;
-        return {};
-    }
-    const auto& s = it->get_ref<const std::string&>();
-    if (s.empty() || s.size() > maxBytes) ok = false;
-    // No control characters (a NUL, an escape sequence) in what the office stores and exports.
-    for (unsigned char ch : s)
-        if (ch < 0x20 || ch == 0x7F) ok = false;
-    return s;
-}
-
-// The person part of a record: a name and a phone at least; kept as the JSON the kiosk sent.
-bool personLooksRight(const json& body, std::string& personJson) {
-    const auto it = body.find("person");
-    if (it == body.end() || !it->is_object()) return false;
-    bool ok = true;
-    field(*it, "name", 200, ok);
-    field(*it, "phone", 40, ok);
-    personJson = it->dump();
-    return ok && personJson.size() <= 4096;
-}
 
 }  // namespace
 
@@ -69,13 +47,13 @@ Expected<int64_t> nextSeq(SqlConnection& c, int64_t count) {
 Expected<void> republishCourse(SqlConnection& c, const std::string& courseId) {
     DC_TRY(rows, c.query("SELECT body FROM catalog WHERE kind = 'course' AND id = $1 AND deleted = 0", {courseId}));
     if (rows->empty()) return {};
-    DC_TRY(batch, store::parseJsonLines((*rows)[0].text(0)));
+    DC_TRY(batch, catalog::parseJsonLines((*rows)[0].text(0)));
     if (batch->courseUpserts.size() != 1) return {};
     for (auto& session : batch->courseUpserts[0].sessions) {
         DC_TRY(seats, c.query("SELECT seats_taken FROM sessions WHERE id = $1", {session.id}));
         if (!seats->empty()) session.seatsTaken = (*seats)[0].integer(0);
     }
-    std::string body = store::toJsonLines(*batch);
+    std::string body = catalog::toJsonLines(*batch);
     if (!body.empty() && body.back() == '\n') body.pop_back();
     DC_TRY(seq, nextSeq(c, 1));
     DC_CHECK(c.query("UPDATE catalog SET body = $1, seq = $2 WHERE kind = 'course' AND id = $3", {body, *seq, courseId}));
@@ -98,17 +76,15 @@ Expected<void> noteStatusUpdate(SqlConnection& c, const std::string& enrollmentI
 namespace {
 
 Expected<Verdict> takeApplication(SqlConnection& c, const std::string& device, const std::string& recordId,
-                                  const json& body, int64_t now) {
-    bool ok = true;
-    const std::string id = field(body, "applicationId", 64, ok);
-    const std::string code = field(body, "referenceCode", 16, ok);
-    const std::string jobId = field(body, "jobId", 200, ok);
-    std::string person;
-    if (!ok) return refuse("an application needs applicationId, referenceCode and jobId");
-    if (!personLooksRight(body, person)) return refuse("an application needs the person's name and phone");
-    std::string note;
-    if (auto it = body.find("note"); it != body.end() && it->is_string()) note = it->get<std::string>();
-    if (note.size() > 2000) return refuse("the note is too long");
+                                  const json& raw, int64_t now) {
+    // One type and one rule per field, the kiosk's (domain/record_bodies.hpp).
+    auto body = domain::readApplicationBody(raw);
+    if (!body) return refuse("an application's " + body.error().message());
+    const std::string& id = body->applicationId;
+    const std::string& code = body->referenceCode;
+    const std::string& jobId = body->jobId;
+    const std::string person = domain::toJson(body->person).dump();
+    const std::string& note = body->note;
 
     DC_TRY(job, c.query("SELECT 1 FROM catalog WHERE kind = 'job' AND id = $1 AND deleted = 0", {jobId}));
     const std::string status = job->empty() ? "rejected" : "submitted";
@@ -123,14 +99,13 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNIN
 }
 
 Expected<Verdict> takeEnrollment(SqlConnection& c, const std::string& device, const std::string& recordId,
-                                 const json& body, int64_t now) {
-    bool ok = true;
-    const std::string id = field(body, "enrollmentId", 64, ok);
-    const std::string code = field(body, "referenceCode", 16, ok);
-    const std::string sessionId = field(body, "sessionId", 200, ok);
-    std::string person;
-    if (!ok) return refuse("an enrollment needs enrollmentId, referenceCode and sessionId");
-    if (!personLooksRight(body, person)) return refuse("an enrollment needs the person's name and phone");
+                                 const json& raw, int64_t now) {
+    auto body = domain::readEnrollmentBody(raw);
+    if (!body) return refuse("an enrollment's " + body.error().message());
+    const std::string& id = body->enrollmentId;
+    const std::string& code = body->referenceCode;
+    const std::string& sessionId = body->sessionId;
+    const std::string person = domain::toJson(body->person).dump();
 
     DC_TRY(session, c.query("SELECT course_id FROM sessions WHERE id = $1", {sessionId}));
     if (session->empty()) {
@@ -172,6 +147,10 @@ Expected<Verdict> takeRecord(SqlConnection& c, const std::string& device, const 
     if (record.kind == "application") return takeApplication(c, device, record.id, body, now);
     if (record.kind == "enrollment") return takeEnrollment(c, device, record.id, body, now);
     // Kept as sent: a registration made with a clerk, a consent given or withdrawn, an event.
+    if (record.kind == "registration") {
+        if (auto registration = domain::readRegistrationBody(body); !registration)
+            return refuse("a registration's " + registration.error().message());
+    }
     if (record.kind == "registration" || record.kind == "consent" || record.kind == "event") {
         DC_CHECK(c.query("INSERT INTO intake (record_id, device_id, kind, body, received_at) VALUES ($1, $2, $3, $4, $5)",
                          {record.id, device, record.kind, body.dump(), now}));
@@ -298,11 +277,11 @@ Expected<std::vector<DeviceInfo>> CentralService::devices() {
     return out;
 }
 
-Expected<CatalogImportResult> CentralService::importCatalog(const store::CatalogBatch& batch,
+Expected<CatalogImportResult> CentralService::importCatalog(const domain::CatalogBatch& batch,
                                                             const ImportOptions& options) {
     // What the server accepts, every kiosk must be able to apply: a record a kiosk would refuse
     // would stop its pulls at that page. So the kiosks' own checks run here first.
-    if (auto valid = store::validateCatalogBatch(batch); !valid)
+    if (auto valid = domain::validateCatalogBatch(batch); !valid)
         return std::unexpected(valid.error().withContext("nothing imported"));
     auto c = m_pool.acquire();
     return transaction<CatalogImportResult>(*c, [&]() -> Expected<CatalogImportResult> {
@@ -339,8 +318,8 @@ ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, deleted = 0, body = exc
             if (options.listIds && !rows->empty()) result.deletedIds.push_back(id);
             return {};
         };
-        auto line = [](store::CatalogBatch one) {
-            std::string text = store::toJsonLines(one);
+        auto line = [](domain::CatalogBatch one) {
+            std::string text = catalog::toJsonLines(one);
             if (!text.empty() && text.back() == '\n') text.pop_back();
             return text;
         };
@@ -374,7 +353,7 @@ Expected<std::vector<std::string>> CentralService::withdrawExpired(const std::st
         for (const auto& r : *rows) ids.push_back(r.text(0));
     }
     if (ids.empty()) return ids;
-    store::CatalogBatch batch;
+    domain::CatalogBatch batch;
     batch.jobTombstones = ids;
     DC_TRY(done, importCatalog(batch, {.listIds = true}));
     return done->deletedIds;

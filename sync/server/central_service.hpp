@@ -13,7 +13,7 @@
 #include "sync/protocol/messages.hpp"
 #include "sync/server/sql.hpp"
 
-namespace dc::store {
+namespace dc::domain {
 struct CatalogBatch;
 }
 
@@ -114,7 +114,7 @@ public:
     // what it sends, and a code made there is known at the office's other kiosks. Empty: none.
     Expected<std::string> issueToken(const std::string& note, int64_t validSeconds, const std::string& office = {});
     Expected<std::vector<DeviceInfo>> devices();
-    Expected<CatalogImportResult> importCatalog(const store::CatalogBatch& batch, const ImportOptions& options = {});
+    Expected<CatalogImportResult> importCatalog(const domain::CatalogBatch& batch, const ImportOptions& options = {});
     // Takes off every kiosk each job whose closing date (validThrough) is before `today`
     // (YYYY-MM-DD); returns their ids.
     Expected<std::vector<std::string>> withdrawExpired(const std::string& today);

@@ -1,5 +1,7 @@
 #include "sync/server/http_api.hpp"
 
+#include "common/log.hpp"
+
 #include <charconv>
 #include <cstdio>
 
@@ -21,7 +23,7 @@ HttpResponse fromError(const Error& e, const char* doing) {
         case ErrorCode::NotFound: return errorResponse(404, "not_found", e.message());
         case ErrorCode::Conflict: return errorResponse(409, "conflict", e.message());
         default:
-            std::fprintf(stderr, "dc-server: %s: %s\n", doing, e.message().c_str());
+            logLine(std::string(doing) + ": " + e.message());
             return errorResponse(500, "internal", std::string("the server failed while ") + doing + "; try again later");
     }
 }
@@ -62,6 +64,8 @@ std::variant<std::string, HttpResponse> Api::authenticate(const HttpRequest& r) 
     return device;
 }
 
+// The protocol's route table (sync/PROTOCOL.md): one branch per endpoint, each parsing its request
+// and handing off to CentralService.
 HttpResponse Api::handle(const HttpRequest& r) {
     if (r.path == "/v1/health" && r.method == "GET")
         return json(R"({"ok":true,"protocol":)" + std::to_string(sync::kProtocolVersion) + "}");

@@ -1,5 +1,7 @@
 // The only file that includes microhttpd.h: everything else sees http_api.hpp.
 #include "sync/server/http_server.hpp"
+
+#include "common/log.hpp"
 #include "sync/server/request_metrics.hpp"
 
 #include <arpa/inet.h>
@@ -192,14 +194,16 @@ struct HttpFront::Impl {
         try {
             out = handler(request);
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "dc-server: %s %s: %s\n", options.name.c_str(), method, e.what());
+            logLine(options.name + " " + method + ": " + e.what());
             out = errorResponse(500, "internal", "the server could not answer this request");
         }
         observeRequest(options.name, std::chrono::duration<double>(Clock::now() - started).count());
         if (!options.quiet) {
             const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-            std::fprintf(stderr, "dc-server: %s %s %s -> %d (%.1f ms)\n", options.name.c_str(), method,
-                         request.path.substr(0, 200).c_str(), out.status, ms);
+            char took[32];
+            std::snprintf(took, sizeof took, "%.1f ms", ms);
+            logLine(options.name + " " + method + " " + request.path.substr(0, 200) + " -> " + std::to_string(out.status) + " (" +
+                    took + ")");
         }
         if (fault && fault->action == Fault::Action::Drop) return MHD_NO;  // the work is done; no answer
         if (fault && fault->action == Fault::Action::Truncate) {
@@ -412,13 +416,13 @@ int serve(Api& api, FaultPlan& faults, const ServeOptions& o, Handler office) {
         kiosks.tlsCertPem = readText(o.tlsCert, certOk);
         kiosks.tlsKeyPem = readText(o.tlsKey, keyOk);
         if (!certOk || !keyOk || kiosks.tlsCertPem.empty() || kiosks.tlsKeyPem.empty()) {
-            std::fprintf(stderr, "dc-server: the TLS certificate or key could not be loaded\n");
+            logLine("the TLS certificate or key could not be loaded");
             return 1;
         }
     }
     auto front = HttpFront::start(kiosks, [&api](const HttpRequest& r) { return api.handle(r); });
     if (!front) {
-        std::fprintf(stderr, "dc-server: %s\n", front.error().message().c_str());
+        logLine(front.error().message());
         return 1;
     }
     std::unique_ptr<HttpFront> console;
@@ -431,7 +435,7 @@ int serve(Api& api, FaultPlan& faults, const ServeOptions& o, Handler office) {
         staff.threads = std::max<size_t>(2, o.threads / 2);
         auto started = HttpFront::start(staff, office);
         if (!started) {
-            std::fprintf(stderr, "dc-server: office console: %s\n", started.error().message().c_str());
+            logLine("office console: " + started.error().message());
             return 1;
         }
         console = std::move(*started);
@@ -445,18 +449,18 @@ int serve(Api& api, FaultPlan& faults, const ServeOptions& o, Handler office) {
     // The office's port first: a reader of the kiosks' port file finds both listening.
     if (console) {
         writePort(o.officePortFile, console->port());
-        std::fprintf(stderr, "dc-server: office console on %s://%s:%d/office/\n", o.tlsCert.empty() ? "http" : "https",
-                     o.officeHost.c_str(), console->port());
+        logLine(std::string("office console on ") + (o.tlsCert.empty() ? "http" : "https") + "://" + o.officeHost + ":" +
+                std::to_string(console->port()) + "/office/");
     }
     writePort(o.portFile, (*front)->port());
-    std::fprintf(stderr, "dc-server: listening on %s://%s:%d\n", o.tlsCert.empty() ? "http" : "https", o.host.c_str(),
-                 (*front)->port());
+    logLine(std::string("listening on ") + (o.tlsCert.empty() ? "http" : "https") + "://" + o.host + ":" +
+            std::to_string((*front)->port()));
 
     int sig = 0;
     sigwait(&signals, &sig);
     console.reset();
     front->reset();
-    std::fprintf(stderr, "dc-server: stopped\n");
+    logLine("stopped");
     return 0;
 }
 

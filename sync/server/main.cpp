@@ -16,6 +16,7 @@
 #include "common/utf8.hpp"
 #include "catalog/jobposting_jsonld.hpp"
 #include "sync/server/central_service.hpp"
+#include "common/log.hpp"
 #include "sync/server/http_server.hpp"
 #include "sync/server/office/console.hpp"
 #include "sync/server/office/feeds.hpp"
@@ -133,7 +134,10 @@ int importFiles(dc::server::ConnectionPool& pool, const Args& a) {
 
 }  // namespace
 
+// The subcommands' dispatcher: one branch per command of the usage text above, each a few lines
+// handing off to the service; long because dc-server has many commands.
 int main(int argc, char** argv) {
+    dc::log::setProgram("dc-server");
     Args a;
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {

@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
         if (!pool) die(pool.error().message());
         server::CentralService service(**pool);
         if (!service.prepareSchema()) die("schema");
-        const auto catalog = core::generateCatalog({.seed = 7, .jobs = 20, .courses = 1});
+        const auto catalog = catalog::generateCatalog({.seed = 7, .jobs = 20, .courses = 1});
         if (!service.importCatalog(catalog)) die("import");
         jobId = catalog.jobUpserts.front().id;
         auto token = service.issueToken("attack", 3600);

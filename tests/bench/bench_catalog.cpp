@@ -37,7 +37,7 @@ size_t tokens(const std::string& s) {
     return n;
 }
 
-std::string indexedText(const store::JobRecord& j) {
+std::string indexedText(const domain::JobRecord& j) {
     std::string skills;
     for (const auto& s : j.skills) skills += s + " ";
     return j.title + " " + j.employer + " " + j.city + " " + skills + j.description;
@@ -52,7 +52,7 @@ long peakRssKb() {
 }
 
 // The physical reference: the same text into a bare FTS5 table in one transaction.
-double bareFtsLoadMs(const std::filesystem::path& file, const std::vector<store::JobRecord>& jobs,
+double bareFtsLoadMs(const std::filesystem::path& file, const std::vector<domain::JobRecord>& jobs,
                      const std::string& options) {
     ::sync();  // earlier runs' dirty pages are written now, not during this measurement
     sqlite3* db = nullptr;
@@ -88,13 +88,13 @@ double bareFtsLoadMs(const std::filesystem::path& file, const std::vector<store:
 
 struct Query {
     std::string text;
-    store::JobFilters filters;
+    domain::JobFilters filters;
 };
 
 // What people type: 1-3 words taken from real postings (title, city, employer, skills), each cut
 // to a prefix of 1 to 7 letters or left whole, in whatever script the posting used; a third of
 // the queries also set filters, and one in ten is a filter with no text.
-std::vector<Query> realisticQueries(const std::vector<store::JobRecord>& jobs, size_t count) {
+std::vector<Query> realisticQueries(const std::vector<domain::JobRecord>& jobs, size_t count) {
     std::mt19937_64 rng(42);
     auto below = [&](size_t n) { return static_cast<size_t>(rng() % n); };
     auto words = [](const std::string& text) {
@@ -116,7 +116,7 @@ std::vector<Query> realisticQueries(const std::vector<store::JobRecord>& jobs, s
     };
     std::vector<Query> queries;
     while (queries.size() < count) {
-        const store::JobRecord& job = jobs[below(jobs.size())];
+        const domain::JobRecord& job = jobs[below(jobs.size())];
         std::vector<std::string> pool = words(job.title);
         for (const auto* field : {&job.city, &job.employer}) {
             auto more = words(*field);
@@ -173,7 +173,7 @@ int main(int argc, char** argv) {
     if (!searchOnly) std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
 
-    const auto batch = core::generateCatalog({.seed = 1, .jobs = jobCount, .courses = 0});
+    const auto batch = catalog::generateCatalog({.seed = 1, .jobs = jobCount, .courses = 0});
     size_t tokenCount = 0;
     for (const auto& j : batch.jobUpserts) tokenCount += tokens(indexedText(j));
 
@@ -187,7 +187,7 @@ int main(int argc, char** argv) {
     const double bareMs = searchOnly ? 0 : bareFtsLoadMs(dir / "bare.db", batch.jobUpserts, "");
     // Import in chunks (default 50,000, --chunk N), each one transaction, as sync applies pulled pages. The
     // chunks are cut before the clock starts: copying records is not the store's work.
-    std::vector<store::CatalogBatch> chunks;
+    std::vector<domain::CatalogBatch> chunks;
     for (size_t from = 0; !searchOnly && from < batch.jobUpserts.size(); from += chunkSize) {
         chunks.emplace_back();
         chunks.back().jobUpserts.assign(
@@ -215,7 +215,7 @@ int main(int argc, char** argv) {
     std::vector<std::pair<double, std::string>> slowest;
     for (const auto& q : queries) {
         for (bool facets : {false, true}) {
-            store::JobSearch search{.text = q.text, .filters = q.filters, .limit = 50, .withFacets = facets};
+            domain::JobSearch search{.text = q.text, .filters = q.filters, .limit = 50, .withFacets = facets};
             const auto start = Clock::now();
             auto page = store::searchJobs(*db, search);
             const double took = ms(Clock::now() - start);

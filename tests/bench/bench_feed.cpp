@@ -34,7 +34,7 @@ namespace {
 
 double seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
-std::string jsonLd(const store::CatalogBatch& catalog) {
+std::string jsonLd(const domain::CatalogBatch& catalog) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& j : catalog.jobUpserts) {
         nlohmann::json p = {{"@context", "https://schema.org/"},
@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     }
     test::TempDir temp;
     const std::filesystem::path dir = dirArg.empty() ? temp.path() : std::filesystem::path(dirArg);
-    const auto catalog = core::generateCatalog({.seed = 5, .jobs = postings, .courses = 0});
+    const auto catalog = catalog::generateCatalog({.seed = 5, .jobs = postings, .courses = 0});
     const std::string text = jsonLd(catalog);
 
     // (1) and (2): the feed import, into a fresh server database.
@@ -94,17 +94,17 @@ int main(int argc, char** argv) {
     if (!again || again->unchanged != postings) die("the second import changed something");
 
     // (3) the baseline: the same rows' catalog lines, inserted bare.
-    store::CatalogBatch read;
+    domain::CatalogBatch read;
     start = Clock::now();
     {
-        auto feed = store::readJobPostingFeed(text, {.source = "bench", .today = "2027-01-15"});
+        auto feed = catalog::readJobPostingFeed(text, {.source = "bench", .today = "2027-01-15"});
         if (!feed) die(feed.error().message());
         read.jobUpserts = std::move(feed->jobs);
     }
     const double readSeconds = seconds(start);
     start = Clock::now();
     std::vector<std::string> lines;
-    for (const auto& j : read.jobUpserts) lines.push_back(store::toJsonLines({.jobUpserts = {j}}));
+    for (const auto& j : read.jobUpserts) lines.push_back(catalog::toJsonLines({.jobUpserts = {j}}));
     const double linesSeconds = seconds(start);
     sqlite3* db = nullptr;
     if (sqlite3_open((dir / "bare.db").c_str(), &db) != SQLITE_OK) die("bare database");

@@ -87,9 +87,9 @@ int main(int argc, char** argv) {
     {
         auto db = store::Database::open(dir / "data" / "kiosk.db");
         if (!db) die(db.error().message());
-        auto catalog = core::generateCatalog({.seed = 2026, .jobs = jobs, .courses = 60});
+        auto catalog = catalog::generateCatalog({.seed = 2026, .jobs = jobs, .courses = 60});
         for (size_t at = 0; at < catalog.jobUpserts.size(); at += 50000) {
-            store::CatalogBatch part;
+            domain::CatalogBatch part;
             part.jobUpserts.assign(catalog.jobUpserts.begin() + static_cast<long>(at),
                                    catalog.jobUpserts.begin() + static_cast<long>(std::min(at + 50000, catalog.jobUpserts.size())));
             if (at == 0) part.courseUpserts = catalog.courseUpserts;

@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
     const Figures lookUpEmpty = timeIt(requests, [&](int i) { (void)empty.lookUp(codeOf(i)); });
 
     Office o(dir + "/office-bench.db");
-    const auto catalog = core::generateCatalog({.seed = 5, .jobs = 2000, .courses = 0});
+    const auto catalog = catalog::generateCatalog({.seed = 5, .jobs = 2000, .courses = 0});
     must(o.central->importCatalog(catalog), "importing the catalog");
     const auto fillStart = Clock::now();
     {

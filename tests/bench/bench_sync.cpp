@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
     }
     test::TempDir dir;
     const std::string serverDb = (dir / "server.db").string();
-    auto catalog = core::generateCatalog({.seed = 77, .jobs = pullCount, .courses = 0});
-    test::writeFile(dir / "catalog.jsonl", store::toJsonLines(catalog));
+    auto catalog = catalog::generateCatalog({.seed = 77, .jobs = pullCount, .courses = 0});
+    test::writeFile(dir / "catalog.jsonl", catalog::toJsonLines(catalog));
     if (test::runServerCommand({"import", "--db", serverDb, (dir / "catalog.jsonl").string()}).exitCode != 0)
         die("import failed");
     test::ServerProcess server(serverDb, dir.path());
@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
         auto db = store::Database::open(dir / "local.db");
         const auto t0 = Clock::now();
         for (size_t at = 0; at < catalog.jobUpserts.size(); at += page) {
-            store::CatalogBatch part;
+            domain::CatalogBatch part;
             part.jobUpserts.assign(catalog.jobUpserts.begin() + static_cast<long>(at),
                                    catalog.jobUpserts.begin() + static_cast<long>(std::min(at + page, catalog.jobUpserts.size())));
             if (!store::applyCatalogBatch(*db, part)) die("local import failed");
@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
     double pushSeconds = 0;
     {
         auto db = store::Database::open(dir / "push.db");
-        store::CatalogBatch one{.jobUpserts = {catalog.jobUpserts.at(0)}};
+        domain::CatalogBatch one{.jobUpserts = {catalog.jobUpserts.at(0)}};
         if (!store::applyCatalogBatch(*db, one)) die("seed failed");
         for (size_t i = 0; i < pushCount; ++i) {
             auto r = store::submitApplication(*db, *cipher,

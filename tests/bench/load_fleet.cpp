@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
     if (backend == "sqlite" && instances == 2) die("two instances need PostgreSQL");
 
     // The catalog and the devices, made directly in the server's database.
-    auto catalog = core::generateCatalog({.seed = 4, .jobs = 500, .courses = 10});
+    auto catalog = catalog::generateCatalog({.seed = 4, .jobs = 500, .courses = 10});
     std::vector<Device> devices;
     std::string caughtUp;
     {

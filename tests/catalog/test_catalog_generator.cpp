@@ -12,18 +12,18 @@
 using namespace dc;
 
 TEST_CASE("the generator is deterministic per seed", "[core][generator]") {
-    const auto a = store::toJsonLines(core::generateCatalog({.seed = 42, .jobs = 300, .courses = 20}));
-    const auto b = store::toJsonLines(core::generateCatalog({.seed = 42, .jobs = 300, .courses = 20}));
-    const auto c = store::toJsonLines(core::generateCatalog({.seed = 43, .jobs = 300, .courses = 20}));
+    const auto a = catalog::toJsonLines(catalog::generateCatalog({.seed = 42, .jobs = 300, .courses = 20}));
+    const auto b = catalog::toJsonLines(catalog::generateCatalog({.seed = 42, .jobs = 300, .courses = 20}));
+    const auto c = catalog::toJsonLines(catalog::generateCatalog({.seed = 43, .jobs = 300, .courses = 20}));
     CHECK(a == b);
     CHECK(a != c);
 }
 
 TEST_CASE("generated records are valid and span both countries and all four languages", "[core][generator]") {
-    const auto batch = core::generateCatalog({.seed = 1, .jobs = 2000, .courses = 100});
+    const auto batch = catalog::generateCatalog({.seed = 1, .jobs = 2000, .courses = 100});
     REQUIRE(batch.jobUpserts.size() == 2000);
     REQUIRE(batch.courseUpserts.size() == 100);
-    REQUIRE(store::validateCatalogBatch(batch));
+    REQUIRE(domain::validateCatalogBatch(batch));
 
     std::set<std::string> ids, regions, currencies;
     bool georgianScript = false, cyrillic = false, belarusianLetter = false, remote = false;
@@ -31,7 +31,7 @@ TEST_CASE("generated records are valid and span both countries and all four lang
         ids.insert(j.id);
         regions.insert(j.region);
         currencies.insert(j.salaryCurrency);
-        remote |= j.workMode == store::WorkMode::Remote;
+        remote |= j.workMode == domain::WorkMode::Remote;
         REQUIRE(j.salaryMin);
         CHECK(*j.salaryMin <= *j.salaryMax);
         CHECK(j.datePosted.size() == 10);
@@ -57,7 +57,7 @@ TEST_CASE("a generated catalog imports and is searchable in every script", "[cor
     dc::test::TempDir dir;
     auto db = store::Database::open(dir / "kiosk.db");
     REQUIRE(db);
-    const auto batch = core::generateCatalog({.seed = 3, .jobs = 3000, .courses = 30});
+    const auto batch = catalog::generateCatalog({.seed = 3, .jobs = 3000, .courses = 30});
     REQUIRE(store::applyCatalogBatch(*db, batch));
     CHECK(*store::countJobs(*db) == 3000);
     for (const char* query : {"ბუღალტ", "бухгалт", "праграм", "tester", "Кутаиси", "Tbilisi"}) {

@@ -7,13 +7,13 @@
 using namespace dc;
 
 TEST_CASE("a batch survives a round trip through JSON Lines", "[store][json]") {
-    auto batch = core::demoCatalog();
+    auto batch = catalog::demoCatalog();
     batch.jobTombstones = {"old-1"};
     batch.courseTombstones = {"old-course"};
-    const std::string text = store::toJsonLines(batch);
-    auto parsed = store::parseJsonLines(text);
+    const std::string text = catalog::toJsonLines(batch);
+    auto parsed = catalog::parseJsonLines(text);
     REQUIRE(parsed);
-    CHECK(store::toJsonLines(*parsed) == text);
+    CHECK(catalog::toJsonLines(*parsed) == text);
     REQUIRE(parsed->jobUpserts.size() == batch.jobUpserts.size());
     CHECK(parsed->jobUpserts[0].skills == batch.jobUpserts[0].skills);
     CHECK(parsed->jobUpserts[0].salaryMin == batch.jobUpserts[0].salaryMin);
@@ -21,7 +21,7 @@ TEST_CASE("a batch survives a round trip through JSON Lines", "[store][json]") {
 }
 
 TEST_CASE("unknown fields and blank lines are ignored", "[store][json]") {
-    auto parsed = store::parseJsonLines(
+    auto parsed = catalog::parseJsonLines(
         "\n{\"kind\":\"job\",\"op\":\"upsert\",\"future\":1,\"record\":{\"id\":\"a\",\"title\":\"Baker\",\"x\":[1]}}\n\n");
     REQUIRE(parsed);
     REQUIRE(parsed->jobUpserts.size() == 1);
@@ -52,7 +52,7 @@ TEST_CASE("malformed and hostile lines are refused with the line named", "[store
     };
     for (const Case& c : cases) {
         INFO(c.line.substr(0, 80));
-        auto parsed = store::parseJsonLines(
+        auto parsed = catalog::parseJsonLines(
             "{\"kind\":\"job\",\"op\":\"upsert\",\"record\":{\"id\":\"ok\",\"title\":\"Fine\"}}\n" + c.line + "\n");
         REQUIRE_FALSE(parsed);
         CHECK(parsed.error().code() == ErrorCode::InvalidInput);
@@ -61,9 +61,9 @@ TEST_CASE("malformed and hostile lines are refused with the line named", "[store
 }
 
 TEST_CASE("course sessions survive the round trip, hostile sessions are refused", "[store][json]") {
-    auto batch = core::generateCatalog({.seed = 3, .jobs = 0, .courses = 5});
+    auto batch = catalog::generateCatalog({.seed = 3, .jobs = 0, .courses = 5});
     REQUIRE_FALSE(batch.courseUpserts[0].sessions.empty());
-    auto parsed = store::parseJsonLines(store::toJsonLines(batch));
+    auto parsed = catalog::parseJsonLines(catalog::toJsonLines(batch));
     REQUIRE(parsed);
     for (size_t i = 0; i < batch.courseUpserts.size(); ++i) {
         CHECK(parsed->courseUpserts[i].sessions == batch.courseUpserts[i].sessions);
@@ -71,7 +71,7 @@ TEST_CASE("course sessions survive the round trip, hostile sessions are refused"
     }
     const std::string head = "{\"kind\":\"course\",\"op\":\"upsert\",\"record\":{\"id\":\"c\",\"name\":\"n\",";
     std::string many = "[";
-    for (size_t i = 0; i <= store::kMaxSessionsPerCourse; ++i) many += std::string(i ? "," : "") + "{\"id\":\"s\"}";
+    for (size_t i = 0; i <= catalog::kMaxSessionsPerCourse; ++i) many += std::string(i ? "," : "") + "{\"id\":\"s\"}";
     many += "]";
     const std::pair<std::string, const char*> cases[] = {
         {"\"hasCourseInstance\":{}}}", "must be a list"},
@@ -84,7 +84,7 @@ TEST_CASE("course sessions survive the round trip, hostile sessions are refused"
     };
     for (const auto& [tail, message] : cases) {
         INFO(tail.substr(0, 80));
-        auto bad = store::parseJsonLines(head + tail + "\n");
+        auto bad = catalog::parseJsonLines(head + tail + "\n");
         REQUIRE_FALSE(bad);
         CHECK_THAT(bad.error().message(), Catch::Contains("line 1") && Catch::Contains(message));
     }

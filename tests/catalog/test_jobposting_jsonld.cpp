@@ -4,9 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include "catalog/jobposting_jsonld.hpp"
-#include "catalog/catalog_checks.hpp"
+#include "domain/catalog_checks.hpp"
 #include "catalog/catalog_json.hpp"
-#include "catalog/isco08.hpp"
+#include "domain/isco08.hpp"
 
 using namespace dc;
 
@@ -28,8 +28,8 @@ const char* kPosting = R"({
   "occupationalCategory": "13-2011.00 Accountants"
 })";
 
-store::JobPostingFeed read(const std::string& text, std::string source = "", std::string today = "2026-12-03") {
-    auto feed = store::readJobPostingFeed(text, {.source = source, .today = today});
+catalog::JobPostingFeed read(const std::string& text, std::string source = "", std::string today = "2026-12-03") {
+    auto feed = catalog::readJobPostingFeed(text, {.source = source, .today = today});
     REQUIRE(feed);
     return *feed;
 }
@@ -37,8 +37,8 @@ store::JobPostingFeed read(const std::string& text, std::string source = "", std
 }  // namespace
 
 TEST_CASE("a JobPosting as published becomes a catalog job", "[store][jsonld]") {
-    CHECK(store::looksLikeJsonLd(kPosting));
-    CHECK_FALSE(store::looksLikeJsonLd(R"({"kind":"job","op":"upsert","record":{}})"));
+    CHECK(catalog::looksLikeJsonLd(kPosting));
+    CHECK_FALSE(catalog::looksLikeJsonLd(R"({"kind":"job","op":"upsert","record":{}})"));
     const auto feed = read(kPosting);
     REQUIRE(feed.jobs.size() == 1);
     CHECK(feed.refused.empty());
@@ -50,18 +50,18 @@ TEST_CASE("a JobPosting as published becomes a catalog job", "[store][jsonld]") 
     CHECK(j.employer == "Batumi Port LLC");
     CHECK(j.city == "Batumi");
     CHECK(j.region == "Adjara");
-    CHECK(j.workMode == store::WorkMode::OnSite);
+    CHECK(j.workMode == domain::WorkMode::OnSite);
     CHECK(j.salaryMin == 18000);  // as stated, with its period
     CHECK(j.salaryMax == 24000);
     CHECK(j.salaryPeriod == "YEAR");
-    CHECK(store::monthlyAmount(j.salaryMax, j.salaryPeriod) == 2000);
+    CHECK(domain::monthlyAmount(j.salaryMax, j.salaryPeriod) == 2000);
     CHECK(j.salaryCurrency == "GEL");
     CHECK(j.skills == std::vector<std::string>{"accounting", "1C", "Excel"});
     CHECK(j.employmentType == "FULL_TIME,CONTRACTOR");
     CHECK(j.datePosted == "2026-11-02");
     CHECK(j.validThrough == "2026-12-31");
     // The pay period survives the catalog's JSON Lines, what the kiosks pull.
-    auto back = store::parseJsonLines(store::toJsonLines({.jobUpserts = {j}}));
+    auto back = catalog::parseJsonLines(catalog::toJsonLines({.jobUpserts = {j}}));
     REQUIRE(back);
     CHECK(back->jobUpserts.at(0).salaryPeriod == "YEAR");
 }
@@ -71,7 +71,7 @@ TEST_CASE("lists, graphs and lines of postings, remote work, postings without an
         "jobLocationType":"TELECOMMUTE","baseSalary":900,"datePosted":"2026-11-20"})";
     const auto list = read("[" + remote + "," + std::string(kPosting) + "]");
     REQUIRE(list.jobs.size() == 2);
-    CHECK(list.jobs[0].workMode == store::WorkMode::Remote);
+    CHECK(list.jobs[0].workMode == domain::WorkMode::Remote);
     CHECK(list.jobs[0].salaryMax == 900);
     CHECK(list.jobs[0].salaryPeriod.empty());  // a bare number: per month
     CHECK(list.jobs[0].id.starts_with("ld-help-inc-"));
@@ -99,9 +99,9 @@ TEST_CASE("real-world feeds: two feeds numbering from 1 do not overwrite each ot
     // Without a feed, two organisations' postings numbered 1 stay apart too.
     CHECK(read(one).jobs.at(0).id != read(other).jobs.at(0).id);
     // A name without Latin letters still namespaces (by its digest), and the same way each time.
-    CHECK(store::feedNamespace("საქართველო").size() == 16);
-    CHECK(store::feedNamespace("საქართველო") == store::feedNamespace("საქართველო"));
-    CHECK(store::feedNamespace("Batumi Port, LLC") == "batumi-port-llc");
+    CHECK(catalog::feedNamespace("საქართველო").size() == 16);
+    CHECK(catalog::feedNamespace("საქართველო") == catalog::feedNamespace("საქართველო"));
+    CHECK(catalog::feedNamespace("Batumi Port, LLC") == "batumi-port-llc");
 }
 
 TEST_CASE("real-world feeds: a @graph wrapper beside a posting costs nothing", "[store][jsonld]") {
@@ -128,7 +128,7 @@ TEST_CASE("real-world feeds: pay written as text, per year and per hour, keeps i
     CHECK(hourly.jobs.at(0).salaryMin == 13);  // whole units
     CHECK(hourly.jobs.at(0).salaryMax == 15);
     CHECK(hourly.jobs.at(0).salaryPeriod == "HOUR");
-    CHECK(store::monthlyAmount(15, "HOUR") == 15 * 174);
+    CHECK(domain::monthlyAmount(15, "HOUR") == 15 * 174);
     struct Case { const char* text; int64_t amount; };
     for (const Case& c : {Case{"1 200 GEL", 1200}, Case{"1.234,50 EUR", 1235}, Case{"100.000", 100000}, Case{"15.5", 16},
                           Case{"\u20be2,500", 2500}}) {
@@ -179,7 +179,7 @@ TEST_CASE("malformed and hostile JSON-LD files are refused whole, saying why", "
     };
     for (const auto& c : cases) {
         INFO(c.text);
-        auto r = store::readJobPostingFeed(c.text, {});
+        auto r = catalog::readJobPostingFeed(c.text, {});
         REQUIRE_FALSE(r);
         CHECK(r.error().message().find(c.says) != std::string::npos);
     }
@@ -188,9 +188,9 @@ TEST_CASE("malformed and hostile JSON-LD files are refused whole, saying why", "
         "jobLocation":[],"skills":[[1],{"a":2}],"employmentType":{"x":1},"identifier":{"value":"\u0000\u0001"}})");
     REQUIRE(odd.jobs.size() == 1);
     CHECK(odd.jobs[0].salaryMax);  // "1e300" reads as the digits it has, within bounds
-    CHECK(store::readJobPostingFeed(std::string(store::kMaxJsonLdBytes + 1, ' '), {}).error().message().find("256 MiB") !=
+    CHECK(catalog::readJobPostingFeed(std::string(catalog::kMaxJsonLdBytes + 1, ' '), {}).error().message().find("256 MiB") !=
           std::string::npos);
-    CHECK(store::readJobPostingFeed(std::string(200000, '[') + std::string(200000, ']'), {}).error().message().find("deeper") !=
+    CHECK(catalog::readJobPostingFeed(std::string(200000, '[') + std::string(200000, ']'), {}).error().message().find("deeper") !=
           std::string::npos);
     // An identifier too long for an id is taken by its digest; the id stays within the catalog's limit.
     const auto longId = read(R"({"@type":"JobPosting","title":"T","identifier":")" + std::string(500, 'x') + "\"}");
@@ -212,18 +212,18 @@ TEST_CASE("occupation codes: ISCO-08 from a CategoryCode or a leading code, neve
     CHECK(feed.jobs[3].isco.empty());  // 99 is no sub-major group
     CHECK(feed.jobs[4].isco.empty());
     // Every group is titled in the four languages, and codes name their group by the first two digits.
-    for (const auto& g : store::iscoGroups())
+    for (const auto& g : domain::iscoGroups())
         for (const char* title : g.title) CHECK(std::string(title).size() > 3);
-    CHECK(std::string(store::iscoGroupOf("2512")->title[0]) == "Information and communications technology professionals");
-    CHECK(store::iscoGroupOf("25"));
-    CHECK_FALSE(store::iscoGroupOf("2"));
-    CHECK_FALSE(store::iscoGroupOf("25123"));
-    CHECK_FALSE(store::iscoGroupOf("2a"));
-    CHECK_FALSE(store::iscoGroupOf(""));
+    CHECK(std::string(domain::iscoGroupOf("2512")->title[0]) == "Information and communications technology professionals");
+    CHECK(domain::iscoGroupOf("25"));
+    CHECK_FALSE(domain::iscoGroupOf("2"));
+    CHECK_FALSE(domain::iscoGroupOf("25123"));
+    CHECK_FALSE(domain::iscoGroupOf("2a"));
+    CHECK_FALSE(domain::iscoGroupOf(""));
     // The catalog refuses a job whose code is not ISCO-08.
-    store::JobRecord j{.id = "x", .title = "T"};
+    domain::JobRecord j{.id = "x", .title = "T"};
     j.isco = "99";
-    CHECK_FALSE(store::validateJob(j));
+    CHECK_FALSE(domain::validateJob(j));
     j.isco = "83";
-    CHECK(store::validateJob(j));
+    CHECK(domain::validateJob(j));
 }

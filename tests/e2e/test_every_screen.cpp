@@ -35,7 +35,7 @@ std::map<std::string, std::string> catalog(const std::string& language) {
 std::string firstCourseName() {
     TempDir dir;
     auto db = dc::store::Database::open(dir / "seed.db");
-    REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+    REQUIRE(dc::store::applyCatalogBatch(*db, dc::catalog::kioskSeedCatalog()));
     return dc::store::listCourses(*db, 1)->front().name;
 }
 

@@ -37,10 +37,10 @@ ProcessResult run(const TempDir& dir, const std::string& lang, const std::string
     return runKiosk({.args = args, .script = script}, dir.path());
 }
 
-dc::store::CourseRecord firstCourse() {
+dc::domain::CourseRecord firstCourse() {
     TempDir dir;
     auto db = dc::store::Database::open(dir / "seed.db");
-    REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+    REQUIRE(dc::store::applyCatalogBatch(*db, dc::catalog::kioskSeedCatalog()));
     return dc::store::listCourses(*db, 1)->front();
 }
 
@@ -95,7 +95,7 @@ TEST_CASE("check a status by reference code, in every language", "[e2e][flows][i
         {
             std::filesystem::create_directories(dir / "data");
             auto db = dc::store::Database::open(dir / "data" / "kiosk.db");
-            REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+            REQUIRE(dc::store::applyCatalogBatch(*db, dc::catalog::kioskSeedCatalog()));
             auto cipher = dc::store::FieldCipher::openDeviceKey(dir / "data" / "device.key");
             code = dc::store::submitApplication(*db, *cipher,
                                                 {.jobId = "demo-job-001", .person = {.name = "Ana", .phone = "599000111"}, .consent = true})
@@ -119,7 +119,7 @@ TEST_CASE("walk away in every language: the warning, More time, then nothing lef
                                    q(w.before("IdleWarning")) + "\nexpect " + q(w("HomeInstruction")) + "\ndump " +
                                    (dir / "after.json").string() + "\ntap " + q(w("TileJobs")) + "\nexpect " +
                                    q(w.before("JobsFound")) + "\ndump " + (dir / "jobs.json").string() + "\n";
-        const auto result = run(dir, lang, script, {"--idle-timeout", "6"});
+        const auto result = run(dir, lang, script, {"--short-timings-for-tests", "--idle-timeout", "6"});
         INFO(result.output);
         REQUIRE(result.exitCode == 0);
         for (const char* file : {"after.json", "jobs.json"}) {

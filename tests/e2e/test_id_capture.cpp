@@ -95,7 +95,7 @@ TEST_CASE("a jobseeker fills the application from their ID document, and its pic
         const std::string number = scene.identity.documentNumber;
         writeHeldUpDocument(dir / "frames", scene, seed);
         const std::string db = (dir / "server.db").string();
-        writeFile(dir / "seed.jsonl", dc::store::toJsonLines(dc::core::kioskSeedCatalog()));
+        writeFile(dir / "seed.jsonl", dc::catalog::toJsonLines(dc::catalog::kioskSeedCatalog()));
         REQUIRE(runServerCommand({"import", "--db", db, (dir / "seed.jsonl").string()}).exitCode == 0);
         ServerProcess server(db, dir.path());
         auto token = runServerCommand({"token", "--db", db});
@@ -187,7 +187,7 @@ TEST_CASE("walking away after the document was read: its number, date and pictur
         "dump " + (dir / "form.json").string() + "\n";
     const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--config",
                                            deviceConfig(dir, "en", dir / "frames").string(), "--windowed", "1280x800",
-                                           "--demo", "--idle-timeout", "6"},
+                                           "--demo", "--short-timings-for-tests", "--idle-timeout", "6"},
                                   .script = script},
                                  dir.path());
     INFO(result.output);

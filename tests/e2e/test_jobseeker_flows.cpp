@@ -8,7 +8,7 @@
 #include <fstream>
 #include <tuple>
 
-#include "app/core/course_filter.hpp"
+#include "domain/course_filter.hpp"
 #include "catalog/demo_catalog.hpp"
 #include "store/catalog_import.hpp"
 #include "store/catalog_queries.hpp"
@@ -26,11 +26,11 @@ const std::string kShots = DC_SCREENSHOT_DIR;
 std::vector<std::string> kioskArgs(const TempDir& dir) { return {"--data-dir", (dir / "data").string()}; }
 
 // The first course of the list as the kiosk orders it, from the same seed catalog.
-dc::store::CourseRecord firstListedCourse() {
+dc::domain::CourseRecord firstListedCourse() {
     TempDir dir;
     auto db = dc::store::Database::open(dir / "seed.db");
     REQUIRE(db);
-    REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+    REQUIRE(dc::store::applyCatalogBatch(*db, dc::catalog::kioskSeedCatalog()));
     auto courses = dc::store::listCourses(*db, 1);
     REQUIRE(courses);
     REQUIRE_FALSE(courses->empty());
@@ -136,7 +136,7 @@ TEST_CASE("a jobseeker checks a status with the reference code, typed loosely", 
         std::filesystem::create_directories(dir / "data");
         auto db = dc::store::Database::open(dir / "data" / "kiosk.db");
         REQUIRE(db);
-        REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+        REQUIRE(dc::store::applyCatalogBatch(*db, dc::catalog::kioskSeedCatalog()));
         auto cipher = dc::store::FieldCipher::openDeviceKey(dir / "data" / "device.key");
         REQUIRE(cipher);
         auto receipt = dc::store::submitApplication(
@@ -163,7 +163,7 @@ TEST_CASE("a jobseeker checks a status with the reference code, typed loosely", 
 TEST_CASE("walking away: a warning with More time, then everything typed is gone", "[e2e][flows][privacy]") {
     TempDir dir;
     auto args = kioskArgs(dir);
-    args.insert(args.end(), {"--idle-timeout", "6", "--language", "en", "--dump-ui", (dir / "ui.json").string()});
+    args.insert(args.end(), {"--short-timings-for-tests", "--idle-timeout", "6", "--language", "en", "--dump-ui", (dir / "ui.json").string()});
     const std::string script =
         "tap \"Language\"\ntap \"Русский\"\nexpect \"Найти работу\"\n"
         "tap \"Найти работу\"\ntype \"secretsearch\"\nexpect \"secretsearch\"\ntap \"На главную\"\n"
@@ -191,10 +191,10 @@ TEST_CASE("walking away: a warning with More time, then everything typed is gone
 }
 
 TEST_CASE("filter chips narrow the list and show what each would leave", "[e2e][flows]") {
-    const auto seed = dc::core::kioskSeedCatalog();
+    const auto seed = dc::catalog::kioskSeedCatalog();
     int64_t remote = 0, remoteFrom2000 = 0;
     for (const auto& j : seed.jobUpserts) {
-        if (j.workMode != dc::store::WorkMode::Remote) continue;
+        if (j.workMode != dc::domain::WorkMode::Remote) continue;
         ++remote;
         if (j.salaryMax && *j.salaryMax >= 2000) ++remoteFrom2000;
     }
@@ -246,7 +246,7 @@ TEST_CASE("a course shows the jobs it leads to, and opens them", "[e2e][flows]")
         TempDir seedDir;
         auto db = dc::store::Database::open(seedDir / "seed.db");
         REQUIRE(db);
-        REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+        REQUIRE(dc::store::applyCatalogBatch(*db, dc::catalog::kioskSeedCatalog()));
         auto jobs = dc::store::jobsMatchingSkills(*db, {.mySkills = course.skillsTaught, .limit = 3});
         REQUIRE(jobs);
         REQUIRE_FALSE(jobs->jobs.empty());
@@ -302,12 +302,12 @@ TEST_CASE("courses are browsed by format, who they are for, and flexible hours, 
     TempDir seed;
     auto db = dc::store::Database::open(seed / "seed.db");
     REQUIRE(db);
-    REQUIRE(dc::store::applyCatalogBatch(*db, dc::core::kioskSeedCatalog()));
+    REQUIRE(dc::store::applyCatalogBatch(*db, dc::catalog::kioskSeedCatalog()));
     const auto courses = *dc::store::listCourses(*db, 500);
-    const auto all = dc::core::courseChoices(courses, {});
-    const std::string webinars = std::to_string(dc::core::matchingCourses(courses, {.format = "webinar"}).size());
+    const auto all = dc::domain::courseChoices(courses, {});
+    const std::string webinars = std::to_string(dc::domain::matchingCourses(courses, {.format = "webinar"}).size());
     const std::string parentsWebinars =
-        std::to_string(dc::core::matchingCourses(courses, {.format = "webinar", .group = "parental_leave"}).size());
+        std::to_string(dc::domain::matchingCourses(courses, {.format = "webinar", .group = "parental_leave"}).size());
     REQUIRE(std::stoi(parentsWebinars) > 0);
     struct Case { const char *lang, *courses, *webinar, *parents, *found; };
     const Case cases[] = {{"en", "Courses", "Online (webinar)", "Parents on leave", "Courses: "},
@@ -395,7 +395,7 @@ TEST_CASE("audio guidance speaks each screen, the results, Listen reads a job, t
 TEST_CASE("audio guidance speaks Georgian, and counts down before the idle reset", "[e2e][flows][audio]") {
     TempDir dir;
     auto args = kioskArgs(dir);
-    args.insert(args.end(), {"--language", "ka", "--idle-timeout", "20"});
+    args.insert(args.end(), {"--language", "ka", "--short-timings-for-tests", "--idle-timeout", "20"});
     const std::string d = dir.path().string();
     const std::string script = "tap \"ხმოვანი დახმარება\"\ndump " + d + "/home.json\n"
                                "expect \"მეტი დრო\"\nwait 1500\ndump " + d + "/warning.json\n";

@@ -39,7 +39,7 @@ const SeedFigures& seedFigures() {
         TempDir dir;
         auto db = dc::store::Database::open(dir / "seed.db");
         REQUIRE(db);
-        const auto seed = dc::core::kioskSeedCatalog();
+        const auto seed = dc::catalog::kioskSeedCatalog();
         REQUIRE(dc::store::applyCatalogBatch(*db, seed));
         SeedFigures f;
         f.jobs = static_cast<int64_t>(seed.jobUpserts.size());

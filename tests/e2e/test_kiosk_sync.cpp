@@ -14,7 +14,7 @@ namespace {
 
 std::string serverWithSeedCatalog(const TempDir& dir) {
     const std::string db = (dir / "server.db").string();
-    writeFile(dir / "seed.jsonl", dc::store::toJsonLines(dc::core::kioskSeedCatalog()));
+    writeFile(dir / "seed.jsonl", dc::catalog::toJsonLines(dc::catalog::kioskSeedCatalog()));
     REQUIRE(runServerCommand({"import", "--db", db, (dir / "seed.jsonl").string()}).exitCode == 0);
     return db;
 }
@@ -41,7 +41,7 @@ TEST_CASE("an application made at the kiosk reaches the server, and the receipt 
         "tap \"Finish\"\ntap \"Help\"\nexpect \"Everything is sent.\"\ntap \"Send now\"\n"
         "expect \"Everything is sent.\"\nscreenshot " DC_SCREENSHOT_DIR "/help-delivery-en.png\n";
     const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--server", server.url(),
-                                           "--enroll-token", token(db), "--sync-interval", "2"},
+                                           "--enroll-token", token(db), "--short-timings-for-tests", "--sync-interval", "2"},
                                   .script = script},
                                  dir.path());
     INFO(result.output);
@@ -95,7 +95,7 @@ TEST_CASE("a new kiosk whose first catalog is on its way says so, in each langua
         // Nobody touches anything: the list fills by itself once the catalog is here.
         "expect \"Junior QA tester\"\nexpect \"Jobs found: \"\n";
     const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--no-demo", "--server", server.url(),
-                                           "--enroll-token", token(db), "--sync-interval", "2"},
+                                           "--enroll-token", token(db), "--short-timings-for-tests", "--sync-interval", "2"},
                                   .script = script},
                                  dir.path());
     INFO(result.output);

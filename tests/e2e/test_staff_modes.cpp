@@ -20,7 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/demo_catalog.hpp"
-#include "app/core/pin_gate.hpp"
+#include "store/pin_gate.hpp"
 #include "catalog/catalog_json.hpp"
 #include "drivers/idread/barcodes.hpp"
 #include "drivers/image/gray_image.hpp"
@@ -43,8 +43,8 @@ std::filesystem::path deviceConfig(const TempDir& dir, const std::string& server
     std::ofstream out(file);
     out << "[site]\nname = \"Batumi employment office\"\nlanguage = \"en\"\n";
     if (!serverUrl.empty()) out << "[server]\nurl = \"" << serverUrl << "\"\nsync_interval_s = 5\n";
-    out << "[clerk]\npin_hash = \"" << *dc::core::hashPin(kClerkPin) << "\"\n";
-    out << "[technician]\npin_hash = \"" << *dc::core::hashPin(kTechnicianPin) << "\"\n" << extra;
+    out << "[clerk]\npin_hash = \"" << *dc::store::hashPin(kClerkPin) << "\"\n";
+    out << "[technician]\npin_hash = \"" << *dc::store::hashPin(kTechnicianPin) << "\"\n" << extra;
     return file;
 }
 
@@ -72,7 +72,7 @@ std::string applyForJuniorQa(const std::string& name, const std::string& phone) 
 // A server database holding the kiosk's seed catalog, so a syncing kiosk keeps the demo jobs.
 std::string serverDbWithCatalog(const TempDir& dir) {
     const std::string db = (dir / "server.db").string();
-    writeFile(dir / "seed.jsonl", dc::store::toJsonLines(dc::core::kioskSeedCatalog()));
+    writeFile(dir / "seed.jsonl", dc::catalog::toJsonLines(dc::catalog::kioskSeedCatalog()));
     REQUIRE(runServerCommand({"import", "--db", db, (dir / "seed.jsonl").string()}).exitCode == 0);
     return db;
 }
@@ -298,7 +298,7 @@ TEST_CASE("blank data folder + site config + token -> dc-provision -> dc-kiosk e
     REQUIRE(token.exitCode == 0);
     std::ofstream(dir / "site.toml") << "[site]\nname = \"Grodno tech skills center\"\nlanguage = \"en\"\n[server]\nurl = \""
                                      << server.url() << "\"\nsync_interval_s = 5\n[technician]\npin_hash = \""
-                                     << *dc::core::hashPin(kTechnicianPin) << "\"\n";
+                                     << *dc::store::hashPin(kTechnicianPin) << "\"\n";
     const auto provisioned = runShell(std::string(DC_PROVISION_PATH) + " --site " + quote((dir / "site.toml").string()) +
                                       " --data-dir " + quote((dir / "data").string()) + " --token " +
                                       quote(token.output.substr(0, token.output.find('\n'))) + " 2>&1");

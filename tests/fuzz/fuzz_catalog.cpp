@@ -8,10 +8,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    auto batch = dc::store::parseJsonLines(text);
+    auto batch = dc::catalog::parseJsonLines(text);
     if (!batch) return 0;
-    const std::string written = dc::store::toJsonLines(*batch);
-    auto again = dc::store::parseJsonLines(written);
-    if (!again || dc::store::toJsonLines(*again) != written) __builtin_trap();
+    const std::string written = dc::catalog::toJsonLines(*batch);
+    auto again = dc::catalog::parseJsonLines(written);
+    if (!again || dc::catalog::toJsonLines(*again) != written) __builtin_trap();
     return 0;
 }

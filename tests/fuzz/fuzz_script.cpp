@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "app/ui/automation_script.hpp"
+#include "app/ui/automation/automation_script.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -10,8 +10,8 @@ using namespace dc;
 
 namespace {
 
-store::JobRecord makeJob(std::string id, std::string title) {
-    store::JobRecord j;
+domain::JobRecord makeJob(std::string id, std::string title) {
+    domain::JobRecord j;
     j.id = std::move(id);
     j.title = std::move(title);
     j.datePosted = "2026-11-01";
@@ -24,7 +24,7 @@ TEST_CASE("importing the same batch twice changes nothing the second time", "[st
     dc::test::TempDir dir;
     auto db = store::Database::open(dir / "kiosk.db");
     REQUIRE(db);
-    const auto batch = core::demoCatalog();
+    const auto batch = catalog::demoCatalog();
     auto first = store::applyCatalogBatch(*db, batch);
     REQUIRE(first);
     CHECK(first->jobsUpserted == batch.jobUpserts.size());
@@ -40,11 +40,11 @@ TEST_CASE("upserts update in place and tombstones delete, also from search", "[s
     dc::test::TempDir dir;
     auto db = store::Database::open(dir / "kiosk.db");
     REQUIRE(db);
-    store::CatalogBatch add;
+    domain::CatalogBatch add;
     add.jobUpserts = {makeJob("a", "Baker"), makeJob("b", "Plumber")};
     REQUIRE(store::applyCatalogBatch(*db, add));
 
-    store::CatalogBatch change;
+    domain::CatalogBatch change;
     change.jobUpserts = {makeJob("a", "Pastry chef")};
     change.jobTombstones = {"b", "never-existed"};
     auto counts = store::applyCatalogBatch(*db, change);
@@ -64,7 +64,7 @@ TEST_CASE("the search index stays exact through repeated, changed and deleted im
     dc::test::TempDir dir;
     auto db = store::Database::open(dir / "kiosk.db");
     REQUIRE(db);
-    auto batch = core::demoCatalog();
+    auto batch = catalog::demoCatalog();
     REQUIRE(store::applyCatalogBatch(*db, batch));
     REQUIRE(store::applyCatalogBatch(*db, batch));
     batch.jobUpserts[0].title = "Senior QA tester";
@@ -84,16 +84,16 @@ TEST_CASE("a batch with one bad record is refused whole and writes nothing", "[s
 
     struct Case {
         const char* name;
-        store::JobRecord bad;
+        domain::JobRecord bad;
         const char* expected;
     };
-    store::JobRecord longTitle = makeJob("long", std::string(5000, 'x'));
-    store::JobRecord badUtf8 = makeJob("utf", "Caf\xC3");
-    store::JobRecord noId = makeJob("", "Nobody");
-    store::JobRecord noTitle = makeJob("t", "");
-    store::JobRecord hugeDescription = makeJob("d", "Desc");
+    domain::JobRecord longTitle = makeJob("long", std::string(5000, 'x'));
+    domain::JobRecord badUtf8 = makeJob("utf", "Caf\xC3");
+    domain::JobRecord noId = makeJob("", "Nobody");
+    domain::JobRecord noTitle = makeJob("t", "");
+    domain::JobRecord hugeDescription = makeJob("d", "Desc");
     hugeDescription.description = std::string(200 * 1024, 'd');
-    store::JobRecord manySkills = makeJob("s", "Skills");
+    domain::JobRecord manySkills = makeJob("s", "Skills");
     manySkills.skills.assign(1000, "skill");
     const Case cases[] = {
         {"oversized title", longTitle, "limit"},         {"invalid UTF-8", badUtf8, "UTF-8"},
@@ -102,7 +102,7 @@ TEST_CASE("a batch with one bad record is refused whole and writes nothing", "[s
     };
     for (const Case& c : cases) {
         SECTION(c.name) {
-            store::CatalogBatch batch;
+            domain::CatalogBatch batch;
             batch.jobUpserts = {makeJob("good", "Good job"), c.bad};
             auto result = store::applyCatalogBatch(*db, batch);
             REQUIRE_FALSE(result);
@@ -117,5 +117,5 @@ TEST_CASE("skills are stored as JSON exactly as nlohmann writes it", "[store][im
     const std::vector<std::vector<std::string>> lists = {
         {}, {"Excel"}, {"a\"b", "back\\slash", "tab\there", "line\nbreak", "\x01\x1f", "\b\f\r"},
         {"ბუღალტერია", "Ёлка", "C++", "1C"}};
-    for (const auto& list : lists) CHECK(store::toJsonArray(list) == nlohmann::json(list).dump());
+    for (const auto& list : lists) CHECK(catalog::toJsonArray(list) == nlohmann::json(list).dump());
 }

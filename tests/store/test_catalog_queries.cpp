@@ -14,11 +14,11 @@ struct DemoDb {
     dc::test::TempDir dir;
     store::Database db;
     DemoDb() : db(std::move(*store::Database::open(dir / "kiosk.db"))) {
-        REQUIRE(store::applyCatalogBatch(db, core::demoCatalog()));
+        REQUIRE(store::applyCatalogBatch(db, catalog::demoCatalog()));
     }
 };
 
-std::vector<std::string> titles(const store::JobPage& page) {
+std::vector<std::string> titles(const domain::JobPage& page) {
     std::vector<std::string> out;
     for (const auto& j : page.jobs) out.push_back(j.title);
     return out;
@@ -30,7 +30,7 @@ TEST_CASE("an empty search lists every job, newest first", "[store][search]") {
     DemoDb demo;
     auto page = store::searchJobs(demo.db, {});
     REQUIRE(page);
-    CHECK(page->totalMatches == static_cast<int64_t>(core::demoCatalog().jobUpserts.size()));
+    CHECK(page->totalMatches == static_cast<int64_t>(catalog::demoCatalog().jobUpserts.size()));
     REQUIRE(page->jobs.size() == static_cast<size_t>(page->totalMatches));
     CHECK(page->jobs.front().id != page->jobs.back().id);
 }
@@ -61,9 +61,9 @@ TEST_CASE("hostile search text never errors and never matches everything", "[sto
         INFO(text.substr(0, 40));
         auto page = store::searchJobs(demo.db, {.text = text});
         REQUIRE(page);
-        CHECK(page->totalMatches < static_cast<int64_t>(core::demoCatalog().jobUpserts.size()));
+        CHECK(page->totalMatches < static_cast<int64_t>(catalog::demoCatalog().jobUpserts.size()));
     }
-    CHECK(*store::countJobs(demo.db) == static_cast<int64_t>(core::demoCatalog().jobUpserts.size()));
+    CHECK(*store::countJobs(demo.db) == static_cast<int64_t>(catalog::demoCatalog().jobUpserts.size()));
 }
 
 TEST_CASE("the result list is bounded by the limit while the total counts all", "[store][search]") {
@@ -80,7 +80,7 @@ TEST_CASE("job detail carries every field and the skills list", "[store]") {
     REQUIRE(job);
     CHECK(job->title == "Junior QA tester");
     CHECK(job->employer == "Silknet");
-    CHECK(job->workMode == store::WorkMode::Hybrid);
+    CHECK(job->workMode == domain::WorkMode::Hybrid);
     CHECK(job->salaryMin == 1800);
     CHECK(job->salaryMax == 2400);
     CHECK(job->skills == std::vector<std::string>{"software testing", "attention to detail", "English"});
@@ -91,7 +91,7 @@ TEST_CASE("courses are listed by start date", "[store]") {
     DemoDb demo;
     auto courses = store::listCourses(demo.db, 100);
     REQUIRE(courses);
-    REQUIRE(courses->size() == core::demoCatalog().courseUpserts.size());
+    REQUIRE(courses->size() == catalog::demoCatalog().courseUpserts.size());
     for (size_t i = 1; i < courses->size(); ++i) CHECK((*courses)[i - 1].startDate <= (*courses)[i].startDate);
 }
 
@@ -99,7 +99,7 @@ TEST_CASE("broad searches stop counting at the cap and still return the newest r
     dc::test::TempDir dir;
     auto db = store::Database::open(dir / "kiosk.db");
     REQUIRE(db);
-    const auto batch = core::generateCatalog({.seed = 5, .jobs = 4000, .courses = 0});
+    const auto batch = catalog::generateCatalog({.seed = 5, .jobs = 4000, .courses = 0});
     REQUIRE(store::applyCatalogBatch(*db, batch));
 
     // Browsing counts exactly, from the filter count table, whatever the size.
@@ -112,7 +112,7 @@ TEST_CASE("broad searches stop counting at the cap and still return the newest r
     auto broad = store::searchJobs(*db, {.text = "компан", .limit = 50});
     REQUIRE(broad);
     REQUIRE(broad->totalIsLowerBound);
-    CHECK(broad->totalMatches == store::kMaxCountedMatches);
+    CHECK(broad->totalMatches == domain::kMaxCountedMatches);
     REQUIRE(broad->jobs.size() == 50);
     // Newest arrivals first: ids were generated in arrival order.
     CHECK(broad->jobs.front().id > broad->jobs.back().id);
@@ -121,5 +121,5 @@ TEST_CASE("broad searches stop counting at the cap and still return the newest r
     REQUIRE(narrow);
     CHECK_FALSE(narrow->totalIsLowerBound);
     CHECK(narrow->totalMatches > 0);
-    CHECK(narrow->totalMatches < store::kMaxCountedMatches);
+    CHECK(narrow->totalMatches < domain::kMaxCountedMatches);
 }

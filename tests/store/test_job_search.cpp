@@ -15,31 +15,31 @@
 #include "support/temp_dir.hpp"
 
 using namespace dc;
-using store::JobSearch;
+using domain::JobSearch;
 
 namespace {
 
 struct GeneratedDb {
     dc::test::TempDir dir;
-    store::CatalogBatch batch = core::generateCatalog({.seed = 11, .jobs = 3000, .courses = 40});
+    domain::CatalogBatch batch = catalog::generateCatalog({.seed = 11, .jobs = 3000, .courses = 40});
     store::Database db;
     GeneratedDb() : db(std::move(*store::Database::open(dir / "kiosk.db"))) {
         REQUIRE(store::applyCatalogBatch(db, batch));
     }
-    int64_t countWhere(const std::function<bool(const store::JobRecord&)>& pred) const {
+    int64_t countWhere(const std::function<bool(const domain::JobRecord&)>& pred) const {
         return std::count_if(batch.jobUpserts.begin(), batch.jobUpserts.end(), pred);
     }
 };
 
-int64_t facet(const std::vector<store::FacetCount>& counts, const std::string& value) {
+int64_t facet(const std::vector<domain::FacetCount>& counts, const std::string& value) {
     for (const auto& c : counts)
         if (c.value == value) return c.count;
     return 0;
 }
 
 // Every page after the first, following the cursors to the end.
-std::vector<store::JobSummary> allPages(const store::Database& db, JobSearch search) {
-    std::vector<store::JobSummary> out;
+std::vector<domain::JobSummary> allPages(const store::Database& db, JobSearch search) {
+    std::vector<domain::JobSummary> out;
     for (int guard = 0; guard < 1000; ++guard) {
         auto page = store::searchJobs(db, search);
         REQUIRE(page);
@@ -65,19 +65,19 @@ TEST_CASE("browsing counts and chip counts equal a scan of the records", "[store
     for (const auto& j : page->jobs) CHECK(store::getJob(g.db, j.id)->region == region);
     // Chip counts within the region: remote jobs have no region, so none are counted here.
     CHECK(facet(page->facets.workModes, "onsite") ==
-          g.countWhere([&](auto& j) { return j.region == region && j.workMode == store::WorkMode::OnSite; }));
+          g.countWhere([&](auto& j) { return j.region == region && j.workMode == domain::WorkMode::OnSite; }));
     CHECK(facet(page->facets.regions, region) == page->totalMatches);
 
-    auto remote = store::searchJobs(g.db, {.filters = {.workMode = store::WorkMode::Remote, .minSalaryBand = 2}});
+    auto remote = store::searchJobs(g.db, {.filters = {.workMode = domain::WorkMode::Remote, .minSalaryBand = 2}});
     REQUIRE(remote);
     CHECK(remote->totalMatches == g.countWhere([](auto& j) {
-        return j.workMode == store::WorkMode::Remote && j.salaryMax && *j.salaryMax >= 500;
+        return j.workMode == domain::WorkMode::Remote && j.salaryMax && *j.salaryMax >= 500;
     }));
 }
 
 TEST_CASE("chip counts stay exact through changed and deleted jobs", "[store][search][facets]") {
     GeneratedDb g;
-    store::CatalogBatch change;
+    domain::CatalogBatch change;
     for (size_t i = 0; i < 50; ++i) {
         auto job = g.batch.jobUpserts[i];
         job.region = "Guria";
@@ -129,7 +129,7 @@ TEST_CASE("keyset pages cover every match exactly once, ranked and newest-first 
         std::set<int64_t> seen;
         for (const auto& r : rows) CHECK(seen.insert(r.rowid).second);
         if (!first->totalIsLowerBound) CHECK(static_cast<int64_t>(rows.size()) == first->totalMatches);
-        else CHECK(static_cast<int64_t>(rows.size()) > store::kMaxCountedMatches);
+        else CHECK(static_cast<int64_t>(rows.size()) > domain::kMaxCountedMatches);
     }
 }
 
@@ -137,9 +137,9 @@ TEST_CASE("a title match ranks above a description-only match, my skills lift a 
     dc::test::TempDir dir;
     auto db = store::Database::open(dir / "kiosk.db");
     REQUIRE(db);
-    store::CatalogBatch batch;
+    domain::CatalogBatch batch;
     auto job = [](std::string id, std::string title, std::string description, std::vector<std::string> skills) {
-        store::JobRecord j;
+        domain::JobRecord j;
         j.id = std::move(id);
         j.title = std::move(title);
         j.description = std::move(description);
@@ -172,7 +172,7 @@ TEST_CASE("jobs matching my skills, and the skills a job needs that I lack", "[s
     // Nothing to match with: an empty answer, not every job.
     CHECK(store::jobsMatchingSkills(g.db, {.mySkills = {"***"}})->jobs.empty());
 
-    store::JobRecord job;
+    domain::JobRecord job;
     job.skills = {"Excel", "1C", "accounting", "excel"};
     CHECK(store::missingSkills(job, {"EXCEL"}) == std::vector<std::string>{"1C", "accounting"});
     CHECK(store::missingSkills(job, {}).size() == 3);
@@ -228,7 +228,7 @@ TEST_CASE("a course upsert replaces its sessions, a delete removes them", "[stor
     REQUIRE_FALSE(course.sessions.empty());
     course.sessions.resize(1);
     course.sessions[0].seatsTaken = 0;
-    store::CatalogBatch change;
+    domain::CatalogBatch change;
     change.courseUpserts = {course};
     auto counts = store::applyCatalogBatch(g.db, change);
     REQUIRE(counts);
@@ -236,7 +236,7 @@ TEST_CASE("a course upsert replaces its sessions, a delete removes them", "[stor
     CHECK(store::getCourse(g.db, course.id)->sessions == course.sessions);
     CHECK(store::applyCatalogBatch(g.db, change)->coursesUpserted == 0);  // idempotent
 
-    store::CatalogBatch drop;
+    domain::CatalogBatch drop;
     drop.courseTombstones = {course.id};
     REQUIRE(store::applyCatalogBatch(g.db, drop));
     CHECK(store::getCourse(g.db, course.id).error().code() == ErrorCode::NotFound);
@@ -260,8 +260,8 @@ TEST_CASE("hostile filters and cursors never error and never widen the search", 
         REQUIRE(page);
         CHECK(page->totalMatches <= 3000);
     }
-    for (const store::JobCursor cursor : {store::JobCursor{true, std::nan(""), 5}, store::JobCursor{false, 0, -1},
-                                          store::JobCursor{true, -1e308, INT64_MAX}}) {
+    for (const domain::JobCursor cursor : {domain::JobCursor{true, std::nan(""), 5}, domain::JobCursor{false, 0, -1},
+                                          domain::JobCursor{true, -1e308, INT64_MAX}}) {
         CHECK(store::searchJobs(g.db, {.text = "tbil", .after = cursor}));
         CHECK(store::searchJobs(g.db, {.after = cursor}));
     }
@@ -273,8 +273,8 @@ TEST_CASE("accents and letter case are folded both ways", "[store][search]") {
     dc::test::TempDir dir;
     auto db = store::Database::open(dir / "kiosk.db");
     REQUIRE(db);
-    store::CatalogBatch batch;
-    store::JobRecord j;
+    domain::CatalogBatch batch;
+    domain::JobRecord j;
     j.id = "cafe";
     j.title = "Café barista";
     j.employer = "Ёлка";

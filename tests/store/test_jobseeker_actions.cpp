@@ -22,7 +22,7 @@ namespace {
 
 using Kiosk = dc::test::KioskStore;
 
-store::Profile person() {
+domain::Profile person() {
     return {.name = "Мария Иванова", .phone = "+375 29 123-45-67", .email = "", .skills = {"Excel"}, .language = "ru"};
 }
 
@@ -73,8 +73,8 @@ TEST_CASE("an application is saved with its outbox record, everything personal s
     auto status = store::lookUpReference(k.db, " " + receipt->referenceCode.substr(0, 3) + " " +
                                                    receipt->referenceCode.substr(4) + " ");
     REQUIRE(status);
-    CHECK(status->kind == store::StatusAnswer::Kind::Application);
-    CHECK(status->status == store::ActionStatus::Pending);
+    CHECK(status->kind == domain::StatusAnswer::Kind::Application);
+    CHECK(status->status == domain::ActionStatus::Pending);
     CHECK(status->title == "Junior QA tester");
     CHECK_FALSE(status->delivered);
 }
@@ -187,10 +187,10 @@ TEST_CASE("an application with a wrong document number, date or picture is refus
         auto who = person();
         who.documentNumber = std::move(number);
         who.birthDate = std::move(date);
-        return store::ApplicationDraft{.jobId = "demo-job-001", .person = who, .consent = true, .idPhoto = std::move(photo)};
+        return domain::ApplicationDraft{.jobId = "demo-job-001", .person = who, .consent = true, .idPhoto = std::move(photo)};
     };
     const struct {
-        store::ApplicationDraft draft;
+        domain::ApplicationDraft draft;
         const char* says;
     } bad[] = {
         {draft("12ab34567", "", ""), "capital letters"},
@@ -200,7 +200,7 @@ TEST_CASE("an application with a wrong document number, date or picture is refus
         {draft("", "1990-02-30", ""), "not a real date"},
         {draft("", "25.04.1990", ""), "not a real date"},
         {draft("", "", "GIF89a not a jpeg"), "not a JPEG"},
-        {draft("", "", jpegBytes(store::kMaxIdPhotoBytes + 1)), "too large"},
+        {draft("", "", jpegBytes(domain::kMaxIdPhotoBytes + 1)), "too large"},
         {draft("", "", "\xFF\xD8"), "not a JPEG"},
     };
     for (const auto& b : bad) {
@@ -231,11 +231,11 @@ TEST_CASE("a free seat is requested, a full session puts people on its waitlist 
 
     auto first = store::requestEnrollment(k.db, k.cipher, {.sessionId = id, .person = person(), .consent = true});
     REQUIRE(first);
-    CHECK(first->status == store::ActionStatus::Pending);
+    CHECK(first->status == domain::ActionStatus::Pending);
     CHECK_FALSE(first->waitlistPosition);
     auto second = store::requestEnrollment(k.db, k.cipher, {.sessionId = id, .person = person(), .consent = true});
     REQUIRE(second);
-    CHECK(second->status == store::ActionStatus::Waitlisted);
+    CHECK(second->status == domain::ActionStatus::Waitlisted);
     CHECK(second->waitlistPosition == 1);
     auto third = store::requestEnrollment(k.db, k.cipher, {.sessionId = id, .person = person(), .consent = true});
     REQUIRE(third);
@@ -244,8 +244,8 @@ TEST_CASE("a free seat is requested, a full session puts people on its waitlist 
 
     auto status = store::lookUpReference(k.db, third->referenceCode);
     REQUIRE(status);
-    CHECK(status->kind == store::StatusAnswer::Kind::Enrollment);
-    CHECK(status->status == store::ActionStatus::Waitlisted);
+    CHECK(status->kind == domain::StatusAnswer::Kind::Enrollment);
+    CHECK(status->status == domain::ActionStatus::Waitlisted);
     CHECK(status->waitlistPosition == 2);
     CHECK(k.count("outbox") == 3);
     CHECK(store::requestEnrollment(k.db, k.cipher, {.sessionId = "nope", .person = person(), .consent = true})
@@ -279,7 +279,7 @@ TEST_CASE("the office's decision and message reach the kiosk's copy, once, and a
                                       R"({"call-1":"Nino"})"));
     auto status = store::lookUpReference(k.db, receipt->referenceCode);
     REQUIRE(status);
-    CHECK(status->status == store::ActionStatus::Invited);
+    CHECK(status->status == domain::ActionStatus::Invited);
     CHECK(status->message == "Понедельник 10:00, каб. 4");
     CHECK_FALSE(status->fromOffice);
     CHECK(status->updatedAt.size() == 20);
@@ -287,7 +287,7 @@ TEST_CASE("the office's decision and message reach the kiosk's copy, once, and a
     REQUIRE(store::applyOfficeUpdates(k.db, {{appId, "hired", std::nullopt, ""}, {appId, "promoted_to_ceo", std::nullopt, "x"}},
                                       9, "{}"));
     status = store::lookUpReference(k.db, receipt->referenceCode);
-    CHECK(status->status == store::ActionStatus::Hired);
+    CHECK(status->status == domain::ActionStatus::Hired);
     CHECK(status->message == "Понедельник 10:00, каб. 4");
     CHECK(*store::whoIsComing(k.db, "call-1") == "");  // the newest heartbeat listed no call
     REQUIRE(store::applyOfficeUpdates(k.db, {}, 9, "{}", R"({"call-2":"Nino"})"));
@@ -295,10 +295,10 @@ TEST_CASE("the office's decision and message reach the kiosk's copy, once, and a
     CHECK(*store::whoIsComing(k.db, "call-3") == "");
     REQUIRE(store::applyOfficeUpdates(k.db, {}, 9, "{}", "not json"));
     CHECK(*store::whoIsComing(k.db, "call-2") == "");
-    for (auto s : {store::ActionStatus::Forwarded, store::ActionStatus::Invited, store::ActionStatus::Hired,
-                   store::ActionStatus::NotSelected, store::ActionStatus::Withdrawn})
-        CHECK(store::actionStatusFromText(store::actionStatusText(s)) == s);
-    CHECK(store::actionStatusFromText("<script>") == store::ActionStatus::Pending);
+    for (auto s : {domain::ActionStatus::Forwarded, domain::ActionStatus::Invited, domain::ActionStatus::Hired,
+                   domain::ActionStatus::NotSelected, domain::ActionStatus::Withdrawn})
+        CHECK(domain::actionStatusFromText(domain::actionStatusText(s)) == s);
+    CHECK(domain::actionStatusFromText("<script>") == domain::ActionStatus::Pending);
 }
 
 TEST_CASE("asking for a text message when the office answers travels with the application and the enrollment", "[store][actions]") {

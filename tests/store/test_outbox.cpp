@@ -58,19 +58,19 @@ TEST_CASE("answers are written once: done with the status, refused set aside, un
     CHECK(stats->delivered == 1);
     CHECK(stats->quarantined == 1);
     auto status = store::lookUpReference(k.db, code);
-    CHECK(status->status == store::ActionStatus::Submitted);
+    CHECK(status->status == domain::ActionStatus::Submitted);
     CHECK(status->delivered);
     auto aside = store::quarantinedOutbox(k.db, 10);
     REQUIRE(aside->size() == 1);
     CHECK(aside->at(0).reason == "refused by the server: bad person");
     // A second answer for a finished record changes nothing.
     REQUIRE(store::recordDeliveries(k.db, {{.outcome = Outcome::Duplicate, .id = records[0].id, .status = "rejected"}}));
-    CHECK(store::lookUpReference(k.db, code)->status == store::ActionStatus::Submitted);
+    CHECK(store::lookUpReference(k.db, code)->status == domain::ActionStatus::Submitted);
     // A status the kiosk does not know is not written (the record is still done).
     const std::string third = k.apply("C");
     auto more = *store::pendingOutbox(k.db, k.cipher, 10, 1 << 20);
     REQUIRE(store::recordDeliveries(k.db, {{.outcome = Outcome::Accepted, .id = more[0].id, .status = "teleported"}}));
-    CHECK(store::lookUpReference(k.db, third)->status == store::ActionStatus::Pending);
+    CHECK(store::lookUpReference(k.db, third)->status == domain::ActionStatus::Pending);
     CHECK(store::lookUpReference(k.db, third)->delivered);
 }
 
@@ -87,12 +87,12 @@ TEST_CASE("failed attempts are counted with the error in words", "[store][outbox
 
 TEST_CASE("a pulled page and its cursor are written together, settings round-trip", "[store][outbox]") {
     Kiosk k;
-    auto batch = core::generateCatalog({.seed = 2, .jobs = 5, .courses = 0});
+    auto batch = catalog::generateCatalog({.seed = 2, .jobs = 5, .courses = 0});
     store::PullPosition at{.stream = "catalog", .cursor = "abcd.5"};
     REQUIRE(store::applyCatalogBatch(k.db, batch, &at));
     CHECK(*store::readCursor(k.db, "catalog") == "abcd.5");
     // A page that fails to apply leaves the cursor where it was.
-    store::CatalogBatch bad{.jobUpserts = {batch.jobUpserts[0]}};
+    domain::CatalogBatch bad{.jobUpserts = {batch.jobUpserts[0]}};
     bad.jobUpserts[0].title.clear();
     store::PullPosition later{.stream = "catalog", .cursor = "abcd.9"};
     CHECK_FALSE(store::applyCatalogBatch(k.db, bad, &later));
@@ -106,9 +106,9 @@ TEST_CASE("a pulled page and its cursor are written together, settings round-tri
 TEST_CASE("a full resync removes at its last page what the snapshot did not bring", "[store][outbox]") {
     Kiosk k;  // holds the demo catalog
     const int64_t demoJobs = *store::countJobs(k.db);
-    auto snapshot = core::generateCatalog({.seed = 8, .jobs = 10, .courses = 2});
-    store::CatalogBatch first{.jobUpserts = {snapshot.jobUpserts.begin(), snapshot.jobUpserts.begin() + 6}};
-    store::CatalogBatch last{.jobUpserts = {snapshot.jobUpserts.begin() + 6, snapshot.jobUpserts.end()},
+    auto snapshot = catalog::generateCatalog({.seed = 8, .jobs = 10, .courses = 2});
+    domain::CatalogBatch first{.jobUpserts = {snapshot.jobUpserts.begin(), snapshot.jobUpserts.begin() + 6}};
+    domain::CatalogBatch last{.jobUpserts = {snapshot.jobUpserts.begin() + 6, snapshot.jobUpserts.end()},
                              .courseUpserts = snapshot.courseUpserts};
     store::PullPosition p1{.stream = "catalog", .cursor = "resync:ab.6", .fullResync = true, .firstOfResync = true};
     REQUIRE(store::applyCatalogBatch(k.db, first, &p1));
@@ -125,7 +125,7 @@ TEST_CASE("a full resync removes at its last page what the snapshot did not brin
 
 TEST_CASE("a resync started again forgets what an abandoned one had noted", "[store][outbox]") {
     Kiosk k;
-    auto snapshot = core::generateCatalog({.seed = 8, .jobs = 4, .courses = 0});
+    auto snapshot = catalog::generateCatalog({.seed = 8, .jobs = 4, .courses = 0});
     store::PullPosition abandoned{.stream = "catalog", .cursor = "resync:ab.2", .fullResync = true, .firstOfResync = true};
     REQUIRE(store::applyCatalogBatch(k.db, {.jobUpserts = {snapshot.jobUpserts[0], snapshot.jobUpserts[1]}}, &abandoned));
     // The server's catalog changed: job 0 is gone from the new snapshot.

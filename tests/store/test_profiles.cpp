@@ -21,7 +21,7 @@ std::string fileBytes(const std::filesystem::path& p) {
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
-store::Profile nino() {
+domain::Profile nino() {
     return {.id = "p-1",
             .name = "ნინო ბერიძე",
             .phone = "+995 599 123 456",

@@ -17,15 +17,15 @@ namespace {
 
 struct Office : test::KioskStore {
     // An application for the first demo job, as a jobseeker at the kiosk makes it.
-    Expected<store::ActionReceipt> apply() {
-        store::ApplicationDraft application;
-        application.jobId = core::demoCatalog().jobUpserts.front().id;
+    Expected<domain::ActionReceipt> apply() {
+        domain::ApplicationDraft application;
+        application.jobId = catalog::demoCatalog().jobUpserts.front().id;
         application.person = {.name = "A", .phone = "599123456"};
         application.consent = true;
         return store::submitApplication(db, cipher, application);
     }
-    store::RegistrationDraft draft(std::string name = "Нино Беридзе") {
-        store::RegistrationDraft d;
+    domain::RegistrationDraft draft(std::string name = "Нино Беридзе") {
+        domain::RegistrationDraft d;
         d.person = {.name = std::move(name), .phone = "+995 599 12 34 56", .documentNumber = "12AB34567", .birthDate = "1990-04-25"};
         d.consent = true;
         return d;
@@ -102,8 +102,8 @@ TEST_CASE("today's list shows every kind of record with its delivery state, newe
     CHECK_FALSE(rows->at(0).delivered);
     CHECK(rows->at(1).kind == "application");
     CHECK(rows->at(1).delivered);
-    CHECK(rows->at(1).status == store::ActionStatus::Submitted);
-    CHECK(rows->at(1).title == core::demoCatalog().jobUpserts.front().title);
+    CHECK(rows->at(1).status == domain::ActionStatus::Submitted);
+    CHECK(rows->at(1).title == catalog::demoCatalog().jobUpserts.front().title);
     // Only what was made since the given time, and no more than asked.
     CHECK(store::actionsSince(o.db, "2098-01-01T00:00:00Z", 50)->size() == 1);
     CHECK(store::actionsSince(o.db, "2000-01-01T00:00:00Z", 1)->size() == 1);
@@ -118,7 +118,7 @@ TEST_CASE("a receipt's facts come from the code, typed any way, unknown codes ar
     REQUIRE(facts);
     CHECK(facts->referenceCode == code);
     CHECK(facts->kind == "application");
-    CHECK(facts->title == core::demoCatalog().jobUpserts.front().title);
+    CHECK(facts->title == catalog::demoCatalog().jobUpserts.front().title);
     for (const std::string& unknown : {std::string("AAA-AAA"), std::string(), std::string("'; DROP TABLE outbox; --"),
                                        std::string(10000, 'K')}) {
         auto none = store::receiptFacts(o.db, unknown);

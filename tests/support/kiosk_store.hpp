@@ -18,8 +18,8 @@ struct KioskStore {
     store::FieldCipher cipher = std::move(*store::FieldCipher::fromKey(std::string(32, 'k')));
 
     explicit KioskStore(bool withCourses = true) {
-        auto batch = core::demoCatalog();
-        if (withCourses) batch.courseUpserts = core::generateCatalog({.seed = 4, .jobs = 0, .courses = 3}).courseUpserts;
+        auto batch = catalog::demoCatalog();
+        if (withCourses) batch.courseUpserts = catalog::generateCatalog({.seed = 4, .jobs = 0, .courses = 3}).courseUpserts;
         REQUIRE(store::applyCatalogBatch(db, batch));
     }
     // The first column of the first row of `sql`.

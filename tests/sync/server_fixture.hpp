@@ -13,7 +13,7 @@ struct ServerFixture {
     std::unique_ptr<server::ConnectionPool> pool;
     std::unique_ptr<server::CentralService> service;
     int64_t clock = 1'800'000'000;
-    store::CatalogBatch catalog;
+    domain::CatalogBatch catalog;
 
     explicit ServerFixture(size_t jobs = 30, size_t courses = 4) {
         auto opened = server::ConnectionPool::open((dir / "server.db").string(), 1);
@@ -21,7 +21,7 @@ struct ServerFixture {
         pool = std::move(*opened);
         service = std::make_unique<server::CentralService>(*pool, [this] { return clock; });
         REQUIRE(service->prepareSchema());
-        catalog = core::generateCatalog({.seed = 11, .jobs = jobs, .courses = courses});
+        catalog = catalog::generateCatalog({.seed = 11, .jobs = jobs, .courses = courses});
         REQUIRE(service->importCatalog(catalog));
     }
 

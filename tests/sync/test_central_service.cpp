@@ -127,7 +127,7 @@ TEST_CASE("a poison record is rejected alone, the records around it go through",
     REQUIRE(answer->answers.size() == 5);
     CHECK(answer->answers[0].outcome == sync::Outcome::Accepted);
     CHECK(answer->answers[1].outcome == sync::Outcome::Rejected);
-    CHECK(answer->answers[1].reason.find("applicationId") != std::string::npos);
+    CHECK(answer->answers[1].reason.find("referenceCode") != std::string::npos);  // which field is missing
     CHECK(answer->answers[2].outcome == sync::Outcome::Rejected);
     CHECK(answer->answers[3].outcome == sync::Outcome::Rejected);
     CHECK(answer->answers[4].outcome == sync::Outcome::Accepted);
@@ -141,7 +141,17 @@ TEST_CASE("a poison record is rejected alone, the records around it go through",
 TEST_CASE("registrations, consents and events are kept as sent, once", "[sync][server]") {
     test::ServerFixture f(3, 0);
     const auto device = f.enroll();
-    sync::PushRequest batch{{{"reg-00000001", "registration", R"({"profileId":"p-1","name":"Lela"})"},
+    // A registration keeps the person's rules (domain/person.hpp), as the clerk's form does.
+    for (const char* bad : {R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"name":"Lela","phone":"12"}})",
+                            R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"name":" ","phone":"+995 555 123 456"}})",
+                            R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"name":"Lela","phone":"+995 555 123 456","documentNumber":"ab"}})",
+                            R"({"profileId":"p-1","name":"Lela"})"}) {
+        auto refused = f.service->push(device.deviceId, {{{"reg-bad", "registration", bad}}});
+        REQUIRE(refused);
+        CHECK(refused->answers.at(0).outcome == sync::Outcome::Rejected);
+    }
+    sync::PushRequest batch{{{"reg-00000001", "registration",
+                              R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"profileId":"p-1","name":"Lela","phone":"+995 555 123 456","documentNumber":"AB123456","birthDate":"1990-02-03"}})"},
                              {"con-00000001", "consent", R"({"profileId":"p-1","given":true})"},
                              {"evt-00000001", "event", R"({"what":"printer-jam"})"}}};
     auto first = f.service->push(device.deviceId, batch);
@@ -199,7 +209,7 @@ TEST_CASE("pulling pages through the change log gives every record once, then to
         auto page = f.service->pull(cursor, 50);
         REQUIRE(page);
         lines += page->count;
-        auto batch = store::parseJsonLines(page->body);
+        auto batch = catalog::parseJsonLines(page->body);
         REQUIRE(batch);
         cursor = page->nextCursor;
         if (!page->more) break;
@@ -218,7 +228,7 @@ TEST_CASE("pulling pages through the change log gives every record once, then to
     auto changes = f.service->pull(cursor, 50);
     REQUIRE(changes);
     CHECK(changes->count == 2);
-    auto batch = store::parseJsonLines(changes->body);
+    auto batch = catalog::parseJsonLines(changes->body);
     REQUIRE(batch);
     CHECK(batch->jobUpserts.at(0).title == "Changed title");
     CHECK(batch->jobTombstones.at(0) == f.catalog.jobUpserts[4].id);

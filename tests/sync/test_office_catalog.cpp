@@ -13,8 +13,8 @@ using test::ConsoleFixture;
 
 namespace {
 
-store::CourseRecord sampleCourse() {
-    store::CourseRecord c;
+domain::CourseRecord sampleCourse() {
+    domain::CourseRecord c;
     c.name = "Digital skills for parents on leave";
     c.provider = "Kutaisi Digital Centre";
     c.format = "blended";
@@ -24,7 +24,7 @@ store::CourseRecord sampleCourse() {
     c.skillsTaught = {"email", "online forms"};
     c.cost = 0;
     for (const char* day : {"2027-02-01", "2027-03-01"}) {
-        store::CourseSession s;
+        domain::CourseSession s;
         s.startsAt = day;
         s.center = "Rustaveli Ave 12, room 4";
         s.city = "Kutaisi";
@@ -49,9 +49,9 @@ TEST_CASE("catalog: a coordinator adds a course with two sessions, it reaches th
     // The kiosks' pull carries it, with both sessions and their seats.
     auto page = f.service->pull("", 5000);
     REQUIRE(page);
-    auto batch = store::parseJsonLines(page->body);
+    auto batch = catalog::parseJsonLines(page->body);
     REQUIRE(batch);
-    const store::CourseRecord* pulled = nullptr;
+    const domain::CourseRecord* pulled = nullptr;
     for (const auto& c : batch->courseUpserts)
         if (c.id == *id) pulled = &c;
     REQUIRE(pulled);
@@ -142,8 +142,8 @@ TEST_CASE("catalog: every field of the course form is checked, and hostile forms
 
 namespace {
 
-store::JobRecord sampleJob() {
-    store::JobRecord j;
+domain::JobRecord sampleJob() {
+    domain::JobRecord j;
     j.title = "Night receptionist";
     j.employer = "Hotel Kolkheti";
     j.city = "Poti";
@@ -159,10 +159,10 @@ store::JobRecord sampleJob() {
     return j;
 }
 
-const store::JobRecord* pulledJob(test::ServerFixture& f, const std::string& id, store::CatalogBatch& holder) {
+const domain::JobRecord* pulledJob(test::ServerFixture& f, const std::string& id, domain::CatalogBatch& holder) {
     auto page = f.service->pull("", 5000);
     REQUIRE(page);
-    auto batch = store::parseJsonLines(page->body);
+    auto batch = catalog::parseJsonLines(page->body);
     REQUIRE(batch);
     holder = std::move(*batch);
     for (const auto& j : holder.jobUpserts)
@@ -181,7 +181,7 @@ TEST_CASE("catalog: a coordinator publishes a job with its occupation and hourly
     CHECK(catalog.saveJob(sampleJob(), nino).error().code() == ErrorCode::Refused);
     auto id = catalog.saveJob(sampleJob(), giorgi);
     REQUIRE(id);
-    store::CatalogBatch holder;
+    domain::CatalogBatch holder;
     const auto* pulled = pulledJob(f, *id, holder);
     REQUIRE(pulled);
     CHECK(pulled->isco == "42");
@@ -207,7 +207,7 @@ TEST_CASE("catalog: job forms out of range are refused with the reason, and the 
     office::CatalogAdmin catalog(*f.pool, [&f] { return f.clock; });
     auto giorgi = f.office->login("Giorgi", "giorgi password 1")->session;
     struct Case {
-        std::function<void(store::JobRecord&)> change;
+        std::function<void(domain::JobRecord&)> change;
         const char* says;
     };
     const Case cases[] = {

@@ -29,7 +29,7 @@ std::map<std::string, std::string> pulledJobs(test::ServerFixture& f) {
     auto page = f.service->pull("", 5000);
     REQUIRE(page);
     std::map<std::string, std::string> out;
-    auto batch = store::parseJsonLines(page->body);
+    auto batch = catalog::parseJsonLines(page->body);
     REQUIRE(batch);
     for (const auto& j : batch->jobUpserts) out[j.id] = j.title;
     return out;

@@ -54,8 +54,8 @@ TEST_CASE("kill -9 at random moments during push, pull and uploads loses nothing
     const int iterations = env ? std::atoi(env) : 25;
     test::TempDir dir;
     const std::string serverDb = (dir / "server.db").string();
-    auto catalog = core::generateCatalog({.seed = 9, .jobs = 1500, .courses = 5});
-    test::writeFile(dir / "catalog.jsonl", store::toJsonLines(catalog));
+    auto catalog = catalog::generateCatalog({.seed = 9, .jobs = 1500, .courses = 5});
+    test::writeFile(dir / "catalog.jsonl", catalog::toJsonLines(catalog));
     REQUIRE(test::runServerCommand({"import", "--db", serverDb, (dir / "catalog.jsonl").string()}).exitCode == 0);
     test::ServerProcess server(serverDb, dir.path());
     const std::string token = test::tokenFor(serverDb);
@@ -66,14 +66,14 @@ TEST_CASE("kill -9 at random moments during push, pull and uploads loses nothing
     for (int i = 0; i < iterations; ++i) {
         // Every few rounds the catalog changes on the server, so kills land in pulls too.
         if (i % 4 == 1) {
-            store::CatalogBatch change;
+            domain::CatalogBatch change;
             for (size_t j = 0; j < 300; ++j) {
                 auto job = catalog.jobUpserts[(i * 300 + j) % catalog.jobUpserts.size()];
                 job.title += " (" + std::to_string(i) + ")";
                 change.jobUpserts.push_back(job);
             }
             change.jobTombstones.push_back(catalog.jobUpserts[static_cast<size_t>(i) % catalog.jobUpserts.size()].id);
-            test::writeFile(dir / "change.jsonl", store::toJsonLines(change));
+            test::writeFile(dir / "change.jsonl", catalog::toJsonLines(change));
             REQUIRE(test::runServerCommand({"import", "--db", serverDb, (dir / "change.jsonl").string()}).exitCode == 0);
         }
         const pid_t pid = startProbe({"--db", kioskDb, "--server", server.url(), "--token", token, "--applications", "300"});

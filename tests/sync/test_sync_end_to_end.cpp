@@ -23,7 +23,7 @@ struct Setup {
     std::string serverDb = (dir / "server.db").string();
     Setup(size_t jobs = 40, size_t courses = 4) {
         test::writeFile(dir / "catalog.jsonl",
-                        store::toJsonLines(core::generateCatalog({.seed = 5, .jobs = jobs, .courses = courses})));
+                        catalog::toJsonLines(catalog::generateCatalog({.seed = 5, .jobs = jobs, .courses = courses})));
         REQUIRE(test::runServerCommand({"import", "--db", serverDb, (dir / "catalog.jsonl").string()}).exitCode == 0);
     }
 };
@@ -264,7 +264,7 @@ TEST_CASE("when the server forgets the kiosk's cursor, a full resync replaces th
     // The kiosk starts with the demo seed: the first pull from the server replaces it.
     {
         auto db = store::Database::open(kioskDir / "kiosk.db");
-        REQUIRE(store::applyCatalogBatch(*db, core::demoCatalog()));
+        REQUIRE(store::applyCatalogBatch(*db, catalog::demoCatalog()));
     }
     test::ServerProcess server(s.serverDb, s.dir.path());
     test::KioskSide kiosk(kioskDir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
@@ -273,7 +273,7 @@ TEST_CASE("when the server forgets the kiosk's cursor, a full resync replaces th
     kiosk.apply(kiosk.firstJobId());
 
     // The server's catalog is rebuilt (new epoch) and a job vanishes without a tombstone.
-    auto catalog = core::generateCatalog({.seed = 5, .jobs = 30, .courses = 2});
+    auto catalog = catalog::generateCatalog({.seed = 5, .jobs = 30, .courses = 2});
     const std::string gone = catalog.jobUpserts[7].id;
     {
         sqlite3* raw = nullptr;
@@ -336,7 +336,7 @@ TEST_CASE("PostgreSQL backend: the same exchange, and two servers sharing one da
     test::TempDir dir;
     test::PostgresCluster pg(dir.path());
     if (!pg.available()) FAIL("PostgreSQL is needed for this test: " << pg.why());
-    test::writeFile(dir / "catalog.jsonl", store::toJsonLines(core::generateCatalog({.seed = 5, .jobs = 20, .courses = 3})));
+    test::writeFile(dir / "catalog.jsonl", catalog::toJsonLines(catalog::generateCatalog({.seed = 5, .jobs = 20, .courses = 3})));
     REQUIRE(test::runServerCommand({"import", "--db", pg.conninfo(), (dir / "catalog.jsonl").string()}).exitCode == 0);
     test::ServerProcess a(pg.conninfo(), dir.path());
     test::ServerProcess b(pg.conninfo(), dir.path());
@@ -382,15 +382,15 @@ TEST_CASE("a seat freed at the office reaches the kiosk: the waitlisted person's
                                                  {.sessionId = session, .person = {.name = "Ана", .phone = "+995555000111"}, .consent = true})
                             ->referenceCode);
     REQUIRE(kiosk.client->runRound());
-    CHECK(store::lookUpReference(kiosk.db, codes.back())->status == store::ActionStatus::Waitlisted);
+    CHECK(store::lookUpReference(kiosk.db, codes.back())->status == domain::ActionStatus::Waitlisted);
 
     auto cancelled = test::runServerCommand({"cancel", "--db", s.serverDb, codes.front()});
     REQUIRE(cancelled.exitCode == 0);
     CHECK(cancelled.output.find(codes.back()) != std::string::npos);
     REQUIRE(kiosk.client->runRound());
-    CHECK(store::lookUpReference(kiosk.db, codes.front())->status == store::ActionStatus::Cancelled);
+    CHECK(store::lookUpReference(kiosk.db, codes.front())->status == domain::ActionStatus::Cancelled);
     auto promoted = store::lookUpReference(kiosk.db, codes.back());
-    CHECK(promoted->status == store::ActionStatus::Confirmed);
+    CHECK(promoted->status == domain::ActionStatus::Confirmed);
     CHECK_FALSE(promoted->waitlistPosition);
     // Picked up once: the next heartbeat asks only for what came after.
     CHECK(kiosk.text("SELECT value FROM settings WHERE key = 'sync.updates_after'") == "2");

@@ -41,7 +41,7 @@ TEST_CASE("backoff grows exponentially with full jitter, is capped, and honours 
 TEST_CASE("the worker goes offline without a server, and up to date as soon as one answers", "[sync][worker]") {
     test::TempDir dir;
     const std::string serverDb = (dir / "server.db").string();
-    test::writeFile(dir / "c.jsonl", store::toJsonLines(core::generateCatalog({.seed = 3, .jobs = 10, .courses = 1})));
+    test::writeFile(dir / "c.jsonl", catalog::toJsonLines(catalog::generateCatalog({.seed = 3, .jobs = 10, .courses = 1})));
     REQUIRE(test::runServerCommand({"import", "--db", serverDb, (dir / "c.jsonl").string()}).exitCode == 0);
     const std::string token = test::tokenFor(serverDb);
     { auto db = store::Database::open(dir / "kiosk.db"); REQUIRE(db); }

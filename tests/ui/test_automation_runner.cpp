@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "app/ui/automation_runner.hpp"
+#include "app/ui/automation/automation_runner.hpp"
 
 using namespace dc;
 using namespace dc::ui;

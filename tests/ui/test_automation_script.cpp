@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "app/ui/automation_script.hpp"
+#include "app/ui/automation/automation_script.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace dc::ui;

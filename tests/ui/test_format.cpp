@@ -2,12 +2,12 @@
 
 #include <limits>
 
-#include "app/ui/format.hpp"
-#include "app/ui/qr_code.hpp"
+#include "app/ui/kit/format.hpp"
+#include "app/ui/kit/qr_code.hpp"
 
 using namespace dc::ui;
 namespace ui = dc::ui;
-namespace store = dc::store;
+namespace domain = dc::domain;
 
 TEST_CASE("numbers use each language's thousands separator", "[ui][format]") {
     CHECK(formatNumber(Language::English, 0) == "0");
@@ -34,7 +34,7 @@ TEST_CASE("salary ranges read naturally and missing bounds are handled", "[ui][f
 }
 
 TEST_CASE("a job or course goes to the phone as plain text that fits a QR code", "[ui][format]") {
-    store::JobRecord j{.id = "demo-job-001", .title = "ბუღალტერი", .employer = "შპს ბათუმის პორტი", .city = "ბათუმი",
+    domain::JobRecord j{.id = "demo-job-001", .title = "ბუღალტერი", .employer = "შპს ბათუმის პორტი", .city = "ბათუმი",
                        .salaryMin = 1200, .salaryMax = 1500, .salaryCurrency = "GEL", .datePosted = "2026-11-02"};
     const std::string text = ui::jobShareText(ui::Language::Georgian, j);
     CHECK(text.find("ბუღალტერი\nშპს ბათუმის პორტი · ბათუმი") == 0);
@@ -46,7 +46,7 @@ TEST_CASE("a job or course goes to the phone as plain text that fits a QR code",
     j.employer = std::string(200, 'y');
     CHECK(ui::encodeQr(ui::jobShareText(ui::Language::English, j)));
 
-    store::CourseRecord c{.id = "c-1", .name = "Excel для работы", .provider = "Центр цифровых навыков", .format = "webinar"};
+    domain::CourseRecord c{.id = "c-1", .name = "Excel для работы", .provider = "Центр цифровых навыков", .format = "webinar"};
     c.sessions = {{.id = "s-1", .center = "Минск", .startsAt = "2026-12-03"}, {.id = "s-2", .startsAt = "2027-01-10"}};
     const std::string course = ui::courseShareText(ui::Language::Russian, c);
     CHECK(course.find("Excel для работы\nЦентр цифровых навыков") == 0);

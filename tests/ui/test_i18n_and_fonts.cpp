@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "app/ui/fonts.hpp"
-#include "app/ui/i18n.hpp"
+#include "app/ui/kit/fonts.hpp"
+#include "app/ui/kit/i18n.hpp"
 #include "common/utf8.hpp"
 
 using namespace dc;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "app/ui/kiosk_state.hpp"
+#include "app/ui/jobseeker/kiosk_state.hpp"
 
 using namespace dc;
 

@@ -4,7 +4,7 @@
 
 #include "catalog/catalog_generator.hpp"
 #include "catalog/demo_catalog.hpp"
-#include "app/ui/place_names.hpp"
+#include "app/ui/kit/place_names.hpp"
 #include "common/utf8.hpp"
 
 using namespace dc;
@@ -29,9 +29,9 @@ bool lettersIn(const std::string& text, char32_t from, char32_t to) {
 
 TEST_CASE("every region the catalogs use reads in each language's own script", "[ui][format]") {
     std::set<std::string> regions;
-    for (const auto& job : core::generateCatalog({.seed = 7, .jobs = 3000, .courses = 0}).jobUpserts)
+    for (const auto& job : catalog::generateCatalog({.seed = 7, .jobs = 3000, .courses = 0}).jobUpserts)
         regions.insert(job.region);
-    for (const auto& job : core::kioskSeedCatalog().jobUpserts) regions.insert(job.region);
+    for (const auto& job : catalog::kioskSeedCatalog().jobUpserts) regions.insert(job.region);
     regions.erase("");  // remote work has no region
     REQUIRE(regions.size() >= 10);
     for (const std::string& key : regions) {

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "app/ui/qr_code.hpp"
+#include "app/ui/kit/qr_code.hpp"
 
 using dc::ui::encodeQr;
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "app/ui/theme.hpp"
+#include "app/ui/kit/theme.hpp"
 
 using namespace dc::ui;
 

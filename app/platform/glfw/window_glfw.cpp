@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/platform/injected_key.hpp"
 #include "app/platform/window.hpp"
 #include "common/utf8.hpp"
 
@@ -87,11 +88,8 @@ public:
     }
 
     bool waitEvents(double timeoutSeconds) override {
-        // An injected key is released only after a frame has seen it down (see the SDL window).
-        if (m_pendingKeyUp && m_keySeen) {
-            ImGui_ImplGlfw_KeyCallback(m_window, *m_pendingKeyUp, 0, GLFW_RELEASE, 0);
-            m_pendingKeyUp.reset();
-            m_keySeen = false;
+        if (const auto key = m_keyUp.due()) {
+            ImGui_ImplGlfw_KeyCallback(m_window, *key, 0, GLFW_RELEASE, 0);
             m_injected = true;  // the release needs a frame too
         }
         m_gotEvent = m_injected;
@@ -112,7 +110,7 @@ public:
         // injected finger down until it is lifted, so a scripted swipe is a drag, not a tap.
         if (m_injectedButtonDown) ImGui::GetIO().MouseDown[0] = true;
         ImGui::NewFrame();
-        m_keySeen = m_pendingKeyUp.has_value();
+        m_keyUp.frameStarted();
     }
 
     Expected<void> present(const std::filesystem::path* screenshot) override {
@@ -141,7 +139,7 @@ public:
         const auto stroke = keyStrokeFor(name);
         if (!stroke) return;
         ImGui_ImplGlfw_KeyCallback(m_window, stroke->key, 0, GLFW_PRESS, stroke->modifiers);
-        m_pendingKeyUp = stroke->key;
+        m_keyUp.pressed(stroke->key);
         m_injected = true;
     }
     void injectCloseRequest() override {
@@ -160,8 +158,7 @@ private:
     bool m_injectedButtonDown = false;
     bool m_gotEvent = false;
     bool m_injected = false;
-    std::optional<int> m_pendingKeyUp;
-    bool m_keySeen = false;
+    InjectedKeyRelease<int> m_keyUp;
     int m_closeRequests = 0;
 };
 

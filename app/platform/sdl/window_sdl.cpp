@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "app/platform/injected_key.hpp"
 #include "app/platform/window.hpp"
 #include "common/utf8.hpp"
 
@@ -87,13 +88,7 @@ public:
     }
 
     bool waitEvents(double timeoutSeconds) override {
-        // An injected key is released only after a frame has seen it down: pressed and released
-        // before the same frame, ImGui would never know it was pressed.
-        if (m_pendingKeyUp && m_keySeen) {
-            pushKey(*m_pendingKeyUp, false);
-            m_pendingKeyUp.reset();
-            m_keySeen = false;
-        }
+        if (const auto key = m_keyUp.due()) pushKey(*key, false);
         SDL_Event event;
         bool any = false;
         const int timeoutMs = timeoutSeconds < 0 ? -1 : static_cast<int>(timeoutSeconds * 1000.0);
@@ -121,7 +116,7 @@ public:
         // injected finger down until it is lifted, so a scripted swipe is a drag, not a tap.
         if (m_injectedButtonDown) ImGui::GetIO().MouseDown[0] = true;
         ImGui::NewFrame();
-        m_keySeen = m_pendingKeyUp.has_value();
+        m_keyUp.frameStarted();
     }
 
     Expected<void> present(const std::filesystem::path* screenshot) override {
@@ -166,7 +161,7 @@ public:
         const auto stroke = keyStrokeFor(name);
         if (!stroke) return;
         pushKey(stroke->scancode, true, stroke->modifiers);
-        m_pendingKeyUp = stroke->scancode;
+        m_keyUp.pressed(stroke->scancode);
     }
 
     void injectCloseRequest() override {
@@ -207,8 +202,7 @@ private:
     Uint32 m_wakeEvent;
     int m_closeRequests = 0;
     int m_pointerX = 0, m_pointerY = 0;
-    std::optional<SDL_Scancode> m_pendingKeyUp;
-    bool m_keySeen = false;  // a frame has started with the injected key down
+    InjectedKeyRelease<SDL_Scancode> m_keyUp;
 };
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <ctime>
 
 #include "catalog/catalog_json.hpp"
-#include "catalog/isco08.hpp"
+#include "domain/isco08.hpp"
 #include "common/dates.hpp"
 #include "common/utf8.hpp"
 #include "sync/protocol/signing.hpp"
@@ -27,7 +27,7 @@ std::string textProblem(const std::string& what, const std::string& value, size_
     return {};
 }
 
-std::string courseProblem(const store::CourseRecord& c) {
+std::string courseProblem(const domain::CourseRecord& c) {
     for (const auto& [what, value, max, required] :
          {std::tuple{"the name", c.name, size_t{200}, true}, std::tuple{"the organiser", c.provider, size_t{200}, false},
           std::tuple{"the description", c.description, size_t{4000}, false}, std::tuple{"the city", c.city, size_t{100}, false}})
@@ -56,13 +56,13 @@ std::string courseProblem(const store::CourseRecord& c) {
     return {};
 }
 
-std::string jobProblem(const store::JobRecord& j, const std::string& today) {
+std::string jobProblem(const domain::JobRecord& j, const std::string& today) {
     for (const auto& [what, value, max, required] :
          {std::tuple{"the title", j.title, size_t{200}, true}, std::tuple{"the employer", j.employer, size_t{200}, true},
           std::tuple{"the description", j.description, size_t{4000}, false}, std::tuple{"the city", j.city, size_t{100}, false},
           std::tuple{"the region", j.region, size_t{100}, false}})
         if (auto p = textProblem(what, value, max, required); !p.empty()) return p;
-    if (!store::iscoGroupOf(j.isco)) return "choose the occupation (ISCO-08)";
+    if (!domain::iscoGroupOf(j.isco)) return "choose the occupation (ISCO-08)";
     static const std::vector<std::string> types = {"", "FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY"};
     if (std::find(types.begin(), types.end(), j.employmentType) == types.end()) return "choose full time, part time, contract or temporary";
     for (const auto& s : j.skills)
@@ -74,7 +74,7 @@ std::string jobProblem(const store::JobRecord& j, const std::string& today) {
     const bool paid = j.salaryMin || j.salaryMax;
     if (paid && (j.salaryCurrency.size() != 3 || !std::all_of(j.salaryCurrency.begin(), j.salaryCurrency.end(), ::isupper)))
         return "pay needs its currency (GEL, BYN, ...)";
-    if (!store::isSalaryPeriod(j.salaryPeriod)) return "pay is per hour, day, week, month or year";
+    if (!domain::isSalaryPeriod(j.salaryPeriod)) return "pay is per hour, day, week, month or year";
     if (!j.validThrough.empty() && !realDay(j.validThrough)) return "the closing date is a real date (YYYY-MM-DD)";
     if (!j.validThrough.empty() && j.validThrough < today) return "the closing date has passed: choose a later one, or close the job";
     return {};
@@ -90,7 +90,7 @@ Expected<std::vector<CourseListing>> CatalogAdmin::courses(const Session& who) {
     DC_TRY(rows, c->query("SELECT body FROM catalog WHERE kind = 'course' AND deleted = 0 ORDER BY id LIMIT 2000"));
     std::vector<CourseListing> out;
     for (const auto& r : *rows) {
-        auto batch = store::parseJsonLines(r.text(0));
+        auto batch = catalog::parseJsonLines(r.text(0));
         if (!batch || batch->courseUpserts.size() != 1) continue;
         const auto& course = batch->courseUpserts[0];
         CourseListing l{course.id, course.name, course.city, course.format, course.sessions.size(), 0, 0};
@@ -103,17 +103,17 @@ Expected<std::vector<CourseListing>> CatalogAdmin::courses(const Session& who) {
     return out;
 }
 
-Expected<store::CourseRecord> CatalogAdmin::course(const std::string& id, const Session& who) {
+Expected<domain::CourseRecord> CatalogAdmin::course(const std::string& id, const Session& who) {
     if (!mayPublish(who)) return fail(ErrorCode::Refused, "the catalog is a coordinator's");
     auto c = m_pool.acquire();
     DC_TRY(rows, c->query("SELECT body FROM catalog WHERE kind = 'course' AND id = $1 AND deleted = 0", {id}));
     if (rows->empty()) return fail(ErrorCode::NotFound, "no course has this id");
-    DC_TRY(batch, store::parseJsonLines((*rows)[0].text(0)));
+    DC_TRY(batch, catalog::parseJsonLines((*rows)[0].text(0)));
     if (batch->courseUpserts.size() != 1) return fail(ErrorCode::Internal, "the course's catalog line is damaged");
     return batch->courseUpserts[0];
 }
 
-Expected<std::string> CatalogAdmin::saveCourse(store::CourseRecord course, const Session& who) {
+Expected<std::string> CatalogAdmin::saveCourse(domain::CourseRecord course, const Session& who) {
     if (!mayPublish(who)) return fail(ErrorCode::Refused, "the catalog is a coordinator's");
     if (const std::string problem = courseProblem(course); !problem.empty()) return fail(ErrorCode::InvalidInput, problem);
     const bool fresh = course.id.empty();
@@ -164,7 +164,7 @@ Expected<std::vector<JobListing>> CatalogAdmin::jobs(const Session& who) {
                           "ORDER BY seq DESC LIMIT 2000"));
     std::vector<JobListing> out;
     for (const auto& r : *rows) {
-        auto batch = store::parseJsonLines(r.text(0));
+        auto batch = catalog::parseJsonLines(r.text(0));
         if (!batch || batch->jobUpserts.size() != 1) continue;
         const auto& j = batch->jobUpserts[0];
         out.push_back({j.id, j.title, j.employer, j.city, j.isco, j.validThrough});
@@ -172,17 +172,17 @@ Expected<std::vector<JobListing>> CatalogAdmin::jobs(const Session& who) {
     return out;
 }
 
-Expected<store::JobRecord> CatalogAdmin::job(const std::string& id, const Session& who) {
+Expected<domain::JobRecord> CatalogAdmin::job(const std::string& id, const Session& who) {
     if (!mayPublish(who)) return fail(ErrorCode::Refused, "the catalog is a coordinator's");
     auto c = m_pool.acquire();
     DC_TRY(rows, c->query("SELECT body FROM catalog WHERE kind = 'job' AND id = $1 AND deleted = 0", {id}));
     if (rows->empty()) return fail(ErrorCode::NotFound, "no job has this id");
-    DC_TRY(batch, store::parseJsonLines((*rows)[0].text(0)));
+    DC_TRY(batch, catalog::parseJsonLines((*rows)[0].text(0)));
     if (batch->jobUpserts.size() != 1) return fail(ErrorCode::Internal, "the job's catalog line is damaged");
     return batch->jobUpserts[0];
 }
 
-Expected<std::string> CatalogAdmin::saveJob(store::JobRecord job, const Session& who) {
+Expected<std::string> CatalogAdmin::saveJob(domain::JobRecord job, const Session& who) {
     if (!mayPublish(who)) return fail(ErrorCode::Refused, "the catalog is a coordinator's");
     if (const std::string problem = jobProblem(job, dates::utcDay(m_clock())); !problem.empty())
         return fail(ErrorCode::InvalidInput, problem);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "catalog/records.hpp"
+#include "domain/records.hpp"
 #include "common/error.hpp"
 #include "sync/server/central_service.hpp"
 #include "sync/server/office/office_service.hpp"
@@ -32,20 +32,20 @@ public:
 
     Expected<std::vector<CourseListing>> courses(const Session& who);
     // A course as published (NotFound for one closed or never there).
-    Expected<store::CourseRecord> course(const std::string& id, const Session& who);
+    Expected<domain::CourseRecord> course(const std::string& id, const Session& who);
     // Checks every field (plain words for the first problem) and publishes: a new course when
     // `course.id` is empty (its id made here), otherwise a new version of that course. A session
     // may not offer fewer seats than it has taken. Returns the course's id.
-    Expected<std::string> saveCourse(store::CourseRecord course, const Session& who);
+    Expected<std::string> saveCourse(domain::CourseRecord course, const Session& who);
     // Withdraws the course from every kiosk (its places stay on record).
     Expected<void> closeCourse(const std::string& id, const Session& who);
 
     // The jobs the office published itself (feeds' jobs are the feeds'), newest first.
     Expected<std::vector<JobListing>> jobs(const Session& who);
-    Expected<store::JobRecord> job(const std::string& id, const Session& who);
+    Expected<domain::JobRecord> job(const std::string& id, const Session& who);
     // Checks every field (an ISCO-08 occupation on every job, a closing date not yet passed, pay
     // with its currency and period) and publishes; a new job when `job.id` is empty.
-    Expected<std::string> saveJob(store::JobRecord job, const Session& who);
+    Expected<std::string> saveJob(domain::JobRecord job, const Session& who);
     Expected<void> closeJob(const std::string& id, const Session& who);
 
 private:

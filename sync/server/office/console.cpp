@@ -144,6 +144,8 @@ Expected<std::map<std::string, std::string>> parseForm(std::string_view body) {
     return out;
 }
 
+// The console's route table: one short branch per page or form, each handing off to the page's
+// own file; long because the console has many pages, not because a branch does much.
 HttpResponse Console::handle(const HttpRequest& r) {
     if (r.path == "/" || r.path == "/office") return redirect("/office/");
     if (r.path == "/metrics" && r.method == "GET") {

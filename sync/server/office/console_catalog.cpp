@@ -11,8 +11,8 @@ namespace dc::server::office {
 namespace {
 
 // The form's fields into a course; a number that does not read stays out of range (the service says why).
-store::CourseRecord courseFromForm(const std::map<std::string, std::string>& form) {
-    store::CourseRecord c;
+domain::CourseRecord courseFromForm(const std::map<std::string, std::string>& form) {
+    domain::CourseRecord c;
     c.id = field(form, "id");
     c.name = field(form, "name");
     c.provider = field(form, "provider");
@@ -42,7 +42,7 @@ store::CourseRecord courseFromForm(const std::map<std::string, std::string>& for
     for (size_t i = 0; i < kMaxConsoleSessions; ++i) {
         const std::string p = "s" + std::to_string(i) + "_";
         if (field(form, p + "start").empty()) continue;
-        store::CourseSession s;
+        domain::CourseSession s;
         s.id = field(form, p + "id");
         s.startsAt = field(form, p + "start");
         s.endsAt = field(form, p + "end");
@@ -61,7 +61,7 @@ std::string input(const std::string& id, const std::string& label, const std::st
            extra + ">";
 }
 
-std::string courseForm(const Ctx& c, const store::CourseRecord& course) {
+std::string courseForm(const Ctx& c, const domain::CourseRecord& course) {
     const Session& who = *c.session;
     std::string f = "<form class=\"card\" method=\"post\" action=\"/office/catalog/save\"><h3>" +
                     std::string(c.w(course.id.empty() ? W::AddCourse : W::EditCourse)) + "</h3><input type=\"hidden\" name=\"csrf\" value=\"" +
@@ -89,7 +89,7 @@ std::string courseForm(const Ctx& c, const store::CourseRecord& course) {
          input("cost", c.w(W::Cost), course.cost ? std::to_string(*course.cost) : "", " inputmode=\"numeric\" maxlength=\"9\"") +
          input("currency", c.w(W::Currency), course.costCurrency, " maxlength=\"3\"") + "<p class=\"hint\">" + c.w(W::SessionHintEmpty) + "</p>";
     for (size_t i = 0; i < kMaxConsoleSessions; ++i) {
-        const store::CourseSession s = i < course.sessions.size() ? course.sessions[i] : store::CourseSession{};
+        const domain::CourseSession s = i < course.sessions.size() ? course.sessions[i] : domain::CourseSession{};
         const std::string p = "s" + std::to_string(i) + "_";
         f += "<fieldset><legend>" + std::string(c.w(W::SessionNumber)) + " " + std::to_string(i + 1) + "</legend><input type=\"hidden\" name=\"" + p +
              "id\" value=\"" + htmlEscape(s.id) + "\">" + input(p + "start", c.w(W::Starts), s.startsAt, " type=\"date\"") +
@@ -112,7 +112,7 @@ std::optional<HttpResponse> catalogPages(CatalogAdmin& catalog, const HttpReques
     if (who.role == Role::Caseworker) return page(403, layout(c, c.w(W::Catalog), "catalog", problemText(c.w(W::NotAllowed))));
     std::string problem;
     int status = 200;
-    store::CourseRecord shown;
+    domain::CourseRecord shown;
     bool showForm = r.query.count("add") > 0;
     if (r.method == "POST" && r.path == "/office/catalog/save") {
         shown = courseFromForm(form);

@@ -4,7 +4,7 @@
 #include <map>
 #include <sstream>
 
-#include "catalog/isco08.hpp"
+#include "domain/isco08.hpp"
 #include "sync/server/office/catalog_admin.hpp"
 #include "sync/server/office/console_page.hpp"
 
@@ -24,8 +24,8 @@ std::optional<int64_t> amountOf(const std::string& text) {
     }
 }
 
-store::JobRecord jobFromForm(const std::map<std::string, std::string>& form) {
-    store::JobRecord j;
+domain::JobRecord jobFromForm(const std::map<std::string, std::string>& form) {
+    domain::JobRecord j;
     j.id = field(form, "id");
     j.title = field(form, "title");
     j.employer = field(form, "employer");
@@ -33,7 +33,7 @@ store::JobRecord jobFromForm(const std::map<std::string, std::string>& form) {
     j.city = field(form, "city");
     j.region = field(form, "region");
     const std::string mode = field(form, "mode");
-    j.workMode = mode == "remote" ? store::WorkMode::Remote : mode == "hybrid" ? store::WorkMode::Hybrid : store::WorkMode::OnSite;
+    j.workMode = mode == "remote" ? domain::WorkMode::Remote : mode == "hybrid" ? domain::WorkMode::Hybrid : domain::WorkMode::OnSite;
     j.employmentType = field(form, "type");
     j.isco = field(form, "isco");
     std::stringstream skills(field(form, "skills"));
@@ -63,12 +63,12 @@ std::string select(const std::string& id, const std::string& label, const std::s
     return s + "</select>";
 }
 
-std::string jobForm(const Ctx& c, const store::JobRecord& j) {
+std::string jobForm(const Ctx& c, const domain::JobRecord& j) {
     const Session& who = *c.session;
     std::vector<std::pair<std::string, std::string>> occupations = {{"", "—"}};
-    for (const auto& g : store::iscoGroups()) occupations.emplace_back(g.code, std::string(g.code) + " · " + g.title[static_cast<size_t>(langIndex(c.lang))]);
+    for (const auto& g : domain::iscoGroups()) occupations.emplace_back(g.code, std::string(g.code) + " · " + g.title[static_cast<size_t>(langIndex(c.lang))]);
     const std::string isco2 = j.isco.substr(0, 2);
-    const std::string mode = j.workMode == store::WorkMode::Remote ? "remote" : j.workMode == store::WorkMode::Hybrid ? "hybrid" : "onsite";
+    const std::string mode = j.workMode == domain::WorkMode::Remote ? "remote" : j.workMode == domain::WorkMode::Hybrid ? "hybrid" : "onsite";
     std::string skills;
     for (const auto& s : j.skills) skills += (skills.empty() ? "" : ", ") + s;
     return "<form class=\"card\" method=\"post\" action=\"/office/jobs/save\"><h3>" + std::string(c.w(j.id.empty() ? W::AddJob : W::EditJob)) +
@@ -103,7 +103,7 @@ std::optional<HttpResponse> jobPages(CatalogAdmin& catalog, const HttpRequest& r
     if (who.role == Role::Caseworker) return shown(403, problemText(c.w(W::NotAllowed)));
     std::string problem;
     int status = 200;
-    store::JobRecord editing;
+    domain::JobRecord editing;
     bool showForm = r.query.count("add") > 0;
     if (r.method == "POST" && r.path == "/office/jobs/save") {
         editing = jobFromForm(form);
@@ -135,7 +135,7 @@ std::optional<HttpResponse> jobPages(CatalogAdmin& catalog, const HttpRequest& r
             c.w(W::ClosingDate) + "</th><th scope=\"col\"></th></tr></thead><tbody>";
     if (jobs->empty()) body += "<tr><td colspan=\"6\">" + std::string(c.w(W::Nothing)) + "</td></tr>";
     for (const auto& j : *jobs) {
-        const auto* group = store::iscoGroupOf(j.isco);
+        const auto* group = domain::iscoGroupOf(j.isco);
         body += "<tr><td><a href=\"/office/jobs/job/" + urlEncode(j.id) + "\">" + htmlEscape(j.title) + "</a></td><td>" + htmlEscape(j.employer) +
                 "</td><td>" + htmlEscape(j.city) + "</td><td>" +
                 (group ? htmlEscape(j.isco + " · " + group->title[static_cast<size_t>(langIndex(c.lang))]) : std::string("—")) + "</td><td>" +

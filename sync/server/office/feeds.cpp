@@ -243,10 +243,10 @@ Expected<FeedRun> FeedService::importText(const std::string& feed, std::string_v
     run.feed = feed;
     run.by = by;
     CentralService central(m_pool, m_clock);
-    std::vector<store::JobRecord> jobs, expired;
-    std::vector<store::CourseRecord> courses;
-    if (store::looksLikeJsonLd(text)) {
-        auto read = store::readJobPostingFeed(text, {.source = feed, .today = today()});
+    std::vector<domain::JobRecord> jobs, expired;
+    std::vector<domain::CourseRecord> courses;
+    if (catalog::looksLikeJsonLd(text)) {
+        auto read = catalog::readJobPostingFeed(text, {.source = feed, .today = today()});
         if (!read) {
             run.error = read.error().message();
             return feed.empty() ? std::unexpected(read.error()) : record(std::move(run));
@@ -259,7 +259,7 @@ Expected<FeedRun> FeedService::importText(const std::string& feed, std::string_v
         expired = std::move(read->expired);
     } else {
         // The catalog's own JSON Lines: written by our tools, so taken whole or not at all.
-        auto batch = store::parseJsonLines(std::string(text));
+        auto batch = catalog::parseJsonLines(std::string(text));
         if (!batch) {
             run.error = batch.error().message();
             return feed.empty() ? std::unexpected(batch.error()) : record(std::move(run));
@@ -297,7 +297,7 @@ Expected<FeedRun> FeedService::importText(const std::string& feed, std::string_v
             if (!present.count(r.text(0)) && !closing.count(r.text(0))) closing[r.text(0)] = "no longer in the feed";
     }
     if (!closing.empty()) {
-        store::CatalogBatch gone;
+        domain::CatalogBatch gone;
         for (const auto& [id, why] : closing) gone.jobTombstones.push_back(id);
         DC_TRY(closed, central.importCatalog(gone, {.feed = feed, .listIds = true}));
         run.closed = closed->deleted;

@@ -19,7 +19,7 @@
 
 namespace dc::server::office {
 
-inline constexpr size_t kMaxFeedBytes = store::kMaxJsonLdBytes;
+inline constexpr size_t kMaxFeedBytes = catalog::kMaxJsonLdBytes;
 inline constexpr int64_t kMaxFeedEveryHours = 24 * 31;
 // What a run's report keeps of each outcome (all are counted): a 100,000-posting feed's report
 // stays small, and what went wrong is what is read.

@@ -67,7 +67,7 @@ std::vector<SessionChoice> sessionChoices(SqlConnection& c, const std::string& e
                         "AND cat.deleted = 0 WHERE e.id = $1",
                         {enrollmentId});
     if (!rows || rows->empty()) return out;
-    auto batch = store::parseJsonLines((*rows)[0].text(1));
+    auto batch = catalog::parseJsonLines((*rows)[0].text(1));
     if (!batch || batch->courseUpserts.size() != 1) return out;
     for (const auto& session : batch->courseUpserts[0].sessions) {
         if (session.id == (*rows)[0].text(0)) continue;

@@ -114,7 +114,7 @@ Expected<ProgramReport> ReportService::report(std::string from, std::string to, 
     std::unordered_map<std::string, std::vector<std::string>> courseGroups;
     DC_TRY(courses, c->query("SELECT id, body FROM catalog WHERE kind = 'course'"));
     for (const auto& row : *courses) {
-        auto batch = store::parseJsonLines(row.text(1));
+        auto batch = catalog::parseJsonLines(row.text(1));
         if (batch && batch->courseUpserts.size() == 1) courseGroups[row.text(0)] = batch->courseUpserts[0].targetGroups;
     }
     DC_TRY(places, c->query("SELECT e.person, e.course_id, e.received_at, coalesce(d.office, ''), "

@@ -170,7 +170,7 @@ class Display:
 
 
 class Kiosk:
-    """A dc-kiosk enrolled at the office, running a script (see app/ui/automation_script.hpp)."""
+    """A dc-kiosk enrolled at the office, running a script (see app/ui/automation/automation_script.hpp)."""
 
     def __init__(self, display, office, name, script, demo=True, data_dir=None):
         # With data_dir, the same kiosk again (its database and identity kept for the caller).
@@ -180,7 +180,7 @@ class Kiosk:
         with open(path, "w", encoding="utf-8") as f:
             f.write(script)
         self.process = subprocess.Popen([KIOSK, "--data-dir", os.path.join(self.dir, "data"), "--server", office.api,
-                                         "--enroll-token", office.token(), "--sync-interval", "2", "--step-timeout", "180",
+                                         "--enroll-token", office.token(), "--short-timings-for-tests", "--sync-interval", "2", "--step-timeout", "180",
                                          "--script", path] + ([] if demo else ["--no-demo"]),
                                         env=dict(os.environ, DISPLAY=display.display), stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT, text=True)
@@ -201,7 +201,7 @@ class RunningKiosk:
         self.dir = tempfile.mkdtemp(prefix="dc-kiosk-")
         self.lines = []
         self.process = subprocess.Popen([KIOSK, "--data-dir", os.path.join(self.dir, "data"), "--server", office.api,
-                                         "--enroll-token", office.token(), "--sync-interval", "2"],
+                                         "--enroll-token", office.token(), "--short-timings-for-tests", "--sync-interval", "2"],
                                         env=dict(os.environ, DISPLAY=display.display), stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT, text=True)
         threading.Thread(target=self._read, daemon=True).start()

@@ -1,0 +1,67 @@
+#include "app/ui/kit/screen_frame.hpp"
+
+#include <imgui.h>
+
+#include "app/ui/kit/widgets.hpp"
+
+namespace dc::ui {
+
+void beginScreenWindow(const char* id) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse |
+                                   ImGuiWindowFlags_NoBackground;  // the frame is cleared to it (renderFrame)
+    ImGui::Begin(id, nullptr, flags);
+}
+
+void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, NavigationInput& out) {
+    const Metrics& m = ctx.metrics;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // The bar spans the whole window, beyond the window padding.
+    const ImVec2 winPos = ImGui::GetWindowPos();
+    dl->PushClipRectFullScreen();
+    dl->AddRectFilled(winPos, ImVec2(winPos.x + ImGui::GetWindowWidth(), origin.y + m.headerHeight),
+                      ctx.theme.header.imgui());
+    dl->PopClipRect();
+
+    const float buttonHeight = m.touch;
+    const float buttonY = origin.y + (m.headerHeight - buttonHeight) * 0.5f;
+    float titleX = origin.x;
+    if (withNavigation) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, buttonY));
+        if (touchButton(ctx, std::string("‹ ") + ctx.t(Msg::Back), ImVec2(0, buttonHeight), ButtonStyle::OnHeader))
+            out.back = true;
+        titleX = ImGui::GetItemRectMax().x + m.gap * 2;
+    }
+    float homeWidth = 0;
+    ImFont* bold = ctx.fonts.get(FontRole::Bold);
+    if (withNavigation) {
+        homeWidth = std::max(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ctx.t(Msg::Home)).x + 2 * m.pad, m.touch);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + width - homeWidth, buttonY));
+        if (touchButton(ctx, ctx.t(Msg::Home), ImVec2(homeWidth, buttonHeight), ButtonStyle::OnHeader)) out.home = true;
+        homeWidth += m.gap * 2;
+    }
+    // "Listen" on every screen: reads the screen aloud in its language.
+    const float listenWidth = std::max(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ctx.t(Msg::Listen)).x + 2 * m.pad, m.touch);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - homeWidth - listenWidth, buttonY));
+    if (touchButton(ctx, ctx.t(Msg::Listen), ImVec2(listenWidth, buttonHeight), ButtonStyle::OnHeader)) out.listen = true;
+    homeWidth += listenWidth;
+    ImFont* font = ctx.fonts.get(FontRole::Title);
+    const float titleY = origin.y + (m.headerHeight - font->FontSize) * 0.5f;
+    const float titleRight = origin.x + width - homeWidth - m.gap;
+    dl->PushClipRect(ImVec2(titleX, origin.y), ImVec2(titleRight, origin.y + m.headerHeight), true);
+    dl->AddText(font, font->FontSize, ImVec2(titleX, titleY), ctx.theme.headerText.imgui(), title.c_str());
+    const ImVec2 titleSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, title.c_str());
+    registerRect(ctx, WidgetKind::Text, title, ImVec2(titleX, titleY),
+                 ImVec2(std::min(titleX + titleSize.x, titleRight), titleY + titleSize.y));
+    dl->PopClipRect();
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + m.headerHeight + m.gap));
+}
+
+}  // namespace dc::ui
