@@ -53,8 +53,9 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 // The running kiosk. Implements AutomationHost with the window's real input path.
 class Kiosk final : public ui::AutomationHost {
 public:
-    Kiosk(std::chrono::steady_clock::time_point processStart, const KioskOptions& options, platform::Window& window, services::CatalogService& catalog,
-          services::MainThreadQueue& results, ui::Fonts fonts, std::filesystem::path fontDir, KioskStaffServices& staff)
+    Kiosk(std::chrono::steady_clock::time_point processStart, const KioskOptions& options, platform::Window& window,
+          services::CatalogService& catalog, services::MainThreadQueue& results, ui::Fonts fonts, std::filesystem::path fontDir,
+          KioskStaffServices& staff)
         : m_processStart(processStart),
           m_options(options),
           m_window(window),
@@ -83,7 +84,8 @@ public:
     }
 
     void enableQrScanning(KioskStaffServices& services) {
-        m_controller.setQrScanner([&services](std::function<void(Expected<std::string>)> done) { services.scanReceiptQr(std::move(done)); });
+        m_controller.setQrScanner(
+            [&services](std::function<void(Expected<std::string>)> done) { services.scanReceiptQr(std::move(done)); });
     }
 
     // Thread-safe: the loop ends after the frame under way (systemd's SIGTERM, technician mode).
@@ -137,9 +139,8 @@ public:
             double timeout = framesOwed > 0 ? 0.0 : scriptWantsFrames ? 1.0 / 60 : m_runner ? 0.02 : -1.0;
             // The idle reset needs a wake-up too, but only while a person's session is open.
             const double idleEvent = m_awaitedConfig ? -1.0
-                                     : m_staff.active()
-                                         ? std::max(0.0, m_idleTimeoutSeconds - secondsSince(m_lastInput))
-                                         : m_controller.secondsUntilIdleEvent(secondsSince(m_lastInput), m_idleTimeoutSeconds);
+                : m_staff.active()                   ? std::max(0.0, m_idleTimeoutSeconds - secondsSince(m_lastInput))
+                                   : m_controller.secondsUntilIdleEvent(secondsSince(m_lastInput), m_idleTimeoutSeconds);
             if (idleEvent >= 0) timeout = timeout < 0 ? idleEvent + 0.01 : std::min(timeout, idleEvent + 0.01);
             if (m_awaitedConfig) timeout = timeout < 0 ? kProvisioningPollSeconds : std::min(timeout, kProvisioningPollSeconds);
             if (watchdogUsec > 0) {
@@ -221,9 +222,7 @@ public:
     void requestScreenshot(const std::filesystem::path& file) override { m_screenshot = file; }
     bool screenshotPending() const override { return m_screenshot.has_value(); }
     std::string takeScreenshotError() override { return std::exchange(m_screenshotError, {}); }
-    Expected<void> writeDump(const std::filesystem::path& file) override {
-        return ui::writeDumpFile(file, currentDump());
-    }
+    Expected<void> writeDump(const std::filesystem::path& file) override { return ui::writeDumpFile(file, currentDump()); }
     float screenWidth() const override { return static_cast<float>(m_window.width()); }
     float screenHeight() const override { return static_cast<float>(m_window.height()); }
     std::string focusedLabel() const override { return m_controller.navFocusLabel(); }
@@ -286,9 +285,7 @@ private:
         applyDisplaySettings();
     }
 
-    const ui::Theme& theme() const {
-        return m_controller.state().highContrast ? ui::highContrastTheme() : ui::normalTheme();
-    }
+    const ui::Theme& theme() const { return m_controller.state().highContrast ? ui::highContrastTheme() : ui::normalTheme(); }
 
     // Text size and contrast chosen on Home take effect between frames: fonts are baked again at
     // the new size (sharp, not scaled) and every size follows.
@@ -296,8 +293,7 @@ private:
         const ui::KioskState& state = m_controller.state();
         if (state.textSize == m_appliedTextSize && state.highContrast == m_appliedContrast) return;
         if (state.textSize != m_appliedTextSize) {
-            const ui::Metrics metrics =
-                ui::metricsFor(static_cast<float>(m_window.height()), ui::kTextScales[state.textSize]);
+            const ui::Metrics metrics = ui::metricsFor(static_cast<float>(m_window.height()), ui::kTextScales[state.textSize]);
             auto fonts = ui::loadFonts(*ImGui::GetIO().Fonts, m_fontDir, metrics.base);
             if (!fonts) {
                 logLine("text size not changed: " + fonts.error().message());
@@ -321,7 +317,8 @@ private:
         for (const std::string& problem : pushed.problems) logLine("office configuration: " + problem + " (not applied)");
         m_config = pushed.config;
         m_idleTimeoutSeconds = static_cast<int>(m_config.idleTimeoutSeconds);
-        m_controller.setAttractSeconds(m_config.attractAfterSeconds == 0 ? 86400 : static_cast<int>(m_config.attractAfterSeconds));
+        m_controller.setAttractSeconds(m_config.attractAfterSeconds == 0 ? 86400
+                                                                         : static_cast<int>(m_config.attractAfterSeconds));
         if (auto language = ui::languageFromCode(m_config.siteLanguage)) m_controller.setSiteLanguage(*language);
         m_staffServices.setConfig(m_config);
         if (!pushed.applied.empty()) {
@@ -332,10 +329,17 @@ private:
     }
 
     std::string currentDump() const {
-        ui::DumpInfo info{m_staff.active() ? m_staff.screenName() : ui::screenName(m_controller.state().screen), ui::languageCode(m_controller.language()),
-                          m_window.width(), m_window.height(), m_framesDrawn, m_frameBuildCpuMs, m_framePresentCpuMs,
-                          m_narrator.recent(), m_narrator.samples(),
-                          m_controller.state().jobs.value ? static_cast<long long>(m_controller.state().jobs.value->jobs.size()) : 0};
+        ui::DumpInfo info{
+            m_staff.active() ? m_staff.screenName() : ui::screenName(m_controller.state().screen),
+            ui::languageCode(m_controller.language()),
+            m_window.width(),
+            m_window.height(),
+            m_framesDrawn,
+            m_frameBuildCpuMs,
+            m_framePresentCpuMs,
+            m_narrator.recent(),
+            m_narrator.samples(),
+            m_controller.state().jobs.value ? static_cast<long long>(m_controller.state().jobs.value->jobs.size()) : 0};
         info.firstFrameMs = m_firstFrameMs;
         info.startedSteadyMs = std::chrono::duration<double, std::milli>(m_processStart.time_since_epoch()).count();
         if (m_runner) {
@@ -357,8 +361,7 @@ private:
             m_dumped->language == language && m_dumped->staff == m_staff.screenName())
             return;
         m_dumped = DumpedState{m_registry.lastFrame(), screen, language, m_staff.screenName()};
-        if (auto written = ui::writeDumpFile(*m_options.dumpUi, currentDump()); !written)
-            logLine(written.error().message());
+        if (auto written = ui::writeDumpFile(*m_options.dumpUi, currentDump()); !written) logLine(written.error().message());
     }
 
     struct DumpedState {
@@ -385,8 +388,8 @@ private:
     KioskStaffServices& m_staffServices;
     ui::StaffController m_staff;
     int m_idleTimeoutSeconds;
-    config::DeviceConfig m_config;    // in force: the file's, with the office's changes on top
-    std::string m_officeConfig;       // as last received
+    config::DeviceConfig m_config;  // in force: the file's, with the office's changes on top
+    std::string m_officeConfig;  // as last received
     std::atomic<bool> m_stopRequested{false};
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     std::optional<ui::AutomationRunner> m_runner;
@@ -416,16 +419,18 @@ void connectDelivery(Kiosk& kiosk, sync::SyncWorker& worker, KioskStaffServices&
     };
     onDelivery();
     kiosk.setRemoteStatus([&results, alive, &worker](std::string code,
-                                                      std::function<void(Expected<std::optional<domain::StatusAnswer>>)> done) {
-        worker.lookUpStatus(std::move(code), [&results, alive, done = std::move(done)](
-                                                 Expected<std::optional<sync::StatusAnswerItem>> office) {
-            Expected<std::optional<domain::StatusAnswer>> answer = std::optional<domain::StatusAnswer>();
-            if (!office) answer = std::unexpected(office.error());
-            else if (*office) answer = std::optional<domain::StatusAnswer>(officeAnswer(**office));
-            results.post([alive, done, answer = std::move(answer)] {
-                if (*alive) done(answer);
-            });
-        });
+                                                     std::function<void(Expected<std::optional<domain::StatusAnswer>>)> done) {
+        worker.lookUpStatus(std::move(code),
+                            [&results, alive, done = std::move(done)](Expected<std::optional<sync::StatusAnswerItem>> office) {
+                                Expected<std::optional<domain::StatusAnswer>> answer = std::optional<domain::StatusAnswer>();
+                                if (!office)
+                                    answer = std::unexpected(office.error());
+                                else if (*office)
+                                    answer = std::optional<domain::StatusAnswer>(officeAnswer(**office));
+                                results.post([alive, done, answer = std::move(answer)] {
+                                    if (*alive) done(answer);
+                                });
+                            });
     });
 }
 
@@ -469,7 +474,9 @@ int runKiosk(int argc, char** argv) {
     const std::filesystem::path dataDir = options->dataDir.empty() ? store::defaultDataDir() : options->dataDir;
     std::error_code ec;
     std::filesystem::create_directories(dataDir, ec);
-    if (ec) return cannotStart(Error(ErrorCode::IoError, "cannot create the data folder '" + dataDir.string() + "': " + ec.message()));
+    if (ec)
+        return cannotStart(
+            Error(ErrorCode::IoError, "cannot create the data folder '" + dataDir.string() + "': " + ec.message()));
 
     store::OpenReport report;
     auto db = store::Database::open(dataDir / store::kDatabaseFileName, &report);
@@ -513,7 +520,8 @@ int runKiosk(int argc, char** argv) {
                 logLine("applications cannot be saved: " + cipher.error().message());
             if (options->demo)
                 catalog.seedIfEmpty(&catalog::kioskSeedCatalog, [](Expected<store::ImportCounts> seeded) {
-                    if (!seeded) logLine("demo catalog not loaded: " + seeded.error().message());
+                    if (!seeded)
+                        logLine("demo catalog not loaded: " + seeded.error().message());
                     else if (seeded->jobsUpserted > 0)
                         logLine("demo catalog loaded: " + std::to_string(seeded->jobsUpserted) + " jobs, " +
                                 std::to_string(seeded->coursesUpserted) + " courses");
@@ -525,7 +533,9 @@ int runKiosk(int argc, char** argv) {
             KioskStaffServices staffServices(*options, dataDir, fontDir, catalog, results);
             if (!options->device.serverUrl.empty())
                 delivery = startDelivery(*options, dataDir, catalog, [&results, &onDelivery] {
-                    results.post([&onDelivery] { if (onDelivery) onDelivery(); });
+                    results.post([&onDelivery] {
+                        if (onDelivery) onDelivery();
+                    });
                 });
             CameraIdCapture idCamera(options->device.cameraBackend, options->device.cameraDevice, results);
             Kiosk kiosk(processStart, *options, *window, catalog, results, fonts, fontDir, staffServices);

@@ -2,16 +2,18 @@
 
 #include <charconv>
 
-
 namespace dc::app {
 namespace {
 
 // The command line's options for settings, and the configuration key each sets.
 const char* configKeyOf(const std::string& option) {
     static const std::pair<const char*, const char*> kKeys[] = {
-        {"--language", "site.language"},          {"--idle-timeout", "kiosk.idle_timeout_s"},
-        {"--attract-after", "kiosk.attract_after_s"}, {"--server", "server.url"},
-        {"--server-ca", "server.ca_file"},        {"--sync-interval", "server.sync_interval_s"},
+        {"--language", "site.language"},
+        {"--idle-timeout", "kiosk.idle_timeout_s"},
+        {"--attract-after", "kiosk.attract_after_s"},
+        {"--server", "server.url"},
+        {"--server-ca", "server.ca_file"},
+        {"--sync-interval", "server.sync_interval_s"},
     };
     for (const auto& [name, key] : kKeys)
         if (option == name) return key;
@@ -66,8 +68,7 @@ Expected<KioskOptions> parseCommandLine(int argc, const char* const* argv, Kiosk
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&]() -> Expected<std::string> {
-            if (i + 1 >= argc || std::string(argv[i + 1]).empty())
-                return fail(ErrorCode::InvalidInput, arg + " needs a value");
+            if (i + 1 >= argc || std::string(argv[i + 1]).empty()) return fail(ErrorCode::InvalidInput, arg + " needs a value");
             return std::string(argv[++i]);
         };
         Expected<std::string> v;

@@ -21,19 +21,19 @@ struct KioskOptions {
         return unconfigured;
     }();
     std::filesystem::path configFile;  // the file it came from (empty: none)
-    std::filesystem::path dataDir;     // empty: store::defaultDataDir()
-    std::filesystem::path fontDir;     // empty: ui::kDefaultFontDir
+    std::filesystem::path dataDir;  // empty: store::defaultDataDir()
+    std::filesystem::path fontDir;  // empty: ui::kDefaultFontDir
     bool fullscreen = true;
-    int width = 1280, height = 800;    // with --windowed
+    int width = 1280, height = 800;  // with --windowed
     std::optional<std::filesystem::path> script;
     std::optional<std::filesystem::path> dumpUi;
-    bool demo = true;                  // fill an empty catalog with the embedded demo data (never
-                                       // once a device configuration exists: a real office's kiosk)
+    bool demo = true;  // fill an empty catalog with the embedded demo data (never
+        // once a device configuration exists: a real office's kiosk)
     bool waitForProvisioning = false;  // the appliance: no configuration -> the technician's screen
-    double stepTimeoutSeconds = 20;    // automation: how long one step may wait
-    std::string enrollToken;           // used once, to enroll this kiosk
+    double stepTimeoutSeconds = 20;  // automation: how long one step may wait
+    std::string enrollToken;  // used once, to enroll this kiosk
     std::filesystem::path printerPngDir;  // --printer-png: receipts as PNG files (the fake printer)
-    bool shortTimings = false;         // --short-timings-for-tests (the suite's; logged at start)
+    bool shortTimings = false;  // --short-timings-for-tests (the suite's; logged at start)
     bool showHelp = false;
     bool showVersion = false;
 

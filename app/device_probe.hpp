@@ -10,9 +10,9 @@
 namespace dc {
 
 struct DeviceProbe {
-    std::string printerDevice;             // printer.device ("" = none)
-    std::filesystem::path printerPngDir;   // --printer-png (the fake printer)
-    std::string cameraBackend;             // camera.backend
+    std::string printerDevice;  // printer.device ("" = none)
+    std::filesystem::path printerPngDir;  // --printer-png (the fake printer)
+    std::string cameraBackend;  // camera.backend
     std::filesystem::path devDir = "/dev";  // where cameras appear (tests point it elsewhere)
 
     sync::DeviceState operator()() const;

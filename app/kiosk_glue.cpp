@@ -40,7 +40,7 @@ ui::DeliveryInfo deliveryInfo(const sync::SyncStatus& s) {
 // The window and its GL context, with the fonts baked on a thread meanwhile (each takes tens of
 // milliseconds under a software GL driver), and again if the drawable is not the size asked for.
 Expected<std::pair<std::unique_ptr<platform::Window>, ui::Fonts>> openWindow(const KioskOptions& options, ImFontAtlas& atlas,
-                                                                          const std::filesystem::path& fontDir) {
+                                                                             const std::filesystem::path& fontDir) {
     std::future<Expected<ui::Fonts>> baking;
     float bakedFor = 0;
     platform::WindowOptions windowOptions;
@@ -75,8 +75,11 @@ std::unique_ptr<sync::SyncWorker> startDelivery(const KioskOptions& options, con
     syncOptions.idleInterval = std::chrono::seconds(device.syncIntervalSeconds);
     auto worker = std::make_unique<sync::SyncWorker>(
         dataDir / store::kDatabaseFileName, std::move(*key),
-        sync::SyncConfig{.serverUrl = device.serverUrl, .enrollToken = options.enrollToken, .deviceName = "dc-kiosk",
-                         .version = DC_VERSION, .syncIntervalSeconds = static_cast<int>(device.syncIntervalSeconds),
+        sync::SyncConfig{.serverUrl = device.serverUrl,
+                         .enrollToken = options.enrollToken,
+                         .deviceName = "dc-kiosk",
+                         .version = DC_VERSION,
+                         .syncIntervalSeconds = static_cast<int>(device.syncIntervalSeconds),
                          .deviceState = DeviceProbe{device.printerDevice, options.printerPngDir, device.cameraBackend},
                          .retentionDays = device.retentionDays},
         sync::CurlOptions{.caFile = device.serverCaFile}, syncOptions, std::move(progressed));

@@ -54,7 +54,7 @@ ui::DeliveryInfo deliveryInfo(const sync::SyncStatus& status);
 // The window and its GL context, with the fonts baked on a thread meanwhile (each takes tens of
 // milliseconds under a software GL driver), and again if the drawable is not the size asked for.
 Expected<std::pair<std::unique_ptr<platform::Window>, ui::Fonts>> openWindow(const KioskOptions& options, ImFontAtlas& atlas,
-                                                                          const std::filesystem::path& fontDir);
+                                                                             const std::filesystem::path& fontDir);
 // Delivery to the office on a thread of its own, on its own connection (none without the device
 // key); `progressed` runs on the worker's thread after each round.
 std::unique_ptr<sync::SyncWorker> startDelivery(const KioskOptions& options, const std::filesystem::path& dataDir,

@@ -87,11 +87,14 @@ std::vector<std::string> configLines(const config::DeviceConfig& c) {
 
 }  // namespace
 
-KioskStaffServices::KioskStaffServices(const KioskOptions& options, std::filesystem::path dataDir,
-                                       std::filesystem::path fontDir, services::CatalogService& catalog,
-                                       services::MainThreadQueue& results)
-    : m_options(options), m_dataDir(std::move(dataDir)), m_fontDir(std::move(fontDir)), m_catalog(catalog),
-      m_results(results), m_config(options.device) {}
+KioskStaffServices::KioskStaffServices(const KioskOptions& options, std::filesystem::path dataDir, std::filesystem::path fontDir,
+                                       services::CatalogService& catalog, services::MainThreadQueue& results)
+    : m_options(options),
+      m_dataDir(std::move(dataDir)),
+      m_fontDir(std::move(fontDir)),
+      m_catalog(catalog),
+      m_results(results),
+      m_config(options.device) {}
 
 KioskStaffServices::~KioskStaffServices() {
     std::lock_guard lock(m_threadsMutex);
@@ -135,8 +138,8 @@ void KioskStaffServices::todaysActions(Done<std::vector<domain::ActionRow>> done
 }
 
 void KioskStaffServices::setAside(Done<std::vector<domain::QuarantinedRecord>> done) {
-    m_catalog.run<std::vector<domain::QuarantinedRecord>>(
-        [](store::Database& db) { return store::quarantinedOutbox(db, 50); }, std::move(done));
+    m_catalog.run<std::vector<domain::QuarantinedRecord>>([](store::Database& db) { return store::quarantinedOutbox(db, 50); },
+                                                          std::move(done));
 }
 
 void KioskStaffServices::registerJobseeker(domain::RegistrationDraft draft, Done<domain::ActionReceipt> done) {
@@ -146,9 +149,12 @@ void KioskStaffServices::registerJobseeker(domain::RegistrationDraft draft, Done
 Expected<void> KioskStaffServices::print(const printer::Receipt& receipt) {
     const int width = m_config.printerPaperMm == 58 ? printer::kDots58mm : printer::kDots80mm;
     std::unique_ptr<printer::Printer> device;
-    if (!m_options.printerPngDir.empty()) device = printer::makePngPrinter(m_options.printerPngDir, width, m_fontDir);
-    else if (!m_config.printerDevice.empty()) device = printer::makeEscPosPrinter(m_config.printerDevice, width, m_fontDir);
-    else return fail(ErrorCode::MissingResource, "no printer is configured (printer.device)");
+    if (!m_options.printerPngDir.empty())
+        device = printer::makePngPrinter(m_options.printerPngDir, width, m_fontDir);
+    else if (!m_config.printerDevice.empty())
+        device = printer::makeEscPosPrinter(m_config.printerDevice, width, m_fontDir);
+    else
+        return fail(ErrorCode::MissingResource, "no printer is configured (printer.device)");
     return device->print(receipt);
 }
 
@@ -156,23 +162,22 @@ void KioskStaffServices::printReceipt(std::string code, ui::Language language, D
     // The facts come from the store worker; the drawing and the printer's device file, which
     // can block on a jammed printer, from a thread of their own.
     const std::string site = m_config.siteName;
-    m_catalog.run<domain::ReceiptFacts>(
-        [code = std::move(code)](store::Database& db) { return store::receiptFacts(db, code); },
-        [this, language, site, done = std::move(done)](Expected<domain::ReceiptFacts> facts) {
-            if (!facts) {
-                done(std::unexpected(facts.error()));
-                return;
-            }
-            inBackground<bool>(
-                [this, receipt = receiptFor(*facts, language, site)]() -> Expected<bool> {
-                    if (auto printed = print(receipt); !printed) {
-                        logLine("receipt not printed: " + printed.error().message());
-                        return std::unexpected(printed.error());
-                    }
-                    return true;
-                },
-                done);
-        });
+    m_catalog.run<domain::ReceiptFacts>([code = std::move(code)](store::Database& db) { return store::receiptFacts(db, code); },
+                                        [this, language, site, done = std::move(done)](Expected<domain::ReceiptFacts> facts) {
+                                            if (!facts) {
+                                                done(std::unexpected(facts.error()));
+                                                return;
+                                            }
+                                            inBackground<bool>(
+                                                [this, receipt = receiptFor(*facts, language, site)]() -> Expected<bool> {
+                                                    if (auto printed = print(receipt); !printed) {
+                                                        logLine("receipt not printed: " + printed.error().message());
+                                                        return std::unexpected(printed.error());
+                                                    }
+                                                    return true;
+                                                },
+                                                done);
+                                        });
 }
 
 void KioskStaffServices::syncNow() {
@@ -200,12 +205,13 @@ ui::DiagnosticsReport KioskStaffServices::deviceFacts() const {
         d.syncState = m_config.serverUrl.empty() ? "offline kiosk (no server configured)" : "off";
     }
     struct statvfs fs {};
-    if (::statvfs(m_dataDir.c_str(), &fs) == 0) d.diskFreeBytes = static_cast<int64_t>(fs.f_bavail) * static_cast<int64_t>(fs.f_frsize);
+    if (::statvfs(m_dataDir.c_str(), &fs) == 0)
+        d.diskFreeBytes = static_cast<int64_t>(fs.f_bavail) * static_cast<int64_t>(fs.f_frsize);
     std::error_code ec;
     const auto size = std::filesystem::file_size(m_dataDir / store::kDatabaseFileName, ec);
     d.databaseBytes = ec ? 0 : static_cast<int64_t>(size);
     d.printer = !m_options.printerPngDir.empty() ? "printer: PNG files in " + m_options.printerPngDir.string()
-                : m_config.printerDevice.empty() ? std::string("printer: none")
+        : m_config.printerDevice.empty()         ? std::string("printer: none")
                                                  : "printer: " + m_config.printerDevice;
     d.camera = "camera: " + m_config.cameraBackend;
     d.recentLog = log::recent();
@@ -229,9 +235,12 @@ void KioskStaffServices::checkNetwork(Done<std::vector<ui::NetworkStep>> done) {
         [url = m_config.serverUrl, ca = m_config.serverCaFile]() -> Expected<std::vector<ui::NetworkStep>> {
             std::vector<ui::NetworkStep> steps;
             for (const sync::CheckStep& s : sync::checkServerReachable(url, {.caFile = ca})) {
-                steps.push_back({static_cast<ui::NetworkStep::Kind>(s.kind), static_cast<ui::NetworkStep::Verdict>(s.verdict), s.detail});
+                steps.push_back(
+                    {static_cast<ui::NetworkStep::Kind>(s.kind), static_cast<ui::NetworkStep::Verdict>(s.verdict), s.detail});
                 logLine(std::string("network check: step ") + std::to_string(steps.size()) + " " +
-                        (s.verdict == sync::CheckStep::Verdict::Works ? "works" : s.verdict == sync::CheckStep::Verdict::Fails ? "fails" : "not tried") +
+                        (s.verdict == sync::CheckStep::Verdict::Works       ? "works"
+                             : s.verdict == sync::CheckStep::Verdict::Fails ? "fails"
+                                                                            : "not tried") +
                         (s.detail.empty() ? "" : " (" + s.detail + ")"));
             }
             return steps;
@@ -243,10 +252,10 @@ void KioskStaffServices::testPrinter(Done<bool> done) {
     using Line = printer::ReceiptLine;
     printer::Receipt receipt;
     receipt.lines = {{Line::Style::Large, "Printer test", true},
-                             {Line::Style::Body, "ქართული · Русский · Беларуская · English", true},
-                             {Line::Style::Rule, "", false},
-                             {Line::Style::Body, m_config.siteName, false},
-                             {Line::Style::Body, "dc-kiosk " DC_VERSION, false}};
+                     {Line::Style::Body, "ქართული · Русский · Беларуская · English", true},
+                     {Line::Style::Rule, "", false},
+                     {Line::Style::Body, m_config.siteName, false},
+                     {Line::Style::Body, "dc-kiosk " DC_VERSION, false}};
     receipt.qr = "printer-test";
     inBackground<bool>(
         [this, receipt]() -> Expected<bool> {
@@ -263,7 +272,7 @@ struct CameraRead {
     std::string cameraName;
     int frames = 0;
     std::optional<idread::MrzData> data;  // agreed by two frames in a row
-    image::GrayImage documentCrop;        // with `data`: the document around its zone
+    image::GrayImage documentCrop;  // with `data`: the document around its zone
 };
 
 // Until two frames agree on an MRZ that passes every check.
@@ -292,10 +301,11 @@ void KioskStaffServices::testCamera(Done<std::string> done) {
         [backendName = m_config.cameraBackend, deviceId = m_config.cameraDevice]() -> Expected<std::string> {
             auto read = readMrzFromCamera(backendName, deviceId, 10);
             if (!read) return std::unexpected(read.error());
-            logLine("camera test: " + std::to_string(read->frames) + " frames, " + (read->data ? "a document was read" : "no MRZ"));
+            logLine("camera test: " + std::to_string(read->frames) + " frames, " +
+                    (read->data ? "a document was read" : "no MRZ"));
             // The technician's own test document: its kind proves the read, nothing more is shown.
             return read->cameraName + ": " + std::to_string(read->frames) + " frames, " +
-                   (read->data ? "MRZ read (" + read->data->documentCode + ", " + read->data->issuingState + ")" : "no MRZ seen");
+                (read->data ? "MRZ read (" + read->data->documentCode + ", " + read->data->issuingState + ")" : "no MRZ seen");
         },
         std::move(done));
 }
@@ -308,7 +318,8 @@ void KioskStaffServices::readIdDocument(Done<ui::IdReading> done) {
                 logLine("ID document not read: " + read.error().message());
                 return std::unexpected(read.error());
             }
-            if (!read->data) return fail(ErrorCode::NotFound, "no document was read in " + std::to_string(read->frames) + " frames");
+            if (!read->data)
+                return fail(ErrorCode::NotFound, "no document was read in " + std::to_string(read->frames) + " frames");
             logLine("ID document read after " + std::to_string(read->frames) + " frames");  // never what it says
             ui::IdReading reading = idReadingFrom(*read->data);
             if (!read->documentCrop.empty())
@@ -341,7 +352,8 @@ void KioskStaffServices::scanReceiptQr(Done<std::string> done) {
                 return !code.empty();
             });
             if (!run) return std::unexpected(run.error());
-            if (code.empty()) return fail(ErrorCode::NotFound, "no receipt code seen in " + std::to_string(run->frames) + " frames");
+            if (code.empty())
+                return fail(ErrorCode::NotFound, "no receipt code seen in " + std::to_string(run->frames) + " frames");
             return code;
         },
         std::move(done));
@@ -405,16 +417,26 @@ void KioskStaffServices::exportDiagnostics(Done<std::string> done) {
             char stamp[32];
             std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::gmtime(&now));
             // Device facts, counts and log lines only: no record, no name, no code of anyone.
-            nlohmann::json bundle = {
-                {"version", facts.version},     {"deviceId", facts.deviceId},   {"site", facts.siteName},
-                {"configFile", facts.configFile}, {"config", facts.configLines}, {"sync", facts.syncState},
-                {"lastSyncError", facts.lastSyncError}, {"diskFreeBytes", facts.diskFreeBytes},
-                {"databaseBytes", facts.databaseBytes}, {"integrity", integrity ? *integrity : integrity.error().message()},
-                {"printer", facts.printer},     {"camera", facts.camera},       {"log", facts.recentLog},
-                {"generatedAt", stamp}};
-            if (stats) bundle["outbox"] = {{"pending", stats->pending}, {"quarantined", stats->quarantined}, {"delivered", stats->delivered}};
-            const std::filesystem::path file =
-                target / ("dc-diagnostics-" + (facts.deviceId.empty() ? std::string("unenrolled") : facts.deviceId.substr(0, 16)) + "-" + stamp + ".json");
+            nlohmann::json bundle = {{"version", facts.version},
+                                     {"deviceId", facts.deviceId},
+                                     {"site", facts.siteName},
+                                     {"configFile", facts.configFile},
+                                     {"config", facts.configLines},
+                                     {"sync", facts.syncState},
+                                     {"lastSyncError", facts.lastSyncError},
+                                     {"diskFreeBytes", facts.diskFreeBytes},
+                                     {"databaseBytes", facts.databaseBytes},
+                                     {"integrity", integrity ? *integrity : integrity.error().message()},
+                                     {"printer", facts.printer},
+                                     {"camera", facts.camera},
+                                     {"log", facts.recentLog},
+                                     {"generatedAt", stamp}};
+            if (stats)
+                bundle["outbox"] = {
+                    {"pending", stats->pending}, {"quarantined", stats->quarantined}, {"delivered", stats->delivered}};
+            const std::filesystem::path file = target /
+                ("dc-diagnostics-" + (facts.deviceId.empty() ? std::string("unenrolled") : facts.deviceId.substr(0, 16)) + "-" +
+                 stamp + ".json");
             std::ofstream out(file, std::ios::binary | std::ios::trunc);
             out << bundle.dump(2) << "\n";
             if (!out.flush()) return fail(ErrorCode::IoError, file.string() + " cannot be written");

@@ -89,29 +89,91 @@ struct Occupation {
 const Occupation kOccupations[] = {
     {{"Accountant", "ბუღალტერი", "Бухгалтер", "Бухгалтар"}, "Finance", {"accounting", "Excel", "1C"}, 1500, 3500, true},
     {{"Software developer", "პროგრამისტი", "Программист", "Праграміст"}, "IT", {"C++", "SQL", "Git"}, 2500, 8000, true},
-    {{"QA tester", "ტესტერი", "Тестировщик", "Тэсціроўшчык"}, "IT", {"software testing", "attention to detail", "English"}, 1400, 3500, true},
-    {{"Truck driver", "მძღოლი", "Водитель грузовика", "Вадзіцель грузавіка"}, "Transport", {"driving licence C", "logistics", "route planning"}, 1500, 3200, false},
+    {{"QA tester", "ტესტერი", "Тестировщик", "Тэсціроўшчык"},
+     "IT",
+     {"software testing", "attention to detail", "English"},
+     1400,
+     3500,
+     true},
+    {{"Truck driver", "მძღოლი", "Водитель грузовика", "Вадзіцель грузавіка"},
+     "Transport",
+     {"driving licence C", "logistics", "route planning"},
+     1500,
+     3200,
+     false},
     {{"Waiter", "მიმტანი", "Официант", "Афіцыянт"}, "Hospitality", {"customer service", "teamwork", "English"}, 900, 1800, false},
     {{"Cook", "მზარეული", "Повар", "Повар"}, "Hospitality", {"cooking", "food safety", "teamwork"}, 1100, 2600, false},
-    {{"Sales manager", "გაყიდვების მენეჯერი", "Менеджер по продажам", "Менеджар па продажах"}, "Sales", {"sales", "negotiation", "CRM"}, 1300, 4500, true},
-    {{"Call centre operator", "ქოლ-ცენტრის ოპერატორი", "Оператор колл-центра", "Аператар кол-цэнтра"}, "Customer service", {"communication", "computer", "Russian"}, 900, 1600, true},
+    {{"Sales manager", "გაყიდვების მენეჯერი", "Менеджер по продажам", "Менеджар па продажах"},
+     "Sales",
+     {"sales", "negotiation", "CRM"},
+     1300,
+     4500,
+     true},
+    {{"Call centre operator", "ქოლ-ცენტრის ოპერატორი", "Оператор колл-центра", "Аператар кол-цэнтра"},
+     "Customer service",
+     {"communication", "computer", "Russian"},
+     900,
+     1600,
+     true},
     {{"Nurse", "ექთანი", "Медсестра", "Медсястра"}, "Healthcare", {"patient care", "first aid", "teamwork"}, 1000, 2000, false},
-    {{"Teacher", "მასწავლებელი", "Учитель", "Настаўнік"}, "Education", {"teaching", "communication", "computer"}, 900, 1800, true},
-    {{"Electrician", "ელექტრიკოსი", "Электрик", "Электрык"}, "Construction", {"electrical safety", "wiring", "driving licence B"}, 1400, 3000, false},
-    {{"Welder", "შემდუღებელი", "Сварщик", "Зваршчык"}, "Manufacturing", {"welding", "blueprint reading", "safety"}, 1500, 3200, false},
+    {{"Teacher", "მასწავლებელი", "Учитель", "Настаўнік"},
+     "Education",
+     {"teaching", "communication", "computer"},
+     900,
+     1800,
+     true},
+    {{"Electrician", "ელექტრიკოსი", "Электрик", "Электрык"},
+     "Construction",
+     {"electrical safety", "wiring", "driving licence B"},
+     1400,
+     3000,
+     false},
+    {{"Welder", "შემდუღებელი", "Сварщик", "Зваршчык"},
+     "Manufacturing",
+     {"welding", "blueprint reading", "safety"},
+     1500,
+     3200,
+     false},
     {{"Web designer", "ვებ-დიზაინერი", "Веб-дизайнер", "Вэб-дызайнер"}, "IT", {"Figma", "HTML", "CSS"}, 1500, 4000, true},
-    {{"Warehouse worker", "საწყობის მუშაკი", "Кладовщик", "Кладаўшчык"}, "Logistics", {"logistics", "1C", "forklift"}, 900, 1700, false},
-    {{"Seamstress", "მკერავი", "Швея", "Швачка"}, "Manufacturing", {"sewing", "sewing machine", "attention to detail"}, 800, 1500, false},
-    {{"Data entry operator", "მონაცემთა შეყვანის ოპერატორი", "Оператор ввода данных", "Аператар уводу даных"}, "Office", {"typing", "Excel", "attention to detail"}, 900, 1500, true},
-    {{"Hotel receptionist", "სასტუმროს ადმინისტრატორი", "Администратор гостиницы", "Адміністратар гасцініцы"}, "Hospitality", {"English", "customer service", "computer"}, 1000, 2000, false},
+    {{"Warehouse worker", "საწყობის მუშაკი", "Кладовщик", "Кладаўшчык"},
+     "Logistics",
+     {"logistics", "1C", "forklift"},
+     900,
+     1700,
+     false},
+    {{"Seamstress", "მკერავი", "Швея", "Швачка"},
+     "Manufacturing",
+     {"sewing", "sewing machine", "attention to detail"},
+     800,
+     1500,
+     false},
+    {{"Data entry operator", "მონაცემთა შეყვანის ოპერატორი", "Оператор ввода данных", "Аператар уводу даных"},
+     "Office",
+     {"typing", "Excel", "attention to detail"},
+     900,
+     1500,
+     true},
+    {{"Hotel receptionist", "სასტუმროს ადმინისტრატორი", "Администратор гостиницы", "Адміністратар гасцініцы"},
+     "Hospitality",
+     {"English", "customer service", "computer"},
+     1000,
+     2000,
+     false},
     {{"Translator", "თარჯიმანი", "Переводчик", "Перакладчык"}, "Languages", {"English", "Russian", "Georgian"}, 1200, 3000, true},
-    {{"Digital marketing specialist", "ციფრული მარკეტინგის სპეციალისტი", "Специалист по digital-маркетингу", "Спецыяліст па лічбавым маркетынгу"}, "Marketing", {"social media", "copywriting", "analytics"}, 1300, 3800, true},
+    {{"Digital marketing specialist", "ციფრული მარკეტინგის სპეციალისტი", "Специалист по digital-маркетингу",
+      "Спецыяліст па лічбавым маркетынгу"},
+     "Marketing",
+     {"social media", "copywriting", "analytics"},
+     1300,
+     3800,
+     true},
 };
 
-const char* const kGeorgianEmployers[] = {"Silknet", "Magti", "Bank of Georgia", "TBC Bank", "Nikora", "Carrefour GE",
-                                          "Aversi", "GPC", "Wissol", "Georgian Railway", "Liberty Bank", "Biblus"};
-const char* const kBelarusEmployers[] = {"А1 Беларусь", "Белшина", "Милавица", "Евроопт", "Белавиа", "Беларусбанк",
-                                         "EPAM Systems", "МТЗ", "Белкоопсоюз", "Санта Ритейл", "Гомсельмаш"};
+const char* const kGeorgianEmployers[] = {
+    "Silknet", "Magti", "Bank of Georgia", "TBC Bank",         "Nikora",       "Carrefour GE",
+    "Aversi",  "GPC",   "Wissol",          "Georgian Railway", "Liberty Bank", "Biblus"};
+const char* const kBelarusEmployers[] = {"А1 Беларусь",  "Белшина", "Милавица",    "Евроопт",      "Белавиа",   "Беларусбанк",
+                                         "EPAM Systems", "МТЗ",     "Белкоопсоюз", "Санта Ритейл", "Гомсельмаш"};
 const char* const kFreelanceEmployers[] = {"Upwork client", "Freelance project", "Remote startup", "Online agency"};
 
 // Description sentences per language; {t} title, {e} employer, {c} city.
@@ -122,35 +184,50 @@ const Words kOpenings = {
     "Кампанія {e} шукае супрацоўніка на пасаду «{t}» у горадзе {c}.",
 };
 const Words kSchedules[] = {
-    {"Full-time, Monday to Friday.", "სრული განაკვეთი, ორშაბათიდან პარასკევამდე.", "Полный день, с понедельника по пятницу.", "Поўны дзень, з панядзелка па пятніцу."},
-    {"Shifts of two days on, two days off.", "ცვლები: ორი დღე მუშაობა, ორი დღე დასვენება.", "Сменный график два через два.", "Зменны графік два праз два."},
-    {"Part-time, mornings or evenings.", "ნახევარი განაკვეთი, დილით ან საღამოს.", "Неполный день, утром или вечером.", "Няпоўны дзень, раніцай або ўвечары."},
-    {"Flexible hours, suitable for parents.", "მოქნილი გრაფიკი, მოსახერხებელია მშობლებისთვის.", "Гибкий график, подходит родителям.", "Гнуткі графік, падыходзіць бацькам."},
+    {"Full-time, Monday to Friday.", "სრული განაკვეთი, ორშაბათიდან პარასკევამდე.", "Полный день, с понедельника по пятницу.",
+     "Поўны дзень, з панядзелка па пятніцу."},
+    {"Shifts of two days on, two days off.", "ცვლები: ორი დღე მუშაობა, ორი დღე დასვენება.", "Сменный график два через два.",
+     "Зменны графік два праз два."},
+    {"Part-time, mornings or evenings.", "ნახევარი განაკვეთი, დილით ან საღამოს.", "Неполный день, утром или вечером.",
+     "Няпоўны дзень, раніцай або ўвечары."},
+    {"Flexible hours, suitable for parents.", "მოქნილი გრაფიკი, მოსახერხებელია მშობლებისთვის.",
+     "Гибкий график, подходит родителям.", "Гнуткі графік, падыходзіць бацькам."},
 };
 const Words kBenefits[] = {
-    {"We train you on the job and pay on time.", "გასწავლით ადგილზე, ხელფასი დროულად.", "Обучение на месте, зарплата без задержек.", "Навучанне на месцы, зарплата без затрымак."},
-    {"Health insurance after three months.", "ჯანმრთელობის დაზღვევა სამი თვის შემდეგ.", "Медицинская страховка через три месяца.", "Медыцынская страхоўка праз тры месяцы."},
-    {"Free lunch and transport from the city centre.", "უფასო სადილი და ტრანსპორტი ქალაქის ცენტრიდან.", "Бесплатный обед и транспорт из центра города.", "Бясплатны абед і транспарт з цэнтра горада."},
-    {"Accessible workplace; people with disabilities are welcome.", "ადაპტირებული სამუშაო ადგილი; შშმ პირებს ვიწვევთ.", "Доступное рабочее место, приглашаем людей с инвалидностью.", "Даступнае працоўнае месца, запрашаем людзей з інваліднасцю."},
+    {"We train you on the job and pay on time.", "გასწავლით ადგილზე, ხელფასი დროულად.",
+     "Обучение на месте, зарплата без задержек.", "Навучанне на месцы, зарплата без затрымак."},
+    {"Health insurance after three months.", "ჯანმრთელობის დაზღვევა სამი თვის შემდეგ.", "Медицинская страховка через три месяца.",
+     "Медыцынская страхоўка праз тры месяцы."},
+    {"Free lunch and transport from the city centre.", "უფასო სადილი და ტრანსპორტი ქალაქის ცენტრიდან.",
+     "Бесплатный обед и транспорт из центра города.", "Бясплатны абед і транспарт з цэнтра горада."},
+    {"Accessible workplace; people with disabilities are welcome.", "ადაპტირებული სამუშაო ადგილი; შშმ პირებს ვიწვევთ.",
+     "Доступное рабочее место, приглашаем людей с инвалидностью.", "Даступнае працоўнае месца, запрашаем людзей з інваліднасцю."},
 };
-const Words kRemoteNote = {"You can work from home with a computer and internet.",
-                           "შეგიძლიათ იმუშაოთ სახლიდან კომპიუტერით და ინტერნეტით.",
-                           "Можно работать из дома, нужны компьютер и интернет.",
-                           "Можна працаваць з дому, патрэбны камп'ютар і інтэрнэт."};
+const Words kRemoteNote = {
+    "You can work from home with a computer and internet.", "შეგიძლიათ იმუშაოთ სახლიდან კომპიუტერით და ინტერნეტით.",
+    "Можно работать из дома, нужны компьютер и интернет.", "Можна працаваць з дому, патрэбны камп'ютар і інтэрнэт."};
 
 struct CourseTopic {
     Words name;
     std::array<const char*, 3> teaches;
 };
 const CourseTopic kTopics[] = {
-    {{"Computer basics", "კომპიუტერის საფუძვლები", "Основы работы на компьютере", "Асновы працы на камп'ютары"}, {"computer", "typing", "email"}},
-    {{"Excel for work", "Excel სამუშაოსთვის", "Excel для работы", "Excel для працы"}, {"Excel", "computer", "attention to detail"}},
-    {{"Software testing from zero", "პროგრამული უზრუნველყოფის ტესტირება ნულიდან", "Тестирование ПО с нуля", "Тэсціраванне ПЗ з нуля"}, {"software testing", "attention to detail", "English"}},
+    {{"Computer basics", "კომპიუტერის საფუძვლები", "Основы работы на компьютере", "Асновы працы на камп'ютары"},
+     {"computer", "typing", "email"}},
+    {{"Excel for work", "Excel სამუშაოსთვის", "Excel для работы", "Excel для працы"},
+     {"Excel", "computer", "attention to detail"}},
+    {{"Software testing from zero", "პროგრამული უზრუნველყოფის ტესტირება ნულიდან", "Тестирование ПО с нуля",
+      "Тэсціраванне ПЗ з нуля"},
+     {"software testing", "attention to detail", "English"}},
     {{"Web design", "ვებ-დიზაინი", "Веб-дизайн", "Вэб-дызайн"}, {"Figma", "HTML", "CSS"}},
-    {{"Programming basics", "პროგრამირების საფუძვლები", "Основы программирования", "Асновы праграмавання"}, {"C++", "SQL", "Git"}},
-    {{"Digital marketing", "ციფრული მარკეტინგი", "Цифровой маркетинг", "Лічбавы маркетынг"}, {"social media", "copywriting", "analytics"}},
-    {{"Internet safety", "უსაფრთხოება ინტერნეტში", "Безопасность в интернете", "Бяспека ў інтэрнэце"}, {"internet safety", "email", "computer"}},
-    {{"Finding a job online", "სამუშაოს ძებნა ონლაინ", "Поиск работы онлайн", "Пошук працы анлайн"}, {"CV writing", "email", "communication"}},
+    {{"Programming basics", "პროგრამირების საფუძვლები", "Основы программирования", "Асновы праграмавання"},
+     {"C++", "SQL", "Git"}},
+    {{"Digital marketing", "ციფრული მარკეტინგი", "Цифровой маркетинг", "Лічбавы маркетынг"},
+     {"social media", "copywriting", "analytics"}},
+    {{"Internet safety", "უსაფრთხოება ინტერნეტში", "Безопасность в интернете", "Бяспека ў інтэрнэце"},
+     {"internet safety", "email", "computer"}},
+    {{"Finding a job online", "სამუშაოს ძებნა ონლაინ", "Поиск работы онлайн", "Пошук працы анлайн"},
+     {"CV writing", "email", "communication"}},
     {{"Accounting with 1C", "ბუღალტერია 1C-ით", "Бухгалтерия в 1С", "Бухгалтэрыя ў 1С"}, {"accounting", "1C", "Excel"}},
 };
 const char* const kFormats[] = {"webinar", "seminar", "blended"};
@@ -200,11 +277,13 @@ domain::CatalogBatch generateCatalog(const GeneratorOptions& options) {
         std::snprintf(id, sizeof id, "gen-job-%08zu", i);
         j.id = id;
         const bool freelance = occ.remoteFriendly && rng.chance(10);
-        j.workMode = freelance ? domain::WorkMode::Remote
-                     : occ.remoteFriendly && rng.chance(25) ? (rng.chance(50) ? domain::WorkMode::Remote : domain::WorkMode::Hybrid)
-                                                            : domain::WorkMode::OnSite;
+        j.workMode = freelance                     ? domain::WorkMode::Remote
+            : occ.remoteFriendly && rng.chance(25) ? (rng.chance(50) ? domain::WorkMode::Remote : domain::WorkMode::Hybrid)
+                                                   : domain::WorkMode::OnSite;
         j.title = occ.title[lang];
-        j.employer = freelance ? rng.pick(kFreelanceEmployers) : georgia ? rng.pick(kGeorgianEmployers) : rng.pick(kBelarusEmployers);
+        j.employer = freelance ? rng.pick(kFreelanceEmployers)
+            : georgia          ? rng.pick(kGeorgianEmployers)
+                               : rng.pick(kBelarusEmployers);
         j.region = freelance ? "" : city.region;
         j.city = freelance ? "" : city.name[lang];
         j.category = occ.category;
@@ -269,7 +348,8 @@ domain::CatalogBatch generateCatalog(const GeneratorOptions& options) {
             session.scheduleNote = rng.pick(kSchedules)[lang];
             session.flexibleSchedule = rng.chance(20);
             session.capacity = 12 + static_cast<int64_t>(rng.below(19));
-            session.seatsTaken = rng.chance(25) ? session.capacity : static_cast<int64_t>(rng.below(static_cast<size_t>(session.capacity)));
+            session.seatsTaken =
+                rng.chance(25) ? session.capacity : static_cast<int64_t>(rng.below(static_cast<size_t>(session.capacity)));
             session.accessibleVenue = rng.chance(60);
             c.sessions.push_back(std::move(session));
         }

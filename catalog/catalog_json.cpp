@@ -10,9 +10,7 @@ namespace {
 
 using nlohmann::json;
 
-const char* workModeName(WorkMode m) {
-    return m == WorkMode::Remote ? "remote" : m == WorkMode::Hybrid ? "hybrid" : "onsite";
-}
+const char* workModeName(WorkMode m) { return m == WorkMode::Remote ? "remote" : m == WorkMode::Hybrid ? "hybrid" : "onsite"; }
 
 json jobJson(const JobRecord& j) {
     json r = {{"id", j.id},
@@ -50,10 +48,18 @@ json sessionJson(const CourseSession& s) {
 }
 
 json courseJson(const CourseRecord& c) {
-    json r = {{"id", c.id},           {"name", c.name},         {"provider", c.provider},
-              {"description", c.description}, {"format", c.format}, {"city", c.city},
-              {"audience", c.targetGroups},   {"teaches", c.skillsTaught}, {"inLanguage", c.language},
-              {"startDate", c.startDate},     {"educationalLevel", c.level}, {"priceCurrency", c.costCurrency},
+    json r = {{"id", c.id},
+              {"name", c.name},
+              {"provider", c.provider},
+              {"description", c.description},
+              {"format", c.format},
+              {"city", c.city},
+              {"audience", c.targetGroups},
+              {"teaches", c.skillsTaught},
+              {"inLanguage", c.language},
+              {"startDate", c.startDate},
+              {"educationalLevel", c.level},
+              {"priceCurrency", c.costCurrency},
               {"hasCourseInstance", json::array()}};
     if (c.cost) r["price"] = *c.cost;
     for (const auto& s : c.sessions) r["hasCourseInstance"].push_back(sessionJson(s));
@@ -180,10 +186,14 @@ Expected<CatalogBatch> parseJsonLines(std::string_view text) {
             j.region = r.text("region");
             j.city = r.text("city");
             const std::string mode = r.text("workMode");
-            if (mode == "remote") j.workMode = WorkMode::Remote;
-            else if (mode == "hybrid") j.workMode = WorkMode::Hybrid;
-            else if (mode.empty() || mode == "onsite") j.workMode = WorkMode::OnSite;
-            else r.problem("unknown workMode \"" + mode.substr(0, 20) + "\"");
+            if (mode == "remote")
+                j.workMode = WorkMode::Remote;
+            else if (mode == "hybrid")
+                j.workMode = WorkMode::Hybrid;
+            else if (mode.empty() || mode == "onsite")
+                j.workMode = WorkMode::OnSite;
+            else
+                r.problem("unknown workMode \"" + mode.substr(0, 20) + "\"");
             j.category = r.text("occupationalCategory");
             j.skills = r.list("skills");
             j.salaryMin = r.integer("salaryMin");
@@ -215,8 +225,8 @@ Expected<CatalogBatch> parseJsonLines(std::string_view text) {
             const auto sessions = record->find("hasCourseInstance");
             if (sessions != record->end() && !sessions->is_null()) {
                 if (!sessions->is_array() || sessions->size() > kMaxSessionsPerCourse)
-                    return where("\"hasCourseInstance\" must be a list of at most " +
-                                 std::to_string(kMaxSessionsPerCourse) + " sessions");
+                    return where("\"hasCourseInstance\" must be a list of at most " + std::to_string(kMaxSessionsPerCourse) +
+                                 " sessions");
                 for (const json& item : *sessions) {
                     if (!item.is_object()) return where("each course session must be an object");
                     Reader sr(item, lineNo);

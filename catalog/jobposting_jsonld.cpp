@@ -130,7 +130,8 @@ std::optional<int64_t> amount(const json& v) {
         const size_t point = digits.find_last_of(".,");
         std::string plain;
         for (size_t i = 0; i < digits.size(); ++i) {
-            if (std::isdigit(static_cast<unsigned char>(digits[i]))) plain += digits[i];
+            if (std::isdigit(static_cast<unsigned char>(digits[i])))
+                plain += digits[i];
             else if (i == point) {
                 const bool both = digits.find_first_of(".,") != point && digits[digits.find_first_of(".,")] != digits[point];
                 if (both || digits.size() - point - 1 != 3) plain += '.';
@@ -242,8 +243,7 @@ Read jobFrom(const json& posting, const FeedOptions& options) {
     if (!job.datePosted.empty() && !dates::parseDay(job.datePosted)) job.datePosted.clear();
     job.validThrough = field(posting, "validThrough").substr(0, 10);
     if (!job.validThrough.empty() && !dates::parseDay(job.validThrough))
-        return out.refused = "its closing date (validThrough) \"" + utf8::truncate(job.validThrough, 20) +
-                             "\" is not a date",
+        return out.refused = "its closing date (validThrough) \"" + utf8::truncate(job.validThrough, 20) + "\" is not a date",
                out;
     job.category = field(posting, "occupationalCategory");
     // An ISCO-08 code: a CategoryCode in the ISCO set, or text that starts with one ("2512 Software
@@ -288,9 +288,8 @@ Read jobFrom(const json& posting, const FeedOptions& options) {
     if (key.empty()) key = field(posting, "@id");
     if (key.empty()) key = hexDigest(job.title + "\n" + job.employer + "\n" + job.datePosted + "\n" + job.city);
     const std::string ns = feedNamespace(options.source.empty() ? job.employer : options.source);
-    const bool plainKey = utf8::isValid(key) && std::none_of(key.begin(), key.end(), [](char ch) {
-        return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F;
-    });
+    const bool plainKey = utf8::isValid(key) &&
+        std::none_of(key.begin(), key.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F; });
     if (ns.size() + key.size() + 4 > 120 || !plainKey) key = hexDigest(key);
     job.id = "ld-" + ns + "-" + key;
     for (const std::string* s : {&job.title, &job.employer, &job.description, &job.city, &job.region})
@@ -374,8 +373,8 @@ Expected<JobPostingFeed> readJobPostingFeed(std::string_view text, const FeedOpt
             continue;
         }
         if (auto [at, fresh] = seen.emplace(r.job->id, index); !fresh) {
-            feed.refused.push_back({index, r.job->id, r.title,
-                                    "it has the same identifier as posting " + std::to_string(at->second)});
+            feed.refused.push_back(
+                {index, r.job->id, r.title, "it has the same identifier as posting " + std::to_string(at->second)});
             continue;
         }
         if (!r.note.empty()) feed.notes.push_back({index, r.job->id, r.title, r.note});

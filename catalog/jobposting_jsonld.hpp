@@ -36,10 +36,10 @@ struct FeedProblem {
 };
 
 struct JobPostingFeed {
-    std::vector<JobRecord> jobs;       // to offer
-    std::vector<JobRecord> expired;    // closing date passed: taken off every kiosk
+    std::vector<JobRecord> jobs;  // to offer
+    std::vector<JobRecord> expired;  // closing date passed: taken off every kiosk
     std::vector<FeedProblem> refused;  // not imported, each with why
-    std::vector<FeedProblem> notes;    // imported, with something in it left out, and why
+    std::vector<FeedProblem> notes;  // imported, with something in it left out, and why
 };
 
 // True when `text` looks like JSON-LD (rather than the catalog's own JSON Lines batches).

@@ -8,17 +8,17 @@
 namespace dc {
 
 enum class ErrorCode {
-    InvalidInput,     // malformed or hostile input: a script, a query, a config value
-    NotFound,         // the thing asked for does not exist
-    IoError,          // the file system refused
-    StoreCorrupt,     // the database file is damaged or not a database
-    StoreTooNew,      // the database was written by a newer program
-    StoreError,       // any other SQLite failure
+    InvalidInput,  // malformed or hostile input: a script, a query, a config value
+    NotFound,  // the thing asked for does not exist
+    IoError,  // the file system refused
+    StoreCorrupt,  // the database file is damaged or not a database
+    StoreTooNew,  // the database was written by a newer program
+    StoreError,  // any other SQLite failure
     MissingResource,  // a font, a display or another part of the machine is absent
-    Internal,         // a bug: an invariant did not hold
-    Transient,        // worth retrying later: network down, server busy or failing, timeouts
-    Refused,          // the other side said no for good (bad request, unknown device): do not retry as is
-    Conflict,         // someone else changed it first: look again, then decide
+    Internal,  // a bug: an invariant did not hold
+    Transient,  // worth retrying later: network down, server busy or failing, timeouts
+    Refused,  // the other side said no for good (bad request, unknown device): do not retry as is
+    Conflict,  // someone else changed it first: look again, then decide
 };
 
 const char* toString(ErrorCode code);

@@ -8,7 +8,7 @@
 
 namespace dc::log {
 
-inline constexpr size_t kKeep = 40;         // lines the ring keeps
+inline constexpr size_t kKeep = 40;  // lines the ring keeps
 inline constexpr size_t kMaxLineBytes = 500;  // longer lines are cut in the ring
 
 // The name each line starts with on stderr ("dc-kiosk", "dc-server"); set once at start.

@@ -9,11 +9,21 @@ size_t sequenceLength(std::string_view text, size_t i, char32_t& cp) {
     const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char b0 = byte(i);
     size_t len = 0;
-    if (b0 < 0x80) { cp = b0; return 1; }
-    if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; }
-    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; }
-    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; }
-    else return 0;
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    }
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+    } else
+        return 0;
     if (i + len > text.size()) return 0;
     for (size_t k = 1; k < len; ++k) {
         if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -87,11 +97,16 @@ std::string foldCase(std::string_view text) {
             continue;
         }
         char32_t c = cps[0];
-        if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 0x20;
-        else if (c >= 0x410 && c <= 0x42F) c += 0x20;          // А-Я
-        else if (c >= 0x400 && c <= 0x40F) c += 0x50;          // Ё, Ў, І and the rest
-        if (c == 0x451) c = 0x435;                              // ё as е, as the index does
-        else if (c >= 0x1C90 && c <= 0x1CBF && c != 0x1CBB && c != 0x1CBC) c -= 0x1C90 - 0x10D0;  // Mtavruli
+        if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+            c += 0x20;
+        else if (c >= 0x410 && c <= 0x42F)
+            c += 0x20;  // А-Я
+        else if (c >= 0x400 && c <= 0x40F)
+            c += 0x50;  // Ё, Ў, І and the rest
+        if (c == 0x451)
+            c = 0x435;  // ё as е, as the index does
+        else if (c >= 0x1C90 && c <= 0x1CBF && c != 0x1CBB && c != 0x1CBC)
+            c -= 0x1C90 - 0x10D0;  // Mtavruli
         append(out, c);
     }
     return out;
@@ -138,7 +153,8 @@ std::string printable(std::string_view text) {
         }
         const char32_t c = cp[0];
         const bool control = c < 0x20 || (c >= 0x7F && c < 0xA0);
-        const bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+        const bool bidi =
+            (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
         out += control || bidi ? std::string("?") : ch;
     }
     return out;

@@ -12,7 +12,7 @@ namespace dc::domain {
 
 struct ApplicationDraft {
     std::string jobId;
-    Profile person;    // id may be empty: a new profile is made; documentNumber and birthDate optional
+    Profile person;  // id may be empty: a new profile is made; documentNumber and birthDate optional
     std::string note;  // short, optional
     bool consent = false;  // the person agreed to their data going to the employer
     bool smsOptIn = false;  // the person asked for a text message when the office answers
@@ -35,9 +35,21 @@ struct RegistrationDraft {
     std::string idPhoto;  // optional, as for an application
 };
 
-enum class ActionStatus { Pending, Submitted, Accepted, Rejected, Confirmed, Waitlisted, Cancelled,
-                          // decided by the office's caseworkers (applications)
-                          Forwarded, Invited, Hired, NotSelected, Withdrawn };
+enum class ActionStatus {
+    Pending,
+    Submitted,
+    Accepted,
+    Rejected,
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+    // decided by the office's caseworkers (applications)
+    Forwarded,
+    Invited,
+    Hired,
+    NotSelected,
+    Withdrawn
+};
 ActionStatus actionStatusFromText(const std::string& text);  // unknown words: Pending
 const char* actionStatusText(ActionStatus status);
 
@@ -53,9 +65,9 @@ struct StatusAnswer {
     enum class Kind { Application, Enrollment } kind = Kind::Application;
     ActionStatus status = ActionStatus::Pending;
     std::optional<int64_t> waitlistPosition;
-    std::string title;     // the job's title or the course's name, when still in the catalog
+    std::string title;  // the job's title or the course's name, when still in the catalog
     bool delivered = false;  // the server has the action (its outbox record is done)
-    std::string message;   // the office's words to the person (a caseworker's), may be empty
+    std::string message;  // the office's words to the person (a caseworker's), may be empty
     // Where the answer comes from: the office itself (asked just now), or this kiosk's copy,
     // last changed at `updatedAt` ("2026-12-03T09:14:00Z").
     bool fromOffice = false;

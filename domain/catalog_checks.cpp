@@ -13,9 +13,9 @@ constexpr size_t kMaxListItems = 64;
 
 Expected<void> checkText(const std::string& what, const std::string& id, const std::string& text, size_t maxBytes) {
     if (text.size() > maxBytes)
-        return fail(ErrorCode::InvalidInput, what + " of record '" + id.substr(0, 64) + "' is " +
-                                                 std::to_string(text.size()) + " bytes; the limit is " +
-                                                 std::to_string(maxBytes));
+        return fail(ErrorCode::InvalidInput,
+                    what + " of record '" + id.substr(0, 64) + "' is " + std::to_string(text.size()) + " bytes; the limit is " +
+                        std::to_string(maxBytes));
     if (!utf8::isValid(text))
         return fail(ErrorCode::InvalidInput, what + " of record '" + id.substr(0, 64) + "' is not valid UTF-8");
     return {};
@@ -28,26 +28,25 @@ Expected<void> checkId(const std::string& kind, const std::string& id) {
 
 Expected<void> checkList(const std::string& what, const std::string& id, const std::vector<std::string>& items) {
     if (items.size() > kMaxListItems)
-        return fail(ErrorCode::InvalidInput, what + " of record '" + id + "' has " + std::to_string(items.size()) +
-                                                 " items; the limit is " + std::to_string(kMaxListItems));
+        return fail(ErrorCode::InvalidInput,
+                    what + " of record '" + id + "' has " + std::to_string(items.size()) + " items; the limit is " +
+                        std::to_string(kMaxListItems));
     for (const auto& item : items)
         if (auto r = checkText(what, id, item, kMaxTitleBytes); !r) return r;
     return {};
 }
-
 
 }  // namespace
 
 Expected<void> validateJob(const JobRecord& job) {
     if (auto r = checkId("job", job.id); !r) return r;
     if (job.title.empty()) return fail(ErrorCode::InvalidInput, "job '" + job.id + "' has no title");
-    for (const auto* field : {&job.title, &job.employer, &job.region, &job.city, &job.category,
-                              &job.salaryCurrency, &job.employmentType, &job.datePosted, &job.validThrough, &job.isco})
+    for (const auto* field : {&job.title, &job.employer, &job.region, &job.city, &job.category, &job.salaryCurrency,
+                              &job.employmentType, &job.datePosted, &job.validThrough, &job.isco})
         if (auto r = checkText("a field", job.id, *field, kMaxTitleBytes); !r) return r;
     if (auto r = checkText("the description", job.id, job.description, kMaxDescriptionBytes); !r) return r;
     if (auto r = checkList("the skills", job.id, job.skills); !r) return r;
-    if (!isSalaryPeriod(job.salaryPeriod))
-        return fail(ErrorCode::InvalidInput, "job '" + job.id + "' has an unknown pay period");
+    if (!isSalaryPeriod(job.salaryPeriod)) return fail(ErrorCode::InvalidInput, "job '" + job.id + "' has an unknown pay period");
     if (!job.isco.empty() && !iscoGroupOf(job.isco))
         return fail(ErrorCode::InvalidInput, "job '" + job.id + "' has an occupation code that is not ISCO-08");
     return {};
@@ -59,8 +58,8 @@ Expected<void> validateCatalogBatch(const CatalogBatch& batch) {
     for (const CourseRecord& course : batch.courseUpserts) {
         if (auto r = checkId("course", course.id); !r) return r;
         if (course.name.empty()) return fail(ErrorCode::InvalidInput, "course '" + course.id + "' has no name");
-        for (const auto* field : {&course.name, &course.provider, &course.format, &course.city, &course.language,
-                                  &course.startDate})
+        for (const auto* field :
+             {&course.name, &course.provider, &course.format, &course.city, &course.language, &course.startDate})
             if (auto r = checkText("a field", course.id, *field, kMaxTitleBytes); !r) return r;
         if (auto r = checkText("the description", course.id, course.description, kMaxDescriptionBytes); !r) return r;
         if (auto r = checkList("the target groups", course.id, course.targetGroups); !r) return r;

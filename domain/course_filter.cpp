@@ -33,8 +33,7 @@ bool matches(const CourseRecord& c, const CourseFilter& f) {
     if (!f.group.empty() && std::find(c.targetGroups.begin(), c.targetGroups.end(), f.group) == c.targetGroups.end())
         return false;
     if (!f.city.empty() && !inCity(c, f.city)) return false;
-    if (f.flexibleOnly &&
-        std::none_of(c.sessions.begin(), c.sessions.end(), [](const auto& s) { return s.flexibleSchedule; }))
+    if (f.flexibleOnly && std::none_of(c.sessions.begin(), c.sessions.end(), [](const auto& s) { return s.flexibleSchedule; }))
         return false;
     return true;
 }

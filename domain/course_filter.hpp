@@ -14,7 +14,7 @@ namespace dc::domain {
 struct CourseFilter {
     std::string format;  // empty = any
     std::string group;
-    std::string city;    // of the course or of any of its sessions
+    std::string city;  // of the course or of any of its sessions
     bool flexibleOnly = false;
     bool any() const { return !format.empty() || !group.empty() || !city.empty() || flexibleOnly; }
     bool operator==(const CourseFilter&) const = default;
@@ -30,7 +30,6 @@ struct CourseChoices {
 };
 // Every value present, most courses first (cities: at most `maxCities`), counted as if chosen
 // with the rest of `filter` kept.
-CourseChoices courseChoices(const std::vector<CourseRecord>& courses, const CourseFilter& filter,
-                            size_t maxCities = 4);
+CourseChoices courseChoices(const std::vector<CourseRecord>& courses, const CourseFilter& filter, size_t maxCities = 4);
 
 }  // namespace dc::domain

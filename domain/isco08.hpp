@@ -9,7 +9,7 @@
 namespace dc::domain {
 
 struct IscoGroup {
-    const char* code;                // "25"
+    const char* code;  // "25"
     std::array<const char*, 4> title;  // English, Georgian, Russian, Belarusian
 };
 

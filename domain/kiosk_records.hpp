@@ -11,12 +11,12 @@ namespace dc::domain {
 
 struct ActionRow {
     std::string referenceCode;
-    std::string kind;   // "application", "enrollment", "registration"
+    std::string kind;  // "application", "enrollment", "registration"
     std::string title;  // the job's title or the course's name (empty for a registration)
     ActionStatus status = ActionStatus::Pending;
     bool delivered = false;  // the server answered for it
-    bool setAside = false;   // quarantined: the server refused it (the reason is in the outbox list)
-    std::string createdAt;   // ISO 8601 UTC
+    bool setAside = false;  // quarantined: the server refused it (the reason is in the outbox list)
+    std::string createdAt;  // ISO 8601 UTC
     std::optional<int64_t> waitlistPosition;
 };
 

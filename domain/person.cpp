@@ -28,7 +28,8 @@ std::optional<FieldProblem> checkPhone(std::string_view phone) {
     if (phone.size() > kMaxPhoneBytes) return problem(PersonField::Phone, "a phone number has 6 to 15 digits");
     int digits = 0;
     for (char c : phone) {
-        if (c >= '0' && c <= '9') ++digits;
+        if (c >= '0' && c <= '9')
+            ++digits;
         else if (c != '+' && c != ' ' && c != '-' && c != '(' && c != ')')
             return problem(PersonField::Phone, "a phone number may hold only digits, spaces and + - ( )");
     }
@@ -41,7 +42,7 @@ std::optional<FieldProblem> checkEmail(std::string_view email) {
     if (email.empty()) return std::nullopt;
     const size_t at = email.find('@');
     const bool shaped = at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
-                        email.find('@', at + 1) == std::string_view::npos && email.find(' ') == std::string_view::npos;
+        email.find('@', at + 1) == std::string_view::npos && email.find(' ') == std::string_view::npos;
     if (!shaped || email.size() > kMaxEmailBytes || !utf8::isValid(email) || hasControlCharacter(email))
         return problem(PersonField::Email, "the e-mail address does not look right");
     return std::nullopt;

@@ -15,7 +15,8 @@ Expected<std::string> idField(const json& obj, const char* key, size_t maxBytes)
     if (s.empty() || s.size() > maxBytes)
         return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" is empty or too long");
     for (unsigned char ch : s)
-        if (ch < 0x20 || ch == 0x7F) return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" holds control characters");
+        if (ch < 0x20 || ch == 0x7F)
+            return fail(ErrorCode::InvalidInput, std::string("\"") + key + "\" holds control characters");
     return s;
 }
 
@@ -66,20 +67,25 @@ json toJson(const PersonBody& person) {
 }
 
 json toJson(const ApplicationBody& body) {
-    json out = {{"applicationId", body.applicationId}, {"referenceCode", body.referenceCode}, {"jobId", body.jobId},
-                {"person", toJson(body.person)}, {"note", body.note}};
+    json out = {{"applicationId", body.applicationId},
+                {"referenceCode", body.referenceCode},
+                {"jobId", body.jobId},
+                {"person", toJson(body.person)},
+                {"note", body.note}};
     if (!body.attachments.empty()) out["attachments"] = attachmentsJson(body.attachments);
     return out;
 }
 
 json toJson(const EnrollmentBody& body) {
     return {{"enrollmentId", body.enrollmentId}, {"referenceCode", body.referenceCode}, {"courseId", body.courseId},
-            {"sessionId", body.sessionId}, {"waitlist", body.waitlist}, {"person", toJson(body.person)}};
+            {"sessionId", body.sessionId},       {"waitlist", body.waitlist},           {"person", toJson(body.person)}};
 }
 
 json toJson(const RegistrationBody& body) {
-    json out = {{"registrationId", body.registrationId}, {"referenceCode", body.referenceCode},
-                {"person", toJson(body.person)}, {"assistedBy", body.assistedBy}};
+    json out = {{"registrationId", body.registrationId},
+                {"referenceCode", body.referenceCode},
+                {"person", toJson(body.person)},
+                {"assistedBy", body.assistedBy}};
     if (!body.attachments.empty()) out["attachments"] = attachmentsJson(body.attachments);
     return out;
 }
@@ -102,7 +108,8 @@ Expected<PersonBody> readPersonBody(const json& person) {
     p.documentNumber = *document;
     p.birthDate = *birth;
     p.language = *language;
-    if (p.id.size() > 128 || p.language.size() > 8) return fail(ErrorCode::InvalidInput, "\"profileId\" or \"language\" is too long");
+    if (p.id.size() > 128 || p.language.size() > 8)
+        return fail(ErrorCode::InvalidInput, "\"profileId\" or \"language\" is too long");
     if (const auto it = person.find("skills"); it != person.end()) {
         if (!it->is_array() || it->size() > 64) return fail(ErrorCode::InvalidInput, "\"skills\" must be a list of at most 64");
         for (const auto& s : *it) {

@@ -14,13 +14,13 @@
 namespace dc::domain {
 
 struct PersonBody {
-    Profile profile;    // profileId, name, phone, email, skills, language; document and birth date optional
-    bool sms = false;   // the office texts the phone when it answers
+    Profile profile;  // profileId, name, phone, email, skills, language; document and birth date optional
+    bool sms = false;  // the office texts the phone when it answers
 };
 
 struct AttachmentRef {
     std::string id;
-    std::string kind;    // "id-photo"
+    std::string kind;  // "id-photo"
     std::string sha256;  // hex
 };
 
@@ -37,7 +37,7 @@ struct EnrollmentBody {
     std::string enrollmentId;
     std::string referenceCode;
     std::string sessionId;
-    std::string courseId;   // informational: the server finds the course from the session
+    std::string courseId;  // informational: the server finds the course from the session
     bool waitlist = false;  // the kiosk, as far as it knew, had no seat left
     PersonBody person;
 };

@@ -19,8 +19,7 @@ std::optional<WorkMode> workModeFromText(std::string_view text) {
 }
 
 bool isSalaryPeriod(std::string_view period) {
-    return period.empty() || period == "HOUR" || period == "DAY" || period == "WEEK" || period == "MONTH" ||
-           period == "YEAR";
+    return period.empty() || period == "HOUR" || period == "DAY" || period == "WEEK" || period == "MONTH" || period == "YEAR";
 }
 
 std::optional<int64_t> monthlyAmount(std::optional<int64_t> amount, std::string_view period) {

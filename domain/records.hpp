@@ -24,11 +24,11 @@ struct JobRecord {
     std::optional<int64_t> salaryMin;  // whole currency units per salaryPeriod
     std::optional<int64_t> salaryMax;
     std::string salaryCurrency;  // ISO 4217: GEL, BYN, USD
-    std::string salaryPeriod;    // HOUR, DAY, WEEK, MONTH or YEAR, as the employer pays; empty: MONTH
+    std::string salaryPeriod;  // HOUR, DAY, WEEK, MONTH or YEAR, as the employer pays; empty: MONTH
     std::string employmentType;  // FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY
-    std::string datePosted;      // ISO 8601 date
-    std::string validThrough;    // ISO 8601 date, may be empty: the last day the posting is offered
-    std::string isco;            // ISCO-08 occupation code (2 to 4 digits), may be empty
+    std::string datePosted;  // ISO 8601 date
+    std::string validThrough;  // ISO 8601 date, may be empty: the last day the posting is offered
+    std::string isco;  // ISCO-08 occupation code (2 to 4 digits), may be empty
 };
 
 // The pay periods a salary may be stated in, and what one of them comes to in a month (a month

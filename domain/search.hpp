@@ -43,11 +43,9 @@ struct JobFilters {
     std::string region;  // exact region name; empty means any
     std::optional<WorkMode> workMode;
     std::string category;
-    int minSalaryBand = 0;    // 0 means any; k means a stated maximum of at least kSalaryBandFloor[k]
+    int minSalaryBand = 0;  // 0 means any; k means a stated maximum of at least kSalaryBandFloor[k]
     std::string postedSince;  // ISO date; empty means any
-    bool any() const {
-        return !region.empty() || workMode || !category.empty() || minSalaryBand > 0 || !postedSince.empty();
-    }
+    bool any() const { return !region.empty() || workMode || !category.empty() || minSalaryBand > 0 || !postedSince.empty(); }
 };
 
 // Where the previous page ended. Ranked pages order by score, newest-first pages by rowid.
@@ -61,7 +59,7 @@ struct JobSearch {
     std::string text;  // what the person typed; untrusted
     JobFilters filters;
     std::vector<std::string> mySkills;  // the searcher's skills: matching jobs rank higher
-    std::optional<JobCursor> after;     // next page after this cursor
+    std::optional<JobCursor> after;  // next page after this cursor
     int limit = 50;
     bool withFacets = true;
 };
@@ -94,9 +92,9 @@ struct JobPage {
 
 // A course session offered for skills a job asks for (store: coursesTeaching).
 struct CourseOffer {
-    CourseRecord course;      // with only the session offered
-    int teachesMissing = 0;   // how many of the wanted skills it teaches
-    bool nearby = false;      // in the searcher's city
+    CourseRecord course;  // with only the session offered
+    int teachesMissing = 0;  // how many of the wanted skills it teaches
+    bool nearby = false;  // in the searcher's city
 };
 
 }  // namespace dc::domain

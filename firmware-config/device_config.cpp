@@ -36,7 +36,8 @@ std::function<std::string(const toml::node&, DeviceConfig&)> integer(int64_t Dev
     };
 }
 
-std::function<std::string(const toml::node&, DeviceConfig&)> oneOf(std::string DeviceConfig::*field, std::vector<std::string> allowed) {
+std::function<std::string(const toml::node&, DeviceConfig&)> oneOf(std::string DeviceConfig::*field,
+                                                                   std::vector<std::string> allowed) {
     return [=](const toml::node& n, DeviceConfig& c) -> std::string {
         const auto v = n.value_exact<std::string>();
         if (!v) return "must be text in quotes";
@@ -51,7 +52,7 @@ std::function<std::string(const toml::node&, DeviceConfig&)> oneOf(std::string D
 }
 
 std::function<std::string(const toml::node&, DeviceConfig&)> text(std::string DeviceConfig::*field, size_t maxBytes,
-                                                                std::function<std::string(const std::string&)> check = {}) {
+                                                                  std::function<std::string(const std::string&)> check = {}) {
     return [=](const toml::node& n, DeviceConfig& c) -> std::string {
         const auto v = n.value_exact<std::string>();
         if (!v) return "must be text in quotes";
@@ -69,7 +70,8 @@ std::string serverUrlProblem(const std::string& url) { return url.empty() ? std:
 std::string pinHashProblem(const std::string& hash) {
     if (hash.empty()) return {};
     // Only the shape is checked here; libsodium checks the rest when a PIN is tried.
-    if (hash.rfind("$argon2id$v=19$", 0) != 0) return "must be an argon2id hash (\"dc-provision hash-pin\" makes one), never a PIN";
+    if (hash.rfind("$argon2id$v=19$", 0) != 0)
+        return "must be an argon2id hash (\"dc-provision hash-pin\" makes one), never a PIN";
     return {};
 }
 
@@ -113,13 +115,17 @@ std::string checkServerUrl(const std::string& url) {
             problem = shown + "must not carry a user name or password";
         else if (!part(CURLUPART_FRAGMENT).empty() || !part(CURLUPART_QUERY).empty())
             problem = shown + "must not carry a query or a fragment";
-        else if (host.empty()) problem = shown + "names no server";
-        else if (scheme == "https") problem.clear();
-        else if (scheme != "http") problem = shown + "must start with https://";
+        else if (host.empty())
+            problem = shown + "names no server";
+        else if (scheme == "https")
+            problem.clear();
+        else if (scheme != "http")
+            problem = shown + "must start with https://";
         else {
             // Plain http only to a literal loopback address: 127.0.0.0/8 or [::1].
             in_addr v4{};
-            const bool loopback = host == "[::1]" || (::inet_pton(AF_INET, host.c_str(), &v4) == 1 && (ntohl(v4.s_addr) >> 24) == 127);
+            const bool loopback =
+                host == "[::1]" || (::inet_pton(AF_INET, host.c_str(), &v4) == 1 && (ntohl(v4.s_addr) >> 24) == 127);
             if (!loopback) problem = shown + "must start with https:// (plain http only to 127.0.0.1 or [::1], this machine)";
         }
     }
@@ -132,8 +138,10 @@ namespace {
 const std::vector<Rule>& rules() {
     static const std::vector<Rule> kRules = {
         {{"site.name", "string", "(none)", "required, 1-120 bytes"},
-         text(&DeviceConfig::siteName, 120, [](const std::string& v) { return v.empty() ? std::string("must not be empty") : std::string(); })},
-        {{"site.language", "string", "\"ka\"", "ka | ru | be | en"}, oneOf(&DeviceConfig::siteLanguage, {"ka", "ru", "be", "en"})},
+         text(&DeviceConfig::siteName, 120,
+              [](const std::string& v) { return v.empty() ? std::string("must not be empty") : std::string(); })},
+        {{"site.language", "string", "\"ka\"", "ka | ru | be | en"},
+         oneOf(&DeviceConfig::siteLanguage, {"ka", "ru", "be", "en"})},
         {{"kiosk.idle_timeout_s", "integer", "90", "30..600"}, integer(&DeviceConfig::idleTimeoutSeconds, 30, 600)},
         {{"kiosk.attract_after_s", "integer", "60", "0..3600 (0: never)"}, integer(&DeviceConfig::attractAfterSeconds, 0, 3600)},
         {{"kiosk.audio_guidance_on_start", "boolean", "false", "true | false"},
@@ -145,7 +153,8 @@ const std::vector<Rule>& rules() {
          }},
         {{"server.url", "string", "\"\" (offline)", "https://... ; http:// only to a loopback address (127.0.0.1, [::1])"},
          text(&DeviceConfig::serverUrl, 512, serverUrlProblem)},
-        {{"server.ca_file", "string", "\"\" (system CAs)", "absolute path to a PEM file"}, text(&DeviceConfig::serverCaFile, 512, absolutePathProblem)},
+        {{"server.ca_file", "string", "\"\" (system CAs)", "absolute path to a PEM file"},
+         text(&DeviceConfig::serverCaFile, 512, absolutePathProblem)},
         {{"server.sync_interval_s", "integer", "60", "5..3600"}, integer(&DeviceConfig::syncIntervalSeconds, 5, 3600)},
         {{"camera.backend", "string", "\"auto\"", "auto | libcamera | v4l2 | synthetic | none | file:/DIR"},
          [](const toml::node& n, DeviceConfig& c) -> std::string {
@@ -157,8 +166,10 @@ const std::vector<Rule>& rules() {
              }
              return oneOf(&DeviceConfig::cameraBackend, {"auto", "libcamera", "v4l2", "synthetic", "none"})(n, c);
          }},
-        {{"camera.device", "string", "\"\" (the first camera)", "an id the backend lists"}, text(&DeviceConfig::cameraDevice, 256)},
-        {{"printer.device", "string", "\"\" (no printer)", "a device under /dev/ (/dev/usb/lp0)"}, text(&DeviceConfig::printerDevice, 256, devicePathProblem)},
+        {{"camera.device", "string", "\"\" (the first camera)", "an id the backend lists"},
+         text(&DeviceConfig::cameraDevice, 256)},
+        {{"printer.device", "string", "\"\" (no printer)", "a device under /dev/ (/dev/usb/lp0)"},
+         text(&DeviceConfig::printerDevice, 256, devicePathProblem)},
         {{"printer.paper_mm", "integer", "80", "58 | 80"},
          [](const toml::node& n, DeviceConfig& c) -> std::string {
              const auto v = n.value_exact<int64_t>();
@@ -189,14 +200,16 @@ const std::vector<SchemaKey>& schema() {
 Expected<DeviceConfig> parseDeviceConfig(std::string_view text, std::string_view sourceName) {
     const std::string where(sourceName.substr(0, 200));
     if (text.size() > kMaxConfigBytes)
-        return fail(ErrorCode::InvalidInput, where + ": " + std::to_string(text.size()) + " bytes; a configuration is at most " +
-                                                 std::to_string(kMaxConfigBytes));
+        return fail(
+            ErrorCode::InvalidInput,
+            where + ": " + std::to_string(text.size()) + " bytes; a configuration is at most " + std::to_string(kMaxConfigBytes));
     toml::table doc;
     try {
         doc = toml::parse(text, sourceName);
     } catch (const toml::parse_error& e) {
-        return fail(ErrorCode::InvalidInput, where + " line " + std::to_string(e.source().begin.line) + ": not valid TOML (" +
-                                                 std::string(e.description()) + ")");
+        return fail(
+            ErrorCode::InvalidInput,
+            where + " line " + std::to_string(e.source().begin.line) + ": not valid TOML (" + std::string(e.description()) + ")");
     }
     DeviceConfig config;
     std::vector<std::string> problems;
@@ -208,7 +221,9 @@ Expected<DeviceConfig> parseDeviceConfig(std::string_view text, std::string_view
         const std::string sectionName(section.str());
         const toml::table* table = node.as_table();
         if (!table) {
-            say(node.source(), "\"" + sectionName.substr(0, 40) + "\" is not a section; keys go under [site], [kiosk], [server], [camera], [printer], [clerk] or [technician]");
+            say(node.source(),
+                "\"" + sectionName.substr(0, 40) +
+                    "\" is not a section; keys go under [site], [kiosk], [server], [camera], [printer], [clerk] or [technician]");
             continue;
         }
         for (auto&& [name, value] : *table) {
@@ -242,8 +257,8 @@ bool pushable(std::string_view key) {
     // it off from the office for good, with no one on site to put it right.
     // Nor may it name the kiosk's devices: a device path is the technician's, set on site.
     // How long personal details stay on the kiosk is the site's rule, set when it is provisioned.
-    return key != "server.url" && key != "server.ca_file" && key != "site.name" && key != "printer.device" && key != "camera.device" &&
-           key != "camera.backend" && key != "privacy.retention_days";
+    return key != "server.url" && key != "server.ca_file" && key != "site.name" && key != "printer.device" &&
+        key != "camera.device" && key != "camera.backend" && key != "privacy.retention_days";
 }
 
 PushedConfig applyPushedConfig(const DeviceConfig& base, std::string_view jsonText) {
@@ -271,10 +286,14 @@ PushedConfig applyPushedConfig(const DeviceConfig& base, std::string_view jsonTe
         }
         // The same rule as the file's, on the same kind of node.
         std::unique_ptr<toml::node> node;
-        if (value.is_boolean()) node = std::make_unique<toml::value<bool>>(value.get<bool>());
-        else if (value.is_number_integer()) node = std::make_unique<toml::value<int64_t>>(value.get<int64_t>());
-        else if (value.is_string()) node = std::make_unique<toml::value<std::string>>(value.get<std::string>());
-        else if (value.is_number_float()) node = std::make_unique<toml::value<double>>(value.get<double>());
+        if (value.is_boolean())
+            node = std::make_unique<toml::value<bool>>(value.get<bool>());
+        else if (value.is_number_integer())
+            node = std::make_unique<toml::value<int64_t>>(value.get<int64_t>());
+        else if (value.is_string())
+            node = std::make_unique<toml::value<std::string>>(value.get<std::string>());
+        else if (value.is_number_float())
+            node = std::make_unique<toml::value<double>>(value.get<double>());
         else {
             out.problems.push_back(shown + " has a value of the wrong type");
             continue;
@@ -306,7 +325,8 @@ Expected<void> setConfigKey(DeviceConfig& config, std::string_view key, std::str
         }
         node = std::make_unique<toml::value<int64_t>>(n);
     } else if (type == "boolean") {
-        if (value != "true" && value != "false") return fail(ErrorCode::InvalidInput, std::string(key) + " must be true or false");
+        if (value != "true" && value != "false")
+            return fail(ErrorCode::InvalidInput, std::string(key) + " must be true or false");
         node = std::make_unique<toml::value<bool>>(value == "true");
     } else {
         node = std::make_unique<toml::value<std::string>>(std::string(value));

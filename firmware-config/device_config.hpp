@@ -14,22 +14,22 @@ namespace dc::config {
 
 struct DeviceConfig {
     // [site]
-    std::string siteName;                 // required: "Batumi employment office"
-    std::string siteLanguage = "ka";      // ka, ru, be, en: the language the kiosk returns to
+    std::string siteName;  // required: "Batumi employment office"
+    std::string siteLanguage = "ka";  // ka, ru, be, en: the language the kiosk returns to
     // [kiosk]
-    int64_t idleTimeoutSeconds = 90;      // 30..600
-    int64_t attractAfterSeconds = 60;     // 0 (never)..3600
+    int64_t idleTimeoutSeconds = 90;  // 30..600
+    int64_t attractAfterSeconds = 60;  // 0 (never)..3600
     bool audioGuidanceOnStart = false;
     // [server]
-    std::string serverUrl;                // https://... (http only to 127.0.0.1 / localhost); empty: offline kiosk
-    std::string serverCaFile;             // a private CA's PEM; empty: the system's CAs
-    int64_t syncIntervalSeconds = 60;     // 5..3600
+    std::string serverUrl;  // https://... (http only to 127.0.0.1 / localhost); empty: offline kiosk
+    std::string serverCaFile;  // a private CA's PEM; empty: the system's CAs
+    int64_t syncIntervalSeconds = 60;  // 5..3600
     // [camera]
-    std::string cameraBackend = "auto";   // auto, libcamera, v4l2, synthetic, none, file:/DIR
-    std::string cameraDevice;             // an id from the backend's list; empty: the first
+    std::string cameraBackend = "auto";  // auto, libcamera, v4l2, synthetic, none, file:/DIR
+    std::string cameraDevice;  // an id from the backend's list; empty: the first
     // [printer]
-    std::string printerDevice;            // /dev/usb/lp0, /dev/ttyUSB0; empty: no printer
-    int64_t printerPaperMm = 80;          // 58 or 80
+    std::string printerDevice;  // /dev/usb/lp0, /dev/ttyUSB0; empty: no printer
+    int64_t printerPaperMm = 80;  // 58 or 80
     // [clerk], [technician]: the PINs of the staff modes, as argon2id hashes only ("dc-provision
     // hash-pin" makes one); empty: that mode cannot be entered until the server sends one.
     std::string clerkPinHash;
@@ -39,10 +39,10 @@ struct DeviceConfig {
 };
 
 struct SchemaKey {
-    const char* key;          // "kiosk.idle_timeout_s"
-    const char* type;         // "string", "integer", "boolean"
+    const char* key;  // "kiosk.idle_timeout_s"
+    const char* type;  // "string", "integer", "boolean"
     const char* defaultText;  // as written in SCHEMA.md
-    const char* range;        // "30..600", "ka | ru | be | en", "required"
+    const char* range;  // "30..600", "ka | ru | be | en", "required"
 };
 const std::vector<SchemaKey>& schema();
 
@@ -60,7 +60,7 @@ Expected<DeviceConfig> loadDeviceConfig(const std::string& path);
 // bad values are left out and listed, the rest applied.
 struct PushedConfig {
     DeviceConfig config;
-    std::vector<std::string> applied;   // keys whose value changed
+    std::vector<std::string> applied;  // keys whose value changed
     std::vector<std::string> problems;  // "kiosk.idle_timeout_s = 5 is below 30", "server.url may not be set by the server"
 };
 PushedConfig applyPushedConfig(const DeviceConfig& base, std::string_view json);

@@ -62,21 +62,26 @@ Expected<AttachmentRecord> queueAttachment(Database& db, const FieldCipher& ciph
         return fail(ErrorCode::InvalidInput, "an attachment is 1 byte to 16 MiB");
     // Both travel in the upload's address: plain letters, digits and '-' only.
     auto plain = [](const std::string& t, size_t min) {
-        return t.size() >= min && t.size() <= 64 && t.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+        return t.size() >= min && t.size() <= 64 &&
+            t.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
     };
     if (!plain(kind, 1)) return fail(ErrorCode::InvalidInput, "an attachment's kind is lower-case letters, digits and '-'");
     if (!plain(recordId, 0)) return fail(ErrorCode::InvalidInput, "an attachment's record id is letters, digits and '-'");
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    AttachmentRecord a{.id = randomHex(16), .kind = kind, .recordId = recordId,
-                       .sha256 = toHex(digest, sizeof digest), .size = static_cast<int64_t>(bytes.size())};
+    AttachmentRecord a{.id = randomHex(16),
+                       .kind = kind,
+                       .recordId = recordId,
+                       .sha256 = toHex(digest, sizeof digest),
+                       .size = static_cast<int64_t>(bytes.size())};
     std::error_code ec;
     std::filesystem::create_directories(folderOf(db), ec);
     if (ec) return fail(ErrorCode::IoError, "cannot create " + folderOf(db).string() + ": " + ec.message());
     auto sealed = cipher.seal("attachment:" + a.id, bytes);
     if (!sealed) return std::unexpected(sealed.error());
     if (auto r = writeDurably(fileOf(db, a.id), *sealed); !r) return std::unexpected(r.error());
-    DC_TRY(stmt, Statement::prepare(db, "INSERT INTO attachments (id, kind, record_id, size, sha256) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    DC_TRY(stmt,
+           Statement::prepare(db, "INSERT INTO attachments (id, kind, record_id, size, sha256) VALUES (?1, ?2, ?3, ?4, ?5)"));
     stmt->bind(1, a.id);
     stmt->bind(2, a.kind);
     stmt->bind(3, a.recordId);
@@ -90,8 +95,10 @@ Expected<AttachmentRecord> queueAttachment(Database& db, const FieldCipher& ciph
 }
 
 Expected<std::vector<AttachmentRecord>> pendingAttachments(const Database& db, size_t limit) {
-    DC_TRY(stmt, Statement::prepare(db, "SELECT id, kind, record_id, sha256, size, attempts FROM attachments "
-                                       "WHERE state = 'pending' ORDER BY created_at, id LIMIT ?1"));
+    DC_TRY(stmt,
+           Statement::prepare(db,
+                              "SELECT id, kind, record_id, sha256, size, attempts FROM attachments "
+                              "WHERE state = 'pending' ORDER BY created_at, id LIMIT ?1"));
     stmt->bind(1, static_cast<int64_t>(limit));
     std::vector<AttachmentRecord> out;
     DC_CHECK(stmt->eachRow(db, "listing attachments", [&] {

@@ -22,7 +22,9 @@ namespace {
 class JobWriter {
 public:
     static Expected<JobWriter> prepare(Database& db) {
-        auto previous = Statement::prepare(db, "SELECT rowid, title, employer, city, skills, description, region, work_mode, category, salary_max, "
+        auto previous = Statement::prepare(
+            db,
+            "SELECT rowid, title, employer, city, skills, description, region, work_mode, category, salary_max, "
             "salary_period "
             "FROM jobs WHERE id = ?1");
         auto upsert = Statement::prepare(db, R"SQL(
@@ -55,20 +57,20 @@ ON CONFLICT(id) DO NOTHING
         auto ftsInsert = Statement::prepare(
             db, "INSERT INTO jobs_fts (rowid, title, employer, city, skills, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         auto ftsDelete = Statement::prepare(db,
-            "INSERT INTO jobs_fts (jobs_fts, rowid, title, employer, city, skills, description) "
-            "VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)");
+                                            "INSERT INTO jobs_fts (jobs_fts, rowid, title, employer, city, skills, description) "
+                                            "VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)");
         auto erase = Statement::prepare(db, "DELETE FROM jobs WHERE rowid = ?1");
         // Update, then insert if there was no row: an upsert would CHECK a negative delta as a row.
-        auto facet = Statement::prepare(db, "UPDATE job_facet_counts SET n = n + ?5 WHERE region = ?1 AND "
-                                            "work_mode = ?2 AND category = ?3 AND salary_band = ?4");
+        auto facet = Statement::prepare(db,
+                                        "UPDATE job_facet_counts SET n = n + ?5 WHERE region = ?1 AND "
+                                        "work_mode = ?2 AND category = ?3 AND salary_band = ?4");
         auto facetNew = Statement::prepare(db, "INSERT INTO job_facet_counts VALUES (?1, ?2, ?3, ?4, ?5)");
         auto now = Statement::prepare(db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')");
         for (auto* s : {&previous, &insert, &upsert, &ftsInsert, &ftsDelete, &erase, &facet, &facetNew, &now})
             if (!*s) return std::unexpected(s->error());
         if (now->step() != SQLITE_ROW) return std::unexpected(db.lastError("reading the clock"));
-        return JobWriter(db, now->text(0), std::move(*previous), std::move(*insert), std::move(*upsert),
-                         std::move(*ftsInsert), std::move(*ftsDelete), std::move(*erase), std::move(*facet),
-                         std::move(*facetNew));
+        return JobWriter(db, now->text(0), std::move(*previous), std::move(*insert), std::move(*upsert), std::move(*ftsInsert),
+                         std::move(*ftsDelete), std::move(*erase), std::move(*facet), std::move(*facetNew));
     }
 
     // True when the job was added or changed; false when it was already stored exactly so.
@@ -85,16 +87,15 @@ ON CONFLICT(id) DO NOTHING
             if (!old) return std::unexpected(old.error());
             if (!*old) return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
             bindJob(m_upsert, job, skills);
-            if (m_upsert.step() != SQLITE_DONE)
-                return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
+            if (m_upsert.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
             if (sqlite3_changes(m_db.handle()) == 0) return false;  // stored exactly so already
             rowid = (*old)->rowid;
             if (auto r = ftsWrite(m_ftsDelete, (*old)->rowid, (*old)->fields()); !r) return std::unexpected(r.error());
             countFacet((*old)->facets, -1);
         }
-        countFacet({job.region, workModeText(job.workMode), job.category,
-                    salaryBand(monthlyAmount(job.salaryMax, job.salaryPeriod))},
-                   +1);
+        countFacet(
+            {job.region, workModeText(job.workMode), job.category, salaryBand(monthlyAmount(job.salaryMax, job.salaryPeriod))},
+            +1);
         if (auto r = ftsWrite(m_ftsInsert, rowid, {job.title, job.employer, job.city, skills, job.description}); !r)
             return std::unexpected(r.error());
         return true;
@@ -163,8 +164,7 @@ private:
     void countFacet(const FacetKeyView& key, int64_t delta) {
         auto it = m_facetDelta.find(key);
         if (it == m_facetDelta.end())
-            it = m_facetDelta.emplace(FacetKey{std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key)}, 0)
-                     .first;
+            it = m_facetDelta.emplace(FacetKey{std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key)}, 0).first;
         it->second += delta;
     }
     struct Indexed {
@@ -174,11 +174,17 @@ private:
         std::array<std::string_view, 5> fields() const { return {title, employer, city, skills, description}; }
     };
 
-    JobWriter(Database& db, std::string now, Statement previous, Statement insert, Statement upsert,
-              Statement ftsInsert, Statement ftsDelete, Statement erase, Statement facet, Statement facetNew)
-        : m_db(db), m_now(std::move(now)), m_previous(std::move(previous)), m_insert(std::move(insert)),
-          m_upsert(std::move(upsert)), m_ftsInsert(std::move(ftsInsert)),
-          m_ftsDelete(std::move(ftsDelete)), m_erase(std::move(erase)), m_facet(std::move(facet)),
+    JobWriter(Database& db, std::string now, Statement previous, Statement insert, Statement upsert, Statement ftsInsert,
+              Statement ftsDelete, Statement erase, Statement facet, Statement facetNew)
+        : m_db(db),
+          m_now(std::move(now)),
+          m_previous(std::move(previous)),
+          m_insert(std::move(insert)),
+          m_upsert(std::move(upsert)),
+          m_ftsInsert(std::move(ftsInsert)),
+          m_ftsDelete(std::move(ftsDelete)),
+          m_erase(std::move(erase)),
+          m_facet(std::move(facet)),
           m_facetNew(std::move(facetNew)) {}
 
     Expected<std::optional<Indexed>> readPrevious(const std::string& id) {
@@ -187,11 +193,11 @@ private:
         const int rc = m_previous.step();
         if (rc == SQLITE_DONE) return std::optional<Indexed>();
         if (rc != SQLITE_ROW) return std::unexpected(m_db.lastError("reading job '" + id + "'"));
-        return std::optional<Indexed>(Indexed{
-            m_previous.integer(0), m_previous.text(1), m_previous.text(2), m_previous.text(3), m_previous.text(4),
-            m_previous.text(5),
-            FacetKey{m_previous.text(6), m_previous.text(7), m_previous.text(8),
-                     salaryBand(monthlyAmount(m_previous.optionalInteger(9), m_previous.text(10)))}});
+        return std::optional<Indexed>(
+            Indexed{m_previous.integer(0), m_previous.text(1), m_previous.text(2), m_previous.text(3), m_previous.text(4),
+                    m_previous.text(5),
+                    FacetKey{m_previous.text(6), m_previous.text(7), m_previous.text(8),
+                             salaryBand(monthlyAmount(m_previous.optionalInteger(9), m_previous.text(10)))}});
     }
 
     // Fields in index order: title, employer, city, skills, description.
@@ -219,7 +225,6 @@ private:
 };
 
 }  // namespace
-
 
 namespace {
 
@@ -305,8 +310,9 @@ WHERE (course_id, center, city, starts_at, ends_at, schedule_note, flexible_sche
           excluded.accessible_venue)
 )SQL"));
         // Sessions a course upsert no longer lists are gone on the server.
-        DC_TRY(pruneSessions, Statement::prepare(db,
-            "DELETE FROM course_sessions WHERE course_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))"));
+        DC_TRY(pruneSessions,
+               Statement::prepare(
+                   db, "DELETE FROM course_sessions WHERE course_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))"));
         if (!upsertCourse) return std::unexpected(upsertCourse.error());
         for (const CourseRecord& course : batch.courseUpserts) {
             upsertCourse->reset();
@@ -323,8 +329,7 @@ WHERE (course_id, center, city, starts_at, ends_at, schedule_note, flexible_sche
             upsertCourse->bind(11, course.level);
             upsertCourse->bind(12, course.cost);
             upsertCourse->bind(13, course.costCurrency);
-            if (upsertCourse->step() != SQLITE_DONE)
-                return std::unexpected(db.lastError("storing course '" + course.id + "'"));
+            if (upsertCourse->step() != SQLITE_DONE) return std::unexpected(db.lastError("storing course '" + course.id + "'"));
             bool changed = sqlite3_changes(db.handle()) > 0;
             std::vector<std::string> sessionIds;
             for (const CourseSession& s : course.sessions) {
@@ -361,10 +366,12 @@ WHERE (course_id, center, city, starts_at, ends_at, schedule_note, flexible_sche
                 if (auto r = db.exec("DELETE FROM resync_seen"); !r) return r;
             if (auto r = rememberSeen(db, batch); !r) return r;
             if (position->lastOfResync) {
-                auto jobsLeft = idsNotSeen(db, "SELECT id FROM jobs WHERE id NOT IN "
-                                               "(SELECT id FROM resync_seen WHERE kind = 'job')");
-                auto coursesLeft = idsNotSeen(db, "SELECT id FROM courses WHERE id NOT IN "
-                                                  "(SELECT id FROM resync_seen WHERE kind = 'course')");
+                auto jobsLeft = idsNotSeen(db,
+                                           "SELECT id FROM jobs WHERE id NOT IN "
+                                           "(SELECT id FROM resync_seen WHERE kind = 'job')");
+                auto coursesLeft = idsNotSeen(db,
+                                              "SELECT id FROM courses WHERE id NOT IN "
+                                              "(SELECT id FROM resync_seen WHERE kind = 'course')");
                 if (!jobsLeft) return std::unexpected(jobsLeft.error());
                 if (!coursesLeft) return std::unexpected(coursesLeft.error());
                 jobsGone.insert(jobsGone.end(), jobsLeft->begin(), jobsLeft->end());
@@ -381,8 +388,7 @@ WHERE (course_id, center, city, starts_at, ends_at, schedule_note, flexible_sche
         for (const auto& id : coursesGone) {
             deleteCourse->reset();
             deleteCourse->bind(1, id);
-            if (deleteCourse->step() != SQLITE_DONE)
-                return std::unexpected(db.lastError("deleting course '" + id + "'"));
+            if (deleteCourse->step() != SQLITE_DONE) return std::unexpected(db.lastError("deleting course '" + id + "'"));
             counts.coursesDeleted += static_cast<size_t>(sqlite3_changes(db.handle()));
         }
         if (position) return writeCursor(db, *position);

@@ -18,15 +18,13 @@ struct ImportCounts {
 // Where a pulled batch leaves the stream; written in the batch's transaction so the catalog and
 // the cursor never disagree after a crash.
 struct PullPosition {
-    std::string stream;        // "catalog"
-    std::string cursor;        // the server's cursor after this batch
-    bool fullResync = false;   // the batch is a page of a full snapshot: remember what it held
-    bool firstOfResync = false; // ... and the first page: forget what an abandoned resync noted
-    bool lastOfResync = false; // ... and the last page: remove what the snapshot did not hold
+    std::string stream;  // "catalog"
+    std::string cursor;  // the server's cursor after this batch
+    bool fullResync = false;  // the batch is a page of a full snapshot: remember what it held
+    bool firstOfResync = false;  // ... and the first page: forget what an abandoned resync noted
+    bool lastOfResync = false;  // ... and the last page: remove what the snapshot did not hold
 };
 
-Expected<ImportCounts> applyCatalogBatch(Database& db, const CatalogBatch& batch,
-                                         const PullPosition* position = nullptr);
-
+Expected<ImportCounts> applyCatalogBatch(Database& db, const CatalogBatch& batch, const PullPosition* position = nullptr);
 
 }  // namespace dc::store

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 #include "catalog/json_list.hpp"
 #include "store/sqlite_statement.hpp"
 

@@ -20,10 +20,10 @@ Expected<JobRecord> getJob(const Database& db, const std::string& id);
 Expected<int64_t> countJobs(const Database& db);
 
 struct CourseSearch {
-    std::string text;         // untrusted, as for jobs
+    std::string text;  // untrusted, as for jobs
     std::string targetGroup;  // youth, adults, children, parental_leave, disability; empty = any
-    std::string format;       // webinar, seminar, blended; empty = any
-    std::string startsFrom;   // ISO date: only courses with a session starting then or later
+    std::string format;  // webinar, seminar, blended; empty = any
+    std::string startsFrom;  // ISO date: only courses with a session starting then or later
     int limit = 100;
 };
 // Courses with their sessions, soonest first.

@@ -54,8 +54,10 @@ CourseSession sessionFrom(const Statement& row, int first) {
 }
 
 Expected<void> readSessions(const Database& db, CourseRecord& course) {
-    DC_TRY(stmt, Statement::prepare(db, std::string("SELECT ") + kSessionColumns +
-                                           " FROM course_sessions s WHERE s.course_id = ?1 ORDER BY s.starts_at, s.id"));
+    DC_TRY(stmt,
+           Statement::prepare(db,
+                              std::string("SELECT ") + kSessionColumns +
+                                  " FROM course_sessions s WHERE s.course_id = ?1 ORDER BY s.starts_at, s.id"));
     stmt->bind(1, course.id);
     DC_CHECK(stmt->eachRow(db, "reading course sessions", [&] { course.sessions.push_back(sessionFrom(*stmt, 0)); }));
     return {};
@@ -69,16 +71,17 @@ Expected<std::vector<CourseRecord>> searchCourses(const Database& db, const Cour
     std::string sql = std::string("SELECT ") + kCourseColumns + " FROM courses c WHERE 1 = 1";
     if (fts.kind == FtsQuery::Kind::Match)
         sql += " AND c.rowid IN (SELECT rowid FROM courses_fts WHERE courses_fts MATCH :match)";
-    if (!search.targetGroup.empty())
-        sql += " AND EXISTS (SELECT 1 FROM json_each(c.target_groups) WHERE value = :group)";
+    if (!search.targetGroup.empty()) sql += " AND EXISTS (SELECT 1 FROM json_each(c.target_groups) WHERE value = :group)";
     if (!search.format.empty()) sql += " AND c.format = :format";
     if (!search.startsFrom.empty())
-        sql += " AND (EXISTS (SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.starts_at >= :from)"
-               " OR (NOT EXISTS (SELECT 1 FROM course_sessions s WHERE s.course_id = c.id)"
-               "     AND c.start_date >= :from))";
+        sql +=
+            " AND (EXISTS (SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.starts_at >= :from)"
+            " OR (NOT EXISTS (SELECT 1 FROM course_sessions s WHERE s.course_id = c.id)"
+            "     AND c.start_date >= :from))";
     // Soonest first: the first session still ahead, or the course's own start date.
-    sql += " ORDER BY coalesce((SELECT min(s.starts_at) FROM course_sessions s WHERE s.course_id = c.id"
-           " AND s.starts_at >= coalesce(:from, '')), c.start_date), c.rowid LIMIT :limit";
+    sql +=
+        " ORDER BY coalesce((SELECT min(s.starts_at) FROM course_sessions s WHERE s.course_id = c.id"
+        " AND s.starts_at >= coalesce(:from, '')), c.start_date), c.rowid LIMIT :limit";
     DC_TRY(stmt, Statement::prepare(db, sql));
     if (fts.kind == FtsQuery::Kind::Match) stmt->bindNamed(":match", fts.expression);
     stmt->bindNamed(":group", search.targetGroup);
@@ -92,9 +95,7 @@ Expected<std::vector<CourseRecord>> searchCourses(const Database& db, const Cour
     return out;
 }
 
-Expected<std::vector<CourseRecord>> listCourses(const Database& db, int limit) {
-    return searchCourses(db, {.limit = limit});
-}
+Expected<std::vector<CourseRecord>> listCourses(const Database& db, int limit) { return searchCourses(db, {.limit = limit}); }
 
 Expected<CourseRecord> getCourse(const Database& db, const std::string& id) {
     DC_TRY(stmt, Statement::prepare(db, std::string("SELECT ") + kCourseColumns + " FROM courses c WHERE c.id = ?1"));

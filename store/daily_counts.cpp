@@ -26,14 +26,18 @@ WHERE day IN (SELECT DISTINCT day FROM daily_counts WHERE n <> reported_n ORDER 
 ORDER BY day, metric, dimension)SQL"));
     stmt->bind(1, static_cast<int64_t>(maxDays));
     std::vector<DailyCount> out;
-    DC_CHECK(stmt->eachRow(db, "reading the counts for the reports", [&] { out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->integer(3)}); }));
+    DC_CHECK(stmt->eachRow(db, "reading the counts for the reports", [&] {
+        out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->integer(3)});
+    }));
     return out;
 }
 
 Expected<void> markReported(Database& db, const std::vector<DailyCount>& counts) {
     return db.transaction([&]() -> Expected<void> {
-        DC_TRY(stmt, Statement::prepare(db, "UPDATE daily_counts SET reported_n = ?4 WHERE day = ?1 AND metric = ?2 "
-                                           "AND dimension = ?3 AND n = ?4"));
+        DC_TRY(stmt,
+               Statement::prepare(db,
+                                  "UPDATE daily_counts SET reported_n = ?4 WHERE day = ?1 AND metric = ?2 "
+                                  "AND dimension = ?3 AND n = ?4"));
         for (const auto& c : counts) {
             stmt->reset();
             stmt->bind(1, c.day);

@@ -15,8 +15,7 @@ namespace dc::store {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::array<char, 16> kSqliteMagic = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
-                                               'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
+constexpr std::array<char, 16> kSqliteMagic = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
 
 std::string utcStamp() {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -35,8 +34,8 @@ Expected<fs::path> moveAside(const fs::path& file) {
     std::error_code ec;
     fs::rename(file, target, ec);
     if (ec)
-        return fail(ErrorCode::IoError, "the database file '" + file.string() +
-                                            "' is damaged and could not be moved aside: " + ec.message());
+        return fail(ErrorCode::IoError,
+                    "the database file '" + file.string() + "' is damaged and could not be moved aside: " + ec.message());
     for (const char* suffix : {"-wal", "-shm", "-journal"}) {
         const fs::path companion = file.string() + suffix;
         if (fs::exists(companion)) fs::rename(companion, target.string() + suffix, ec);
@@ -51,17 +50,19 @@ Expected<FileVerdict> inspectFile(const fs::path& file) {
     const fs::file_status status = fs::status(file, ec);
     if (!fs::exists(status)) return FileVerdict::Absent;
     if (!fs::is_regular_file(status))
-        return fail(ErrorCode::IoError, "'" + file.string() + "' is not a regular file; the kiosk will not touch it. "
-                                        "Move it away or choose another --data-dir.");
+        return fail(ErrorCode::IoError,
+                    "'" + file.string() +
+                        "' is not a regular file; the kiosk will not touch it. "
+                        "Move it away or choose another --data-dir.");
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        return fail(ErrorCode::IoError, "cannot read the database file '" + file.string() + "': " +
-                                            std::strerror(errno) + ". Check its owner and permissions.");
+        return fail(ErrorCode::IoError,
+                    "cannot read the database file '" + file.string() + "': " + std::strerror(errno) +
+                        ". Check its owner and permissions.");
     std::array<char, 16> header{};
     in.read(header.data(), header.size());
     if (in.gcount() == 0) return FileVerdict::LooksValid;  // an empty file is an empty database
-    if (in.gcount() < static_cast<std::streamsize>(header.size()) || header != kSqliteMagic)
-        return FileVerdict::NotADatabase;
+    if (in.gcount() < static_cast<std::streamsize>(header.size()) || header != kSqliteMagic) return FileVerdict::NotADatabase;
     return FileVerdict::LooksValid;
 }
 
@@ -72,9 +73,7 @@ bool isCorruption(int code) {
 
 }  // namespace
 
-Database::Database(Database&& other) noexcept : m_db(other.m_db), m_path(std::move(other.m_path)) {
-    other.m_db = nullptr;
-}
+Database::Database(Database&& other) noexcept : m_db(other.m_db), m_path(std::move(other.m_path)) { other.m_db = nullptr; }
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
@@ -108,8 +107,7 @@ Expected<void> Database::exec(const std::string& sql) {
 int Database::schemaVersion() const {
     sqlite3_stmt* stmt = nullptr;
     int version = -1;
-    if (sqlite3_prepare_v2(m_db, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(m_db, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
         version = sqlite3_column_int(stmt, 0);
     sqlite3_finalize(stmt);
     return version;
@@ -121,8 +119,7 @@ namespace {
 // file is damaged even though its header looked right.
 Expected<sqlite3*> connect(const fs::path& file) {
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
         sqlite3_close_v2(db);

@@ -18,17 +18,16 @@ struct sqlite3;
 namespace dc::store {
 
 struct OpenReport {
-    bool created = false;                     // no database was there before
-    std::filesystem::path movedAsideTo;       // set when a damaged file was moved aside
-    int migratedFrom = 0, migratedTo = 0;     // schema versions before and after
-    std::vector<std::string> notes;           // plain sentences for the log
+    bool created = false;  // no database was there before
+    std::filesystem::path movedAsideTo;  // set when a damaged file was moved aside
+    int migratedFrom = 0, migratedTo = 0;  // schema versions before and after
+    std::vector<std::string> notes;  // plain sentences for the log
 };
 
 class Database {
 public:
     // `stopAtVersion` > 0 upgrades only that far (tests build databases of earlier versions).
-    static Expected<Database> open(const std::filesystem::path& file, OpenReport* report = nullptr,
-                                   int stopAtVersion = 0);
+    static Expected<Database> open(const std::filesystem::path& file, OpenReport* report = nullptr, int stopAtVersion = 0);
 
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;

@@ -55,7 +55,8 @@ std::vector<std::pair<std::string, size_t>> splitTerms(std::string_view typed, b
 std::string ftsAllWords(std::string_view text) {
     bool sawNonSpace = false;
     std::string group;
-    for (const auto& [term, chars] : splitTerms(utf8::foldYo(text), sawNonSpace)) group += (group.empty() ? "\"" : " \"") + term + '"';
+    for (const auto& [term, chars] : splitTerms(utf8::foldYo(text), sawNonSpace))
+        group += (group.empty() ? "\"" : " \"") + term + '"';
     return group.empty() ? group : '(' + group + ')';
 }
 
@@ -74,10 +75,12 @@ FtsQuery buildFtsQuery(std::string_view typed, std::string_view shortColumns) {
         query.isPrefix.push_back(chars > 1);
         if (!query.expression.empty()) query.expression += ' ';
         // Terms hold only word characters, so they contain no quote to escape.
-        if (chars == 1) query.expression += '"' + term + '"';
+        if (chars == 1)
+            query.expression += '"' + term + '"';
         else if (chars == 2 && !shortColumns.empty())
             query.expression += "{" + std::string(shortColumns) + "} : \"" + term + "\"*";
-        else query.expression += '"' + term + "\"*";
+        else
+            query.expression += '"' + term + "\"*";
     }
     return query;
 }

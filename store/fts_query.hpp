@@ -11,8 +11,8 @@ namespace dc::store {
 struct FtsQuery {
     enum class Kind {
         Everything,  // blank input: the person has not searched yet
-        Nothing,     // input with nothing searchable in it (only punctuation, say): no results
-        Match,       // `expression` is a valid FTS5 query
+        Nothing,  // input with nothing searchable in it (only punctuation, say): no results
+        Match,  // `expression` is a valid FTS5 query
     };
     Kind kind = Kind::Everything;
     std::string expression;

@@ -108,8 +108,7 @@ struct FacetTally {
 // Days since 1970-01-01 for an ISO date, or -1 if it is not one.
 int64_t daysFromIsoDate(const std::string& iso) {
     int y = 0, m = 0, d = 0;
-    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1)
-        return -1;
+    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1) return -1;
     y -= m <= 2;
     const int64_t era = (y >= 0 ? y : y - 399) / 400;
     const int64_t yoe = y - era * 400;
@@ -122,9 +121,13 @@ int64_t daysFromIsoDate(const std::string& iso) {
 bool fieldHas(const std::string& field, const std::string& word, bool prefix) {
     size_t i = 0;
     while (i < field.size()) {
-        while (i < field.size() && static_cast<unsigned char>(field[i]) < 0x80 && !std::isalnum(static_cast<unsigned char>(field[i]))) ++i;
+        while (i < field.size() && static_cast<unsigned char>(field[i]) < 0x80 &&
+               !std::isalnum(static_cast<unsigned char>(field[i])))
+            ++i;
         size_t end = i;
-        while (end < field.size() && (static_cast<unsigned char>(field[end]) >= 0x80 || std::isalnum(static_cast<unsigned char>(field[end])))) ++end;
+        while (end < field.size() &&
+               (static_cast<unsigned char>(field[end]) >= 0x80 || std::isalnum(static_cast<unsigned char>(field[end]))))
+            ++end;
         const std::string_view found(field.data() + i, end - i);
         if (prefix ? found.starts_with(word) : found == word) return true;
         i = end;
@@ -146,8 +149,11 @@ double relevance(const Candidate& c, const FtsQuery& fts) {
     for (size_t i = 0; i < fts.words.size(); ++i) {
         const std::string& w = fts.words[i];
         const bool p = fts.isPrefix[i];
-        score += fieldHas(title, w, p) ? 10.0 : fieldHas(skills, w, p) ? 4.0 : fieldHas(employer, w, p) ? 3.0
-               : fieldHas(city, w, p) ? 2.0 : 1.0;
+        score += fieldHas(title, w, p) ? 10.0
+            : fieldHas(skills, w, p)   ? 4.0
+            : fieldHas(employer, w, p) ? 3.0
+            : fieldHas(city, w, p)     ? 2.0
+                                       : 1.0;
     }
     return score;
 }
@@ -193,19 +199,17 @@ void takePage(std::vector<Candidate>& all, const JobSearch& search, bool ranked,
 Expected<JobPage> browse(const Database& db, const JobSearch& search) {
     JobPage page;
     const std::string facetWhere = "WHERE 1 = 1" + filterClause(search.filters, true);
-    DC_TRY(facets, Statement::prepare(db, "SELECT region, work_mode, category, salary_band, n FROM job_facet_counts " +
-                                             facetWhere));
+    DC_TRY(facets,
+           Statement::prepare(db, "SELECT region, work_mode, category, salary_band, n FROM job_facet_counts " + facetWhere));
     bindFilters(*facets, search.filters);
     FacetTally tally;
     DC_CHECK(facets->eachRow(db, "counting jobs by filter", [&] {
         page.totalMatches += facets->integer(4);
-        tally.add(facets->text(0), facets->text(1), facets->text(2), static_cast<int>(facets->integer(3)),
-                  facets->integer(4));
+        tally.add(facets->text(0), facets->text(1), facets->text(2), static_cast<int>(facets->integer(3)), facets->integer(4));
     }));
     if (search.withFacets) page.facets = tally.result(false);
 
-    std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM jobs j WHERE 1 = 1" +
-                      filterClause(search.filters, false);
+    std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM jobs j WHERE 1 = 1" + filterClause(search.filters, false);
     if (search.after) sql += " AND j.rowid < :after";
     sql += " ORDER BY j.rowid DESC LIMIT :limit";
     DC_TRY(rows, Statement::prepare(db, sql));
@@ -224,15 +228,13 @@ Expected<JobPage> browse(const Database& db, const JobSearch& search) {
 // Searching: one capped pass gives count, chip counts and candidates.
 // `alwaysRank` ranks even a cut-short pass (its newest kMaxCountedMatches), for lists where the
 // order matters more than reaching old postings ("jobs for my skills").
-Expected<JobPage> searchMatches(const Database& db, const JobSearch& search, const FtsQuery& fts,
-                                bool alwaysRank = false) {
+Expected<JobPage> searchMatches(const Database& db, const JobSearch& search, const FtsQuery& fts, bool alwaysRank = false) {
     const bool text = fts.kind == FtsQuery::Kind::Match;
     // A broad match pages by rowid; a ranked one re-ranks its (at most 1,000) matches each time.
     const bool rowidPage = search.after && !search.after->ranked && !alwaysRank;
     std::string sql = std::string("SELECT ") + kSummaryColumns +
-                      (text ? " FROM jobs_fts f JOIN jobs j ON j.rowid = f.rowid WHERE jobs_fts MATCH :match"
-                            : " FROM jobs j WHERE 1 = 1") +
-                      filterClause(search.filters, false);
+        (text ? " FROM jobs_fts f JOIN jobs j ON j.rowid = f.rowid WHERE jobs_fts MATCH :match" : " FROM jobs j WHERE 1 = 1") +
+        filterClause(search.filters, false);
     if (rowidPage) sql += " AND j.rowid < :after";
     sql += text ? " ORDER BY f.rowid DESC" : " ORDER BY j.rowid DESC";
     sql += " LIMIT " + std::to_string(kMaxCountedMatches + 1);
@@ -252,8 +254,7 @@ Expected<JobPage> searchMatches(const Database& db, const JobSearch& search, con
     page.totalMatches = static_cast<int64_t>(all.size());
     if (search.withFacets) {
         FacetTally tally;
-        for (const auto& c : all)
-            tally.add(c.region, workModeText(c.summary.workMode), c.category, c.band, 1);
+        for (const auto& c : all) tally.add(c.region, workModeText(c.summary.workMode), c.category, c.band, 1);
         page.facets = tally.result(page.totalIsLowerBound);
     }
     const bool ranked = text && (alwaysRank || !page.totalIsLowerBound) && !rowidPage;
@@ -269,8 +270,10 @@ Expected<JobPage> searchMatches(const Database& db, const JobSearch& search, con
 Expected<JobPage> searchJobs(const Database& db, const JobSearch& search) {
     const FtsQuery fts = buildFtsQuery(search.text, kJobShortColumns);
     Expected<JobPage> page = JobPage{};
-    if (fts.kind == FtsQuery::Kind::Everything && search.filters.postedSince.empty()) page = browse(db, search);
-    else if (fts.kind != FtsQuery::Kind::Nothing) page = searchMatches(db, search, fts);
+    if (fts.kind == FtsQuery::Kind::Everything && search.filters.postedSince.empty())
+        page = browse(db, search);
+    else if (fts.kind != FtsQuery::Kind::Nothing)
+        page = searchMatches(db, search, fts);
     if (page && page->jobs.empty() && !search.after) {
         DC_TRY(any, Statement::prepare(db, "SELECT EXISTS (SELECT 1 FROM jobs)"));
         if (any->step() != SQLITE_ROW) return std::unexpected(db.lastError("checking for any job"));

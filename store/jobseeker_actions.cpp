@@ -140,10 +140,9 @@ Expected<void> attachIdPhoto(Database& db, const FieldCipher& cipher, const std:
 // The language a person chose, as a report dimension: two lower-case letters or "unknown".
 std::string languageOf(const Profile& p) {
     const bool code = p.language.size() == 2 && std::islower(static_cast<unsigned char>(p.language[0])) &&
-                      std::islower(static_cast<unsigned char>(p.language[1]));
+        std::islower(static_cast<unsigned char>(p.language[1]));
     return code ? p.language : "unknown";
 }
-
 
 }  // namespace
 
@@ -182,45 +181,56 @@ Expected<ActionReceipt> recordAction(Database& db, const FieldCipher& cipher, co
 
 Expected<ActionReceipt> submitApplication(Database& db, const FieldCipher& cipher, const ApplicationDraft& draft) {
     if (const auto problem = checkNote(draft.note)) return fail(ErrorCode::InvalidInput, problem->message);
-    return recordAction(db, cipher, draft.person, draft.consent, draft.idPhoto,
-                        [&](const Profile& person, const std::string& code, std::string& photoId) -> Expected<void> {
-        DC_TRY(known, exists(db, "SELECT 1 FROM jobs WHERE id = ?1", draft.jobId));
-        if (!*known) return fail(ErrorCode::NotFound, "this job is no longer offered");
-        const std::string id = "a-" + randomHex(8);
-        DC_TRY(note, draft.note.empty() ? Expected<Blob>(Blob{}) : cipher.seal("application:" + id + ":note", draft.note));
-        DC_TRY(stmt, Statement::prepare(
-            db, "INSERT INTO applications (id, reference_code, job_id, profile_id, note_enc) VALUES (?1, ?2, ?3, ?4, ?5)"));
-        stmt->bind(1, id);
-        stmt->bind(2, code);
-        stmt->bind(3, draft.jobId);
-        stmt->bind(4, person.id);
-        if (note->empty()) stmt->bindNull(5);
-        else stmt->bind(5, *note);
-        if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the application"));
-        // The office texts the phone when it answers, if the person asked (smsOptIn).
-        ApplicationBody body{.applicationId = id, .referenceCode = code, .jobId = draft.jobId,
-                             .person = {person, draft.smsOptIn}, .note = draft.note};
-        DC_CHECK(attachIdPhoto(db, cipher, id, draft.idPhoto, body.attachments, photoId));
-        DC_CHECK(enqueue(db, cipher, "application", id, toJson(body)));
-        DC_CHECK(audit(db, "application.submitted", code));
-        return countEvent(db, "applications", {"lang=" + languageOf(person)});
-    });
+    return recordAction(
+        db, cipher, draft.person, draft.consent, draft.idPhoto,
+        [&](const Profile& person, const std::string& code, std::string& photoId) -> Expected<void> {
+            DC_TRY(known, exists(db, "SELECT 1 FROM jobs WHERE id = ?1", draft.jobId));
+            if (!*known) return fail(ErrorCode::NotFound, "this job is no longer offered");
+            const std::string id = "a-" + randomHex(8);
+            DC_TRY(note, draft.note.empty() ? Expected<Blob>(Blob{}) : cipher.seal("application:" + id + ":note", draft.note));
+            DC_TRY(
+                stmt,
+                Statement::prepare(
+                    db,
+                    "INSERT INTO applications (id, reference_code, job_id, profile_id, note_enc) VALUES (?1, ?2, ?3, ?4, ?5)"));
+            stmt->bind(1, id);
+            stmt->bind(2, code);
+            stmt->bind(3, draft.jobId);
+            stmt->bind(4, person.id);
+            if (note->empty())
+                stmt->bindNull(5);
+            else
+                stmt->bind(5, *note);
+            if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the application"));
+            // The office texts the phone when it answers, if the person asked (smsOptIn).
+            ApplicationBody body{.applicationId = id,
+                                 .referenceCode = code,
+                                 .jobId = draft.jobId,
+                                 .person = {person, draft.smsOptIn},
+                                 .note = draft.note};
+            DC_CHECK(attachIdPhoto(db, cipher, id, draft.idPhoto, body.attachments, photoId));
+            DC_CHECK(enqueue(db, cipher, "application", id, toJson(body)));
+            DC_CHECK(audit(db, "application.submitted", code));
+            return countEvent(db, "applications", {"lang=" + languageOf(person)});
+        });
 }
 
 Expected<ActionReceipt> registerJobseeker(Database& db, const FieldCipher& cipher, const RegistrationDraft& draft) {
-    return recordAction(db, cipher, draft.person, draft.consent, draft.idPhoto,
-                        [&](const Profile& person, const std::string& code, std::string& photoId) -> Expected<void> {
-        const std::string id = "r-" + randomHex(8);
-        DC_TRY(stmt, Statement::prepare(db, "INSERT INTO registrations (id, reference_code, profile_id) VALUES (?1, ?2, ?3)"));
-        stmt->bind(1, id);
-        stmt->bind(2, code);
-        stmt->bind(3, person.id);
-        if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the registration"));
-        RegistrationBody body{.registrationId = id, .referenceCode = code, .person = {person, false}};
-        DC_CHECK(attachIdPhoto(db, cipher, id, draft.idPhoto, body.attachments, photoId));
-        DC_CHECK(enqueue(db, cipher, "registration", id, toJson(body)));
-        return audit(db, "registration.submitted", code, "clerk");
-    });
+    return recordAction(
+        db, cipher, draft.person, draft.consent, draft.idPhoto,
+        [&](const Profile& person, const std::string& code, std::string& photoId) -> Expected<void> {
+            const std::string id = "r-" + randomHex(8);
+            DC_TRY(stmt,
+                   Statement::prepare(db, "INSERT INTO registrations (id, reference_code, profile_id) VALUES (?1, ?2, ?3)"));
+            stmt->bind(1, id);
+            stmt->bind(2, code);
+            stmt->bind(3, person.id);
+            if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the registration"));
+            RegistrationBody body{.registrationId = id, .referenceCode = code, .person = {person, false}};
+            DC_CHECK(attachIdPhoto(db, cipher, id, draft.idPhoto, body.attachments, photoId));
+            DC_CHECK(enqueue(db, cipher, "registration", id, toJson(body)));
+            return audit(db, "registration.submitted", code, "clerk");
+        });
 }
 
 Expected<ActionReceipt> requestEnrollment(Database& db, const FieldCipher& cipher, const EnrollmentDraft& draft) {
@@ -261,12 +271,17 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))SQL"));
         stmt->bind(6, std::string_view(actionStatusText(receipt.status)));
         stmt->bind(7, receipt.waitlistPosition);
         if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving the enrollment"));
-        const EnrollmentBody body{.enrollmentId = id, .referenceCode = *code, .sessionId = draft.sessionId,
-                                  .courseId = courseId, .waitlist = !seatFree, .person = {person, draft.smsOptIn}};
+        const EnrollmentBody body{.enrollmentId = id,
+                                  .referenceCode = *code,
+                                  .sessionId = draft.sessionId,
+                                  .courseId = courseId,
+                                  .waitlist = !seatFree,
+                                  .person = {person, draft.smsOptIn}};
         if (auto r = enqueue(db, cipher, "enrollment", id, toJson(body)); !r) return r;
         if (auto r = audit(db, seatFree ? "enrollment.requested" : "enrollment.waitlisted", *code); !r) return r;
         std::vector<std::string> dimensions{"lang=" + languageOf(person)};
-        DC_TRY(groups, Statement::prepare(db, "SELECT value FROM courses, json_each(courses.target_groups) WHERE courses.id = ?1"));
+        DC_TRY(groups,
+               Statement::prepare(db, "SELECT value FROM courses, json_each(courses.target_groups) WHERE courses.id = ?1"));
         groups->bind(1, courseId);
         while (groups->step() == SQLITE_ROW) dimensions.push_back("group=" + groups->text(0));
         if (auto r = countEvent(db, "enrollments", dimensions); !r) return r;

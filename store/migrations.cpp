@@ -350,10 +350,9 @@ Expected<void> migrate(Database& db, OpenReport& report, int stopAt) {
             return db.exec("PRAGMA user_version = " + std::to_string(step.version));
         });
         if (!applied)
-            return std::unexpected(applied.error().withContext("upgrading the database to version " +
-                                                               std::to_string(step.version)));
-        report.notes.push_back("Database upgraded to version " + std::to_string(step.version) + ": " + step.summary +
-                               ".");
+            return std::unexpected(
+                applied.error().withContext("upgrading the database to version " + std::to_string(step.version)));
+        report.notes.push_back("Database upgraded to version " + std::to_string(step.version) + ": " + step.summary + ".");
     }
     return {};
 }

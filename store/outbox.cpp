@@ -23,8 +23,8 @@ const char* tableOf(const std::string& subject) {
 }
 
 bool allowedStatus(const char* table, const std::string& status) {
-    static const char* const application[] = {"submitted", "accepted", "rejected", "forwarded", "invited", "hired",
-                                              "not_selected", "withdrawn"};
+    static const char* const application[] = {"submitted", "accepted", "rejected",     "forwarded",
+                                              "invited",   "hired",    "not_selected", "withdrawn"};
     static const char* const enrollment[] = {"confirmed", "waitlisted", "rejected", "cancelled"};
     const bool isApplication = std::string_view(table) == "applications";
     for (const char* s : isApplication ? std::span<const char* const>(application) : std::span<const char* const>(enrollment))
@@ -72,19 +72,23 @@ private:
 
 }  // namespace
 
-Expected<std::vector<OutboxRecord>> pendingOutbox(Database& db, const FieldCipher& cipher, size_t limit,
-                                                  size_t maxBytes) {
+Expected<std::vector<OutboxRecord>> pendingOutbox(Database& db, const FieldCipher& cipher, size_t limit, size_t maxBytes) {
     std::vector<OutboxRecord> records;
     std::vector<std::pair<int64_t, std::string>> unreadable;
     {
-        DC_TRY(stmt, Statement::prepare(db,
-            "SELECT seq, id, kind, subject, payload, attempts FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?1"));
+        DC_TRY(stmt,
+               Statement::prepare(
+                   db,
+                   "SELECT seq, id, kind, subject, payload, attempts FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?1"));
         stmt->bind(1, static_cast<int64_t>(limit));
         size_t bytes = 0;
         int rc;
         while ((rc = stmt->step()) == SQLITE_ROW) {
-            OutboxRecord r{.seq = stmt->integer(0), .id = stmt->text(1), .kind = stmt->text(2),
-                           .subject = stmt->text(3), .attempts = stmt->integer(5)};
+            OutboxRecord r{.seq = stmt->integer(0),
+                           .id = stmt->text(1),
+                           .kind = stmt->text(2),
+                           .subject = stmt->text(3),
+                           .attempts = stmt->integer(5)};
             auto opened = cipher.open("outbox:" + r.id, stmt->blob(4).value_or(Blob{}));
             if (!opened) {
                 unreadable.emplace_back(r.seq, "cannot be read on this kiosk: " + opened.error().message());
@@ -171,8 +175,9 @@ UPDATE applications SET office_message = ?2 WHERE id = ?1 AND ?2 <> '';
 
 Expected<void> recordFailedAttempt(Database& db, const std::vector<std::string>& ids, const std::string& error) {
     return db.transaction([&]() -> Expected<void> {
-        DC_TRY(stmt, Statement::prepare(db,
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1 AND state = 'pending'"));
+        DC_TRY(stmt,
+               Statement::prepare(
+                   db, "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1 AND state = 'pending'"));
         for (const std::string& id : ids) {
             stmt->reset();
             stmt->bind(1, id);
@@ -192,13 +197,18 @@ SELECT (SELECT count(*) FROM outbox WHERE state = 'pending'),
                  FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1), '0'),
        coalesce((SELECT last_error FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1), ''))SQL"));
     if (stmt->step() != SQLITE_ROW) return std::unexpected(db.lastError("counting the outbox"));
-    return OutboxStats{.pending = stmt->integer(0), .quarantined = stmt->integer(1), .delivered = stmt->integer(2),
-                       .oldestPendingAgeSeconds = stmt->integer(3), .lastError = stmt->text(4)};
+    return OutboxStats{.pending = stmt->integer(0),
+                       .quarantined = stmt->integer(1),
+                       .delivered = stmt->integer(2),
+                       .oldestPendingAgeSeconds = stmt->integer(3),
+                       .lastError = stmt->text(4)};
 }
 
 Expected<std::vector<QuarantinedRecord>> quarantinedOutbox(const Database& db, size_t limit) {
-    DC_TRY(stmt, Statement::prepare(db,
-        "SELECT id, kind, subject, last_error, created_at FROM outbox WHERE state = 'quarantined' ORDER BY seq LIMIT ?1"));
+    DC_TRY(stmt,
+           Statement::prepare(
+               db,
+               "SELECT id, kind, subject, last_error, created_at FROM outbox WHERE state = 'quarantined' ORDER BY seq LIMIT ?1"));
     stmt->bind(1, static_cast<int64_t>(limit));
     std::vector<QuarantinedRecord> out;
     DC_CHECK(stmt->eachRow(db, "listing set-aside records", [&] {
@@ -217,8 +227,9 @@ Expected<std::string> readSetting(const Database& db, const std::string& key) {
 }
 
 Expected<void> writeSetting(Database& db, const std::string& key, const std::string& value) {
-    DC_TRY(stmt, Statement::prepare(db,
-        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    DC_TRY(stmt,
+           Statement::prepare(
+               db, "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     stmt->bind(1, key);
     stmt->bind(2, value);
     if (stmt->step() != SQLITE_DONE) return std::unexpected(db.lastError("saving a setting"));

@@ -21,18 +21,17 @@ using namespace ::dc::domain;
 
 struct OutboxRecord {
     int64_t seq = 0;
-    std::string id;       // the idempotency key
-    std::string kind;     // "application", "enrollment"
+    std::string id;  // the idempotency key
+    std::string kind;  // "application", "enrollment"
     std::string subject;  // the local application/enrollment id it reports
-    std::string body;     // the opened payload (JSON text)
+    std::string body;  // the opened payload (JSON text)
     int64_t attempts = 0;
 };
 
 // The oldest pending records, in order, up to `limit` records or about `maxBytes` of payload
 // (at least one record whatever its size). A payload that cannot be opened (damaged, wrong key)
 // is quarantined on the spot with that reason and skipped, so it cannot stall the queue.
-Expected<std::vector<OutboxRecord>> pendingOutbox(Database& db, const FieldCipher& cipher, size_t limit,
-                                                  size_t maxBytes);
+Expected<std::vector<OutboxRecord>> pendingOutbox(Database& db, const FieldCipher& cipher, size_t limit, size_t maxBytes);
 
 // What the server said about one record.
 struct DeliveryAnswer {
@@ -40,7 +39,7 @@ struct DeliveryAnswer {
     std::string id;
     std::string status;  // the action's new status: "submitted", "confirmed", "waitlisted", ...
     std::optional<int64_t> waitlistPosition;
-    std::string reason;      // for Rejected: the server's words
+    std::string reason;  // for Rejected: the server's words
     std::string resultJson;  // kept verbatim for clerks
 };
 // Marks the answered records done (or quarantined) and writes the new status to the application
@@ -67,7 +66,7 @@ Expected<void> recordFailedAttempt(Database& db, const std::vector<std::string>&
 struct OutboxStats {
     int64_t pending = 0, quarantined = 0, delivered = 0;
     int64_t oldestPendingAgeSeconds = 0;  // 0 when nothing is pending
-    std::string lastError;                // of the oldest pending record, in plain words
+    std::string lastError;  // of the oldest pending record, in plain words
 };
 Expected<OutboxStats> outboxStats(const Database& db);
 

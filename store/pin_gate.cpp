@@ -13,9 +13,7 @@ namespace {
 
 std::string key(PinRole role, const char* what) { return std::string("pin.") + toString(role) + "." + what; }
 
-double wallClock() {
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
+double wallClock() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
 
 Expected<double> readNumber(const store::Database& db, const std::string& k) {
     DC_TRY(text, store::readSetting(db, k));
@@ -28,7 +26,6 @@ Expected<double> readNumber(const store::Database& db, const std::string& k) {
 }
 
 }  // namespace
-
 
 Expected<void> checkPinShape(const std::string& pin) {
     if (pin.size() < 4 || pin.size() > 12 || !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -56,7 +53,8 @@ Expected<void> PinGate::setPin(PinRole role, const std::string& pin) {
 
 Expected<void> PinGate::setPinHash(PinRole role, const std::string& hash) {
     if (hash.rfind("$argon2id$", 0) != 0 || hash.size() >= crypto_pwhash_STRBYTES)
-        return fail(ErrorCode::InvalidInput, std::string("the ") + toString(role) + " PIN must be given as an argon2id hash, never in clear");
+        return fail(ErrorCode::InvalidInput,
+                    std::string("the ") + toString(role) + " PIN must be given as an argon2id hash, never in clear");
     // The same hash again (the kiosk hands the configured hash over before every attempt) keeps
     // the count and the lock: only a new PIN starts afresh.
     DC_TRY(current, store::readSetting(m_db, key(role, "hash")));
@@ -85,8 +83,7 @@ Expected<PinAttempt> PinGate::attempt(PinRole role, const std::string& pin) {
     }
     DC_TRY(hash, store::readSetting(m_db, key(role, "hash")));
     if (hash->empty()) return fail(ErrorCode::NotFound, std::string("no ") + toString(role) + " PIN is set on this kiosk");
-    a.granted = pin.size() <= 64 && sodium_init() >= 0 &&
-                crypto_pwhash_str_verify(hash->c_str(), pin.c_str(), pin.size()) == 0;
+    a.granted = pin.size() <= 64 && sodium_init() >= 0 && crypto_pwhash_str_verify(hash->c_str(), pin.c_str(), pin.size()) == 0;
     if (a.granted) {
         a.failuresInARow = 0;
         DC_CHECK(store::writeSetting(m_db, key(role, "failures"), "0"));

@@ -14,9 +14,8 @@ using domain::PinAttempt;
 using domain::PinRole;
 using domain::toString;
 
-
 struct PinPolicy {
-    int freeAttempts = 3;            // wrong PINs before the first lock
+    int freeAttempts = 3;  // wrong PINs before the first lock
     double firstLockSeconds = 30;
     double longestLockSeconds = 3600;
 };
@@ -25,7 +24,6 @@ struct PinPolicy {
 Expected<void> checkPinShape(const std::string& pin);
 // An argon2id hash of a PIN of the right shape ("$argon2id$v=19$..."), for config and the server.
 Expected<std::string> hashPin(const std::string& pin);
-
 
 class PinGate {
 public:

@@ -75,9 +75,11 @@ ON CONFLICT(id) DO UPDATE SET name_enc=excluded.name_enc, phone_enc=excluded.pho
 }
 
 Expected<Profile> loadProfile(const Database& db, const FieldCipher& cipher, const std::string& id) {
-    DC_TRY(stmt, Statement::prepare(
-        db, "SELECT name_enc, phone_enc, email_enc, document_enc, birth_date_enc, skills, language FROM profiles "
-            "WHERE id = ?1"));
+    DC_TRY(
+        stmt,
+        Statement::prepare(db,
+                           "SELECT name_enc, phone_enc, email_enc, document_enc, birth_date_enc, skills, language FROM profiles "
+                           "WHERE id = ?1"));
     stmt->bind(1, id);
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return fail(ErrorCode::NotFound, "no such profile");

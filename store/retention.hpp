@@ -15,7 +15,7 @@
 namespace dc::store {
 
 struct Forgotten {
-    int64_t records = 0;   // delivered records whose details were erased
+    int64_t records = 0;  // delivered records whose details were erased
     int64_t profiles = 0;  // profiles deleted
 };
 

@@ -54,8 +54,8 @@ LIMIT 5000)SQL"));
             known = courses.emplace(courseId, std::move(*course)).first;
         }
         const auto& sessions = known->second.sessions;
-        const auto session = std::find_if(sessions.begin(), sessions.end(),
-                                          [&](const CourseSession& x) { return x.id == sessionId; });
+        const auto session =
+            std::find_if(sessions.begin(), sessions.end(), [&](const CourseSession& x) { return x.id == sessionId; });
         if (session == sessions.end()) continue;
         CourseOffer offer;
         offer.course = known->second;

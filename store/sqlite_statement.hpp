@@ -16,8 +16,8 @@ class Statement {
 public:
     static Expected<Statement> prepare(const Database& db, std::string_view sql) {
         sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                               &stmt, nullptr) != SQLITE_OK)
+        if (sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                               nullptr) != SQLITE_OK)
             return std::unexpected(db.lastError("preparing a query"));
         return Statement(stmt);
     }
@@ -38,8 +38,10 @@ public:
     }
     void bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
     void bind(int index, const std::optional<int64_t>& value) {
-        if (value) sqlite3_bind_int64(m_stmt, index, *value);
-        else sqlite3_bind_null(m_stmt, index);
+        if (value)
+            sqlite3_bind_int64(m_stmt, index, *value);
+        else
+            sqlite3_bind_null(m_stmt, index);
     }
 
     // Binds by name (":region"); a name the statement does not use is ignored, so optional

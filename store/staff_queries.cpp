@@ -34,13 +34,14 @@ FROM actions )SQL";
 }  // namespace
 
 Expected<std::vector<ActionRow>> actionsSince(const Database& db, const std::string& sinceIso, size_t limit) {
-    DC_TRY(stmt, Statement::prepare(db, std::string(kActions) + "WHERE created_at >= ?1 ORDER BY created_at DESC, code LIMIT ?2"));
+    DC_TRY(stmt,
+           Statement::prepare(db, std::string(kActions) + "WHERE created_at >= ?1 ORDER BY created_at DESC, code LIMIT ?2"));
     stmt->bind(1, sinceIso);
     stmt->bind(2, static_cast<int64_t>(limit));
     std::vector<ActionRow> rows;
     DC_CHECK(stmt->eachRow(db, "listing today's records", [&] {
-        ActionRow row{stmt->text(0), stmt->text(1), stmt->text(2), statusOf(stmt->text(3)), stmt->integer(5) != 0,
-                      stmt->integer(6) != 0, stmt->text(4), stmt->optionalInteger(9)};
+        ActionRow row{stmt->text(0),         stmt->text(1),         stmt->text(2), statusOf(stmt->text(3)),
+                      stmt->integer(5) != 0, stmt->integer(6) != 0, stmt->text(4), stmt->optionalInteger(9)};
         // A registration is "submitted" once the office has it, like an application.
         if (row.kind == "registration" && !row.delivered) row.status = ActionStatus::Pending;
         rows.push_back(std::move(row));
@@ -56,8 +57,8 @@ Expected<ReceiptFacts> receiptFacts(const Database& db, const std::string& typed
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return fail(ErrorCode::NotFound, "this kiosk issued no such reference code");
     if (rc != SQLITE_ROW) return std::unexpected(db.lastError("reading a record for its receipt"));
-    ReceiptFacts facts{stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(7), stmt->text(8), statusOf(stmt->text(3)),
-                       stmt->optionalInteger(9)};
+    ReceiptFacts facts{stmt->text(0), stmt->text(1),           stmt->text(2),           stmt->text(7),
+                       stmt->text(8), statusOf(stmt->text(3)), stmt->optionalInteger(9)};
     if (facts.kind == "registration" && stmt->integer(5) == 0) facts.status = ActionStatus::Pending;
     return facts;
 }

@@ -49,7 +49,7 @@ public:
     virtual void injectPointerButton(bool down) = 0;
     virtual void injectText(const std::string& utf8) = 0;
     virtual void injectKey(const std::string& name) = 0;  // names as in automation_script.hpp
-    virtual void injectCloseRequest() = 0;                 // what a window manager's close button sends
+    virtual void injectCloseRequest() = 0;  // what a window manager's close button sends
 };
 
 Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options);

@@ -30,8 +30,10 @@ int CatalogService::pending() const {
 void CatalogService::enqueue(Work work, bool isSearch) {
     {
         std::lock_guard lock(m_mutex);
-        if (isSearch) m_pendingSearch = std::move(work);  // replaces an older search not yet started
-        else m_queue.push_back(std::move(work));
+        if (isSearch)
+            m_pendingSearch = std::move(work);  // replaces an older search not yet started
+        else
+            m_queue.push_back(std::move(work));
     }
     m_wakeWorker.notify_one();
 }
@@ -66,8 +68,10 @@ void CatalogService::seedIfEmpty(std::function<domain::CatalogBatch()> make, Cal
         [this, make = std::move(make), done = std::move(done)](store::Database& db) {
             Expected<store::ImportCounts> result = store::ImportCounts{};
             auto count = store::countJobs(db);
-            if (!count) result = std::unexpected(count.error());
-            else if (*count == 0) result = store::applyCatalogBatch(db, make());
+            if (!count)
+                result = std::unexpected(count.error());
+            else if (*count == 0)
+                result = store::applyCatalogBatch(db, make());
             m_results.post([done, result] { done(result); });
         },
         false);
@@ -84,7 +88,7 @@ void CatalogService::searchJobs(domain::JobSearch search, Callback<domain::JobPa
 
 void CatalogService::nextJobs(domain::JobSearch search, Callback<domain::JobPage> done) {
     ask<domain::JobPage>([search = std::move(search)](store::Database& db) { return store::searchJobs(db, search); },
-                        std::move(done));
+                         std::move(done));
 }
 
 void CatalogService::getJob(std::string id, Callback<domain::JobRecord> done) {
@@ -106,8 +110,7 @@ void CatalogService::listCourses(Callback<std::vector<domain::CourseRecord>> don
 }
 
 void CatalogService::getCourse(std::string id, Callback<domain::CourseRecord> done) {
-    ask<domain::CourseRecord>([id = std::move(id)](store::Database& db) { return store::getCourse(db, id); },
-                             std::move(done));
+    ask<domain::CourseRecord>([id = std::move(id)](store::Database& db) { return store::getCourse(db, id); }, std::move(done));
 }
 
 void CatalogService::jobsMatchingSkills(std::vector<std::string> skills, int limit, Callback<domain::JobPage> done) {
@@ -120,11 +123,9 @@ void CatalogService::jobsMatchingSkills(std::vector<std::string> skills, int lim
 
 void CatalogService::coursesTeaching(std::vector<std::string> skills, std::string city, std::string today,
                                      Callback<std::vector<domain::CourseOffer>> done) {
-    ask<std::vector<domain::CourseOffer>>(
-        [skills = std::move(skills), city = std::move(city), today = std::move(today)](store::Database& db) {
-            return store::coursesTeaching(db, skills, city, today, 3);
-        },
-        std::move(done));
+    ask<std::vector<domain::CourseOffer>>([skills = std::move(skills), city = std::move(city), today = std::move(today)](
+                                              store::Database& db) { return store::coursesTeaching(db, skills, city, today, 3); },
+                                          std::move(done));
 }
 
 void CatalogService::callClerk(std::string language, Callback<std::string> done) {
@@ -183,7 +184,7 @@ void CatalogService::requestEnrollment(domain::EnrollmentDraft draft, Callback<d
 
 void CatalogService::lookUpReference(std::string code, Callback<domain::StatusAnswer> done) {
     ask<domain::StatusAnswer>([code = std::move(code)](store::Database& db) { return store::lookUpReference(db, code); },
-                             std::move(done));
+                              std::move(done));
 }
 
 }  // namespace dc::services

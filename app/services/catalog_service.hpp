@@ -25,7 +25,6 @@ namespace dc::services {
 
 class CatalogService final : public JobseekerServices {
 public:
-
     CatalogService(store::Database db, MainThreadQueue& results);
     ~CatalogService();
     CatalogService(const CatalogService&) = delete;
@@ -79,8 +78,8 @@ private:
     template <class Draft, class Action>
     void askWithKey(Draft draft, Action action, Callback<domain::ActionReceipt> done) {
         ask<domain::ActionReceipt>(
-            [this, cipher = currentCipher(), draft = std::move(draft), action](store::Database& db)
-                -> Expected<domain::ActionReceipt> {
+            [this, cipher = currentCipher(), draft = std::move(draft),
+             action](store::Database& db) -> Expected<domain::ActionReceipt> {
                 if (!cipher) return std::unexpected(noKeyError());
                 auto receipt = action(db, *cipher, draft);
                 if (receipt && m_onQueued) m_onQueued();

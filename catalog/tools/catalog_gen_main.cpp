@@ -44,10 +44,14 @@ int main(int argc, char** argv) {
         }
         const char* value = argv[++i];
         uint64_t n = 0;
-        if (arg == "--seed" && parseCount(value, UINT64_MAX, n)) options.seed = n;
-        else if (arg == "--jobs" && parseCount(value, 10'000'000, n)) options.jobs = n;
-        else if (arg == "--courses" && parseCount(value, 1'000'000, n)) options.courses = n;
-        else if (arg == "--out") out = value;
+        if (arg == "--seed" && parseCount(value, UINT64_MAX, n))
+            options.seed = n;
+        else if (arg == "--jobs" && parseCount(value, 10'000'000, n))
+            options.jobs = n;
+        else if (arg == "--courses" && parseCount(value, 1'000'000, n))
+            options.courses = n;
+        else if (arg == "--out")
+            out = value;
         else {
             std::fprintf(stderr, "dc-catalog-gen: bad option or value: %s %s\n%s", arg.c_str(), value, kUsage);
             return 2;

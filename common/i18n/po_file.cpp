@@ -144,8 +144,9 @@ Expected<void> checkAgainst(const std::vector<Entry>& english, const std::vector
         if (i >= translation.size()) return fail(ErrorCode::InvalidInput, in + "\"" + en.context + "\" is missing");
         const Entry& t = translation[i];
         if (t.context != en.context)
-            return fail(ErrorCode::InvalidInput, in + "line " + std::to_string(t.line) + ": \"" + t.context +
-                                                     "\" where \"" + en.context + "\" was expected (same order as en.po)");
+            return fail(ErrorCode::InvalidInput,
+                        in + "line " + std::to_string(t.line) + ": \"" + t.context + "\" where \"" + en.context +
+                            "\" was expected (same order as en.po)");
         if (t.id != en.id)
             return fail(ErrorCode::InvalidInput, in + "\"" + en.context + "\": the English text differs from en.po's");
         if (t.text.empty()) return fail(ErrorCode::InvalidInput, in + "\"" + en.context + "\" is not translated");

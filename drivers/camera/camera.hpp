@@ -19,14 +19,14 @@
 namespace dc::camera {
 
 struct CameraInfo {
-    std::string id;       // stable within a backend: "/dev/video0", a libcamera id, "synthetic"
-    std::string name;     // what a technician reads: "HD Webcam C270 (usb-0000:00:14.0-1)"
+    std::string id;  // stable within a backend: "/dev/video0", a libcamera id, "synthetic"
+    std::string name;  // what a technician reads: "HD Webcam C270 (usb-0000:00:14.0-1)"
     std::string backend;  // "libcamera", "v4l2", "synthetic", "file"
 };
 
 struct Frame {
     image::GrayImage image;
-    double seconds = 0;     // capture time on the steady clock
+    double seconds = 0;  // capture time on the steady clock
     uint64_t sequence = 0;  // counts from 0 after start(); a gap means frames were dropped
 };
 
@@ -60,12 +60,12 @@ public:
 struct SyntheticOptions {
     double fps = 15;
     double distortion = 0.3;
-    double emptySeconds = 1.0;         // the desk alone before the document comes
+    double emptySeconds = 1.0;  // the desk alone before the document comes
     double documentEverySeconds = 8;
     uint64_t seed = 1;
     int unplugAfterFrames = 0;
     double unpluggedSeconds = 1.0;
-    bool realTime = true;              // false: frames as fast as they are drawn (tests)
+    bool realTime = true;  // false: frames as fast as they are drawn (tests)
 };
 std::unique_ptr<Backend> makeSyntheticBackend(SyntheticOptions options = {});
 // Replays the PNG/JPEG/BMP files of a directory in name order, looping, at `fps`.

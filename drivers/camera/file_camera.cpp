@@ -31,7 +31,8 @@ public:
     Expected<Frame> nextFrame(double timeoutSeconds) override {
         if (!m_running) return fail(ErrorCode::Refused, "the camera is not started");
         const auto wait = m_next - std::chrono::steady_clock::now();
-        if (std::chrono::duration<double>(wait).count() > timeoutSeconds) return fail(ErrorCode::Transient, "no frame within the time allowed");
+        if (std::chrono::duration<double>(wait).count() > timeoutSeconds)
+            return fail(ErrorCode::Transient, "no frame within the time allowed");
         if (wait.count() > 0) std::this_thread::sleep_for(wait);
         m_next += std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(m_period));
         const auto& file = m_files[m_sequence % m_files.size()];

@@ -36,7 +36,8 @@ libcamera::CameraManager* manager(std::string* error) {
 
 class LibcameraCamera final : public Camera {
 public:
-    LibcameraCamera(std::shared_ptr<libcamera::Camera> camera, CameraInfo info) : m_camera(std::move(camera)), m_info(std::move(info)) {}
+    LibcameraCamera(std::shared_ptr<libcamera::Camera> camera, CameraInfo info)
+        : m_camera(std::move(camera)), m_info(std::move(info)) {}
     ~LibcameraCamera() override {
         stop();
         m_camera->release();
@@ -53,8 +54,10 @@ public:
         sc.bufferCount = 4;
         if (config->validate() == libcamera::CameraConfiguration::Invalid || sc.pixelFormat != libcamera::formats::YUV420)
             return fail(ErrorCode::IoError, m_info.name + ": the camera offers no YUV 4:2:0 stream");
-        if (m_camera->configure(config.get()) < 0) return fail(ErrorCode::Transient, m_info.name + ": could not be configured (unplugged?)");
-        m_width = static_cast<int>(sc.size.width), m_height = static_cast<int>(sc.size.height), m_stride = static_cast<int>(sc.stride);
+        if (m_camera->configure(config.get()) < 0)
+            return fail(ErrorCode::Transient, m_info.name + ": could not be configured (unplugged?)");
+        m_width = static_cast<int>(sc.size.width), m_height = static_cast<int>(sc.size.height),
+        m_stride = static_cast<int>(sc.stride);
         m_stream = sc.stream();
         m_allocator = std::make_unique<libcamera::FrameBufferAllocator>(m_camera);
         if (m_allocator->allocate(m_stream) < 0) return fail(ErrorCode::IoError, m_info.name + ": no frame buffers");
@@ -178,8 +181,8 @@ Expected<std::unique_ptr<Backend>> backendNamed(const std::string& name) {
         if (auto found = lc->enumerate(); found && !found->empty()) return lc;
         return makeV4l2Backend();
     }
-    return fail(ErrorCode::InvalidInput, "camera backend '" + name.substr(0, 40) +
-                                             "' is not one of: auto, libcamera, v4l2, synthetic, file:DIRECTORY");
+    return fail(ErrorCode::InvalidInput,
+                "camera backend '" + name.substr(0, 40) + "' is not one of: auto, libcamera, v4l2, synthetic, file:DIRECTORY");
 }
 
 }  // namespace dc::camera

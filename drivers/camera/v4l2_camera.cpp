@@ -25,9 +25,7 @@ int xioctl(int fd, unsigned long request, void* arg) {
     return r;
 }
 
-std::string errnoText(const std::string& what) {
-    return what + ": " + std::strerror(errno);
-}
+std::string errnoText(const std::string& what) { return what + ": " + std::strerror(errno); }
 
 // A capture device's name, or nothing when `path` is not one.
 std::optional<CameraInfo> probe(const std::string& path) {
@@ -38,8 +36,10 @@ std::optional<CameraInfo> probe(const std::string& path) {
     if (xioctl(fd, VIDIOC_QUERYCAP, &cap) == 0) {
         const uint32_t caps = (cap.capabilities & V4L2_CAP_DEVICE_CAPS) ? cap.device_caps : cap.capabilities;
         if ((caps & V4L2_CAP_VIDEO_CAPTURE) && (caps & V4L2_CAP_STREAMING))
-            out = CameraInfo{path, std::string(reinterpret_cast<const char*>(cap.card)) + " (" +
-                                       reinterpret_cast<const char*>(cap.bus_info) + ")", "v4l2"};
+            out = CameraInfo{
+                path,
+                std::string(reinterpret_cast<const char*>(cap.card)) + " (" + reinterpret_cast<const char*>(cap.bus_info) + ")",
+                "v4l2"};
     }
     v4l2_close(fd);
     return out;
@@ -54,8 +54,9 @@ public:
     Expected<void> start(int width, int height, double fps) override {
         stop();
         m_fd = v4l2_open(m_info.id.c_str(), O_RDWR | O_NONBLOCK);
-        if (m_fd < 0) return fail(errno == ENOENT || errno == ENODEV ? ErrorCode::Transient : ErrorCode::IoError,
-                                  errnoText(m_info.id + " cannot be opened (is the camera plugged in?)"));
+        if (m_fd < 0)
+            return fail(errno == ENOENT || errno == ENODEV ? ErrorCode::Transient : ErrorCode::IoError,
+                        errnoText(m_info.id + " cannot be opened (is the camera plugged in?)"));
         v4l2_format fmt{};
         fmt.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
         fmt.fmt.pix.width = static_cast<uint32_t>(width);
@@ -122,7 +123,8 @@ public:
         const size_t need = static_cast<size_t>(m_stride) * static_cast<size_t>(m_height - 1) + static_cast<size_t>(m_width);
         if (buf.bytesused >= need)
             for (int y = 0; y < m_height; ++y)
-                std::memcpy(&f.image.at(0, y), src + static_cast<size_t>(y) * static_cast<size_t>(m_stride), static_cast<size_t>(m_width));
+                std::memcpy(&f.image.at(0, y), src + static_cast<size_t>(y) * static_cast<size_t>(m_stride),
+                            static_cast<size_t>(m_width));
         xioctl(m_fd, VIDIOC_QBUF, &buf);
         f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
         f.sequence = m_sequence++;

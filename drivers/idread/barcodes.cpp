@@ -24,10 +24,13 @@ std::vector<Barcode> readBarcodes(const image::GrayImage& frame, int most) {
 
 image::GrayImage drawBarcode(const std::string& format, const std::string& text, int size) {
     const ZXing::BarcodeFormat f = format == "PDF417" ? ZXing::BarcodeFormat::PDF417
-                                   : format == "DataMatrix" ? ZXing::BarcodeFormat::DataMatrix
-                                                            : ZXing::BarcodeFormat::QRCode;
+        : format == "DataMatrix"                      ? ZXing::BarcodeFormat::DataMatrix
+                                                      : ZXing::BarcodeFormat::QRCode;
     try {
-        const auto matrix = ZXing::MultiFormatWriter(f).setMargin(4).setEncoding(ZXing::CharacterSet::UTF8).encode(text, size, f == ZXing::BarcodeFormat::PDF417 ? size / 3 : size);
+        const auto matrix = ZXing::MultiFormatWriter(f)
+                                .setMargin(4)
+                                .setEncoding(ZXing::CharacterSet::UTF8)
+                                .encode(text, size, f == ZXing::BarcodeFormat::PDF417 ? size / 3 : size);
         image::GrayImage out(matrix.width(), matrix.height(), 255);
         for (int y = 0; y < matrix.height(); ++y)
             for (int x = 0; x < matrix.width(); ++x)

@@ -40,8 +40,10 @@ CaptureStep DocumentCapture::add(const image::GrayImage& frame) {
     }
     // An accepted frame waiting for its second is "reading": say so at once, it is good news.
     if (reading.accepted) raw = ReadHint::None;
-    if (raw == m_candidate) ++m_candidateFrames;
-    else m_candidate = raw, m_candidateFrames = 1;
+    if (raw == m_candidate)
+        ++m_candidateFrames;
+    else
+        m_candidate = raw, m_candidateFrames = 1;
     if (m_candidateFrames >= kFramesToChangeHint || raw == ReadHint::None) m_shown = raw;
     step.hint = m_shown;
     return step;
@@ -69,7 +71,7 @@ image::GrayImage cropAroundZone(const image::GrayImage& frame, const std::vector
     const double width = length / (card ? 0.89 : 0.895) * 1.06;
     const double height = width * (card ? 54.0 / 85.6 : 88.0 / 125.0) * 1.04;
     const double dx = bottom.dx, dy = bottom.dy;  // along the lines
-    const double nx = -dy, ny = dx;               // across them, downwards in an upright frame
+    const double nx = -dy, ny = dx;  // across them, downwards in an upright frame
     // The page's bottom edge lies a little below the last line; its centre half a page above.
     const double along = (cx - bottom.cx) * dx + (cy - bottom.cy) * dy;
     const double edgeX = bottom.cx + dx * along + nx * bottom.height * 1.6;

@@ -14,8 +14,8 @@ struct CaptureStep {
     // What to tell the person, steadied over frames so the words on screen do not flicker.
     ReadHint hint = ReadHint::NoDocument;
     std::optional<MrzData> confirmed;  // agreed by consecutive frames, every check digit passing
-    image::GrayImage documentCrop;     // with `confirmed`: the document around its zone
-    double milliseconds = 0;           // reading this frame took
+    image::GrayImage documentCrop;  // with `confirmed`: the document around its zone
+    double milliseconds = 0;  // reading this frame took
 };
 
 class DocumentCapture {

@@ -146,8 +146,14 @@ int currentYear() {
 // Characters an OCR mistakes for each other, towards a digit and towards a letter.
 char toDigit(char c) {
     switch (c) {
-        case 'O': case 'Q': case 'D': case 'U': return '0';
-        case 'I': case 'L': case 'T': case 'J': return '1';
+        case 'O':
+        case 'Q':
+        case 'D':
+        case 'U': return '0';
+        case 'I':
+        case 'L':
+        case 'T':
+        case 'J': return '1';
         case 'Z': return '2';
         case 'A': return '4';
         case 'S': return '5';
@@ -179,7 +185,8 @@ char confusable(char c) {
 Expected<void> checkShape(const std::vector<std::string>& lines, MrzFormat* format) {
     for (const Layout& layout : kLayouts) {
         if (static_cast<int>(lines.size()) != layout.lines) continue;
-        if (std::all_of(lines.begin(), lines.end(), [&](const std::string& s) { return static_cast<int>(s.size()) == layout.width; })) {
+        if (std::all_of(lines.begin(), lines.end(),
+                        [&](const std::string& s) { return static_cast<int>(s.size()) == layout.width; })) {
             *format = layout.format;
             return {};
         }
@@ -237,10 +244,14 @@ int mrzCheckDigit(std::string_view value) {
     for (size_t i = 0; i < value.size(); ++i) {
         const char c = value[i];
         int v;
-        if (c >= '0' && c <= '9') v = c - '0';
-        else if (c >= 'A' && c <= 'Z') v = c - 'A' + 10;
-        else if (c == '<') v = 0;
-        else return -1;
+        if (c >= '0' && c <= '9')
+            v = c - '0';
+        else if (c >= 'A' && c <= 'Z')
+            v = c - 'A' + 10;
+        else if (c == '<')
+            v = 0;
+        else
+            return -1;
         sum += v * kWeights[i % 3];
     }
     return sum % 10;
@@ -248,8 +259,7 @@ int mrzCheckDigit(std::string_view value) {
 
 std::string mrzDateToIso(std::string_view d, bool isBirthDate, int year) {
     if (d.size() != 6 || !std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) return {};
-    const int yy = (d[0] - '0') * 10 + (d[1] - '0'), mm = (d[2] - '0') * 10 + (d[3] - '0'),
-              dd = (d[4] - '0') * 10 + (d[5] - '0');
+    const int yy = (d[0] - '0') * 10 + (d[1] - '0'), mm = (d[2] - '0') * 10 + (d[3] - '0'), dd = (d[4] - '0') * 10 + (d[5] - '0');
     const int century = year / 100 * 100;
     const int full = isBirthDate ? (century + yy > year ? century - 100 + yy : century + yy) : century + yy;
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -262,8 +272,9 @@ std::string mrzDateToIso(std::string_view d, bool isBirthDate, int year) {
 
 Expected<MrzData> parseMrz(std::string_view text) {
     if (text.size() > kMaxMrzInputBytes)
-        return fail(ErrorCode::InvalidInput, "the MRZ text is " + std::to_string(text.size()) + " bytes; at most " +
-                                                 std::to_string(kMaxMrzInputBytes) + " are read");
+        return fail(ErrorCode::InvalidInput,
+                    "the MRZ text is " + std::to_string(text.size()) + " bytes; at most " + std::to_string(kMaxMrzInputBytes) +
+                        " are read");
     std::vector<std::string> lines;
     size_t pos = 0;
     while (pos <= text.size()) {
@@ -287,9 +298,9 @@ Expected<MrzData> parseMrz(const std::vector<std::string>& lines) {
     for (size_t li = 0; li < lines.size(); ++li)
         for (size_t i = 0; i < lines[li].size(); ++i)
             if (!isMrzChar(lines[li][i]))
-                return fail(ErrorCode::InvalidInput, "MRZ line " + std::to_string(li + 1) + ", position " + std::to_string(i + 1) +
-                                                         ": " + describeChar(lines[li][i]) +
-                                                         " is not an MRZ character (A-Z, 0-9 and < only)");
+                return fail(ErrorCode::InvalidInput,
+                            "MRZ line " + std::to_string(li + 1) + ", position " + std::to_string(i + 1) + ": " +
+                                describeChar(lines[li][i]) + " is not an MRZ character (A-Z, 0-9 and < only)");
     MrzData d;
     d.format = format;
     d.lines = lines;

@@ -25,21 +25,21 @@ struct MrzCheck {
 struct MrzData {
     MrzFormat format = MrzFormat::TD3;
     std::vector<std::string> lines;  // as read (after repair, if repaired)
-    std::string documentCode;        // "P", "ID", "I", "AC": fillers removed
-    std::string issuingState;        // "GEO", "BLR", "D" (Germany), "UTO" (ICAO's specimen state)
-    std::string surname;             // "<" between words becomes a space
+    std::string documentCode;  // "P", "ID", "I", "AC": fillers removed
+    std::string issuingState;  // "GEO", "BLR", "D" (Germany), "UTO" (ICAO's specimen state)
+    std::string surname;  // "<" between words becomes a space
     std::string givenNames;
-    std::string documentNumber;      // whole, including the part a long TD1/TD2 number puts in optional data
+    std::string documentNumber;  // whole, including the part a long TD1/TD2 number puts in optional data
     std::string nationality;
-    std::string birthDate;           // YYMMDD as printed; '<' where unknown
-    std::string birthDateIso;        // 1984-07-30, empty when not a full valid date
-    std::string sex;                 // "M", "F" or "X" (unspecified)
-    std::string expiryDate;          // YYMMDD
+    std::string birthDate;  // YYMMDD as printed; '<' where unknown
+    std::string birthDateIso;  // 1984-07-30, empty when not a full valid date
+    std::string sex;  // "M", "F" or "X" (unspecified)
+    std::string expiryDate;  // YYMMDD
     std::string expiryDateIso;
-    std::string optionalData1;       // TD1 line 1 / TD2 / TD3 personal number, fillers removed
-    std::string optionalData2;       // TD1 line 2
+    std::string optionalData1;  // TD1 line 1 / TD2 / TD3 personal number, fillers removed
+    std::string optionalData2;  // TD1 line 2
     std::vector<MrzCheck> checks;
-    int repairs = 0;                 // characters changed by repairMrz
+    int repairs = 0;  // characters changed by repairMrz
     bool allChecksPass() const;
 };
 

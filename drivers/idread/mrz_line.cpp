@@ -15,7 +15,8 @@ constexpr std::string_view kSex = "MFX<";
 std::string_view allowedFor(char slot) {
     switch (slot) {
         case 'A': return kLetters;
-        case '9': case 'c': return kDigits;
+        case '9':
+        case 'c': return kDigits;
         case 'S': return kSex;
         default: return {};
     }
@@ -25,7 +26,7 @@ std::string_view allowedFor(char slot) {
 struct Strip {
     int width = 0, height = 0;
     std::vector<float> dark;
-    float glare = 0;      // share of the strip blown out to white
+    float glare = 0;  // share of the strip blown out to white
     float sharpness = 0;  // the strongest darkness steps along the line, 0..1
     float at(float u, float v) const {
         u = std::clamp(u, 0.0f, width - 1.001f), v = std::clamp(v, 0.0f, height - 1.001f);
@@ -50,19 +51,20 @@ Strip straighten(const image::GrayImage& frame, const TextLine& l, double s) {
     const double oy = l.cy - l.dy * st.width * s / 2 - l.dx * st.height * s / 2;
     for (int v = 0; v < st.height; ++v)
         for (int u = 0; u < st.width; ++u)
-            gray[static_cast<size_t>(v * st.width + u)] =
-                frame.sample(static_cast<float>(ox + (u * l.dx - v * l.dy) * s), static_cast<float>(oy + (u * l.dy + v * l.dx) * s));
+            gray[static_cast<size_t>(v * st.width + u)] = frame.sample(static_cast<float>(ox + (u * l.dx - v * l.dy) * s),
+                                                                       static_cast<float>(oy + (u * l.dy + v * l.dx) * s));
     // Paper and ink levels per stretch of about two characters, interpolated between stretches.
     const int chunk = std::max(8, st.height);
     const int chunks = (st.width + chunk - 1) / chunk;
     std::vector<float> paper(static_cast<size_t>(chunks)), ink(static_cast<size_t>(chunks));
     st.glare = static_cast<float>(std::count_if(gray.begin(), gray.end(), [](float g) { return g >= 248; })) /
-               static_cast<float>(gray.size());
+        static_cast<float>(gray.size());
     std::vector<float> values;
     for (int c = 0; c < chunks; ++c) {
         values.clear();
         for (int v = 0; v < st.height; ++v)
-            for (int u = c * chunk; u < std::min(st.width, (c + 1) * chunk); ++u) values.push_back(gray[static_cast<size_t>(v * st.width + u)]);
+            for (int u = c * chunk; u < std::min(st.width, (c + 1) * chunk); ++u)
+                values.push_back(gray[static_cast<size_t>(v * st.width + u)]);
         auto nth = [&](double q) {
             auto it = values.begin() + static_cast<long>(q * (values.size() - 1));
             std::nth_element(values.begin(), it, values.end());
@@ -121,7 +123,8 @@ bool band(const Strip& st, float& top, float& bottom) {
 bool residualTilt(const Strip& st, float top, float bottom, double& slope, double& offset) {
     const int chunk = std::max(8, st.height);
     double n = 0, su = 0, sv = 0, suu = 0, suv = 0;
-    const int v0 = std::max(0, static_cast<int>(top - (bottom - top) * 0.5f)), v1 = std::min(st.height, static_cast<int>(bottom + (bottom - top) * 0.5f));
+    const int v0 = std::max(0, static_cast<int>(top - (bottom - top) * 0.5f)),
+              v1 = std::min(st.height, static_cast<int>(bottom + (bottom - top) * 0.5f));
     for (int c = 0; c * chunk < st.width; ++c) {
         double w = 0, wv = 0;
         for (int u = c * chunk; u < std::min(st.width, (c + 1) * chunk); ++u)
@@ -165,7 +168,8 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
             cols[static_cast<size_t>(u)] += st.dark[static_cast<size_t>(v * st.width + u)];
     const float inkCol = (bottom - top) * 0.15f;
     int first = 0, last = st.width - 1;
-    while (first + 1 < st.width && !(cols[static_cast<size_t>(first)] > inkCol && cols[static_cast<size_t>(first + 1)] > inkCol)) ++first;
+    while (first + 1 < st.width && !(cols[static_cast<size_t>(first)] > inkCol && cols[static_cast<size_t>(first + 1)] > inkCol))
+        ++first;
     while (last > 0 && !(cols[static_cast<size_t>(last)] > inkCol && cols[static_cast<size_t>(last - 1)] > inkCol)) --last;
     if (last - first < count * 2) return out;
     // Fixed pitch. Between any two OCR-B characters there is paper, so the lattice of cell edges
@@ -214,7 +218,8 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
         std::vector<double> edges;
         for (double u = anchor; u > from; u -= pitchAt(u - pitchAt(u) / 2)) edges.push_back(u);
         std::reverse(edges.begin(), edges.end());
-        for (double u = anchor + pitchAt(anchor + pitchAt(anchor) / 2); u < to; u += pitchAt(u + pitchAt(u) / 2)) edges.push_back(u);
+        for (double u = anchor + pitchAt(anchor + pitchAt(anchor) / 2); u < to; u += pitchAt(u + pitchAt(u) / 2))
+            edges.push_back(u);
         return edges;
     };
     double pitch = period, growth = 0, anchor = mid, bestCost = 1e30;
@@ -239,7 +244,8 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
     if (cells < count) return out;
     std::vector<double> cellInk(static_cast<size_t>(cells));
     for (int k = 0; k < cells; ++k)
-        for (double u = edges[static_cast<size_t>(k)]; u < edges[static_cast<size_t>(k + 1)]; u += 1) cellInk[static_cast<size_t>(k)] += colAt(u);
+        for (double u = edges[static_cast<size_t>(k)]; u < edges[static_cast<size_t>(k + 1)]; u += 1)
+            cellInk[static_cast<size_t>(k)] += colAt(u);
     // Every position of a zone holds a character (fillers too) and paper lies beyond its ends:
     // a run is scored by its cells that have ink, less any ink just outside it.
     std::vector<double> sorted = cellInk;
@@ -261,7 +267,8 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
     // The cells' middles, then refitted (x = a + b i + c i^2) to where each cell's ink sits.
     std::vector<double> centre(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i)
-        centre[static_cast<size_t>(i)] = (edges[static_cast<size_t>(runStart + i)] + edges[static_cast<size_t>(runStart + i + 1)]) / 2;
+        centre[static_cast<size_t>(i)] =
+            (edges[static_cast<size_t>(runStart + i)] + edges[static_cast<size_t>(runStart + i + 1)]) / 2;
     pitch = (edges[static_cast<size_t>(runStart + count)] - edges[static_cast<size_t>(runStart)]) / count;
     // Refined three times, each from the last, so the fit can follow a drift the constant
     // lattice could not (a middle more than 0.3 pitch away is a stray mark, not the character).
@@ -300,7 +307,8 @@ LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const st
         const int v = static_cast<int>((top + bottom) / 2);
         std::vector<float> steps;
         for (int u = first; u < last; ++u)
-            steps.push_back(std::abs(st.dark[static_cast<size_t>(v * st.width + u + 1)] - st.dark[static_cast<size_t>(v * st.width + u)]));
+            steps.push_back(
+                std::abs(st.dark[static_cast<size_t>(v * st.width + u + 1)] - st.dark[static_cast<size_t>(v * st.width + u)]));
         std::sort(steps.rbegin(), steps.rend());
         out.sharpness = steps.empty() ? 0 : steps[std::min(steps.size() - 1, steps.size() / 20)] * static_cast<float>(pitch) / 4;
     }

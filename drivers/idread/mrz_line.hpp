@@ -13,7 +13,7 @@ namespace dc::idread {
 struct LineRead {
     std::string text;
     std::vector<float> margins;  // per character: how far its best reading leads the next
-    std::string runnersUp;       // per character: the next best reading
+    std::string runnersUp;  // per character: the next best reading
     float weakest = 1;
     float sharpness = 1, glare = 0;  // for the hint: steepest steps along the line, share blown out
     bool ok = false;

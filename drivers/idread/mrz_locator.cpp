@@ -55,8 +55,10 @@ std::vector<Blob> components(const std::vector<uint8_t>& mask, int width, int he
             stack.pop_back();
             const int x = p % width, y = p / width;
             b.n += 1, b.sx += x, b.sy += y, b.sxx += double(x) * x, b.syy += double(y) * y, b.sxy += double(x) * y;
-            b.minX = std::min(b.minX, x), b.maxX = std::max(b.maxX, x), b.minY = std::min(b.minY, y), b.maxY = std::max(b.maxY, y);
-            const int next[4] = {x > 0 ? p - 1 : -1, x + 1 < width ? p + 1 : -1, y > 0 ? p - width : -1, y + 1 < height ? p + width : -1};
+            b.minX = std::min(b.minX, x), b.maxX = std::max(b.maxX, x), b.minY = std::min(b.minY, y),
+            b.maxY = std::max(b.maxY, y);
+            const int next[4] = {x > 0 ? p - 1 : -1, x + 1 < width ? p + 1 : -1, y > 0 ? p - width : -1,
+                                 y + 1 < height ? p + width : -1};
             for (int q : next)
                 if (q >= 0 && mask[static_cast<size_t>(q)] && label[static_cast<size_t>(q)] < 0) {
                     label[static_cast<size_t>(q)] = id;
@@ -141,7 +143,7 @@ std::vector<MrzCandidate> locateMrz(const image::GrayImage& frame) {
         const double shiftAlong = (b.cx - a.cx) * a.dx + (b.cy - a.cy) * a.dy;
         const double h = std::max(a.height, b.height);
         return std::abs(a.dx * b.dy - a.dy * b.dx) < 0.07 && std::min(a.length, b.length) / std::max(a.length, b.length) > 0.75 &&
-               gapAcross > 1.2 * h && gapAcross < 4.0 * h && std::abs(shiftAlong) < 0.15 * a.length;
+            gapAcross > 1.2 * h && gapAcross < 4.0 * h && std::abs(shiftAlong) < 0.15 * a.length;
     };
     std::vector<MrzCandidate> out;
     for (size_t i = 0; i < lines.size(); ++i)

@@ -10,10 +10,10 @@
 namespace dc::idread {
 
 struct TextLine {
-    double cx = 0, cy = 0;      // centre, frame pixels
-    double dx = 1, dy = 0;      // unit direction along the line (left to right)
-    double length = 0;          // of the print along the line
-    double height = 0;          // of the print across it (about the capital height)
+    double cx = 0, cy = 0;  // centre, frame pixels
+    double dx = 1, dy = 0;  // unit direction along the line (left to right)
+    double length = 0;  // of the print along the line
+    double height = 0;  // of the print across it (about the capital height)
 };
 
 struct MrzCandidate {

@@ -25,7 +25,8 @@ constexpr float kMinMarginLetterOrDigit = 0.025f;
 // fillers after the names end.
 bool plausible(const MrzData& d) {
     const char first = d.lines[0][0];
-    const bool code = d.format == MrzFormat::TD3 ? (first == 'P' || first == 'V') : (first == 'I' || first == 'A' || first == 'C' || first == 'V');
+    const bool code = d.format == MrzFormat::TD3 ? (first == 'P' || first == 'V')
+                                                 : (first == 'I' || first == 'A' || first == 'C' || first == 'V');
     const std::string& names = d.format == MrzFormat::TD1 ? d.lines[2] : d.lines[0];
     const size_t end = names.find("<<<", d.format == MrzFormat::TD1 ? 0 : 5);
     const bool namesEnd = end == std::string::npos || names.find_first_not_of('<', end) == std::string::npos;
@@ -78,15 +79,17 @@ Expected<MrzData> repairByRunnersUp(MrzFormat format, std::vector<std::string> l
         std::vector<std::pair<int, int>> hesitant;
         for (auto [li, i] : span.positions) {
             const auto l = static_cast<size_t>(li), k = static_cast<size_t>(i);
-            if (k < margins[l].size() && margins[l][k] < kHesitant && runnersUp[l][k] != lines[l][k]) hesitant.emplace_back(li, i);
+            if (k < margins[l].size() && margins[l][k] < kHesitant && runnersUp[l][k] != lines[l][k])
+                hesitant.emplace_back(li, i);
         }
         std::sort(hesitant.begin(), hesitant.end(), [&](auto a, auto b) {
             return margins[static_cast<size_t>(a.first)][static_cast<size_t>(a.second)] <
-                   margins[static_cast<size_t>(b.first)][static_cast<size_t>(b.second)];
+                margins[static_cast<size_t>(b.first)][static_cast<size_t>(b.second)];
         });
         if (hesitant.size() > kMostTried) hesitant.resize(kMostTried);
         auto swapped = [&](std::vector<std::string> l, std::initializer_list<std::pair<int, int>> at) {
-            for (auto [li, i] : at) l[static_cast<size_t>(li)][static_cast<size_t>(i)] = runnersUp[static_cast<size_t>(li)][static_cast<size_t>(i)];
+            for (auto [li, i] : at)
+                l[static_cast<size_t>(li)][static_cast<size_t>(i)] = runnersUp[static_cast<size_t>(li)][static_cast<size_t>(i)];
             return l;
         };
         std::vector<std::vector<std::string>> mends;
@@ -194,19 +197,18 @@ MrzReading MrzReader::read(const image::GrayImage& frame) const {
                     }
                 // Where one does, a near tie is settled by it only if the other reading (alone, or
                 // with another near tie, as two confusions can cancel out) fails the checks.
-                if (repaired->allChecksPass() && ambiguous(repaired->lines, doubtful, r.lines, runnersUp))
-                    weakestUnchecked = -1;
+                if (repaired->allChecksPass() && ambiguous(repaired->lines, doubtful, r.lines, runnersUp)) weakestUnchecked = -1;
                 r.uncheckedMargin = weakestUnchecked;
                 r.accepted = repaired->allChecksPass() && plausible(*repaired) && r.confidence >= kMinConfidence &&
-                             weakestUnchecked >= kMinMargin;
+                    weakestUnchecked >= kMinMargin;
                 r.data = std::move(*repaired);
             }
             const double capHeight = candidate.lines[0].height;
-            r.hint = r.accepted ? ReadHint::None
-                     : capHeight < 9 ? ReadHint::MoveCloser
-                     : glare > 0.04f ? ReadHint::TooMuchGlare
-                     : sharpness < 0.25f ? ReadHint::HoldStill
-                                         : ReadHint::Unreadable;
+            r.hint = r.accepted     ? ReadHint::None
+                : capHeight < 9     ? ReadHint::MoveCloser
+                : glare > 0.04f     ? ReadHint::TooMuchGlare
+                : sharpness < 0.25f ? ReadHint::HoldStill
+                                    : ReadHint::Unreadable;
             const int passed = r.data ? passedChecks(*r.data) : 0;
             if (r.accepted || passed > bestPassed) {
                 bestPassed = passed;

@@ -19,13 +19,13 @@ enum class ReadHint { None, NoDocument, MoveCloser, HoldStill, TooMuchGlare, Unr
 const char* toString(ReadHint hint);
 
 struct MrzReading {
-    std::optional<MrzData> data;     // parsed (checks may fail: see accepted)
-    bool accepted = false;           // every check digit passes
+    std::optional<MrzData> data;  // parsed (checks may fail: see accepted)
+    bool accepted = false;  // every check digit passes
     std::vector<std::string> lines;  // as recognised, before repair
-    float confidence = 0;            // the weakest character's correlation, 0..1
-    float uncheckedMargin = 0;       // the weakest lead over a runner-up where no check digit helps
+    float confidence = 0;  // the weakest character's correlation, 0..1
+    float uncheckedMargin = 0;  // the weakest lead over a runner-up where no check digit helps
     ReadHint hint = ReadHint::NoDocument;
-    std::vector<TextLine> zone;      // where the lines read were found (empty: no zone seen)
+    std::vector<TextLine> zone;  // where the lines read were found (empty: no zone seen)
     double milliseconds = 0;
 };
 

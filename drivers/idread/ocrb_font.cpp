@@ -17,7 +17,8 @@ Expected<std::unique_ptr<OcrbFont>> OcrbFont::open(const std::filesystem::path& 
     std::unique_ptr<FT_LibraryRec_, decltype(&FT_Done_FreeType)> libraryGuard(library, FT_Done_FreeType);
     FT_Face face = nullptr;
     if (FT_New_Face(library, file.c_str(), 0, &face))
-        return fail(ErrorCode::MissingResource, file.string() + ": the OCR-B font is missing or unreadable (Debian: fonts-ocr-b)");
+        return fail(ErrorCode::MissingResource,
+                    file.string() + ": the OCR-B font is missing or unreadable (Debian: fonts-ocr-b)");
     std::unique_ptr<FT_FaceRec_, decltype(&FT_Done_Face)> faceGuard(face, FT_Done_Face);
     FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(pixelHeight));
     std::unique_ptr<OcrbFont> font(new OcrbFont);

@@ -28,7 +28,7 @@ public:
     ~OcrbFont();
 
     const Glyph& glyph(char c) const;  // any character of kMrzAlphabet
-    int advance() const { return m_advance; }      // the fixed pitch, pixels
+    int advance() const { return m_advance; }  // the fixed pitch, pixels
     int capHeight() const { return m_capHeight; }  // the height of 'H' above the baseline, pixels
 
     // Draws `text` (MRZ characters) as ink onto `target` (darkening towards `ink`), the pen

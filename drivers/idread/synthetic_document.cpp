@@ -13,14 +13,16 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr int kPxPerMm = 10;
 
 // Names as people in the first two countries write them; the MRZ shows their transliteration.
-constexpr std::array kGeorgianSurnames = {"ბერიძე", "კაპანაძე", "გელაშვილი", "მაისურაძე", "წიკლაური", "ლომიძე", "ჯავახიშვილი",
-                                          "ხარაიშვილი", "ქავთარაძე", "ღლონტი", "ნოზაძე", "ჭანტურია", "ცხადაძე", "შენგელია", "დოლიძე"};
-constexpr std::array kGeorgianGiven = {"ნინო", "გიორგი", "თამარ", "დავით", "მარიამ", "ლევან", "ანა", "ნიკოლოზ",
-                                       "ეკატერინე", "ირაკლი", "სალომე", "ზურაბ", "ქეთევან", "ლუკა", "ელენე"};
-constexpr std::array kBelarusianSurnames = {"Шэўчук", "Мельнік", "Кавальчук", "Бондар", "Карпенка", "Жук", "Лысенка", "Сакалоўскі",
-                                            "Гурыновіч", "Васілевіч", "Шчарбакоў", "Юркевіч", "Ярмоленка", "Дземідовіч", "Пятрова"};
-constexpr std::array kBelarusianGiven = {"Алена", "Аляксандр", "Вольга", "Сяргей", "Наталля", "Андрэй", "Марыя", "Павел",
-                                         "Кацярына", "Дзмітрый", "Юлія", "Іван", "Святлана", "Міхаіл", "Ганна", "Ольга"};
+constexpr std::array kGeorgianSurnames = {"ბერიძე", "კაპანაძე",    "გელაშვილი",  "მაისურაძე", "წიკლაური",
+                                          "ლომიძე", "ჯავახიშვილი", "ხარაიშვილი", "ქავთარაძე", "ღლონტი",
+                                          "ნოზაძე", "ჭანტურია",    "ცხადაძე",    "შენგელია",  "დოლიძე"};
+constexpr std::array kGeorgianGiven = {"ნინო",      "გიორგი", "თამარ",  "დავით", "მარიამ",  "ლევან", "ანა",  "ნიკოლოზ",
+                                       "ეკატერინე", "ირაკლი", "სალომე", "ზურაბ", "ქეთევან", "ლუკა",  "ელენე"};
+constexpr std::array kBelarusianSurnames = {"Шэўчук",    "Мельнік", "Кавальчук",  "Бондар",     "Карпенка",
+                                            "Жук",       "Лысенка", "Сакалоўскі", "Гурыновіч",  "Васілевіч",
+                                            "Шчарбакоў", "Юркевіч", "Ярмоленка",  "Дземідовіч", "Пятрова"};
+constexpr std::array kBelarusianGiven = {"Алена",    "Аляксандр", "Вольга", "Сяргей", "Наталля",  "Андрэй", "Марыя", "Павел",
+                                         "Кацярына", "Дзмітрый",  "Юлія",   "Іван",   "Святлана", "Міхаіл", "Ганна", "Ольга"};
 
 template <class T>
 const auto& pick(std::mt19937& rng, const T& items) {
@@ -128,7 +130,7 @@ std::vector<std::string> composeMrz(const Identity& id) {
         std::string l1 = padded(id.documentCode, 2) + id.issuingState;
         if (id.documentNumber.size() > 9)
             l1 += id.documentNumber.substr(0, 9) + "<" + id.documentNumber.substr(9) + check(id.documentNumber) + "<" +
-                  id.optionalData;
+                id.optionalData;
         else
             l1 += padded(id.documentNumber, 9) + check(padded(id.documentNumber, 9)) + id.optionalData;
         l1 = padded(l1, 30);
@@ -141,7 +143,7 @@ std::vector<std::string> composeMrz(const Identity& id) {
     const std::string l1 = padded(id.documentCode, 2) + id.issuingState + nameField(id, width - 5);
     const std::string number = padded(id.documentNumber, 9);
     std::string l2 = number + check(number) + id.nationality + id.birthDate + check(id.birthDate) + id.sex + id.expiryDate +
-                     check(id.expiryDate);
+        check(id.expiryDate);
     if (id.format == MrzFormat::TD2) {
         l2 += padded(id.optionalData.substr(0, 7), 7);
         l2 += check(l2.substr(0, 10) + l2.substr(13, 7) + l2.substr(21, 14));
@@ -240,8 +242,10 @@ image::GrayImage DocumentRenderer::photograph(const image::GrayImage& document, 
         // The zone's corners (as printDocument places it), through document -> frame.
         const auto f = homography(rect, quad);
         const double top = document.height - (50 + 42 * (mrzLines - 1) + 40) * kPxPerMm / 10.0;
-        const double corners2[4][2] = {{0.03 * document.width, top}, {0.97 * document.width, top},
-                                       {0.03 * document.width, document.height - 2.0 * kPxPerMm}, {0.97 * document.width, document.height - 2.0 * kPxPerMm}};
+        const double corners2[4][2] = {{0.03 * document.width, top},
+                                       {0.97 * document.width, top},
+                                       {0.03 * document.width, document.height - 2.0 * kPxPerMm},
+                                       {0.97 * document.width, document.height - 2.0 * kPxPerMm}};
         *mrzInFrame = true;
         for (const auto& c2 : corners2) {
             const double w = f[6] * c2[0] + f[7] * c2[1] + f[8];

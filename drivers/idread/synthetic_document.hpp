@@ -20,12 +20,12 @@ struct Identity {
     std::string documentCode;  // "ID" for cards, "P" for passports
     std::string issuingState;  // GEO or BLR
     std::string surnameNative, givenNamesNative;  // as the person writes them (Mkhedruli, Cyrillic)
-    std::string surname, givenNames;              // as the MRZ prints them
+    std::string surname, givenNames;  // as the MRZ prints them
     std::string documentNumber;
     std::string nationality;
     std::string birthDate, expiryDate;  // YYMMDD
-    std::string sex;                    // M or F
-    std::string optionalData;           // a personal number
+    std::string sex;  // M or F
+    std::string optionalData;  // a personal number
 };
 
 Identity randomIdentity(std::mt19937& rng, MrzFormat format);
@@ -38,12 +38,12 @@ std::vector<std::string> composeMrz(const Identity& id);
 struct SceneParams {
     double rotationDegrees = 0;
     double perspective = 0;  // corner displacement as a share of the document's size
-    double scale = 0.75;     // document width as a share of the frame's
+    double scale = 0.75;  // document width as a share of the frame's
     double blurSigma = 0;
     double motionPixels = 0;
     double noiseSigma = 0;
-    double glare = 0;        // 0 none .. 1 a blown-out patch
-    double shadow = 0;       // 0 even light .. 1 one side much darker
+    double glare = 0;  // 0 none .. 1 a blown-out patch
+    double shadow = 0;  // 0 even light .. 1 one side much darker
     int paper = 220, ink = 40;
     double centreX = 0.5, centreY = 0.5;  // where the document's centre falls in the frame
 };
@@ -63,8 +63,8 @@ public:
     image::GrayImage printDocument(const Identity& id, std::mt19937& rng, const SceneParams& p) const;
     // The camera's view: `width` x `height` gray frame. `mrzInFrame` (optional) tells whether the
     // zone's `mrzLines` lines all fall inside the frame.
-    image::GrayImage photograph(const image::GrayImage& document, const SceneParams& p, std::mt19937& rng, int width,
-                                int height, int mrzLines = 0, bool* mrzInFrame = nullptr) const;
+    image::GrayImage photograph(const image::GrayImage& document, const SceneParams& p, std::mt19937& rng, int width, int height,
+                                int mrzLines = 0, bool* mrzInFrame = nullptr) const;
     // A whole scene from a seed: identity, MRZ, parameters at `level`, frame. The zone is always
     // whole in the frame (the capture screen's guide asks for that); the document may not be.
     Scene scene(uint64_t seed, double level, MrzFormat format, int width = 1280, int height = 720) const;
@@ -76,7 +76,7 @@ public:
 
 private:
     DocumentRenderer() = default;
-    std::unique_ptr<OcrbFont> m_mrzFont;    // 2.54 mm pitch at 10 px/mm
+    std::unique_ptr<OcrbFont> m_mrzFont;  // 2.54 mm pitch at 10 px/mm
     std::unique_ptr<OcrbFont> m_smallFont;  // the printed fields above the zone
 };
 

@@ -9,11 +9,12 @@ namespace dc::idread {
 namespace {
 
 // Cyrillic а..я (U+0430..U+044F) in order, ICAO 9303-3 table B.
-constexpr const char* kCyrillic[32] = {"A", "B", "V", "G", "D", "E", "ZH", "Z", "I", "I", "K", "L", "M", "N", "O", "P",
-                                       "R", "S", "T", "U", "F", "KH", "TS", "CH", "SH", "SHCH", "IE", "Y", "", "E", "IU", "IA"};
+constexpr const char* kCyrillic[32] = {"A", "B", "V", "G", "D", "E",  "ZH", "Z",  "I",  "I",    "K",  "L", "M", "N", "O",  "P",
+                                       "R", "S", "T", "U", "F", "KH", "TS", "CH", "SH", "SHCH", "IE", "Y", "",  "E", "IU", "IA"};
 // Georgian Mkhedruli ა..ჰ (U+10D0..U+10F0), the 2002 national system, without its apostrophes.
-constexpr const char* kGeorgian[33] = {"A", "B", "G", "D", "E", "V", "Z", "T", "I", "K", "L", "M", "N", "O", "P", "ZH", "R",
-                                       "S", "T", "U", "P", "K", "GH", "Q", "SH", "CH", "TS", "DZ", "TS", "CH", "KH", "J", "H"};
+constexpr const char* kGeorgian[33] = {"A",  "B", "G",  "D",  "E",  "V",  "Z",  "T",  "I",  "K", "L",
+                                       "M",  "N", "O",  "P",  "ZH", "R",  "S",  "T",  "U",  "P", "K",
+                                       "GH", "Q", "SH", "CH", "TS", "DZ", "TS", "CH", "KH", "J", "H"};
 
 const char* latinBase(char32_t c) {
     // Latin-1 and Latin Extended-A letters that names carry: their base letter(s).
@@ -30,8 +31,8 @@ const char* latinBase(char32_t c) {
     if (c >= 0x100 && c <= 0x17F) {
         // Latin Extended-A runs through the alphabet: each base letter and how many forms it has.
         static constexpr std::pair<const char*, int> kRuns[] = {
-            {"A", 6}, {"C", 8}, {"D", 4}, {"E", 10}, {"G", 8}, {"H", 4}, {"I", 10}, {"I", 2}, {"J", 2}, {"K", 3}, {"L", 10},
-            {"N", 9}, {"O", 8}, {"R", 6}, {"S", 8}, {"T", 6}, {"U", 12}, {"W", 2}, {"Y", 3}, {"Z", 6}, {"S", 1}};
+            {"A", 6}, {"C", 8}, {"D", 4}, {"E", 10}, {"G", 8}, {"H", 4},  {"I", 10}, {"I", 2}, {"J", 2}, {"K", 3}, {"L", 10},
+            {"N", 9}, {"O", 8}, {"R", 6}, {"S", 8},  {"T", 6}, {"U", 12}, {"W", 2},  {"Y", 3}, {"Z", 6}, {"S", 1}};
         char32_t at = 0x100;
         for (const auto& [base, count] : kRuns) {
             if (c < at + static_cast<char32_t>(count)) return base;
@@ -50,21 +51,36 @@ std::optional<std::string> transliterateForMrz(std::string_view text) {
     for (char32_t c : cps) {
         if (c >= 'a' && c <= 'z') c -= 0x20;
         if (c >= 0xE0 && c <= 0xFE && c != 0xF7) c -= 0x20;  // Latin-1 small letters to capitals
-        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
-        else if (c == ' ' || c == '-' || c == '<' || c == ',') out += '<';
-        else if (c == '\'' || c == 0x2019 || c == 0x02BC || c == '.') continue;  // O'Brien -> OBRIEN
-        else if (c >= 0x410 && c <= 0x42F) out += kCyrillic[c - 0x410];
-        else if (c >= 0x430 && c <= 0x44F) out += kCyrillic[c - 0x430];
-        else if (c == 0x401 || c == 0x451) out += "E";   // Ё
-        else if (c == 0x406 || c == 0x456) out += "I";   // І
-        else if (c == 0x40E || c == 0x45E) out += "U";   // Ў
-        else if (c == 0x404 || c == 0x454) out += "IE";  // Є
-        else if (c == 0x407 || c == 0x457) out += "I";   // Ї
-        else if (c == 0x490 || c == 0x491) out += "G";   // Ґ
-        else if (c >= 0x10D0 && c <= 0x10F0) out += kGeorgian[c - 0x10D0];
-        else if (c >= 0x1C90 && c <= 0x1CB0) out += kGeorgian[c - 0x1C90];  // Mtavruli capitals
-        else if (const char* base = latinBase(c)) out += base;
-        else return std::nullopt;
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            out += static_cast<char>(c);
+        else if (c == ' ' || c == '-' || c == '<' || c == ',')
+            out += '<';
+        else if (c == '\'' || c == 0x2019 || c == 0x02BC || c == '.')
+            continue;  // O'Brien -> OBRIEN
+        else if (c >= 0x410 && c <= 0x42F)
+            out += kCyrillic[c - 0x410];
+        else if (c >= 0x430 && c <= 0x44F)
+            out += kCyrillic[c - 0x430];
+        else if (c == 0x401 || c == 0x451)
+            out += "E";  // Ё
+        else if (c == 0x406 || c == 0x456)
+            out += "I";  // І
+        else if (c == 0x40E || c == 0x45E)
+            out += "U";  // Ў
+        else if (c == 0x404 || c == 0x454)
+            out += "IE";  // Є
+        else if (c == 0x407 || c == 0x457)
+            out += "I";  // Ї
+        else if (c == 0x490 || c == 0x491)
+            out += "G";  // Ґ
+        else if (c >= 0x10D0 && c <= 0x10F0)
+            out += kGeorgian[c - 0x10D0];
+        else if (c >= 0x1C90 && c <= 0x1CB0)
+            out += kGeorgian[c - 0x1C90];  // Mtavruli capitals
+        else if (const char* base = latinBase(c))
+            out += base;
+        else
+            return std::nullopt;
     }
     return out;
 }

@@ -28,10 +28,12 @@ Expected<GrayImage> decodeImage(const uint8_t* data, size_t size) {
     if (!stbi_info_from_memory(data, static_cast<int>(size), &w, &h, &channels))
         return fail(ErrorCode::InvalidInput, std::string("not a readable image (") + stbi_failure_reason() + ")");
     if (w <= 0 || h <= 0 || w > kMaxImageSide || h > kMaxImageSide)
-        return fail(ErrorCode::InvalidInput, "the image is " + std::to_string(w) + "x" + std::to_string(h) +
-                                                 "; at most " + std::to_string(kMaxImageSide) + " pixels a side are read");
+        return fail(ErrorCode::InvalidInput,
+                    "the image is " + std::to_string(w) + "x" + std::to_string(h) + "; at most " + std::to_string(kMaxImageSide) +
+                        " pixels a side are read");
     uint8_t* pixels = stbi_load_from_memory(data, static_cast<int>(size), &w, &h, &channels, 1);
-    if (!pixels) return fail(ErrorCode::InvalidInput, std::string("the image could not be decoded (") + stbi_failure_reason() + ")");
+    if (!pixels)
+        return fail(ErrorCode::InvalidInput, std::string("the image could not be decoded (") + stbi_failure_reason() + ")");
     GrayImage out(w, h);
     std::copy(pixels, pixels + static_cast<size_t>(w) * static_cast<size_t>(h), out.pixels.begin());
     stbi_image_free(pixels);
@@ -83,7 +85,8 @@ GrayImage boxPass(const GrayImage& in, int r, bool columns) {
     const int n = columns ? in.height : in.width, lines = columns ? in.width : in.height;
     std::vector<int> prefix(static_cast<size_t>(n) + 1);
     for (int line = 0; line < lines; ++line) {
-        for (int i = 0; i < n; ++i) prefix[static_cast<size_t>(i) + 1] = prefix[static_cast<size_t>(i)] + (columns ? in.at(line, i) : in.at(i, line));
+        for (int i = 0; i < n; ++i)
+            prefix[static_cast<size_t>(i) + 1] = prefix[static_cast<size_t>(i)] + (columns ? in.at(line, i) : in.at(i, line));
         for (int i = 0; i < n; ++i) {
             const int a = std::max(0, i - r), b = std::min(n - 1, i + r);
             const int v = (prefix[static_cast<size_t>(b) + 1] - prefix[static_cast<size_t>(a)]) / (b - a + 1);

@@ -15,9 +15,12 @@ struct GrayImage {
     std::vector<uint8_t> pixels;  // row-major, width * height
 
     GrayImage() = default;
-    GrayImage(int w, int h, uint8_t fill = 0) : width(w), height(h), pixels(static_cast<size_t>(w) * static_cast<size_t>(h), fill) {}
+    GrayImage(int w, int h, uint8_t fill = 0)
+        : width(w), height(h), pixels(static_cast<size_t>(w) * static_cast<size_t>(h), fill) {}
     bool empty() const { return width <= 0 || height <= 0; }
-    uint8_t at(int x, int y) const { return pixels[static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)]; }
+    uint8_t at(int x, int y) const {
+        return pixels[static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)];
+    }
     uint8_t& at(int x, int y) { return pixels[static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)]; }
     // Bilinear; outside the image the nearest edge pixel.
     float sample(float x, float y) const;

@@ -31,8 +31,10 @@ std::string encodeEscPos(const image::GrayImage& picture) {
                 out += static_cast<char>(byte);
             }
     }
-    out += "\x1b" "d\x04";  // ESC d 4: feed four lines past the cutter
-    out += "\x1dV\x01";     // GS V 1: partial cut
+    out +=
+        "\x1b"
+        "d\x04";  // ESC d 4: feed four lines past the cutter
+    out += "\x1dV\x01";  // GS V 1: partial cut
     return out;
 }
 
@@ -50,7 +52,8 @@ public:
         const int fd = ::open(m_device.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
         if (fd < 0)
             return fail(errno == ENOENT || errno == ENODEV || errno == ENXIO ? ErrorCode::Transient : ErrorCode::IoError,
-                        "the printer " + m_device.string() + " cannot be reached (" + std::strerror(errno) + "): is it on and plugged in?");
+                        "the printer " + m_device.string() + " cannot be reached (" + std::strerror(errno) +
+                            "): is it on and plugged in?");
         struct stat st {};
         if (::fstat(fd, &st) != 0 || !S_ISCHR(st.st_mode)) {
             ::close(fd);
@@ -65,7 +68,8 @@ public:
             if (n <= 0) {
                 const int e = errno;
                 ::close(fd);
-                return fail(ErrorCode::Transient, "the printer stopped taking the receipt (" + std::string(std::strerror(e)) + "): out of paper?");
+                return fail(ErrorCode::Transient,
+                            "the printer stopped taking the receipt (" + std::string(std::strerror(e)) + "): out of paper?");
             }
             done += static_cast<size_t>(n);
         }

@@ -26,7 +26,7 @@ struct Receipt {
 };
 
 inline constexpr int kDots58mm = 384, kDots80mm = 576;  // printable dots across at 203 dpi
-inline constexpr int kMaxReceiptDots = 8000;              // about a metre: longer is a mistake
+inline constexpr int kMaxReceiptDots = 8000;  // about a metre: longer is a mistake
 
 // Draws the receipt `width` dots wide (white paper 255, black ink 0). Invalid UTF-8 is shown as
 // '?'; a receipt longer than kMaxReceiptDots is an error.

@@ -22,7 +22,8 @@ public:
     static Expected<std::unique_ptr<Faces>> open(const std::filesystem::path& dir) {
         std::unique_ptr<Faces> f(new Faces);
         if (FT_Init_FreeType(&f->m_library)) return fail(ErrorCode::Internal, "FreeType did not start");
-        const char* files[4] = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf"};
+        const char* files[4] = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansGeorgian-Regular.ttf",
+                                "NotoSansGeorgian-Bold.ttf"};
         for (int i = 0; i < 4; ++i)
             if (FT_New_Face(f->m_library, (dir / files[i]).c_str(), 0, &f->m_faces[i]))
                 return fail(ErrorCode::MissingResource, (dir / files[i]).string() + " is missing (Debian: fonts-noto-core)");
@@ -125,10 +126,12 @@ Expected<image::GrayImage> drawReceipt(const Receipt& receipt, int width, const 
                                           const FT_Bitmap& b = f->glyph->bitmap;
                                           for (unsigned r = 0; r < b.rows; ++r)
                                               for (unsigned col = 0; col < b.width; ++col) {
-                                                  const bool on = b.buffer[r * static_cast<unsigned>(b.pitch) + col / 8] & (0x80 >> (col % 8));
+                                                  const bool on = b.buffer[r * static_cast<unsigned>(b.pitch) + col / 8] &
+                                                      (0x80 >> (col % 8));
                                                   const int px = x + f->glyph->bitmap_left + static_cast<int>(col);
                                                   const int py = baseline - f->glyph->bitmap_top + static_cast<int>(r);
-                                                  if (on && px >= 0 && py >= 0 && px < img.width && py < img.height) img.at(px, py) = 0;
+                                                  if (on && px >= 0 && py >= 0 && px < img.width && py < img.height)
+                                                      img.at(px, py) = 0;
                                               }
                                       }
                                       x += static_cast<int>(f->glyph->advance.x >> 6);
@@ -140,9 +143,9 @@ Expected<image::GrayImage> drawReceipt(const Receipt& receipt, int width, const 
         try {
             const int size = std::min(width - 2 * margin, 280);
             auto matrix = std::make_shared<ZXing::BitMatrix>(ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
-                                                                  .setMargin(2)
-                                                                  .setEncoding(ZXing::CharacterSet::UTF8)
-                                                                  .encode(*receipt.qr, size, size));
+                                                                 .setMargin(2)
+                                                                 .setEncoding(ZXing::CharacterSet::UTF8)
+                                                                 .encode(*receipt.qr, size, size));
             pieces.push_back({matrix->height() + 16, [matrix, width](image::GrayImage& img, int y) {
                                   const int x0 = (width - matrix->width()) / 2;
                                   for (int r = 0; r < matrix->height(); ++r)
@@ -155,7 +158,9 @@ Expected<image::GrayImage> drawReceipt(const Receipt& receipt, int width, const 
     }
     int height = 2 * margin + 80;  // white to tear off at the end
     for (const auto& p : pieces) height += p.first;
-    if (height > kMaxReceiptDots) return fail(ErrorCode::InvalidInput, "the receipt would be " + std::to_string(height) + " dots long; at most " + std::to_string(kMaxReceiptDots));
+    if (height > kMaxReceiptDots)
+        return fail(ErrorCode::InvalidInput,
+                    "the receipt would be " + std::to_string(height) + " dots long; at most " + std::to_string(kMaxReceiptDots));
     image::GrayImage img(width, height, 255);
     int y = margin;
     for (const auto& [h, paint] : pieces) {

@@ -84,7 +84,8 @@ public:
 private:
     EspeakSpeaker() {
         g_active = this;
-        espeak_SetSynthCallback([](short* wav, int count, espeak_EVENT*) { return g_active ? g_active->onSamples(wav, count) : 1; });
+        espeak_SetSynthCallback(
+            [](short* wav, int count, espeak_EVENT*) { return g_active ? g_active->onSamples(wav, count) : 1; });
         espeak_SetParameter(espeakRATE, 150, 0);  // a little slower than the default: clearer
         // Audio is optional: a kiosk without a sound card still guides nobody, but works.
         if (SDL_WasInit(SDL_INIT_AUDIO) != 0 || SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {

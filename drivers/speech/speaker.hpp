@@ -19,10 +19,10 @@ struct Utterance {
 };
 
 struct SpeechStats {
-    int64_t utterances = 0;       // sentences asked for
+    int64_t utterances = 0;  // sentences asked for
     int64_t samplesSynthesised = 0;
-    bool playing = false;         // a sound device is open
-    std::string last;             // the last sentence asked for
+    bool playing = false;  // a sound device is open
+    std::string last;  // the last sentence asked for
 };
 
 class Speaker {

@@ -87,14 +87,22 @@ int main(int argc, char** argv) {
         const std::string a = argv[i];
         if (i + 1 >= argc) return usage(("'" + a + "' needs a value").c_str());
         const std::string v = argv[++i];
-        if (a == "--site") site = v;
-        else if (a == "--data-dir") dataDir = v;
-        else if (a == "--token") token = v;
-        else if (a == "--token-file") tokenFile = v;
-        else if (a == "--token-qr") tokenQr = v;
-        else if (a == "--from-media") media = v;
-        else if (a == "--name") name = v;
-        else return usage(("unknown option '" + a.substr(0, 40) + "'").c_str());
+        if (a == "--site")
+            site = v;
+        else if (a == "--data-dir")
+            dataDir = v;
+        else if (a == "--token")
+            token = v;
+        else if (a == "--token-file")
+            tokenFile = v;
+        else if (a == "--token-qr")
+            tokenQr = v;
+        else if (a == "--from-media")
+            media = v;
+        else if (a == "--name")
+            name = v;
+        else
+            return usage(("unknown option '" + a.substr(0, 40) + "'").c_str());
     }
     if (!media.empty()) {
         // First boot from a USB stick: everything in one folder on it.
@@ -104,8 +112,10 @@ int main(int argc, char** argv) {
         if (!fs::is_regular_file(fs::symlink_status(folder / "site.toml")))
             return usage(("no provisioning file: " + (folder / "site.toml").string() + " is missing").c_str());
         site = folder / "site.toml";
-        if (fs::exists(fs::symlink_status(folder / "token"))) tokenFile = folder / "token";
-        else if (fs::exists(fs::symlink_status(folder / "token.png"))) tokenQr = folder / "token.png";
+        if (fs::exists(fs::symlink_status(folder / "token")))
+            tokenFile = folder / "token";
+        else if (fs::exists(fs::symlink_status(folder / "token.png")))
+            tokenQr = folder / "token.png";
     }
     if (site.empty() || dataDir.empty()) return usage("--site and --data-dir are required");
     if (!tokenFile.empty()) {
@@ -140,8 +150,8 @@ int main(int argc, char** argv) {
     std::string deviceId;
     if (!config->serverUrl.empty()) {
         auto http = dc::sync::makeCurlTransport({.caFile = config->serverCaFile});
-        dc::sync::SyncClient client(*db, *key, *http,
-                                    {.serverUrl = config->serverUrl, .enrollToken = token, .deviceName = name, .version = DC_VERSION});
+        dc::sync::SyncClient client(
+            *db, *key, *http, {.serverUrl = config->serverUrl, .enrollToken = token, .deviceName = name, .version = DC_VERSION});
         if (auto enrolled = client.ensureEnrolled(); !enrolled) {
             std::fprintf(stderr, "dc-provision: %s\n", enrolled.error().message().c_str());
             return 1;

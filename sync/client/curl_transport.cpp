@@ -58,8 +58,10 @@ Error classify(CURLcode rc, const char* detail) {
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CACERT_BADFILE:
         case CURLE_SSL_CERTPROBLEM:
-            return Error(ErrorCode::Refused, "the server's certificate is not trusted; a technician must check the "
-                                             "server address and the CA file" + more);
+            return Error(ErrorCode::Refused,
+                         "the server's certificate is not trusted; a technician must check the "
+                         "server address and the CA file" +
+                             more);
         default: return Error(ErrorCode::Transient, std::string("network error: ") + curl_easy_strerror(rc) + more);
     }
 }
@@ -110,8 +112,8 @@ public:
         const CURLcode rc = curl_easy_perform(c);
         curl_slist_free_all(headers);
         if (received.tooBig)
-            return fail(ErrorCode::Transient, "the server's answer is larger than " +
-                                                  std::to_string(m_options.maxResponseBytes) + " bytes");
+            return fail(ErrorCode::Transient,
+                        "the server's answer is larger than " + std::to_string(m_options.maxResponseBytes) + " bytes");
         if (rc != CURLE_OK) return std::unexpected(classify(rc, detail));
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &received.result.status);
         return std::move(received.result);
@@ -124,8 +126,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<HttpTransport> makeCurlTransport(const CurlOptions& options) {
-    return std::make_unique<CurlTransport>(options);
-}
+std::unique_ptr<HttpTransport> makeCurlTransport(const CurlOptions& options) { return std::make_unique<CurlTransport>(options); }
 
 }  // namespace dc::sync

@@ -13,7 +13,7 @@ namespace dc::sync {
 
 struct HttpCall {
     std::string method;  // "GET", "POST"
-    std::string url;     // absolute
+    std::string url;  // absolute
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
 };

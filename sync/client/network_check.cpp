@@ -60,8 +60,10 @@ std::string tcpConnect(const addrinfo* ai, std::chrono::milliseconds timeout) {
             const int ready = ::poll(&p, 1, static_cast<int>(timeout.count()));
             int error = 0;
             socklen_t length = sizeof error;
-            if (ready == 0) why = "no answer within " + std::to_string(timeout.count() / 1000) + " s (blocked?)";
-            else if (ready < 0) why = std::strerror(errno);
+            if (ready == 0)
+                why = "no answer within " + std::to_string(timeout.count() / 1000) + " s (blocked?)";
+            else if (ready < 0)
+                why = std::strerror(errno);
             else if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0 || error != 0)
                 why = std::strerror(error ? error : errno);
         }

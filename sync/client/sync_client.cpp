@@ -55,10 +55,8 @@ int64_t diskFreeBytes(const std::filesystem::path& file) {
 
 }  // namespace
 
-SyncClient::SyncClient(store::Database& db, const store::FieldCipher& cipher, HttpTransport& http, SyncConfig config,
-                       Clock clock)
-    : m_db(db), m_cipher(cipher), m_http(http), m_config(std::move(config)),
-      m_clock(clock ? std::move(clock) : systemClock) {
+SyncClient::SyncClient(store::Database& db, const store::FieldCipher& cipher, HttpTransport& http, SyncConfig config, Clock clock)
+    : m_db(db), m_cipher(cipher), m_http(http), m_config(std::move(config)), m_clock(clock ? std::move(clock) : systemClock) {
     m_config.serverUrl = trimSlash(m_config.serverUrl);
     (void)loadIdentity();
 }
@@ -116,8 +114,7 @@ Expected<void> SyncClient::loadIdentity() {
     return {};
 }
 
-Expected<HttpResult> SyncClient::call(const std::string& method, const std::string& target, const std::string& body,
-                                      bool sign) {
+Expected<HttpResult> SyncClient::call(const std::string& method, const std::string& target, const std::string& body, bool sign) {
     for (int attempt = 0; attempt < 2; ++attempt) {
         HttpCall c{method, m_config.serverUrl + target, {{"Content-Type", "application/json"}}, body};
         if (sign) {
@@ -225,13 +222,18 @@ Expected<void> SyncClient::pushBatch(std::vector<store::OutboxRecord>& records, 
     std::vector<store::DeliveryAnswer> answers;
     for (const auto& a : response->answers) {
         const ActionResult action = parseActionResult(a.result);
-        store::DeliveryAnswer d{.id = a.id, .status = action.status, .waitlistPosition = action.waitlistPosition,
-                                .reason = a.reason, .resultJson = a.result};
+        store::DeliveryAnswer d{.id = a.id,
+                                .status = action.status,
+                                .waitlistPosition = action.waitlistPosition,
+                                .reason = a.reason,
+                                .resultJson = a.result};
         d.outcome = a.outcome == Outcome::Rejected ? store::DeliveryAnswer::Outcome::Rejected
-                    : a.outcome == Outcome::Duplicate ? store::DeliveryAnswer::Outcome::Duplicate
-                                                      : store::DeliveryAnswer::Outcome::Accepted;
-        if (a.outcome == Outcome::Rejected) ++report.setAside;
-        else ++report.delivered;
+            : a.outcome == Outcome::Duplicate      ? store::DeliveryAnswer::Outcome::Duplicate
+                                                   : store::DeliveryAnswer::Outcome::Accepted;
+        if (a.outcome == Outcome::Rejected)
+            ++report.setAside;
+        else
+            ++report.delivered;
         answers.push_back(std::move(d));
     }
     return store::recordDeliveries(m_db, answers);
@@ -268,8 +270,7 @@ Expected<void> SyncClient::pullAll(RoundReport& report) {
         }
         const std::string cursor = stored->starts_with(kResyncPrefix) ? stored->substr(7) : *stored;
         if (!parseCursor(cursor)) return fail(ErrorCode::Internal, "the saved sync cursor is damaged");
-        const std::string target =
-            "/v1/pull?cursor=" + cursor + "&limit=" + std::to_string(m_config.pullLimit);
+        const std::string target = "/v1/pull?cursor=" + cursor + "&limit=" + std::to_string(m_config.pullLimit);
         auto result = call("GET", target, "", true);
         if (!result) return std::unexpected(result.error().withContext("fetching jobs and courses"));
         if (result->status == 410) {
@@ -287,8 +288,8 @@ Expected<void> SyncClient::pullAll(RoundReport& report) {
             return fail(ErrorCode::Transient, "fetching: the server's answer has no usable cursor");
         auto batch = catalog::parseJsonLines(result->body);
         if (!batch) return fail(ErrorCode::Transient, "fetching: the changes could not be read: " + batch.error().message());
-        const size_t count = batch->jobUpserts.size() + batch->jobTombstones.size() + batch->courseUpserts.size() +
-                             batch->courseTombstones.size();
+        const size_t count =
+            batch->jobUpserts.size() + batch->jobTombstones.size() + batch->courseUpserts.size() + batch->courseTombstones.size();
         if (result->header("dc-count") != std::to_string(count))
             return fail(ErrorCode::Transient, "fetching: the answer was incomplete");
         store::PullPosition position{.stream = kCatalogStream,
@@ -319,9 +320,17 @@ Expected<void> SyncClient::heartbeat(const std::string& roundProblem) {
     std::error_code sizeError;
     const auto databaseBytes = std::filesystem::file_size(m_db.path(), sizeError);
     auto clip = [](const std::string& s) { return utf8::truncate(s, 120); };
-    const Heartbeat beat{m_config.version, stats->pending, stats->oldestPendingAgeSeconds, stats->quarantined,
-                         stats->lastError, diskFreeBytes(m_db.path()), updatesAfter, m_config.syncIntervalSeconds,
-                         clip(device.osVersion), sizeError ? 0 : static_cast<int64_t>(databaseBytes), clip(device.printer),
+    const Heartbeat beat{m_config.version,
+                         stats->pending,
+                         stats->oldestPendingAgeSeconds,
+                         stats->quarantined,
+                         stats->lastError,
+                         diskFreeBytes(m_db.path()),
+                         updatesAfter,
+                         m_config.syncIntervalSeconds,
+                         clip(device.osVersion),
+                         sizeError ? 0 : static_cast<int64_t>(databaseBytes),
+                         clip(device.printer),
                          clip(device.camera)};
     auto result = call("POST", "/v1/heartbeat", toJson(beat), true);
     if (!result) return std::unexpected(result.error().withContext("reporting to the server"));
@@ -375,7 +384,7 @@ Expected<void> SyncClient::uploadOne(const store::AttachmentRecord& a, RoundRepo
         const size_t length = std::min<size_t>(m_config.attachmentChunkBytes, static_cast<size_t>(a.size - offset));
         const std::string chunk = bytes->substr(static_cast<size_t>(offset), length);
         const std::string target = base + "?offset=" + std::to_string(offset) + "&size=" + std::to_string(a.size) +
-                                   "&sha256=" + a.sha256 + "&kind=" + a.kind + "&record=" + a.recordId;
+            "&sha256=" + a.sha256 + "&kind=" + a.kind + "&record=" + a.recordId;
         auto put = call("PUT", target, chunk, true);
         report.attachmentBytesSent += length;
         if (!put) return fail(put.error());
@@ -392,8 +401,7 @@ Expected<void> SyncClient::uploadOne(const store::AttachmentRecord& a, RoundRepo
             continue;
         }
         const Error e = statusError(*put, "sending an attachment");
-        if (e.code() == ErrorCode::Refused || put->status == 422)
-            return store::quarantineAttachment(m_db, a.id, e.message());
+        if (e.code() == ErrorCode::Refused || put->status == 422) return store::quarantineAttachment(m_db, a.id, e.message());
         return fail(e);
     }
     ++report.attachmentsDone;

@@ -30,7 +30,7 @@ struct DeviceState {
 };
 
 struct SyncConfig {
-    std::string serverUrl;    // "https://jobs.example.ge" (no trailing slash needed)
+    std::string serverUrl;  // "https://jobs.example.ge" (no trailing slash needed)
     std::string enrollToken;  // used once, when the device has no identity yet
     std::string deviceName;
     std::string version;
@@ -48,20 +48,19 @@ struct SyncConfig {
 };
 
 struct RoundReport {
-    size_t delivered = 0;    // records the server answered for (accepted or duplicate)
-    size_t setAside = 0;     // records refused and quarantined
-    size_t pulled = 0;       // catalog changes applied
+    size_t delivered = 0;  // records the server answered for (accepted or duplicate)
+    size_t setAside = 0;  // records refused and quarantined
+    size_t pulled = 0;  // catalog changes applied
     size_t attachmentsDone = 0;
     size_t attachmentBytesSent = 0;
-    bool resynced = false;   // the server no longer knew our cursor
-    size_t forgotten = 0;    // delivered records whose personal details were erased
+    bool resynced = false;  // the server no longer knew our cursor
+    size_t forgotten = 0;  // delivered records whose personal details were erased
 };
 
 class SyncClient {
 public:
     using Clock = std::function<int64_t()>;  // Unix seconds
-    SyncClient(store::Database& db, const store::FieldCipher& cipher, HttpTransport& http, SyncConfig config,
-               Clock clock = {});
+    SyncClient(store::Database& db, const store::FieldCipher& cipher, HttpTransport& http, SyncConfig config, Clock clock = {});
 
     bool enrolled() const;
     Expected<void> ensureEnrolled();
@@ -94,8 +93,7 @@ public:
     }
 
 private:
-    Expected<HttpResult> call(const std::string& method, const std::string& target, const std::string& body,
-                              bool sign);
+    Expected<HttpResult> call(const std::string& method, const std::string& target, const std::string& body, bool sign);
     Expected<void> pushBatch(std::vector<store::OutboxRecord>& records, RoundReport& report);
     Expected<void> loadIdentity();
     std::filesystem::path identityFile() const { return identityFileFor(m_db.path()); }

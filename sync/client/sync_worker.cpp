@@ -42,19 +42,23 @@ const char* syncStateText(SyncState s) {
     return "";
 }
 
-std::chrono::milliseconds BackoffPolicy::delay(int failures, double unit,
-                                               std::optional<std::chrono::seconds> retryAfter) const {
+std::chrono::milliseconds BackoffPolicy::delay(int failures, double unit, std::optional<std::chrono::seconds> retryAfter) const {
     const int shift = std::clamp(failures - 1, 0, 30);
     const double ceiling = std::min(static_cast<double>(cap.count()), static_cast<double>(base.count()) * std::ldexp(1.0, shift));
     auto d = std::chrono::milliseconds(static_cast<int64_t>(std::clamp(unit, 0.0, 1.0) * ceiling));
-    if (retryAfter) d = std::max<std::chrono::milliseconds>(d, std::min<std::chrono::seconds>(*retryAfter, std::chrono::hours(1)));
+    if (retryAfter)
+        d = std::max<std::chrono::milliseconds>(d, std::min<std::chrono::seconds>(*retryAfter, std::chrono::hours(1)));
     return d;
 }
 
 SyncWorker::SyncWorker(std::filesystem::path dbFile, store::FieldCipher cipher, SyncConfig config, CurlOptions curl,
                        Options options, std::function<void()> onChange)
-    : m_dbFile(std::move(dbFile)), m_cipher(std::move(cipher)), m_config(std::move(config)), m_curl(std::move(curl)),
-      m_options(options), m_onChange(std::move(onChange)) {
+    : m_dbFile(std::move(dbFile)),
+      m_cipher(std::move(cipher)),
+      m_config(std::move(config)),
+      m_curl(std::move(curl)),
+      m_options(options),
+      m_onChange(std::move(onChange)) {
     m_thread = std::thread([this] { run(); });
 }
 
@@ -116,8 +120,8 @@ bool SyncWorker::waitFor(std::chrono::milliseconds d, bool watchNetwork) {
         const auto now = std::chrono::steady_clock::now();
         if (now >= until) return false;
         // While offline, look for the network every few seconds: when it comes back, go at once.
-        const auto step = watchNetwork ? std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::seconds(3))
-                                       : until - now;
+        const auto step =
+            watchNetwork ? std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::seconds(3)) : until - now;
         m_wake.wait_for(lock, step);
         if (watchNetwork && !routeBefore && !m_stop && !m_nudged) {
             lock.unlock();

@@ -31,11 +31,11 @@ struct SyncStatus {
     SyncState state = SyncState::Connecting;
     int64_t pending = 0, setAside = 0;
     int64_t lastSuccessAt = 0;  // Unix seconds; 0 = never
-    std::string lastError;      // plain words; empty after a good round
-    int64_t retryInSeconds = 0; // while Offline/BackingOff
-    int rounds = 0;             // finished rounds, good or not (tests wait on it)
-    std::string deviceId;       // as enrolled; empty before
-    std::string officeConfig;   // the configuration the office last sent (JSON object text), or empty
+    std::string lastError;  // plain words; empty after a good round
+    int64_t retryInSeconds = 0;  // while Offline/BackingOff
+    int rounds = 0;  // finished rounds, good or not (tests wait on it)
+    std::string deviceId;  // as enrolled; empty before
+    std::string officeConfig;  // the configuration the office last sent (JSON object text), or empty
 };
 
 struct BackoffPolicy {
@@ -52,8 +52,8 @@ public:
         std::chrono::milliseconds idleInterval{std::chrono::seconds(60)};
         BackoffPolicy backoff;
     };
-    SyncWorker(std::filesystem::path dbFile, store::FieldCipher cipher, SyncConfig config, CurlOptions curl,
-               Options options, std::function<void()> onChange = {});
+    SyncWorker(std::filesystem::path dbFile, store::FieldCipher cipher, SyncConfig config, CurlOptions curl, Options options,
+               std::function<void()> onChange = {});
     ~SyncWorker();
     SyncWorker(const SyncWorker&) = delete;
     SyncWorker& operator=(const SyncWorker&) = delete;

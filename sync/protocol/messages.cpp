@@ -19,7 +19,8 @@ inline constexpr size_t kMaxTextBytes = 4096;
 
 Expected<json> parseObject(std::string_view text, const char* what) {
     if (!jsonNestingWithin(text))
-        return fail(ErrorCode::InvalidInput, std::string(what) + " nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+        return fail(ErrorCode::InvalidInput,
+                    std::string(what) + " nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded()) return fail(ErrorCode::InvalidInput, std::string(what) + " is not valid JSON");
     if (!value.is_object()) return fail(ErrorCode::InvalidInput, std::string(what) + " must be a JSON object");
@@ -90,7 +91,8 @@ Expected<ErrorBody> parseErrorBody(std::string_view body) {
 
 // ---- enrollment ----
 std::string toJson(const EnrollRequest& r) {
-    return json{{"token", r.token}, {"requestId", r.requestId}, {"name", r.name}, {"version", r.version}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    return json{{"token", r.token}, {"requestId", r.requestId}, {"name", r.name}, {"version", r.version}}.dump(
+        -1, ' ', false, json::error_handler_t::replace);
 }
 
 Expected<EnrollRequest> parseEnrollRequest(std::string_view body) {
@@ -103,7 +105,9 @@ Expected<EnrollRequest> parseEnrollRequest(std::string_view body) {
     return EnrollRequest{*token, *requestId, *name, *version};
 }
 
-std::string toJson(const EnrollResponse& r) { return json{{"deviceId", r.deviceId}, {"secret", r.secret}}.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string toJson(const EnrollResponse& r) {
+    return json{{"deviceId", r.deviceId}, {"secret", r.secret}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 Expected<EnrollResponse> parseEnrollResponse(std::string_view body) {
     DC_TRY(obj, parseObject(body, "the enrollment answer"));
@@ -137,7 +141,8 @@ std::string toJson(const PushRequest& r) {
     for (size_t i = 0; i < r.records.size(); ++i) {
         const auto& rec = r.records[i];
         if (i) out += ',';
-        out += R"({"id":)" + json(rec.id).dump(-1, ' ', false, json::error_handler_t::replace) + R"(,"kind":)" + json(rec.kind).dump(-1, ' ', false, json::error_handler_t::replace) + R"(,"body":)";
+        out += R"({"id":)" + json(rec.id).dump(-1, ' ', false, json::error_handler_t::replace) + R"(,"kind":)" +
+            json(rec.kind).dump(-1, ' ', false, json::error_handler_t::replace) + R"(,"body":)";
         out += rec.body.empty() ? std::string("{}") : rec.body;
         out += '}';
     }
@@ -194,10 +199,14 @@ Expected<PushResponse> parsePushResponse(std::string_view body) {
         DC_TRY(result, objectText(a, "result", kMaxRecordBytes));
         DC_TRY(reason, text(a, "reason", false));
         PushAnswer answer{*id, Outcome::Accepted, *result, *reason};
-        if (*outcome == "accepted") answer.outcome = Outcome::Accepted;
-        else if (*outcome == "duplicate") answer.outcome = Outcome::Duplicate;
-        else if (*outcome == "rejected") answer.outcome = Outcome::Rejected;
-        else return fail(ErrorCode::InvalidInput, "unknown outcome \"" + *outcome + "\"");
+        if (*outcome == "accepted")
+            answer.outcome = Outcome::Accepted;
+        else if (*outcome == "duplicate")
+            answer.outcome = Outcome::Duplicate;
+        else if (*outcome == "rejected")
+            answer.outcome = Outcome::Rejected;
+        else
+            return fail(ErrorCode::InvalidInput, "unknown outcome \"" + *outcome + "\"");
         response.answers.push_back(std::move(answer));
     }
     return response;
@@ -216,12 +225,18 @@ ActionResult parseActionResult(std::string_view resultJson) {
 
 // ---- heartbeat ----
 std::string toJson(const Heartbeat& h) {
-    return json{{"version", h.version},         {"queueDepth", h.queueDepth},
+    return json{{"version", h.version},
+                {"queueDepth", h.queueDepth},
                 {"oldestPendingAgeSeconds", h.oldestPendingAgeSeconds},
-                {"quarantined", h.quarantined}, {"lastError", h.lastError},
-                {"diskFreeBytes", h.diskFreeBytes}, {"updatesAfter", h.updatesAfter},
-                {"syncIntervalSeconds", h.syncIntervalSeconds}, {"osVersion", h.osVersion},
-                {"databaseBytes", h.databaseBytes}, {"printer", h.printer}, {"camera", h.camera}}
+                {"quarantined", h.quarantined},
+                {"lastError", h.lastError},
+                {"diskFreeBytes", h.diskFreeBytes},
+                {"updatesAfter", h.updatesAfter},
+                {"syncIntervalSeconds", h.syncIntervalSeconds},
+                {"osVersion", h.osVersion},
+                {"databaseBytes", h.databaseBytes},
+                {"printer", h.printer},
+                {"camera", h.camera}}
         .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -241,7 +256,8 @@ Expected<Heartbeat> parseHeartbeat(std::string_view body) {
     DC_TRY(dbBytes, integer(*obj, "databaseBytes", false));
     DC_TRY(printer, text(*obj, "printer", false, 120));
     DC_TRY(camera, text(*obj, "camera", false, 120));
-    return Heartbeat{*version, *depth, *age, *quarantined, *lastError, *disk, *after, *interval, *os, *dbBytes, *printer, *camera};
+    return Heartbeat{*version, *depth,    *age, *quarantined, *lastError, *disk,
+                     *after,   *interval, *os,  *dbBytes,     *printer,   *camera};
 }
 
 std::string toJson(const HeartbeatResponse& r) {
@@ -254,7 +270,9 @@ std::string toJson(const HeartbeatResponse& r) {
     }
     json calls = json::array();
     for (const auto& c : r.calls) calls.push_back({{"recordId", c.recordId}, {"by", c.by}, {"at", c.at}});
-    return json{{"serverTime", r.serverTime}, {"config", objectFrom(r.config)}, {"updates", std::move(updates)},
+    return json{{"serverTime", r.serverTime},
+                {"config", objectFrom(r.config)},
+                {"updates", std::move(updates)},
                 {"calls", std::move(calls)}}
         .dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -296,7 +314,9 @@ Expected<HeartbeatResponse> parseHeartbeatResponse(std::string_view body) {
 }
 
 // ---- status ----
-std::string toJson(const StatusRequest& r) { return json{{"codes", r.codes}}.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string toJson(const StatusRequest& r) {
+    return json{{"codes", r.codes}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 Expected<StatusRequest> parseStatusRequest(std::string_view body) {
     DC_TRY(obj, parseObject(body, "the status request"));
@@ -315,8 +335,8 @@ Expected<StatusRequest> parseStatusRequest(std::string_view body) {
 std::string toJson(const StatusResponse& r) {
     json answers = json::array();
     for (const auto& a : r.answers) {
-        json j = {{"code", a.code},       {"kind", a.kind},     {"status", a.status}, {"message", a.message},
-                  {"detail", a.detail},   {"title", a.title},   {"updatedAt", a.updatedAt}};
+        json j = {{"code", a.code},     {"kind", a.kind},   {"status", a.status},      {"message", a.message},
+                  {"detail", a.detail}, {"title", a.title}, {"updatedAt", a.updatedAt}};
         if (a.waitlistPosition) j["waitlistPosition"] = *a.waitlistPosition;
         answers.push_back(std::move(j));
     }
@@ -385,7 +405,8 @@ Expected<Report> parseReport(std::string_view body) {
 
 // ---- attachments ----
 std::string toJson(const AttachmentStatus& s) {
-    return json{{"received", s.received}, {"size", s.size}, {"complete", s.complete}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    return json{{"received", s.received}, {"size", s.size}, {"complete", s.complete}}.dump(-1, ' ', false,
+                                                                                           json::error_handler_t::replace);
 }
 
 Expected<AttachmentStatus> parseAttachmentStatus(std::string_view body) {

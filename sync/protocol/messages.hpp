@@ -20,7 +20,7 @@ inline constexpr size_t kMaxPullLimit = 5000;
 
 // ---- errors: every 4xx/5xx answer has this body ----
 struct ErrorBody {
-    std::string error;    // a stable code: "bad_request", "unauthorized", "clock_skew", ...
+    std::string error;  // a stable code: "bad_request", "unauthorized", "clock_skew", ...
     std::string message;  // plain words for logs and clerks
     std::optional<int64_t> serverTime;  // with "clock_skew": the server's clock (Unix seconds)
 };
@@ -29,10 +29,10 @@ Expected<ErrorBody> parseErrorBody(std::string_view text);
 
 // ---- enrollment ----
 struct EnrollRequest {
-    std::string token;      // one-time, from `dc-server token`
+    std::string token;  // one-time, from `dc-server token`
     std::string requestId;  // the device's random id for this attempt: a retry gets the same answer
-    std::string name;       // a label for admins: "Tbilisi office, kiosk 2"
-    std::string version;    // the kiosk's version
+    std::string name;  // a label for admins: "Tbilisi office, kiosk 2"
+    std::string version;  // the kiosk's version
 };
 struct EnrollResponse {
     std::string deviceId;
@@ -45,7 +45,7 @@ Expected<EnrollResponse> parseEnrollResponse(std::string_view text);
 
 // ---- push ----
 struct PushRecord {
-    std::string id;    // idempotency key chosen by the device
+    std::string id;  // idempotency key chosen by the device
     std::string kind;  // "application", "enrollment"
     std::string body;  // a JSON object, as text
 };
@@ -88,24 +88,24 @@ struct Heartbeat {
     int64_t updatesAfter = 0;  // the last status update this device has applied
     int64_t syncIntervalSeconds = 0;  // how often it means to call when all is well (0: not said)
     // The device itself, for the office's kiosks page (each at most 120 characters; empty: not said).
-    std::string osVersion;   // "Debian GNU/Linux 12 (bookworm), Linux 6.1.0-28-amd64"
+    std::string osVersion;  // "Debian GNU/Linux 12 (bookworm), Linux 6.1.0-28-amd64"
     int64_t databaseBytes = 0;
-    std::string printer;     // "ready", "none", "not connected: /dev/usb/lp0", "last print failed: ..."
-    std::string camera;      // "v4l2: 1 camera", "v4l2: no camera", "fake"
+    std::string printer;  // "ready", "none", "not connected: /dev/usb/lp0", "last print failed: ..."
+    std::string camera;  // "v4l2: 1 camera", "v4l2: no camera", "fake"
 };
 // A change the office made to one of this device's records (a seat freed for someone on the
 // waitlist, an enrollment cancelled): the device shows it when the person checks their code.
 struct StatusUpdate {
     int64_t seq = 0;
     std::string subject;  // the application or enrollment id the device made ("e-...")
-    std::string status;   // confirmed, waitlisted, cancelled, accepted, rejected, invited, ...
+    std::string status;  // confirmed, waitlisted, cancelled, accepted, rejected, invited, ...
     std::optional<int64_t> waitlistPosition;
     std::string message;  // the caseworker's words to the person, may be empty
 };
 // A call for a clerk that a caseworker acknowledged: the kiosk says who is coming.
 struct CallAck {
     std::string recordId;  // the event record the kiosk pushed
-    std::string by;        // the caseworker's name as the office shows it
+    std::string by;  // the caseworker's name as the office shows it
     int64_t at = 0;
 };
 inline constexpr size_t kMaxCallAcks = 50;
@@ -114,7 +114,7 @@ struct HeartbeatResponse {
     int64_t serverTime = 0;
     std::string config;  // a JSON object as text: the device's configuration as the office set it
     std::vector<StatusUpdate> updates;  // after updatesAfter, oldest first, at most 500
-    std::vector<CallAck> calls;          // this device's calls acknowledged in the last hour
+    std::vector<CallAck> calls;  // this device's calls acknowledged in the last hour
 };
 std::string toJson(const Heartbeat& h);
 Expected<Heartbeat> parseHeartbeat(std::string_view text);
@@ -127,12 +127,12 @@ struct StatusRequest {
     std::vector<std::string> codes;  // as the person typed them; the server normalises
 };
 struct StatusAnswerItem {
-    std::string code;    // "K7M-4QX"
-    std::string kind;    // application | enrollment | registration
+    std::string code;  // "K7M-4QX"
+    std::string kind;  // application | enrollment | registration
     std::string status;  // submitted, forwarded, invited, hired, not_selected, withdrawn, confirmed, ...
-    std::string message; // the caseworker's words to the person, may be empty
+    std::string message;  // the caseworker's words to the person, may be empty
     std::string detail;  // an interview's date and place, may be empty
-    std::string title;   // the job's title or the course's name, when the server has it
+    std::string title;  // the job's title or the course's name, when the server has it
     std::optional<int64_t> waitlistPosition;
     int64_t updatedAt = 0;  // Unix seconds of the last decision (or of arrival)
 };
@@ -146,8 +146,8 @@ Expected<StatusResponse> parseStatusResponse(std::string_view text);
 
 // ---- reports: anonymous daily counts, each the day's total so far (sending it again is harmless) ----
 struct ReportCount {
-    std::string day;        // "2026-11-23" (UTC)
-    std::string metric;     // sessions | searches | applications | enrollments
+    std::string day;  // "2026-11-23" (UTC)
+    std::string metric;  // sessions | searches | applications | enrollments
     std::string dimension;  // "" (total), "lang=ka", "group=youth": lower-case letters, digits, = _ -
     int64_t n = 0;
 };

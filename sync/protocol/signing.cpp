@@ -24,7 +24,7 @@ bool fromHex(std::string_view hex, std::vector<unsigned char>& out, size_t expec
     size_t written = 0;
     const char* end = nullptr;
     return sodium_hex2bin(out.data(), out.size(), hex.data(), hex.size(), nullptr, &written, &end) == 0 &&
-           written == expectedBytes && end == hex.data() + hex.size();
+        written == expectedBytes && end == hex.data() + hex.size();
 }
 
 }  // namespace
@@ -55,8 +55,8 @@ std::optional<std::string> base64Decode(std::string_view text) {
     std::string out(text.size() / 4 * 3 + 3, '\0');
     size_t written = 0;
     const char* end = nullptr;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
-                          &written, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &written,
+                          &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
         end != text.data() + text.size())
         return std::nullopt;
     out.resize(written);
@@ -84,8 +84,7 @@ std::string randomHex(size_t bytes) {
     return toHex(raw.data(), raw.size());
 }
 
-std::string canonicalRequest(std::string_view method, std::string_view target, int64_t timestamp,
-                             std::string_view body) {
+std::string canonicalRequest(std::string_view method, std::string_view target, int64_t timestamp, std::string_view body) {
     std::string text;
     text.reserve(method.size() + target.size() + 100);
     text.append(method).append("\n").append(target).append("\n").append(std::to_string(timestamp));
@@ -93,8 +92,8 @@ std::string canonicalRequest(std::string_view method, std::string_view target, i
     return text;
 }
 
-std::string signRequest(std::string_view secretHex, std::string_view method, std::string_view target,
-                        int64_t timestamp, std::string_view body) {
+std::string signRequest(std::string_view secretHex, std::string_view method, std::string_view target, int64_t timestamp,
+                        std::string_view body) {
     std::vector<unsigned char> key;
     if (!fromHex(secretHex, key, kSecretBytes)) return {};
     const std::string text = canonicalRequest(method, target, timestamp, body);
@@ -107,8 +106,8 @@ std::string signRequest(std::string_view secretHex, std::string_view method, std
     return toHex(mac.data(), mac.size());
 }
 
-bool signatureMatches(std::string_view secretHex, std::string_view method, std::string_view target,
-                      int64_t timestamp, std::string_view body, std::string_view signatureHex) {
+bool signatureMatches(std::string_view secretHex, std::string_view method, std::string_view target, int64_t timestamp,
+                      std::string_view body, std::string_view signatureHex) {
     const std::string expected = signRequest(secretHex, method, target, timestamp, body);
     if (expected.empty() || signatureHex.size() != expected.size()) return false;
     return sodium_memcmp(expected.data(), signatureHex.data(), expected.size()) == 0;

@@ -33,14 +33,13 @@ private:
     alignas(16) unsigned char m_state[128];
 };
 
-std::string canonicalRequest(std::string_view method, std::string_view target, int64_t timestamp,
-                             std::string_view body);
+std::string canonicalRequest(std::string_view method, std::string_view target, int64_t timestamp, std::string_view body);
 // `secretHex` is the device secret as handed out at enrollment (64 hex digits).
 // Empty when the secret is not valid hex of the right length.
-std::string signRequest(std::string_view secretHex, std::string_view method, std::string_view target,
-                        int64_t timestamp, std::string_view body);
+std::string signRequest(std::string_view secretHex, std::string_view method, std::string_view target, int64_t timestamp,
+                        std::string_view body);
 // Constant-time comparison of the expected signature with the one received.
-bool signatureMatches(std::string_view secretHex, std::string_view method, std::string_view target,
-                      int64_t timestamp, std::string_view body, std::string_view signatureHex);
+bool signatureMatches(std::string_view secretHex, std::string_view method, std::string_view target, int64_t timestamp,
+                      std::string_view body, std::string_view signatureHex);
 
 }  // namespace dc::sync

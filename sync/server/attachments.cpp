@@ -7,8 +7,9 @@ namespace dc::server {
 
 Expected<std::vector<AttachmentInfo>> CentralService::attachments() {
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT id, device_id, kind, record_id, sha256, size, received, complete FROM attachments "
-                          "ORDER BY created_at, id"));
+    DC_TRY(rows,
+           c->query("SELECT id, device_id, kind, record_id, sha256, size, received, complete FROM attachments "
+                    "ORDER BY created_at, id"));
     std::vector<AttachmentInfo> out;
     for (const auto& r : *rows)
         out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5), r.integer(6), r.integer(7) != 0});
@@ -43,8 +44,7 @@ Expected<std::string> CentralService::attachmentBytes(const std::string& id) {
 
 Expected<sync::AttachmentStatus> CentralService::attachmentStatus(const std::string& deviceId, const std::string& id) {
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT received, size, complete FROM attachments WHERE id = $1 AND device_id = $2",
-                          {id, deviceId}));
+    DC_TRY(rows, c->query("SELECT received, size, complete FROM attachments WHERE id = $1 AND device_id = $2", {id, deviceId}));
     if (rows->empty()) return fail(ErrorCode::NotFound, "the server has nothing of this attachment yet");
     return sync::AttachmentStatus{(*rows)[0].integer(0), (*rows)[0].integer(1), (*rows)[0].integer(2) != 0};
 }
@@ -61,9 +61,10 @@ Expected<ChunkAnswer> CentralService::putChunk(const ChunkUpload& u) {
         return fail(ErrorCode::InvalidInput, "sha256 must be 64 lower-case hex digits");
     auto c = m_pool.acquire();
     return inTransaction<ChunkAnswer>(*c, [&]() -> Expected<ChunkAnswer> {
-        DC_CHECK(c->query("INSERT INTO attachments (id, device_id, kind, record_id, size, sha256, created_at) "
-                          "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
-                          {u.id, u.deviceId, u.kind, u.recordId, u.size, u.sha256, now()}));
+        DC_CHECK(
+            c->query("INSERT INTO attachments (id, device_id, kind, record_id, size, sha256, created_at) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+                     {u.id, u.deviceId, u.kind, u.recordId, u.size, u.sha256, now()}));
         DC_TRY(known, c->query("SELECT device_id, size, sha256, received, complete FROM attachments WHERE id = $1", {u.id}));
         const SqlRow& a = (*known)[0];
         if (a.text(0) != u.deviceId) return fail(ErrorCode::Refused, "this attachment id belongs to another device");
@@ -73,9 +74,10 @@ Expected<ChunkAnswer> CentralService::putChunk(const ChunkUpload& u) {
         if (answer.status.complete) return answer;  // a repeat of the last chunk: already whole
         // The bytes count moves only if the chunk starts exactly where they end: one statement,
         // so two servers cannot both append the same chunk.
-        DC_TRY(moved, c->query("UPDATE attachments SET received = received + $3 WHERE id = $1 AND received = $2 "
-                               "RETURNING received",
-                               {u.id, u.offset, static_cast<int64_t>(u.bytes.size())}));
+        DC_TRY(moved,
+               c->query("UPDATE attachments SET received = received + $3 WHERE id = $1 AND received = $2 "
+                        "RETURNING received",
+                        {u.id, u.offset, static_cast<int64_t>(u.bytes.size())}));
         if (moved->empty()) {
             answer.offsetMismatch = true;
             return answer;

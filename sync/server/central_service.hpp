@@ -49,8 +49,7 @@ private:
 
 struct DeviceInfo {
     std::string id, name, version, lastError;
-    int64_t enrolledAt = 0, lastSeen = 0, queueDepth = 0, oldestPendingAgeSeconds = 0, quarantined = 0,
-            diskFreeBytes = 0;
+    int64_t enrolledAt = 0, lastSeen = 0, queueDepth = 0, oldestPendingAgeSeconds = 0, quarantined = 0, diskFreeBytes = 0;
 };
 
 struct PullPage {
@@ -67,8 +66,8 @@ struct ChunkUpload {
 };
 struct ChunkAnswer {
     sync::AttachmentStatus status;
-    bool offsetMismatch = false;   // the chunk does not start where the server's bytes end (409)
-    bool checksumFailed = false;   // complete, but the SHA-256 differs: the bytes were dropped (422)
+    bool offsetMismatch = false;  // the chunk does not start where the server's bytes end (409)
+    bool checksumFailed = false;  // complete, but the SHA-256 differs: the bytes were dropped (422)
 };
 struct AttachmentInfo {
     std::string id, deviceId, kind, recordId, sha256;
@@ -83,7 +82,7 @@ struct CatalogImportResult {
 };
 
 struct ImportOptions {
-    std::string feed;      // the feed the jobs come from (closed when gone from it); empty: none
+    std::string feed;  // the feed the jobs come from (closed when gone from it); empty: none
     bool listIds = false;  // fill CatalogImportResult's id lists
 };
 

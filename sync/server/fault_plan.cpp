@@ -33,12 +33,13 @@ Expected<FaultPlan> FaultPlan::parse(std::string_view spec) {
         Fault f;
         f.route = std::string(parts[0]);
         if (f.route != "push" && f.route != "pull" && f.route != "heartbeat" && f.route != "enroll" && f.route != "report" &&
-            f.route != "attachment" &&
-            f.route != "any")
+            f.route != "attachment" && f.route != "any")
             return bad();
         const std::string_view action = parts[1];
-        if (action == "drop") f.action = Fault::Action::Drop;
-        else if (action == "truncate") f.action = Fault::Action::Truncate;
+        if (action == "drop")
+            f.action = Fault::Action::Drop;
+        else if (action == "truncate")
+            f.action = Fault::Action::Truncate;
         else if (action == "slow") {
             auto ms = parts.size() == 3 ? number(parts[2], 600000) : std::nullopt;
             if (!ms) return bad();
@@ -51,7 +52,8 @@ Expected<FaultPlan> FaultPlan::parse(std::string_view spec) {
                 if (!seconds) return bad();
                 f.arg = *seconds;
             }
-        } else return bad();
+        } else
+            return bad();
         if (f.action != Fault::Action::Slow && f.status == 0 && parts.size() == 3) return bad();
         plan.m_faults.push_back(std::move(f));
     }

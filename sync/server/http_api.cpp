@@ -37,8 +37,7 @@ HttpResponse errorResponse(int status, const std::string& code, const std::strin
 }
 
 std::variant<std::string, HttpResponse> Api::authenticate(const HttpRequest& r) {
-    const std::string device = header(r, "dc-device"), stamp = header(r, "dc-timestamp"),
-                      signature = header(r, "dc-signature");
+    const std::string device = header(r, "dc-device"), stamp = header(r, "dc-timestamp"), signature = header(r, "dc-signature");
     if (device.empty() || stamp.empty() || signature.empty())
         return errorResponse(401, "unauthorized", "this request needs the DC-Device, DC-Timestamp and DC-Signature headers");
     int64_t timestamp = 0;
@@ -47,9 +46,12 @@ std::variant<std::string, HttpResponse> Api::authenticate(const HttpRequest& r) 
         return errorResponse(401, "unauthorized", "DC-Timestamp must be Unix seconds");
     const int64_t now = m_service.now();
     if (timestamp < now - sync::kReplayWindowSeconds || timestamp > now + sync::kReplayWindowSeconds) {
-        HttpResponse res{401, "application/json",
-                         sync::toJson(sync::ErrorBody{"clock_skew", "the device clock differs from the server's by more "
-                                                      "than five minutes", now}),
+        HttpResponse res{401,
+                         "application/json",
+                         sync::toJson(sync::ErrorBody{"clock_skew",
+                                                      "the device clock differs from the server's by more "
+                                                      "than five minutes",
+                                                      now}),
                          {}};
         return res;
     }
@@ -82,7 +84,7 @@ HttpResponse Api::handle(const HttpRequest& r) {
     static constexpr std::string_view kAttachments = "/v1/attachments/";
     const bool attachment = r.path.starts_with(kAttachments);
     const bool known = attachment || r.path == "/v1/push" || r.path == "/v1/pull" || r.path == "/v1/heartbeat" ||
-                       r.path == "/v1/report" || r.path == "/v1/status";
+        r.path == "/v1/report" || r.path == "/v1/status";
     if (!known) return errorResponse(404, "not_found", "no such endpoint: " + r.path.substr(0, 100));
     if (attachment) {
         if (r.method != "GET" && r.method != "PUT") return errorResponse(405, "method_not_allowed", "use GET or PUT");
@@ -104,7 +106,8 @@ HttpResponse Api::handle(const HttpRequest& r) {
     }
     if (attachment) {
         const std::string id = r.path.substr(kAttachments.size());
-        if (!sync::isValidRecordId(id)) return errorResponse(400, "bad_request", "an attachment id is 8 to 64 letters, digits and '-'");
+        if (!sync::isValidRecordId(id))
+            return errorResponse(400, "bad_request", "an attachment id is 8 to 64 letters, digits and '-'");
         if (r.method == "GET") {
             auto status = m_service.attachmentStatus(device, id);
             if (!status) return fromError(status.error(), "reading an attachment's progress");
@@ -130,7 +133,8 @@ HttpResponse Api::handle(const HttpRequest& r) {
             return res;
         }
         if (answer->checksumFailed)
-            return errorResponse(422, "checksum_mismatch", "the attachment's bytes do not match its SHA-256; send it again from the start");
+            return errorResponse(422, "checksum_mismatch",
+                                 "the attachment's bytes do not match its SHA-256; send it again from the start");
         return json(sync::toJson(answer->status));
     }
     if (r.path == "/v1/status") {
@@ -170,9 +174,8 @@ HttpResponse Api::handle(const HttpRequest& r) {
         return fromError(page.error(), "reading catalog changes");
     }
     HttpResponse res{200, "application/x-ndjson", std::move(page->body), {}};
-    res.headers = {{"DC-Cursor", page->nextCursor},
-                   {"DC-More", page->more ? "1" : "0"},
-                   {"DC-Count", std::to_string(page->count)}};
+    res.headers = {
+        {"DC-Cursor", page->nextCursor}, {"DC-More", page->more ? "1" : "0"}, {"DC-Count", std::to_string(page->count)}};
     return res;
 }
 

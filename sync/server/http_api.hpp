@@ -15,7 +15,7 @@ namespace dc::server {
 
 struct HttpRequest {
     std::string method;  // "GET", "POST"
-    std::string path;    // "/v1/pull"
+    std::string path;  // "/v1/pull"
     std::string target;  // path and query exactly as sent: what the signature covers
     std::map<std::string, std::string> headers;  // names in lower case
     std::map<std::string, std::string> query;

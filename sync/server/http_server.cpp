@@ -56,7 +56,7 @@ struct Pending {
     std::string body;
     bool headSeen = false;
     bool refused = false;  // an answer was queued before the body was read
-    size_t reserved = 0;   // bytes of the shared body budget this request holds
+    size_t reserved = 0;  // bytes of the shared body budget this request holds
     Clock::time_point bodyStarted;
 };
 
@@ -127,8 +127,8 @@ struct HttpFront::Impl {
     }
 
     static MHD_Result queue(MHD_Connection* c, const HttpResponse& out, bool close) {
-        MHD_Response* r = MHD_create_response_from_buffer(out.body.size(), const_cast<char*>(out.body.data()),
-                                                          MHD_RESPMEM_MUST_COPY);
+        MHD_Response* r =
+            MHD_create_response_from_buffer(out.body.size(), const_cast<char*>(out.body.data()), MHD_RESPMEM_MUST_COPY);
         if (!r) return MHD_NO;
         MHD_add_response_header(r, "Content-Type", out.contentType.c_str());
         for (const auto& [k, v] : out.headers) MHD_add_response_header(r, k.c_str(), v.c_str());
@@ -284,8 +284,10 @@ struct HttpFront::Impl {
                 }
                 p->reserved += more;
                 // Unknown length: the deadline moves with what has arrived, at the least rate.
-                const double allowed = l.bodySeconds + static_cast<double>(p->reserved) / static_cast<double>(l.bodyMinBytesPerSecond);
-                setDeadline(c, p->bodyStarted + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(allowed)),
+                const double allowed =
+                    l.bodySeconds + static_cast<double>(p->reserved) / static_cast<double>(l.bodyMinBytesPerSecond);
+                setDeadline(c,
+                            p->bodyStarted + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(allowed)),
                             false);
             }
             p->body.append(uploadData, n);
@@ -335,8 +337,7 @@ Expected<std::unique_ptr<HttpFront>> HttpFront::start(Options o, Handler handler
         {MHD_OPTION_CONNECTION_TIMEOUT, static_cast<intptr_t>(l.idleSeconds), nullptr},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<intptr_t>(l.connectionMemory), nullptr},
         {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, nullptr},
-        {MHD_OPTION_URI_LOG_CALLBACK,
-         reinterpret_cast<intptr_t>(+[](void*, const char* uri, MHD_Connection*) -> void* {
+        {MHD_OPTION_URI_LOG_CALLBACK, reinterpret_cast<intptr_t>(+[](void*, const char* uri, MHD_Connection*) -> void* {
              auto* p = new Pending;
              p->target = uri ? uri : "";
              return p;
@@ -386,8 +387,9 @@ Expected<std::unique_ptr<HttpFront>> HttpFront::start(Options o, Handler handler
            void** context) { return static_cast<Impl*>(cls)->onRequest(c, method, data, size, context); },
         self, MHD_OPTION_ARRAY, items.data(), MHD_OPTION_END);
     if (!self->daemon)
-        return fail(ErrorCode::IoError, "cannot listen on " + opt.host + ":" + std::to_string(opt.port) +
-                                       (tls ? " (or the TLS certificate or key could not be loaded)" : ""));
+        return fail(ErrorCode::IoError,
+                    "cannot listen on " + opt.host + ":" + std::to_string(opt.port) +
+                        (tls ? " (or the TLS certificate or key could not be loaded)" : ""));
     const MHD_DaemonInfo* info = MHD_get_daemon_info(self->daemon, MHD_DAEMON_INFO_BIND_PORT);
     self->port = info ? info->port : opt.port;
     self->reaper = std::thread([self] { self->reap(); });
@@ -409,8 +411,13 @@ int serve(Api& api, FaultPlan& faults, const ServeOptions& o, Handler office) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     signal(SIGPIPE, SIG_IGN);
 
-    HttpFront::Options kiosks{.name = "api", .host = o.host, .port = o.port, .threads = o.threads, .quiet = o.quiet,
-                              .limits = o.limits, .faults = &faults};
+    HttpFront::Options kiosks{.name = "api",
+                              .host = o.host,
+                              .port = o.port,
+                              .threads = o.threads,
+                              .quiet = o.quiet,
+                              .limits = o.limits,
+                              .faults = &faults};
     if (!o.tlsCert.empty()) {
         bool certOk = false, keyOk = false;
         kiosks.tlsCertPem = readText(o.tlsCert, certOk);

@@ -26,11 +26,11 @@ namespace dc::server {
 struct FrontLimits {
     size_t maxConnections = 4000;
     size_t maxPerClient = 64;
-    unsigned idleSeconds = 30;              // a connection silent this long is closed
-    double headSeconds = 20;                // request line and headers, whole
-    double bodySeconds = 30;                // the body, whole, ...
-    size_t bodyMinBytesPerSecond = 4096;    // ... plus a second for each this many bytes
-    size_t connectionMemory = 64 * 1024;    // per connection: the head and the read buffer
+    unsigned idleSeconds = 30;  // a connection silent this long is closed
+    double headSeconds = 20;  // request line and headers, whole
+    double bodySeconds = 30;  // the body, whole, ...
+    size_t bodyMinBytesPerSecond = 4096;  // ... plus a second for each this many bytes
+    size_t connectionMemory = 64 * 1024;  // per connection: the head and the read buffer
     size_t maxBodyBytes = sync::kMaxRequestBytes;  // one request's body
     size_t bodyBudgetBytes = 96 * 1024 * 1024;  // all bodies being read at once
 };
@@ -43,7 +43,7 @@ public:
     struct Options {
         std::string name = "api";  // in log lines
         std::string host = "127.0.0.1";
-        int port = 0;              // 0: any free port (see port())
+        int port = 0;  // 0: any free port (see port())
         std::string tlsCertPem, tlsKeyPem;  // both set: HTTPS (the PEM text, not file names)
         size_t threads = 4;
         bool quiet = false;

@@ -116,21 +116,23 @@ int importFiles(dc::server::ConnectionPool& pool, const Args& a) {
         const std::string text = readFile(file, ok);
         if (!ok) return std::fprintf(stderr, "dc-server: cannot read %s\n", file.c_str()), 1;
         auto run = feeds.importText(a.feed, text, "dc-server import");
-        if (!run) return std::fprintf(stderr, "dc-server: %s: %s (nothing imported from it)\n", file.c_str(), run.error().message().c_str()), 1;
+        if (!run)
+            return std::fprintf(stderr, "dc-server: %s: %s (nothing imported from it)\n", file.c_str(),
+                                run.error().message().c_str()),
+                   1;
         if (!run->error.empty())
             return std::fprintf(stderr, "dc-server: %s: %s (nothing imported from it)\n", file.c_str(), run->error.c_str()), 1;
         for (const auto& i : run->items)
             if (i.outcome == "refused" || i.outcome == "noted" || i.outcome == "closed")
-                std::fprintf(stderr, "dc-server: %s: posting %zu%s%s %s: %s\n", file.c_str(), i.index,
-                             i.title.empty() ? "" : " ", dc::utf8::printable(i.title.substr(0, 60)).c_str(),
-                             i.outcome.c_str(), dc::utf8::printable(i.reason).c_str());
+                std::fprintf(stderr, "dc-server: %s: posting %zu%s%s %s: %s\n", file.c_str(), i.index, i.title.empty() ? "" : " ",
+                             dc::utf8::printable(i.title.substr(0, 60)).c_str(), i.outcome.c_str(),
+                             dc::utf8::printable(i.reason).c_str());
         std::printf("%s: %zu added, %zu changed, %zu unchanged, %zu closed, %zu refused\n", file.c_str(), run->added,
                     run->changed, run->unchanged, run->closed, run->refused);
         if (run->refused > 0) status = 3;
     }
     return status;
 }
-
 
 }  // namespace
 
@@ -153,27 +155,33 @@ int main(int argc, char** argv) {
             return true;
         };
         std::string v;
-        if (k == "--db") { if (!value(a.db)) return usage("--db needs a value"); }
-        else if (k == "--listen") {
+        if (k == "--db") {
+            if (!value(a.db)) return usage("--db needs a value");
+        } else if (k == "--listen") {
             if (!value(v)) return usage("--listen needs HOST:PORT");
             const size_t colon = v.rfind(':');
             if (colon == std::string::npos || !parsePositiveInt(v.substr(colon + 1), 65535, a.serve.port))
                 return usage("--listen needs HOST:PORT with a port from 0 to 65535");
             a.serve.host = v.substr(0, colon);
-        } else if (k == "--port-file") { if (!value(a.serve.portFile)) return usage("--port-file needs a file"); }
-        else if (k == "--tls-cert") { if (!value(a.serve.tlsCert)) return usage("--tls-cert needs a file"); }
-        else if (k == "--tls-key") { if (!value(a.serve.tlsKey)) return usage("--tls-key needs a file"); }
-        else if (k == "--threads") {
+        } else if (k == "--port-file") {
+            if (!value(a.serve.portFile)) return usage("--port-file needs a file");
+        } else if (k == "--tls-cert") {
+            if (!value(a.serve.tlsCert)) return usage("--tls-cert needs a file");
+        } else if (k == "--tls-key") {
+            if (!value(a.serve.tlsKey)) return usage("--tls-key needs a file");
+        } else if (k == "--threads") {
             int n = 0;
             if (!value(v) || !parsePositiveInt(v, 256, n) || n == 0) return usage("--threads needs a number from 1 to 256");
             a.serve.threads = static_cast<size_t>(n);
         } else if (k == "--max-connections") {
             int n = 0;
-            if (!value(v) || !parsePositiveInt(v, 100000, n) || n == 0) return usage("--max-connections needs a number from 1 to 100000");
+            if (!value(v) || !parsePositiveInt(v, 100000, n) || n == 0)
+                return usage("--max-connections needs a number from 1 to 100000");
             a.serve.limits.maxConnections = static_cast<size_t>(n);
         } else if (k == "--max-per-client") {
             int n = 0;
-            if (!value(v) || !parsePositiveInt(v, 100000, n) || n == 0) return usage("--max-per-client needs a number from 1 to 100000");
+            if (!value(v) || !parsePositiveInt(v, 100000, n) || n == 0)
+                return usage("--max-per-client needs a number from 1 to 100000");
             a.serve.limits.maxPerClient = static_cast<size_t>(n);
         } else if (k == "--head-timeout") {
             int n = 0;
@@ -185,32 +193,47 @@ int main(int argc, char** argv) {
             if (colon == std::string::npos || colon == 0 || !parsePositiveInt(v.substr(colon + 1), 65535, a.serve.officePort))
                 return usage("--office-listen needs HOST:PORT with a port from 0 to 65535");
             a.serve.officeHost = v.substr(0, colon);
-        } else if (k == "--office-port-file") { if (!value(a.serve.officePortFile)) return usage("--office-port-file needs a file"); }
-        else if (k == "--call-raise-minutes") {
+        } else if (k == "--office-port-file") {
+            if (!value(a.serve.officePortFile)) return usage("--office-port-file needs a file");
+        } else if (k == "--call-raise-minutes") {
             if (!value(v) || !parsePositiveInt(v, 600, a.callRaiseMinutes) || a.callRaiseMinutes == 0)
                 return usage("--call-raise-minutes needs a number from 1 to 600");
-        } else if (k == "--sms-gateway") { if (!value(a.smsGateway)) return usage("--sms-gateway needs gammu:OUTBOX-DIR or a URL"); }
-        else if (k == "--sms-token-file") { if (!value(a.smsTokenFile)) return usage("--sms-token-file needs a file"); }
-        else if (k == "--name") { if (!value(a.name)) return usage("--name needs a name"); }
-        else if (k == "--feed") {
+        } else if (k == "--sms-gateway") {
+            if (!value(a.smsGateway)) return usage("--sms-gateway needs gammu:OUTBOX-DIR or a URL");
+        } else if (k == "--sms-token-file") {
+            if (!value(a.smsTokenFile)) return usage("--sms-token-file needs a file");
+        } else if (k == "--name") {
+            if (!value(a.name)) return usage("--name needs a name");
+        } else if (k == "--feed") {
             if (!value(a.feed) || !dc::server::office::validFeedName(a.feed))
                 return usage("--feed needs a feed's name: 1 to 32 of a-z, 0-9 and -");
-        }
-        else if (k == "--office") { if (!value(a.office)) return usage("--office needs an office's name"); }
-        else if (k == "--role") { if (!value(a.role)) return usage("--role needs caseworker, coordinator or admin"); }
-        else if (k == "--password-stdin") a.passwordStdin = true;
-        else if (k == "--quiet") a.serve.quiet = true;
-        else if (k == "--faults") { if (!value(a.faults)) return usage("--faults needs a plan"); }
-        else if (k == "--note") { if (!value(a.note)) return usage("--note needs text"); }
-        else if (k == "--device") { if (!value(a.device)) return usage("--device needs a device id"); }
-        else if (k == "--out") { if (!value(a.out)) return usage("--out needs a file"); }
-        else if (k == "--from") { if (!value(a.from)) return usage("--from needs a day (YYYY-MM-DD)"); }
-        else if (k == "--to") { if (!value(a.to)) return usage("--to needs a day (YYYY-MM-DD)"); }
-        else if (k == "--valid-hours") {
+        } else if (k == "--office") {
+            if (!value(a.office)) return usage("--office needs an office's name");
+        } else if (k == "--role") {
+            if (!value(a.role)) return usage("--role needs caseworker, coordinator or admin");
+        } else if (k == "--password-stdin")
+            a.passwordStdin = true;
+        else if (k == "--quiet")
+            a.serve.quiet = true;
+        else if (k == "--faults") {
+            if (!value(a.faults)) return usage("--faults needs a plan");
+        } else if (k == "--note") {
+            if (!value(a.note)) return usage("--note needs text");
+        } else if (k == "--device") {
+            if (!value(a.device)) return usage("--device needs a device id");
+        } else if (k == "--out") {
+            if (!value(a.out)) return usage("--out needs a file");
+        } else if (k == "--from") {
+            if (!value(a.from)) return usage("--from needs a day (YYYY-MM-DD)");
+        } else if (k == "--to") {
+            if (!value(a.to)) return usage("--to needs a day (YYYY-MM-DD)");
+        } else if (k == "--valid-hours") {
             if (!value(v) || !parsePositiveInt(v, 24 * 365, a.validHours) || a.validHours == 0)
                 return usage("--valid-hours needs a number of hours (1 to 8760)");
-        } else if (k.starts_with("--")) return usage("unknown option " + k);
-        else a.positional.push_back(k);
+        } else if (k.starts_with("--"))
+            return usage("unknown option " + k);
+        else
+            a.positional.push_back(k);
     }
     if (a.db.empty()) return usage("--db is needed");
     if (a.serve.tlsCert.empty() != a.serve.tlsKey.empty()) return usage("--tls-cert and --tls-key go together");
@@ -259,7 +282,8 @@ int main(int argc, char** argv) {
                 lock.unlock();
                 const int64_t now = office.now();
                 if (gateway)
-                    if (auto sent = dc::server::office::sendDueSms(**pool, *gateway, now); !sent) say("text messages", sent.error());
+                    if (auto sent = dc::server::office::sendDueSms(**pool, *gateway, now); !sent)
+                        say("text messages", sent.error());
                 if (now - feedsAt >= 60) {
                     feedsAt = now;
                     if (auto ran = feeds.runDue(); !ran) say("job feeds", ran.error());
@@ -267,7 +291,8 @@ int main(int argc, char** argv) {
                 if (now - expiryAt >= 3600) {
                     expiryAt = now;
                     auto gone = feeds.withdrawExpired();
-                    if (!gone) say("closing expired jobs", gone.error());
+                    if (!gone)
+                        say("closing expired jobs", gone.error());
                     else if (!gone->empty() && !a.serve.quiet)
                         std::fprintf(stderr, "dc-server: %zu jobs past their closing date taken off the kiosks\n", gone->size());
                 }
@@ -275,7 +300,8 @@ int main(int argc, char** argv) {
                 stopSignal.wait_for(lock, std::chrono::seconds(1), [&] { return stopping; });
             }
         });
-        const int rc = dc::server::serve(api, *faults, a.serve, [&console](const dc::server::HttpRequest& r) { return console.handle(r); });
+        const int rc =
+            dc::server::serve(api, *faults, a.serve, [&console](const dc::server::HttpRequest& r) { return console.handle(r); });
         {
             std::lock_guard lock(stopMutex);
             stopping = true;
@@ -301,7 +327,8 @@ int main(int argc, char** argv) {
         };
         if (verb == "add") {
             const auto role = dc::server::office::roleFromName(a.role);
-            if (a.name.empty() || !role) return usage("user add needs --name NAME --role caseworker|coordinator|admin --password-stdin");
+            if (a.name.empty() || !role)
+                return usage("user add needs --name NAME --role caseworker|coordinator|admin --password-stdin");
             const auto pw = password();
             if (!pw) return usage("user add reads the password from standard input: --password-stdin");
             return report(office.addUser(a.name, *role, *pw, a.office));
@@ -320,7 +347,9 @@ int main(int argc, char** argv) {
             if (!users) return std::fprintf(stderr, "dc-server: %s\n", users.error().message().c_str()), 1;
             for (const auto& u : *users)
                 std::printf("%-24s %-12s %-8s %s\n", u.name.c_str(), dc::server::office::roleName(u.role),
-                            u.disabled ? "disabled" : u.lockedUntil > office.now() ? "locked" : "active",
+                            u.disabled                         ? "disabled"
+                                : u.lockedUntil > office.now() ? "locked"
+                                                               : "active",
                             u.office.empty() ? "(every office)" : u.office.c_str());
             return 0;
         }
@@ -335,8 +364,8 @@ int main(int argc, char** argv) {
     if (a.command == "devices") {
         auto list = service.devices();
         if (!list) return std::fprintf(stderr, "dc-server: %s\n", list.error().message().c_str()), 1;
-        std::printf("%-20s %-28s %-10s %8s %8s %12s  %s\n", "device", "name", "version", "queue", "set-aside",
-                    "last seen", "last error");
+        std::printf("%-20s %-28s %-10s %8s %8s %12s  %s\n", "device", "name", "version", "queue", "set-aside", "last seen",
+                    "last error");
         const int64_t now = service.now();
         for (const auto& d : *list) {
             const std::string seen = d.lastSeen ? std::to_string(now - d.lastSeen) + " s ago" : "never";
@@ -367,7 +396,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (a.command == "config") {
-        if (a.positional.size() != 1) return usage("config needs one JSON object of configuration keys, e.g. '{\"kiosk.idle_timeout_s\":120}'");
+        if (a.positional.size() != 1)
+            return usage("config needs one JSON object of configuration keys, e.g. '{\"kiosk.idle_timeout_s\":120}'");
         if (auto r = service.setConfig(a.device, a.positional[0]); !r)
             return std::fprintf(stderr, "dc-server: %s\n", r.error().message().c_str()), 1;
         return 0;

@@ -34,8 +34,9 @@ void observeRequest(const std::string& listener, double seconds) {
 }
 
 std::string requestMetrics() {
-    std::string out = "# HELP dc_http_request_duration_seconds Time to answer a request, by listener.\n"
-                      "# TYPE dc_http_request_duration_seconds histogram\n";
+    std::string out =
+        "# HELP dc_http_request_duration_seconds Time to answer a request, by listener.\n"
+        "# TYPE dc_http_request_duration_seconds histogram\n";
     char line[160];
     for (size_t i = 0; i < 2; ++i) {
         const Histogram& h = histogram(i);

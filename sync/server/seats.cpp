@@ -14,10 +14,12 @@ Expected<void> releaseSeat(SqlConnection& c, const std::string& sessionId, const
     // the same first person: the outer "still waitlisted" makes the later one find nobody, and it
     // looks again (it sees the other's commit then), so no seat is lost or given twice.
     for (int attempt = 0; attempt < 16; ++attempt) {
-        DC_TRY(next, c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = (SELECT id FROM enrollments "
-                             "WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position LIMIT 1) "
-                             "AND status = 'waitlisted' RETURNING id",
-                             {sessionId}));
+        DC_TRY(next,
+               c.query(
+                   "UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = (SELECT id FROM enrollments "
+                   "WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position LIMIT 1) "
+                   "AND status = 'waitlisted' RETURNING id",
+                   {sessionId}));
         if (!next->empty()) {
             DC_CHECK(noteStatusUpdate(c, (*next)[0].text(0), "confirmed", std::nullopt));
             if (promoted) *promoted = (*next)[0].text(0);
@@ -36,8 +38,9 @@ struct HeldPlace {
     bool seat = false;
 };
 Expected<std::optional<HeldPlace>> heldPlace(SqlConnection& c, const std::string& id) {
-    DC_TRY(rows, c.query("SELECT session_id, course_id, status FROM enrollments WHERE id = $1 AND status IN ('confirmed','waitlisted')",
-                         {id}));
+    DC_TRY(rows,
+           c.query("SELECT session_id, course_id, status FROM enrollments WHERE id = $1 AND status IN ('confirmed','waitlisted')",
+                   {id}));
     if (rows->empty()) return std::optional<HeldPlace>();
     return std::optional<HeldPlace>(HeldPlace{(*rows)[0].text(0), (*rows)[0].text(1), (*rows)[0].text(2) == "confirmed"});
 }
@@ -70,13 +73,15 @@ Expected<std::string> moveEnrollmentInTransaction(SqlConnection& c, const std::s
     if (target->empty() || (*target)[0].text(0) != courseId)
         return fail(ErrorCode::InvalidInput, "choose another session of the same course");
     // The new session first (one statement takes a seat, as for a kiosk's request), then the old one's seat is freed.
-    DC_TRY(seat, c.query("UPDATE sessions SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity "
-                         "RETURNING seats_taken",
-                         {toSession}));
+    DC_TRY(seat,
+           c.query("UPDATE sessions SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity "
+                   "RETURNING seats_taken",
+                   {toSession}));
     std::string status = "confirmed";
     SqlValue position = std::monostate{};
     if (seat->empty()) {
-        DC_TRY(queued, c.query("UPDATE sessions SET waitlisted = waitlisted + 1 WHERE id = $1 RETURNING waitlisted", {toSession}));
+        DC_TRY(queued,
+               c.query("UPDATE sessions SET waitlisted = waitlisted + 1 WHERE id = $1 RETURNING waitlisted", {toSession}));
         status = "waitlisted";
         position = (*queued)[0].integer(0);
     }
@@ -91,14 +96,18 @@ Expected<void> promoteEnrollmentInTransaction(SqlConnection& c, const std::strin
     DC_TRY(rows, c.query("SELECT session_id, course_id FROM enrollments WHERE id = $1 AND status = 'waitlisted'", {id}));
     if (rows->empty()) return fail(ErrorCode::InvalidInput, "only a place on the waiting list can be promoted");
     const std::string sessionId = (*rows)[0].text(0), courseId = (*rows)[0].text(1);
-    DC_TRY(seat, c.query("UPDATE sessions SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity "
-                         "RETURNING seats_taken",
-                         {sessionId}));
+    DC_TRY(seat,
+           c.query("UPDATE sessions SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity "
+                   "RETURNING seats_taken",
+                   {sessionId}));
     if (seat->empty())
-        return fail(ErrorCode::InvalidInput, "the session has no free seat: cancel a place or move someone to another session first");
-    DC_TRY(taken, c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = $1 AND status = 'waitlisted' "
-                          "RETURNING id",
-                          {id}));
+        return fail(ErrorCode::InvalidInput,
+                    "the session has no free seat: cancel a place or move someone to another session first");
+    DC_TRY(
+        taken,
+        c.query("UPDATE enrollments SET status = 'confirmed', waitlist_position = NULL WHERE id = $1 AND status = 'waitlisted' "
+                "RETURNING id",
+                {id}));
     if (taken->empty()) return fail(ErrorCode::Conflict, "this place got a seat a moment ago");  // the caller rolls back the seat
     return republishCourse(c, courseId);
 }
@@ -106,9 +115,10 @@ Expected<void> promoteEnrollmentInTransaction(SqlConnection& c, const std::strin
 Expected<std::string> CentralService::cancelEnrollment(const std::string& referenceCode) {
     auto c = m_pool.acquire();
     return inTransaction<std::string>(*c, [&]() -> Expected<std::string> {
-        DC_TRY(rows, c->query("SELECT id FROM enrollments WHERE reference_code = $1 "
-                              "AND status IN ('confirmed','waitlisted') ORDER BY received_at LIMIT 1",
-                              {referenceCode}));
+        DC_TRY(rows,
+               c->query("SELECT id FROM enrollments WHERE reference_code = $1 "
+                        "AND status IN ('confirmed','waitlisted') ORDER BY received_at LIMIT 1",
+                        {referenceCode}));
         if (rows->empty()) return fail(ErrorCode::NotFound, "no confirmed or waitlisted enrollment has this code");
         return cancelEnrollmentInTransaction(*c, (*rows)[0].text(0), nullptr);
     });

@@ -18,14 +18,17 @@ public:
         std::vector<std::string> texts(params.size());
         std::vector<const char*> values(params.size(), nullptr);
         for (size_t i = 0; i < params.size(); ++i) {
-            if (std::holds_alternative<int64_t>(params[i])) texts[i] = std::to_string(std::get<int64_t>(params[i]));
-            else if (std::holds_alternative<std::string>(params[i])) texts[i] = std::get<std::string>(params[i]);
-            else continue;
+            if (std::holds_alternative<int64_t>(params[i]))
+                texts[i] = std::to_string(std::get<int64_t>(params[i]));
+            else if (std::holds_alternative<std::string>(params[i]))
+                texts[i] = std::get<std::string>(params[i]);
+            else
+                continue;
             values[i] = texts[i].c_str();
         }
         const std::string text(sql);
-        PGresult* res = PQexecParams(m_conn, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
-                                     nullptr, nullptr, 0);
+        PGresult* res =
+            PQexecParams(m_conn, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr, nullptr, 0);
         std::unique_ptr<PGresult, void (*)(PGresult*)> guard(res, PQclear);
         const auto status = PQresultStatus(res);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return failure(res);
@@ -36,8 +39,10 @@ public:
         for (int r = 0; r < n; ++r) {
             SqlRow row;
             for (int c = 0; c < cols; ++c) {
-                if (PQgetisnull(res, r, c)) row.cols.emplace_back(std::nullopt);
-                else row.cols.emplace_back(std::string(PQgetvalue(res, r, c), static_cast<size_t>(PQgetlength(res, r, c))));
+                if (PQgetisnull(res, r, c))
+                    row.cols.emplace_back(std::nullopt);
+                else
+                    row.cols.emplace_back(std::string(PQgetvalue(res, r, c), static_cast<size_t>(PQgetlength(res, r, c))));
             }
             rows.push_back(std::move(row));
         }
@@ -78,7 +83,8 @@ Expected<std::unique_ptr<SqlConnection>> openPostgres(const std::string& conninf
     }
     auto c = std::make_unique<PostgresConnection>(conn);
     // Notices (e.g. "relation already exists, skipping") are not errors: keep them out of the log.
-    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn, [](void*, const char*) {}, nullptr);
     return std::unique_ptr<SqlConnection>(std::move(c));
 }
 

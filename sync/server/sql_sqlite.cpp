@@ -32,8 +32,8 @@ public:
         if (auto it = m_cache.find(sql); it != m_cache.end()) {
             raw = it->second;
         } else {
-            if (sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw,
-                                   nullptr) != SQLITE_OK)
+            if (sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw, nullptr) !=
+                SQLITE_OK)
                 return failure("preparing a statement");
             m_cache.emplace(std::string(sql), raw);
         }
@@ -49,11 +49,13 @@ public:
             const int index = sqlite3_bind_parameter_index(raw, name.c_str());
             if (index == 0) continue;
             const SqlValue& v = params[i];
-            if (std::holds_alternative<int64_t>(v)) sqlite3_bind_int64(raw, index, std::get<int64_t>(v));
+            if (std::holds_alternative<int64_t>(v))
+                sqlite3_bind_int64(raw, index, std::get<int64_t>(v));
             else if (std::holds_alternative<std::string>(v)) {
                 const auto& s = std::get<std::string>(v);
                 sqlite3_bind_text(raw, index, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
-            } else sqlite3_bind_null(raw, index);
+            } else
+                sqlite3_bind_null(raw, index);
         }
         std::vector<SqlRow> rows;
         int rc;
@@ -62,7 +64,8 @@ public:
             const int n = sqlite3_column_count(raw);
             row.cols.reserve(static_cast<size_t>(n));
             for (int c = 0; c < n; ++c) {
-                if (sqlite3_column_type(raw, c) == SQLITE_NULL) row.cols.emplace_back(std::nullopt);
+                if (sqlite3_column_type(raw, c) == SQLITE_NULL)
+                    row.cols.emplace_back(std::nullopt);
                 else {
                     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(raw, c));
                     row.cols.emplace_back(std::string(p, static_cast<size_t>(sqlite3_column_bytes(raw, c))));
@@ -102,8 +105,7 @@ private:
 
 Expected<std::unique_ptr<SqlConnection>> openSqlite(const std::string& file) {
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string m = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close_v2(db);

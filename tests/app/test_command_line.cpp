@@ -31,10 +31,31 @@ TEST_CASE("defaults: full screen, English, demo data", "[app]") {
 }
 
 TEST_CASE("options are parsed", "[app]") {
-    auto o = parse({"--data-dir", "/tmp/d", "--language", "ka", "--windowed", "1024x768", "--no-demo", "--script",
-                    "s.txt", "--dump-ui", "u.json", "--step-timeout", "7.5", "--idle-timeout", "120",
-                    "--attract-after", "30", "--server", "https://jobs.example.ge", "--enroll-token", "abc123",
-                    "--server-ca", "/etc/dc/ca.pem", "--sync-interval", "300"});
+    auto o = parse({"--data-dir",
+                    "/tmp/d",
+                    "--language",
+                    "ka",
+                    "--windowed",
+                    "1024x768",
+                    "--no-demo",
+                    "--script",
+                    "s.txt",
+                    "--dump-ui",
+                    "u.json",
+                    "--step-timeout",
+                    "7.5",
+                    "--idle-timeout",
+                    "120",
+                    "--attract-after",
+                    "30",
+                    "--server",
+                    "https://jobs.example.ge",
+                    "--enroll-token",
+                    "abc123",
+                    "--server-ca",
+                    "/etc/dc/ca.pem",
+                    "--sync-interval",
+                    "300"});
     REQUIRE(o);
     CHECK(o->dataDir == "/tmp/d");
     CHECK(o->device.siteLanguage == "ka");
@@ -56,14 +77,36 @@ TEST_CASE("options are parsed", "[app]") {
 
 TEST_CASE("bad options are refused with a reason", "[app]") {
     const std::vector<std::vector<const char*>> bad = {
-        {"--bogus"},          {"--language", "xx"},     {"--language"},          {"--windowed", "big"},
-        {"--windowed", "10x10"}, {"--windowed", "99999x1"}, {"--step-timeout", "-1"}, {"--step-timeout", "abc"},
-        {"--data-dir", ""},   {"--idle-timeout", "29"},  {"--idle-timeout", "601"}, {"--idle-timeout", "9.5"},
-        {"--idle-timeout", "99999999999999999999"}, {"--idle-timeout"},
-        {"--attract-after", "3601"}, {"--attract-after", "-1"}, {"--attract-after", "x"}, {"--server-ca", "relative/ca.pem"}, {"--server", "ftp://x"}, {"--server", "jobs.ge"},
-        {"--server", "https://a b"}, {"--server", "http://localhost.evil.example"}, {"--server", "http://127.0.0.1@10.0.0.2"}, {"--server"}, {"--enroll-token"}, {"--sync-interval", "4"},
-        {"--sync-interval", "3601"}, {"--sync-interval", "5s"},
-        {"--short-timings-for-tests", "--idle-timeout", "0"}, {"--short-timings-for-tests", "--sync-interval", "3601"},
+        {"--bogus"},
+        {"--language", "xx"},
+        {"--language"},
+        {"--windowed", "big"},
+        {"--windowed", "10x10"},
+        {"--windowed", "99999x1"},
+        {"--step-timeout", "-1"},
+        {"--step-timeout", "abc"},
+        {"--data-dir", ""},
+        {"--idle-timeout", "29"},
+        {"--idle-timeout", "601"},
+        {"--idle-timeout", "9.5"},
+        {"--idle-timeout", "99999999999999999999"},
+        {"--idle-timeout"},
+        {"--attract-after", "3601"},
+        {"--attract-after", "-1"},
+        {"--attract-after", "x"},
+        {"--server-ca", "relative/ca.pem"},
+        {"--server", "ftp://x"},
+        {"--server", "jobs.ge"},
+        {"--server", "https://a b"},
+        {"--server", "http://localhost.evil.example"},
+        {"--server", "http://127.0.0.1@10.0.0.2"},
+        {"--server"},
+        {"--enroll-token"},
+        {"--sync-interval", "4"},
+        {"--sync-interval", "3601"},
+        {"--sync-interval", "5s"},
+        {"--short-timings-for-tests", "--idle-timeout", "0"},
+        {"--short-timings-for-tests", "--sync-interval", "3601"},
     };
     for (const auto& args : bad) {
         INFO(args.front());
@@ -113,8 +156,7 @@ TEST_CASE("the command line overlays the configuration key by key, by the file's
     CHECK(quickConfigured->device.siteName == "Minsk centre");
 }
 
-TEST_CASE("a provisioned kiosk starts without demo jobs unless asked, and the appliance waits for provisioning",
-          "[app]") {
+TEST_CASE("a provisioned kiosk starts without demo jobs unless asked, and the appliance waits for provisioning", "[app]") {
     test::TempDir temp;
     const std::filesystem::path dir = temp.path();
     const std::string data = dir.string();

@@ -44,8 +44,6 @@ namespace {
     std::exit(1);
 }
 
-
-
 // Sends head, then body bytes until `total` or until the server stops taking them.
 size_t stream(int port, const std::string& head, size_t total) {
     const int s = connectFrom(port, "127.0.0.1");
@@ -81,10 +79,14 @@ int main(int argc, char** argv) {
     int seconds = 60;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
-        if (k == "--megabytes") megabytes = std::stoul(v);
-        else if (k == "--slow") slow = std::stoul(v);
-        else if (k == "--seconds") seconds = std::stoi(v);
-        else die("unknown option " + k);
+        if (k == "--megabytes")
+            megabytes = std::stoul(v);
+        else if (k == "--slow")
+            slow = std::stoul(v);
+        else if (k == "--seconds")
+            seconds = std::stoi(v);
+        else
+            die("unknown option " + k);
     }
     if (megabytes == 0 || megabytes > 4096 || slow > 20000 || seconds < 1 || seconds > 600) die("values out of range");
     rlimit files{};
@@ -113,8 +115,9 @@ int main(int argc, char** argv) {
     test::ServerProcess server(db, dir.path(), {"--max-connections", std::to_string(slow + 500)});
 
     // ---- 1. memory ----
-    std::printf("| Attack (%zu MB sent) | Bytes the server took before cutting the sender off | Server RSS growth |\n|---|---:|---:|\n",
-                megabytes);
+    std::printf(
+        "| Attack (%zu MB sent) | Bytes the server took before cutting the sender off | Server RSS growth |\n|---|---:|---:|\n",
+        megabytes);
     const size_t total = megabytes * 1024 * 1024;
     struct Way {
         const char* name;
@@ -130,7 +133,8 @@ int main(int argc, char** argv) {
     for (const Way& way : ways) {
         const size_t sent = stream(server.port(), way.head, total);
         const long grown = rssKb(server.pid()) - base;
-        std::printf("| %s | %.1f MB | %.1f MB |\n", way.name, static_cast<double>(sent) / 1048576.0, static_cast<double>(grown) / 1024.0);
+        std::printf("| %s | %.1f MB | %.1f MB |\n", way.name, static_cast<double>(sent) / 1048576.0,
+                    static_cast<double>(grown) / 1024.0);
     }
 
     // ---- 2. slowloris, with a kiosk and a monitor beside it ----
@@ -168,8 +172,10 @@ int main(int argc, char** argv) {
         while (Clock::now() < until) {
             const auto t0 = Clock::now();
             auto res = http->send({"GET", server.url() + "/v1/health", {}, ""});
-            if (res && res->status == 200) healthMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-            else ++healthFailed;
+            if (res && res->status == 200)
+                healthMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+            else
+                ++healthFailed;
             std::this_thread::sleep_until(t0 + std::chrono::milliseconds(100));
         }
     });
@@ -185,14 +191,17 @@ int main(int argc, char** argv) {
                                         R"(","person":{"name":"Nino","phone":"+995555000000"}})"});
             const std::string body = sync::toJson(push), target = "/v1/push";
             const int64_t stamp = unixNow();
-            auto res = http->send({"POST", server.url() + target,
+            auto res = http->send({"POST",
+                                   server.url() + target,
                                    {{"Content-Type", "application/json"},
                                     {"DC-Device", kiosk.deviceId},
                                     {"DC-Timestamp", std::to_string(stamp)},
                                     {"DC-Signature", sync::signRequest(kiosk.secret, "POST", target, stamp, body)}},
                                    body});
-            if (res && res->status == 200) pushMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-            else ++pushFailed;
+            if (res && res->status == 200)
+                pushMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+            else
+                ++pushFailed;
             std::this_thread::sleep_until(t0 + std::chrono::milliseconds(500));
         }
     });
@@ -203,13 +212,14 @@ int main(int argc, char** argv) {
     for (int s : held)
         if (s >= 0) ::close(s);
 
-    std::printf("\n| Slowloris: %zu connections from 50 addresses for %d s | Answered | Failed | p50 ms | p95 ms | p99 ms |\n"
-                "|---|---:|---:|---:|---:|---:|\n",
-                held.size(), seconds);
+    std::printf(
+        "\n| Slowloris: %zu connections from 50 addresses for %d s | Answered | Failed | p50 ms | p95 ms | p99 ms |\n"
+        "|---|---:|---:|---:|---:|---:|\n",
+        held.size(), seconds);
     std::printf("| health checks, every 100 ms | %zu | %zu | %.1f | %.1f | %.1f |\n", healthMs.size(), healthFailed,
                 percentile(healthMs, 0.5), percentile(healthMs, 0.95), percentile(healthMs, 0.99));
-    std::printf("| kiosk pushes (signed, one application each), every 500 ms | %zu | %zu | %.1f | %.1f | %.1f |\n",
-                pushMs.size(), pushFailed, percentile(pushMs, 0.5), percentile(pushMs, 0.95), percentile(pushMs, 0.99));
+    std::printf("| kiosk pushes (signed, one application each), every 500 ms | %zu | %zu | %.1f | %.1f | %.1f |\n", pushMs.size(),
+                pushFailed, percentile(pushMs, 0.5), percentile(pushMs, 0.95), percentile(pushMs, 0.99));
     std::printf("\nSlow connections cut off at their head's deadline (and opened again): %zu\n", reopened.load());
     return healthFailed == 0 && pushFailed == 0 ? 0 : 1;
 }

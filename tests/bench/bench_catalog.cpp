@@ -52,18 +52,21 @@ long peakRssKb() {
 }
 
 // The physical reference: the same text into a bare FTS5 table in one transaction.
-double bareFtsLoadMs(const std::filesystem::path& file, const std::vector<domain::JobRecord>& jobs,
-                     const std::string& options) {
+double bareFtsLoadMs(const std::filesystem::path& file, const std::vector<domain::JobRecord>& jobs, const std::string& options) {
     ::sync();  // earlier runs' dirty pages are written now, not during this measurement
     sqlite3* db = nullptr;
     sqlite3_open(file.c_str(), &db);
-    const std::string sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-32768;"
-                     "CREATE VIRTUAL TABLE t USING fts5(title, employer, city, skills, description,"
-                     " tokenize='unicode61 remove_diacritics 2'" + options + ");";
+    const std::string sql =
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-32768;"
+        "CREATE VIRTUAL TABLE t USING fts5(title, employer, city, skills, description,"
+        " tokenize='unicode61 remove_diacritics 2'" +
+        options + ");";
     sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
     if (!options.empty())
-        sqlite3_exec(db, "INSERT INTO t(t, rank) VALUES ('automerge', 16); INSERT INTO t(t, rank) VALUES ('crisismerge', 64);"
-                         "INSERT INTO t(t, rank) VALUES ('pgsz', 16000);", nullptr, nullptr, nullptr);
+        sqlite3_exec(db,
+                     "INSERT INTO t(t, rank) VALUES ('automerge', 16); INSERT INTO t(t, rank) VALUES ('crisismerge', 64);"
+                     "INSERT INTO t(t, rank) VALUES ('pgsz', 16000);",
+                     nullptr, nullptr, nullptr);
     const auto start = Clock::now();
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt* stmt = nullptr;
@@ -101,8 +104,10 @@ std::vector<Query> realisticQueries(const std::vector<domain::JobRecord>& jobs, 
         std::vector<std::string> out;
         std::string current;
         for (unsigned char c : text + " ") {
-            if (c >= 0x80 || std::isalnum(c)) current += static_cast<char>(c);
-            else if (!current.empty()) out.push_back(std::exchange(current, {}));
+            if (c >= 0x80 || std::isalnum(c))
+                current += static_cast<char>(c);
+            else if (!current.empty())
+                out.push_back(std::exchange(current, {}));
         }
         return out;
     };
@@ -164,10 +169,14 @@ int main(int argc, char** argv) {
             continue;
         }
         if (i + 1 >= argc) break;
-        if (arg == "--jobs") jobCount = std::stoul(argv[i + 1]);
-        else if (arg == "--queries") queryCount = std::stoul(argv[i + 1]);
-        else if (arg == "--dir") dir = argv[i + 1];
-        else if (arg == "--chunk") chunkSize = std::max<size_t>(1, std::stoul(argv[i + 1]));
+        if (arg == "--jobs")
+            jobCount = std::stoul(argv[i + 1]);
+        else if (arg == "--queries")
+            queryCount = std::stoul(argv[i + 1]);
+        else if (arg == "--dir")
+            dir = argv[i + 1];
+        else if (arg == "--chunk")
+            chunkSize = std::max<size_t>(1, std::stoul(argv[i + 1]));
         ++i;
     }
     if (!searchOnly) std::filesystem::remove_all(dir);
@@ -233,25 +242,23 @@ int main(int argc, char** argv) {
 
     std::printf("| Measure (%zu jobs, %zu queries) | Value |\n|---|---|\n", jobCount, queryCount);
     std::printf("| Import through applyCatalogBatch, %zu per transaction | %.0f jobs/s, %.2f M tokens/s |\n", chunkSize,
-                jobCount / (importMs / 1000),
-                static_cast<double>(tokenCount) / (importMs / 1000) / 1e6);
+                jobCount / (importMs / 1000), static_cast<double>(tokenCount) / (importMs / 1000) / 1e6);
     std::printf("| Bare FTS5 load of the same text (default options), before / after the import | %.0f / %.0f jobs/s |\n",
                 jobCount / (bareMs / 1000), jobCount / (bareAfterMs / 1000));
     std::printf("| Import rate / bare rate (mean of both) | %.0f%% |\n", 100.0 * (bareMs + bareAfterMs) / 2 / importMs);
     std::printf("| Bare FTS5 load with our index options | %.0f jobs/s (import at %.0f%% of it) |\n",
                 jobCount / (bareOursMs / 1000), 100.0 * bareOursMs / importMs);
-    std::printf("| Search p50 / p95 / p99 | %.2f / %.2f / %.2f ms |\n", percentile(latencies, 0.5),
-                percentile(latencies, 0.95), percentile(latencies, 0.99));
+    std::printf("| Search p50 / p95 / p99 | %.2f / %.2f / %.2f ms |\n", percentile(latencies, 0.5), percentile(latencies, 0.95),
+                percentile(latencies, 0.99));
     std::printf("| Search with filters (%zu of them) p95 / p99 | %.2f / %.2f ms |\n", filteredLatencies.size(),
                 percentile(filteredLatencies, 0.95), percentile(filteredLatencies, 0.99));
-    std::printf("| Search with facet counts p50 / p95 / p99 | %.2f / %.2f / %.2f ms |\n",
-                percentile(facetLatencies, 0.5), percentile(facetLatencies, 0.95), percentile(facetLatencies, 0.99));
+    std::printf("| Search with facet counts p50 / p95 / p99 | %.2f / %.2f / %.2f ms |\n", percentile(facetLatencies, 0.5),
+                percentile(facetLatencies, 0.95), percentile(facetLatencies, 0.99));
     std::printf("| Database size | %.1f MB (%.0f bytes/job) |\n", dbMb, dbMb * 1e6 / static_cast<double>(jobCount));
     std::printf("| Peak RSS | %.1f MB |\n", static_cast<double>(peakRssKb()) / 1024);
     // The slowest queries say where the next design step is needed.
     std::sort(slowest.rbegin(), slowest.rend());
-    slowest.erase(std::unique(slowest.begin(), slowest.end(),
-                              [](const auto& a, const auto& b) { return a.second == b.second; }),
+    slowest.erase(std::unique(slowest.begin(), slowest.end(), [](const auto& a, const auto& b) { return a.second == b.second; }),
                   slowest.end());
     std::printf("\nSlowest queries:");
     for (size_t i = 0; i < std::min<size_t>(5, slowest.size()); ++i)

@@ -37,23 +37,29 @@ double seconds(Clock::time_point since) { return std::chrono::duration<double>(C
 std::string jsonLd(const domain::CatalogBatch& catalog) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& j : catalog.jobUpserts) {
-        nlohmann::json p = {{"@context", "https://schema.org/"},
-                            {"@type", "JobPosting"},
-                            {"identifier", {{"@type", "PropertyValue"}, {"name", j.employer}, {"value", j.id}}},
-                            {"title", j.title},
-                            {"description", "<p>" + j.description + "</p>"},
-                            {"datePosted", j.datePosted},
-                            {"validThrough", "2099-12-31"},
-                            {"employmentType", j.employmentType},
-                            {"hiringOrganization", {{"@type", "Organization"}, {"name", j.employer}}},
-                            {"jobLocation", {{"@type", "Place"}, {"address", {{"@type", "PostalAddress"}, {"addressLocality", j.city},
-                                                                              {"addressRegion", j.region}}}}},
-                            {"skills", j.skills},
-                            {"occupationalCategory", j.category}};
+        nlohmann::json p = {
+            {"@context", "https://schema.org/"},
+            {"@type", "JobPosting"},
+            {"identifier", {{"@type", "PropertyValue"}, {"name", j.employer}, {"value", j.id}}},
+            {"title", j.title},
+            {"description", "<p>" + j.description + "</p>"},
+            {"datePosted", j.datePosted},
+            {"validThrough", "2099-12-31"},
+            {"employmentType", j.employmentType},
+            {"hiringOrganization", {{"@type", "Organization"}, {"name", j.employer}}},
+            {"jobLocation",
+             {{"@type", "Place"},
+              {"address", {{"@type", "PostalAddress"}, {"addressLocality", j.city}, {"addressRegion", j.region}}}}},
+            {"skills", j.skills},
+            {"occupationalCategory", j.category}};
         if (j.salaryMax)
-            p["baseSalary"] = {{"@type", "MonetaryAmount"}, {"currency", j.salaryCurrency},
-                               {"value", {{"@type", "QuantitativeValue"}, {"minValue", *j.salaryMin}, {"maxValue", *j.salaryMax},
-                                          {"unitText", "MONTH"}}}};
+            p["baseSalary"] = {{"@type", "MonetaryAmount"},
+                               {"currency", j.salaryCurrency},
+                               {"value",
+                                {{"@type", "QuantitativeValue"},
+                                 {"minValue", *j.salaryMin},
+                                 {"maxValue", *j.salaryMax},
+                                 {"unitText", "MONTH"}}}};
         list.push_back(std::move(p));
     }
     return list.dump();
@@ -66,9 +72,12 @@ int main(int argc, char** argv) {
     std::string dirArg;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--postings" && i + 1 < argc) postings = std::stoul(argv[++i]);
-        else if (a == "--dir" && i + 1 < argc) dirArg = argv[++i];
-        else die("usage: dc-bench-feed [--postings N] [--dir DIR]");
+        if (a == "--postings" && i + 1 < argc)
+            postings = std::stoul(argv[++i]);
+        else if (a == "--dir" && i + 1 < argc)
+            dirArg = argv[++i];
+        else
+            die("usage: dc-bench-feed [--postings N] [--dir DIR]");
     }
     test::TempDir temp;
     const std::filesystem::path dir = dirArg.empty() ? temp.path() : std::filesystem::path(dirArg);
@@ -108,9 +117,11 @@ int main(int argc, char** argv) {
     const double linesSeconds = seconds(start);
     sqlite3* db = nullptr;
     if (sqlite3_open((dir / "bare.db").c_str(), &db) != SQLITE_OK) die("bare database");
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE catalog (kind TEXT NOT NULL, id TEXT NOT NULL, "
-                     "seq INTEGER NOT NULL UNIQUE, deleted INTEGER NOT NULL DEFAULT 0, body TEXT NOT NULL, PRIMARY KEY (kind, id))",
-                 nullptr, nullptr, nullptr);
+    sqlite3_exec(
+        db,
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE catalog (kind TEXT NOT NULL, id TEXT NOT NULL, "
+        "seq INTEGER NOT NULL UNIQUE, deleted INTEGER NOT NULL DEFAULT 0, body TEXT NOT NULL, PRIMARY KEY (kind, id))",
+        nullptr, nullptr, nullptr);
     start = Clock::now();
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt* insert = nullptr;

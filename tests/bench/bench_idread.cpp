@@ -36,14 +36,22 @@ int main(int argc, char** argv) {
     int frames = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--count" && i + 1 < argc) count = std::strtol(argv[++i], nullptr, 10);
-        else if (a == "--level" && i + 1 < argc) level = std::strtod(argv[++i], nullptr);
-        else if (a == "--set" && i + 1 < argc) dev = std::string(argv[++i]) == "dev";
-        else if (a == "--frames" && i + 1 < argc) frames = std::clamp(std::atoi(argv[++i]), 0, 100);
-        else if (a == "--no-tesseract") tesseract = false;
-        else if (a == "--show-failures") showFailures = true;
+        if (a == "--count" && i + 1 < argc)
+            count = std::strtol(argv[++i], nullptr, 10);
+        else if (a == "--level" && i + 1 < argc)
+            level = std::strtod(argv[++i], nullptr);
+        else if (a == "--set" && i + 1 < argc)
+            dev = std::string(argv[++i]) == "dev";
+        else if (a == "--frames" && i + 1 < argc)
+            frames = std::clamp(std::atoi(argv[++i]), 0, 100);
+        else if (a == "--no-tesseract")
+            tesseract = false;
+        else if (a == "--show-failures")
+            showFailures = true;
         else {
-            std::fprintf(stderr, "usage: dc-bench-idread [--count N] [--level 0..1] [--set test|dev] [--frames K] [--no-tesseract] [--show-failures]\n");
+            std::fprintf(stderr,
+                         "usage: dc-bench-idread [--count N] [--level 0..1] [--set test|dev] [--frames K] [--no-tesseract] "
+                         "[--show-failures]\n");
             return 2;
         }
     }
@@ -82,8 +90,9 @@ int main(int argc, char** argv) {
             std::printf("margin %s %.3f conf %.2f\n", right ? "right" : "WRONG", r.uncheckedMargin, r.confidence);
         if (showFailures && !(right && r.accepted)) {
             std::printf("seed %llu (%s) %s, hint %s, confidence %.2f, unchecked margin %.3f, checks %s:\n",
-                        static_cast<unsigned long long>(firstSeed + n), toString(format), r.accepted ? "FALSE ACCEPT" : "not read",
-                        toString(r.hint), r.confidence, r.uncheckedMargin, r.data && r.data->allChecksPass() ? "pass" : "fail");
+                        static_cast<unsigned long long>(firstSeed + n), toString(format),
+                        r.accepted ? "FALSE ACCEPT" : "not read", toString(r.hint), r.confidence, r.uncheckedMargin,
+                        r.data && r.data->allChecksPass() ? "pass" : "fail");
             for (size_t l = 0; l < scene.mrz.size(); ++l)
                 std::printf("  want %s\n  read %s\n", scene.mrz[l].c_str(), l < r.lines.size() ? r.lines[l].c_str() : "-");
         }
@@ -113,16 +122,18 @@ int main(int argc, char** argv) {
     std::printf("| reader | fully correct | characters right | false accepts | ms per frame (median / p95) |\n");
     std::printf("|---|---|---|---|---|\n");
     std::printf("| dc-idread | %.1f%% (%ld) | %.2f%% | %ld of %ld accepted | %.1f / %.1f |\n", 100.0 * correct / count, correct,
-                100.0 * correctChars / std::max(1L, totalChars), falseAccepts, accepted, percentile(ms, 0.5), percentile(ms, 0.95));
+                100.0 * correctChars / std::max(1L, totalChars), falseAccepts, accepted, percentile(ms, 0.5),
+                percentile(ms, 0.95));
     std::printf("(weakest character among accepted readings: %.2f)\n", minAcceptedConfidence);
     if (frames > 0)
-        std::printf("| dc-idread, held up for up to %d frames, two agreeing in a row | %.1f%% (%ld) | | %ld of %zu accepted | "
-                    "frames to accept: median %.0f, p95 %.0f |\n",
-                    frames, 100.0 * heldCorrect / count, heldCorrect, heldFalse, framesToAccept.size(),
-                    percentile(framesToAccept, 0.5), percentile(framesToAccept, 0.95));
+        std::printf(
+            "| dc-idread, held up for up to %d frames, two agreeing in a row | %.1f%% (%ld) | | %ld of %zu accepted | "
+            "frames to accept: median %.0f, p95 %.0f |\n",
+            frames, 100.0 * heldCorrect / count, heldCorrect, heldFalse, framesToAccept.size(), percentile(framesToAccept, 0.5),
+            percentile(framesToAccept, 0.95));
     if (baseline)
         std::printf("| Tesseract 5 stock eng (baseline) | %.1f%% (%ld) | %.2f%% | (no check digits) | %.1f / %.1f |\n",
-                    100.0 * tessCorrect / count, tessCorrect, 100.0 * tessChars / std::max(1L, totalChars), percentile(tessMs, 0.5),
-                    percentile(tessMs, 0.95));
+                    100.0 * tessCorrect / count, tessCorrect, 100.0 * tessChars / std::max(1L, totalChars),
+                    percentile(tessMs, 0.5), percentile(tessMs, 0.95));
     return 0;
 }

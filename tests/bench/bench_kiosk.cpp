@@ -79,8 +79,10 @@ nlohmann::json readDump(const std::filesystem::path& dump) {
 int main(int argc, char** argv) {
     size_t jobs = 100000;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::string(argv[i]) == "--jobs") jobs = std::stoul(argv[i + 1]);
-        else die(std::string("unknown option ") + argv[i]);
+        if (std::string(argv[i]) == "--jobs")
+            jobs = std::stoul(argv[i + 1]);
+        else
+            die(std::string("unknown option ") + argv[i]);
     }
     test::TempDir dir;
     std::filesystem::create_directories(dir / "data");
@@ -90,8 +92,9 @@ int main(int argc, char** argv) {
         auto catalog = catalog::generateCatalog({.seed = 2026, .jobs = jobs, .courses = 60});
         for (size_t at = 0; at < catalog.jobUpserts.size(); at += 50000) {
             domain::CatalogBatch part;
-            part.jobUpserts.assign(catalog.jobUpserts.begin() + static_cast<long>(at),
-                                   catalog.jobUpserts.begin() + static_cast<long>(std::min(at + 50000, catalog.jobUpserts.size())));
+            part.jobUpserts.assign(
+                catalog.jobUpserts.begin() + static_cast<long>(at),
+                catalog.jobUpserts.begin() + static_cast<long>(std::min(at + 50000, catalog.jobUpserts.size())));
             if (at == 0) part.courseUpserts = catalog.courseUpserts;
             if (!store::applyCatalogBatch(*db, part)) die("import failed");
         }
@@ -99,10 +102,11 @@ int main(int argc, char** argv) {
     // Steps: the list (first dump), idle (second), scrolling (third).
     std::string swipes;
     for (int i = 0; i < 12; ++i) swipes += "swipe up\n";
-    test::writeFile(dir / "bench.script", "dump " + (dir / "first.json").string() + "\ntap \"Find a job\"\nexpect \"Jobs found: " + test::shownCount(jobs) + "\"\ndump " +
-                                              (dir / "list.json").string() + "\nwait 3000\ndump " +
-                                              (dir / "idle.json").string() + "\n" + swipes + "dump " +
-                                              (dir / "scrolled.json").string() + "\nwait 1000\n");
+    test::writeFile(dir / "bench.script",
+                    "dump " + (dir / "first.json").string() +
+                        "\ntap \"Find a job\"\nexpect \"Jobs found: " + test::shownCount(jobs) + "\"\ndump " +
+                        (dir / "list.json").string() + "\nwait 3000\ndump " + (dir / "idle.json").string() + "\n" + swipes +
+                        "dump " + (dir / "scrolled.json").string() + "\nwait 1000\n");
     const std::string display = test::xvfbDisplay();
     const auto started = Clock::now();
     const pid_t pid = ::fork();
@@ -132,8 +136,8 @@ int main(int argc, char** argv) {
     // waiting for each screen to settle before the next step) is not theirs to wait for.
     const auto list = readDump(dir / "list.json");
     // Counted from the fork, with loading the kiosk's libraries before its main().
-    const double beforeMainMs = list.value("started_steady_ms", 0.0) -
-                                std::chrono::duration<double, std::milli>(started.time_since_epoch()).count();
+    const double beforeMainMs =
+        list.value("started_steady_ms", 0.0) - std::chrono::duration<double, std::milli>(started.time_since_epoch()).count();
     const double firstFrameMs = beforeMainMs + list.value("first_frame_ms", -1.0);
     const double answerMs = list.value("expect_seen_ms", -1.0) - list.value("tap_released_ms", -1.0);
     const auto before = readDump(dir / "idle.json"), after = readDump(dir / "scrolled.json");
@@ -165,8 +169,10 @@ int main(int argc, char** argv) {
         idleCpuPercent = 100.0 * (c1 - c0) / 10.0;
     }
     std::printf("| Measure (%zu jobs, Xvfb, llvmpipe) | dc-kiosk | Target |\n|---|---:|---:|\n", jobs);
-    std::printf("| Start to an interactive job list: start to Home on screen + a tap on Find a job to the list on screen | %.0f ms | ≤ 200 ms |\n",
-                firstFrameMs + answerMs);
+    std::printf(
+        "| Start to an interactive job list: start to Home on screen + a tap on Find a job to the list on screen | %.0f ms | ≤ "
+        "200 ms |\n",
+        firstFrameMs + answerMs);
     std::printf("| … start to Home on screen (its first frame; %.0f ms of it before main) | %.0f ms | |\n", beforeMainMs,
                 firstFrameMs);
     std::printf("| … the tap let go to the list on screen (100,000 jobs counted, the first rows) | %.0f ms | |\n", answerMs);

@@ -89,7 +89,8 @@ struct Office {
         const std::string body = "{\"codes\":[\"" + code + "\"]}";
         const int64_t now = office->now();
         server::HttpRequest r{"POST", "/v1/status", "/v1/status", {}, {}, body, "127.0.0.1"};
-        r.headers = {{"dc-device", kiosk.deviceId}, {"dc-timestamp", std::to_string(now)},
+        r.headers = {{"dc-device", kiosk.deviceId},
+                     {"dc-timestamp", std::to_string(now)},
                      {"dc-signature", sync::signRequest(kiosk.secret, "POST", "/v1/status", now, body)}};
         return api->handle(r).status;
     }
@@ -97,7 +98,8 @@ struct Office {
 
 std::string codeOf(int64_t i) {
     char out[16];
-    std::snprintf(out, sizeof out, "%03llX-%03llX", static_cast<unsigned long long>(i / 4096), static_cast<unsigned long long>(i % 4096));
+    std::snprintf(out, sizeof out, "%03llX-%03llX", static_cast<unsigned long long>(i / 4096),
+                  static_cast<unsigned long long>(i % 4096));
     return out;
 }
 
@@ -109,12 +111,18 @@ int main(int argc, char** argv) {
     std::string where;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
-        if (k == "--applications") applications = std::stoll(v);
-        else if (k == "--sessions") sessions = std::stoi(v);
-        else if (k == "--requests") requests = std::stoi(v);
-        else if (k == "--kiosks") kiosks = std::stoi(v);
-        else if (k == "--dir") where = v;
-        else die("unknown option " + k);
+        if (k == "--applications")
+            applications = std::stoll(v);
+        else if (k == "--sessions")
+            sessions = std::stoi(v);
+        else if (k == "--requests")
+            requests = std::stoi(v);
+        else if (k == "--kiosks")
+            kiosks = std::stoi(v);
+        else if (k == "--dir")
+            where = v;
+        else
+            die("unknown option " + k);
     }
     if (applications < 1000 || applications > 4096LL * 4096 || sessions < 1 || requests < 10) die("numbers out of range");
     test::TempDir temp;
@@ -134,18 +142,20 @@ int main(int argc, char** argv) {
     {
         auto c = o.pool->acquire();
         must(c->script("CREATE TEMP TABLE bench_jobs (k INTEGER PRIMARY KEY, id TEXT)"), "bench_jobs");
-        must(c->script("INSERT INTO bench_jobs (k, id) SELECT row_number() OVER (ORDER BY id) - 1, id FROM catalog WHERE kind = 'job'"),
+        must(c->script(
+                 "INSERT INTO bench_jobs (k, id) SELECT row_number() OVER (ORDER BY id) - 1, id FROM catalog WHERE kind = 'job'"),
              "bench_jobs rows");
         const int64_t base = o.office->now() - applications;
         must(c->script("BEGIN"), "begin");
-        must(c->query("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $1) "
-                      "INSERT INTO applications (id, record_id, device_id, reference_code, job_id, person, note, status, received_at) "
-                      "SELECT printf('a-%010d', i), printf('rec-%010d', i), printf('d-bench-%02d', i % 40), "
-                      "printf('%03X-%03X', i / 4096, i % 4096), j.id, "
-                      "json_object('name', 'Person ' || i, 'phone', '+995555' || printf('%06d', i), 'language', 'ka'), '', "
-                      "CASE WHEN i % 50 = 0 THEN 'invited' WHEN i % 20 = 0 THEN 'forwarded' ELSE 'submitted' END, $2 + i "
-                      "FROM n JOIN bench_jobs j ON j.k = i % 2000",
-                      {applications, base}),
+        must(c->query(
+                 "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $1) "
+                 "INSERT INTO applications (id, record_id, device_id, reference_code, job_id, person, note, status, received_at) "
+                 "SELECT printf('a-%010d', i), printf('rec-%010d', i), printf('d-bench-%02d', i % 40), "
+                 "printf('%03X-%03X', i / 4096, i % 4096), j.id, "
+                 "json_object('name', 'Person ' || i, 'phone', '+995555' || printf('%06d', i), 'language', 'ka'), '', "
+                 "CASE WHEN i % 50 = 0 THEN 'invited' WHEN i % 20 = 0 THEN 'forwarded' ELSE 'submitted' END, $2 + i "
+                 "FROM n JOIN bench_jobs j ON j.k = i % 2000",
+                 {applications, base}),
              "filling applications");
         // What the kiosks' pushes leave beside each application: /metrics counts these.
         must(c->script("INSERT INTO received (id, device_id, kind, outcome, received_at) "
@@ -159,18 +169,20 @@ int main(int argc, char** argv) {
         // The fleet: kiosks heard from at various times, some silent.
         auto c = o.pool->acquire();
         const int64_t now = o.office->now();
-        must(c->query("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1) "
-                      "INSERT INTO devices (id, name, secret, enrolled_at, last_seen, version, queue_depth, sync_interval, office) "
-                      "SELECT printf('d-fleet-%05d', i), printf('Kiosk %d', i), 'x', $2 - 86400, $2 - (i % 400), '0.9.1', i % 7, 60, "
-                      "printf('Office %d', i % 20) FROM n",
-                      {int64_t{kiosks}, now}),
+        must(c->query(
+                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1) "
+                 "INSERT INTO devices (id, name, secret, enrolled_at, last_seen, version, queue_depth, sync_interval, office) "
+                 "SELECT printf('d-fleet-%05d', i), printf('Kiosk %d', i), 'x', $2 - 86400, $2 - (i % 400), '0.9.1', i % 7, 60, "
+                 "printf('Office %d', i % 20) FROM n",
+                 {int64_t{kiosks}, now}),
              "filling the fleet");
     }
 
     // Staff sessions: one cookie each, used in turn by the requests.
     std::vector<std::string> cookies;
     must(o.office->addUser("bench-user", server::office::Role::Coordinator, "bench password 1"), "a user");
-    for (int i = 0; i < sessions; ++i) cookies.push_back("dc_session=" + must(o.office->login("bench-user", "bench password 1"), "login").token);
+    for (int i = 0; i < sessions; ++i)
+        cookies.push_back("dc_session=" + must(o.office->login("bench-user", "bench password 1"), "login").token);
     auto page = [&](int i, const std::string& target) {
         server::HttpRequest r;
         r.method = "GET";
@@ -192,9 +204,11 @@ int main(int argc, char** argv) {
     const Figures byJob = timeIt(requests, [&](int i) {
         page(i, "/office/?kind=application&subject=" + catalog.jobUpserts[random() % catalog.jobUpserts.size()].id);
     });
-    const Figures byDate = timeIt(requests, [&](int i) { page(i, "/office/?kind=application&from=2020-01-01&to=2020-01-31&status=hired"); });
+    const Figures byDate =
+        timeIt(requests, [&](int i) { page(i, "/office/?kind=application&from=2020-01-01&to=2020-01-31&status=hired"); });
     const Figures lookUp = timeIt(requests, [&](int i) {
-        if (o.lookUp(codeOf(static_cast<int64_t>(random() % static_cast<uint64_t>(applications)))) != 200) die("a look-up failed");
+        if (o.lookUp(codeOf(static_cast<int64_t>(random() % static_cast<uint64_t>(applications)))) != 200)
+            die("a look-up failed");
         (void)i;
     });
     // A decision, then the heartbeat of the kiosk that made the application: what the person's
@@ -204,7 +218,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < std::min(requests, 200); ++i) {
         const std::string id = "a-" + std::string(10 - std::to_string(i * 7 + 1).size(), '0') + std::to_string(i * 7 + 1);
         auto start = Clock::now();
-        must(o.office->decide(server::office::RecordKind::Application, id, 0, "invited", "Bring your passport.", "Monday 10:00", who),
+        must(o.office->decide(server::office::RecordKind::Application, id, 0, "invited", "Bring your passport.", "Monday 10:00",
+                              who),
              "a decision");
         decideMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
         start = Clock::now();
@@ -222,8 +237,9 @@ int main(int argc, char** argv) {
         if (o.console->handle(r).status != 200) die("/metrics failed");
     });
 
-    std::printf("office console at the server: %lld applications (filled in %.1f s), %d staff sessions, %d kiosks, %d requests each\n\n",
-                static_cast<long long>(applications), fillSeconds, sessions, kiosks, requests);
+    std::printf(
+        "office console at the server: %lld applications (filled in %.1f s), %d staff sessions, %d kiosks, %d requests each\n\n",
+        static_cast<long long>(applications), fillSeconds, sessions, kiosks, requests);
     std::printf("| %-46s | %8s | %8s | %8s | %-10s |\n", "what", "p50 ms", "p95 ms", "max ms", "goal p95");
     std::printf("|%s|%s|%s|%s|%s|\n", std::string(48, '-').c_str(), std::string(10, '-').c_str(), std::string(10, '-').c_str(),
                 std::string(10, '-').c_str(), std::string(12, '-').c_str());

@@ -43,10 +43,14 @@ int main(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i];
         const size_t v = std::stoull(argv[i + 1]);
-        if (k == "--push") pushCount = v;
-        else if (k == "--pull") pullCount = v;
-        else if (k == "--page") page = v;
-        else die("unknown option " + k);
+        if (k == "--push")
+            pushCount = v;
+        else if (k == "--pull")
+            pullCount = v;
+        else if (k == "--page")
+            page = v;
+        else
+            die("unknown option " + k);
     }
     test::TempDir dir;
     const std::string serverDb = (dir / "server.db").string();
@@ -62,7 +66,8 @@ int main(int argc, char** argv) {
     double pullSeconds = 0, localSeconds = 0;
     {
         auto db = store::Database::open(dir / "pull.db");
-        sync::SyncClient client(*db, *cipher, *http, {.serverUrl = server.url(), .enrollToken = token(serverDb), .pullLimit = page});
+        sync::SyncClient client(*db, *cipher, *http,
+                                {.serverUrl = server.url(), .enrollToken = token(serverDb), .pullLimit = page});
         if (!client.ensureEnrolled()) die("enroll failed");
         sync::RoundReport report;
         const auto t0 = Clock::now();
@@ -76,8 +81,9 @@ int main(int argc, char** argv) {
         const auto t0 = Clock::now();
         for (size_t at = 0; at < catalog.jobUpserts.size(); at += page) {
             domain::CatalogBatch part;
-            part.jobUpserts.assign(catalog.jobUpserts.begin() + static_cast<long>(at),
-                                   catalog.jobUpserts.begin() + static_cast<long>(std::min(at + page, catalog.jobUpserts.size())));
+            part.jobUpserts.assign(
+                catalog.jobUpserts.begin() + static_cast<long>(at),
+                catalog.jobUpserts.begin() + static_cast<long>(std::min(at + page, catalog.jobUpserts.size())));
             if (!store::applyCatalogBatch(*db, part)) die("local import failed");
         }
         localSeconds = seconds(Clock::now() - t0);
@@ -141,10 +147,10 @@ int main(int argc, char** argv) {
     std::printf("| What | Count | Time | Rate |\n|---|---:|---:|---:|\n");
     std::printf("| push outbox records over loopback (batches of 500) | %zu | %.2f s | %.0f records/s |\n", pushCount,
                 pushSeconds, pushCount / pushSeconds);
-    std::printf("| pull catalog changes over loopback (pages of %zu) | %zu | %.2f s | %.0f changes/s |\n", page,
-                pullCount, pullSeconds, pullCount / pullSeconds);
-    std::printf("| the same records imported locally (same pages) | %zu | %.2f s | %.0f records/s |\n", pullCount,
-                localSeconds, pullCount / localSeconds);
+    std::printf("| pull catalog changes over loopback (pages of %zu) | %zu | %.2f s | %.0f changes/s |\n", page, pullCount,
+                pullSeconds, pullCount / pullSeconds);
+    std::printf("| the same records imported locally (same pages) | %zu | %.2f s | %.0f records/s |\n", pullCount, localSeconds,
+                pullCount / localSeconds);
     std::printf("| resume a 5 MB attachment cut at 50%% (chunks of 128 KiB) | %zu bytes sent again | %.2f s | %.1f%% of it |\n",
                 resentBytes, resumeSeconds, 100.0 * static_cast<double>(resentBytes) / static_cast<double>(photoSize));
     std::printf("\npull rate = %.0f%% of the local import rate\n", 100.0 * localSeconds / pullSeconds);

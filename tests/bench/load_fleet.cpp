@@ -66,17 +66,24 @@ int main(int argc, char** argv) {
     std::vector<size_t> fleets = {100, 250, 500, 1000, 2000, 4000, 8000};
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
-        if (k == "--backend") backend = v;
-        else if (k == "--instances") instances = std::stoi(v);
-        else if (k == "--seconds") seconds = std::stod(v);
-        else if (k == "--speedup") speedup = std::stod(v);
-        else if (k == "--limit-ms") limitMs = std::stod(v);
-        else if (k == "--clients") clients = std::stoi(v);
+        if (k == "--backend")
+            backend = v;
+        else if (k == "--instances")
+            instances = std::stoi(v);
+        else if (k == "--seconds")
+            seconds = std::stod(v);
+        else if (k == "--speedup")
+            speedup = std::stod(v);
+        else if (k == "--limit-ms")
+            limitMs = std::stod(v);
+        else if (k == "--clients")
+            clients = std::stoi(v);
         else if (k == "--fleets") {
             fleets.clear();
             std::stringstream list(v);
             for (std::string n; std::getline(list, n, ',');) fleets.push_back(std::stoul(n));
-        } else die("unknown option " + k);
+        } else
+            die("unknown option " + k);
     }
     if (instances < 1 || instances > 2) die("--instances is 1 or 2");
 
@@ -87,7 +94,8 @@ int main(int argc, char** argv) {
         pg.emplace(dir.path());
         if (!pg->available()) die("PostgreSQL: " + pg->why());
         db = pg->conninfo();
-    } else if (backend != "sqlite") die("--backend is sqlite or postgres");
+    } else if (backend != "sqlite")
+        die("--backend is sqlite or postgres");
     if (backend == "sqlite" && instances == 2) die("two instances need PostgreSQL");
 
     // The catalog and the devices, made directly in the server's database.
@@ -115,8 +123,8 @@ int main(int argc, char** argv) {
     }
     std::vector<std::unique_ptr<test::ServerProcess>> servers;
     for (int i = 0; i < instances; ++i)
-        servers.push_back(std::make_unique<test::ServerProcess>(
-            db, dir.path(), std::vector<std::string>{"--threads", std::to_string(clients)}));
+        servers.push_back(std::make_unique<test::ServerProcess>(db, dir.path(),
+                                                                std::vector<std::string>{"--threads", std::to_string(clients)}));
 
     std::printf("| Backend | Instances | Kiosks | Requests/s | p50 ms | p95 ms | p99 ms | Errors |\n");
     std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -171,10 +179,12 @@ int main(int argc, char** argv) {
                         const int64_t stamp = unixNow();
                         // A repeat goes to the other instance, as after a lost answer behind a load balancer.
                         const auto& url = servers[(n + static_cast<size_t>(send)) % servers.size()]->url();
-                        sync::HttpCall call{method, url + target, {{"Content-Type", "application/json"},
-                                                                   {"DC-Device", d.id},
-                                                                   {"DC-Timestamp", std::to_string(stamp)},
-                                                                   {"DC-Signature", sync::signRequest(d.secret, method, target, stamp, body)}},
+                        sync::HttpCall call{method,
+                                            url + target,
+                                            {{"Content-Type", "application/json"},
+                                             {"DC-Device", d.id},
+                                             {"DC-Timestamp", std::to_string(stamp)},
+                                             {"DC-Signature", sync::signRequest(d.secret, method, target, stamp, body)}},
                                             body};
                         const auto sentAt = send == 0 ? due : Clock::now();
                         auto res = http->send(call);
@@ -186,11 +196,13 @@ int main(int argc, char** argv) {
                         }
                         if (target == "/v1/push") {
                             auto answer = sync::parsePushResponse(res->body);
-                            if (!answer) ++mine.errors;
-                            else for (const auto& a : answer->answers) {
-                                if (send == 0 && a.outcome == sync::Outcome::Accepted) ++mine.pushedRecords;
-                                if (send == 1 && a.outcome == sync::Outcome::Duplicate) ++mine.duplicatesAnswered;
-                            }
+                            if (!answer)
+                                ++mine.errors;
+                            else
+                                for (const auto& a : answer->answers) {
+                                    if (send == 0 && a.outcome == sync::Outcome::Accepted) ++mine.pushedRecords;
+                                    if (send == 1 && a.outcome == sync::Outcome::Duplicate) ++mine.duplicatesAnswered;
+                                }
                         }
                     }
                 }

@@ -46,7 +46,8 @@ TEST_CASE("malformed and hostile lines are refused with the line named", "[store
         {"{\"kind\":\"job\",\"op\":\"upsert\",\"record\":{\"id\":\"a\",\"title\":\"x\",\"skills\":[1]}}", "list of strings"},
         {"{\"kind\":\"job\",\"op\":\"upsert\",\"record\":{\"id\":\"a\",\"title\":\"x\",\"workMode\":\"moon\"}}", "workMode"},
         {"{\"kind\":\"job\",\"op\":\"delete\"}", "\"id\" is missing"},
-        {"{\"kind\":\"job\",\"op\":\"upsert\",\"record\":{\"id\":\"a\",\"title\":\"" + std::string(300 * 1024, 'x') + "\"}}", "longer than"},
+        {"{\"kind\":\"job\",\"op\":\"upsert\",\"record\":{\"id\":\"a\",\"title\":\"" + std::string(300 * 1024, 'x') + "\"}}",
+         "longer than"},
         {std::string(100000, '['), "nested deeper than 64 levels"},
         {std::string(60, '['), "not valid JSON"},
     };

@@ -77,11 +77,13 @@ TEST_CASE("lists, graphs and lines of postings, remote work, postings without an
     CHECK(list.jobs[0].id.starts_with("ld-help-inc-"));
     // The same posting imported twice gets the same id.
     CHECK(read(remote).jobs[0].id == list.jobs[0].id);
-    const auto graph = read(R"({"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Careers"},)" + remote + "]}");
+    const auto graph =
+        read(R"({"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Careers"},)" + remote + "]}");
     CHECK(graph.jobs.size() == 1);
     CHECK(graph.refused.empty());  // the page's other things are not postings, not refusals
     std::string lines = remote;
-    for (char& c : lines) if (c == '\n') c = ' ';
+    for (char& c : lines)
+        if (c == '\n') c = ' ';
     const auto byLine = read(lines + "\n\n" + lines + "\nnot json\n");
     CHECK(byLine.jobs.size() == 1);
     REQUIRE(byLine.refused.size() == 2);
@@ -106,7 +108,7 @@ TEST_CASE("real-world feeds: two feeds numbering from 1 do not overwrite each ot
 
 TEST_CASE("real-world feeds: a @graph wrapper beside a posting costs nothing", "[store][jsonld]") {
     const std::string text = std::string("[") + kPosting +
-                             R"(, {"@context":"https://schema.org","@graph":[{"@type":"JobPosting","title":"Welder",
+        R"(, {"@context":"https://schema.org","@graph":[{"@type":"JobPosting","title":"Welder",
                                  "identifier":"W-7","hiringOrganization":"Rustavi Steel"}]}])";
     const auto feed = read(text);
     REQUIRE(feed.jobs.size() == 2);
@@ -129,7 +131,10 @@ TEST_CASE("real-world feeds: pay written as text, per year and per hour, keeps i
     CHECK(hourly.jobs.at(0).salaryMax == 15);
     CHECK(hourly.jobs.at(0).salaryPeriod == "HOUR");
     CHECK(domain::monthlyAmount(15, "HOUR") == 15 * 174);
-    struct Case { const char* text; int64_t amount; };
+    struct Case {
+        const char* text;
+        int64_t amount;
+    };
     for (const Case& c : {Case{"1 200 GEL", 1200}, Case{"1.234,50 EUR", 1235}, Case{"100.000", 100000}, Case{"15.5", 16},
                           Case{"\u20be2,500", 2500}}) {
         INFO(c.text);
@@ -142,14 +147,16 @@ TEST_CASE("real-world feeds: pay written as text, per year and per hour, keeps i
     CHECK_FALSE(unread.jobs[0].salaryMax);
     REQUIRE(unread.notes.size() == 1);
     CHECK(unread.notes[0].reason.find("\"negotiable\" could not be read") != std::string::npos);
-    const auto perPiece = read(R"({"@type":"JobPosting","title":"Picker","baseSalary":{"value":{"value":3,"unitText":"PIECE"}}})");
+    const auto perPiece =
+        read(R"({"@type":"JobPosting","title":"Picker","baseSalary":{"value":{"value":3,"unitText":"PIECE"}}})");
     CHECK(perPiece.notes.at(0).reason.find("PIECE") != std::string::npos);
 }
 
 TEST_CASE("real-world feeds: a posting past its closing date is withdrawn, not offered", "[store][jsonld]") {
     const auto feed = read(R"([{"@type":"JobPosting","title":"Old","identifier":"o","validThrough":"2026-11-30T23:59"},
         {"@type":"JobPosting","title":"Today","identifier":"t","validThrough":"2026-12-03"},
-        {"@type":"JobPosting","title":"Odd date","identifier":"x","validThrough":"soon"}])", "f");
+        {"@type":"JobPosting","title":"Odd date","identifier":"x","validThrough":"soon"}])",
+                           "f");
     REQUIRE(feed.expired.size() == 1);
     CHECK(feed.expired[0].id == "ld-f-o");
     REQUIRE(feed.jobs.size() == 1);  // its last day is today: still offered
@@ -164,13 +171,16 @@ TEST_CASE("broken postings are refused one by one, the rest read", "[store][json
     CHECK(feed.jobs.size() == 2);
     std::vector<std::string> reasons;
     for (const auto& r : feed.refused) reasons.push_back(std::to_string(r.index) + ": " + r.reason);
-    CHECK(reasons == std::vector<std::string>{"2: it has no title", "3: it is not a JSON object",
-                                              "4: it is a \"Organization\", not a JobPosting", "5: it has no title",
-                                              "6: it has no @type: not a JobPosting"});
+    CHECK(reasons ==
+          std::vector<std::string>{"2: it has no title", "3: it is not a JSON object",
+                                   "4: it is a \"Organization\", not a JobPosting", "5: it has no title",
+                                   "6: it has no @type: not a JobPosting"});
 }
 
 TEST_CASE("malformed and hostile JSON-LD files are refused whole, saying why", "[store][jsonld]") {
-    struct Case { std::string text, says; };
+    struct Case {
+        std::string text, says;
+    };
     const Case cases[] = {
         {"{\"@type\":\"JobPosting\",\"title\":\"\xff\xfe\"}", "not valid JSON"},
         {"{\"@type\":\"JobPosting\"\n{", "not valid JSON"},

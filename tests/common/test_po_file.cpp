@@ -34,9 +34,10 @@ TEST_CASE("the kiosk's catalogs parse, and every language translates every messa
 }
 
 TEST_CASE("entries, continuation lines, escapes and comments", "[ui][po]") {
-    auto e = po::parse("# a comment\nmsgid \"\"\nmsgstr \"\"\n\"Language: ka\\n\"\n\n"
-                       "msgctxt \"A\"\nmsgid \"Say \\\"hi\\\"\\n\"\nmsgstr \"\"\n\"two \"\n\"lines\"\n\n"
-                       "#, fuzzy, c-format\nmsgctxt \"B\"\nmsgid \"%d\"\nmsgstr \"%d\"\n");
+    auto e = po::parse(
+        "# a comment\nmsgid \"\"\nmsgstr \"\"\n\"Language: ka\\n\"\n\n"
+        "msgctxt \"A\"\nmsgid \"Say \\\"hi\\\"\\n\"\nmsgstr \"\"\n\"two \"\n\"lines\"\n\n"
+        "#, fuzzy, c-format\nmsgctxt \"B\"\nmsgid \"%d\"\nmsgstr \"%d\"\n");
     REQUIRE(e);
     REQUIRE(e->size() == 2);
     CHECK((*e)[0].id == "Say \"hi\"\n");
@@ -46,7 +47,9 @@ TEST_CASE("entries, continuation lines, escapes and comments", "[ui][po]") {
 }
 
 TEST_CASE("malformed and hostile catalogs are refused, naming the line", "[ui][po]") {
-    struct Case { std::string text, says; };
+    struct Case {
+        std::string text, says;
+    };
     const Case cases[] = {
         {"msgctxt \"A\"\nmsgid \"x\"\n", "no msgstr"},
         {"msgctxt \"A\"\nmsgid \"x\nmsgstr \"y\"\n", "line 2: the string is not closed"},
@@ -70,19 +73,31 @@ TEST_CASE("malformed and hostile catalogs are refused, naming the line", "[ui][p
 }
 
 TEST_CASE("a translation that misses, reorders, empties, fuzzes or loses a %d stops the build", "[ui][po]") {
-    const auto en = *po::parse("msgctxt \"A\"\nmsgid \"One\"\nmsgstr \"One\"\n\nmsgctxt \"B\"\nmsgid \"%d left\"\nmsgstr \"%d left\"\n");
+    const auto en =
+        *po::parse("msgctxt \"A\"\nmsgid \"One\"\nmsgstr \"One\"\n\nmsgctxt \"B\"\nmsgid \"%d left\"\nmsgstr \"%d left\"\n");
     auto check = [&](const std::string& text) { return po::checkAgainst(en, *po::parse(text), "ka"); };
     CHECK(check("msgctxt \"A\"\nmsgid \"One\"\nmsgstr \"ერთი\"\n\nmsgctxt \"B\"\nmsgid \"%d left\"\nmsgstr \"დარჩა %d\"\n"));
-    CHECK(check("msgctxt \"A\"\nmsgid \"One\"\nmsgstr \"ერთი\"\n").error().message().find("\"B\" is missing") != std::string::npos);
+    CHECK(check("msgctxt \"A\"\nmsgid \"One\"\nmsgstr \"ერთი\"\n").error().message().find("\"B\" is missing") !=
+          std::string::npos);
     CHECK(check("msgctxt \"B\"\nmsgid \"%d left\"\nmsgstr \"%d\"\n\nmsgctxt \"A\"\nmsgid \"One\"\nmsgstr \"x\"\n")
-              .error().message().find("was expected") != std::string::npos);
+              .error()
+              .message()
+              .find("was expected") != std::string::npos);
     CHECK(check("msgctxt \"A\"\nmsgid \"One\"\nmsgstr \"\"\n\nmsgctxt \"B\"\nmsgid \"%d left\"\nmsgstr \"%d\"\n")
-              .error().message().find("not translated") != std::string::npos);
+              .error()
+              .message()
+              .find("not translated") != std::string::npos);
     CHECK(check("#, fuzzy\nmsgctxt \"A\"\nmsgid \"One\"\nmsgstr \"x\"\n\nmsgctxt \"B\"\nmsgid \"%d left\"\nmsgstr \"%d\"\n")
-              .error().message().find("fuzzy") != std::string::npos);
+              .error()
+              .message()
+              .find("fuzzy") != std::string::npos);
     CHECK(check("msgctxt \"A\"\nmsgid \"One\"\nmsgstr \"x\"\n\nmsgctxt \"B\"\nmsgid \"%d left\"\nmsgstr \"left\"\n")
-              .error().message().find("%d") != std::string::npos);
+              .error()
+              .message()
+              .find("%d") != std::string::npos);
     CHECK(check("msgctxt \"A\"\nmsgid \"One\"\nmsgstr \"x\"\n\nmsgctxt \"B\"\nmsgid \"%d left\"\nmsgstr \"%d\"\n\n"
                 "msgctxt \"C\"\nmsgid \"c\"\nmsgstr \"c\"\n")
-              .error().message().find("not in en.po") != std::string::npos);
+              .error()
+              .message()
+              .find("not in en.po") != std::string::npos);
 }

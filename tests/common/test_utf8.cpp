@@ -12,13 +12,15 @@ TEST_CASE("utf8 accepts Georgian, Cyrillic and Latin text", "[common]") {
 }
 
 TEST_CASE("utf8 rejects malformed sequences", "[common]") {
-    CHECK_FALSE(utf8::isValid("\xC3"));              // truncated
-    CHECK_FALSE(utf8::isValid("\xC0\xAF"));          // overlong '/'
-    CHECK_FALSE(utf8::isValid("\xED\xA0\x80"));      // UTF-16 surrogate
+    CHECK_FALSE(utf8::isValid("\xC3"));  // truncated
+    CHECK_FALSE(utf8::isValid("\xC0\xAF"));  // overlong '/'
+    CHECK_FALSE(utf8::isValid("\xED\xA0\x80"));  // UTF-16 surrogate
     CHECK_FALSE(utf8::isValid("\xF4\x90\x80\x80"));  // above U+10FFFF
     CHECK_FALSE(utf8::isValid("\xFF"));
     // Invalid bytes still come out one by one, never swallowing valid text after them.
-    const auto chars = utf8::characters("a\xFF" "b");
+    const auto chars = utf8::characters(
+        "a\xFF"
+        "b");
     REQUIRE(chars.size() == 3);
     CHECK(chars[2] == "b");
 }
@@ -38,7 +40,10 @@ TEST_CASE("case folding covers Latin, Cyrillic and Georgian Mtavruli, Yo folds t
     CHECK(dc::utf8::foldCase("ÉCOLE") == "école");
     CHECK(dc::utf8::foldCase("\xE1\xB2\x90") == "\xE1\x83\x90");  // Mtavruli AN -> Mkhedruli an
     CHECK(dc::utf8::foldCase("ბუღალტერი") == "ბუღალტერი");
-    CHECK(dc::utf8::foldCase("a\xFF" "B") == "a\xFF" "b");  // invalid bytes pass through
+    CHECK(dc::utf8::foldCase("a\xFF"
+                             "B") ==
+          "a\xFF"
+          "b");  // invalid bytes pass through
     CHECK(dc::utf8::foldYo("Ёлка, ёж, Еда") == "Елка, еж, Еда");
     CHECK(dc::utf8::foldYo("\xD1") == "\xD1");  // a cut sequence is left alone
 }
@@ -50,7 +55,8 @@ TEST_CASE("printable text: escape sequences, direction overrides and bad bytes a
     CHECK(utf8::printable("evil\u202Etxt.exe") == "evil?txt.exe");
     CHECK(utf8::printable("x\u2066y\u2069") == "x?y?");
     CHECK(utf8::printable("\xff\xfe") == "??");
-    CHECK(utf8::printable("\xc2\x9b" "31m") == "?31m");  // C1 control introducer
+    CHECK(utf8::printable("\xc2\x9b"
+                          "31m") == "?31m");  // C1 control introducer
 }
 
 TEST_CASE("utf8 truncate never cuts a character in two", "[common]") {

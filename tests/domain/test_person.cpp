@@ -30,7 +30,7 @@ TEST_CASE("a person's fields: one rule each, the first broken one named", "[doma
     CHECK(with([](Profile& p) { p.name = std::string(201, 'a'); }) == PersonField::Name);
     CHECK(with([](Profile& p) { p.name = "Le\x1b[2Jla"; }) == PersonField::Name);
     CHECK(with([](Profile& p) { p.name = "\xff\xfe"; }) == PersonField::Name);
-    CHECK(with([](Profile& p) { p.phone = "12345"; }) == PersonField::Phone);             // 5 digits
+    CHECK(with([](Profile& p) { p.phone = "12345"; }) == PersonField::Phone);  // 5 digits
     CHECK(with([](Profile& p) { p.phone = "1234567890123456"; }) == PersonField::Phone);  // 16 digits
     CHECK(with([](Profile& p) { p.phone = "555 12 34 56; DROP"; }) == PersonField::Phone);
     CHECK(with([](Profile& p) { p.phone = std::string(41, ' ') + "123456"; }) == PersonField::Phone);
@@ -44,11 +44,17 @@ TEST_CASE("a person's fields: one rule each, the first broken one named", "[doma
     CHECK(with([](Profile& p) { p.birthDate = "1990-02-30"; }) == PersonField::BirthDate);
     CHECK(with([](Profile& p) { p.birthDate = "02.03.1990"; }) == PersonField::BirthDate);
     // The first in the form's order: name before phone.
-    CHECK(with([](Profile& p) { p.name = ""; p.phone = "1"; }) == PersonField::Name);
+    CHECK(with([](Profile& p) {
+              p.name = "";
+              p.phone = "1";
+          }) == PersonField::Name);
     // What is allowed.
     CHECK_FALSE(with([](Profile& p) { p.phone = "8 (029) 123-45-67"; }));
     CHECK_FALSE(with([](Profile& p) { p.email = "lela@example.ge"; }));
-    CHECK_FALSE(with([](Profile& p) { p.documentNumber = "L898902C3"; p.birthDate = "1974-08-12"; }));
+    CHECK_FALSE(with([](Profile& p) {
+        p.documentNumber = "L898902C3";
+        p.birthDate = "1974-08-12";
+    }));
     CHECK_FALSE(with([](Profile& p) { p.name = "Нино Беридзе-ნინო"; }));
     CHECK(checkNote(std::string(1000, 'n')) == std::nullopt);
     CHECK(checkNote(std::string(1001, 'n'))->field == PersonField::Note);
@@ -57,8 +63,12 @@ TEST_CASE("a person's fields: one rule each, the first broken one named", "[doma
 }
 
 TEST_CASE("record bodies: what the kiosk builds the office reads back, field for field", "[domain][records]") {
-    ApplicationBody a{.applicationId = "a-1", .referenceCode = "ACD-EFG", .jobId = "job-1",
-                      .person = {lela(), true}, .note = "Evenings only", .attachments = {{"att-1", "id-photo", "ab12"}}};
+    ApplicationBody a{.applicationId = "a-1",
+                      .referenceCode = "ACD-EFG",
+                      .jobId = "job-1",
+                      .person = {lela(), true},
+                      .note = "Evenings only",
+                      .attachments = {{"att-1", "id-photo", "ab12"}}};
     a.person.profile.skills = {"Excel", "Driving"};
     a.person.profile.documentNumber = "AB123456";
     auto back = readApplicationBody(toJson(a));
@@ -74,8 +84,12 @@ TEST_CASE("record bodies: what the kiosk builds the office reads back, field for
     REQUIRE(back->attachments.size() == 1);
     CHECK(back->attachments[0].kind == "id-photo");
 
-    EnrollmentBody e{.enrollmentId = "e-1", .referenceCode = "HJK-MNP", .sessionId = "s-1", .courseId = "c-1",
-                     .waitlist = true, .person = {lela(), false}};
+    EnrollmentBody e{.enrollmentId = "e-1",
+                     .referenceCode = "HJK-MNP",
+                     .sessionId = "s-1",
+                     .courseId = "c-1",
+                     .waitlist = true,
+                     .person = {lela(), false}};
     auto eb = readEnrollmentBody(toJson(e));
     REQUIRE(eb);
     CHECK(eb->sessionId == "s-1");
@@ -86,8 +100,8 @@ TEST_CASE("record bodies: what the kiosk builds the office reads back, field for
 }
 
 TEST_CASE("record bodies: malformed, oversized and hostile ones are refused, naming the field", "[domain][records][hostile]") {
-    const json good = toJson(ApplicationBody{.applicationId = "a-1", .referenceCode = "ACD-EFG", .jobId = "job-1",
-                                             .person = {lela(), false}});
+    const json good =
+        toJson(ApplicationBody{.applicationId = "a-1", .referenceCode = "ACD-EFG", .jobId = "job-1", .person = {lela(), false}});
     REQUIRE(readApplicationBody(good));
     auto refusedFor = [&](auto change) {
         json body = good;
@@ -105,11 +119,13 @@ TEST_CASE("record bodies: malformed, oversized and hostile ones are refused, nam
     CHECK(refusedFor([](json& b) { b["person"]["phone"] = "call me"; }).find("phone") != std::string::npos);
     CHECK(refusedFor([](json& b) { b["person"]["name"] = json::array(); }).find("name") != std::string::npos);
     CHECK(refusedFor([](json& b) { b["person"]["skills"] = json::array({1, 2}); }).find("skill") != std::string::npos);
-    CHECK(refusedFor([](json& b) { b["person"]["skills"] = std::vector<std::string>(65, "x"); }).find("skills") != std::string::npos);
+    CHECK(refusedFor([](json& b) { b["person"]["skills"] = std::vector<std::string>(65, "x"); }).find("skills") !=
+          std::string::npos);
     CHECK(refusedFor([](json& b) { b["note"] = std::string(1001, 'n'); }).find("note") != std::string::npos);
     CHECK(refusedFor([](json& b) { b["attachments"] = json::array({"x"}); }).find("attachment") != std::string::npos);
-    CHECK(refusedFor([](json& b) { b["attachments"] = json::array({json::object({{"id", "a"}})}); }).find("kind") !=
-          std::string::npos);
+    CHECK(refusedFor([](json& b) {
+              b["attachments"] = json::array({json::object({{"id", "a"}})});
+          }).find("kind") != std::string::npos);
     CHECK_FALSE(readApplicationBody(json::array()));
     CHECK_FALSE(readApplicationBody(json("text")));
     CHECK_FALSE(readEnrollmentBody(good));  // an application is not an enrollment

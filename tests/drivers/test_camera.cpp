@@ -55,7 +55,8 @@ TEST_CASE("the synthetic camera shows a desk, then a document the reader reads i
 }
 
 TEST_CASE("a camera unplugged mid-capture says so, and works again when it is back", "[camera][synthetic]") {
-    auto backend = makeSyntheticBackend({.fps = 30, .emptySeconds = 10, .unplugAfterFrames = 2, .unpluggedSeconds = 0.3, .realTime = false});
+    auto backend =
+        makeSyntheticBackend({.fps = 30, .emptySeconds = 10, .unplugAfterFrames = 2, .unpluggedSeconds = 0.3, .realTime = false});
     auto camera = openOnly(*backend);
     REQUIRE(camera->start(320, 240, 30));
     REQUIRE(camera->nextFrame(1.0));

@@ -266,8 +266,8 @@ TEST_CASE("images: undecodable, empty and oversized files get clear errors", "[i
     std::ofstream(dir / "empty.png");
     CHECK(dc::image::loadImage(dir / "empty.png").error().message().find("empty") != std::string::npos);
     // A PNG header claiming 9000 x 9000 pixels (81 megapixels: a decompression bomb's start).
-    const unsigned char huge[] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-                                  0, 0, 0x23, 0x28, 0, 0, 0x23, 0x28, 8, 0, 0, 0, 0, 0, 0, 0, 0};
+    const unsigned char huge[] = {0x89, 'P',  'N',  'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0,
+                                  0,    0x23, 0x28, 0,   0,    0x23, 0x28, 8,    0, 0, 0, 0,  0,   0,   0,   0};
     auto r = dc::image::decodeImage(huge, sizeof huge);
     REQUIRE_FALSE(r);
     INFO(r.error().message());
@@ -287,9 +287,8 @@ TEST_CASE("dc-idread prints one JSON line per file, errors included", "[idread][
     REQUIRE(dc::image::savePng(s.frame, dir / "card.png"));
     std::ofstream(dir / "broken.jpg") << "\xff\xd8 truncated";
     int status = -1;
-    const std::string out = run(std::string(DC_IDREAD_PATH) + " " + (dir / "card.png").string() + " " +
-                                    (dir / "broken.jpg").string() + " 2>&1",
-                                &status);
+    const std::string out = run(
+        std::string(DC_IDREAD_PATH) + " " + (dir / "card.png").string() + " " + (dir / "broken.jpg").string() + " 2>&1", &status);
     std::istringstream lines(out);
     std::string first, second;
     REQUIRE(std::getline(lines, first));
@@ -310,8 +309,9 @@ TEST_CASE("dc-idread prints one JSON line per file, errors included", "[idread][
 TEST_CASE("barcodes: the kiosk's receipt QR, a PDF417 and a DataMatrix are read back, also on a page", "[idread][barcodes]") {
     const std::string receipt = "K7M-4QX";
     const std::string pdf = "BLR;3140289A001PB7;IARMOLENKA;VOLGA";  // the kind of text an ID card's back carries
-    for (auto [format, text] : {std::pair{"QRCode", receipt}, std::pair{"PDF417", pdf}, std::pair{"DataMatrix", std::string("DC1;7f3a9c;2026-11-23")},
-                                std::pair{"QRCode", std::string("ნინო ბერიძე · Ольга")}}) {
+    for (auto [format, text] :
+         {std::pair{"QRCode", receipt}, std::pair{"PDF417", pdf}, std::pair{"DataMatrix", std::string("DC1;7f3a9c;2026-11-23")},
+          std::pair{"QRCode", std::string("ნინო ბერიძე · Ольга")}}) {
         INFO(format);
         const auto symbol = drawBarcode(format, text, std::string(format) == "PDF417" ? 640 : 240);
         REQUIRE_FALSE(symbol.empty());

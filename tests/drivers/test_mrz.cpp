@@ -162,7 +162,7 @@ TEST_CASE("dates: centuries, calendars and unknown parts", "[idread][mrz]") {
 
 TEST_CASE("repair maps confusables by field type: letters in names, digits in dates", "[idread][mrz][repair]") {
     auto lines = kPassport;
-    lines[0][7] = '1';   // ER1KSSON: a name holds no digits
+    lines[0][7] = '1';  // ER1KSSON: a name holds no digits
     lines[0][10] = '5';  // ERIK5SON, again
     lines[1][15] = 'O';  // 74O812: a date is digits
     lines[1][19] = 'Z';  // its check digit too
@@ -188,8 +188,12 @@ TEST_CASE("repair settles a letters-and-digits field by its check digit, and onl
     const std::string alphabet = "0O5S8B379";
     auto other = [](char c) {
         switch (c) {
-            case '0': return 'O'; case 'O': return '0'; case '5': return 'S';
-            case 'S': return '5'; case '8': return 'B'; case 'B': return '8';
+            case '0': return 'O';
+            case 'O': return '0';
+            case '5': return 'S';
+            case 'S': return '5';
+            case '8': return 'B';
+            case 'B': return '8';
             default: return '\0';
         }
     };

@@ -61,7 +61,10 @@ image::GrayImage decodeRaster(const std::string& bytes, int& bands) {
             }
         ++bands;
     }
-    CHECK(bytes.substr(at) == std::string("\x1b" "d\x04" "\x1dV\x01"));
+    CHECK(bytes.substr(at) ==
+          std::string("\x1b"
+                      "d\x04"
+                      "\x1dV\x01"));
     return out;
 }
 

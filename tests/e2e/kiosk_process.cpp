@@ -80,8 +80,7 @@ ProcessResult runKiosk(const KioskRun& run, const std::filesystem::path& workDir
         // A step waits for its condition (text on screen, a screen settled); the cap only decides
         // how long a failing run takes, so it is generous enough for a machine many times slower
         // than ours (an answer from the server, a first catalog, a busy machine's llvmpipe).
-        if (std::find(run.args.begin(), run.args.end(), "--step-timeout") == run.args.end())
-            command += " --step-timeout 180";
+        if (std::find(run.args.begin(), run.args.end(), "--step-timeout") == run.args.end()) command += " --step-timeout 180";
         const auto scriptFile = workDir / "test.script";
         std::ofstream(scriptFile) << run.script;
         command += " --script " + quote(scriptFile.string());

@@ -15,9 +15,9 @@ struct ProcessResult {
 struct KioskRun {
     std::string binary = DC_KIOSK_PATH;
     std::vector<std::string> args;
-    std::string script;               // written to a file and passed with --script when not empty
+    std::string script;  // written to a file and passed with --script when not empty
     bool underXvfb = true;
-    std::string environment;          // prefix such as "env -u DISPLAY SDL_VIDEODRIVER=x11"
+    std::string environment;  // prefix such as "env -u DISPLAY SDL_VIDEODRIVER=x11"
 };
 
 ProcessResult runKiosk(const KioskRun& run, const std::filesystem::path& workDir);

@@ -42,10 +42,10 @@ std::string firstCourseName() {
 // The text before "%d" in a message: what is on screen whatever the number.
 std::string prefix(const std::string& text) { return text.substr(0, text.find("%d")); }
 
-const char* const kScreens[] = {"home", "jobs", "job", "apply", "review", "receipt", "courses", "course", "status", "language", "help"};
+const char* const kScreens[] = {"home",    "jobs",   "job",    "apply",    "review", "receipt",
+                                "courses", "course", "status", "language", "help"};
 
-std::string visitEveryScreen(const std::string& lang, const std::filesystem::path& dumps, const std::string& shots,
-                             bool large) {
+std::string visitEveryScreen(const std::string& lang, const std::filesystem::path& dumps, const std::string& shots, bool large) {
     auto t = catalog(lang);
     auto q = [](const std::string& s) { return "\"" + s + "\""; };
     std::string s = large ? "tap \"170%\"\n" : "";
@@ -60,15 +60,17 @@ std::string visitEveryScreen(const std::string& lang, const std::filesystem::pat
     s += "tap \"Junior QA tester\"\nexpect " + q(t["SkillsNeeded"]) + "\n" + stop("job");
     s += "tap " + q(t["ApplyButton"]) + "\nexpect " + q(t["FieldName"]) + "\n" + stop("apply");
     s += "tap " + q(t["FieldName"]) + "\ntype \"Nino Beridze\"\ntap " + q(t["FieldPhone"]) + "\ntype \"599 12 34 56\"\ntap " +
-         q(t["KeyDone"]) + "\ntap \"English\"\n" + scroll + "tap " + q(t["ConsentAgree"]) + "\n" + scroll + "tap " + q(t["ReviewNext"]) + "\nexpect " +
-         q(t["ReviewIntro"]) + "\n" + stop("review");
+        q(t["KeyDone"]) + "\ntap \"English\"\n" + scroll + "tap " + q(t["ConsentAgree"]) + "\n" + scroll + "tap " +
+        q(t["ReviewNext"]) + "\nexpect " + q(t["ReviewIntro"]) + "\n" + stop("review");
     s += "tap " + q(t["SendApplication"]) + "\nexpect " + q(t["YourCode"]) + "\n" + stop("receipt");
-    s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileCourses"]) + "\nexpect " + q(prefix(t["CoursesFound"])) + "\n" + stop("courses");
+    s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileCourses"]) + "\nexpect " + q(prefix(t["CoursesFound"])) + "\n" +
+        stop("courses");
     s += "tap " + q(firstCourseName()) + "\nexpect " + q(t["Sessions"]) + "\n" + stop("course");
     s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileStatus"]) + "\nexpect " + q(t["CheckButton"]) + "\n" + stop("status");
     s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileLanguage"]) + "\nexpect \"Беларуская\"\n" + stop("language");
     // Large text: Home's small tiles go two to a row, and Help is on the second, below.
-    s += "tap " + q(t["Home"]) + "\n" + scroll + "tap " + q(t["TileHelp"]) + "\nexpect " + q(t["HelpClerk"]) + "\n" + stop("help");
+    s +=
+        "tap " + q(t["Home"]) + "\n" + scroll + "tap " + q(t["TileHelp"]) + "\nexpect " + q(t["HelpClerk"]) + "\n" + stop("help");
     return s;
 }
 
@@ -94,10 +96,12 @@ void checkTextFits(const json& dump) {
         for (size_t j = i + 1; j < texts.size(); ++j) {
             const auto& a = texts[i];
             const auto& b = texts[j];
-            const double overlapX = std::min(a["x"].get<double>() + a["w"].get<double>(), b["x"].get<double>() + b["w"].get<double>()) -
-                                    std::max(a["x"].get<double>(), b["x"].get<double>());
-            const double overlapY = std::min(a["y"].get<double>() + a["h"].get<double>(), b["y"].get<double>() + b["h"].get<double>()) -
-                                    std::max(a["y"].get<double>(), b["y"].get<double>());
+            const double overlapX =
+                std::min(a["x"].get<double>() + a["w"].get<double>(), b["x"].get<double>() + b["w"].get<double>()) -
+                std::max(a["x"].get<double>(), b["x"].get<double>());
+            const double overlapY =
+                std::min(a["y"].get<double>() + a["h"].get<double>(), b["y"].get<double>() + b["h"].get<double>()) -
+                std::max(a["y"].get<double>(), b["y"].get<double>());
             INFO(a["label"] << " overlaps " << b["label"]);
             CHECK((overlapX <= 1 || overlapY <= 1));
         }

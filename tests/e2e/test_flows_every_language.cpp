@@ -26,12 +26,11 @@ const char* const kLanguages[] = {"ka", "ru", "be", "en"};
 std::string q(const std::string& s) { return "\"" + s + "\""; }
 
 std::string fill(const Words& w, const std::string& name, const std::string& phone) {
-    return "tap " + q(w("FieldName")) + "\ntype " + q(name) + "\ntap " + q(w("FieldPhone")) + "\ntype " + q(phone) +
-           "\ntap " + q(w("KeyDone")) + "\ntap " + q(w("ConsentAgree")) + "\n";
+    return "tap " + q(w("FieldName")) + "\ntype " + q(name) + "\ntap " + q(w("FieldPhone")) + "\ntype " + q(phone) + "\ntap " +
+        q(w("KeyDone")) + "\ntap " + q(w("ConsentAgree")) + "\n";
 }
 
-ProcessResult run(const TempDir& dir, const std::string& lang, const std::string& script,
-                  std::vector<std::string> extra = {}) {
+ProcessResult run(const TempDir& dir, const std::string& lang, const std::string& script, std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"--data-dir", (dir / "data").string(), "--language", lang};
     args.insert(args.end(), extra.begin(), extra.end());
     return runKiosk({.args = args, .script = script}, dir.path());
@@ -51,12 +50,13 @@ TEST_CASE("apply for a job, fixing what the form asks, in every language", "[e2e
         INFO(lang);
         const Words w(lang);
         TempDir dir;
-        const std::string script = "tap " + q(w("TileJobs")) + "\ntype \"junior qa\"\ntap \"Junior QA tester\"\n"
-                                   "tap " + q(w("ApplyButton")) + "\ntap " + q(w("ReviewNext")) + "\nexpect " +
-                                   q(w("ProblemName")) + "\n" + fill(w, "Nino", "599 12 34 56") + "tap " +
-                                   q(w("ReviewNext")) + "\nexpect " + q(w("ReviewIntro")) + "\ntap " + q(w("SendApplication")) + "\nexpect " + q(w("YourCode")) + "\nexpect " +
-                                   q(w("ReceiptApplied")) + "\ntap " + q(w("Finish")) + "\nexpect " +
-                                   q(w("HomeInstruction")) + "\n";
+        const std::string script = "tap " + q(w("TileJobs")) +
+            "\ntype \"junior qa\"\ntap \"Junior QA tester\"\n"
+            "tap " +
+            q(w("ApplyButton")) + "\ntap " + q(w("ReviewNext")) + "\nexpect " + q(w("ProblemName")) + "\n" +
+            fill(w, "Nino", "599 12 34 56") + "tap " + q(w("ReviewNext")) + "\nexpect " + q(w("ReviewIntro")) + "\ntap " +
+            q(w("SendApplication")) + "\nexpect " + q(w("YourCode")) + "\nexpect " + q(w("ReceiptApplied")) + "\ntap " +
+            q(w("Finish")) + "\nexpect " + q(w("HomeInstruction")) + "\n";
         const auto result = run(dir, lang, script);
         INFO(result.output);
         REQUIRE(result.exitCode == 0);
@@ -73,13 +73,13 @@ TEST_CASE("ask for a course place and join a waiting list, in every language", "
         INFO(lang);
         const Words w(lang);
         TempDir dir;
-        const std::string script =
-            "tap " + q(w("TileCourses")) + "\ntap " + q(course.name) + "\nexpect " + q(w("Sessions")) + "\n" +
-            "tap " + q(w("SendEnrollment")) + "\nexpect " + q(w("EnrollTitle")) + "\n" + fill(w, "Giorgi", "+995 555 11 22 33") +
-            "tap " + q(w("ReviewNext")) + "\ntap " + q(w("SendEnrollment")) + "\nexpect " + q(w("ReceiptEnrolled")) + "\ntap " + q(w("Finish")) + "\n" +
-            "tap " + q(w("TileCourses")) + "\ntap " + q(course.name) + "\ntap " + q(w("JoinWaitlist")) + "\n" +
-            fill(w, "Olga", "+375291234567") + "tap " + q(w("ReviewNext")) + "\ntap " + q(w("SendEnrollment")) + "\nexpect " + q(w("ReceiptWaitlisted", 1)) +
-            "\ntap " + q(w("Finish")) + "\n";
+        const std::string script = "tap " + q(w("TileCourses")) + "\ntap " + q(course.name) + "\nexpect " + q(w("Sessions")) +
+            "\n" + "tap " + q(w("SendEnrollment")) + "\nexpect " + q(w("EnrollTitle")) + "\n" +
+            fill(w, "Giorgi", "+995 555 11 22 33") + "tap " + q(w("ReviewNext")) + "\ntap " + q(w("SendEnrollment")) +
+            "\nexpect " + q(w("ReceiptEnrolled")) + "\ntap " + q(w("Finish")) + "\n" + "tap " + q(w("TileCourses")) + "\ntap " +
+            q(course.name) + "\ntap " + q(w("JoinWaitlist")) + "\n" + fill(w, "Olga", "+375291234567") + "tap " +
+            q(w("ReviewNext")) + "\ntap " + q(w("SendEnrollment")) + "\nexpect " + q(w("ReceiptWaitlisted", 1)) + "\ntap " +
+            q(w("Finish")) + "\n";
         const auto result = run(dir, lang, script);
         INFO(result.output);
         CHECK(result.exitCode == 0);
@@ -97,12 +97,12 @@ TEST_CASE("check a status by reference code, in every language", "[e2e][flows][i
             auto db = dc::store::Database::open(dir / "data" / "kiosk.db");
             REQUIRE(dc::store::applyCatalogBatch(*db, dc::catalog::kioskSeedCatalog()));
             auto cipher = dc::store::FieldCipher::openDeviceKey(dir / "data" / "device.key");
-            code = dc::store::submitApplication(*db, *cipher,
-                                                {.jobId = "demo-job-001", .person = {.name = "Ana", .phone = "599000111"}, .consent = true})
+            code = dc::store::submitApplication(
+                       *db, *cipher, {.jobId = "demo-job-001", .person = {.name = "Ana", .phone = "599000111"}, .consent = true})
                        ->referenceCode;
         }
-        const std::string script = "tap " + q(w("TileStatus")) + "\ntap " + q(w("FieldCode")) + "\ntype " + q(code) +
-                                   "\ntap " + q(w("CheckButton")) + "\nexpect " + q(w("StatusPending")) + "\n";
+        const std::string script = "tap " + q(w("TileStatus")) + "\ntap " + q(w("FieldCode")) + "\ntype " + q(code) + "\ntap " +
+            q(w("CheckButton")) + "\nexpect " + q(w("StatusPending")) + "\n";
         const auto result = run(dir, lang, script);
         INFO(result.output);
         CHECK(result.exitCode == 0);
@@ -114,11 +114,12 @@ TEST_CASE("walk away in every language: the warning, More time, then nothing lef
         INFO(lang);
         const Words w(lang);
         TempDir dir;
-        const std::string script = "tap " + q(w("TileJobs")) + "\ntype \"secretsearch\"\nexpect \"secretsearch\"\n"
-                                   "expect " + q(w.before("IdleWarning")) + "\ntap " + q(w("MoreTime")) + "\nexpect-not " +
-                                   q(w.before("IdleWarning")) + "\nexpect " + q(w("HomeInstruction")) + "\ndump " +
-                                   (dir / "after.json").string() + "\ntap " + q(w("TileJobs")) + "\nexpect " +
-                                   q(w.before("JobsFound")) + "\ndump " + (dir / "jobs.json").string() + "\n";
+        const std::string script = "tap " + q(w("TileJobs")) +
+            "\ntype \"secretsearch\"\nexpect \"secretsearch\"\n"
+            "expect " +
+            q(w.before("IdleWarning")) + "\ntap " + q(w("MoreTime")) + "\nexpect-not " + q(w.before("IdleWarning")) +
+            "\nexpect " + q(w("HomeInstruction")) + "\ndump " + (dir / "after.json").string() + "\ntap " + q(w("TileJobs")) +
+            "\nexpect " + q(w.before("JobsFound")) + "\ndump " + (dir / "jobs.json").string() + "\n";
         const auto result = run(dir, lang, script, {"--short-timings-for-tests", "--idle-timeout", "6"});
         INFO(result.output);
         REQUIRE(result.exitCode == 0);
@@ -138,13 +139,11 @@ TEST_CASE("a person who cannot see the screen applies with arrows and Enter only
         const Words w(lang);
         TempDir dir;
         auto find = [](const std::string& label) { return "listen-for " + q(label) + "\nkey Enter\n"; };
-        const std::string script =
-            find(w("TileJobs")) + "expect " + q(w.before("JobsFound")) + "\n" + find("Junior QA tester") +
-            find(w("ApplyButton")) + "expect " + q(w("ReviewNext")) + "\n" + find(w("FieldName")) +
-            find(firstLetter.at(lang)) + find(w("FieldPhone")) + find("5") + "key Enter\nkey Enter\nkey Enter\nkey Enter\nkey Enter\n" +
-            find(w("KeyDone")) + find(w("ConsentAgree")) + find(w("ReviewNext")) + "expect " + q(w("ReviewIntro")) +
-            "\nlisten-for " + q(w("SendApplication")) + "\ndump " +
-            (dir / "send.json").string() + "\nkey Enter\nexpect " + q(w("YourCode")) + "\n";
+        const std::string script = find(w("TileJobs")) + "expect " + q(w.before("JobsFound")) + "\n" + find("Junior QA tester") +
+            find(w("ApplyButton")) + "expect " + q(w("ReviewNext")) + "\n" + find(w("FieldName")) + find(firstLetter.at(lang)) +
+            find(w("FieldPhone")) + find("5") + "key Enter\nkey Enter\nkey Enter\nkey Enter\nkey Enter\n" + find(w("KeyDone")) +
+            find(w("ConsentAgree")) + find(w("ReviewNext")) + "expect " + q(w("ReviewIntro")) + "\nlisten-for " +
+            q(w("SendApplication")) + "\ndump " + (dir / "send.json").string() + "\nkey Enter\nexpect " + q(w("YourCode")) + "\n";
         const auto result = run(dir, lang, script);
         INFO(result.output);
         REQUIRE(result.exitCode == 0);

@@ -51,7 +51,8 @@ void writeBlurredDocument(const std::filesystem::path& folder) {
     const auto document = renderer().printDocument(id, rng, p);
     for (int i = 0; i < 4; ++i) {
         p.centreX = 0.4 + 0.05 * i;
-        REQUIRE(dc::image::savePng(renderer().photograph(document, p, rng, 1280, 720), folder / ("frame-" + std::to_string(i) + ".png")));
+        REQUIRE(dc::image::savePng(renderer().photograph(document, p, rng, 1280, 720),
+                                   folder / ("frame-" + std::to_string(i) + ".png")));
     }
 }
 
@@ -102,17 +103,15 @@ TEST_CASE("a jobseeker fills the application from their ID document, and its pic
         REQUIRE(token.exitCode == 0);
         // The catalog comes from the office: first it has arrived (the list does not change under a
         // person's eyes while they read it, so it would not appear on a list already open).
-        const std::string script =
-            tap(w("TileHelp")) + tap(w("SyncNow")) + expect(w("DeliveryUpToDate")) + tap(w("Home")) +
-            tap(w("TileJobs")) + "type \"junior qa\"\n" + tap("Junior QA tester") + tap(w("ApplyButton")) +
-            tap(w("ReadMyId")) + expect(w("IdConsentYes")) + "screenshot " + kShots + "/id-consent-" + lang + ".png\n" +
-            tap(w("IdConsentYes")) + expect(w("IdUseThese")) + expect(number) + expect(asWritten(scene.identity.surname)) +
-            "screenshot " + kShots + "/id-check-" + lang + ".png\n" + tap(w("IdUseThese")) + expect(w("IdPhotoAttached")) +
-            "screenshot " + kShots + "/apply-id-" + lang + ".png\n" +
-            tap(w("FieldPhone")) + "type \"599 12 34 56\"\n" + tap(w("KeyDone")) + "swipe up\n" +
-            tap(w("ConsentAgree")) + tap(w("ReviewNext")) + expect(number) + expect(w("Attached")) + "screenshot " + kShots + "/review-id-" + lang + ".png\n" +
-            tap(w("SendApplication")) + expect(w("YourCode")) + expect(w("ReceiptDelivered")) + tap(w("Finish")) +
-            tap(w("TileHelp")) + tap(w("SyncNow")) + expect(w("DeliveryUpToDate")) + "wait 1500\n";
+        const std::string script = tap(w("TileHelp")) + tap(w("SyncNow")) + expect(w("DeliveryUpToDate")) + tap(w("Home")) +
+            tap(w("TileJobs")) + "type \"junior qa\"\n" + tap("Junior QA tester") + tap(w("ApplyButton")) + tap(w("ReadMyId")) +
+            expect(w("IdConsentYes")) + "screenshot " + kShots + "/id-consent-" + lang + ".png\n" + tap(w("IdConsentYes")) +
+            expect(w("IdUseThese")) + expect(number) + expect(asWritten(scene.identity.surname)) + "screenshot " + kShots +
+            "/id-check-" + lang + ".png\n" + tap(w("IdUseThese")) + expect(w("IdPhotoAttached")) + "screenshot " + kShots +
+            "/apply-id-" + lang + ".png\n" + tap(w("FieldPhone")) + "type \"599 12 34 56\"\n" + tap(w("KeyDone")) + "swipe up\n" +
+            tap(w("ConsentAgree")) + tap(w("ReviewNext")) + expect(number) + expect(w("Attached")) + "screenshot " + kShots +
+            "/review-id-" + lang + ".png\n" + tap(w("SendApplication")) + expect(w("YourCode")) + expect(w("ReceiptDelivered")) +
+            tap(w("Finish")) + tap(w("TileHelp")) + tap(w("SyncNow")) + expect(w("DeliveryUpToDate")) + "wait 1500\n";
         const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--config",
                                                deviceConfig(dir, lang, dir / "frames", server.url()).string(), "--windowed",
                                                "1280x800", "--enroll-token", token.output.substr(0, token.output.find('\n'))},
@@ -150,46 +149,47 @@ TEST_CASE("a document the camera cannot read: guidance on screen, then the perso
         std::string script = tap(w("TileJobs")) + "type \"junior qa\"\n" + tap("Junior QA tester") + tap(w("ApplyButton"));
         if (lang == "en")
             script += tap(w("FieldName")) + "type \"Nino Beridze\"\n" + tap(w("FieldPhone")) + "type \"599 12 34 56\"\n" +
-                      tap(w("KeyDone")) + tap(w("ConsentAgree"));
+                tap(w("KeyDone")) + tap(w("ConsentAgree"));
         script += tap(w("ReadMyId")) + tap(w("IdConsentYes")) + expect(w("CaptureHoldStill")) + "screenshot " + kShots +
-                  "/id-camera-" + lang + ".png\n" + tap(w("IdTypeInstead")) + expect(w("FieldDocument"));
+            "/id-camera-" + lang + ".png\n" + tap(w("IdTypeInstead")) + expect(w("FieldDocument"));
         if (lang == "en") {
             // Typed: a number too short is refused with a plain sentence; then a right one goes.
-            script += "type \"ab12\"\n" + tap(w("FieldBirthDate")) + "type \"1990-04-25\"\n" + tap(w("KeyDone")) +
-                      "swipe up\n" + tap(w("ReviewNext")) + expect(w("ProblemDocument")) + tap(w("FieldDocument")) + "type \"34567\"\n" +
-                      tap(w("KeyDone")) + "swipe up\n" + tap(w("ReviewNext")) + expect("AB1234567") + expect("1990-04-25") +
-                      "expect-not \"" + w("ReviewIdPhoto") + "\"\n" + tap(w("SendApplication")) + expect(w("YourCode"));
+            script += "type \"ab12\"\n" + tap(w("FieldBirthDate")) + "type \"1990-04-25\"\n" + tap(w("KeyDone")) + "swipe up\n" +
+                tap(w("ReviewNext")) + expect(w("ProblemDocument")) + tap(w("FieldDocument")) + "type \"34567\"\n" +
+                tap(w("KeyDone")) + "swipe up\n" + tap(w("ReviewNext")) + expect("AB1234567") + expect("1990-04-25") +
+                "expect-not \"" + w("ReviewIdPhoto") + "\"\n" + tap(w("SendApplication")) + expect(w("YourCode"));
         }
-        const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--config",
-                                               deviceConfig(dir, lang, dir / "frames").string(), "--windowed", "1280x800", "--demo"},
-                                      .script = script},
-                                     dir.path());
+        const auto result =
+            runKiosk({.args = {"--data-dir", (dir / "data").string(), "--config",
+                               deviceConfig(dir, lang, dir / "frames").string(), "--windowed", "1280x800", "--demo"},
+                      .script = script},
+                     dir.path());
         INFO(result.output);
         REQUIRE(result.exitCode == 0);
         CHECK(sealedFiles(dir / "data" / "attachments") == 0);  // nothing read, no picture kept
     }
 }
 
-TEST_CASE("walking away after the document was read: its number, date and picture are gone", "[e2e][flows][camera][id][privacy]") {
+TEST_CASE("walking away after the document was read: its number, date and picture are gone",
+          "[e2e][flows][camera][id][privacy]") {
     TempDir dir;
     const uint64_t seed = 33;
     const auto scene = renderer().scene(seed, 0.2, dc::idread::MrzFormat::TD1);
     const std::string number = scene.identity.documentNumber;
     writeHeldUpDocument(dir / "frames", scene, seed);
     const Words w("en");
-    const std::string script =
-        tap(w("TileJobs")) + "type \"junior qa\"\n" + tap("Junior QA tester") + tap(w("ApplyButton")) + tap(w("ReadMyId")) +
-        tap(w("IdConsentYes")) + tap(w("IdUseThese")) + expect(number) + expect(w("IdPhotoAttached")) +
+    const std::string script = tap(w("TileJobs")) + "type \"junior qa\"\n" + tap("Junior QA tester") + tap(w("ApplyButton")) +
+        tap(w("ReadMyId")) + tap(w("IdConsentYes")) + tap(w("IdUseThese")) + expect(number) + expect(w("IdPhotoAttached")) +
         "wait 7000\n" + expect(w("HomeInstruction")) + "dump " + (dir / "after.json").string() + "\n" +
         // The form opened again is empty: no number, no date, no picture waiting to be sent.
-        tap(w("TileJobs")) + "type \"junior qa\"\n" + tap("Junior QA tester") + tap(w("ApplyButton")) +
-        expect(w("ReadMyId")) + "expect-not \"" + number + "\"\nexpect-not \"" + w("IdPhotoAttached") + "\"\n" +
-        "dump " + (dir / "form.json").string() + "\n";
-    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--config",
-                                           deviceConfig(dir, "en", dir / "frames").string(), "--windowed", "1280x800",
-                                           "--demo", "--short-timings-for-tests", "--idle-timeout", "6"},
-                                  .script = script},
-                                 dir.path());
+        tap(w("TileJobs")) + "type \"junior qa\"\n" + tap("Junior QA tester") + tap(w("ApplyButton")) + expect(w("ReadMyId")) +
+        "expect-not \"" + number + "\"\nexpect-not \"" + w("IdPhotoAttached") + "\"\n" + "dump " + (dir / "form.json").string() +
+        "\n";
+    const auto result =
+        runKiosk({.args = {"--data-dir", (dir / "data").string(), "--config", deviceConfig(dir, "en", dir / "frames").string(),
+                           "--windowed", "1280x800", "--demo", "--short-timings-for-tests", "--idle-timeout", "6"},
+                  .script = script},
+                 dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
     for (const char* file : {"after.json", "form.json"}) {

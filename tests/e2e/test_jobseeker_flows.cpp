@@ -39,7 +39,7 @@ dc::domain::CourseRecord firstListedCourse() {
 
 std::string fillForm(const std::string& name, const std::string& phone) {
     return "tap \"Your name\"\ntype \"" + name + "\"\ntap \"Phone number\"\ntype \"" + phone +
-           "\"\ntap \"Done\"\ntap \"I agree\"\n";
+        "\"\ntap \"Done\"\ntap \"I agree\"\n";
 }
 
 }  // namespace
@@ -61,10 +61,10 @@ TEST_CASE("a jobseeker applies for a job and gets a reference code, in English a
         const char* home;
     };
     const Case cases[] = {
-        {"en", "Find a job", "Apply for this job", "Your name", "Phone number", "I agree", "Done", "Next: check and send", "Send application",
-         "Please write your name.", "Your reference code", "Finish", "Touch a button to start"},
-        {"ka", "სამუშაოს ძებნა", "განაცხადის გაგზავნა", "თქვენი სახელი", "ტელეფონის ნომერი", "ვეთანხმები", "მზადაა", "შემდეგი: შემოწმება", "გაგზავნა",
-         "გთხოვთ, ჩაწეროთ სახელი.", "თქვენი კოდი", "დასრულება", "შეეხეთ ღილაკს"},
+        {"en", "Find a job", "Apply for this job", "Your name", "Phone number", "I agree", "Done", "Next: check and send",
+         "Send application", "Please write your name.", "Your reference code", "Finish", "Touch a button to start"},
+        {"ka", "სამუშაოს ძებნა", "განაცხადის გაგზავნა", "თქვენი სახელი", "ტელეფონის ნომერი", "ვეთანხმები", "მზადაა",
+         "შემდეგი: შემოწმება", "გაგზავნა", "გთხოვთ, ჩაწეროთ სახელი.", "თქვენი კოდი", "დასრულება", "შეეხეთ ღილაკს"},
     };
     for (const Case& c : cases) {
         INFO(c.language);
@@ -72,19 +72,14 @@ TEST_CASE("a jobseeker applies for a job and gets a reference code, in English a
         auto args = kioskArgs(dir);
         args.insert(args.end(), {"--language", c.language});
         const std::string lang = c.language;
-        const std::string script =
-            "tap \"" + std::string(c.find) + "\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\n" +
-            "screenshot " + kShots + "/job-detail-apply-" + lang + ".png\n" +
-            "tap \"" + c.apply + "\"\nexpect \"" + c.name + "\"\n" +
-            "tap \"" + c.review + "\"\nexpect \"" + c.nameProblem + "\"\n" +
-            "tap \"" + c.name + "\"\ntype \"Nino Beridze\"\ntap \"" + c.phone + "\"\ntype \"599 12 34 56\"\n" +
-            "tap \"" + c.done + "\"\ntap \"English\"\ntap \"" + c.agree + "\"\n" +
-            "screenshot " + kShots + "/apply-" + lang + ".png\n" +
-            "tap \"" + c.review + "\"\nexpect \"Nino Beridze\"\nexpect \"English\"\n" +
-            "screenshot " + kShots + "/review-" + lang + ".png\n" +
-            "tap \"" + c.send + "\"\nexpect \"" + c.saved + "\"\nexpect-not \"Nino Beridze\"\n" +
-            "screenshot " + kShots + "/receipt-" + lang + ".png\n" +
-            "tap \"" + c.finish + "\"\nexpect \"" + c.home + "\"\n";
+        const std::string script = "tap \"" + std::string(c.find) + "\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\n" +
+            "screenshot " + kShots + "/job-detail-apply-" + lang + ".png\n" + "tap \"" + c.apply + "\"\nexpect \"" + c.name +
+            "\"\n" + "tap \"" + c.review + "\"\nexpect \"" + c.nameProblem + "\"\n" + "tap \"" + c.name +
+            "\"\ntype \"Nino Beridze\"\ntap \"" + c.phone + "\"\ntype \"599 12 34 56\"\n" + "tap \"" + c.done +
+            "\"\ntap \"English\"\ntap \"" + c.agree + "\"\n" + "screenshot " + kShots + "/apply-" + lang + ".png\n" + "tap \"" +
+            c.review + "\"\nexpect \"Nino Beridze\"\nexpect \"English\"\n" + "screenshot " + kShots + "/review-" + lang +
+            ".png\n" + "tap \"" + c.send + "\"\nexpect \"" + c.saved + "\"\nexpect-not \"Nino Beridze\"\n" + "screenshot " +
+            kShots + "/receipt-" + lang + ".png\n" + "tap \"" + c.finish + "\"\nexpect \"" + c.home + "\"\n";
         const auto result = runKiosk({.args = args, .script = script}, dir.path());
         INFO(result.output);
         REQUIRE(result.exitCode == 0);
@@ -92,9 +87,10 @@ TEST_CASE("a jobseeker applies for a job and gets a reference code, in English a
         // What the kiosk saved: one application, waiting in the outbox, the name sealed.
         auto db = dc::store::Database::open(dir / "data" / "kiosk.db");
         REQUIRE(db);
-        auto saved = dc::store::Statement::prepare(
-            *db, "SELECT (SELECT count(*) FROM applications), "
-                 "(SELECT count(*) FROM outbox WHERE state = 'pending' AND kind = 'application')");
+        auto saved =
+            dc::store::Statement::prepare(*db,
+                                          "SELECT (SELECT count(*) FROM applications), "
+                                          "(SELECT count(*) FROM outbox WHERE state = 'pending' AND kind = 'application')");
         REQUIRE(saved);
         REQUIRE(saved->step() == SQLITE_ROW);
         CHECK(saved->integer(0) == 1);
@@ -113,13 +109,12 @@ TEST_CASE("a jobseeker asks for a course place, and joins the waiting list of a 
     REQUIRE(hasFree);  // the seed catalog's first course has both kinds of dates
     REQUIRE(hasFull);
     TempDir dir;
-    const std::string script =
-        "tap \"Courses\"\ntap \"" + course.name + "\"\nexpect \"Dates and places\"\n" +
-        "screenshot " + kShots + "/course-detail-en.png\n" +
-        "tap \"Ask for this place\"\nexpect \"Ask for a place\"\n" + fillForm("Giorgi Kapanadze", "+995 555 11 22 33") +
-        "tap \"Next: check and send\"\ntap \"Ask for this place\"\nexpect \"Your request for a place is saved\"\nexpect-not \"waiting list\"\n" +
-        "tap \"Finish\"\n" +
-        "tap \"Courses\"\ntap \"" + course.name + "\"\ntap \"Join the waiting list\"\n" +
+    const std::string script = "tap \"Courses\"\ntap \"" + course.name + "\"\nexpect \"Dates and places\"\n" + "screenshot " +
+        kShots + "/course-detail-en.png\n" + "tap \"Ask for this place\"\nexpect \"Ask for a place\"\n" +
+        fillForm("Giorgi Kapanadze", "+995 555 11 22 33") +
+        "tap \"Next: check and send\"\ntap \"Ask for this place\"\nexpect \"Your request for a place is saved\"\nexpect-not "
+        "\"waiting list\"\n" +
+        "tap \"Finish\"\n" + "tap \"Courses\"\ntap \"" + course.name + "\"\ntap \"Join the waiting list\"\n" +
         fillForm("Olga Petrova", "+375291234567") +
         "tap \"Next: check and send\"\ntap \"Ask for this place\"\nexpect \"You are on the waiting list, place 1.\"\n" +
         "screenshot " + kShots + "/receipt-waitlist-en.png\n" + "tap \"Finish\"\n";
@@ -140,8 +135,7 @@ TEST_CASE("a jobseeker checks a status with the reference code, typed loosely", 
         auto cipher = dc::store::FieldCipher::openDeviceKey(dir / "data" / "device.key");
         REQUIRE(cipher);
         auto receipt = dc::store::submitApplication(
-            *db, *cipher,
-            {.jobId = "demo-job-001", .person = {.name = "Ana", .phone = "599000111"}, .consent = true});
+            *db, *cipher, {.jobId = "demo-job-001", .person = {.name = "Ana", .phone = "599000111"}, .consent = true});
         REQUIRE(receipt);
         code = receipt->referenceCode;
     }
@@ -149,12 +143,10 @@ TEST_CASE("a jobseeker checks a status with the reference code, typed loosely", 
     for (char& ch : loose) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     loose.erase(3, 1);  // without the dash
     const std::string script = "tap \"My applications\"\ntap \"Reference code (6 letters and digits)\"\ntype \"" + loose +
-                               "\"\ntap \"Check\"\nexpect \"Saved here, not yet delivered.\"\nexpect \"Junior QA tester\"\n" +
-                               "screenshot " + kShots + "/status-en.png\n" +
-                               "tap \"Reference code (6 letters and digits)\"\n" +
-                               "key Backspace\nkey Backspace\nkey Backspace\nkey Backspace\nkey Backspace\nkey Backspace\n" +
-                               "type \"AAAAAA\"\ntap \"Check\"\n" +
-                               "expect \"No application or course place has this code\"\n";
+        "\"\ntap \"Check\"\nexpect \"Saved here, not yet delivered.\"\nexpect \"Junior QA tester\"\n" + "screenshot " + kShots +
+        "/status-en.png\n" + "tap \"Reference code (6 letters and digits)\"\n" +
+        "key Backspace\nkey Backspace\nkey Backspace\nkey Backspace\nkey Backspace\nkey Backspace\n" +
+        "type \"AAAAAA\"\ntap \"Check\"\n" + "expect \"No application or course place has this code\"\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
@@ -163,18 +155,27 @@ TEST_CASE("a jobseeker checks a status with the reference code, typed loosely", 
 TEST_CASE("walking away: a warning with More time, then everything typed is gone", "[e2e][flows][privacy]") {
     TempDir dir;
     auto args = kioskArgs(dir);
-    args.insert(args.end(), {"--short-timings-for-tests", "--idle-timeout", "6", "--language", "en", "--dump-ui", (dir / "ui.json").string()});
+    args.insert(
+        args.end(),
+        {"--short-timings-for-tests", "--idle-timeout", "6", "--language", "en", "--dump-ui", (dir / "ui.json").string()});
     const std::string script =
         "tap \"Language\"\ntap \"Русский\"\nexpect \"Найти работу\"\n"
         "tap \"Найти работу\"\ntype \"secretsearch\"\nexpect \"secretsearch\"\ntap \"На главную\"\n"
         "tap \"Мои заявки\"\ntap \"Код (6 букв и цифр)\"\ntype \"ZZZ999\"\nexpect \"ZZZ999\"\n"
-        "wait 3500\nexpect \"Вы здесь?\"\nscreenshot " + kShots + "/idle-warning-ru.png\n"
+        "wait 3500\nexpect \"Вы здесь?\"\nscreenshot " +
+        kShots +
+        "/idle-warning-ru.png\n"
         "tap \"Ещё время\"\nexpect-not \"Вы здесь?\"\n"
         "wait 7500\nexpect \"Touch a button to start\"\n"
-        "dump " + (dir / "after.json").string() + "\n"
+        "dump " +
+        (dir / "after.json").string() +
+        "\n"
         // The fields are empty when opened again, not merely out of sight.
-        "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " + (dir / "jobs.json").string() + "\n"
-        "tap \"Home\"\ntap \"My applications\"\ndump " + (dir / "status.json").string() + "\n";
+        "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " +
+        (dir / "jobs.json").string() +
+        "\n"
+        "tap \"Home\"\ntap \"My applications\"\ndump " +
+        (dir / "status.json").string() + "\n";
     const auto result = runKiosk({.args = args, .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
@@ -202,11 +203,10 @@ TEST_CASE("filter chips narrow the list and show what each would leave", "[e2e][
     REQUIRE(remoteFrom2000 > 0);
     TempDir dir;
     const std::string script = "tap \"Find a job\"\nexpect \"Remote work\"\nexpect \"" + shownCount(remote) +
-                               "\"\ntap \"Remote work\"\nexpect \"Jobs found: " + shownCount(remote) + "\"\n" +
-                               "tap \"From 2,000\"\nexpect \"Jobs found: " + shownCount(remoteFrom2000) + "\"\n" +
-                               "screenshot " + kShots + "/jobs-filters-en.png\n" +
-                               "tap \"Remote work\"\ntap \"From 2,000\"\nexpect \"Jobs found: " +
-                               shownCount(static_cast<long long>(seed.jobUpserts.size())) + "\"\n";
+        "\"\ntap \"Remote work\"\nexpect \"Jobs found: " + shownCount(remote) + "\"\n" +
+        "tap \"From 2,000\"\nexpect \"Jobs found: " + shownCount(remoteFrom2000) + "\"\n" + "screenshot " + kShots +
+        "/jobs-filters-en.png\n" + "tap \"Remote work\"\ntap \"From 2,000\"\nexpect \"Jobs found: " +
+        shownCount(static_cast<long long>(seed.jobUpserts.size())) + "\"\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
@@ -214,9 +214,10 @@ TEST_CASE("filter chips narrow the list and show what each would leave", "[e2e][
 
 TEST_CASE("a finger swipe scrolls the job list and opens nothing", "[e2e][flows]") {
     TempDir dir;
-    const std::string script = "tap \"Find a job\"\nexpect \"Junior QA tester\"\nswipe up\nswipe up\n"
-                               "expect-not \"Junior QA tester\"\nexpect \"Jobs found\"\nexpect-not \"Skills you need\"\n"
-                               "swipe down\nswipe down\nswipe down\nexpect \"Junior QA tester\"\n";
+    const std::string script =
+        "tap \"Find a job\"\nexpect \"Junior QA tester\"\nswipe up\nswipe up\n"
+        "expect-not \"Junior QA tester\"\nexpect \"Jobs found\"\nexpect-not \"Skills you need\"\n"
+        "swipe down\nswipe down\nswipe down\nexpect \"Junior QA tester\"\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
@@ -229,7 +230,9 @@ TEST_CASE("the on-screen keyboard types Georgian, switches layout, erases, and c
     const std::string script =
         "tap \"სამუშაოს ძებნა\"\ntap \"ჩაწერეთ პროფესია, უნარი ან ქალაქი\"\nexpect \"ENG\"\n"
         "tap \"ბ\"\ntap \"უ\"\ntap \"ღ\"\nexpect \"ბუღ\"\nexpect \"ბუღალტერი\"\n"
-        "screenshot " + kShots + "/keyboard-ka.png\n"
+        "screenshot " +
+        kShots +
+        "/keyboard-ka.png\n"
         "tap \"წაშლა\"\ntap \"წაშლა\"\ntap \"წაშლა\"\nexpect-not \"ბუღ\"\n"
         "tap \"ENG\"\nexpect \"q\"\ntap \"მზადაა\"\nexpect-not \"ENG\"\n"
         "tap \"Junior QA tester\"\ntap \"განაცხადის გაგზავნა\"\ntap \"თქვენი სახელი\"\ntap \"ENG\"\n"
@@ -254,43 +257,47 @@ TEST_CASE("a course shows the jobs it leads to, and opens them", "[e2e][flows]")
     }
     TempDir dir;
     const std::string script = "tap \"Courses\"\ntap \"" + course.name + "\"\nexpect \"Dates and places\"\n" +
-                               "swipe up\nswipe up\nexpect \"Jobs that ask for these skills\"\n" + "tap \"" + firstJob +
-                               "\"\nexpect \"Apply for this job\"\nexpect \"" + firstJob + "\"\n";
+        "swipe up\nswipe up\nexpect \"Jobs that ask for these skills\"\n" + "tap \"" + firstJob +
+        "\"\nexpect \"Apply for this job\"\nexpect \"" + firstJob + "\"\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
 }
 
-TEST_CASE("at rest the kiosk shows the attract screen in every language, a touch starts, pressing nothing else",
-          "[e2e][flows]") {
+TEST_CASE("at rest the kiosk shows the attract screen in every language, a touch starts, pressing nothing else", "[e2e][flows]") {
     TempDir dir;
     auto args = kioskArgs(dir);
     args.insert(args.end(), {"--attract-after", "5"});
-    const std::string script = "expect \"Find a job\"\nexpect \"Touch the screen to start\"\n"
-                               "expect-not \"Find a job\"\n"
-                               "screenshot " + kShots + "/attract.png\n"
-                               "tap \"Touch the screen to start\"\nexpect \"Find a job\"\nexpect \"Touch a button to start\"\n";
+    const std::string script =
+        "expect \"Find a job\"\nexpect \"Touch the screen to start\"\n"
+        "expect-not \"Find a job\"\n"
+        "screenshot " +
+        kShots +
+        "/attract.png\n"
+        "tap \"Touch the screen to start\"\nexpect \"Find a job\"\nexpect \"Touch a button to start\"\n";
     const auto result = runKiosk({.args = args, .script = script}, dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
 }
 
 TEST_CASE("Call a clerk: the office is told (no personal data), and the tile says so", "[e2e][flows]") {
-    for (const auto& [lang, call, called] : {std::tuple{"en", "Call a clerk", "A clerk has been called. Please wait here."},
-                                             std::tuple{"ka", "კონსულტანტის გამოძახება", "კონსულტანტი გამოძახებულია. გთხოვთ, აქ დაელოდოთ."}}) {
+    for (const auto& [lang, call, called] :
+         {std::tuple{"en", "Call a clerk", "A clerk has been called. Please wait here."},
+          std::tuple{"ka", "კონსულტანტის გამოძახება", "კონსულტანტი გამოძახებულია. გთხოვთ, აქ დაელოდოთ."}}) {
         INFO(lang);
         TempDir dir;
         auto args = kioskArgs(dir);
         args.insert(args.end(), {"--language", lang});
         const std::string script = "tap \"" + std::string(call) + "\"\nexpect \"" + called + "\"\ntap \"" + call +
-                                   "\"\nscreenshot " + kShots + "/call-clerk-" + lang + ".png\n";
+            "\"\nscreenshot " + kShots + "/call-clerk-" + lang + ".png\n";
         const auto result = runKiosk({.args = args, .script = script}, dir.path());
         INFO(result.output);
         REQUIRE(result.exitCode == 0);
         auto db = dc::store::Database::open(dir / "data" / "kiosk.db");
         REQUIRE(db);
-        auto stmt = dc::store::Statement::prepare(*db, "SELECT (SELECT count(*) FROM outbox WHERE kind = 'event'), "
-                                                       "(SELECT count(*) FROM audit_log WHERE action = 'clerk.called')");
+        auto stmt = dc::store::Statement::prepare(*db,
+                                                  "SELECT (SELECT count(*) FROM outbox WHERE kind = 'event'), "
+                                                  "(SELECT count(*) FROM audit_log WHERE action = 'clerk.called')");
         REQUIRE(stmt->step() == SQLITE_ROW);
         CHECK(stmt->integer(0) == 1);  // the second tap did not call again
         CHECK(stmt->integer(1) == 1);
@@ -309,7 +316,9 @@ TEST_CASE("courses are browsed by format, who they are for, and flexible hours, 
     const std::string parentsWebinars =
         std::to_string(dc::domain::matchingCourses(courses, {.format = "webinar", .group = "parental_leave"}).size());
     REQUIRE(std::stoi(parentsWebinars) > 0);
-    struct Case { const char *lang, *courses, *webinar, *parents, *found; };
+    struct Case {
+        const char *lang, *courses, *webinar, *parents, *found;
+    };
     const Case cases[] = {{"en", "Courses", "Online (webinar)", "Parents on leave", "Courses: "},
                           {"ka", "კურსები", "ონლაინ (ვებინარი)", "მშობლები დეკრეტულ შვებულებაში", "კურსები: "}};
     for (const auto& c : cases) {
@@ -318,13 +327,23 @@ TEST_CASE("courses are browsed by format, who they are for, and flexible hours, 
         auto args = kioskArgs(dir);
         args.insert(args.end(), {"--language", c.lang});
         const std::string lang = c.lang;
-        const std::string script =
-            "tap \"" + std::string(c.courses) + "\"\nexpect \"" + c.found + std::to_string(courses.size()) + "\"\n"
-            "tap \"" + c.webinar + "\"\nexpect \"" + c.found + webinars + "\"\n"
-            "tap \"" + c.parents + "\"\nexpect \"" + c.found + parentsWebinars + "\"\n"
-            "screenshot " + kShots + "/courses-filters-" + lang + ".png\n"
-            "tap \"" + c.webinar + "\"\ntap \"" + c.parents + "\"\n"
-            "expect \"" + c.found + std::to_string(courses.size()) + "\"\n";
+        const std::string script = "tap \"" + std::string(c.courses) + "\"\nexpect \"" + c.found +
+            std::to_string(courses.size()) +
+            "\"\n"
+            "tap \"" +
+            c.webinar + "\"\nexpect \"" + c.found + webinars +
+            "\"\n"
+            "tap \"" +
+            c.parents + "\"\nexpect \"" + c.found + parentsWebinars +
+            "\"\n"
+            "screenshot " +
+            kShots + "/courses-filters-" + lang +
+            ".png\n"
+            "tap \"" +
+            c.webinar + "\"\ntap \"" + c.parents +
+            "\"\n"
+            "expect \"" +
+            c.found + std::to_string(courses.size()) + "\"\n";
         const auto result = runKiosk({.args = args, .script = script}, dir.path());
         INFO(result.output);
         CHECK(result.exitCode == 0);
@@ -336,8 +355,12 @@ TEST_CASE("a job and a course travel to the phone as a QR code", "[e2e][flows]")
     TempDir dir;
     const std::string script =
         "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\nswipe up\nswipe up\nswipe up\n"
-        "expect \"Take it with you\"\nscreenshot " + kShots + "/job-qr-en.png\n"
-        "tap \"Home\"\ntap \"Courses\"\ntap \"" + course.name + "\"\nswipe up\nswipe up\nswipe up\nswipe up\n"
+        "expect \"Take it with you\"\nscreenshot " +
+        kShots +
+        "/job-qr-en.png\n"
+        "tap \"Home\"\ntap \"Courses\"\ntap \"" +
+        course.name +
+        "\"\nswipe up\nswipe up\nswipe up\nswipe up\n"
         "expect \"Take it with you\"\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
@@ -364,19 +387,26 @@ TEST_CASE("audio guidance speaks each screen, the results, Listen reads a job, t
           "[e2e][flows][audio]") {
     TempDir dir;
     const std::string d = dir.path().string();
-    const std::string script =
-        "tap \"Audio guidance\"\ndump " + d + "/home.json\n"
-        "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " + d + "/jobs.json\n"
-        "type \"junior qa\"\nexpect \"Junior QA tester\"\ntap \"Junior QA tester\"\ntap \"Listen\"\ndump " + d + "/job.json\n"
-        "tap \"Apply for this job\"\ntap \"Next: check and send\"\nexpect \"Please write your name.\"\ndump " + d + "/problem.json\n" +
-        fillForm("Nino Beridze", "599 12 34 56") + "tap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\ndump " + d + "/receipt.json\n"
-        "tap \"Finish\"\ndump " + d + "/after.json\n";
+    const std::string script = "tap \"Audio guidance\"\ndump " + d +
+        "/home.json\n"
+        "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " +
+        d +
+        "/jobs.json\n"
+        "type \"junior qa\"\nexpect \"Junior QA tester\"\ntap \"Junior QA tester\"\ntap \"Listen\"\ndump " +
+        d +
+        "/job.json\n"
+        "tap \"Apply for this job\"\ntap \"Next: check and send\"\nexpect \"Please write your name.\"\ndump " +
+        d + "/problem.json\n" + fillForm("Nino Beridze", "599 12 34 56") +
+        "tap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\ndump " + d +
+        "/receipt.json\n"
+        "tap \"Finish\"\ndump " +
+        d + "/after.json\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
     CHECK(anyContains(spokenIn(dir / "home.json"), "Touch a button to start"));
     const auto jobs = spokenIn(dir / "jobs.json");
-    CHECK(anyContains(jobs, "Jobs. "));        // the screen on arrival
+    CHECK(anyContains(jobs, "Jobs. "));  // the screen on arrival
     CHECK(anyContains(jobs, "Jobs found: "));  // and the count as soon as it is known
     const auto job = spokenIn(dir / "job.json");
     CHECK(anyContains(job, "Jobs found: 1"));  // the count as it changed while typing
@@ -397,8 +427,10 @@ TEST_CASE("audio guidance speaks Georgian, and counts down before the idle reset
     auto args = kioskArgs(dir);
     args.insert(args.end(), {"--language", "ka", "--short-timings-for-tests", "--idle-timeout", "20"});
     const std::string d = dir.path().string();
-    const std::string script = "tap \"ხმოვანი დახმარება\"\ndump " + d + "/home.json\n"
-                               "expect \"მეტი დრო\"\nwait 1500\ndump " + d + "/warning.json\n";
+    const std::string script = "tap \"ხმოვანი დახმარება\"\ndump " + d +
+        "/home.json\n"
+        "expect \"მეტი დრო\"\nwait 1500\ndump " +
+        d + "/warning.json\n";
     const auto result = runKiosk({.args = args, .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
@@ -413,10 +445,15 @@ TEST_CASE("audio-nav: arrows move a spoken focus, Enter presses, Escape goes bac
     const std::string d = dir.path().string();
     std::string downs;
     for (int i = 0; i < 6; ++i) downs += "key Down\n";
-    const std::string script = "key Up\ndump " + d + "/last.json\nkey Down\n" + downs + "dump " + d + "/focus.json\n"
-                               "key Enter\nexpect \"Jobs found\"\nscreenshot " + kShots + "/audio-nav-jobs-en.png\n"
-                               "key Down\nkey Down\nkey Down\nkey Down\ndump " + d + "/jobs.json\n"
-                               "key Escape\nexpect \"Touch a button to start\"\n";
+    const std::string script = "key Up\ndump " + d + "/last.json\nkey Down\n" + downs + "dump " + d +
+        "/focus.json\n"
+        "key Enter\nexpect \"Jobs found\"\nscreenshot " +
+        kShots +
+        "/audio-nav-jobs-en.png\n"
+        "key Down\nkey Down\nkey Down\nkey Down\ndump " +
+        d +
+        "/jobs.json\n"
+        "key Escape\nexpect \"Touch a button to start\"\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
@@ -433,8 +470,8 @@ TEST_CASE("the job list goes on as far as the person scrolls: pages join as its 
     const std::string d = dir.path().string();
     std::string swipes;
     for (int i = 0; i < 40; ++i) swipes += "swipe up\n";
-    const std::string script = "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " + d + "/first.json\n" + swipes +
-                               "dump " + d + "/scrolled.json\n";
+    const std::string script =
+        "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " + d + "/first.json\n" + swipes + "dump " + d + "/scrolled.json\n";
     const auto result = runKiosk({.args = kioskArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);

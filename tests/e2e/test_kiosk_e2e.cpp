@@ -57,25 +57,22 @@ std::string expectText(const std::string& text) { return "expect \"" + text + "\
 std::string flowScript(const std::string& shots, const TempDir& dir) {
     const auto& seed = seedFigures();
     return "expect \"Find a job\"\n"
-           "dump " + (dir / "home.json").string() + "\n" +
-           (shots.empty() ? "" : "screenshot " + shots + "/home-en.png\n") +
-           "tap \"Find a job\"\n"
-           "expect \"Junior QA tester\"\n" +
-           expectText("Jobs found: " + shownCount(seed.jobs)) +
-           "dump " + (dir / "jobs.json").string() + "\n" +
-           (shots.empty() ? "" : "screenshot " + shots + "/jobs-en.png\n") +
-           "type \"junior qa\"\n" +
-           expectText("Jobs found: " + shownCount(seed.juniorQa)) +
-           "expect-not \"Официант\"\n"
-           "tap \"Junior QA tester\"\n"
-           "expect \"Skills you need\"\n"
-           "expect \"software testing\"\n"
-           "dump " + (dir / "detail.json").string() + "\n" +
-           (shots.empty() ? "" : "screenshot " + shots + "/job-detail-en.png\n") +
-           "tap \"‹ Back\"\n" +
-           expectText("Jobs found: " + shownCount(seed.juniorQa)) +
-           "tap \"Home\"\n"
-           "expect \"Touch a button to start\"\n";
+           "dump " +
+        (dir / "home.json").string() + "\n" + (shots.empty() ? "" : "screenshot " + shots + "/home-en.png\n") +
+        "tap \"Find a job\"\n"
+        "expect \"Junior QA tester\"\n" +
+        expectText("Jobs found: " + shownCount(seed.jobs)) + "dump " + (dir / "jobs.json").string() + "\n" +
+        (shots.empty() ? "" : "screenshot " + shots + "/jobs-en.png\n") + "type \"junior qa\"\n" +
+        expectText("Jobs found: " + shownCount(seed.juniorQa)) +
+        "expect-not \"Официант\"\n"
+        "tap \"Junior QA tester\"\n"
+        "expect \"Skills you need\"\n"
+        "expect \"software testing\"\n"
+        "dump " +
+        (dir / "detail.json").string() + "\n" + (shots.empty() ? "" : "screenshot " + shots + "/job-detail-en.png\n") +
+        "tap \"‹ Back\"\n" + expectText("Jobs found: " + shownCount(seed.juniorQa)) +
+        "tap \"Home\"\n"
+        "expect \"Touch a button to start\"\n";
 }
 
 }  // namespace
@@ -101,7 +98,8 @@ TEST_CASE("Home -> Jobs -> search -> Job detail and back, with README screenshot
 }
 
 TEST_CASE("the same flow through the second backend (GLFW)", "[e2e]") {
-    if (std::string(DC_KIOSK_ALT_PATH).empty()) SUCCEED("the other backend is not built in this configuration");
+    if (std::string(DC_KIOSK_ALT_PATH).empty())
+        SUCCEED("the other backend is not built in this configuration");
     else {
         TempDir dir;
         const auto result =
@@ -114,17 +112,15 @@ TEST_CASE("the same flow through the second backend (GLFW)", "[e2e]") {
 TEST_CASE("touch targets are at least 48 px and 8 px apart on every screen", "[e2e][a11y]") {
     TempDir dir;
     std::string script = "expect \"Find a job\"\ndump " + (dir / "home.json").string() +
-                         "\ntap \"Find a job\"\nexpect \"Junior QA tester\"\ndump " + (dir / "jobs.json").string() +
-                         "\ntap \"Junior QA tester\"\nexpect \"Skills you need\"\nexpect \"Courses that teach\"\ndump " +
-                         (dir / "detail.json").string() + "\ntap \"Apply for this job\"\nexpect \"Your name\"\ndump " +
-                         (dir / "apply.json").string() + "\ntap \"Home\"\ntap \"Courses\"\n" +
-                         expectText("Courses: " + shownCount(seedFigures().courses)) + "dump " +
-                         (dir / "courses.json").string() + "\ntap \"" + seedFigures().firstCourse +
-                         "\"\nexpect \"Dates and places\"\ndump " + (dir / "course.json").string() +
-                         "\ntap \"Home\"\ntap \"My applications\"\nexpect \"Check\"\ndump " + (dir / "status.json").string() +
-                         "\ntap \"Home\"\ntap \"Language\"\nexpect \"Русский\"\ndump " +
-                         (dir / "language.json").string() + "\ntap \"Home\"\ntap \"Help\"\nexpect \"clerk\"\ndump " +
-                         (dir / "help.json").string() + "\n";
+        "\ntap \"Find a job\"\nexpect \"Junior QA tester\"\ndump " + (dir / "jobs.json").string() +
+        "\ntap \"Junior QA tester\"\nexpect \"Skills you need\"\nexpect \"Courses that teach\"\ndump " +
+        (dir / "detail.json").string() + "\ntap \"Apply for this job\"\nexpect \"Your name\"\ndump " +
+        (dir / "apply.json").string() + "\ntap \"Home\"\ntap \"Courses\"\n" +
+        expectText("Courses: " + shownCount(seedFigures().courses)) + "dump " + (dir / "courses.json").string() + "\ntap \"" +
+        seedFigures().firstCourse + "\"\nexpect \"Dates and places\"\ndump " + (dir / "course.json").string() +
+        "\ntap \"Home\"\ntap \"My applications\"\nexpect \"Check\"\ndump " + (dir / "status.json").string() +
+        "\ntap \"Home\"\ntap \"Language\"\nexpect \"Русский\"\ndump " + (dir / "language.json").string() +
+        "\ntap \"Home\"\ntap \"Help\"\nexpect \"clerk\"\ndump " + (dir / "help.json").string() + "\n";
     const auto result = runKiosk({.args = baseArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
@@ -136,17 +132,18 @@ TEST_CASE("touch targets are at least 48 px and 8 px apart on every screen", "[e
 
 TEST_CASE("all four languages show their own text, chosen by touch", "[e2e][i18n]") {
     TempDir dir;
-    const auto result = runKiosk(
-        {.args = baseArgs(dir),
-         .script = "tap \"Language\"\ntap \"ქართული\"\nexpect \"სამუშაოს ძებნა\"\nscreenshot " + kScreens +
-                   "/home-ka.png\ntap \"სამუშაოს ძებნა\"\n" +
-                   expectText("ნაპოვნია ვაკანსია: " + shownCount(seedFigures().jobs, "ka")) + "screenshot " + kScreens +
-                   "/jobs-ka.png\ntap \"მთავარი\"\n"
-                   "tap \"ენა\"\ntap \"Русский\"\nexpect \"Найти работу\"\nscreenshot " + kScreens +
-                   "/home-ru.png\n"
-                   "tap \"Язык\"\ntap \"Беларуская\"\nexpect \"Знайсці працу\"\n"
-                   "tap \"Мова\"\ntap \"English\"\nexpect \"Find a job\"\n"},
-        dir.path());
+    const auto result =
+        runKiosk({.args = baseArgs(dir),
+                  .script = "tap \"Language\"\ntap \"ქართული\"\nexpect \"სამუშაოს ძებნა\"\nscreenshot " + kScreens +
+                      "/home-ka.png\ntap \"სამუშაოს ძებნა\"\n" +
+                      expectText("ნაპოვნია ვაკანსია: " + shownCount(seedFigures().jobs, "ka")) + "screenshot " + kScreens +
+                      "/jobs-ka.png\ntap \"მთავარი\"\n"
+                      "tap \"ენა\"\ntap \"Русский\"\nexpect \"Найти работу\"\nscreenshot " +
+                      kScreens +
+                      "/home-ru.png\n"
+                      "tap \"Язык\"\ntap \"Беларуская\"\nexpect \"Знайсці працу\"\n"
+                      "tap \"Мова\"\ntap \"English\"\nexpect \"Find a job\"\n"},
+                 dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
 }
@@ -155,7 +152,7 @@ TEST_CASE("an idle kiosk draws no frames", "[e2e][idle]") {
     TempDir dir;
     const auto result = runKiosk({.args = baseArgs(dir),
                                   .script = "expect \"Find a job\"\ndump " + (dir / "before.json").string() +
-                                            "\nwait 1500\ndump " + (dir / "after.json").string() + "\n"},
+                                      "\nwait 1500\ndump " + (dir / "after.json").string() + "\n"},
                                  dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
@@ -167,11 +164,11 @@ TEST_CASE("an idle kiosk draws no frames", "[e2e][idle]") {
 
 TEST_CASE("the dump times the first frame, the tap's release and the answer on screen", "[e2e][speed]") {
     TempDir dir;
-    const auto result = runKiosk({.args = baseArgs(dir),
-                                  .script = "dump " + (dir / "home.json").string() + "\ntap \"Find a job\"\n" +
-                                            expectText("Jobs found: " + shownCount(seedFigures().jobs)) + "dump " +
-                                            (dir / "list.json").string() + "\n"},
-                                 dir.path());
+    const auto result = runKiosk(
+        {.args = baseArgs(dir),
+         .script = "dump " + (dir / "home.json").string() + "\ntap \"Find a job\"\n" +
+             expectText("Jobs found: " + shownCount(seedFigures().jobs)) + "dump " + (dir / "list.json").string() + "\n"},
+        dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
     const auto home = readJson(dir / "home.json"), list = readJson(dir / "list.json");
@@ -245,7 +242,9 @@ TEST_CASE("start-up problems are clear errors with exit code 2", "[e2e]") {
     }
     SECTION("no display (GLFW)") {
         if (!std::string(DC_KIOSK_ALT_PATH).empty()) {
-            const auto result = runKiosk({.binary = DC_KIOSK_ALT_PATH, .args = baseArgs(dir), .underXvfb = false,
+            const auto result = runKiosk({.binary = DC_KIOSK_ALT_PATH,
+                                          .args = baseArgs(dir),
+                                          .underXvfb = false,
                                           .environment = "env -u DISPLAY -u WAYLAND_DISPLAY"},
                                          dir.path());
             CHECK(result.exitCode == 2);
@@ -270,8 +269,8 @@ TEST_CASE("the example scripts shipped in tests/e2e/examples pass", "[e2e]") {
     for (const auto& entry : std::filesystem::directory_iterator(DC_EXAMPLES_DIR)) {
         TempDir dir;
         INFO(entry.path());
-        const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--script", entry.path().string()}},
-                                     dir.path());
+        const auto result =
+            runKiosk({.args = {"--data-dir", (dir / "data").string(), "--script", entry.path().string()}}, dir.path());
         INFO(result.output);
         CHECK(result.exitCode == 0);
     }
@@ -279,11 +278,10 @@ TEST_CASE("the example scripts shipped in tests/e2e/examples pass", "[e2e]") {
 
 TEST_CASE("larger text and high contrast keep every target large and apart", "[e2e][a11y]") {
     TempDir dir;
-    const std::string script = "tap \"170%\"\nexpect \"Find a job\"\ndump " + (dir / "home170.json").string() +
-                               "\nscreenshot " + kScreens + "/home-170-en.png\ntap \"High contrast\"\n" +
-                               "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " + (dir / "jobs170.json").string() +
-                               "\nscreenshot " + kScreens + "/jobs-170-contrast-en.png\ntap \"Junior QA tester\"\n" +
-                               "expect \"Apply for this job\"\ndump " + (dir / "detail170.json").string() + "\n";
+    const std::string script = "tap \"170%\"\nexpect \"Find a job\"\ndump " + (dir / "home170.json").string() + "\nscreenshot " +
+        kScreens + "/home-170-en.png\ntap \"High contrast\"\n" + "tap \"Find a job\"\nexpect \"Jobs found\"\ndump " +
+        (dir / "jobs170.json").string() + "\nscreenshot " + kScreens + "/jobs-170-contrast-en.png\ntap \"Junior QA tester\"\n" +
+        "expect \"Apply for this job\"\ndump " + (dir / "detail170.json").string() + "\n";
     const auto result = runKiosk({.args = baseArgs(dir), .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);

@@ -27,8 +27,7 @@ std::string token(const std::string& db) {
 
 }  // namespace
 
-TEST_CASE("an application made at the kiosk reaches the server, and the receipt says it was delivered",
-          "[e2e][sync]") {
+TEST_CASE("an application made at the kiosk reaches the server, and the receipt says it was delivered", "[e2e][sync]") {
     TempDir dir;
     const std::string db = serverWithSeedCatalog(dir);
     ServerProcess server(db, dir.path());
@@ -37,11 +36,12 @@ TEST_CASE("an application made at the kiosk reaches the server, and the receipt 
         "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
         "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\n"
         "expect \"Delivered to the employment office.\"\n"
-        "screenshot " DC_SCREENSHOT_DIR "/receipt-delivered-en.png\n"
+        "screenshot " DC_SCREENSHOT_DIR
+        "/receipt-delivered-en.png\n"
         "tap \"Finish\"\ntap \"Help\"\nexpect \"Everything is sent.\"\ntap \"Send now\"\n"
         "expect \"Everything is sent.\"\nscreenshot " DC_SCREENSHOT_DIR "/help-delivery-en.png\n";
-    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--server", server.url(),
-                                           "--enroll-token", token(db), "--short-timings-for-tests", "--sync-interval", "2"},
+    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--server", server.url(), "--enroll-token",
+                                           token(db), "--short-timings-for-tests", "--sync-interval", "2"},
                                   .script = script},
                                  dir.path());
     INFO(result.output);
@@ -59,8 +59,7 @@ TEST_CASE("an application made at the kiosk reaches the server, and the receipt 
     CHECK(report.output.find("Nino") == std::string::npos);
 }
 
-TEST_CASE("with the server unreachable the kiosk still takes the application and says it will be sent",
-          "[e2e][sync]") {
+TEST_CASE("with the server unreachable the kiosk still takes the application and says it will be sent", "[e2e][sync]") {
     TempDir dir;
     const std::string script =
         "tap \"Find a job\"\ntype \"junior qa\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
@@ -69,8 +68,7 @@ TEST_CASE("with the server unreachable the kiosk still takes the application and
         "wait 2000\nexpect-not \"Delivered\"\ntap \"Finish\"\n"
         "tap \"Help\"\nexpect \"Offline. Everything is kept here and sent later.\"\nexpect \"Waiting to be sent: 1.\"\n";
     const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--server",
-                                           "http://127.0.0.1:" + std::to_string(freeLoopbackPort()),
-                                           "--enroll-token", "0000"},
+                                           "http://127.0.0.1:" + std::to_string(freeLoopbackPort()), "--enroll-token", "0000"},
                                   .script = script},
                                  dir.path());
     INFO(result.output);
@@ -87,7 +85,8 @@ TEST_CASE("a new kiosk whose first catalog is on its way says so, in each langua
     REQUIRE(server.running());
     const std::string script =
         "tap \"Find a job\"\nexpect \"Getting the jobs from the office\"\nexpect-not \"No jobs match\"\n"
-        "expect-not \"Jobs found: 0\"\nscreenshot " DC_SCREENSHOT_DIR "/catalog-arriving-en.png\n"
+        "expect-not \"Jobs found: 0\"\nscreenshot " DC_SCREENSHOT_DIR
+        "/catalog-arriving-en.png\n"
         "language ka\nexpect \"ვაკანსიები ოფისიდან იტვირთება\"\n"
         "language ru\nexpect \"Получаем вакансии из центра занятости\"\n"
         "language be\nexpect \"Атрымліваем вакансіі з цэнтра занятасці\"\n"
@@ -102,16 +101,14 @@ TEST_CASE("a new kiosk whose first catalog is on its way says so, in each langua
     CHECK(result.exitCode == 0);
 }
 
-TEST_CASE("a new kiosk that cannot reach the office says its jobs have not arrived, not that none match",
-          "[e2e][sync]") {
+TEST_CASE("a new kiosk that cannot reach the office says its jobs have not arrived, not that none match", "[e2e][sync]") {
     TempDir dir;
     const std::string script =
         "tap \"Find a job\"\nexpect \"The jobs have not arrived yet: the kiosk cannot reach the office right now.\"\n"
         "type \"qa\"\nexpect \"The jobs have not arrived yet\"\nexpect-not \"No jobs match\"\n"
         "language ru\nexpect \"Вакансии ещё не пришли\"\n";
     const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--no-demo", "--server",
-                                           "http://127.0.0.1:" + std::to_string(freeLoopbackPort()),
-                                           "--enroll-token", "0000"},
+                                           "http://127.0.0.1:" + std::to_string(freeLoopbackPort()), "--enroll-token", "0000"},
                                   .script = script},
                                  dir.path());
     INFO(result.output);

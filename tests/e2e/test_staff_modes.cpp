@@ -64,9 +64,12 @@ std::string technicianSignIn() {
 // A jobseeker applies for the demo catalog's "Junior QA tester" and sees the reference code.
 std::string applyForJuniorQa(const std::string& name, const std::string& phone) {
     // The catalog may still be arriving from the office: the list fills in by itself when it has.
-    return "tap \"Find a job\"\ntype \"junior qa\"\nexpect \"Junior QA tester\"\ntap \"Junior QA tester\"\ntap \"Apply for this job\"\n"
-           "tap \"Your name\"\ntype \"" + name + "\"\ntap \"Phone number\"\ntype \"" + phone + "\"\ntap \"Done\"\n"
-           "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\n";
+    return "tap \"Find a job\"\ntype \"junior qa\"\nexpect \"Junior QA tester\"\ntap \"Junior QA tester\"\ntap \"Apply for this "
+           "job\"\n"
+           "tap \"Your name\"\ntype \"" +
+        name + "\"\ntap \"Phone number\"\ntype \"" + phone +
+        "\"\ntap \"Done\"\n"
+        "tap \"I agree\"\ntap \"Next: check and send\"\ntap \"Send application\"\nexpect \"Your reference code\"\n";
 }
 
 // A server database holding the kiosk's seed catalog, so a syncing kiosk keeps the demo jobs.
@@ -86,10 +89,11 @@ std::vector<std::string> args(const TempDir& dir, const std::filesystem::path& c
 
 TEST_CASE("a jobseeker cannot close the kiosk: close requests and quitting keys change nothing", "[e2e][staff][lockdown]") {
     TempDir dir;
-    const auto result = runKiosk({.args = args(dir, deviceConfig(dir)),
-                                  .script = "expect \"Find a job\"\nclose-window\nkey Alt+F4\nkey Ctrl+Q\nkey Ctrl+W\nkey Alt+Tab\n"
-                                            "key Escape\nclose-window\nexpect \"Find a job\"\ntap \"Find a job\"\nexpect \"Jobs found\"\n"},
-                                 dir.path());
+    const auto result =
+        runKiosk({.args = args(dir, deviceConfig(dir)),
+                  .script = "expect \"Find a job\"\nclose-window\nkey Alt+F4\nkey Ctrl+Q\nkey Ctrl+W\nkey Alt+Tab\n"
+                            "key Escape\nclose-window\nexpect \"Find a job\"\ntap \"Find a job\"\nexpect \"Jobs found\"\n"},
+                 dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
     CHECK(result.output.find("script finished: every step passed") != std::string::npos);
@@ -112,7 +116,7 @@ TEST_CASE("systemd's SIGTERM stops the kiosk cleanly, and so does technician mod
     const auto config = deviceConfig(dir);
     // No script: the kiosk runs until something stops it. It is up once it has written its dump.
     const std::string kiosk = quote(DC_KIOSK_PATH) + " --data-dir " + quote((dir / "data").string()) + " --config " +
-                              quote(config.string()) + " --windowed 1280x800 --dump-ui " + quote((dir / "ui.json").string());
+        quote(config.string()) + " --windowed 1280x800 --dump-ui " + quote((dir / "ui.json").string());
     const auto stopped = runShell("DISPLAY=" + xvfbDisplay() + " " + kiosk + " > " + quote((dir / "log.txt").string()) +
                                   " 2>&1 & pid=$!; for i in $(seq 300); do [ -s " + quote((dir / "ui.json").string()) +
                                   " ] && break; sleep 0.1; done; kill -TERM $pid; wait $pid; echo \"exit=$?\"");
@@ -122,13 +126,16 @@ TEST_CASE("systemd's SIGTERM stops the kiosk cleanly, and so does technician mod
     CHECK(stopped.output.find("exit=0") != std::string::npos);
     CHECK(log.find("stopping: SIGTERM") != std::string::npos);
 
-    const auto result = runKiosk({.args = args(dir, config), .script = technicianSignIn() +
-                                            // Asked first; "No" keeps it running, and the question goes.
-                                            "tap \"Stop the kiosk\"\nexpect \"Close the kiosk program now?\"\n"
-                                            "screenshot " DC_SCREENSHOT_DIR "/technician-stop-en.png\n"
-                                            "tap \"No, keep it running\"\nexpect-not \"Close the kiosk program now?\"\n"
-                                            "dump " + (dir / "kept.json").string() + "\n"
-                                            "tap \"Stop the kiosk\"\ntap \"Yes, close it\"\nwait 5000\n"},
+    const auto result = runKiosk({.args = args(dir, config),
+                                  .script = technicianSignIn() +
+                                      // Asked first; "No" keeps it running, and the question goes.
+                                      "tap \"Stop the kiosk\"\nexpect \"Close the kiosk program now?\"\n"
+                                      "screenshot " DC_SCREENSHOT_DIR "/technician-stop-en.png\n"
+                                      "tap \"No, keep it running\"\nexpect-not \"Close the kiosk program now?\"\n"
+                                      "dump " +
+                                      (dir / "kept.json").string() +
+                                      "\n"
+                                      "tap \"Stop the kiosk\"\ntap \"Yes, close it\"\nwait 5000\n"},
                                  dir.path());
     INFO(result.output);
     CHECK(result.output.find("stopped from technician mode") != std::string::npos);
@@ -144,16 +151,18 @@ TEST_CASE("clerk sign-in: a wrong PIN is refused, three more lock the mode, even
     const std::string open = "tap \"Help\"\ntap \"Staff sign-in\"\nexpect \"Type your PIN\"\n";
     auto result = runKiosk({.args = args(dir, config),
                             .script = open + typePin("1234") + "expect \"That PIN is not right\"\n" + typePin(kClerkPin) +
-                                      "expect \"Today at this kiosk\"\nscreenshot " DC_SCREENSHOT_DIR "/clerk-en.png\n"
-                                      "tap \"Sign out\"\nexpect \"Find a job\"\n" + open + typePin("0000") + typePin("0001") +
-                                      typePin("0002") + "expect \"Too many wrong PINs\"\n" + typePin(kClerkPin) +
-                                      "expect \"Too many wrong PINs\"\nexpect-not \"Today at this kiosk\"\n"
-                                      "screenshot " DC_SCREENSHOT_DIR "/clerk-locked-en.png\n"},
+                                "expect \"Today at this kiosk\"\nscreenshot " DC_SCREENSHOT_DIR "/clerk-en.png\n"
+                                "tap \"Sign out\"\nexpect \"Find a job\"\n" +
+                                open + typePin("0000") + typePin("0001") + typePin("0002") + "expect \"Too many wrong PINs\"\n" +
+                                typePin(kClerkPin) +
+                                "expect \"Too many wrong PINs\"\nexpect-not \"Today at this kiosk\"\n"
+                                "screenshot " DC_SCREENSHOT_DIR "/clerk-locked-en.png\n"},
                            dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
     // Switching the kiosk off and on does not lift the lock.
-    result = runKiosk({.args = args(dir, config), .script = open + typePin(kClerkPin) + "expect \"Too many wrong PINs\"\n"}, dir.path());
+    result = runKiosk({.args = args(dir, config), .script = open + typePin(kClerkPin) + "expect \"Too many wrong PINs\"\n"},
+                      dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
     // Nothing typed as a PIN is ever in the log.
@@ -165,17 +174,22 @@ TEST_CASE("a clerk registers a jobseeker and prints the receipt, and the form is
     const auto prints = dir / "prints";
     auto kioskArgs = args(dir, deviceConfig(dir));
     kioskArgs.insert(kioskArgs.end(), {"--printer-png", prints.string()});
-    const std::string script =
-        "tap \"Help\"\ntap \"Staff sign-in\"\n" + typePin(kClerkPin) + "expect \"Nothing yet today.\"\n"
+    const std::string script = "tap \"Help\"\ntap \"Staff sign-in\"\n" + typePin(kClerkPin) +
+        "expect \"Nothing yet today.\"\n"
         "tap \"Register a jobseeker\"\nswipe up\ntap \"Register\"\nexpect \"Please write your name\"\nswipe down\n"
         "tap \"Your name\"\ntype \"Nino Beridze\"\ntap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\n"
-        "tap \"ID document number\"\ntype \"12ab34567\"\ntap \"Done\"\ntap \"Date of birth (year-month-day)\"\ntype \"1990-02-30\"\n"
+        "tap \"ID document number\"\ntype \"12ab34567\"\ntap \"Done\"\ntap \"Date of birth (year-month-day)\"\ntype "
+        "\"1990-02-30\"\n"
         "tap \"Done\"\nswipe up\ntap \"I agree\"\ntap \"Register\"\nexpect \"Check the date of birth\"\n"
         "tap \"Date of birth (year-month-day)\"\nkey Backspace\nkey Backspace\ntype \"25\"\ntap \"Done\"\nswipe up\n"
-        "screenshot " DC_SCREENSHOT_DIR "/clerk-register-en.png\n"
-        "tap \"Register\"\nexpect \"Registered.\"\ndump " + (dir / "registered.json").string() + "\n"
+        "screenshot " DC_SCREENSHOT_DIR
+        "/clerk-register-en.png\n"
+        "tap \"Register\"\nexpect \"Registered.\"\ndump " +
+        (dir / "registered.json").string() +
+        "\n"
         "expect-not \"Nino\"\n"
-        "screenshot " DC_SCREENSHOT_DIR "/clerk-registered-en.png\n"
+        "screenshot " DC_SCREENSHOT_DIR
+        "/clerk-registered-en.png\n"
         "tap \"‹ Back\"\nexpect \"Registration\"\nexpect \"Waiting to be sent\"\n";
     const auto result = runKiosk({.args = kioskArgs, .script = script}, dir.path());
     INFO(result.output);
@@ -191,8 +205,8 @@ TEST_CASE("a clerk registers a jobseeker and prints the receipt, and the form is
     REQUIRE_FALSE(code.empty());
     // Print it: a second run taps the print button of that code on today's list.
     const auto printed = runKiosk({.args = kioskArgs,
-                                   .script = "tap \"Help\"\ntap \"Staff sign-in\"\n" + typePin(kClerkPin) + "tap \"Print receipt " +
-                                             code + "\"\nexpect \"The receipt was printed.\"\n"},
+                                   .script = "tap \"Help\"\ntap \"Staff sign-in\"\n" + typePin(kClerkPin) +
+                                       "tap \"Print receipt " + code + "\"\nexpect \"The receipt was printed.\"\n"},
                                   dir.path());
     INFO(printed.output);
     REQUIRE(printed.exitCode == 0);
@@ -210,14 +224,17 @@ TEST_CASE("a clerk registers a jobseeker and prints the receipt, and the form is
 TEST_CASE("assisted registration with ID capture: the camera reads the document and fills the form", "[e2e][staff][clerk]") {
     TempDir dir;
     // The synthetic camera: a desk, then a Georgian or Belarusian ID card or passport held under it.
-    const auto result = runKiosk(
-        {.args = args(dir, deviceConfig(dir, "", "[camera]\nbackend = \"synthetic\"\n")),
-         .script = "tap \"Help\"\ntap \"Staff sign-in\"\n" + typePin(kClerkPin) + "tap \"Register a jobseeker\"\n"
-                   "tap \"Read the ID document with the camera\"\nexpect \"Read from the document.\"\n"
-                   "dump " + (dir / "read.json").string() + "\n"
-                   "tap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\nswipe up\ntap \"I agree\"\ntap \"Register\"\n"
-                   "expect \"Registered.\"\n"},
-        dir.path());
+    const auto result =
+        runKiosk({.args = args(dir, deviceConfig(dir, "", "[camera]\nbackend = \"synthetic\"\n")),
+                  .script = "tap \"Help\"\ntap \"Staff sign-in\"\n" + typePin(kClerkPin) +
+                      "tap \"Register a jobseeker\"\n"
+                      "tap \"Read the ID document with the camera\"\nexpect \"Read from the document.\"\n"
+                      "dump " +
+                      (dir / "read.json").string() +
+                      "\n"
+                      "tap \"Phone number\"\ntype \"599 12 34 56\"\ntap \"Done\"\nswipe up\ntap \"I agree\"\ntap \"Register\"\n"
+                      "expect \"Registered.\"\n"},
+                 dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
     // The fields hold what an MRZ holds: a name in letters, a document number, a real date.
@@ -238,8 +255,9 @@ TEST_CASE("assisted registration with ID capture: the camera reads the document 
     CHECK(result.output.find(after("ID document number")) == std::string::npos);
 }
 
-TEST_CASE("technician diagnostics: the network check against a reachable and an unreachable server, and a bundle without personal data",
-          "[e2e][staff][technician]") {
+TEST_CASE(
+    "technician diagnostics: the network check against a reachable and an unreachable server, and a bundle without personal data",
+    "[e2e][staff][technician]") {
     TempDir dir;
     const std::string db = serverDbWithCatalog(dir);
     ServerProcess server(db, dir.path());
@@ -252,15 +270,16 @@ TEST_CASE("technician diagnostics: the network check against a reachable and an 
     // The bundle goes where DC_EXPORT_DIR says (a USB stick on a real kiosk).
     std::filesystem::create_directories(dir / "usb");
     auto result = runKiosk({.args = reachable,
-                       .script = apply + technicianSignIn() + "tap \"Check the network\"\nexpect \"The office's server can be reached.\"\n"
-                                 "expect \"The server answers (HTTP): works (HTTP 200\"\n"
-                                 "screenshot " DC_SCREENSHOT_DIR "/technician-en.png\n"
-                                 "tap \"Test the camera\"\nexpect \"MRZ read\"\n"
-                                 "tap \"Save diagnostics to USB\"\nexpect \"Saved (no personal data in it):\"\n"
-                                 "tap \"Test the touch screen\"\nexpect \"Touch every square\"\n"
-                                 "tap \"square 1\"\ntap \"square 12\"\nexpect \"square 12 touched\"\n",
-                       .environment = "DC_EXPORT_DIR=" + quote((dir / "usb").string())},
-                      dir.path());
+                            .script = apply + technicianSignIn() +
+                                "tap \"Check the network\"\nexpect \"The office's server can be reached.\"\n"
+                                "expect \"The server answers (HTTP): works (HTTP 200\"\n"
+                                "screenshot " DC_SCREENSHOT_DIR "/technician-en.png\n"
+                                "tap \"Test the camera\"\nexpect \"MRZ read\"\n"
+                                "tap \"Save diagnostics to USB\"\nexpect \"Saved (no personal data in it):\"\n"
+                                "tap \"Test the touch screen\"\nexpect \"Touch every square\"\n"
+                                "tap \"square 1\"\ntap \"square 12\"\nexpect \"square 12 touched\"\n",
+                            .environment = "DC_EXPORT_DIR=" + quote((dir / "usb").string())},
+                           dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
     std::vector<std::filesystem::path> bundles;
@@ -280,9 +299,10 @@ TEST_CASE("technician diagnostics: the network check against a reachable and an 
     // The same kiosk with its server gone: the check says where it stops.
     server.stop();
     result = runKiosk({.args = reachable,
-                       .script = technicianSignIn() + "tap \"Check the network\"\nexpect \"cannot be reached\"\n"
-                                 "expect \"Connection (TCP): does not work\"\nexpect \"The server answers (HTTP): not tried\"\n"
-                                 "screenshot " DC_SCREENSHOT_DIR "/technician-offline-en.png\n"},
+                       .script = technicianSignIn() +
+                           "tap \"Check the network\"\nexpect \"cannot be reached\"\n"
+                           "expect \"Connection (TCP): does not work\"\nexpect \"The server answers (HTTP): not tried\"\n"
+                           "screenshot " DC_SCREENSHOT_DIR "/technician-offline-en.png\n"},
                       dir.path());
     INFO(result.output);
     CHECK(result.exitCode == 0);
@@ -299,9 +319,9 @@ TEST_CASE("blank data folder + site config + token -> dc-provision -> dc-kiosk e
     std::ofstream(dir / "site.toml") << "[site]\nname = \"Grodno tech skills center\"\nlanguage = \"en\"\n[server]\nurl = \""
                                      << server.url() << "\"\nsync_interval_s = 5\n[technician]\npin_hash = \""
                                      << *dc::store::hashPin(kTechnicianPin) << "\"\n";
-    const auto provisioned = runShell(std::string(DC_PROVISION_PATH) + " --site " + quote((dir / "site.toml").string()) +
-                                      " --data-dir " + quote((dir / "data").string()) + " --token " +
-                                      quote(token.output.substr(0, token.output.find('\n'))) + " 2>&1");
+    const auto provisioned =
+        runShell(std::string(DC_PROVISION_PATH) + " --site " + quote((dir / "site.toml").string()) + " --data-dir " +
+                 quote((dir / "data").string()) + " --token " + quote(token.output.substr(0, token.output.find('\n'))) + " 2>&1");
     INFO(provisioned.output);
     REQUIRE(provisioned.exitCode == 0);
     const std::string deviceId = nlohmann::json::parse(provisioned.output)["device_id"];
@@ -310,11 +330,10 @@ TEST_CASE("blank data folder + site config + token -> dc-provision -> dc-kiosk e
                               R"({"kiosk.idle_timeout_s": 45, "server.url": "https://elsewhere.example"})"})
                 .exitCode == 0);
     // Only the data folder: the kiosk finds device.toml there; no server option, no token.
-    const auto result = runKiosk(
-        {.args = {"--data-dir", (dir / "data").string(), "--windowed", "1280x800"},
-         .script = applyForJuniorQa("Olga Ivanova", "+375 29 123 45 67") +
-                   "expect \"Delivered to the employment office.\"\ntap \"Finish\"\nwait 1500\n"},
-        dir.path());
+    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--windowed", "1280x800"},
+                                  .script = applyForJuniorQa("Olga Ivanova", "+375 29 123 45 67") +
+                                      "expect \"Delivered to the employment office.\"\ntap \"Finish\"\nwait 1500\n"},
+                                 dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
     CHECK(result.output.find("office configuration applied: kiosk.idle_timeout_s") != std::string::npos);
@@ -330,16 +349,19 @@ TEST_CASE("blank data folder + site config + token -> dc-provision -> dc-kiosk e
     std::filesystem::create_directories(dir / "usb" / "digital-citizen");
     std::ofstream(dir / "usb" / "digital-citizen" / "token") << fresh.output;
     const auto again = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--windowed", "1280x800"},
-                                 .script = technicianSignIn() + "tap \"Enroll again (token on USB)\"\nexpect \"Enrolling again\"\n"
-                                           // Done when the new identity shows under Device.
-                                           "expect-gone \"" + deviceId + "\"\nexpect-gone \"not enrolled yet\"\n",
+                                 .script = technicianSignIn() +
+                                     "tap \"Enroll again (token on USB)\"\nexpect \"Enrolling again\"\n"
+                                     // Done when the new identity shows under Device.
+                                     "expect-gone \"" +
+                                     deviceId + "\"\nexpect-gone \"not enrolled yet\"\n",
                                  .environment = "DC_EXPORT_DIR=" + quote((dir / "usb").string())},
                                 dir.path());
     INFO(again.output);
     REQUIRE(again.exitCode == 0);
     const auto after = runServerCommand({"devices", "--db", db});
     INFO(after.output);
-    CHECK(std::count(after.output.begin(), after.output.end(), '\n') >= std::count(devices.output.begin(), devices.output.end(), '\n') + 1);
+    CHECK(std::count(after.output.begin(), after.output.end(), '\n') >=
+          std::count(devices.output.begin(), devices.output.end(), '\n') + 1);
 }
 
 TEST_CASE("under systemd the kiosk says when it is ready, pings the watchdog from its loop, and says when it stops",
@@ -361,7 +383,8 @@ TEST_CASE("under systemd the kiosk says when it is ready, pings the watchdog fro
         while (!done) {
             pollfd p{fd, POLLIN, 0};
             if (::poll(&p, 1, 50) <= 0) continue;
-            for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) messages.emplace_back(buffer, static_cast<size_t>(n));
+            for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+                messages.emplace_back(buffer, static_cast<size_t>(n));
         }
     });
     // A watchdog of 0.4 s: the kiosk must ping at least every 0.2 s, idle or not.
@@ -387,10 +410,10 @@ TEST_CASE("My status: a person holds the receipt's QR code up to the camera inst
           "[e2e][status][camera]") {
     TempDir dir;
     // First an application, to have a code this kiosk issued.
-    const auto applied = runKiosk(
-        {.args = args(dir, deviceConfig(dir)),
-         .script = applyForJuniorQa("Nino Beridze", "599 12 34 56") + "dump " + (dir / "receipt.json").string() + "\n"},
-        dir.path());
+    const auto applied =
+        runKiosk({.args = args(dir, deviceConfig(dir)),
+                  .script = applyForJuniorQa("Nino Beridze", "599 12 34 56") + "dump " + (dir / "receipt.json").string() + "\n"},
+                 dir.path());
     INFO(applied.output);
     REQUIRE(applied.exitCode == 0);
     std::ifstream dumpFile(dir / "receipt.json");
@@ -408,7 +431,9 @@ TEST_CASE("My status: a person holds the receipt's QR code up to the camera inst
     auto qr = dc::idread::drawBarcode("QRCode", code, 300);
     dc::image::GrayImage held(1280, 720, 90);
     for (int y = 0; y < qr.height; ++y)
-        for (int x = 0; x < qr.width; ++x) held.pixels[static_cast<size_t>(y + 200) * 1280 + static_cast<size_t>(x + 500)] = qr.pixels[static_cast<size_t>(y * qr.width + x)];
+        for (int x = 0; x < qr.width; ++x)
+            held.pixels[static_cast<size_t>(y + 200) * 1280 + static_cast<size_t>(x + 500)] =
+                qr.pixels[static_cast<size_t>(y * qr.width + x)];
     REQUIRE(dc::image::savePng(held, dir / "frames" / "2-receipt.png"));
     std::filesystem::remove(dir / "device.toml");
     const auto config = deviceConfig(dir, "", "[camera]\nbackend = \"file:" + (dir / "frames").string() + "\"\n");
@@ -431,14 +456,14 @@ TEST_CASE("touch targets are at least 48 px and 8 px apart on the clerk's and te
     TempDir dir;
     const auto config = deviceConfig(dir);
     auto dump = [&](const std::string& name) { return "dump " + (dir / (name + ".json")).string() + "\n"; };
-    const std::string script = "tap \"Help\"\ntap \"Staff sign-in\"\nexpect \"Type your PIN\"\n" + dump("pin") + typePin(kClerkPin) +
-                               "expect \"Nothing yet today.\"\n" + dump("clerk") + "tap \"Register a jobseeker\"\n" +
-                               dump("register") + "tap \"Your name\"\n" + dump("register-keyboard") + "tap \"Done\"\n" +
-                               "tap \"Home\"\nexpect \"Find a job\"\n" + technicianSignIn() + "tap \"Check the network\"\n" +
-                               "expect \"works offline\"\n" + dump("technician") + "tap \"Test the touch screen\"\n" + dump("touch");
+    const std::string script = "tap \"Help\"\ntap \"Staff sign-in\"\nexpect \"Type your PIN\"\n" + dump("pin") +
+        typePin(kClerkPin) + "expect \"Nothing yet today.\"\n" + dump("clerk") + "tap \"Register a jobseeker\"\n" +
+        dump("register") + "tap \"Your name\"\n" + dump("register-keyboard") + "tap \"Done\"\n" +
+        "tap \"Home\"\nexpect \"Find a job\"\n" + technicianSignIn() + "tap \"Check the network\"\n" +
+        "expect \"works offline\"\n" + dump("technician") + "tap \"Test the touch screen\"\n" + dump("touch");
     // Full screen at 1920x1080, as the checks' floor is in pixels of that screen.
-    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--config", config.string()}, .script = script},
-                                 dir.path());
+    const auto result =
+        runKiosk({.args = {"--data-dir", (dir / "data").string(), "--config", config.string()}, .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
     for (const char* screen : {"pin", "clerk", "register", "register-keyboard", "technician", "touch"}) {
@@ -448,17 +473,20 @@ TEST_CASE("touch targets are at least 48 px and 8 px apart on the clerk's and te
     }
 }
 
-TEST_CASE("an appliance without its configuration shows the technician's screen in every language, then starts "
-          "once provisioned",
-          "[e2e][staff][appliance]") {
+TEST_CASE(
+    "an appliance without its configuration shows the technician's screen in every language, then starts "
+    "once provisioned",
+    "[e2e][staff][appliance]") {
     TempDir dir;
     const auto shot = std::filesystem::path(DC_SCREENSHOT_DIR) / "not-provisioned.png";
     std::filesystem::remove(shot);
     // As systemd starts it on a fresh image: only the data folder and --wait-for-provisioning.
-    std::string script = "expect \"This kiosk is not set up yet\"\nexpect \"ეს კიოსკი ჯერ არ არის მომზადებული\"\n"
-                         "expect \"Этот киоск ещё не настроен\"\nexpect \"Гэты кіёск яшчэ не наладжаны\"\n"
-                         "expect \"device.toml\"\nexpect-not \"Find a job\"\n"
-                         "screenshot " + shot.string() + "\nwait 120000\n";
+    std::string script =
+        "expect \"This kiosk is not set up yet\"\nexpect \"ეს კიოსკი ჯერ არ არის მომზადებული\"\n"
+        "expect \"Этот киоск ещё не настроен\"\nexpect \"Гэты кіёск яшчэ не наладжаны\"\n"
+        "expect \"device.toml\"\nexpect-not \"Find a job\"\n"
+        "screenshot " +
+        shot.string() + "\nwait 120000\n";
     // dc-provision's part, once the screen is up: the configuration appears in the data folder.
     std::atomic<bool> stop{false};
     std::thread provision([&] {
@@ -467,8 +495,8 @@ TEST_CASE("an appliance without its configuration shows the technician's screen 
         std::ofstream(dir / "data" / "device.toml.new") << "[site]\nname = \"Batumi employment office\"\nlanguage = \"ka\"\n";
         std::filesystem::rename(dir / "data" / "device.toml.new", dir / "data" / "device.toml");
     });
-    const auto result = runKiosk({.args = {"--data-dir", (dir / "data").string(), "--wait-for-provisioning"}, .script = script},
-                                 dir.path());
+    const auto result =
+        runKiosk({.args = {"--data-dir", (dir / "data").string(), "--wait-for-provisioning"}, .script = script}, dir.path());
     stop = true;
     provision.join();
     INFO(result.output);

@@ -52,7 +52,8 @@ TEST_CASE("a blank box, a site config and a token: dc-provision enrolls it, and 
     REQUIRE(token.exitCode == 0);
     std::ofstream(dir / "token.txt") << token.output;  // as a USB stick or a QR code would carry it
     const std::string data = (dir / "data").string();
-    auto first = provision("--site " + site(dir, server.url()) + " --data-dir " + data + " --token-file " + (dir / "token.txt").string());
+    auto first =
+        provision("--site " + site(dir, server.url()) + " --data-dir " + data + " --token-file " + (dir / "token.txt").string());
     INFO(first.out);
     REQUIRE(first.status == 0);
     const auto answer = nlohmann::json::parse(first.out);

@@ -13,8 +13,9 @@ sqlite3* database() {
     static sqlite3* db = [] {
         sqlite3* d = nullptr;
         sqlite3_open(":memory:", &d);
-        sqlite3_exec(d, "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='unicode61 remove_diacritics 2', prefix='2');"
-                        "INSERT INTO t VALUES ('Бухгалтер', 'ქართული ტექსტი and English words');",
+        sqlite3_exec(d,
+                     "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='unicode61 remove_diacritics 2', prefix='2');"
+                     "INSERT INTO t VALUES ('Бухгалтер', 'ქართული ტექსტი and English words');",
                      nullptr, nullptr, nullptr);
         return d;
     }();
@@ -28,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const auto q = dc::store::buildFtsQuery(typed, columns);
         if (q.kind != dc::store::FtsQuery::Kind::Match) continue;
         sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(database(), "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &stmt, nullptr) != SQLITE_OK) __builtin_trap();
+        if (sqlite3_prepare_v2(database(), "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &stmt, nullptr) != SQLITE_OK)
+            __builtin_trap();
         sqlite3_bind_text(stmt, 1, q.expression.data(), static_cast<int>(q.expression.size()), SQLITE_STATIC);
         const int rc = sqlite3_step(stmt);
         sqlite3_finalize(stmt);

@@ -21,9 +21,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
         dc::printer::ReceiptLine l;
         if (!line.empty() && line.front() == '^') l.centred = true, line.remove_prefix(1);
-        if (!line.empty() && line.front() == '#') l.style = dc::printer::ReceiptLine::Style::Bold, line.remove_prefix(1);
-        else if (!line.empty() && line.front() == '!') l.style = dc::printer::ReceiptLine::Style::Large, line.remove_prefix(1);
-        else if (!line.empty() && line.front() == '-') l.style = dc::printer::ReceiptLine::Style::Rule;
+        if (!line.empty() && line.front() == '#')
+            l.style = dc::printer::ReceiptLine::Style::Bold, line.remove_prefix(1);
+        else if (!line.empty() && line.front() == '!')
+            l.style = dc::printer::ReceiptLine::Style::Large, line.remove_prefix(1);
+        else if (!line.empty() && line.front() == '-')
+            l.style = dc::printer::ReceiptLine::Style::Rule;
         l.text = std::string(line);
         receipt.lines.push_back(std::move(l));
     }

@@ -14,9 +14,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
 namespace {
-void run(const std::string& input) {
-    LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.data()), input.size());
-}
+void run(const std::string& input) { LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.data()), input.size()); }
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -43,11 +41,21 @@ int main(int argc, char** argv) {
         for (int e = 0; e < edits; ++e) {
             const size_t at = s.empty() ? 0 : rng() % (s.size() + 1);
             switch (rng() % 5) {
-                case 0: if (!s.empty() && at < s.size()) s[at] = static_cast<char>(rng()); break;
+                case 0:
+                    if (!s.empty() && at < s.size()) s[at] = static_cast<char>(rng());
+                    break;
                 case 1: s.insert(at, 1, interesting[rng() % interesting.size()]); break;
-                case 2: if (at < s.size()) s.erase(at, 1 + rng() % 8); break;
-                case 3: { const auto& o = corpus[rng() % corpus.size()]; s.insert(at, o.substr(0, rng() % (o.size() + 1))); break; }
-                case 4: if (at < s.size()) s[at] = interesting[rng() % interesting.size()]; break;
+                case 2:
+                    if (at < s.size()) s.erase(at, 1 + rng() % 8);
+                    break;
+                case 3: {
+                    const auto& o = corpus[rng() % corpus.size()];
+                    s.insert(at, o.substr(0, rng() % (o.size() + 1)));
+                    break;
+                }
+                case 4:
+                    if (at < s.size()) s[at] = interesting[rng() % interesting.size()];
+                    break;
             }
         }
         run(s);

@@ -96,9 +96,12 @@ TEST_CASE("a batch with one bad record is refused whole and writes nothing", "[s
     domain::JobRecord manySkills = makeJob("s", "Skills");
     manySkills.skills.assign(1000, "skill");
     const Case cases[] = {
-        {"oversized title", longTitle, "limit"},         {"invalid UTF-8", badUtf8, "UTF-8"},
-        {"empty id", noId, "empty id"},                  {"no title", noTitle, "no title"},
-        {"huge description", hugeDescription, "limit"},  {"too many skills", manySkills, "limit"},
+        {"oversized title", longTitle, "limit"},
+        {"invalid UTF-8", badUtf8, "UTF-8"},
+        {"empty id", noId, "empty id"},
+        {"no title", noTitle, "no title"},
+        {"huge description", hugeDescription, "limit"},
+        {"too many skills", manySkills, "limit"},
     };
     for (const Case& c : cases) {
         SECTION(c.name) {
@@ -115,7 +118,9 @@ TEST_CASE("a batch with one bad record is refused whole and writes nothing", "[s
 
 TEST_CASE("skills are stored as JSON exactly as nlohmann writes it", "[store][import]") {
     const std::vector<std::vector<std::string>> lists = {
-        {}, {"Excel"}, {"a\"b", "back\\slash", "tab\there", "line\nbreak", "\x01\x1f", "\b\f\r"},
+        {},
+        {"Excel"},
+        {"a\"b", "back\\slash", "tab\there", "line\nbreak", "\x01\x1f", "\b\f\r"},
         {"ბუღალტერია", "Ёлка", "C++", "1C"}};
     for (const auto& list : lists) CHECK(catalog::toJsonArray(list) == nlohmann::json(list).dump());
 }

@@ -54,9 +54,19 @@ TEST_CASE("all words must match", "[store][search]") {
 
 TEST_CASE("hostile search text never errors and never matches everything", "[store][search]") {
     DemoDb demo;
-    const std::string hostile[] = {"\"",          "*",         "-",          "NEAR(a b)", "OR",
-                                   "a OR b",      "(((",       "') DROP TABLE jobs; --", "\xC3\x28",
-                                   std::string(10000, 'x'), std::string(10000, '*'), "title:tester", std::string("\0x", 2)};
+    const std::string hostile[] = {"\"",
+                                   "*",
+                                   "-",
+                                   "NEAR(a b)",
+                                   "OR",
+                                   "a OR b",
+                                   "(((",
+                                   "') DROP TABLE jobs; --",
+                                   "\xC3\x28",
+                                   std::string(10000, 'x'),
+                                   std::string(10000, '*'),
+                                   "title:tester",
+                                   std::string("\0x", 2)};
     for (const std::string& text : hostile) {
         INFO(text.substr(0, 40));
         auto page = store::searchJobs(demo.db, {.text = text});

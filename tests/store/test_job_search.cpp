@@ -23,9 +23,7 @@ struct GeneratedDb {
     dc::test::TempDir dir;
     domain::CatalogBatch batch = catalog::generateCatalog({.seed = 11, .jobs = 3000, .courses = 40});
     store::Database db;
-    GeneratedDb() : db(std::move(*store::Database::open(dir / "kiosk.db"))) {
-        REQUIRE(store::applyCatalogBatch(db, batch));
-    }
+    GeneratedDb() : db(std::move(*store::Database::open(dir / "kiosk.db"))) { REQUIRE(store::applyCatalogBatch(db, batch)); }
     int64_t countWhere(const std::function<bool(const domain::JobRecord&)>& pred) const {
         return std::count_if(batch.jobUpserts.begin(), batch.jobUpserts.end(), pred);
     }
@@ -70,9 +68,8 @@ TEST_CASE("browsing counts and chip counts equal a scan of the records", "[store
 
     auto remote = store::searchJobs(g.db, {.filters = {.workMode = domain::WorkMode::Remote, .minSalaryBand = 2}});
     REQUIRE(remote);
-    CHECK(remote->totalMatches == g.countWhere([](auto& j) {
-        return j.workMode == domain::WorkMode::Remote && j.salaryMax && *j.salaryMax >= 500;
-    }));
+    CHECK(remote->totalMatches ==
+          g.countWhere([](auto& j) { return j.workMode == domain::WorkMode::Remote && j.salaryMax && *j.salaryMax >= 500; }));
 }
 
 TEST_CASE("chip counts stay exact through changed and deleted jobs", "[store][search][facets]") {
@@ -119,8 +116,8 @@ TEST_CASE("text search with filters returns only matching rows and counts them",
 
 TEST_CASE("keyset pages cover every match exactly once, ranked and newest-first alike", "[store][search]") {
     GeneratedDb g;
-    for (const JobSearch& search : {JobSearch{.text = "tbil", .limit = 37},            // ranked (few matches)
-                                    JobSearch{.text = "com", .limit = 90},             // broad: by rowid
+    for (const JobSearch& search : {JobSearch{.text = "tbil", .limit = 37},  // ranked (few matches)
+                                    JobSearch{.text = "com", .limit = 90},  // broad: by rowid
                                     JobSearch{.filters = {.region = "Tbilisi"}, .limit = 55}}) {  // browsing
         INFO(search.text);
         auto first = store::searchJobs(g.db, search);
@@ -128,8 +125,10 @@ TEST_CASE("keyset pages cover every match exactly once, ranked and newest-first 
         const auto rows = allPages(g.db, search);
         std::set<int64_t> seen;
         for (const auto& r : rows) CHECK(seen.insert(r.rowid).second);
-        if (!first->totalIsLowerBound) CHECK(static_cast<int64_t>(rows.size()) == first->totalMatches);
-        else CHECK(static_cast<int64_t>(rows.size()) > domain::kMaxCountedMatches);
+        if (!first->totalIsLowerBound)
+            CHECK(static_cast<int64_t>(rows.size()) == first->totalMatches);
+        else
+            CHECK(static_cast<int64_t>(rows.size()) > domain::kMaxCountedMatches);
     }
 }
 
@@ -191,8 +190,10 @@ TEST_CASE("courses teaching the missing skills: nearby soonest first, only upcom
         REQUIRE(o.course.sessions.size() == 1);
         CHECK(o.course.sessions[0].startsAt >= today);
         CHECK(o.teachesMissing >= 1);
-        if (!o.nearby) seenFar = true;
-        else CHECK_FALSE(seenFar);  // every nearby offer comes before any far one
+        if (!o.nearby)
+            seenFar = true;
+        else
+            CHECK_FALSE(seenFar);  // every nearby offer comes before any far one
         if (i > 0 && o.nearby == (*offers)[i - 1].nearby && o.teachesMissing == (*offers)[i - 1].teachesMissing)
             CHECK((*offers)[i - 1].course.sessions[0].startsAt <= o.course.sessions[0].startsAt);
     }
@@ -209,16 +210,16 @@ TEST_CASE("course search filters by group, format, start and text, and reads ses
     REQUIRE(forParents);
     const auto expected = std::count_if(g.batch.courseUpserts.begin(), g.batch.courseUpserts.end(), [](auto& c) {
         return c.format == "webinar" &&
-               std::find(c.targetGroups.begin(), c.targetGroups.end(), "parental_leave") != c.targetGroups.end();
+            std::find(c.targetGroups.begin(), c.targetGroups.end(), "parental_leave") != c.targetGroups.end();
     });
     CHECK(static_cast<long>(forParents->size()) == expected);
     for (const auto& c : *all) {
-        const auto& source = *std::find_if(g.batch.courseUpserts.begin(), g.batch.courseUpserts.end(),
-                                           [&](auto& x) { return x.id == c.id; });
+        const auto& source =
+            *std::find_if(g.batch.courseUpserts.begin(), g.batch.courseUpserts.end(), [&](auto& x) { return x.id == c.id; });
         CHECK(c.sessions == source.sessions);
     }
     CHECK(store::searchCourses(g.db, {.text = "\" * ( ) -"})->empty());  // no words: nothing, not everything
-    CHECK(store::searchCourses(g.db, {.text = "NEAR(\"x\" OR"}));             // words, never syntax errors
+    CHECK(store::searchCourses(g.db, {.text = "NEAR(\"x\" OR"}));  // words, never syntax errors
     CHECK(store::searchCourses(g.db, {.startsFrom = "2099-01-01"})->empty());
 }
 
@@ -261,7 +262,7 @@ TEST_CASE("hostile filters and cursors never error and never widen the search", 
         CHECK(page->totalMatches <= 3000);
     }
     for (const domain::JobCursor cursor : {domain::JobCursor{true, std::nan(""), 5}, domain::JobCursor{false, 0, -1},
-                                          domain::JobCursor{true, -1e308, INT64_MAX}}) {
+                                           domain::JobCursor{true, -1e308, INT64_MAX}}) {
         CHECK(store::searchJobs(g.db, {.text = "tbil", .after = cursor}));
         CHECK(store::searchJobs(g.db, {.after = cursor}));
     }

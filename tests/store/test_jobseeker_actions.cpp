@@ -70,8 +70,8 @@ TEST_CASE("an application is saved with its outbox record, everything personal s
     CHECK(audit->text(0) == "application.submitted");
     CHECK(audit->text(1) == receipt->referenceCode);
 
-    auto status = store::lookUpReference(k.db, " " + receipt->referenceCode.substr(0, 3) + " " +
-                                                   receipt->referenceCode.substr(4) + " ");
+    auto status =
+        store::lookUpReference(k.db, " " + receipt->referenceCode.substr(0, 3) + " " + receipt->referenceCode.substr(4) + " ");
     REQUIRE(status);
     CHECK(status->kind == domain::StatusAnswer::Kind::Application);
     CHECK(status->status == domain::ActionStatus::Pending);
@@ -84,9 +84,8 @@ TEST_CASE("bad applications are refused and write nothing", "[store][actions]") 
     auto noConsent = store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = person()});
     REQUIRE_FALSE(noConsent);
     CHECK_THAT(noConsent.error().message(), Catch::Contains("consent"));
-    CHECK(store::submitApplication(k.db, k.cipher, {.jobId = "gone", .person = person(), .consent = true})
-              .error()
-              .code() == ErrorCode::NotFound);
+    CHECK(store::submitApplication(k.db, k.cipher, {.jobId = "gone", .person = person(), .consent = true}).error().code() ==
+          ErrorCode::NotFound);
     auto badPhone = person();
     badPhone.phone = "call me'; DROP TABLE outbox; --";
     CHECK_FALSE(store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = badPhone, .consent = true}));
@@ -143,8 +142,8 @@ TEST_CASE("an application with the ID document read: its number and date go with
     who.documentNumber = "12AB34567";
     who.birthDate = "1990-04-25";
     const std::string photo = jpegBytes();
-    auto receipt = store::submitApplication(k.db, k.cipher,
-                                            {.jobId = "demo-job-001", .person = who, .consent = true, .idPhoto = photo});
+    auto receipt =
+        store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = who, .consent = true, .idPhoto = photo});
     REQUIRE(receipt);
     const std::string applicationId = k.text("SELECT id FROM applications");
     auto pending = store::pendingAttachments(k.db, 10);
@@ -248,9 +247,8 @@ TEST_CASE("a free seat is requested, a full session puts people on its waitlist 
     CHECK(status->status == domain::ActionStatus::Waitlisted);
     CHECK(status->waitlistPosition == 2);
     CHECK(k.count("outbox") == 3);
-    CHECK(store::requestEnrollment(k.db, k.cipher, {.sessionId = "nope", .person = person(), .consent = true})
-              .error()
-              .code() == ErrorCode::NotFound);
+    CHECK(store::requestEnrollment(k.db, k.cipher, {.sessionId = "nope", .person = person(), .consent = true}).error().code() ==
+          ErrorCode::NotFound);
 }
 
 TEST_CASE("reference codes: typed loosely, looked up safely", "[store][actions]") {
@@ -301,7 +299,8 @@ TEST_CASE("the office's decision and message reach the kiosk's copy, once, and a
     CHECK(domain::actionStatusFromText("<script>") == domain::ActionStatus::Pending);
 }
 
-TEST_CASE("asking for a text message when the office answers travels with the application and the enrollment", "[store][actions]") {
+TEST_CASE("asking for a text message when the office answers travels with the application and the enrollment",
+          "[store][actions]") {
     Kiosk k;
     auto receipt = store::submitApplication(
         k.db, k.cipher, {.jobId = "demo-job-001", .person = person(), .note = "", .consent = true, .smsOptIn = true});

@@ -22,7 +22,8 @@ namespace {
 struct Kiosk : test::KioskStore {
     Kiosk() : test::KioskStore(false) {}
     std::string apply(const std::string& name) {
-        auto r = store::submitApplication(db, cipher, {.jobId = "demo-job-001", .person = {.name = name, .phone = "+995 555 123 456"}, .consent = true});
+        auto r = store::submitApplication(
+            db, cipher, {.jobId = "demo-job-001", .person = {.name = name, .phone = "+995 555 123 456"}, .consent = true});
         REQUIRE(r);
         return r->referenceCode;
     }
@@ -50,9 +51,11 @@ TEST_CASE("answers are written once: done with the status, refused set aside, un
     k.apply("B");
     auto records = *store::pendingOutbox(k.db, k.cipher, 10, 1 << 20);
     REQUIRE(records.size() == 2);
-    REQUIRE(store::recordDeliveries(k.db, {{.outcome = Outcome::Accepted, .id = records[0].id, .status = "submitted", .resultJson = R"({"status":"submitted"})"},
-                                           {.outcome = Outcome::Rejected, .id = records[1].id, .reason = "bad person"},
-                                           {.outcome = Outcome::Accepted, .id = "no-such-record", .status = "submitted"}}));
+    REQUIRE(store::recordDeliveries(
+        k.db,
+        {{.outcome = Outcome::Accepted, .id = records[0].id, .status = "submitted", .resultJson = R"({"status":"submitted"})"},
+         {.outcome = Outcome::Rejected, .id = records[1].id, .reason = "bad person"},
+         {.outcome = Outcome::Accepted, .id = "no-such-record", .status = "submitted"}}));
     auto stats = store::outboxStats(k.db);
     CHECK(stats->pending == 0);
     CHECK(stats->delivered == 1);
@@ -109,7 +112,7 @@ TEST_CASE("a full resync removes at its last page what the snapshot did not brin
     auto snapshot = catalog::generateCatalog({.seed = 8, .jobs = 10, .courses = 2});
     domain::CatalogBatch first{.jobUpserts = {snapshot.jobUpserts.begin(), snapshot.jobUpserts.begin() + 6}};
     domain::CatalogBatch last{.jobUpserts = {snapshot.jobUpserts.begin() + 6, snapshot.jobUpserts.end()},
-                             .courseUpserts = snapshot.courseUpserts};
+                              .courseUpserts = snapshot.courseUpserts};
     store::PullPosition p1{.stream = "catalog", .cursor = "resync:ab.6", .fullResync = true, .firstOfResync = true};
     REQUIRE(store::applyCatalogBatch(k.db, first, &p1));
     CHECK(*store::countJobs(k.db) == demoJobs + 6);  // nothing removed before the snapshot is whole
@@ -129,8 +132,10 @@ TEST_CASE("a resync started again forgets what an abandoned one had noted", "[st
     store::PullPosition abandoned{.stream = "catalog", .cursor = "resync:ab.2", .fullResync = true, .firstOfResync = true};
     REQUIRE(store::applyCatalogBatch(k.db, {.jobUpserts = {snapshot.jobUpserts[0], snapshot.jobUpserts[1]}}, &abandoned));
     // The server's catalog changed: job 0 is gone from the new snapshot.
-    store::PullPosition again{.stream = "catalog", .cursor = "cd.3", .fullResync = true, .firstOfResync = true, .lastOfResync = true};
-    REQUIRE(store::applyCatalogBatch(k.db, {.jobUpserts = {snapshot.jobUpserts[1], snapshot.jobUpserts[2], snapshot.jobUpserts[3]}}, &again));
+    store::PullPosition again{
+        .stream = "catalog", .cursor = "cd.3", .fullResync = true, .firstOfResync = true, .lastOfResync = true};
+    REQUIRE(store::applyCatalogBatch(
+        k.db, {.jobUpserts = {snapshot.jobUpserts[1], snapshot.jobUpserts[2], snapshot.jobUpserts[3]}}, &again));
     CHECK(*store::countJobs(k.db) == 3);
 }
 

@@ -15,7 +15,9 @@ struct Fixture {
     test::TempDir dir;
     store::Database db = std::move(*store::Database::open(dir / "kiosk.db"));
     double clock = 1'800'000'000;  // a wall-clock time; tests move it on by hand
-    store::PinGate gate() { return store::PinGate(db, {}, [this] { return clock; }); }
+    store::PinGate gate() {
+        return store::PinGate(db, {}, [this] { return clock; });
+    }
 };
 
 }  // namespace
@@ -36,8 +38,7 @@ TEST_CASE("a PIN is stored only as an argon2id hash and opens only its own mode"
     CHECK(technician.error().code() == ErrorCode::NotFound);
 }
 
-TEST_CASE("wrong PINs lock the mode for longer each time, even the right PIN waits, and a restart does not help",
-          "[core][pin]") {
+TEST_CASE("wrong PINs lock the mode for longer each time, even the right PIN waits, and a restart does not help", "[core][pin]") {
     Fixture f;
     REQUIRE(f.gate().setPin(PinRole::Clerk, "1234"));
     auto gate = f.gate();
@@ -102,7 +103,11 @@ TEST_CASE("PINs and hashes of the wrong shape are refused in plain words", "[cor
     CHECK(gate.attempt(PinRole::Clerk, "2468")->granted);
     // Oversized and odd attempts are simply wrong.
     CHECK_FALSE(gate.attempt(PinRole::Clerk, std::string(100000, '2'))->granted);
-    CHECK_FALSE(gate.attempt(PinRole::Clerk, std::string("24\0" "68", 5))->granted);
+    CHECK_FALSE(gate.attempt(PinRole::Clerk,
+                             std::string("24\0"
+                                         "68",
+                                         5))
+                    ->granted);
 }
 
 TEST_CASE("handing over the hash already in force keeps the lock, a new PIN starts afresh", "[core][pin][hostile]") {

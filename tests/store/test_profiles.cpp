@@ -111,7 +111,8 @@ TEST_CASE("profiles round-trip and no personal field is readable in the database
     }
     std::string disk = fileBytes(dir / "kiosk.db");
     for (const auto* f : {"-wal", "-shm"})
-        if (std::filesystem::exists(dir.path() / ("kiosk.db" + std::string(f)))) disk += fileBytes(dir / ("kiosk.db" + std::string(f)));
+        if (std::filesystem::exists(dir.path() / ("kiosk.db" + std::string(f))))
+            disk += fileBytes(dir / ("kiosk.db" + std::string(f)));
     for (const std::string& secret : {std::string("ნინო"), std::string("12AB34567"), std::string("nino@example.ge"),
                                       std::string("1994-03-08"), std::string("599 123")})
         CHECK(disk.find(secret) == std::string::npos);

@@ -31,26 +31,31 @@ std::string fileBytes(const std::filesystem::path& file) {
 
 TEST_CASE("retention: a delivered record's details are erased after the window, from the files too", "[store][retention]") {
     test::KioskStore k;
-    auto first = store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001",
-                                                          .person = {.name = "Nino Retention-Marker", .phone = "+995 555 123 456"},
-                                                          .note = "I can start on Monday", .consent = true});
+    auto first = store::submitApplication(k.db, k.cipher,
+                                          {.jobId = "demo-job-001",
+                                           .person = {.name = "Nino Retention-Marker", .phone = "+995 555 123 456"},
+                                           .note = "I can start on Monday",
+                                           .consent = true});
     REQUIRE(first);
-    auto second = store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-002",
-                                                           .person = {.name = "Giorgi Still-Waiting", .phone = "+995 555 999 000"},
-                                                           .consent = true});
+    auto second = store::submitApplication(
+        k.db, k.cipher,
+        {.jobId = "demo-job-002", .person = {.name = "Giorgi Still-Waiting", .phone = "+995 555 999 000"}, .consent = true});
     REQUIRE(second);
     auto records = *store::pendingOutbox(k.db, k.cipher, 10, 1 << 20);
     REQUIRE(records.size() == 2);
     // The sealed bytes as they lie in the file: the outbox payload, the note and the profile's name.
     const std::string payload = blobOf(k, "SELECT payload FROM outbox WHERE id = '" + records[0].id + "'");
     const std::string note = blobOf(k, "SELECT note_enc FROM applications WHERE reference_code = '" + first->referenceCode + "'");
-    const std::string name = blobOf(k, "SELECT p.name_enc FROM profiles p JOIN applications a ON a.profile_id = p.id "
-                                       "WHERE a.reference_code = '" + first->referenceCode + "'");
+    const std::string name = blobOf(k,
+                                    "SELECT p.name_enc FROM profiles p JOIN applications a ON a.profile_id = p.id "
+                                    "WHERE a.reference_code = '" +
+                                        first->referenceCode + "'");
     REQUIRE(payload.size() > 32);
     REQUIRE(note.size() > 16);
     REQUIRE(name.size() > 16);
-    REQUIRE(store::recordDeliveries(k.db, {{.outcome = Outcome::Accepted, .id = records[0].id, .status = "submitted",
-                                            .resultJson = R"({"status":"submitted"})"}}));
+    REQUIRE(store::recordDeliveries(
+        k.db,
+        {{.outcome = Outcome::Accepted, .id = records[0].id, .status = "submitted", .resultJson = R"({"status":"submitted"})"}}));
 
     // Within the window nothing goes; a record still waiting never goes.
     REQUIRE(k.db.exec("UPDATE outbox SET delivered_at = '2027-01-10T09:00:00Z' WHERE id = '" + records[0].id + "'"));
@@ -66,7 +71,8 @@ TEST_CASE("retention: a delivered record's details are erased after the window, 
     CHECK(late->profiles == 1);
     CHECK(k.text("SELECT length(payload) FROM outbox WHERE id = '" + records[0].id + "'") == "0");
     CHECK(k.text("SELECT coalesce(profile_id, '-') || ' ' || coalesce(note_enc, '-') || ' ' || status FROM applications "
-                 "WHERE reference_code = '" + first->referenceCode + "'") == "- - submitted");
+                 "WHERE reference_code = '" +
+                 first->referenceCode + "'") == "- - submitted");
     CHECK(k.count("profiles") == 1);  // Giorgi's, still waiting
     CHECK(k.text("SELECT length(payload) > 0 FROM outbox WHERE id = '" + records[1].id + "'") == "1");
     // Again: nothing more to do.
@@ -82,8 +88,8 @@ TEST_CASE("retention: a delivered record's details are erased after the window, 
 
 TEST_CASE("retention: 0 days erases as soon as the office confirms", "[store][retention]") {
     test::KioskStore k;
-    REQUIRE(store::submitApplication(k.db, k.cipher, {.jobId = "demo-job-001", .person = {.name = "Ana", .phone = "+995 555 123 456"},
-                                                      .consent = true}));
+    REQUIRE(store::submitApplication(
+        k.db, k.cipher, {.jobId = "demo-job-001", .person = {.name = "Ana", .phone = "+995 555 123 456"}, .consent = true}));
     auto records = *store::pendingOutbox(k.db, k.cipher, 10, 1 << 20);
     REQUIRE(store::recordDeliveries(k.db, {{.outcome = Outcome::Accepted, .id = records[0].id, .status = "submitted"}}));
     auto now = store::forgetDelivered(k.db, 0);

@@ -26,7 +26,8 @@ struct Office : test::KioskStore {
     }
     domain::RegistrationDraft draft(std::string name = "Нино Беридзе") {
         domain::RegistrationDraft d;
-        d.person = {.name = std::move(name), .phone = "+995 599 12 34 56", .documentNumber = "12AB34567", .birthDate = "1990-04-25"};
+        d.person = {
+            .name = std::move(name), .phone = "+995 599 12 34 56", .documentNumber = "12AB34567", .birthDate = "1990-04-25"};
         d.consent = true;
         return d;
     }
@@ -53,9 +54,9 @@ TEST_CASE("a clerk's registration is sealed, queued for the office and gets a re
 TEST_CASE("a registration with a bad document number or date is refused and nothing is written", "[store][staff]") {
     Office o;
     const std::vector<std::pair<std::string, std::string>> bad = {
-        {"12ab34567", ""},  {"1234", ""}, {std::string(21, 'A'), ""}, {"12 AB 345", ""}, {"ÄBCDEF", ""},
-        {"", "1990-02-30"}, {"", "1990-4-25"}, {"", "25.04.1990"}, {"", "2023-02-29"}, {"", "1899-12-31"},
-        {"", "1990-13-01"}, {"", std::string(1000, '1')}};
+        {"12ab34567", ""},  {"1234", ""},       {std::string(21, 'A'), ""}, {"12 AB 345", ""},
+        {"ÄBCDEF", ""},     {"", "1990-02-30"}, {"", "1990-4-25"},          {"", "25.04.1990"},
+        {"", "2023-02-29"}, {"", "1899-12-31"}, {"", "1990-13-01"},         {"", std::string(1000, '1')}};
     for (const auto& [document, birth] : bad) {
         auto d = o.draft();
         d.person.documentNumber = document;
@@ -91,8 +92,9 @@ TEST_CASE("today's list shows every kind of record with its delivery state, newe
     auto records = *store::pendingOutbox(o.db, o.cipher, 10, 1 << 20);
     REQUIRE(records.size() == 2);
     // The application is delivered; the registration is refused by the office.
-    REQUIRE(store::recordDeliveries(o.db, {{.outcome = Outcome::Accepted, .id = records[0].id, .status = "submitted"},
-                                           {.outcome = Outcome::Rejected, .id = records[1].id, .reason = "no such office"}}));
+    REQUIRE(store::recordDeliveries(o.db,
+                                    {{.outcome = Outcome::Accepted, .id = records[0].id, .status = "submitted"},
+                                     {.outcome = Outcome::Rejected, .id = records[1].id, .reason = "no such office"}}));
     auto rows = store::actionsSince(o.db, "2000-01-01T00:00:00Z", 50);
     REQUIRE(rows);
     REQUIRE(rows->size() == 2);
@@ -119,8 +121,8 @@ TEST_CASE("a receipt's facts come from the code, typed any way, unknown codes ar
     CHECK(facts->referenceCode == code);
     CHECK(facts->kind == "application");
     CHECK(facts->title == catalog::demoCatalog().jobUpserts.front().title);
-    for (const std::string& unknown : {std::string("AAA-AAA"), std::string(), std::string("'; DROP TABLE outbox; --"),
-                                       std::string(10000, 'K')}) {
+    for (const std::string& unknown :
+         {std::string("AAA-AAA"), std::string(), std::string("'; DROP TABLE outbox; --"), std::string(10000, 'K')}) {
         auto none = store::receiptFacts(o.db, unknown);
         REQUIRE_FALSE(none);
         CHECK(none.error().code() == ErrorCode::NotFound);

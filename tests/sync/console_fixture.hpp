@@ -14,7 +14,6 @@ namespace office = server::office;
 using server::HttpRequest;
 using server::HttpResponse;
 
-
 inline constexpr const char* kXss = "<script>alert(1)</script>\"' onmouseover=x";
 
 struct ConsoleFixture : test::ServerFixture {
@@ -36,7 +35,10 @@ struct ConsoleFixture : test::ServerFixture {
     void apply(const std::string& appId, const std::string& code, const std::string& name, const std::string& note = "") {
         sync::PushRequest push;
         push.records.push_back({"rec-" + appId, "application",
-                                json{{"applicationId", appId}, {"referenceCode", code}, {"jobId", jobId}, {"note", note},
+                                json{{"applicationId", appId},
+                                     {"referenceCode", code},
+                                     {"jobId", jobId},
+                                     {"note", note},
                                      {"person", {{"name", name}, {"phone", "+995 555 12 34 56"}, {"language", "ka"}}}}
                                     .dump()});
         REQUIRE(service->push(kiosk.deviceId, push));
@@ -77,6 +79,5 @@ inline std::string headerOf(const HttpResponse& r, const std::string& name) {
         if (k == name) return v;
     return {};
 }
-
 
 }  // namespace dc::test

@@ -24,15 +24,17 @@ struct KioskSide {
     std::unique_ptr<sync::HttpTransport> http;
     std::unique_ptr<sync::SyncClient> client;
 
-    KioskSide(const std::filesystem::path& dbFile, const std::string& url, const std::string& token,
-              sync::CurlOptions curl = {}, sync::SyncClient::Clock clock = {}, int64_t retentionDays = 7)
-        : file(dbFile), db(std::move(*store::Database::open(dbFile))),
+    KioskSide(const std::filesystem::path& dbFile, const std::string& url, const std::string& token, sync::CurlOptions curl = {},
+              sync::SyncClient::Clock clock = {}, int64_t retentionDays = 7)
+        : file(dbFile),
+          db(std::move(*store::Database::open(dbFile))),
           cipher(std::move(*store::FieldCipher::fromKey(std::string(32, 'k')))) {
         if (curl.answerTimeout == sync::CurlOptions{}.answerTimeout) curl.answerTimeout = std::chrono::seconds(3);
         http = sync::makeCurlTransport(curl);
         client = std::make_unique<sync::SyncClient>(
-            db, cipher, *http, sync::SyncConfig{.serverUrl = url, .enrollToken = token, .deviceName = "test", .version = "0.1",
-                                             .retentionDays = retentionDays},
+            db, cipher, *http,
+            sync::SyncConfig{
+                .serverUrl = url, .enrollToken = token, .deviceName = "test", .version = "0.1", .retentionDays = retentionDays},
             clock);
     }
 
@@ -50,8 +52,9 @@ struct KioskSide {
     }
     // A course session with seats free as the kiosk knows it: its id and how many are left.
     std::pair<std::string, int64_t> sessionWithSeats() {
-        auto stmt = store::Statement::prepare(db, "SELECT id, capacity - seats_taken FROM course_sessions "
-                                                  "WHERE capacity > seats_taken ORDER BY id LIMIT 1");
+        auto stmt = store::Statement::prepare(db,
+                                              "SELECT id, capacity - seats_taken FROM course_sessions "
+                                              "WHERE capacity > seats_taken ORDER BY id LIMIT 1");
         REQUIRE(stmt);
         REQUIRE(stmt->step() == SQLITE_ROW);
         return {stmt->text(0), stmt->integer(1)};

@@ -58,8 +58,8 @@ ServerProcess::ServerProcess(std::string db, const std::filesystem::path& workDi
     const auto portFile = workDir / ("port-" + std::to_string(::getpid()) + "-" + std::to_string(freeLoopbackPort()));
     std::filesystem::remove(portFile);
     for (const auto& e : extra) m_tls = m_tls || e == "--tls-cert";
-    std::vector<std::string> args = {DC_SERVER_PATH, "serve", "--db", m_db, "--listen", "127.0.0.1:0",
-                                     "--port-file", portFile.string(), "--quiet"};
+    std::vector<std::string> args = {DC_SERVER_PATH, "serve",           "--db",   m_db, "--listen", "127.0.0.1:0",
+                                     "--port-file",  portFile.string(), "--quiet"};
     args.insert(args.end(), extra.begin(), extra.end());
     m_pid = ::fork();
     if (m_pid == 0) {
@@ -115,14 +115,15 @@ PostgresCluster::PostgresCluster(const std::filesystem::path& dir) : m_dir(dir /
     }
     const int port = freeLoopbackPort();
     int rc = 0;
-    const std::string log = run(as + bin + "initdb -D " + shellQuote(m_dir.string()) +
-                                    " -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 2>&1", rc);
+    const std::string log = run(
+        as + bin + "initdb -D " + shellQuote(m_dir.string()) + " -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 2>&1",
+        rc);
     if (rc != 0) {
         m_why = "initdb failed: " + log.substr(0, 300);
         return;
     }
-    const std::string opts = "-p " + std::to_string(port) + " -k " + m_dir.string() +
-                             " -c listen_addresses=127.0.0.1 -c fsync=off";
+    const std::string opts =
+        "-p " + std::to_string(port) + " -k " + m_dir.string() + " -c listen_addresses=127.0.0.1 -c fsync=off";
     run(as + bin + "pg_ctl -D " + shellQuote(m_dir.string()) + " -o " + shellQuote(opts) + " -w -l " +
             shellQuote((m_dir / "log").string()) + " start 2>&1",
         rc);

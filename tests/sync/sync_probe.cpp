@@ -17,17 +17,21 @@ int main(int argc, char** argv) {
     int applications = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
-        if (k == "--db") dbFile = v;
-        else if (k == "--server") url = v;
-        else if (k == "--token") token = v;
-        else if (k == "--applications") applications = std::stoi(v);
+        if (k == "--db")
+            dbFile = v;
+        else if (k == "--server")
+            url = v;
+        else if (k == "--token")
+            token = v;
+        else if (k == "--applications")
+            applications = std::stoi(v);
     }
     auto db = store::Database::open(dbFile);
     if (!db) return std::fprintf(stderr, "probe: %s\n", db.error().message().c_str()), 2;
     auto cipher = store::FieldCipher::fromKey(std::string(32, 'k'));
     auto http = sync::makeCurlTransport({});
-    sync::SyncClient client(*db, *cipher, *http, {.serverUrl = url, .enrollToken = token, .deviceName = "probe",
-                                                  .pullLimit = 200});
+    sync::SyncClient client(*db, *cipher, *http,
+                            {.serverUrl = url, .enrollToken = token, .deviceName = "probe", .pullLimit = 200});
     for (int i = 0; i < applications; ++i) {
         (void)client.runRound();
         auto stmt = store::Statement::prepare(*db, "SELECT id FROM jobs ORDER BY random() LIMIT 1");

@@ -72,7 +72,8 @@ TEST_CASE("attachments arrive whole, are verified by the server, and leave the k
         CHECK(test::readFile(out) == bytes);
     }
     CHECK(store::pendingAttachments(kiosk.db, 10)->empty());
-    CHECK(test::runServerCommand({"attachments", "--db", s.serverDb}).output.find("complete, SHA-256 verified") != std::string::npos);
+    CHECK(test::runServerCommand({"attachments", "--db", s.serverDb}).output.find("complete, SHA-256 verified") !=
+          std::string::npos);
 }
 
 TEST_CASE("an upload cut at 50% resumes from what the server holds (< 55% sent again)", "[sync][attachments]") {
@@ -151,32 +152,35 @@ TEST_CASE("hostile chunks are refused with a reason", "[sync][attachments][hosti
     const std::string sha = sync::sha256Hex("abcd");
     auto put = [&](test::KioskSide& k, const std::string& query, const std::string& body) {
         const std::string target = "/v1/attachments/attach-000000001?" + query;
-        const int64_t stamp = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        const int64_t stamp =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
         auto id = store::readSetting(k.db, "sync.device_id");
         auto sealed = store::readSetting(k.db, "sync.secret");
         auto key = k.cipher.open("setting:sync.secret", *sync::hexDecode(*sealed));
-        auto answer = http->send({"PUT", server.url() + target,
-                                  {{"DC-Device", *id}, {"DC-Timestamp", std::to_string(stamp)},
+        auto answer = http->send({"PUT",
+                                  server.url() + target,
+                                  {{"DC-Device", *id},
+                                   {"DC-Timestamp", std::to_string(stamp)},
                                    {"DC-Signature", sync::signRequest(*key, "PUT", target, stamp, body)}},
                                   body});
         REQUIRE(answer);
         return *answer;
     };
-    CHECK(put(kiosk, "offset=0&size=99999999&sha256=" + sha, "ab").status == 400);          // over 16 MiB
-    CHECK(put(kiosk, "offset=3&size=4&sha256=" + sha, "ab").status == 400);                 // past the end
+    CHECK(put(kiosk, "offset=0&size=99999999&sha256=" + sha, "ab").status == 400);  // over 16 MiB
+    CHECK(put(kiosk, "offset=3&size=4&sha256=" + sha, "ab").status == 400);  // past the end
     // offset + size would overflow a signed 64-bit number (undefined behaviour before): refused.
     CHECK(put(kiosk, "offset=9223372036854775807&size=4&sha256=" + sha, "ab").status == 400);
     CHECK(put(kiosk, "offset=9223372036854775806&size=16777216&sha256=" + sha, "ab").status == 400);
     CHECK(put(kiosk, "offset=0&size=4&sha256=nothex", "ab").status == 400);
     CHECK(put(kiosk, "offset=x&size=4&sha256=" + sha, "ab").status == 400);
-    CHECK(put(kiosk, "offset=0&size=4&sha256=" + sha, "").status == 400);                   // empty chunk
+    CHECK(put(kiosk, "offset=0&size=4&sha256=" + sha, "").status == 400);  // empty chunk
     CHECK(put(kiosk, "offset=0&size=4&sha256=" + sha, "ab").status == 200);
-    auto skip = put(kiosk, "offset=3&size=4&sha256=" + sha, "d");                            // a gap
+    auto skip = put(kiosk, "offset=3&size=4&sha256=" + sha, "d");  // a gap
     CHECK(skip.status == 409);
     CHECK(sync::parseAttachmentStatus(skip.body)->received == 2);
-    CHECK(put(other, "offset=2&size=4&sha256=" + sha, "cd").status == 403);                 // not its attachment
+    CHECK(put(other, "offset=2&size=4&sha256=" + sha, "cd").status == 403);  // not its attachment
     CHECK(put(kiosk, "offset=2&size=4&sha256=" + sha, "cd").status == 200);
-    auto again = put(kiosk, "offset=2&size=4&sha256=" + sha, "cd");                          // a repeat when whole
+    auto again = put(kiosk, "offset=2&size=4&sha256=" + sha, "cd");  // a repeat when whole
     CHECK(again.status == 200);
     CHECK(sync::parseAttachmentStatus(again.body)->complete);
 }

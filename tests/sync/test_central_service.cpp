@@ -12,14 +12,18 @@ namespace {
 
 sync::PushRecord application(const std::string& recordId, const std::string& jobId, const std::string& appId) {
     return {recordId, "application",
-            json{{"applicationId", appId}, {"referenceCode", "ACD-EFG"}, {"jobId", jobId},
+            json{{"applicationId", appId},
+                 {"referenceCode", "ACD-EFG"},
+                 {"jobId", jobId},
                  {"person", {{"name", "Нино Бериძე"}, {"phone", "+995 555 12 34 56"}}}}
                 .dump()};
 }
 
 sync::PushRecord enrollment(const std::string& recordId, const std::string& sessionId, const std::string& id) {
     return {recordId, "enrollment",
-            json{{"enrollmentId", id}, {"referenceCode", "K7M-" + id.substr(id.size() - 3)}, {"sessionId", sessionId},
+            json{{"enrollmentId", id},
+                 {"referenceCode", "K7M-" + id.substr(id.size() - 3)},
+                 {"sessionId", sessionId},
                  {"person", {{"name", "Ана"}, {"phone", "+995 555 00 00 00"}}}}
                 .dump()};
 }
@@ -37,8 +41,7 @@ std::string smallSession(test::ServerFixture& f, int64_t capacity) {
 
 }  // namespace
 
-TEST_CASE("an enrollment token is good once, a retry of the same request gets the same identity",
-          "[sync][server]") {
+TEST_CASE("an enrollment token is good once, a retry of the same request gets the same identity", "[sync][server]") {
     test::ServerFixture f(5, 1);
     auto token = f.service->issueToken("Tbilisi office", 3600);
     REQUIRE(token);
@@ -61,8 +64,7 @@ TEST_CASE("an enrollment token is good once, a retry of the same request gets th
     CHECK(f.service->devices()->size() == 1);
 }
 
-TEST_CASE("each pushed record is applied exactly once, a retry is answered with the original result",
-          "[sync][server]") {
+TEST_CASE("each pushed record is applied exactly once, a retry is answered with the original result", "[sync][server]") {
     test::ServerFixture f;
     const auto device = f.enroll();
     const std::string jobId = f.catalog.jobUpserts.at(0).id;
@@ -97,7 +99,8 @@ TEST_CASE("control characters in a person's name or phone are refused, not store
     test::ServerFixture f;
     const auto device = f.enroll();
     const std::string jobId = f.catalog.jobUpserts.at(0).id;
-    for (const std::string& name : {std::string("Nino\0Beridze", 13), std::string("Nino\x1b[31mRed"), std::string("Nino\nBeridze")}) {
+    for (const std::string& name :
+         {std::string("Nino\0Beridze", 13), std::string("Nino\x1b[31mRed"), std::string("Nino\nBeridze")}) {
         sync::PushRecord r{"rec-ctl-" + std::to_string(name.size()) + std::to_string(static_cast<int>(name[4])), "application",
                            nlohmann::json{{"applicationId", "a-ctl-" + std::to_string(static_cast<int>(name[4]))},
                                           {"referenceCode", "CTL-AAA"},
@@ -142,18 +145,21 @@ TEST_CASE("registrations, consents and events are kept as sent, once", "[sync][s
     test::ServerFixture f(3, 0);
     const auto device = f.enroll();
     // A registration keeps the person's rules (domain/person.hpp), as the clerk's form does.
-    for (const char* bad : {R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"name":"Lela","phone":"12"}})",
-                            R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"name":" ","phone":"+995 555 123 456"}})",
-                            R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"name":"Lela","phone":"+995 555 123 456","documentNumber":"ab"}})",
-                            R"({"profileId":"p-1","name":"Lela"})"}) {
+    for (
+        const char* bad :
+        {R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"name":"Lela","phone":"12"}})",
+         R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"name":" ","phone":"+995 555 123 456"}})",
+         R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"name":"Lela","phone":"+995 555 123 456","documentNumber":"ab"}})",
+         R"({"profileId":"p-1","name":"Lela"})"}) {
         auto refused = f.service->push(device.deviceId, {{{"reg-bad", "registration", bad}}});
         REQUIRE(refused);
         CHECK(refused->answers.at(0).outcome == sync::Outcome::Rejected);
     }
-    sync::PushRequest batch{{{"reg-00000001", "registration",
-                              R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"profileId":"p-1","name":"Lela","phone":"+995 555 123 456","documentNumber":"AB123456","birthDate":"1990-02-03"}})"},
-                             {"con-00000001", "consent", R"({"profileId":"p-1","given":true})"},
-                             {"evt-00000001", "event", R"({"what":"printer-jam"})"}}};
+    sync::PushRequest batch{
+        {{"reg-00000001", "registration",
+          R"({"registrationId":"r-1","referenceCode":"ACD-EFG","person":{"profileId":"p-1","name":"Lela","phone":"+995 555 123 456","documentNumber":"AB123456","birthDate":"1990-02-03"}})"},
+         {"con-00000001", "consent", R"({"profileId":"p-1","given":true})"},
+         {"evt-00000001", "event", R"({"what":"printer-jam"})"}}};
     auto first = f.service->push(device.deviceId, batch);
     REQUIRE(first);
     for (const auto& a : first->answers) {
@@ -173,7 +179,8 @@ TEST_CASE("seats are counted on the server: confirmed until full, then a numbere
     const std::string session = smallSession(f, 2);
     std::vector<std::string> statuses;
     for (int i = 1; i <= 4; ++i) {
-        auto a = f.service->push(device.deviceId, {{enrollment("rec-enr-000" + std::to_string(i), session, "e-10" + std::to_string(i))}});
+        auto a = f.service->push(device.deviceId,
+                                 {{enrollment("rec-enr-000" + std::to_string(i), session, "e-10" + std::to_string(i))}});
         REQUIRE(a);
         const auto r = sync::parseActionResult(a->answers[0].result);
         statuses.push_back(r.status + (r.waitlistPosition ? std::to_string(*r.waitlistPosition) : ""));
@@ -200,8 +207,7 @@ TEST_CASE("seats are counted on the server: confirmed until full, then a numbere
     CHECK_FALSE(f.service->cancelEnrollment("K7M-101"));  // already cancelled
 }
 
-TEST_CASE("pulling pages through the change log gives every record once, then tombstones and updates",
-          "[sync][server]") {
+TEST_CASE("pulling pages through the change log gives every record once, then tombstones and updates", "[sync][server]") {
     test::ServerFixture f(120, 6);
     std::string cursor;
     size_t lines = 0;

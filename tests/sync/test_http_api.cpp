@@ -14,8 +14,7 @@ struct ApiFixture : test::ServerFixture {
     server::Api api{*service};
     sync::EnrollResponse device = enroll();
 
-    server::HttpRequest signedRequest(const std::string& method, const std::string& target, const std::string& body,
-                                      int64_t at) {
+    server::HttpRequest signedRequest(const std::string& method, const std::string& target, const std::string& body, int64_t at) {
         server::HttpRequest r;
         r.method = method;
         r.target = target;
@@ -47,7 +46,8 @@ struct ApiFixture : test::ServerFixture {
 
 TEST_CASE("a signed heartbeat is accepted and recorded", "[sync][api]") {
     ApiFixture f;
-    auto res = f.api.handle(f.signedRequest("POST", "/v1/heartbeat", sync::toJson(sync::Heartbeat{"0.1", 7, 30, 1, "", 5}), f.clock));
+    auto res =
+        f.api.handle(f.signedRequest("POST", "/v1/heartbeat", sync::toJson(sync::Heartbeat{"0.1", 7, 30, 1, "", 5}), f.clock));
     CHECK(res.status == 200);
     auto devices = f.service->devices();
     CHECK(devices->at(0).queueDepth == 7);
@@ -111,8 +111,8 @@ TEST_CASE("routes, methods and bodies get clear JSON errors", "[sync][api]") {
 
     auto enrollBad = f.api.handle({"POST", "/v1/enroll", "/v1/enroll", {}, {}, R"({"token":"x"})"});
     CHECK(enrollBad.status == 400);
-    auto enrollUsed = f.api.handle({"POST", "/v1/enroll", "/v1/enroll", {}, {},
-                                    sync::toJson(sync::EnrollRequest{"0000", "0123456789abcdef", "", ""})});
+    auto enrollUsed = f.api.handle(
+        {"POST", "/v1/enroll", "/v1/enroll", {}, {}, sync::toJson(sync::EnrollRequest{"0000", "0123456789abcdef", "", ""})});
     CHECK(enrollUsed.status == 403);
 
     // A path that is not UTF-8 is echoed in the answer: it used to throw out of the handler (found

@@ -23,8 +23,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-
-
 // Sends `head`, then up to `total` bytes of `chunk` repeated, for as long as the server takes them.
 // Returns how many body bytes went out before the server cut the connection off.
 size_t stream(int port, const std::string& head, const std::string& chunk, size_t total) {
@@ -83,9 +81,8 @@ TEST_CASE("bodies that would fill the server's memory are cut off, however they 
 
     SECTION("chunked, with no length") {
         // One chunk header announcing far more than the limit, then its bytes.
-        const size_t sent = stream(server.port(),
-                                   "POST /v1/push HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n10000000\r\n",
-                                   chunk, kTotal);
+        const size_t sent = stream(
+            server.port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n10000000\r\n", chunk, kTotal);
         CHECK(sent < kTotal);
     }
     SECTION("with no Content-Length and no chunking, the body to the end of the stream") {
@@ -97,8 +94,8 @@ TEST_CASE("bodies that would fill the server's memory are cut off, however they 
         CHECK(sent < kTotal);
     }
     SECTION("an honest Content-Length over the limit: 413, and what follows is not read") {
-        const size_t sent = stream(server.port(),
-                                   "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 209715200\r\n\r\n", chunk, kTotal);
+        const size_t sent =
+            stream(server.port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 209715200\r\n\r\n", chunk, kTotal);
         CHECK(sent < kTotal);
     }
     const long after = rssKb(server.pid());

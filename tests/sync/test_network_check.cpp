@@ -33,7 +33,8 @@ TEST_CASE("an unreachable server fails at the step that fails, the rest not trie
     CHECK(closed[1].detail.find("refused") != std::string::npos);
     CHECK(closed[2].verdict == Verdict::NotTried);
 
-    const auto unknown = sync::checkServerReachable("https://no-such-host.invalid", {.stepTimeout = std::chrono::milliseconds(2000)});
+    const auto unknown =
+        sync::checkServerReachable("https://no-such-host.invalid", {.stepTimeout = std::chrono::milliseconds(2000)});
     REQUIRE(unknown.size() == 4);
     CHECK(unknown[0].verdict == Verdict::Fails);
     CHECK(unknown[0].detail.find("no-such-host.invalid") != std::string::npos);
@@ -41,7 +42,7 @@ TEST_CASE("an unreachable server fails at the step that fails, the rest not trie
 
     // Addresses that are not http(s) URLs fail at the first step, saying so.
     for (const std::string& bad : {std::string("ftp://example.org"), std::string("not a url"), std::string("https://"),
-                                  std::string(5000, 'a'), std::string("http://[::1")}) {
+                                   std::string(5000, 'a'), std::string("http://[::1")}) {
         const auto steps = sync::checkServerReachable(bad);
         INFO(bad.substr(0, 40));
         REQUIRE_FALSE(steps.empty());

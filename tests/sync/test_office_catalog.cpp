@@ -62,7 +62,9 @@ TEST_CASE("catalog: a coordinator adds a course with two sessions, it reaches th
     // A kiosk's request takes a seat; the coordinator may not offer fewer seats than are taken.
     sync::PushRequest push;
     push.records.push_back({"rec-cat-1", "enrollment",
-                            nlohmann::json{{"enrollmentId", "e-cat-1"}, {"referenceCode", "CAT-AAA"}, {"sessionId", pulled->sessions[0].id},
+                            nlohmann::json{{"enrollmentId", "e-cat-1"},
+                                           {"referenceCode", "CAT-AAA"},
+                                           {"sessionId", pulled->sessions[0].id},
                                            {"person", {{"name", "Nino"}, {"phone", "+995555000000"}}}}
                                 .dump()});
     REQUIRE(f.service->push(f.kiosk.deviceId, push));
@@ -123,17 +125,19 @@ TEST_CASE("catalog: every field of the course form is checked, and hostile forms
     auto [ninoCookie, ninoCsrf] = f.signIn("Nino", "nino+password+1");
     CHECK(f.request("GET", "/office/catalog", "", ninoCookie).status == 403);
     auto [cookie, csrf] = f.signIn("Giorgi", "giorgi+password+1");
-    const auto refused = f.request("POST", "/office/catalog/save",
-                                   "csrf=" + csrf + "&name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&format=webinar&language=ka&s0_start=2027-13-01&s0_seats=5",
-                                   cookie);
+    const auto refused = f.request(
+        "POST", "/office/catalog/save",
+        "csrf=" + csrf + "&name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&format=webinar&language=ka&s0_start=2027-13-01&s0_seats=5",
+        cookie);
     CHECK(refused.status == 400);
     CHECK(refused.body.find("<script>alert") == std::string::npos);
     CHECK(refused.body.find("&lt;script&gt;") != std::string::npos);  // the form keeps what was typed, as text
     CHECK(f.request("POST", "/office/catalog/save", "csrf=forged&name=x", cookie).status == 403);
-    const auto saved = f.request("POST", "/office/catalog/save",
-                                 "csrf=" + csrf + "&name=Excel+basics&format=seminar&language=ru&group_adults=1&s0_start=2027-04-01&s0_seats=10" +
-                                     "&s1_start=2027-05-01&s1_seats=8&s1_stepfree=1",
-                                 cookie);
+    const auto saved = f.request(
+        "POST", "/office/catalog/save",
+        "csrf=" + csrf + "&name=Excel+basics&format=seminar&language=ru&group_adults=1&s0_start=2027-04-01&s0_seats=10" +
+            "&s1_start=2027-05-01&s1_seats=8&s1_stepfree=1",
+        cookie);
     CHECK(saved.status == 303);
     const auto list = f.request("GET", "/office/catalog", "", cookie);
     CHECK(list.body.find("Excel basics") != std::string::npos);
@@ -240,8 +244,9 @@ TEST_CASE("catalog: job forms out of range are refused with the reason, and the 
 
     // Through the page: a hostile title is escaped, a form out of range comes back with its reason.
     auto [cookie, csrf] = f.signIn("Giorgi", "giorgi+password+1");
-    const std::string form = "csrf=" + csrf + "&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&employer=Hotel&isco=42&mode=onsite&type=" +
-                             "&pay_from=6&pay_to=8&currency=GEL&period=HOUR&closes=2027-02-28";
+    const std::string form = "csrf=" + csrf +
+        "&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&employer=Hotel&isco=42&mode=onsite&type=" +
+        "&pay_from=6&pay_to=8&currency=GEL&period=HOUR&closes=2027-02-28";
     CHECK(f.request("POST", "/office/jobs/save", form, cookie).status == 303);
     const auto list = f.request("GET", "/office/jobs", "", cookie);
     CHECK(list.status == 200);

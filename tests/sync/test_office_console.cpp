@@ -57,7 +57,8 @@ TEST_CASE("console: staff accounts refuse weak passwords and bad names, lock aft
     CHECK_FALSE(f.office->login("Giorgi", "giorgi password 1"));
 }
 
-TEST_CASE("console: pages need a session, and forged CSRF, an idle session and a wrong role are refused", "[sync][office][hostile]") {
+TEST_CASE("console: pages need a session, and forged CSRF, an idle session and a wrong role are refused",
+          "[sync][office][hostile]") {
     ConsoleFixture f;
     f.apply("a-0000000001", "ACD-EFG", "Nino Beridze");
     CHECK(f.request("GET", "/office/").status == 303);
@@ -79,7 +80,8 @@ TEST_CASE("console: pages need a session, and forged CSRF, an idle session and a
     // A caseworker is not an administrator, nor a coordinator for photos and course places.
     CHECK(f.request("GET", "/office/audit", "", cookie).status == 403);
     CHECK(f.request("GET", "/office/audit.csv", "", cookie).status == 403);
-    CHECK(f.request("POST", "/office/record/enrollment/e-x/decide", "csrf=" + csrf + "&version=0&status=cancelled", cookie).status == 403);
+    CHECK(f.request("POST", "/office/record/enrollment/e-x/decide", "csrf=" + csrf + "&version=0&status=cancelled", cookie)
+              .status == 403);
     // Another office's (or no) record: not found, not an error page with details.
     CHECK(f.request("GET", "/office/record/application/a-nothere000", "", cookie).status == 404);
     CHECK(f.request("GET", "/office/record/passwords/x", "", cookie).status == 404);
@@ -103,18 +105,23 @@ TEST_CASE("console: what a person sent is shown as text, never as markup, and ba
 
     const std::string decide = "/office/record/application/a-0000000002/decide";
     // A message with markup is stored as text and shown escaped.
-    REQUIRE(f.request("POST", decide, "csrf=" + csrf + "&version=0&status=invited&message=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E", cookie).status == 303);
+    REQUIRE(f.request("POST", decide, "csrf=" + csrf + "&version=0&status=invited&message=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E",
+                      cookie)
+                .status == 303);
     const auto after = f.request("GET", "/office/record/application/a-0000000002", "", cookie);
     CHECK(after.body.find("<img src=x") == std::string::npos);
     CHECK(after.body.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
     // Hostile forms: invalid UTF-8, a bad escape, oversized, a status that does not exist, a message too long.
     CHECK(f.request("POST", decide, "csrf=" + csrf + "&version=1&status=hired&message=%FF%FE", cookie).status == 400);
     CHECK(f.request("POST", decide, "csrf=" + csrf + "&version=1&status=hired&message=%G1", cookie).status == 400);
-    CHECK(f.request("POST", decide, "csrf=" + csrf + "&message=" + std::string(office::kMaxFormBytes, 'x'), cookie).status == 400);
+    CHECK(f.request("POST", decide, "csrf=" + csrf + "&message=" + std::string(office::kMaxFormBytes, 'x'), cookie).status ==
+          400);
     const auto unknown = f.request("POST", decide, "csrf=" + csrf + "&version=1&status=promoted_to_ceo", cookie);
     CHECK(unknown.status == 400);
     CHECK(unknown.body.find("does not apply") != std::string::npos);
-    CHECK(f.request("POST", decide, "csrf=" + csrf + "&version=1&status=hired&message=" + std::string(1001, 'x'), cookie).status == 400);
+    CHECK(
+        f.request("POST", decide, "csrf=" + csrf + "&version=1&status=hired&message=" + std::string(1001, 'x'), cookie).status ==
+        400);
     CHECK(f.request("POST", decide, "csrf=" + csrf + "&version=1&status=hired&message=a%00b", cookie).status == 400);
     // Still invited: nothing above changed it.
     auto status = f.office->statusOf({"acd efh"});
@@ -160,7 +167,8 @@ TEST_CASE("console: the audit log holds every decision and view, and only an adm
     f.apply("a-0000000004", "ACD-EFK", "=HYPERLINK(\"x\")");
     auto [cookie, csrf] = f.signIn("Nino", "nino+password+1");
     REQUIRE(f.request("GET", "/office/record/application/a-0000000004", "", cookie).status == 200);
-    REQUIRE(f.request("POST", "/office/record/application/a-0000000004/decide", "csrf=" + csrf + "&version=0&status=forwarded", cookie)
+    REQUIRE(f.request("POST", "/office/record/application/a-0000000004/decide", "csrf=" + csrf + "&version=0&status=forwarded",
+                      cookie)
                 .status == 303);
     auto [adminCookie, adminCsrf] = f.signIn("Admin", "admin+password+1");
     const auto audit = f.request("GET", "/office/audit", "", adminCookie);
@@ -248,8 +256,9 @@ void enrollIn(ConsoleFixture& f, const std::string& session, const std::string& 
     sync::PushRequest push;
     json person = {{"name", "Ана " + id}, {"phone", "+995 555 00 00 " + id.substr(id.size() - 2)}, {"language", "ka"}};
     if (sms) person["sms"] = true;
-    push.records.push_back({"rec-" + id, "enrollment",
-                            json{{"enrollmentId", id}, {"referenceCode", code}, {"sessionId", session}, {"person", person}}.dump()});
+    push.records.push_back(
+        {"rec-" + id, "enrollment",
+         json{{"enrollmentId", id}, {"referenceCode", code}, {"sessionId", session}, {"person", person}}.dump()});
     REQUIRE(f.service->push(f.kiosk.deviceId, push));
 }
 
@@ -285,15 +294,18 @@ TEST_CASE("course places: moved, cancelled and promoted by a coordinator keep ev
     REQUIRE(giorgi);
 
     // A caseworker does not decide course places; the page says so too.
-    CHECK(f.office->decide(office::RecordKind::Enrollment, "e-0000000001", 0, "cancelled", "", "", nino->session).error().code() ==
-          ErrorCode::Refused);
+    CHECK(
+        f.office->decide(office::RecordKind::Enrollment, "e-0000000001", 0, "cancelled", "", "", nino->session).error().code() ==
+        ErrorCode::Refused);
     // Promoting needs a free seat: session a has none.
-    CHECK(f.office->decide(office::RecordKind::Enrollment, "e-0000000003", 0, "promoted", "", "", giorgi->session).error().code() ==
-          ErrorCode::InvalidInput);
+    CHECK(
+        f.office->decide(office::RecordKind::Enrollment, "e-0000000003", 0, "promoted", "", "", giorgi->session).error().code() ==
+        ErrorCode::InvalidInput);
     // Confirming is for a place with a seat.
     CHECK_FALSE(f.office->decide(office::RecordKind::Enrollment, "e-0000000004", 0, "confirmed", "", "", giorgi->session));
     // Moving needs another session of the same course.
-    CHECK_FALSE(f.office->decide(office::RecordKind::Enrollment, "e-0000000001", 0, "moved", "", "", giorgi->session, "session-a"));
+    CHECK_FALSE(
+        f.office->decide(office::RecordKind::Enrollment, "e-0000000001", 0, "moved", "", "", giorgi->session, "session-a"));
     CHECK_FALSE(f.office->decide(office::RecordKind::Enrollment, "e-0000000001", 0, "moved", "", "", giorgi->session, "nowhere"));
     CHECK(seatsTaken(f, a) == 2);
 
@@ -342,8 +354,9 @@ TEST_CASE("course places: moved, cancelled and promoted by a coordinator keep ev
 
     // Through the page: a caseworker gets 403 and no decision form; the coordinator's form offers the session.
     auto [cookie, csrf] = f.signIn("Nino", "nino+password+1");
-    CHECK(f.request("POST", "/office/record/enrollment/e-0000000004/decide", "csrf=" + csrf + "&version=1&status=cancelled", cookie).status ==
-          403);
+    CHECK(
+        f.request("POST", "/office/record/enrollment/e-0000000004/decide", "csrf=" + csrf + "&version=1&status=cancelled", cookie)
+            .status == 403);
     auto [gCookie, gCsrf] = f.signIn("Giorgi", "giorgi+password+1");
     const auto page = f.request("GET", "/office/record/enrollment/e-0000000004", "", gCookie);
     CHECK(page.body.find("name=\"session\"") != std::string::npos);
@@ -389,7 +402,9 @@ TEST_CASE("offices: staff see only their office's records and calls, and a code 
     auto applyAt = [&](const sync::EnrollResponse& kiosk, const std::string& id, const std::string& code) {
         sync::PushRequest push;
         push.records.push_back({"rec-" + id, "application",
-                                json{{"applicationId", id}, {"referenceCode", code}, {"jobId", f.jobId},
+                                json{{"applicationId", id},
+                                     {"referenceCode", code},
+                                     {"jobId", f.jobId},
                                      {"person", {{"name", "Person " + id}, {"phone", "+995 555 12 34 56"}}}}
                                     .dump()});
         REQUIRE(f.service->push(kiosk.deviceId, push));
@@ -443,8 +458,9 @@ TEST_CASE("offices: staff see only their office's records and calls, and a code 
     CHECK(f.office->statusOf({"KUT-AAA", "BAT-AAA"}, f.kiosk.deviceId)->size() == 2);  // a kiosk of no office
 }
 
-TEST_CASE("course places over PostgreSQL: two servers' coordinators cancelling and promoting at once lose no seat and give none twice",
-          "[sync][office][postgres]") {
+TEST_CASE(
+    "course places over PostgreSQL: two servers' coordinators cancelling and promoting at once lose no seat and give none twice",
+    "[sync][office][postgres]") {
     test::TempDir dir;
     test::PostgresCluster pg(dir.path());
     if (!pg.available()) FAIL("PostgreSQL is needed for this test: " << pg.why());
@@ -479,8 +495,10 @@ TEST_CASE("course places over PostgreSQL: two servers' coordinators cancelling a
         std::snprintf(id, sizeof id, "e-pg-%06d", i);
         sync::PushRequest push;
         push.records.push_back({std::string("rec-") + id, "enrollment",
-                                json{{"enrollmentId", id}, {"referenceCode", "PG" + std::to_string(1000 + i).substr(1)},
-                                     {"sessionId", "pg-session"}, {"person", {{"name", "P"}, {"phone", "+375291112233"}}}}
+                                json{{"enrollmentId", id},
+                                     {"referenceCode", "PG" + std::to_string(1000 + i).substr(1)},
+                                     {"sessionId", "pg-session"},
+                                     {"person", {{"name", "P"}, {"phone", "+375291112233"}}}}
                                     .dump()});
         REQUIRE(a.central->push(kiosk->deviceId, push));
     }
@@ -509,7 +527,8 @@ TEST_CASE("course places over PostgreSQL: two servers' coordinators cancelling a
     // Every freed seat went to the waiting list, first come first served, once each.
     CHECK(count("SELECT seats_taken FROM sessions WHERE id = 'pg-session'") == 10);
     CHECK(count("SELECT count(*) FROM enrollments WHERE status = 'confirmed'") == 10);
-    CHECK(count("SELECT count(*) FROM enrollments WHERE status = 'confirmed' AND id >= 'e-pg-000010' AND id < 'e-pg-000020'") == 10);
+    CHECK(count("SELECT count(*) FROM enrollments WHERE status = 'confirmed' AND id >= 'e-pg-000010' AND id < 'e-pg-000020'") ==
+          10);
     CHECK(count("SELECT count(*) FROM enrollments WHERE status = 'waitlisted'") == 10);
     CHECK(count("SELECT count(*) FROM decisions WHERE status = 'promoted'") == 10);
     CHECK(count("SELECT count(DISTINCT record) FROM decisions WHERE status = 'promoted'") == 10);
@@ -543,7 +562,7 @@ TEST_CASE("inbox filters: by job and by dates, and hostile filter values are sho
     CHECK(f.request("GET", "/office/?kind=application&subject=no-such-job", "", cookie).body.find("FIL-AA") == std::string::npos);
     // Nonsense dates are no filter; markup in any filter comes back as text.
     for (const char* q : {"from=9999-99-99", "to=2026-13-45", "from=%3Cscript%3E", "subject=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-                                 "kiosk=%27%20OR%201%3D1%20--", "before=abc:%3Cb%3E"}) {
+                          "kiosk=%27%20OR%201%3D1%20--", "before=abc:%3Cb%3E"}) {
         const auto page = f.request("GET", std::string("/office/?kind=application&") + q, "", cookie);
         INFO(q);
         CHECK(page.status == 200);

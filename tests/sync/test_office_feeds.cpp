@@ -15,7 +15,7 @@ namespace {
 // The fixture's clock is 2027-01-15.
 std::string posting(const std::string& id, const std::string& title, const std::string& validThrough = "2027-03-01") {
     return R"({"@context":"https://schema.org","@type":"JobPosting","identifier":")" + id + R"(","title":")" + title +
-           R"(","hiringOrganization":"Kutaisi Bakery","validThrough":")" + validThrough + R"("})";
+        R"(","hiringOrganization":"Kutaisi Bakery","validThrough":")" + validThrough + R"("})";
 }
 
 std::string list(std::initializer_list<std::string> items) {
@@ -69,10 +69,10 @@ TEST_CASE("feeds: an upload adds postings, the next one changes, closes the expi
     CHECK(pulledJobs(f).at("ld-bakery-2") == "Cashier");
 
     // The cashier's closing date has passed, a third posting has no title, the baker is renamed.
-    auto second = feeds.importUpload("bakery",
-                                     list({posting("1", "Head baker"), posting("2", "Cashier", "2027-01-10"),
-                                           R"({"@type":"JobPosting","identifier":"3"})"}),
-                                     giorgi);
+    auto second = feeds.importUpload(
+        "bakery",
+        list({posting("1", "Head baker"), posting("2", "Cashier", "2027-01-10"), R"({"@type":"JobPosting","identifier":"3"})"}),
+        giorgi);
     REQUIRE(second);
     CHECK(second->changed == 1);
     CHECK(second->closed == 1);
@@ -135,12 +135,14 @@ TEST_CASE("feeds: fetched on their schedule, a failed fetch is reported and wait
     std::string served = list({posting("9", "Driver")});
     bool down = false;
     int fetched = 0;
-    office::FeedService feeds(*f.pool, [&f] { return f.clock; }, [&](const std::string& url) -> Expected<std::string> {
-        CHECK(url == "https://jobs.example.ge/feed.jsonld");
-        ++fetched;
-        if (down) return fail(ErrorCode::Transient, "the feed's server answered 503");
-        return served;
-    });
+    office::FeedService feeds(
+        *f.pool, [&f] { return f.clock; },
+        [&](const std::string& url) -> Expected<std::string> {
+            CHECK(url == "https://jobs.example.ge/feed.jsonld");
+            ++fetched;
+            if (down) return fail(ErrorCode::Transient, "the feed's server answered 503");
+            return served;
+        });
     auto giorgi = f.office->login("Giorgi", "giorgi password 1")->session;
     REQUIRE(feeds.saveFeed("example", "https://jobs.example.ge/feed.jsonld", 24, giorgi));
     CHECK(*feeds.runDue() == 1);  // a new schedule runs at once
@@ -156,7 +158,7 @@ TEST_CASE("feeds: fetched on their schedule, a failed fetch is reported and wait
     REQUIRE(list1->size() == 1);
     CHECK(list1->at(0).lastError == "the feed's server answered 503");
     CHECK(pulledJobs(f).count("ld-example-9") == 1);  // a failed fetch closes nothing
-    CHECK(*feeds.runDue() == 0);                       // and is not retried in a loop
+    CHECK(*feeds.runDue() == 0);  // and is not retried in a loop
     down = false;
     auto now = feeds.runNow("example", giorgi);  // "Fetch now"
     REQUIRE(now);
@@ -201,13 +203,18 @@ TEST_CASE("feeds: caseworkers may not, names, addresses and schedules out of ran
     CHECK(feeds.feeds(nino).error().code() == ErrorCode::Refused);
     CHECK(feeds.importUpload("bakery", list({posting("1", "Baker")}), nino).error().code() == ErrorCode::Refused);
     CHECK(feeds.saveFeed("bakery", "", 0, nino).error().code() == ErrorCode::Refused);
-    struct Case { std::string name, url; int64_t every; const char* says; };
-    for (const Case& c : {Case{"", "", 0, "1 to 32"}, Case{"Bakery", "", 0, "small letters"}, Case{std::string(33, 'a'), "", 0, "1 to 32"},
-                          Case{"a/b", "", 0, "dashes"}, Case{"ok", "file:///etc/passwd", 24, "http"},
-                          Case{"ok", "ftp://example.ge/f", 24, "http"}, Case{"ok", "https://user:pw@example.ge/f", 24, "password"},
-                          Case{"ok", "not a url", 24, "not a URL"}, Case{"ok", "https://example.ge/f", 745, "744"},
-                          Case{"ok", "https://example.ge/f", -1, "744"}, Case{"ok", "", 24, "needs its address"},
-                          Case{"ok", "https://example.ge/" + std::string(2000, 'x'), 24, "2000"}}) {
+    struct Case {
+        std::string name, url;
+        int64_t every;
+        const char* says;
+    };
+    for (const Case& c :
+         {Case{"", "", 0, "1 to 32"}, Case{"Bakery", "", 0, "small letters"}, Case{std::string(33, 'a'), "", 0, "1 to 32"},
+          Case{"a/b", "", 0, "dashes"}, Case{"ok", "file:///etc/passwd", 24, "http"},
+          Case{"ok", "ftp://example.ge/f", 24, "http"}, Case{"ok", "https://user:pw@example.ge/f", 24, "password"},
+          Case{"ok", "not a url", 24, "not a URL"}, Case{"ok", "https://example.ge/f", 745, "744"},
+          Case{"ok", "https://example.ge/f", -1, "744"}, Case{"ok", "", 24, "needs its address"},
+          Case{"ok", "https://example.ge/" + std::string(2000, 'x'), 24, "2000"}}) {
         INFO(c.name << " " << c.url << " " << c.every);
         auto r = feeds.saveFeed(c.name, c.url, c.every, giorgi);
         REQUIRE_FALSE(r);
@@ -234,8 +241,9 @@ TEST_CASE("feeds console: a file uploaded through the page, the report names wha
           "[sync][office][feeds]") {
     ConsoleFixture f;
     auto [cookie, csrf] = f.signIn("Giorgi", "giorgi%20password%201");
-    const std::string file = list({posting("1", "Baker"), R"({"@type":"JobPosting","identifier":"x","title":")" + std::string("<b>hot</b>") +
-                                                              R"(","validThrough":"<script>"})"});
+    const std::string file = list(
+        {posting("1", "Baker"),
+         R"({"@type":"JobPosting","identifier":"x","title":")" + std::string("<b>hot</b>") + R"(","validThrough":"<script>"})"});
     HttpRequest r;
     r.method = "POST";
     r.path = r.target = "/office/feeds/upload";
@@ -266,7 +274,8 @@ TEST_CASE("feeds console: a file uploaded through the page, the report names wha
     CHECK(f.request("GET", "/office/feeds", "", ninoCookie).status == 403);
     CHECK(f.request("POST", "/office/feeds/save", "csrf=" + ninoCsrf + "&name=x&url=&every=0", ninoCookie).status == 403);
     // Forms out of range come back with the reason.
-    const HttpResponse bad = f.request("POST", "/office/feeds/save", "csrf=" + csrf + "&name=x&url=file%3A%2F%2F%2Fetc&every=1", cookie);
+    const HttpResponse bad =
+        f.request("POST", "/office/feeds/save", "csrf=" + csrf + "&name=x&url=file%3A%2F%2F%2Fetc&every=1", cookie);
     CHECK(bad.status == 400);
     CHECK(bad.body.find("http") != std::string::npos);
     CHECK(f.request("GET", "/office/feeds/run?seq=banana", "", cookie).status == 404);
@@ -276,28 +285,30 @@ TEST_CASE("feeds console: a file uploaded through the page, the report names wha
 TEST_CASE("multipart forms: what a browser sends is read, malformed and hostile ones are refused, saying why",
           "[sync][office][feeds]") {
     const std::string type = "multipart/form-data; boundary=\"b-1\"";
-    auto ok = office::parseMultipart(type, "preamble\r\n" + multipart("b-1", {{"a", "", "one"}, {"f", "x.json", std::string("\0\xff", 2)}}));
+    auto ok = office::parseMultipart(
+        type, "preamble\r\n" + multipart("b-1", {{"a", "", "one"}, {"f", "x.json", std::string("\0\xff", 2)}}));
     REQUIRE(ok);
     CHECK(ok->at("a").value == "one");
     CHECK_FALSE(ok->at("a").isFile);
     CHECK(ok->at("f").value == std::string("\0\xff", 2));  // a file's bytes as they came
     CHECK(ok->at("f").filename == "x.json");
-    struct Case { std::string contentType, body, says; };
+    struct Case {
+        std::string contentType, body, says;
+    };
     const std::string good = multipart("b-1", {{"a", "", "1"}});
     std::vector<std::tuple<std::string, std::string, std::string>> many;
     for (int i = 0; i < 33; ++i) many.emplace_back("f" + std::to_string(i), "", "v");
-    for (const Case& c : {Case{"application/json", good, "not multipart"}, Case{"multipart/form-data", good, "boundary"},
-                          Case{"multipart/form-data; boundary=" + std::string(71, 'x'), good, "boundary"},
-                          Case{type, "", "no parts"}, Case{type, "--b-1\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end", "closing"},
-                          Case{type, "--b-1\r\nContent-Disposition: form-data; name=\"a\"", "headers do not end"},
-                          Case{type, "--b-1xx", "line break"},
-                          Case{type, multipart("b-1", {{"", "", "1"}}), "no name"},
-                          Case{type, multipart("b-1", {{"a", "", "1"}, {"a", "", "2"}}), "twice"},
-                          Case{type, multipart("b-1", {{"a", "", "\xc3\x28"}}), "not valid text"},
-                          Case{type, multipart("b-1", many), "32 parts"},
-                          Case{type, "--b-1\r\nno colon here\r\n\r\nv\r\n--b-1--", "malformed header"},
-                          Case{type, "--b-1\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nv\r\n--b-1--", "not form-data"},
-                          Case{type, "--b-1\r\nContent-Disposition: form-data; name=\"a\r\n\r\nv\r\n--b-1--", "no name"}}) {
+    for (const Case& c :
+         {Case{"application/json", good, "not multipart"}, Case{"multipart/form-data", good, "boundary"},
+          Case{"multipart/form-data; boundary=" + std::string(71, 'x'), good, "boundary"}, Case{type, "", "no parts"},
+          Case{type, "--b-1\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end", "closing"},
+          Case{type, "--b-1\r\nContent-Disposition: form-data; name=\"a\"", "headers do not end"},
+          Case{type, "--b-1xx", "line break"}, Case{type, multipart("b-1", {{"", "", "1"}}), "no name"},
+          Case{type, multipart("b-1", {{"a", "", "1"}, {"a", "", "2"}}), "twice"},
+          Case{type, multipart("b-1", {{"a", "", "\xc3\x28"}}), "not valid text"}, Case{type, multipart("b-1", many), "32 parts"},
+          Case{type, "--b-1\r\nno colon here\r\n\r\nv\r\n--b-1--", "malformed header"},
+          Case{type, "--b-1\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nv\r\n--b-1--", "not form-data"},
+          Case{type, "--b-1\r\nContent-Disposition: form-data; name=\"a\r\n\r\nv\r\n--b-1--", "no name"}}) {
         INFO(c.contentType << " | " << c.body.substr(0, 80));
         auto r = office::parseMultipart(c.contentType, c.body);
         REQUIRE_FALSE(r);

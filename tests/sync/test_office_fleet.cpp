@@ -7,8 +7,8 @@
 
 using namespace dc;
 using namespace dc::server;
-using test::ConsoleFixture;
 using nlohmann::json;
+using test::ConsoleFixture;
 
 namespace {
 
@@ -48,7 +48,8 @@ TEST_CASE("fleet: every kiosk with its state, silent after three of its interval
     // A record the server refuses: the page says why records of that kiosk were set aside.
     sync::PushRequest bad;
     for (const char* id : {"rec-bad-1", "rec-bad-2"})
-        bad.records.push_back({id, "application", json{{"applicationId", std::string("a-") + id}, {"referenceCode", "BAD-0001"}}.dump()});
+        bad.records.push_back(
+            {id, "application", json{{"applicationId", std::string("a-") + id}, {"referenceCode", "BAD-0001"}}.dump()});
     REQUIRE(f.service->push(f.kiosk.deviceId, bad));
     const auto why = (*fleet.kiosks(giorgi))[0].setAsideWhy;
     CHECK(why.find("(2)") != std::string::npos);
@@ -71,7 +72,9 @@ TEST_CASE("fleet: every kiosk with its state, silent after three of its interval
     CHECK(page.body.find("class=\"why\"") != std::string::npos);
     auto [ninoCookie, ninoCsrf] = f.signIn("Nino", "nino+password+1");
     CHECK(f.request("GET", "/office/fleet", "", ninoCookie).status == 403);
-    CHECK(f.request("POST", "/office/fleet/config", "csrf=" + ninoCsrf + "&target=*&key=kiosk.idle_timeout_s&value=45", ninoCookie).status == 403);
+    CHECK(
+        f.request("POST", "/office/fleet/config", "csrf=" + ninoCsrf + "&target=*&key=kiosk.idle_timeout_s&value=45", ninoCookie)
+            .status == 403);
     (void)csrf;
 }
 
@@ -106,12 +109,14 @@ TEST_CASE("fleet: a setting is pushed with the kiosk's own refusals, reaches the
 
     // Through the page: a bad value is a 400 with the reason; a good one a redirect.
     auto [cookie, csrf] = f.signIn("Giorgi", "giorgi+password+1");
-    const auto bad = f.request("POST", "/office/fleet/config", "csrf=" + csrf + "&target=" + f.kiosk.deviceId + "&key=kiosk.idle_timeout_s&value=5000",
-                               cookie);
+    const auto bad = f.request("POST", "/office/fleet/config",
+                               "csrf=" + csrf + "&target=" + f.kiosk.deviceId + "&key=kiosk.idle_timeout_s&value=5000", cookie);
     CHECK(bad.status == 400);
     CHECK(bad.body.find("600") != std::string::npos);
-    CHECK(f.request("POST", "/office/fleet/config", "csrf=forged&target=*&key=kiosk.idle_timeout_s&value=45", cookie).status == 403);
-    CHECK(f.request("POST", "/office/fleet/config", "csrf=" + csrf + "&target=*&key=kiosk.idle_timeout_s&value=60", cookie).status == 303);
+    CHECK(f.request("POST", "/office/fleet/config", "csrf=forged&target=*&key=kiosk.idle_timeout_s&value=45", cookie).status ==
+          403);
+    CHECK(f.request("POST", "/office/fleet/config", "csrf=" + csrf + "&target=*&key=kiosk.idle_timeout_s&value=60", cookie)
+              .status == 303);
 }
 
 TEST_CASE("fleet: an admin makes an enrollment token and revokes a kiosk, which the server then refuses, and offices stay apart",
@@ -207,7 +212,8 @@ TEST_CASE("metrics: the fleet and the office's queues in Prometheus text, withou
     const std::string fast = "dc_http_request_duration_seconds_bucket{listener=\"office\",le=\"0.005\"}";
     const std::string slow = "dc_http_request_duration_seconds_bucket{listener=\"office\",le=\"1\"}";
     const std::string all = "dc_http_request_duration_seconds_bucket{listener=\"office\",le=\"+Inf\"}";
-    const long long fastBefore = countOf(res.body, fast), slowBefore = countOf(res.body, slow), allBefore = countOf(res.body, all);
+    const long long fastBefore = countOf(res.body, fast), slowBefore = countOf(res.body, slow),
+                    allBefore = countOf(res.body, all);
     REQUIRE(fastBefore >= 0);
     server::observeRequest("office", 0.002);
     server::observeRequest("office", 0.7);

@@ -6,8 +6,8 @@
 
 using namespace dc;
 using namespace dc::server;
-using test::ConsoleFixture;
 using nlohmann::json;
+using test::ConsoleFixture;
 
 namespace {
 
@@ -17,9 +17,14 @@ void applyMany(ConsoleFixture& f, int n, const std::string& prefix, const std::s
     for (int i = 0; i < n; ++i) {
         const std::string id = prefix + std::to_string(i);
         push.records.push_back({"rec-" + id, "application",
-                                json{{"applicationId", id}, {"referenceCode", "R" + id}, {"jobId", f.jobId},
-                                     {"person", {{"name", "Secret Name " + id}, {"phone", "+995 555 99 88 77"},
-                                                 {"birthDate", birthDate}, {"language", language}}}}
+                                json{{"applicationId", id},
+                                     {"referenceCode", "R" + id},
+                                     {"jobId", f.jobId},
+                                     {"person",
+                                      {{"name", "Secret Name " + id},
+                                       {"phone", "+995 555 99 88 77"},
+                                       {"birthDate", birthDate},
+                                       {"language", language}}}}
                                     .dump()});
     }
     REQUIRE(f.service->push(f.kiosk.deviceId, push));
@@ -40,10 +45,13 @@ void enrollMany(ConsoleFixture& f, int n, const std::string& session) {
     sync::PushRequest push;
     for (int i = 0; i < n; ++i) {
         const std::string id = "enr-" + std::to_string(i);
-        push.records.push_back({"rec-" + id, "enrollment",
-                                json{{"enrollmentId", id}, {"referenceCode", "E" + std::to_string(i)}, {"sessionId", session},
-                                     {"person", {{"name", "Secret Name " + id}, {"phone", "+375 29 111 22 33"}, {"language", "ru"}}}}
-                                    .dump()});
+        push.records.push_back(
+            {"rec-" + id, "enrollment",
+             json{{"enrollmentId", id},
+                  {"referenceCode", "E" + std::to_string(i)},
+                  {"sessionId", session},
+                  {"person", {{"name", "Secret Name " + id}, {"phone", "+375 29 111 22 33"}, {"language", "ru"}}}}
+                 .dump()});
     }
     REQUIRE(f.service->push(f.kiosk.deviceId, push));
 }
@@ -56,8 +64,7 @@ int64_t count(const office::ProgramReport& r, office::Dimension d, const std::st
 
 }  // namespace
 
-TEST_CASE("reports: outcomes by target group, language, region and week, small groups never shown",
-          "[sync][office][reports]") {
+TEST_CASE("reports: outcomes by target group, language, region and week, small groups never shown", "[sync][office][reports]") {
     using office::Dimension;
     using office::Measure;
     ConsoleFixture f;  // clock: 2027-01-15, a Friday of ISO week 2027-W02

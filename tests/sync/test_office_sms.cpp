@@ -53,14 +53,16 @@ TEST_CASE("text messages: only for a person who asked, in their language with th
     // One person asked for texts (Georgian), one did not, one asked with a number no text reaches.
     auto push = [&](const std::string& id, const std::string& code, json person) {
         sync::PushRequest p;
-        p.records.push_back({"rec-" + id, "application",
-                             json{{"applicationId", id}, {"referenceCode", code}, {"jobId", f.jobId}, {"person", person}}.dump()});
+        p.records.push_back(
+            {"rec-" + id, "application",
+             json{{"applicationId", id}, {"referenceCode", code}, {"jobId", f.jobId}, {"person", person}}.dump()});
         auto answer = f.service->push(f.kiosk.deviceId, p);
         REQUIRE(answer);
         REQUIRE(answer->answers.size() == 1);
         return answer->answers[0].outcome;
     };
-    CHECK(push("a-0000000101", "SMS-AA1", {{"name", "ნინო"}, {"phone", "+995 (555) 12-34-56"}, {"language", "ka"}, {"sms", true}}) ==
+    CHECK(push("a-0000000101", "SMS-AA1",
+               {{"name", "ნინო"}, {"phone", "+995 (555) 12-34-56"}, {"language", "ka"}, {"sms", true}}) ==
           sync::Outcome::Accepted);
     CHECK(push("a-0000000102", "SMS-AA2", {{"name", "Ivan"}, {"phone", "+375 29 123 45 67"}, {"language", "ru"}}) ==
           sync::Outcome::Accepted);
@@ -105,14 +107,16 @@ TEST_CASE("text messages: only for a person who asked, in their language with th
     int64_t at = f.clock;
     for (int i = 0; i < office::kMaxSmsAttempts + 2; ++i, at += 3601) CHECK(*office::sendDueSms(*f.pool, broken, at) == 0);
     auto c = f.pool->acquire();
-    auto rows = c->query("SELECT state, attempts, last_error FROM sms_outbox WHERE record = 'a-0000000101' ORDER BY id DESC LIMIT 1");
+    auto rows =
+        c->query("SELECT state, attempts, last_error FROM sms_outbox WHERE record = 'a-0000000101' ORDER BY id DESC LIMIT 1");
     REQUIRE(rows);
     CHECK((*rows)[0].text(0) == "failed");
     CHECK((*rows)[0].integer(1) == office::kMaxSmsAttempts);
     CHECK((*rows)[0].text(2).find("modem") != std::string::npos);
 }
 
-TEST_CASE("text messages: numbers, the text's length and language, and the gammu-smsd outbox file", "[sync][office][sms][hostile]") {
+TEST_CASE("text messages: numbers, the text's length and language, and the gammu-smsd outbox file",
+          "[sync][office][sms][hostile]") {
     CHECK(office::smsNumber("+995 555 12 34 56") == "+995555123456");
     CHECK(office::smsNumber("8 (029) 123-45-67") == "80291234567");
     CHECK(office::smsNumber("12345").empty());
@@ -180,7 +184,8 @@ TEST_CASE("text messages: the HTTP gateway posts JSON with the token, and an ans
                     if (got.size() >= head + 4 + want) break;
                 }
             }
-            const std::string answer = "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            const std::string answer =
+                "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
             (void)::write(s, answer.data(), answer.size());
             ::close(s);
             ::close(listener);

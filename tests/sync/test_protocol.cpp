@@ -52,13 +52,11 @@ TEST_CASE("push requests: shape is checked, record content is left to the server
     CHECK(parsed->records[0].body == R"({"a":1})");
     CHECK(parsed->records[1].kind == "unknown");  // answered "rejected" alone, not the whole batch
 
-    for (const char* bad : {"", "null", "[]", "{", R"({"records":{}})", R"({"records":[1]})",
-                            R"({"records":[{"id":"short","kind":"x"}]})",
-                            R"({"records":[{"id":"0123456789abcdef"}]})",
-                            R"({"records":[{"id":"0123456789abcdef","kind":""}]})",
-                            R"({"records":[{"id":"0123456789abcdef\u0000","kind":"x"}]})",
-                            R"({"records":[{"id":"../../etc/passwd","kind":"x"}]})",
-                            R"({"records":[{"id":12345678,"kind":"x"}]})"}) {
+    for (const char* bad :
+         {"", "null", "[]", "{", R"({"records":{}})", R"({"records":[1]})", R"({"records":[{"id":"short","kind":"x"}]})",
+          R"({"records":[{"id":"0123456789abcdef"}]})", R"({"records":[{"id":"0123456789abcdef","kind":""}]})",
+          R"({"records":[{"id":"0123456789abcdef\u0000","kind":"x"}]})", R"({"records":[{"id":"../../etc/passwd","kind":"x"}]})",
+          R"({"records":[{"id":12345678,"kind":"x"}]})"}) {
         INFO(bad);
         auto r = sync::parsePushRequest(bad);
         REQUIRE_FALSE(r);
@@ -72,18 +70,19 @@ TEST_CASE("push requests: shape is checked, record content is left to the server
     // Deep nesting is refused without exhausting the stack, also inside a record's body (which
     // the server would otherwise copy and print, one stack frame per level).
     CHECK_FALSE(sync::parsePushRequest(std::string(100000, '[') + std::string(100000, ']')));
-    auto deep = sync::parsePushRequest(R"({"records":[{"id":"0123456789abcdef","kind":"x","body":)" +
-                                       std::string(500000, '[') + std::string(500000, ']') + "}]}");
+    auto deep = sync::parsePushRequest(R"({"records":[{"id":"0123456789abcdef","kind":"x","body":)" + std::string(500000, '[') +
+                                       std::string(500000, ']') + "}]}");
     REQUIRE_FALSE(deep);
     CHECK(deep.error().message().find("deeper") != std::string::npos);
     // Brackets inside strings are text, not nesting.
-    CHECK(sync::parsePushRequest(R"({"records":[{"id":"0123456789abcdef","kind":"x","body":{"note":")" +
-                                 std::string(1000, '[') + R"("}}]})"));
+    CHECK(sync::parsePushRequest(R"({"records":[{"id":"0123456789abcdef","kind":"x","body":{"note":")" + std::string(1000, '[') +
+                                 R"("}}]})"));
 }
 
 TEST_CASE("push answers, heartbeats, enrollment and errors parse strictly", "[sync][protocol]") {
-    sync::PushResponse response{{{"0123456789abcdef", sync::Outcome::Duplicate, R"({"status":"waitlisted","waitlistPosition":3})", ""},
-                                 {"fedcba9876543210", sync::Outcome::Rejected, "{}", "unknown kind"}}};
+    sync::PushResponse response{
+        {{"0123456789abcdef", sync::Outcome::Duplicate, R"({"status":"waitlisted","waitlistPosition":3})", ""},
+         {"fedcba9876543210", sync::Outcome::Rejected, "{}", "unknown kind"}}};
     auto back = sync::parsePushResponse(sync::toJson(response));
     REQUIRE(back);
     REQUIRE(back->answers.size() == 2);
@@ -101,8 +100,8 @@ TEST_CASE("push answers, heartbeats, enrollment and errors parse strictly", "[sy
     CHECK_FALSE(sync::parseHeartbeat(R"({"queueDepth":-1})"));
     CHECK(sync::parseHeartbeat(sync::toJson(sync::Heartbeat{.syncIntervalSeconds = 45}))->syncIntervalSeconds == 45);
     CHECK(sync::parseHeartbeat("{}")->syncIntervalSeconds == 0);  // an older kiosk says nothing of it
-    const auto device = sync::parseHeartbeat(sync::toJson(sync::Heartbeat{.osVersion = "Debian 12", .databaseBytes = 5 << 20,
-                                                                          .printer = "ready", .camera = "v4l2: camera found"}));
+    const auto device = sync::parseHeartbeat(sync::toJson(
+        sync::Heartbeat{.osVersion = "Debian 12", .databaseBytes = 5 << 20, .printer = "ready", .camera = "v4l2: camera found"}));
     REQUIRE(device);
     CHECK(device->osVersion == "Debian 12");
     CHECK(device->databaseBytes == 5 << 20);
@@ -147,23 +146,23 @@ TEST_CASE("reports carry counts only, and strictly", "[sync][protocol]") {
     REQUIRE(back);
     CHECK(back->counts.size() == 2);
     CHECK(back->counts[1].dimension == "group=parental_leave");
-    for (const char* bad : {R"({"counts":[{"day":"23.11.2026","metric":"sessions","n":1}]})",
-                            R"({"counts":[{"day":"9999-99-99","metric":"sessions","n":1}]})",
-                            R"({"counts":[{"day":"2026-02-30","metric":"sessions","n":1}]})",
-                            R"({"counts":[{"day":"2027-02-29","metric":"sessions","n":1}]})",
-                            R"({"counts":[{"day":"2026-11-23","metric":"passwords","n":1}]})",
-                            R"({"counts":[{"day":"2026-11-23","metric":"sessions","dimension":"name=Nino Beridze","n":1}]})",
-                            R"({"counts":[{"day":"2026-11-23","metric":"sessions","n":-1}]})",
-                            R"({"counts":[{"day":"2026-11-23","metric":"sessions","n":99999999999}]})",
-                            R"({"counts":{}})", "[]"}) {
+    for (const char* bad :
+         {R"({"counts":[{"day":"23.11.2026","metric":"sessions","n":1}]})",
+          R"({"counts":[{"day":"9999-99-99","metric":"sessions","n":1}]})",
+          R"({"counts":[{"day":"2026-02-30","metric":"sessions","n":1}]})",
+          R"({"counts":[{"day":"2027-02-29","metric":"sessions","n":1}]})",
+          R"({"counts":[{"day":"2026-11-23","metric":"passwords","n":1}]})",
+          R"({"counts":[{"day":"2026-11-23","metric":"sessions","dimension":"name=Nino Beridze","n":1}]})",
+          R"({"counts":[{"day":"2026-11-23","metric":"sessions","n":-1}]})",
+          R"({"counts":[{"day":"2026-11-23","metric":"sessions","n":99999999999}]})", R"({"counts":{}})", "[]"}) {
         INFO(bad);
         CHECK_FALSE(sync::parseReport(bad));
     }
 }
 
 TEST_CASE("heartbeat answers carry configuration and the office's status updates, strictly", "[sync][protocol]") {
-    sync::HeartbeatResponse r{1795000000, R"({"idleTimeoutSeconds":120})", {{7, "e-1234", "confirmed", std::nullopt},
-                                                                            {8, "e-5678", "waitlisted", 2}}};
+    sync::HeartbeatResponse r{
+        1795000000, R"({"idleTimeoutSeconds":120})", {{7, "e-1234", "confirmed", std::nullopt}, {8, "e-5678", "waitlisted", 2}}};
     auto back = sync::parseHeartbeatResponse(sync::toJson(r));
     REQUIRE(back);
     CHECK(back->config == R"({"idleTimeoutSeconds":120})");

@@ -42,7 +42,8 @@ TEST_CASE("dc-server refuses an oversized body at once and survives garbage", "[
     test::TempDir dir;
     test::ServerProcess server((dir / "server.db").string(), dir.path());
     // Only the body's first bytes are sent: the answer can only come from the Content-Length.
-    const std::string big = exchange(server.port(),
+    const std::string big = exchange(
+        server.port(),
         "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n{\"rec");
     CHECK(big.starts_with("HTTP/1.1 413"));
     CHECK(big.find(R"("error":"too_large")") != std::string::npos);
@@ -55,8 +56,7 @@ TEST_CASE("dc-server refuses an oversized body at once and survives garbage", "[
     CHECK((garbage.empty() || garbage.starts_with("HTTP/1.1 4")));
     CHECK(exchange(server.port(), "GET /v1/health\r\n\r\n").starts_with("HTTP/1.1 400"));
     CHECK(exchange(server.port(), std::string(100000, 'A') + "\r\n\r\n").find("HTTP/1.1 4") == 0);
-    const std::string unsignedPush = exchange(server.port(),
-        "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+    const std::string unsignedPush = exchange(server.port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
     CHECK(unsignedPush.starts_with("HTTP/1.1 401"));
     CHECK(unsignedPush.find(R"("error":"unauthorized")") != std::string::npos);
     // Still serving.
@@ -67,8 +67,8 @@ TEST_CASE("dc-server's admin commands refuse bad arguments and bad files with a 
     test::TempDir dir;
     const std::string db = (dir / "server.db").string();
     CHECK(test::runServerCommand({}).exitCode == 2);
-    CHECK(test::runServerCommand({"serve"}).exitCode == 2);                                  // no --db
-    CHECK(test::runServerCommand({"launch", "--db", db}).exitCode == 2);                     // unknown command
+    CHECK(test::runServerCommand({"serve"}).exitCode == 2);  // no --db
+    CHECK(test::runServerCommand({"launch", "--db", db}).exitCode == 2);  // unknown command
     CHECK(test::runServerCommand({"serve", "--db", db, "--listen", "nowhere"}).exitCode == 2);
     CHECK(test::runServerCommand({"serve", "--db", db, "--listen", "127.0.0.1:99999"}).exitCode == 2);
     CHECK(test::runServerCommand({"serve", "--db", db, "--faults", "push:explode"}).exitCode == 2);
@@ -88,8 +88,8 @@ TEST_CASE("dc-server's admin commands refuse bad arguments and bad files with a 
 TEST_CASE("fault plans are parsed strictly", "[sync][server]") {
     CHECK(server::FaultPlan::parse("push:503,push:drop,pull:truncate,any:429:7,heartbeat:slow:3000"));
     CHECK(server::FaultPlan::parse(""));
-    for (const char* bad : {"push", "push:", "push:404", "nowhere:503", "push:slow", "push:slow:x", "push:429:-1",
-                            "push:drop:3", "push:503:1:2", "push:slow:99999999"})
+    for (const char* bad : {"push", "push:", "push:404", "nowhere:503", "push:slow", "push:slow:x", "push:429:-1", "push:drop:3",
+                            "push:503:1:2", "push:slow:99999999"})
         CHECK_FALSE(server::FaultPlan::parse(bad));
     auto plan = server::FaultPlan::parse("push:503,any:500,pull:drop");
     REQUIRE(plan);

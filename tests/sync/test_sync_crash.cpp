@@ -103,7 +103,8 @@ TEST_CASE("kill -9 at random moments during push, pull and uploads loses nothing
     CHECK(serverCount(serverDb, "SELECT count(*) FROM applications") == local);
     CHECK(serverCount(serverDb, "SELECT count(*) FROM received") == local);
     CHECK(kiosk.count("SELECT count(*) FROM applications WHERE status = 'submitted'") +
-              kiosk.count("SELECT count(*) FROM applications WHERE status = 'rejected'") == local);
+              kiosk.count("SELECT count(*) FROM applications WHERE status = 'rejected'") ==
+          local);
     // Every photo is on the server whole (SHA-256 checked there) and gone from the kiosk.
     const int64_t photos = kiosk.count("SELECT count(*) FROM attachments");
     CHECK(photos > 0);

@@ -132,8 +132,9 @@ TEST_CASE("an enrollment is confirmed or waitlisted by the server and the kiosk 
     REQUIRE(kiosk.client->runRound());
     const auto [session, free] = kiosk.sessionWithSeats();
     for (int64_t i = 0; i <= free; ++i) {
-        auto r = store::requestEnrollment(kiosk.db, kiosk.cipher,
-                                          {.sessionId = session, .person = {.name = "Ольга", .phone = "+375 29 1234567"}, .consent = true});
+        auto r = store::requestEnrollment(
+            kiosk.db, kiosk.cipher,
+            {.sessionId = session, .person = {.name = "Ольга", .phone = "+375 29 1234567"}, .consent = true});
         REQUIRE(r);
     }
     REQUIRE(kiosk.client->runRound());
@@ -156,9 +157,9 @@ TEST_CASE("faults on every route: after they clear each record is on the server 
     }
     const char* plans[] = {
         "push:503,push:500,push:429:1",
-        "push:drop",                 // applied, answer lost: the retry must be a duplicate
-        "push:truncate",             // half an answer
-        "push:slow:4000",            // longer than the kiosk waits for a stalled transfer
+        "push:drop",  // applied, answer lost: the retry must be a duplicate
+        "push:truncate",  // half an answer
+        "push:slow:4000",  // longer than the kiosk waits for a stalled transfer
         "pull:500,pull:truncate,pull:drop,heartbeat:503",
         "enroll:503,any:429:1,push:drop,push:drop",
     };
@@ -211,7 +212,7 @@ TEST_CASE("a poison record is set aside for clerks and the rest flow", "[sync][e
     kiosk.apply(kiosk.firstJobId(), "Before");
     // A record of a kind the server does not know, and one whose payload no longer opens here.
     for (const auto& [id, kind, context] : {std::tuple{"poison-00000001", "teleport", "outbox:poison-00000001"},
-                                           std::tuple{"damaged-0000001", "application", "outbox:elsewhere"}}) {
+                                            std::tuple{"damaged-0000001", "application", "outbox:elsewhere"}}) {
         auto sealed = kiosk.cipher.seal(context, R"({"x":1})");
         auto stmt = store::Statement::prepare(kiosk.db, "INSERT INTO outbox (id, kind, payload) VALUES (?1, ?2, ?3)");
         stmt->bind(1, std::string(id));
@@ -235,8 +236,10 @@ TEST_CASE("a kiosk clock hours off still syncs, a full disk on the kiosk loses n
     Setup s;
     test::ServerProcess server(s.serverDb, s.dir.path());
     const std::string token = test::tokenFor(s.serverDb);
-    auto skewed = [] { return std::chrono::duration_cast<std::chrono::seconds>(
-                              std::chrono::system_clock::now().time_since_epoch()).count() - 7200; };
+    auto skewed = [] {
+        return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count() -
+            7200;
+    };
     test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), token, {}, skewed);
     REQUIRE(kiosk.client->runRound());
     kiosk.apply(kiosk.firstJobId());
@@ -244,8 +247,9 @@ TEST_CASE("a kiosk clock hours off still syncs, a full disk on the kiosk loses n
 
     // The disk fills: the server takes the records but the kiosk cannot write the answers. (An
     // update in place needs no new page, so the failure is raised where the answers are written.)
-    REQUIRE(kiosk.db.exec("CREATE TEMP TRIGGER disk_full BEFORE UPDATE ON main.outbox "
-                          "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"));
+    REQUIRE(
+        kiosk.db.exec("CREATE TEMP TRIGGER disk_full BEFORE UPDATE ON main.outbox "
+                      "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"));
     auto full = kiosk.client->runRound();
     REQUIRE_FALSE(full);
     CHECK(full.error().message().find("full") != std::string::npos);
@@ -257,8 +261,7 @@ TEST_CASE("a kiosk clock hours off still syncs, a full disk on the kiosk loses n
     CHECK(test::exportedRows(s.serverDb, "applications") == 2);
 }
 
-TEST_CASE("when the server forgets the kiosk's cursor, a full resync replaces the catalog and keeps the rest",
-          "[sync][e2e]") {
+TEST_CASE("when the server forgets the kiosk's cursor, a full resync replaces the catalog and keeps the rest", "[sync][e2e]") {
     Setup s(30, 2);
     test::TempDir kioskDir;
     // The kiosk starts with the demo seed: the first pull from the server replaces it.
@@ -279,8 +282,11 @@ TEST_CASE("when the server forgets the kiosk's cursor, a full resync replaces th
         sqlite3* raw = nullptr;
         REQUIRE(sqlite3_open(s.serverDb.c_str(), &raw) == SQLITE_OK);
         sqlite3_busy_timeout(raw, 5000);
-        REQUIRE(sqlite3_exec(raw, ("UPDATE meta SET value = 'abcdef0123456789' WHERE key = 'epoch';"
-                                   "DELETE FROM catalog WHERE id = '" + gone + "';").c_str(),
+        REQUIRE(sqlite3_exec(raw,
+                             ("UPDATE meta SET value = 'abcdef0123456789' WHERE key = 'epoch';"
+                              "DELETE FROM catalog WHERE id = '" +
+                              gone + "';")
+                                 .c_str(),
                              nullptr, nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(raw);
     }
@@ -298,10 +304,10 @@ namespace {
 
 // A self-signed certificate for 127.0.0.1, made with the openssl tool.
 void makeCertificate(const std::filesystem::path& dir, const std::string& name) {
-    const std::string cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 "
-                            "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " +
-                            (dir / (name + ".key")).string() + " -out " + (dir / (name + ".pem")).string() +
-                            " >/dev/null 2>&1";
+    const std::string cmd =
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 "
+        "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " +
+        (dir / (name + ".key")).string() + " -out " + (dir / (name + ".pem")).string() + " >/dev/null 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
 }
 
@@ -351,16 +357,17 @@ TEST_CASE("PostgreSQL backend: the same exchange, and two servers sharing one da
     const auto [session, free] = first.sessionWithSeats();
     for (auto* k : {&first, &second})
         for (int64_t i = 0; i < free; ++i)
-            REQUIRE(store::requestEnrollment(k->db, k->cipher,
-                                             {.sessionId = session, .person = {.name = "Ірына", .phone = "+375291112233"}, .consent = true}));
+            REQUIRE(store::requestEnrollment(
+                k->db, k->cipher,
+                {.sessionId = session, .person = {.name = "Ірына", .phone = "+375291112233"}, .consent = true}));
     std::thread t1([&] { CHECK(first.client->runRound()); });
     std::thread t2([&] { CHECK(second.client->runRound()); });
     t1.join();
     t2.join();
     const int64_t confirmed = first.count("SELECT count(*) FROM enrollments WHERE status = 'confirmed'") +
-                              second.count("SELECT count(*) FROM enrollments WHERE status = 'confirmed'");
+        second.count("SELECT count(*) FROM enrollments WHERE status = 'confirmed'");
     const int64_t waiting = first.count("SELECT count(*) FROM enrollments WHERE status = 'waitlisted'") +
-                            second.count("SELECT count(*) FROM enrollments WHERE status = 'waitlisted'");
+        second.count("SELECT count(*) FROM enrollments WHERE status = 'waitlisted'");
     CHECK(confirmed == free);
     CHECK(waiting == free);
     CHECK(test::exportedRows(pg.conninfo(), "enrollments") == static_cast<size_t>(2 * free));
@@ -369,8 +376,7 @@ TEST_CASE("PostgreSQL backend: the same exchange, and two servers sharing one da
     CHECK(test::exportedRows(pg.conninfo(), "applications") == 1);
 }
 
-TEST_CASE("a seat freed at the office reaches the kiosk: the waitlisted person's code shows it confirmed",
-          "[sync][e2e]") {
+TEST_CASE("a seat freed at the office reaches the kiosk: the waitlisted person's code shows it confirmed", "[sync][e2e]") {
     Setup s(5, 1);
     test::ServerProcess server(s.serverDb, s.dir.path());
     test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
@@ -378,9 +384,10 @@ TEST_CASE("a seat freed at the office reaches the kiosk: the waitlisted person's
     const auto [session, free] = kiosk.sessionWithSeats();
     std::vector<std::string> codes;
     for (int64_t i = 0; i <= free; ++i)
-        codes.push_back(store::requestEnrollment(kiosk.db, kiosk.cipher,
-                                                 {.sessionId = session, .person = {.name = "Ана", .phone = "+995555000111"}, .consent = true})
-                            ->referenceCode);
+        codes.push_back(
+            store::requestEnrollment(kiosk.db, kiosk.cipher,
+                                     {.sessionId = session, .person = {.name = "Ана", .phone = "+995555000111"}, .consent = true})
+                ->referenceCode);
     REQUIRE(kiosk.client->runRound());
     CHECK(store::lookUpReference(kiosk.db, codes.back())->status == domain::ActionStatus::Waitlisted);
 
@@ -396,23 +403,24 @@ TEST_CASE("a seat freed at the office reaches the kiosk: the waitlisted person's
     CHECK(kiosk.text("SELECT value FROM settings WHERE key = 'sync.updates_after'") == "2");
 }
 
-TEST_CASE("configuration set at the office arrives with the heartbeat, a device's own over the fleet's",
-          "[sync][e2e]") {
+TEST_CASE("configuration set at the office arrives with the heartbeat, a device's own over the fleet's", "[sync][e2e]") {
     Setup s(3, 0);
     test::ServerProcess server(s.serverDb, s.dir.path());
     test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
     REQUIRE(kiosk.client->runRound());
     CHECK(test::runServerCommand({"config", "--db", s.serverDb, R"({"idleTimeoutSeconds":120,"language":"ka"})"}).exitCode == 0);
-    CHECK(test::runServerCommand({"config", "--db", s.serverDb, "--device", kiosk.client->deviceId(), R"({"language":"ru"})"}).exitCode == 0);
+    CHECK(test::runServerCommand({"config", "--db", s.serverDb, "--device", kiosk.client->deviceId(), R"({"language":"ru"})"})
+              .exitCode == 0);
     CHECK(test::runServerCommand({"config", "--db", s.serverDb, "[1,2]"}).exitCode == 1);
     CHECK(test::runServerCommand({"config", "--db", s.serverDb, "--device", "d-nobody", "{}"}).exitCode == 1);
     REQUIRE(kiosk.client->runRound());
     CHECK(kiosk.text("SELECT value FROM settings WHERE key = 'sync.config'") == R"({"idleTimeoutSeconds":120,"language":"ru"})");
 }
 
-TEST_CASE("postings imported as schema.org JSON-LD reach the kiosks, a bad posting is refused alone, an expired one "
-          "withdrawn",
-          "[sync][e2e]") {
+TEST_CASE(
+    "postings imported as schema.org JSON-LD reach the kiosks, a bad posting is refused alone, an expired one "
+    "withdrawn",
+    "[sync][e2e]") {
     Setup s(2, 0);
     test::writeFile(s.dir / "postings.json", R"([
       {"@context":"https://schema.org/","@type":"JobPosting","title":"Forklift driver","identifier":"FD-7",

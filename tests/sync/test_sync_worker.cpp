@@ -32,10 +32,10 @@ TEST_CASE("backoff grows exponentially with full jitter, is capped, and honours 
     CHECK(p.delay(30, 0.999, std::nullopt) <= 300000ms);
     CHECK(p.delay(30, 0.999, std::nullopt) > 299000ms);
     CHECK(p.delay(1000, 0.999, std::nullopt) <= 300000ms);  // no overflow however many failures
-    CHECK(p.delay(1, 0.0, std::nullopt) == 0ms);             // full jitter reaches zero
-    CHECK(p.delay(1, 0.0, 7s) == 7000ms);                    // never sooner than the server asked
+    CHECK(p.delay(1, 0.0, std::nullopt) == 0ms);  // full jitter reaches zero
+    CHECK(p.delay(1, 0.0, 7s) == 7000ms);  // never sooner than the server asked
     CHECK(p.delay(1, 0.0, std::chrono::seconds(86400 * 30)) == std::chrono::milliseconds(3600000));  // capped at an hour
-    CHECK(p.delay(1, 7.0, std::nullopt) <= 2000ms);          // a draw out of range is clamped
+    CHECK(p.delay(1, 7.0, std::nullopt) <= 2000ms);  // a draw out of range is clamped
 }
 
 TEST_CASE("the worker goes offline without a server, and up to date as soon as one answers", "[sync][worker]") {
@@ -44,7 +44,10 @@ TEST_CASE("the worker goes offline without a server, and up to date as soon as o
     test::writeFile(dir / "c.jsonl", catalog::toJsonLines(catalog::generateCatalog({.seed = 3, .jobs = 10, .courses = 1})));
     REQUIRE(test::runServerCommand({"import", "--db", serverDb, (dir / "c.jsonl").string()}).exitCode == 0);
     const std::string token = test::tokenFor(serverDb);
-    { auto db = store::Database::open(dir / "kiosk.db"); REQUIRE(db); }
+    {
+        auto db = store::Database::open(dir / "kiosk.db");
+        REQUIRE(db);
+    }
 
     const int port = test::freeLoopbackPort();
     std::atomic<int> changes{0};
@@ -52,8 +55,8 @@ TEST_CASE("the worker goes offline without a server, and up to date as soon as o
     options.idleInterval = 200ms;
     options.backoff = {.base = 50ms, .cap = 200ms};
     sync::SyncWorker worker(dir / "kiosk.db", std::move(*store::FieldCipher::fromKey(std::string(32, 'k'))),
-                            {.serverUrl = "http://127.0.0.1:" + std::to_string(port), .enrollToken = token},
-                            {}, options, [&] { ++changes; });
+                            {.serverUrl = "http://127.0.0.1:" + std::to_string(port), .enrollToken = token}, {}, options,
+                            [&] { ++changes; });
     REQUIRE(eventually([&] { return worker.status().rounds >= 2; }));
     auto offline = worker.status();
     CHECK(offline.state == sync::SyncState::Offline);
@@ -72,7 +75,10 @@ TEST_CASE("the worker goes offline without a server, and up to date as soon as o
 TEST_CASE("a worker without an identity or a token says it is not set up", "[sync][worker]") {
     test::TempDir dir;
     test::ServerProcess server((dir / "server.db").string(), dir.path());
-    { auto db = store::Database::open(dir / "kiosk.db"); REQUIRE(db); }
+    {
+        auto db = store::Database::open(dir / "kiosk.db");
+        REQUIRE(db);
+    }
     sync::SyncWorker::Options options;
     options.backoff = {.base = 50ms, .cap = 100ms};
     sync::SyncWorker worker(dir / "kiosk.db", std::move(*store::FieldCipher::fromKey(std::string(32, 'k'))),

@@ -11,7 +11,9 @@ struct FakeHost : AutomationHost {
     std::vector<std::string> log;
     bool isBusy = false;
     bool shotPending = false;
-    void pointerMove(float x, float y) override { log.push_back("move " + std::to_string(int(x)) + "," + std::to_string(int(y))); }
+    void pointerMove(float x, float y) override {
+        log.push_back("move " + std::to_string(int(x)) + "," + std::to_string(int(y)));
+    }
     void pointerButton(bool down) override { log.push_back(down ? "down" : "up"); }
     void typeText(const std::string& t) override { log.push_back("type " + t); }
     void pressKey(const std::string& k) override {
@@ -45,8 +47,8 @@ const std::vector<WidgetInfo> kHome = {
     {WidgetKind::Button, "Find a job", 100, 200, 400, 300, true},
 };
 
-AutomationRunner::Status runTicks(AutomationRunner& runner, FakeHost& host, const std::vector<WidgetInfo>& frame,
-                                  int ticks, double& now) {
+AutomationRunner::Status runTicks(AutomationRunner& runner, FakeHost& host, const std::vector<WidgetInfo>& frame, int ticks,
+                                  double& now) {
     auto status = AutomationRunner::Status::Running;
     for (int i = 0; i < ticks && status == AutomationRunner::Status::Running; ++i) {
         now += 0.016;
@@ -82,8 +84,9 @@ TEST_CASE("a failed expect names the text and what was visible instead", "[ui][a
     FakeHost host;
     double now = 0;
     CHECK(runTicks(runner, host, kHome, 200, now) == AutomationRunner::Status::Failed);
-    CHECK_THAT(runner.failure(), Catch::Contains("line 1") && Catch::Contains("\"Nurse\"") &&
-                                     Catch::Contains("Find a job") && Catch::Contains("Welcome"));
+    CHECK_THAT(
+        runner.failure(),
+        Catch::Contains("line 1") && Catch::Contains("\"Nurse\"") && Catch::Contains("Find a job") && Catch::Contains("Welcome"));
 }
 
 TEST_CASE("tapping a label that is only text fails: text is not a target", "[ui][automation]") {
@@ -170,8 +173,7 @@ TEST_CASE("the runner notes when a tap let go and when an expected text was firs
     CHECK(runner.timing().lastRelease == Approx(released));
 }
 
-TEST_CASE("expect-gone waits until the text has left the screen, and fails at the time limit if it stays",
-          "[ui][automation]") {
+TEST_CASE("expect-gone waits until the text has left the screen, and fails at the time limit if it stays", "[ui][automation]") {
     FakeHost host;
     double now = 0;
     AutomationRunner leaving(*parseScript("expect-gone \"Find\""), 5);

@@ -27,15 +27,22 @@ TEST_CASE("salary ranges read naturally and missing bounds are handled", "[ui][f
     CHECK(formatSalary(Language::English, std::nullopt, std::nullopt, "USD").empty());
     // Pay keeps the period it was stated in; a monthly figure says so only where it stands alone.
     CHECK(formatSalary(Language::English, 15, 20, "USD", "HOUR") == "15–20 USD per hour");
-    CHECK(formatSalary(Language::Russian, 100000, 100000, "USD", "YEAR") == formatNumber(Language::Russian, 100000) + " USD в год");
+    CHECK(formatSalary(Language::Russian, 100000, 100000, "USD", "YEAR") ==
+          formatNumber(Language::Russian, 100000) + " USD в год");
     CHECK(formatSalary(Language::English, 900, 900, "BYN", "MONTH") == "900 BYN");
     CHECK(formatSalary(Language::English, 900, 900, "BYN", "", true) == "900 BYN per month");
     CHECK(formatSalary(Language::English, std::nullopt, std::nullopt, "USD", "HOUR", true).empty());
 }
 
 TEST_CASE("a job or course goes to the phone as plain text that fits a QR code", "[ui][format]") {
-    domain::JobRecord j{.id = "demo-job-001", .title = "ბუღალტერი", .employer = "შპს ბათუმის პორტი", .city = "ბათუმი",
-                       .salaryMin = 1200, .salaryMax = 1500, .salaryCurrency = "GEL", .datePosted = "2026-11-02"};
+    domain::JobRecord j{.id = "demo-job-001",
+                        .title = "ბუღალტერი",
+                        .employer = "შპს ბათუმის პორტი",
+                        .city = "ბათუმი",
+                        .salaryMin = 1200,
+                        .salaryMax = 1500,
+                        .salaryCurrency = "GEL",
+                        .datePosted = "2026-11-02"};
     const std::string text = ui::jobShareText(ui::Language::Georgian, j);
     CHECK(text.find("ბუღალტერი\nშპს ბათუმის პორტი · ბათუმი") == 0);
     CHECK(text.find(formatSalary(Language::Georgian, 1200, 1500, "GEL")) != std::string::npos);

@@ -21,11 +21,16 @@ double lowestContrast(const Theme& t) {
         Color fg, bg;
     };
     const Pair pairs[] = {
-        {"text on page", t.text, t.background},           {"muted on page", t.textMuted, t.background},
-        {"text on card", t.text, t.surface},              {"muted on card", t.textMuted, t.surface},
-        {"header", t.headerText, t.header},               {"primary button", t.primaryText, t.primary},
-        {"secondary button", t.secondaryText, t.secondary}, {"salary on card", t.money, t.surface},
-        {"badge", t.badgeText, t.badge},                  {"header button", t.header, t.headerText},
+        {"text on page", t.text, t.background},
+        {"muted on page", t.textMuted, t.background},
+        {"text on card", t.text, t.surface},
+        {"muted on card", t.textMuted, t.surface},
+        {"header", t.headerText, t.header},
+        {"primary button", t.primaryText, t.primary},
+        {"secondary button", t.secondaryText, t.secondary},
+        {"salary on card", t.money, t.surface},
+        {"badge", t.badgeText, t.badge},
+        {"header button", t.header, t.headerText},
     };
     double lowest = 21;
     for (const Pair& p : pairs) {

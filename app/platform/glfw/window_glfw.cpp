@@ -94,9 +94,12 @@ public:
         }
         m_gotEvent = m_injected;
         m_injected = false;
-        if (timeoutSeconds < 0) glfwWaitEvents();
-        else if (timeoutSeconds == 0) glfwPollEvents();
-        else glfwWaitEventsTimeout(timeoutSeconds);
+        if (timeoutSeconds < 0)
+            glfwWaitEvents();
+        else if (timeoutSeconds == 0)
+            glfwPollEvents();
+        else
+            glfwWaitEventsTimeout(timeoutSeconds);
         return m_gotEvent;
     }
 

@@ -52,8 +52,9 @@ bool x11WithoutWindowManager() {
         int format = 0;
         unsigned long count = 0, after = 0;
         unsigned char* data = nullptr;
-        if (XGetWindowProperty(display, DefaultRootWindow(display), check, 0, 1, False, XA_WINDOW, &type, &format,
-                               &count, &after, &data) == Success && data) {
+        if (XGetWindowProperty(display, DefaultRootWindow(display), check, 0, 1, False, XA_WINDOW, &type, &format, &count, &after,
+                               &data) == Success &&
+            data) {
             none = count == 0;
             XFree(data);
         }
@@ -64,8 +65,7 @@ bool x11WithoutWindowManager() {
 
 class SdlWindow final : public Window {
 public:
-    SdlWindow(SDL_Window* window, SDL_GLContext gl, Uint32 wakeEvent)
-        : m_window(window), m_gl(gl), m_wakeEvent(wakeEvent) {}
+    SdlWindow(SDL_Window* window, SDL_GLContext gl, Uint32 wakeEvent) : m_window(window), m_gl(gl), m_wakeEvent(wakeEvent) {}
 
     ~SdlWindow() override {
         ImGui_ImplOpenGL3_Shutdown();
@@ -235,8 +235,10 @@ Expected<std::unique_ptr<Window>> createWindow(const WindowOptions& options) {
             h = mode.h;
         }
         // Without a window manager a borderless window over the whole screen is full screen.
-        if (x11WithoutWindowManager()) x = y = 0;
-        else flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        if (x11WithoutWindowManager())
+            x = y = 0;
+        else
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     }
     if (options.onSizeKnown) options.onSizeKnown(w, h);
     SDL_Window* window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);

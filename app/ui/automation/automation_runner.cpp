@@ -43,7 +43,7 @@ AutomationRunner::Status AutomationRunner::next(double now) {
 AutomationRunner::Status AutomationRunner::failStep(const std::string& why, const std::vector<WidgetInfo>& frame) {
     const ScriptStep& step = m_steps[m_index];
     m_failure = "script line " + std::to_string(step.line) + ": " + toString(step.kind) + " \"" + step.argument +
-                "\" failed: " + why + ". Visible: " + describe(frame);
+        "\" failed: " + why + ". Visible: " + describe(frame);
     return Status::Failed;
 }
 
@@ -118,8 +118,10 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
         case StepKind::Key:
             if (m_phase == 0) {
                 if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
-                if (step.kind == StepKind::Type) host.typeText(step.argument);
-                else host.pressKey(step.argument);
+                if (step.kind == StepKind::Type)
+                    host.typeText(step.argument);
+                else
+                    host.pressKey(step.argument);
                 sentInput();
                 m_phase = 1;
                 return Status::Running;
@@ -156,8 +158,7 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
 
         case StepKind::Dump:
             if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
-            if (auto written = host.writeDump(step.argument); !written)
-                return failStep(written.error().message(), frame);
+            if (auto written = host.writeDump(step.argument); !written) return failStep(written.error().message(), frame);
             return next(now);
 
         case StepKind::Swipe: {

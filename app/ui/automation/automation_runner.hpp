@@ -68,7 +68,7 @@ private:
     int m_phase = 0;
     double m_stepStart = -1;
     int m_quietFrames = 0;  // frames drawn since the last input we sent
-    int m_presses = 0;      // Down presses of the current listen-for step
+    int m_presses = 0;  // Down presses of the current listen-for step
     Timing m_timing;
     std::string m_failure;
 };

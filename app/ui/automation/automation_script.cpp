@@ -16,13 +16,20 @@ struct Command {
     StepKind kind;
 };
 constexpr std::array kCommands = {
-    Command{"language", StepKind::Language}, Command{"tap", StepKind::Tap},
-    Command{"type", StepKind::Type},         Command{"key", StepKind::Key},
-    Command{"expect", StepKind::Expect},     Command{"expect-not", StepKind::ExpectNot},
-    Command{"screenshot", StepKind::Screenshot}, Command{"dump", StepKind::Dump},
-    Command{"wait", StepKind::Wait},         Command{"swipe", StepKind::Swipe},
-    Command{"listen-for", StepKind::ListenFor}, Command{"tap-at", StepKind::TapAt},
-    Command{"close-window", StepKind::CloseWindow}, Command{"expect-gone", StepKind::ExpectGone},
+    Command{"language", StepKind::Language},
+    Command{"tap", StepKind::Tap},
+    Command{"type", StepKind::Type},
+    Command{"key", StepKind::Key},
+    Command{"expect", StepKind::Expect},
+    Command{"expect-not", StepKind::ExpectNot},
+    Command{"screenshot", StepKind::Screenshot},
+    Command{"dump", StepKind::Dump},
+    Command{"wait", StepKind::Wait},
+    Command{"swipe", StepKind::Swipe},
+    Command{"listen-for", StepKind::ListenFor},
+    Command{"tap-at", StepKind::TapAt},
+    Command{"close-window", StepKind::CloseWindow},
+    Command{"expect-gone", StepKind::ExpectGone},
 };
 
 constexpr std::array<std::string_view, 12> kKeyNames = {"Enter", "Escape", "Backspace", "Tab",    "Up",     "Down",
@@ -58,8 +65,7 @@ Expected<std::string> unquote(std::string_view s, int line) {
         }
     }
     if (i >= s.size()) return std::unexpected(lineError(line, "the closing quote is missing"));
-    if (!trim(s.substr(i + 1)).empty())
-        return std::unexpected(lineError(line, "unexpected text after the closing quote"));
+    if (!trim(s.substr(i + 1)).empty()) return std::unexpected(lineError(line, "unexpected text after the closing quote"));
     return out;
 }
 
@@ -91,8 +97,8 @@ bool isKnownKeyName(std::string_view name) {
 
 Expected<std::vector<ScriptStep>> parseScript(std::string_view text) {
     if (text.size() > kMaxScriptBytes)
-        return fail(ErrorCode::InvalidInput, "the script is " + std::to_string(text.size()) +
-                                                 " bytes; the limit is " + std::to_string(kMaxScriptBytes));
+        return fail(ErrorCode::InvalidInput,
+                    "the script is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxScriptBytes));
     std::vector<ScriptStep> steps;
     int lineNo = 0;
     size_t pos = 0;
@@ -102,10 +108,9 @@ Expected<std::vector<ScriptStep>> parseScript(std::string_view text) {
         pos = end + 1;
         ++lineNo;
         if (raw.size() > kMaxScriptLineBytes)
-            return std::unexpected(lineError(lineNo, "the line is longer than " +
-                                                         std::to_string(kMaxScriptLineBytes) + " bytes"));
-        if (raw.find('\0') != std::string_view::npos)
-            return std::unexpected(lineError(lineNo, "the line contains a NUL byte"));
+            return std::unexpected(
+                lineError(lineNo, "the line is longer than " + std::to_string(kMaxScriptLineBytes) + " bytes"));
+        if (raw.find('\0') != std::string_view::npos) return std::unexpected(lineError(lineNo, "the line contains a NUL byte"));
         if (!utf8::isValid(raw)) return std::unexpected(lineError(lineNo, "the line is not valid UTF-8"));
         const std::string_view line = trim(raw);
         if (line.empty() || line.front() == '#') continue;
@@ -134,16 +139,15 @@ Expected<std::vector<ScriptStep>> parseScript(std::string_view text) {
         switch (command->kind) {
             case StepKind::Language:
                 if (!languageFromCode(argument))
-                    return std::unexpected(lineError(lineNo, "unknown language '" + argument.substr(0, 40) +
-                                                                 "' (use en, ka, ru or be)"));
+                    return std::unexpected(
+                        lineError(lineNo, "unknown language '" + argument.substr(0, 40) + "' (use en, ka, ru or be)"));
                 break;
             case StepKind::Key:
                 if (!isKnownKeyName(argument))
                     return std::unexpected(lineError(lineNo, "unknown key '" + argument.substr(0, 40) + "'"));
                 break;
             case StepKind::Swipe:
-                if (argument != "up" && argument != "down")
-                    return std::unexpected(lineError(lineNo, "swipe takes up or down"));
+                if (argument != "up" && argument != "down") return std::unexpected(lineError(lineNo, "swipe takes up or down"));
                 break;
             case StepKind::TapAt:
                 if (!parsePoint(argument))
@@ -153,8 +157,7 @@ Expected<std::vector<ScriptStep>> parseScript(std::string_view text) {
                 int ms = -1;
                 const auto [ptr, ec] = std::from_chars(argument.data(), argument.data() + argument.size(), ms);
                 if (ec != std::errc() || ptr != argument.data() + argument.size() || ms < 0 || ms > kMaxWaitMs)
-                    return std::unexpected(lineError(lineNo, "wait takes milliseconds from 0 to " +
-                                                                 std::to_string(kMaxWaitMs)));
+                    return std::unexpected(lineError(lineNo, "wait takes milliseconds from 0 to " + std::to_string(kMaxWaitMs)));
                 break;
             }
             default: break;
@@ -170,8 +173,7 @@ Expected<std::vector<ScriptStep>> loadScript(const std::filesystem::path& file) 
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     if (ec) return fail(ErrorCode::IoError, "cannot read script '" + file.string() + "': " + ec.message());
-    if (size > kMaxScriptBytes)
-        return fail(ErrorCode::InvalidInput, "script '" + file.string() + "' is larger than 1 MiB");
+    if (size > kMaxScriptBytes) return fail(ErrorCode::InvalidInput, "script '" + file.string() + "' is larger than 1 MiB");
     std::ifstream in(file, std::ios::binary);
     if (!in) return fail(ErrorCode::IoError, "cannot open script '" + file.string() + "'");
     std::ostringstream text;

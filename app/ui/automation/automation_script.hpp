@@ -31,8 +31,22 @@ namespace dc::ui {
 
 // ListenFor is how a person who cannot see the screen finds something: press Down and listen
 // until the spoken focus names it (at most kMaxListenPresses presses).
-enum class StepKind { Language, Tap, Type, Key, Expect, ExpectNot, ExpectGone, Screenshot, Dump, Wait, Swipe, ListenFor,
-                      TapAt, CloseWindow };
+enum class StepKind {
+    Language,
+    Tap,
+    Type,
+    Key,
+    Expect,
+    ExpectNot,
+    ExpectGone,
+    Screenshot,
+    Dump,
+    Wait,
+    Swipe,
+    ListenFor,
+    TapAt,
+    CloseWindow
+};
 
 struct ScriptStep {
     StepKind kind;

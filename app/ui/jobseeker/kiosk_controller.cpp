@@ -22,8 +22,10 @@ KioskController::KioskController(services::JobseekerServices& services, Language
       m_narration(m_session, m_idCapture) {
     // What a screen shows is loaded when it opens.
     m_session.onOpen = [this](Screen screen) {
-        if (screen == Screen::Jobs) m_jobs.search();
-        else if (screen == Screen::Courses) m_courses.listCourses();
+        if (screen == Screen::Jobs)
+            m_jobs.search();
+        else if (screen == Screen::Courses)
+            m_courses.listCourses();
     };
 }
 
@@ -46,8 +48,8 @@ void KioskController::drawFrame(UiContext& ctx) {
     }
     const ViewEntry& view = viewFor(m_session.state.screen);
     const Msg title = m_session.state.screen == Screen::Apply && m_session.state.formFor == FormState::FormFor::Session
-                          ? Msg::EnrollTitle
-                          : view.title;
+        ? Msg::EnrollTitle
+        : view.title;
     drawHeader(ctx, ctx.t(title), m_session.state.screen != Screen::Home, actions);
     const bool keyboard = m_session.state.keyboardShown && m_session.state.typingInto != FieldId::None;
     if (keyboard) {
@@ -65,8 +67,8 @@ void KioskController::drawFrame(UiContext& ctx) {
     if (const auto focus = m_narration.focusRect()) {
         // The focus of audio-nav, for whoever stands beside the person.
         ImGui::GetForegroundDrawList()->AddRect(ImVec2(focus->first.x - 4, focus->first.y - 4),
-                                                ImVec2(focus->second.x + 4, focus->second.y + 4),
-                                                ctx.theme.primary.imgui(), ctx.metrics.rounding, 0, 5.0f);
+                                                ImVec2(focus->second.x + 4, focus->second.y + 4), ctx.theme.primary.imgui(),
+                                                ctx.metrics.rounding, 0, 5.0f);
     }
     if (m_session.state.idleWarning) drawIdleWarning(ctx, m_session.state, actions);
 
@@ -183,9 +185,9 @@ bool KioskController::sessionActive() const {
     const KioskState& s = m_session.state;
     const EditBuffers& e = m_session.edit;
     return s.screen != Screen::Home || !s.history.empty() || s.language != m_session.siteLanguage() || s.filters.any() ||
-           s.courseFilter.any() || s.textSize != 0 || s.highContrast || s.audioGuidance || !e.search.empty() ||
-           !e.name.empty() || !e.phone.empty() || !e.email.empty() || !e.note.empty() || !e.referenceCode.empty() ||
-           !e.document.empty() || !e.birthDate.empty() || m_idCapture.holdsAnything();
+        s.courseFilter.any() || s.textSize != 0 || s.highContrast || s.audioGuidance || !e.search.empty() || !e.name.empty() ||
+        !e.phone.empty() || !e.email.empty() || !e.note.empty() || !e.referenceCode.empty() || !e.document.empty() ||
+        !e.birthDate.empty() || m_idCapture.holdsAnything();
 }
 
 void KioskController::wipeSession() {

@@ -23,16 +23,15 @@ namespace dc::ui {
 enum class Screen { Home, Jobs, JobDetail, Courses, CourseDetail, Apply, Review, Receipt, Status, Language, Help, IdCapture };
 const char* screenName(Screen screen);
 
-
 // The shell's part: the screen stack, typing, how the person wants to see and hear it, idle.
 struct ShellState : TypingState {
     Screen screen = Screen::Home;
     std::vector<Screen> history;  // screens "Back" returns to
     Language language = Language::English;
-    int textSize = 0;             // index into kTextScales: 100%, 135%, 170%
+    int textSize = 0;  // index into kTextScales: 100%, 135%, 170%
     bool highContrast = false;
-    bool attract = false;         // the kiosk is at rest: the attract screen is up
-    bool audioGuidance = false;   // speak each screen, counts and the idle countdown
+    bool attract = false;  // the kiosk is at rest: the attract screen is up
+    bool audioGuidance = false;  // speak each screen, counts and the idle countdown
     DeliveryInfo delivery;
     // Idle reset: the warning shows from `idleWarningAt` on, the wipe happens at `idleResetAt`.
     bool idleWarning = false;
@@ -54,14 +53,14 @@ struct EditBuffers {
 struct ShellActions : TypingInput, NavigationInput {
     std::optional<Screen> open;
     std::optional<Language> language;
-    bool finish = false;    // "Finish": wipe the session now
+    bool finish = false;  // "Finish": wipe the session now
     bool moreTime = false;  // the idle warning's "More time"
     std::optional<int> textSize;
     bool toggleContrast = false;
     bool syncNow = false;
     bool toggleAudio = false;
     bool dismissAttract = false;  // a touch on the attract screen: to Home, and nothing else
-    bool staffSignIn = false;     // Help's "Staff sign-in": the clerk's PIN pad
+    bool staffSignIn = false;  // Help's "Staff sign-in": the clerk's PIN pad
 };
 
 // What a view asks for during a frame; the shell and the feature controllers carry it out after

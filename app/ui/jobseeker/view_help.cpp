@@ -4,7 +4,6 @@
 
 namespace dc::ui {
 
-
 void drawHelp(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& out) {
     label(ctx, ctx.t(Msg::HelpBody), FontRole::Body, ctx.theme.text, true);
     ImGui::Dummy(ImVec2(0, ctx.metrics.gap * 2));

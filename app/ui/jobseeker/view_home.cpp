@@ -67,12 +67,10 @@ void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& ou
 
     if (tile(ctx, ctx.t(Msg::TileJobs), ctx.t(Msg::TileJobsHint), big, ButtonStyle::Primary)) out.open = Screen::Jobs;
     ImGui::SameLine(0, m.gap * 2);
-    if (tile(ctx, ctx.t(Msg::TileCourses), ctx.t(Msg::TileCoursesHint), big, ButtonStyle::Primary))
-        out.open = Screen::Courses;
+    if (tile(ctx, ctx.t(Msg::TileCourses), ctx.t(Msg::TileCoursesHint), big, ButtonStyle::Primary)) out.open = Screen::Courses;
     ImGui::Dummy(ImVec2(0, 0));
     nextSmall();
-    if (tile(ctx, ctx.t(Msg::TileStatus), ctx.t(Msg::TileStatusHint), small, ButtonStyle::Secondary))
-        out.open = Screen::Status;
+    if (tile(ctx, ctx.t(Msg::TileStatus), ctx.t(Msg::TileStatusHint), small, ButtonStyle::Secondary)) out.open = Screen::Status;
     std::string languages;
     for (Language l : kAllLanguages) {
         if (!languages.empty()) languages += " · ";
@@ -81,15 +79,14 @@ void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& ou
     nextSmall();
     if (tile(ctx, ctx.t(Msg::TileLanguage), languages, small, ButtonStyle::Secondary)) out.open = Screen::Language;
     nextSmall();
-    if (tile(ctx, ctx.t(Msg::TileHelp), ctx.t(Msg::TileHelpHint), small, ButtonStyle::Secondary))
-        out.open = Screen::Help;
+    if (tile(ctx, ctx.t(Msg::TileHelp), ctx.t(Msg::TileHelpHint), small, ButtonStyle::Secondary)) out.open = Screen::Help;
     nextSmall();
     // Once called, the tile says so instead of calling again.
     const auto& call = state.clerkCalled;
     const std::string callHint = !state.clerkComing.empty() ? clerkComingText(ctx.language, state.clerkComing)
-                                 : call.value                ? std::string(ctx.t(Msg::ClerkCalled))
-                                 : !call.error.empty()       ? std::string(ctx.t(Msg::ClerkCallFailed))
-                                                             : std::string(ctx.t(Msg::TileCallClerkHint));
+        : call.value                                        ? std::string(ctx.t(Msg::ClerkCalled))
+        : !call.error.empty()                               ? std::string(ctx.t(Msg::ClerkCallFailed))
+                                                            : std::string(ctx.t(Msg::TileCallClerkHint));
     if (tile(ctx, ctx.t(Msg::TileCallClerk), callHint, small, call.value ? ButtonStyle::Primary : ButtonStyle::Secondary))
         out.callClerk = true;
     ImGui::EndChild();

@@ -71,8 +71,7 @@ void drawAttract(UiContext& ctx, Actions& out) {
 void drawIdleWarning(UiContext& ctx, const KioskState& state, Actions& out) {
     const Metrics& m = ctx.metrics;
     const ImVec2 winPos = ImGui::GetWindowPos(), winSize = ImGui::GetWindowSize();
-    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings;
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
     // A dimmed layer over the screen that takes the touches, then the panel above it.
     ImGui::SetNextWindowPos(winPos);
     ImGui::SetNextWindowSize(winSize);
@@ -92,8 +91,7 @@ void drawIdleWarning(UiContext& ctx, const KioskState& state, Actions& out) {
     ImGui::Begin("##idle", nullptr, fixed);
     label(ctx, trf(ctx.language, Msg::IdleWarning, state.idleSecondsLeft), FontRole::Title, ctx.theme.text, true);
     ImGui::Dummy(ImVec2(0, m.gap));
-    if (touchButton(ctx, ctx.t(Msg::MoreTime), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.6f),
-                    ButtonStyle::Primary))
+    if (touchButton(ctx, ctx.t(Msg::MoreTime), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.6f), ButtonStyle::Primary))
         out.moreTime = true;
     ImGui::End();
     ImGui::PopStyleVar(2);

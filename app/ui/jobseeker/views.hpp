@@ -40,5 +40,4 @@ void drawNotProvisioned(UiContext& ctx, const std::string& facts);
 // The idle warning over whatever is on screen: a countdown and a big "More time".
 void drawIdleWarning(UiContext& ctx, const KioskState& state, Actions& out);
 
-
 }  // namespace dc::ui

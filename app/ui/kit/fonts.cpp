@@ -10,8 +10,8 @@ namespace {
 
 // Latin, Latin-1, Latin Extended-A, Cyrillic (incl. Belarusian і ў) and Cyrillic Supplement,
 // general punctuation (dashes, quotes, ellipsis), currency signs. Static: the atlas keeps pointers.
-const ImWchar kLatinCyrillic[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x052F,
-                                  0x2010, 0x205E, 0x20A0, 0x20CF, 0x2116, 0x2116, 0};
+const ImWchar kLatinCyrillic[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x052F, 0x2010,
+                                  0x205E, 0x20A0, 0x20CF, 0x2116, 0x2116, 0};
 // Georgian Mkhedruli and Asomtavruli, Mtavruli capitals, Nuskhuri.
 const ImWchar kGeorgian[] = {0x10A0, 0x10FF, 0x1C90, 0x1CBF, 0x2D00, 0x2D2F, 0};
 
@@ -21,7 +21,7 @@ struct RoleSpec {
     bool bold;
 };
 constexpr RoleSpec kRoles[] = {
-    {FontRole::Body, 1.0f, false}, {FontRole::Bold, 1.0f, true},   {FontRole::Small, 0.8f, false},
+    {FontRole::Body, 1.0f, false},  {FontRole::Bold, 1.0f, true}, {FontRole::Small, 0.8f, false},
     {FontRole::Title, 1.45f, true}, {FontRole::Tile, 1.3f, true},
 };
 
@@ -29,8 +29,8 @@ constexpr RoleSpec kRoles[] = {
 
 Expected<Fonts> loadFonts(ImFontAtlas& atlas, const std::filesystem::path& fontDir, float basePixels) {
     const auto file = [&](const char* name) { return fontDir / name; };
-    for (const char* name : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansGeorgian-Regular.ttf",
-                             "NotoSansGeorgian-Bold.ttf"}) {
+    for (const char* name :
+         {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf"}) {
         if (!std::filesystem::is_regular_file(file(name)))
             return fail(ErrorCode::MissingResource,
                         "font file '" + file(name).string() +
@@ -57,14 +57,12 @@ Expected<Fonts> loadFonts(ImFontAtlas& atlas, const std::filesystem::path& fontD
         ImFont* font = atlas.AddFontFromFileTTF(latin.c_str(), px, &base, kLatinCyrillic);
         ImFontConfig merge = base;
         merge.MergeMode = true;
-        const std::string georgian =
-            file(spec.bold ? "NotoSansGeorgian-Bold.ttf" : "NotoSansGeorgian-Regular.ttf").string();
+        const std::string georgian = file(spec.bold ? "NotoSansGeorgian-Bold.ttf" : "NotoSansGeorgian-Regular.ttf").string();
         if (!font || !atlas.AddFontFromFileTTF(georgian.c_str(), px, &merge, kGeorgian))
             return fail(ErrorCode::MissingResource, "could not read the fonts in '" + fontDir.string() + "'");
         fonts.byRole[static_cast<size_t>(spec.role)] = font;
     }
-    if (!atlas.Build())
-        return fail(ErrorCode::MissingResource, "could not build the font atlas from '" + fontDir.string() + "'");
+    if (!atlas.Build()) return fail(ErrorCode::MissingResource, "could not build the font atlas from '" + fontDir.string() + "'");
     return fonts;
 }
 

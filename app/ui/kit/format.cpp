@@ -18,16 +18,22 @@ std::string formatNumber(Language language, int64_t value) {
     return negative ? "-" + out : out;
 }
 
-std::string formatSalary(Language language, std::optional<int64_t> min, std::optional<int64_t> max,
-                         const std::string& currency, std::string_view period, bool sayMonth) {
+std::string formatSalary(Language language, std::optional<int64_t> min, std::optional<int64_t> max, const std::string& currency,
+                         std::string_view period, bool sayMonth) {
     const std::string unit = currency.empty() ? "" : " " + currency;
     std::string amount;
-    if (min && max && *min != *max) amount = formatNumber(language, *min) + "–" + formatNumber(language, *max) + unit;
-    else if (min) amount = formatNumber(language, *min) + unit;
-    else if (max) amount = formatNumber(language, *max) + unit;
+    if (min && max && *min != *max)
+        amount = formatNumber(language, *min) + "–" + formatNumber(language, *max) + unit;
+    else if (min)
+        amount = formatNumber(language, *min) + unit;
+    else if (max)
+        amount = formatNumber(language, *max) + unit;
     if (amount.empty()) return amount;
-    const Msg per = period == "HOUR" ? Msg::PerHour : period == "DAY" ? Msg::PerDay : period == "WEEK" ? Msg::PerWeek
-                  : period == "YEAR" ? Msg::PerYear : Msg::PerMonth;
+    const Msg per = period == "HOUR" ? Msg::PerHour
+        : period == "DAY"            ? Msg::PerDay
+        : period == "WEEK"           ? Msg::PerWeek
+        : period == "YEAR"           ? Msg::PerYear
+                                     : Msg::PerMonth;
     if (per != Msg::PerMonth || sayMonth) amount += " " + std::string(tr(language, per));
     return amount;
 }
@@ -84,7 +90,7 @@ std::string courseShareText(Language language, const domain::CourseRecord& c) {
     for (const auto& s : c.sessions) {
         if (s.startsAt.empty()) continue;
         text += "\n" + std::string(tr(language, Msg::Starts)) + " " + formatDate(language, s.startsAt) +
-                (s.center.empty() ? "" : " · " + s.center);
+            (s.center.empty() ? "" : " · " + s.center);
         break;  // the soonest date: the rest are one tap away at the kiosk
     }
     return text + "\n#" + c.id;

@@ -16,8 +16,8 @@ std::string formatNumber(Language language, int64_t value);
 // "1,800–2,400 GEL", "from 900 BYN", "up to 1,500 USD", or empty when neither bound is known.
 // Pay stated by the hour, day, week or year says so ("15 USD per hour"); a monthly one says "per
 // month" only when `sayMonth` (where the figure stands alone).
-std::string formatSalary(Language language, std::optional<int64_t> min, std::optional<int64_t> max,
-                         const std::string& currency, std::string_view period = {}, bool sayMonth = false);
+std::string formatSalary(Language language, std::optional<int64_t> min, std::optional<int64_t> max, const std::string& currency,
+                         std::string_view period = {}, bool sayMonth = false);
 
 // How a course is given, in plain words: "webinar" -> "Online (webinar)". Empty if unknown.
 const char* courseFormatName(Language language, const std::string& format);

@@ -9,12 +9,11 @@
 namespace dc::ui {
 
 enum class Language { English, Georgian, Russian, Belarusian };
-inline constexpr std::array kAllLanguages = {Language::Georgian, Language::Russian, Language::Belarusian,
-                                             Language::English};
+inline constexpr std::array kAllLanguages = {Language::Georgian, Language::Russian, Language::Belarusian, Language::English};
 
-const char* languageCode(Language language);                     // "en", "ka", "ru", "be"
+const char* languageCode(Language language);  // "en", "ka", "ru", "be"
 std::optional<Language> languageFromCode(std::string_view code);  // nullopt for unknown codes
-const char* nativeLanguageName(Language language);               // "ქართული", "Русский", ...
+const char* nativeLanguageName(Language language);  // "ქართული", "Русский", ...
 
 enum class Msg {
     AppName,
@@ -31,12 +30,12 @@ enum class Msg {
     Home,
     JobsTitle,
     SearchHint,
-    JobsFound,        // "%d"
-    JobsFoundMore,    // "%d": more than that many
+    JobsFound,  // "%d"
+    JobsFoundMore,  // "%d": more than that many
     NoJobs,
     CatalogArriving,  // the kiosk holds no job yet: its first catalog is on its way
-    CatalogOffline,   // ... and the office cannot be reached now
-    CatalogNone,      // ... and no office is set up to send one
+    CatalogOffline,  // ... and the office cannot be reached now
+    CatalogNone,  // ... and no office is set up to send one
     CatalogStillArriving,  // nothing matches yet, but the catalog is still being fetched
     Loading,
     WorkRemote,
@@ -52,7 +51,7 @@ enum class Msg {
     SkillsNeeded,
     AboutJob,
     CoursesTitle,
-    CoursesFound,     // "%d"
+    CoursesFound,  // "%d"
     FormatWebinar,
     FormatSeminar,
     FormatBlended,
@@ -143,7 +142,7 @@ enum class Msg {
     TileCallClerk,
     TileCallClerkHint,
     ClerkCalled,
-    ClerkComing,      // "{name} is coming": a caseworker took the call at the office
+    ClerkComing,  // "{name} is coming": a caseworker took the call at the office
     ClerkCallFailed,
     AttractTitle,
     AttractTouch,

@@ -52,13 +52,13 @@ void drawKeyboard(UiContext& ctx, const TypingState& state, float height, Typing
     const Metrics& m = ctx.metrics;
     const bool numbers = state.typingInto == FieldId::Phone || state.typingInto == FieldId::BirthDate;
     const std::vector<std::string_view>& rows = state.typingInto == FieldId::BirthDate ? kDatePad
-                                                : numbers                               ? kNumberPad
-                                                                                        : layoutFor(state.keyboardLayout).rows;
+        : numbers                                                                      ? kNumberPad
+                                                                                       : layoutFor(state.keyboardLayout).rows;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(origin.x - m.pad, origin.y - m.pad * 0.5f),
-                      ImVec2(origin.x + width + m.pad, origin.y + height), ctx.theme.border.imgui());
+    dl->AddRectFilled(ImVec2(origin.x - m.pad, origin.y - m.pad * 0.5f), ImVec2(origin.x + width + m.pad, origin.y + height),
+                      ctx.theme.border.imgui());
 
     // Keys as tall as the height allows, up to a normal touch target; smaller keys, smaller letters.
     const float keyHeight = std::min(m.touch, (height - m.pad) / kRowsMax - m.gap);
@@ -75,8 +75,7 @@ void drawKeyboard(UiContext& ctx, const TypingState& state, float height, Typing
             if (i > 0) ImGui::SameLine(0, m.gap);
             const std::string& key = keys[i];
             const std::string shown = key == " " ? std::string(ctx.t(Msg::KeySpace)) : key;
-            if (touchButton(ctx, shown, ImVec2(keyWidth, keyHeight), ButtonStyle::Secondary, keyFont))
-                out.keyText = key;
+            if (touchButton(ctx, shown, ImVec2(keyWidth, keyHeight), ButtonStyle::Secondary, keyFont)) out.keyText = key;
         }
     }
     // The bottom row: other layouts, space, erase, done.

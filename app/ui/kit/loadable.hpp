@@ -26,8 +26,10 @@ struct Loadable {
     bool accept(uint64_t answerTo, Expected<T> result) {
         if (answerTo != request) return false;
         loading = false;
-        if (result) value = std::move(*result);
-        else error = result.error().message();
+        if (result)
+            value = std::move(*result);
+        else
+            error = result.error().message();
         return true;
     }
 };

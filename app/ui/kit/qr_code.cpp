@@ -12,8 +12,7 @@ Expected<QrMatrix> encodeQr(std::string_view text) {
     if (text.empty() || text.size() > kMaxQrBytes || text.find('\0') != std::string_view::npos)
         return fail(ErrorCode::InvalidInput, "a QR code holds 1 to " + std::to_string(kMaxQrBytes) + " bytes of text");
     const std::string copy(text);
-    std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
-        QRcode_encodeString8bit(copy.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
+    std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeString8bit(copy.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
     if (!code) return fail(ErrorCode::Internal, "the QR code could not be made");
     QrMatrix qr;
     qr.size = code->width;

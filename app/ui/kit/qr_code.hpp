@@ -9,8 +9,8 @@
 namespace dc::ui {
 
 struct QrMatrix {
-    int size = 0;             // modules per side
-    std::vector<bool> dark;   // row by row, size * size
+    int size = 0;  // modules per side
+    std::vector<bool> dark;  // row by row, size * size
     bool at(int x, int y) const { return dark[static_cast<size_t>(y * size + x)]; }
 };
 

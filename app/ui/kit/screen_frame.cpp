@@ -10,10 +10,9 @@ void beginScreenWindow(const char* id) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoScrollWithMouse |
-                                   ImGuiWindowFlags_NoBackground;  // the frame is cleared to it (renderFrame)
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+        ImGuiWindowFlags_NoBackground;  // the frame is cleared to it (renderFrame)
     ImGui::Begin(id, nullptr, flags);
 }
 
@@ -25,8 +24,7 @@ void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, N
     // The bar spans the whole window, beyond the window padding.
     const ImVec2 winPos = ImGui::GetWindowPos();
     dl->PushClipRectFullScreen();
-    dl->AddRectFilled(winPos, ImVec2(winPos.x + ImGui::GetWindowWidth(), origin.y + m.headerHeight),
-                      ctx.theme.header.imgui());
+    dl->AddRectFilled(winPos, ImVec2(winPos.x + ImGui::GetWindowWidth(), origin.y + m.headerHeight), ctx.theme.header.imgui());
     dl->PopClipRect();
 
     const float buttonHeight = m.touch;
@@ -47,7 +45,8 @@ void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, N
         homeWidth += m.gap * 2;
     }
     // "Listen" on every screen: reads the screen aloud in its language.
-    const float listenWidth = std::max(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ctx.t(Msg::Listen)).x + 2 * m.pad, m.touch);
+    const float listenWidth =
+        std::max(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, ctx.t(Msg::Listen)).x + 2 * m.pad, m.touch);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + width - homeWidth - listenWidth, buttonY));
     if (touchButton(ctx, ctx.t(Msg::Listen), ImVec2(listenWidth, buttonHeight), ButtonStyle::OnHeader)) out.listen = true;
     homeWidth += listenWidth;

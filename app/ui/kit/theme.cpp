@@ -96,9 +96,7 @@ void applyTheme(const Theme& theme, const Metrics& m, ImGuiStyle& style) {
     // linear filtering, and the font atlas is sampled nearest (platform/gl_frame.cpp).
     style.AntiAliasedLinesUseTex = false;
 
-    auto c = [](Color col, float alpha = 1.0f) {
-        return ImVec4(col.r / 255.0f, col.g / 255.0f, col.b / 255.0f, alpha);
-    };
+    auto c = [](Color col, float alpha = 1.0f) { return ImVec4(col.r / 255.0f, col.g / 255.0f, col.b / 255.0f, alpha); };
     ImVec4* colors = style.Colors;
     colors[ImGuiCol_Text] = c(theme.text);
     colors[ImGuiCol_TextDisabled] = c(theme.textMuted);

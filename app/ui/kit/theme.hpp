@@ -18,10 +18,10 @@ struct Color {
 struct Theme {
     Color background, surface, border, text, textMuted;
     Color header, headerText;
-    Color primary, primaryText;      // main call to action
+    Color primary, primaryText;  // main call to action
     Color secondary, secondaryText;  // other buttons and tiles
-    Color money;                     // salary figures
-    Color badge, badgeText;          // "Remote" and similar labels
+    Color money;  // salary figures
+    Color badge, badgeText;  // "Remote" and similar labels
 };
 
 const Theme& normalTheme();
@@ -32,10 +32,10 @@ const Theme& highContrastTheme();
 double contrastRatio(Color a, Color b);
 
 struct Metrics {
-    float base;        // body font size in pixels
-    float pad;         // inner padding
-    float gap;         // space between touch targets
-    float touch;       // minimum height of anything touchable
+    float base;  // body font size in pixels
+    float pad;  // inner padding
+    float gap;  // space between touch targets
+    float touch;  // minimum height of anything touchable
     float headerHeight;
     float rounding;
 };

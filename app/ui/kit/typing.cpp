@@ -15,9 +15,12 @@ std::string capitalized(FieldId field, const std::string& buffer, const std::str
     std::vector<char32_t> cps;
     if (!utf8::decode(key, cps) || cps.size() != 1) return key;
     char32_t c = cps[0];
-    if (c >= 'a' && c <= 'z') c -= 0x20;
-    else if (c >= 0x430 && c <= 0x44F) c -= 0x20;  // а-я
-    else if (c >= 0x450 && c <= 0x45F) c -= 0x50;  // ё, і, ў ...
+    if (c >= 'a' && c <= 'z')
+        c -= 0x20;
+    else if (c >= 0x430 && c <= 0x44F)
+        c -= 0x20;  // а-я
+    else if (c >= 0x450 && c <= 0x45F)
+        c -= 0x50;  // ё, і, ў ...
     std::string out;
     utf8::append(out, c);
     return out;
@@ -28,8 +31,7 @@ std::string capitalized(FieldId field, const std::string& buffer, const std::str
 bool applyTyping(TypingState& state, const TypingInput& input, Language language,
                  const std::function<std::string*(FieldId)>& bufferFor) {
     if (input.focusField) {
-        if (!state.keyboardShown)
-            state.keyboardLayout = *input.focusField == FieldId::Document ? Language::English : language;
+        if (!state.keyboardShown) state.keyboardLayout = *input.focusField == FieldId::Document ? Language::English : language;
         state.typingInto = *input.focusField;
         state.keyboardShown = true;
     }
@@ -39,8 +41,11 @@ bool applyTyping(TypingState& state, const TypingInput& input, Language language
     std::string* buffer = bufferFor ? bufferFor(state.typingInto) : nullptr;
     if (!buffer) return false;
     const std::string before = *buffer;
-    if (input.keyBackspace) eraseLastCharacter(*buffer);
-    else appendTyped(state.typingInto, *buffer, capitalized(state.typingInto, *buffer, input.keyText), maxBytesFor(state.typingInto));
+    if (input.keyBackspace)
+        eraseLastCharacter(*buffer);
+    else
+        appendTyped(state.typingInto, *buffer, capitalized(state.typingInto, *buffer, input.keyText),
+                    maxBytesFor(state.typingInto));
     return *buffer != before;
 }
 

@@ -15,14 +15,14 @@ enum class FieldId { None, Search, Name, Phone, Email, Note, Code, Document, Bir
 
 struct TypingState {
     FieldId typingInto = FieldId::None;  // the field that takes typed text, from either keyboard
-    bool keyboardShown = false;          // the on-screen keyboard is up (a field was touched)
+    bool keyboardShown = false;  // the on-screen keyboard is up (a field was touched)
     Language keyboardLayout = Language::English;
 };
 
 // What a frame's touches and keys asked of the typing (views fill it; forms' actions extend it).
 struct TypingInput {
     std::optional<FieldId> focusField;  // a field was touched
-    std::string keyText;                // on-screen keyboard: text to add
+    std::string keyText;  // on-screen keyboard: text to add
     bool keyBackspace = false;
     bool keyboardDone = false;
     std::optional<Language> keyboardLayout;

@@ -15,13 +15,20 @@ const char* toString(WidgetKind kind) {
 }
 
 std::string dumpJson(const DumpInfo& info, const std::vector<WidgetInfo>& widgets) {
-    nlohmann::json root = {{"screen", info.screen},       {"language", info.language},
-                           {"width", info.width},         {"height", info.height},
+    nlohmann::json root = {{"screen", info.screen},
+                           {"language", info.language},
+                           {"width", info.width},
+                           {"height", info.height},
                            {"frames_drawn", info.framesDrawn},
-                           {"frame_build_cpu_ms", info.frameBuildCpuMs}, {"frame_present_cpu_ms", info.framePresentCpuMs},
-                           {"spoken", info.spoken}, {"speech_samples", info.speechSamples}, {"job_rows", info.jobRows},
-                           {"first_frame_ms", info.firstFrameMs}, {"tap_released_ms", info.tapReleasedMs},
-                           {"expect_seen_ms", info.expectSeenMs}, {"started_steady_ms", info.startedSteadyMs}};
+                           {"frame_build_cpu_ms", info.frameBuildCpuMs},
+                           {"frame_present_cpu_ms", info.framePresentCpuMs},
+                           {"spoken", info.spoken},
+                           {"speech_samples", info.speechSamples},
+                           {"job_rows", info.jobRows},
+                           {"first_frame_ms", info.firstFrameMs},
+                           {"tap_released_ms", info.tapReleasedMs},
+                           {"expect_seen_ms", info.expectSeenMs},
+                           {"started_steady_ms", info.startedSteadyMs}};
     nlohmann::json list = nlohmann::json::array();
     for (const WidgetInfo& w : widgets)
         list.push_back({{"kind", toString(w.kind)},

@@ -17,8 +17,8 @@ struct DumpInfo {
     double frameBuildCpuMs = 0;  // UI-thread CPU spent building frames (layout, text, lists), in total
     double framePresentCpuMs = 0;  // UI-thread CPU spent handing frames to GL and swapping, in total
     std::vector<std::string> spoken;  // what audio guidance said lately (this session only)
-    long long speechSamples = 0;      // sound the synthesiser made: proof the words were spoken
-    long long jobRows = 0;            // rows of the job list loaded so far (pages join as it scrolls)
+    long long speechSamples = 0;  // sound the synthesiser made: proof the words were spoken
+    long long jobRows = 0;  // rows of the job list loaded so far (pages join as it scrolls)
     // Milliseconds since the process started (< 0: not yet): the first frame on screen, and from
     // a script, when its last tap let go and when its last expected text was first drawn.
     double firstFrameMs = -1, tapReleasedMs = -1, expectSeenMs = -1;

@@ -126,7 +126,6 @@ void badge(UiContext& ctx, const std::string& text) {
     registerRect(ctx, WidgetKind::Text, text, pos, max);
 }
 
-
 size_t maxBytesFor(FieldId id) {
     switch (id) {
         case FieldId::Phone: return 30;
@@ -151,8 +150,10 @@ void appendTyped(FieldId id, std::string& text, std::string_view typed, size_t m
         // A document number as the MRZ writes it: capitals and digits.
         std::string kept = ch;
         if (id == FieldId::Document) {
-            if (c >= 'a' && c <= 'z') kept.assign(1, static_cast<char>(c - 'a' + 'A'));
-            else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) continue;
+            if (c >= 'a' && c <= 'z')
+                kept.assign(1, static_cast<char>(c - 'a' + 'A'));
+            else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                continue;
         }
         if (text.size() + kept.size() > maxBytes) break;
         text += kept;
@@ -203,16 +204,17 @@ bool editField(UiContext& ctx, FieldId id, const std::string& labelText, const s
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, max, ctx.theme.surface.imgui(), m.rounding);
-    dl->AddRect(pos, max, (active ? ctx.theme.primary : ctx.theme.secondaryText).imgui(), m.rounding, 0,
-                active ? 4.0f : 2.0f);
+    dl->AddRect(pos, max, (active ? ctx.theme.primary : ctx.theme.secondaryText).imgui(), m.rounding, 0, active ? 4.0f : 2.0f);
     const float y = pos.y + (m.touch - font->FontSize) * 0.5f;
     dl->PushClipRect(ImVec2(pos.x + m.pad * 0.5f, pos.y), ImVec2(max.x - m.pad * 0.5f, max.y), true);
     // Long text shows its end, where the typing happens.
     const float textWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
     const float room = width - 2 * m.pad - m.gap;
     const float x = pos.x + m.pad - std::max(0.0f, textWidth - room);
-    if (text.empty()) dl->AddText(font, font->FontSize, ImVec2(pos.x + m.pad, y), ctx.theme.textMuted.imgui(), hint.c_str());
-    else dl->AddText(font, font->FontSize, ImVec2(x, y), ctx.theme.text.imgui(), text.c_str());
+    if (text.empty())
+        dl->AddText(font, font->FontSize, ImVec2(pos.x + m.pad, y), ctx.theme.textMuted.imgui(), hint.c_str());
+    else
+        dl->AddText(font, font->FontSize, ImVec2(x, y), ctx.theme.text.imgui(), text.c_str());
     if (active) {
         const float cx = x + textWidth + 2;
         dl->AddRectFilled(ImVec2(cx, y), ImVec2(cx + 3, y + font->FontSize), ctx.theme.text.imgui());
@@ -232,8 +234,8 @@ bool ChipRows::place(const std::string& name, bool withCount) {
     if (!m_first) {
         ImGui::SameLine(0, m.gap);
         ImFont* font = m_ctx.fonts.get(FontRole::Bold);
-        const float need = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str()).x + 2 * m.pad +
-                           (withCount ? m.pad * 3 : 0);
+        const float need =
+            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str()).x + 2 * m.pad + (withCount ? m.pad * 3 : 0);
         if (ImGui::GetCursorScreenPos().x + need > m_right) {
             if (m_rows == m_maxRows) return false;
             ImGui::NewLine();
@@ -303,7 +305,8 @@ void touchScroll(UiContext& ctx) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     TouchScrollState& s = g_touchScroll;
     const float threshold = ctx.metrics.gap * 1.5f;
-    if (ImGui::IsMouseClicked(0) && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+    if (ImGui::IsMouseClicked(0) &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
         s = {window->ID, false, 0};
     }
     if (s.window != window->ID) return;

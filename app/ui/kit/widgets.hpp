@@ -17,8 +17,7 @@ namespace dc::ui {
 enum class ButtonStyle { Primary, Secondary, OnHeader };
 
 // A labelled button of the given size (0 = fit the label, at least touch size). True when tapped.
-bool touchButton(UiContext& ctx, const std::string& label, ImVec2 size, ButtonStyle style,
-                 FontRole font = FontRole::Bold);
+bool touchButton(UiContext& ctx, const std::string& label, ImVec2 size, ButtonStyle style, FontRole font = FontRole::Bold);
 
 // A large home-screen tile with a title and one line of explanation.
 bool tile(UiContext& ctx, const std::string& title, const std::string& hint, ImVec2 size, ButtonStyle style);
@@ -28,7 +27,6 @@ void label(UiContext& ctx, const std::string& text, FontRole font, Color color, 
 
 // A small rounded badge such as "Remote"; drawn at the cursor, on one line with what follows.
 void badge(UiContext& ctx, const std::string& text);
-
 
 // Call right after BeginChild of a scrolling region: a finger dragged up or down scrolls it, and
 // after a swipe it glides to a stop. A drag never counts as a tap on what it started on.

@@ -113,10 +113,12 @@ void StaffController::submitPin() {
 void StaffController::submitRegistration(Language language) {
     m_state.problem.reset();
     // One rule per field, the same the kiosk's form, the store and the office's server keep.
-    const domain::Profile typed{.name = m_state.name, .phone = m_state.phone, .documentNumber = m_state.document,
-                                .birthDate = m_state.birthDate};
-    if (const auto problem = domain::firstProblem(typed)) m_state.problem = problemMsg(problem->field);
-    else if (!m_state.consent) m_state.problem = Msg::ProblemConsent;
+    const domain::Profile typed{
+        .name = m_state.name, .phone = m_state.phone, .documentNumber = m_state.document, .birthDate = m_state.birthDate};
+    if (const auto problem = domain::firstProblem(typed))
+        m_state.problem = problemMsg(problem->field);
+    else if (!m_state.consent)
+        m_state.problem = Msg::ProblemConsent;
     if (m_state.problem) return;
     domain::RegistrationDraft draft;
     draft.person.name = m_state.name;
@@ -162,7 +164,9 @@ void StaffController::drawFrame(UiContext& ctx) {
     StaffActions actions;
     Msg title = Msg::ClerkTitle;
     switch (m_state.screen) {
-        case StaffScreen::Pin: title = m_state.role == domain::PinRole::Clerk ? Msg::ClerkSignInTitle : Msg::TechnicianSignInTitle; break;
+        case StaffScreen::Pin:
+            title = m_state.role == domain::PinRole::Clerk ? Msg::ClerkSignInTitle : Msg::TechnicianSignInTitle;
+            break;
         case StaffScreen::Register: title = Msg::RegisterJobseeker; break;
         case StaffScreen::Technician: title = Msg::TechnicianTitle; break;
         case StaffScreen::TouchTest: title = Msg::TestTouch; break;
@@ -244,7 +248,8 @@ void StaffController::apply(const StaffActions& a, Language language) {
     if (a.testPrinter) {
         m_state.notice = ":printing";
         m_services.testPrinter([this, language](Expected<bool> printed) {
-            m_state.notice = printed ? tr(language, Msg::Printed) : tr(language, Msg::PrintFailed) + std::string(" (") + printed.error().message() + ")";
+            m_state.notice = printed ? tr(language, Msg::Printed)
+                                     : tr(language, Msg::PrintFailed) + std::string(" (") + printed.error().message() + ")";
         });
     }
     if (a.testAudio) m_services.testAudio(language);

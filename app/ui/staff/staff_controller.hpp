@@ -25,7 +25,7 @@ const char* staffScreenName(StaffScreen screen);
 struct StaffState : TypingState {
     StaffScreen screen = StaffScreen::None;
     domain::PinRole role = domain::PinRole::Clerk;
-    std::string pin;               // digits typed so far (shown as dots)
+    std::string pin;  // digits typed so far (shown as dots)
     std::optional<Msg> pinMessage;  // wrong, locked, not set, checking
     int lockedSeconds = 0;
     bool pinChecking = false;
@@ -84,8 +84,10 @@ public:
     static constexpr int kCornerTaps = 5;
     static constexpr double kCornerWindowSeconds = 4;
 
-private:
+    // Carries out what a frame's touches asked (drawFrame calls it after drawing; tests directly).
     void apply(const StaffActions& a, Language language);
+
+private:
     void open(StaffScreen screen);
     void refreshDiagnostics();
     void refreshClerkLists();

@@ -25,15 +25,15 @@ struct NetworkStep {
 
 // What technician mode shows about the device. Never anything of a person.
 struct DiagnosticsReport {
-    std::string version;          // "dc-kiosk 0.1.0, SQLite 3.40.1, libcurl 7.88.1"
-    std::string deviceId;         // empty: not enrolled
+    std::string version;  // "dc-kiosk 0.1.0, SQLite 3.40.1, libcurl 7.88.1"
+    std::string deviceId;  // empty: not enrolled
     std::string siteName, configFile, serverUrl;
     std::vector<std::string> configLines;  // "kiosk.idle_timeout_s = 90"; PIN hashes only as "set"
-    std::string syncState;        // plain words
+    std::string syncState;  // plain words
     int64_t pending = 0, setAside = 0;
     std::string lastSyncError;
     int64_t diskFreeBytes = 0, databaseBytes = 0;
-    std::string integrity;        // "ok" or SQLite's findings
+    std::string integrity;  // "ok" or SQLite's findings
     std::string printer, camera;  // what is configured and found
     std::vector<std::string> recentLog;
 };

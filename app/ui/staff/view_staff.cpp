@@ -35,7 +35,7 @@ void drawStaffPin(UiContext& ctx, const StaffState& state, StaffActions& out) {
     label(ctx, dots.empty() ? std::string(" ") : dots, FontRole::Title, ctx.theme.text);
     if (state.pinMessage) {
         const std::string message = *state.pinMessage == Msg::PinLocked ? trf(ctx.language, Msg::PinLocked, state.lockedSeconds)
-                                                                       : ctx.t(*state.pinMessage);
+                                                                        : ctx.t(*state.pinMessage);
         label(ctx, message, FontRole::Bold, ctx.theme.text, true);
     }
     ImGui::Dummy(ImVec2(0, m.gap));
@@ -105,7 +105,8 @@ void drawClerk(UiContext& ctx, const StaffState& state, StaffActions& out) {
         label(ctx, ctx.t(Msg::SetAsideTitle), FontRole::Title, ctx.theme.text);
         for (const domain::QuarantinedRecord& r : *state.setAside.value)
             card(ctx, "aside-" + r.id, r.id, false, [&] {
-                label(ctx, std::string(ctx.t(kindMsg(r.kind))) + " · " + r.createdAt.substr(0, 16), FontRole::Bold, ctx.theme.text);
+                label(ctx, std::string(ctx.t(kindMsg(r.kind))) + " · " + r.createdAt.substr(0, 16), FontRole::Bold,
+                      ctx.theme.text);
                 label(ctx, r.reason, FontRole::Body, ctx.theme.text, true);
             });
     }
@@ -137,23 +138,26 @@ void drawRegister(UiContext& ctx, StaffState& state, StaffActions& out) {
         label(ctx, ctx.t(Msg::HoldDocument), FontRole::Bold, ctx.theme.text, true);
     } else {
         if (touchButton(ctx, ctx.t(Msg::ReadIdDocument), ImVec2(0, m.touch * 1.3f), ButtonStyle::Secondary)) out.readId = true;
-        if (!state.idReading.error.empty()) label(ctx, ctx.t(Msg::IdNotRead), FontRole::Bold, ctx.theme.text, true);
-        else if (state.idReading.value) label(ctx, ctx.t(Msg::IdRead), FontRole::Bold, ctx.theme.text, true);
+        if (!state.idReading.error.empty())
+            label(ctx, ctx.t(Msg::IdNotRead), FontRole::Bold, ctx.theme.text, true);
+        else if (state.idReading.value)
+            label(ctx, ctx.t(Msg::IdRead), FontRole::Bold, ctx.theme.text, true);
     }
     ImGui::Dummy(ImVec2(0, m.gap));
     editField(ctx, FieldId::Name, ctx.t(Msg::FieldName), "", state.name, maxBytesFor(FieldId::Name), state.typingInto, out);
     editField(ctx, FieldId::Phone, ctx.t(Msg::FieldPhone), "", state.phone, maxBytesFor(FieldId::Phone), state.typingInto, out);
     editField(ctx, FieldId::Document, ctx.t(Msg::FieldDocument), "", state.document, maxBytesFor(FieldId::Document),
               state.typingInto, out);
-    editField(ctx, FieldId::BirthDate, ctx.t(Msg::FieldBirthDate), "1990-04-25", state.birthDate,
-              maxBytesFor(FieldId::BirthDate), state.typingInto, out);
+    editField(ctx, FieldId::BirthDate, ctx.t(Msg::FieldBirthDate), "1990-04-25", state.birthDate, maxBytesFor(FieldId::BirthDate),
+              state.typingInto, out);
     ImGui::Dummy(ImVec2(0, m.gap));
     label(ctx, ctx.t(Msg::RegisterConsent), FontRole::Body, ctx.theme.text, true);
     if (touchButton(ctx, state.consent ? ctx.t(Msg::ConsentAgreed) : ctx.t(Msg::ConsentAgree), ImVec2(0, 0),
                     state.consent ? ButtonStyle::Primary : ButtonStyle::Secondary))
         out.toggleConsent = true;
     if (state.problem) label(ctx, ctx.t(*state.problem), FontRole::Bold, ctx.theme.text, true);
-    if (state.registered.loading) label(ctx, ctx.t(Msg::Saving), FontRole::Bold, ctx.theme.textMuted);
+    if (state.registered.loading)
+        label(ctx, ctx.t(Msg::Saving), FontRole::Bold, ctx.theme.textMuted);
     else if (touchButton(ctx, ctx.t(Msg::RegisterButton), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f),
                          ButtonStyle::Primary))
         out.registerPerson = true;
@@ -211,13 +215,13 @@ void drawTechnician(UiContext& ctx, const StaffState& state, StaffActions& out) 
             for (const NetworkStep& s : steps) allGood = allGood && s.verdict == NetworkStep::Verdict::Works;
             label(ctx, ctx.t(allGood ? Msg::NetAllGood : Msg::NetProblem), FontRole::Bold, ctx.theme.text, true);
             for (const NetworkStep& s : steps) {
-                const Msg name = s.kind == NetworkStep::Kind::Dns   ? Msg::NetDns
-                                 : s.kind == NetworkStep::Kind::Tcp ? Msg::NetTcp
-                                 : s.kind == NetworkStep::Kind::Tls ? Msg::NetTls
-                                                                    : Msg::NetHttp;
-                const Msg verdict = s.verdict == NetworkStep::Verdict::Works  ? Msg::NetWorks
-                                    : s.verdict == NetworkStep::Verdict::Fails ? Msg::NetFails
-                                                                               : Msg::NetNotTried;
+                const Msg name = s.kind == NetworkStep::Kind::Dns ? Msg::NetDns
+                    : s.kind == NetworkStep::Kind::Tcp            ? Msg::NetTcp
+                    : s.kind == NetworkStep::Kind::Tls            ? Msg::NetTls
+                                                                  : Msg::NetHttp;
+                const Msg verdict = s.verdict == NetworkStep::Verdict::Works ? Msg::NetWorks
+                    : s.verdict == NetworkStep::Verdict::Fails               ? Msg::NetFails
+                                                                             : Msg::NetNotTried;
                 label(ctx, std::string(ctx.t(name)) + ": " + ctx.t(verdict) + (s.detail.empty() ? "" : " (" + s.detail + ")"),
                       FontRole::Body, ctx.theme.text, true);
             }
@@ -235,15 +239,18 @@ void drawTechnician(UiContext& ctx, const StaffState& state, StaffActions& out) 
         });
         card(ctx, "sync", ctx.t(Msg::DiagSync), false, [&] {
             label(ctx, ctx.t(Msg::DiagSync), FontRole::Bold, ctx.theme.textMuted);
-            label(ctx, (d.serverUrl.empty() ? std::string("-") : d.serverUrl) + " · " + d.syncState, FontRole::Body, ctx.theme.text, true);
-            label(ctx, trf(ctx.language, Msg::DeliveryWaiting, d.pending) + " · " + ctx.t(Msg::StateSetAside) + ": " +
-                           std::to_string(d.setAside),
+            label(ctx, (d.serverUrl.empty() ? std::string("-") : d.serverUrl) + " · " + d.syncState, FontRole::Body,
+                  ctx.theme.text, true);
+            label(ctx,
+                  trf(ctx.language, Msg::DeliveryWaiting, d.pending) + " · " + ctx.t(Msg::StateSetAside) + ": " +
+                      std::to_string(d.setAside),
                   FontRole::Body, ctx.theme.text, true);
             if (!d.lastSyncError.empty()) label(ctx, d.lastSyncError, FontRole::Body, ctx.theme.text, true);
         });
         card(ctx, "disk", ctx.t(Msg::DiagDisk), false, [&] {
             label(ctx, ctx.t(Msg::DiagDisk), FontRole::Bold, ctx.theme.textMuted);
-            label(ctx, megabytes(d.diskFreeBytes) + " free · " + megabytes(d.databaseBytes) + " database · integrity: " + d.integrity,
+            label(ctx,
+                  megabytes(d.diskFreeBytes) + " free · " + megabytes(d.databaseBytes) + " database · integrity: " + d.integrity,
                   FontRole::Body, ctx.theme.text, true);
         });
         card(ctx, "config", ctx.t(Msg::DiagConfig), false, [&] {

@@ -30,10 +30,14 @@ int main(int argc, char** argv) {
         }
         const std::string value = argv[i + 1];
         char* end = nullptr;
-        if (flag == "--count") count = std::strtol(value.c_str(), &end, 10);
-        else if (flag == "--first-seed") firstSeed = std::strtol(value.c_str(), &end, 10);
-        else if (flag == "--level") level = std::strtod(value.c_str(), &end);
-        else if (flag == "--format") format = value;
+        if (flag == "--count")
+            count = std::strtol(value.c_str(), &end, 10);
+        else if (flag == "--first-seed")
+            firstSeed = std::strtol(value.c_str(), &end, 10);
+        else if (flag == "--level")
+            level = std::strtod(value.c_str(), &end);
+        else if (flag == "--format")
+            format = value;
         else {
             std::fprintf(stderr, "dc-idgen: unknown option %s\n", flag.c_str());
             return 2;
@@ -43,7 +47,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    if (count < 0 || count > 1000000 || !(level >= 0 && level <= 1) || (format != "td1" && format != "td3" && format != "mixed")) {
+    if (count < 0 || count > 1000000 || !(level >= 0 && level <= 1) ||
+        (format != "td1" && format != "td3" && format != "mixed")) {
         std::fprintf(stderr, "dc-idgen: --count 0..1000000, --level 0..1, --format td1, td3 or mixed\n");
         return 2;
     }
@@ -54,8 +59,10 @@ int main(int argc, char** argv) {
     }
     std::filesystem::create_directories(out);
     for (long seed = firstSeed; seed < firstSeed + count; ++seed) {
-        const MrzFormat f = format == "td1" ? MrzFormat::TD1 : format == "td3" ? MrzFormat::TD3
-                                                                              : seed % 2 ? MrzFormat::TD1 : MrzFormat::TD3;
+        const MrzFormat f = format == "td1" ? MrzFormat::TD1
+            : format == "td3"               ? MrzFormat::TD3
+            : seed % 2                      ? MrzFormat::TD1
+                                            : MrzFormat::TD3;
         const Scene s = (*renderer)->scene(static_cast<uint64_t>(seed), level, f);
         const auto file = out / ("doc-" + std::to_string(seed) + ".png");
         if (auto saved = dc::image::savePng(s.frame, file); !saved) {

@@ -18,11 +18,20 @@ namespace {
 json fieldsOf(const MrzData& d) {
     json checks = json::object();
     for (const auto& c : d.checks) checks[c.field] = c.passed;
-    return {{"format", toString(d.format)},       {"document_code", d.documentCode},   {"issuing_state", d.issuingState},
-            {"surname", d.surname},               {"given_names", d.givenNames},       {"document_number", d.documentNumber},
-            {"nationality", d.nationality},       {"birth_date", d.birthDateIso},      {"sex", d.sex},
-            {"expiry_date", d.expiryDateIso},     {"optional_data", d.optionalData1},  {"optional_data_2", d.optionalData2},
-            {"checks", checks},                   {"repairs", d.repairs}};
+    return {{"format", toString(d.format)},
+            {"document_code", d.documentCode},
+            {"issuing_state", d.issuingState},
+            {"surname", d.surname},
+            {"given_names", d.givenNames},
+            {"document_number", d.documentNumber},
+            {"nationality", d.nationality},
+            {"birth_date", d.birthDateIso},
+            {"sex", d.sex},
+            {"expiry_date", d.expiryDateIso},
+            {"optional_data", d.optionalData1},
+            {"optional_data_2", d.optionalData2},
+            {"checks", checks},
+            {"repairs", d.repairs}};
 }
 
 }  // namespace

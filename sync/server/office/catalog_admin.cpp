@@ -34,7 +34,8 @@ std::string courseProblem(const domain::CourseRecord& c) {
         if (auto p = textProblem(what, value, max, required); !p.empty()) return p;
     static const std::vector<std::string> formats = {"webinar", "seminar", "blended"}, languages = {"ka", "ru", "be", "en"},
                                           groups = {"youth", "adults", "children", "parental_leave", "disability"};
-    if (std::find(formats.begin(), formats.end(), c.format) == formats.end()) return "choose the format: online, in class, or both";
+    if (std::find(formats.begin(), formats.end(), c.format) == formats.end())
+        return "choose the format: online, in class, or both";
     if (std::find(languages.begin(), languages.end(), c.language) == languages.end()) return "choose the language of instruction";
     for (const auto& g : c.targetGroups)
         if (std::find(groups.begin(), groups.end(), g) == groups.end()) return "unknown group " + g.substr(0, 30);
@@ -42,7 +43,8 @@ std::string courseProblem(const domain::CourseRecord& c) {
         if (auto p = textProblem("a skill", s, 80, true); !p.empty()) return p;
     if (c.skillsTaught.size() > 20) return "at most 20 skills";
     if (c.cost && (*c.cost < 0 || *c.cost > 10'000'000)) return "the cost is a whole amount from 0 (free) up";
-    if (c.cost && *c.cost > 0 && (c.costCurrency.size() != 3 || !std::all_of(c.costCurrency.begin(), c.costCurrency.end(), ::isupper)))
+    if (c.cost && *c.cost > 0 &&
+        (c.costCurrency.size() != 3 || !std::all_of(c.costCurrency.begin(), c.costCurrency.end(), ::isupper)))
         return "a cost needs its currency (GEL, BYN, ...)";
     if (c.sessions.empty()) return "a course needs at least one session";
     for (const auto& s : c.sessions) {
@@ -64,7 +66,8 @@ std::string jobProblem(const domain::JobRecord& j, const std::string& today) {
         if (auto p = textProblem(what, value, max, required); !p.empty()) return p;
     if (!domain::iscoGroupOf(j.isco)) return "choose the occupation (ISCO-08)";
     static const std::vector<std::string> types = {"", "FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY"};
-    if (std::find(types.begin(), types.end(), j.employmentType) == types.end()) return "choose full time, part time, contract or temporary";
+    if (std::find(types.begin(), types.end(), j.employmentType) == types.end())
+        return "choose full time, part time, contract or temporary";
     for (const auto& s : j.skills)
         if (auto p = textProblem("a skill", s, 80, true); !p.empty()) return p;
     if (j.skills.size() > 20) return "at most 20 skills";
@@ -76,7 +79,8 @@ std::string jobProblem(const domain::JobRecord& j, const std::string& today) {
         return "pay needs its currency (GEL, BYN, ...)";
     if (!domain::isSalaryPeriod(j.salaryPeriod)) return "pay is per hour, day, week, month or year";
     if (!j.validThrough.empty() && !realDay(j.validThrough)) return "the closing date is a real date (YYYY-MM-DD)";
-    if (!j.validThrough.empty() && j.validThrough < today) return "the closing date has passed: choose a later one, or close the job";
+    if (!j.validThrough.empty() && j.validThrough < today)
+        return "the closing date has passed: choose a later one, or close the job";
     return {};
 }
 
@@ -133,8 +137,9 @@ Expected<std::string> CatalogAdmin::saveCourse(domain::CourseRecord course, cons
             if (taken->empty()) continue;
             if ((*taken)[0].text(1) != course.id) return fail(ErrorCode::InvalidInput, "a session belongs to another course");
             if ((*taken)[0].integer(0) > s.capacity)
-                return fail(ErrorCode::InvalidInput, "a session cannot offer fewer seats (" + std::to_string(s.capacity) +
-                                                         ") than are taken (" + std::to_string((*taken)[0].integer(0)) + ")");
+                return fail(ErrorCode::InvalidInput,
+                            "a session cannot offer fewer seats (" + std::to_string(s.capacity) + ") than are taken (" +
+                                std::to_string((*taken)[0].integer(0)) + ")");
         }
     }
     CentralService central(m_pool, m_clock);
@@ -160,8 +165,9 @@ Expected<void> CatalogAdmin::closeCourse(const std::string& id, const Session& w
 Expected<std::vector<JobListing>> CatalogAdmin::jobs(const Session& who) {
     if (!mayPublish(who)) return fail(ErrorCode::Refused, "the catalog is a coordinator's");
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT body FROM catalog WHERE kind = 'job' AND deleted = 0 AND id LIKE 'office-job-%' "
-                          "ORDER BY seq DESC LIMIT 2000"));
+    DC_TRY(rows,
+           c->query("SELECT body FROM catalog WHERE kind = 'job' AND deleted = 0 AND id LIKE 'office-job-%' "
+                    "ORDER BY seq DESC LIMIT 2000"));
     std::vector<JobListing> out;
     for (const auto& r : *rows) {
         auto batch = catalog::parseJsonLines(r.text(0));

@@ -57,47 +57,57 @@ domain::CourseRecord courseFromForm(const std::map<std::string, std::string>& fo
 }
 
 std::string input(const std::string& id, const std::string& label, const std::string& value, const std::string& extra = {}) {
-    return "<label for=\"" + id + "\">" + label + "</label><input id=\"" + id + "\" name=\"" + id + "\" value=\"" + htmlEscape(value) + "\"" +
-           extra + ">";
+    return "<label for=\"" + id + "\">" + label + "</label><input id=\"" + id + "\" name=\"" + id + "\" value=\"" +
+        htmlEscape(value) + "\"" + extra + ">";
 }
 
 std::string courseForm(const Ctx& c, const domain::CourseRecord& course) {
     const Session& who = *c.session;
     std::string f = "<form class=\"card\" method=\"post\" action=\"/office/catalog/save\"><h3>" +
-                    std::string(c.w(course.id.empty() ? W::AddCourse : W::EditCourse)) + "</h3><input type=\"hidden\" name=\"csrf\" value=\"" +
-                    who.csrf + "\"><input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(course.id) + "\">" +
-                    input("name", c.w(W::CourseName), course.name, " maxlength=\"200\" required") +
-                    input("provider", c.w(W::Organiser), course.provider, " maxlength=\"200\"") + "<label for=\"description\">" +
-                    c.w(W::Description) + "</label><textarea id=\"description\" name=\"description\" maxlength=\"4000\">" +
-                    htmlEscape(course.description) + "</textarea><label for=\"format\">" + c.w(W::Format) + "</label><select id=\"format\" name=\"format\">";
-    for (auto [value, label] : {std::pair{"webinar", W::FormatWebinar}, std::pair{"seminar", W::FormatSeminar}, std::pair{"blended", W::FormatBlended}})
-        f += std::string("<option value=\"") + value + "\"" + (course.format == value ? " selected" : "") + ">" + c.w(label) + "</option>";
-    f += "</select>" + input("city", c.w(W::City), course.city, " maxlength=\"100\"") + "<label for=\"language\">" + c.w(W::InstructionLanguage) +
-         "</label><select id=\"language\" name=\"language\">";
+        std::string(c.w(course.id.empty() ? W::AddCourse : W::EditCourse)) +
+        "</h3><input type=\"hidden\" name=\"csrf\" value=\"" + who.csrf + "\"><input type=\"hidden\" name=\"id\" value=\"" +
+        htmlEscape(course.id) + "\">" + input("name", c.w(W::CourseName), course.name, " maxlength=\"200\" required") +
+        input("provider", c.w(W::Organiser), course.provider, " maxlength=\"200\"") + "<label for=\"description\">" +
+        c.w(W::Description) + "</label><textarea id=\"description\" name=\"description\" maxlength=\"4000\">" +
+        htmlEscape(course.description) + "</textarea><label for=\"format\">" + c.w(W::Format) +
+        "</label><select id=\"format\" name=\"format\">";
+    for (auto [value, label] :
+         {std::pair{"webinar", W::FormatWebinar}, std::pair{"seminar", W::FormatSeminar}, std::pair{"blended", W::FormatBlended}})
+        f += std::string("<option value=\"") + value + "\"" + (course.format == value ? " selected" : "") + ">" + c.w(label) +
+            "</option>";
+    f += "</select>" + input("city", c.w(W::City), course.city, " maxlength=\"100\"") + "<label for=\"language\">" +
+        c.w(W::InstructionLanguage) + "</label><select id=\"language\" name=\"language\">";
     for (Lang l : {Lang::Ka, Lang::Ru, Lang::Be, Lang::En})
-        f += std::string("<option value=\"") + langCode(l) + "\"" + (course.language == langCode(l) ? " selected" : "") + ">" + langName(l) + "</option>";
+        f += std::string("<option value=\"") + langCode(l) + "\"" + (course.language == langCode(l) ? " selected" : "") + ">" +
+            langName(l) + "</option>";
     f += "</select><fieldset><legend>" + std::string(c.w(W::ForWhom)) + "</legend>";
-    for (auto [value, label] : {std::pair{"youth", W::GroupYouth}, std::pair{"adults", W::GroupAdults}, std::pair{"children", W::GroupChildren},
-                                std::pair{"parental_leave", W::GroupParents}, std::pair{"disability", W::GroupDisability}}) {
+    for (auto [value, label] :
+         {std::pair{"youth", W::GroupYouth}, std::pair{"adults", W::GroupAdults}, std::pair{"children", W::GroupChildren},
+          std::pair{"parental_leave", W::GroupParents}, std::pair{"disability", W::GroupDisability}}) {
         const bool on = std::find(course.targetGroups.begin(), course.targetGroups.end(), value) != course.targetGroups.end();
-        f += std::string("<label class=\"check\"><input type=\"checkbox\" name=\"group_") + value + "\" value=\"1\"" + (on ? " checked" : "") + "> " +
-             c.w(label) + "</label>";
+        f += std::string("<label class=\"check\"><input type=\"checkbox\" name=\"group_") + value + "\" value=\"1\"" +
+            (on ? " checked" : "") + "> " + c.w(label) + "</label>";
     }
     std::string skills;
     for (const auto& s : course.skillsTaught) skills += (skills.empty() ? "" : ", ") + s;
     f += "</fieldset>" + input("skills", c.w(W::SkillsTaught), skills, " maxlength=\"1000\"") +
-         input("cost", c.w(W::Cost), course.cost ? std::to_string(*course.cost) : "", " inputmode=\"numeric\" maxlength=\"9\"") +
-         input("currency", c.w(W::Currency), course.costCurrency, " maxlength=\"3\"") + "<p class=\"hint\">" + c.w(W::SessionHintEmpty) + "</p>";
+        input("cost", c.w(W::Cost), course.cost ? std::to_string(*course.cost) : "", " inputmode=\"numeric\" maxlength=\"9\"") +
+        input("currency", c.w(W::Currency), course.costCurrency, " maxlength=\"3\"") + "<p class=\"hint\">" +
+        c.w(W::SessionHintEmpty) + "</p>";
     for (size_t i = 0; i < kMaxConsoleSessions; ++i) {
         const domain::CourseSession s = i < course.sessions.size() ? course.sessions[i] : domain::CourseSession{};
         const std::string p = "s" + std::to_string(i) + "_";
-        f += "<fieldset><legend>" + std::string(c.w(W::SessionNumber)) + " " + std::to_string(i + 1) + "</legend><input type=\"hidden\" name=\"" + p +
-             "id\" value=\"" + htmlEscape(s.id) + "\">" + input(p + "start", c.w(W::Starts), s.startsAt, " type=\"date\"") +
-             input(p + "end", c.w(W::Ends), s.endsAt, " type=\"date\"") + input(p + "venue", c.w(W::Venue), s.center, " maxlength=\"200\"") +
-             input(p + "city", c.w(W::City), s.city, " maxlength=\"200\"") + input(p + "schedule", c.w(W::Schedule), s.scheduleNote, " maxlength=\"200\"") +
-             input(p + "seats", c.w(W::Seats), s.capacity > 0 ? std::to_string(s.capacity) : "", " type=\"number\" min=\"1\" max=\"10000\"") +
-             "<label class=\"check\"><input type=\"checkbox\" name=\"" + p + "stepfree\" value=\"1\"" + (s.accessibleVenue ? " checked" : "") + "> " +
-             c.w(W::StepFree) + "</label></fieldset>";
+        f += "<fieldset><legend>" + std::string(c.w(W::SessionNumber)) + " " + std::to_string(i + 1) +
+            "</legend><input type=\"hidden\" name=\"" + p + "id\" value=\"" + htmlEscape(s.id) + "\">" +
+            input(p + "start", c.w(W::Starts), s.startsAt, " type=\"date\"") +
+            input(p + "end", c.w(W::Ends), s.endsAt, " type=\"date\"") +
+            input(p + "venue", c.w(W::Venue), s.center, " maxlength=\"200\"") +
+            input(p + "city", c.w(W::City), s.city, " maxlength=\"200\"") +
+            input(p + "schedule", c.w(W::Schedule), s.scheduleNote, " maxlength=\"200\"") +
+            input(p + "seats", c.w(W::Seats), s.capacity > 0 ? std::to_string(s.capacity) : "",
+                  " type=\"number\" min=\"1\" max=\"10000\"") +
+            "<label class=\"check\"><input type=\"checkbox\" name=\"" + p + "stepfree\" value=\"1\"" +
+            (s.accessibleVenue ? " checked" : "") + "> " + c.w(W::StepFree) + "</label></fieldset>";
     }
     f += "<p><input type=\"submit\" value=\"" + std::string(c.w(W::SaveCourse)) + "\"></p></form>";
     return f;
@@ -136,17 +146,21 @@ std::optional<HttpResponse> catalogPages(CatalogAdmin& catalog, const HttpReques
     std::string body = "<h2>" + std::string(c.w(W::CatalogTitle)) + "</h2>";
     if (r.query.count("saved")) body += "<p class=\"notice\" role=\"status\">" + std::string(c.w(W::CoursePublished)) + "</p>";
     if (!problem.empty()) body += problemText(problem);
-    if (showForm) body += courseForm(c, shown);
-    else body += "<p><a class=\"button\" href=\"/office/catalog?add=1\">" + std::string(c.w(W::AddCourse)) + "</a></p>";
+    if (showForm)
+        body += courseForm(c, shown);
+    else
+        body += "<p><a class=\"button\" href=\"/office/catalog?add=1\">" + std::string(c.w(W::AddCourse)) + "</a></p>";
     auto courses = catalog.courses(who);
     if (!courses) return page(500, layout(c, c.w(W::Catalog), "catalog", problemText(courses.error().message())));
-    body += "<table id=\"courses\"><thead><tr><th scope=\"col\">" + std::string(c.w(W::CourseName)) + "</th><th scope=\"col\">" + c.w(W::City) +
-            "</th><th scope=\"col\">" + c.w(W::SessionNumber) + "</th><th scope=\"col\">" + c.w(W::Seats) + "</th><th scope=\"col\"></th></tr></thead><tbody>";
+    body += "<table id=\"courses\"><thead><tr><th scope=\"col\">" + std::string(c.w(W::CourseName)) + "</th><th scope=\"col\">" +
+        c.w(W::City) + "</th><th scope=\"col\">" + c.w(W::SessionNumber) + "</th><th scope=\"col\">" + c.w(W::Seats) +
+        "</th><th scope=\"col\"></th></tr></thead><tbody>";
     for (const auto& l : *courses)
-        body += "<tr><td><a href=\"/office/catalog/course/" + urlEncode(l.id) + "\">" + htmlEscape(l.name) + "</a></td><td>" + htmlEscape(l.city) +
-                "</td><td>" + std::to_string(l.sessions) + "</td><td>" + std::to_string(l.taken) + " / " + std::to_string(l.seats) +
-                "</td><td><form method=\"post\" action=\"/office/catalog/close/" + urlEncode(l.id) + "\"><input type=\"hidden\" name=\"csrf\" value=\"" +
-                who.csrf + "\"><button type=\"submit\">" + c.w(W::CloseCourse) + "</button></form></td></tr>";
+        body += "<tr><td><a href=\"/office/catalog/course/" + urlEncode(l.id) + "\">" + htmlEscape(l.name) + "</a></td><td>" +
+            htmlEscape(l.city) + "</td><td>" + std::to_string(l.sessions) + "</td><td>" + std::to_string(l.taken) + " / " +
+            std::to_string(l.seats) + "</td><td><form method=\"post\" action=\"/office/catalog/close/" + urlEncode(l.id) +
+            "\"><input type=\"hidden\" name=\"csrf\" value=\"" + who.csrf + "\"><button type=\"submit\">" + c.w(W::CloseCourse) +
+            "</button></form></td></tr>";
     body += "</tbody></table>";
     return page(status, layout(c, c.w(W::Catalog), "catalog", body));
 }

@@ -28,16 +28,17 @@ std::string counts(const Ctx& c, const FeedRun& run) {
 
 std::string reportPage(const Ctx& c, const FeedRun& run) {
     std::string body = "<h2>" + std::string(c.w(W::FeedReport)) + ": " + htmlEscape(run.feed) + "</h2><p>" + utcTime(run.at) +
-                       " · " + htmlEscape(run.by) + "</p><p id=\"summary\">" + counts(c, run) + ", " + c.w(W::Unchanged) + ": " +
-                       std::to_string(run.unchanged) + "</p>";
+        " · " + htmlEscape(run.by) + "</p><p id=\"summary\">" + counts(c, run) + ", " + c.w(W::Unchanged) + ": " +
+        std::to_string(run.unchanged) + "</p>";
     if (run.items.empty()) return body + "<p><a href=\"/office/feeds\">" + c.w(W::Feeds) + "</a></p>";
-    body += "<table id=\"report\"><thead><tr><th scope=\"col\">" + std::string(c.w(W::Outcome)) + "</th><th scope=\"col\">#</th><th scope=\"col\">" +
-            c.w(W::Posting) + "</th><th scope=\"col\">" + c.w(W::Why) + "</th></tr></thead><tbody>";
+    body += "<table id=\"report\"><thead><tr><th scope=\"col\">" + std::string(c.w(W::Outcome)) +
+        "</th><th scope=\"col\">#</th><th scope=\"col\">" + c.w(W::Posting) + "</th><th scope=\"col\">" + c.w(W::Why) +
+        "</th></tr></thead><tbody>";
     for (const auto& i : run.items)
         body += "<tr class=\"" + htmlEscape(i.outcome) + "\"><td>" + c.w(outcomeWord(i.outcome)) + "</td><td>" +
-                (i.index ? std::to_string(i.index) : std::string()) + "</td><td>" + htmlEscape(i.title) +
-                (i.id.empty() ? std::string() : " <small>" + htmlEscape(i.id) + "</small>") + "</td><td>" + htmlEscape(i.reason) +
-                "</td></tr>";
+            (i.index ? std::to_string(i.index) : std::string()) + "</td><td>" + htmlEscape(i.title) +
+            (i.id.empty() ? std::string() : " <small>" + htmlEscape(i.id) + "</small>") + "</td><td>" + htmlEscape(i.reason) +
+            "</td></tr>";
     return body + "</tbody></table><p><a href=\"/office/feeds\">" + c.w(W::Feeds) + "</a></p>";
 }
 
@@ -46,37 +47,49 @@ std::string feedsPage(const Ctx& c, const std::vector<FeedRow>& feeds, const std
     const std::string csrf = "<input type=\"hidden\" name=\"csrf\" value=\"" + who.csrf + "\">";
     std::string body = "<h2>" + std::string(c.w(W::FeedsTitle)) + "</h2><p class=\"hint\">" + c.w(W::FeedsHint) + "</p>";
     if (!problem.empty()) body += problemText(problem);
-    body += "<table id=\"feeds\"><thead><tr><th scope=\"col\">" + std::string(c.w(W::FeedName)) + "</th><th scope=\"col\">" + c.w(W::FeedAddress) +
-            "</th><th scope=\"col\">" + c.w(W::EveryHours) + "</th><th scope=\"col\">" + c.w(W::LastRun) + "</th><th scope=\"col\"></th></tr></thead><tbody>";
+    body += "<table id=\"feeds\"><thead><tr><th scope=\"col\">" + std::string(c.w(W::FeedName)) + "</th><th scope=\"col\">" +
+        c.w(W::FeedAddress) + "</th><th scope=\"col\">" + c.w(W::EveryHours) + "</th><th scope=\"col\">" + c.w(W::LastRun) +
+        "</th><th scope=\"col\"></th></tr></thead><tbody>";
     if (feeds.empty()) body += "<tr><td colspan=\"5\">" + std::string(c.w(W::Nothing)) + "</td></tr>";
     for (const auto& f : feeds) {
-        body += "<tr><td>" + htmlEscape(f.name) + "</td><td>" + (f.url.empty() ? std::string(c.w(W::Uploaded)) : htmlEscape(f.url)) + "</td><td>" +
-                (f.everyHours > 0 ? std::to_string(f.everyHours) : std::string(c.w(W::ByHand))) + "</td><td>";
+        body += "<tr><td>" + htmlEscape(f.name) + "</td><td>" +
+            (f.url.empty() ? std::string(c.w(W::Uploaded)) : htmlEscape(f.url)) + "</td><td>" +
+            (f.everyHours > 0 ? std::to_string(f.everyHours) : std::string(c.w(W::ByHand))) + "</td><td>";
         if (f.lastRunSeq)
             body += "<a href=\"/office/feeds/run?seq=" + std::to_string(f.lastRunSeq) + "\">" + utcTime(f.lastRunAt) + "</a> · " +
-                    htmlEscape(f.lastSummary);
+                htmlEscape(f.lastSummary);
         else
             body += "—";
         body += "</td><td>";
         if (!f.url.empty())
-            body += "<form method=\"post\" action=\"/office/feeds/run-now\">" + csrf + "<input type=\"hidden\" name=\"name\" value=\"" +
-                    htmlEscape(f.name) + "\"><button type=\"submit\">" + c.w(W::RunNow) + "</button></form>";
+            body += "<form method=\"post\" action=\"/office/feeds/run-now\">" + csrf +
+                "<input type=\"hidden\" name=\"name\" value=\"" + htmlEscape(f.name) + "\"><button type=\"submit\">" +
+                c.w(W::RunNow) + "</button></form>";
         body += "</td></tr>";
     }
     body += "</tbody></table>";
     std::string names;
     for (const auto& f : feeds) names += "<option value=\"" + htmlEscape(f.name) + "\">";
     body += "<form class=\"card\" method=\"post\" action=\"/office/feeds/upload\" enctype=\"multipart/form-data\"><h3>" +
-            std::string(c.w(W::ImportFile)) + "</h3>" + csrf + "<label for=\"upload-name\">" + c.w(W::FeedName) +
-            "</label><input id=\"upload-name\" name=\"name\" list=\"feed-names\" required maxlength=\"32\" pattern=\"[a-z0-9-]+\">"
-            "<datalist id=\"feed-names\">" + names + "</datalist><label for=\"file\">" + c.w(W::FeedFile) +
-            "</label><input id=\"file\" name=\"file\" type=\"file\" required accept=\".json,.jsonld,.jsonl,application/json,application/ld+json\">"
-            "<p><input type=\"submit\" value=\"" + c.w(W::Import) + "\"></p></form>";
-    body += "<form class=\"card\" method=\"post\" action=\"/office/feeds/save\"><h3>" + std::string(c.w(W::AddFeed)) + "</h3>" + csrf +
-            "<label for=\"name\">" + c.w(W::FeedName) + "</label><input id=\"name\" name=\"name\" required maxlength=\"32\" pattern=\"[a-z0-9-]+\">"
-            "<label for=\"url\">" + c.w(W::FeedAddress) + "</label><input id=\"url\" name=\"url\" type=\"url\" maxlength=\"2000\">"
-            "<label for=\"every\">" + c.w(W::EveryHours) + "</label><input id=\"every\" name=\"every\" type=\"number\" min=\"0\" max=\"744\" value=\"24\">"
-            "<p><input type=\"submit\" value=\"" + c.w(W::SaveFeed) + "\"></p></form>";
+        std::string(c.w(W::ImportFile)) + "</h3>" + csrf + "<label for=\"upload-name\">" + c.w(W::FeedName) +
+        "</label><input id=\"upload-name\" name=\"name\" list=\"feed-names\" required maxlength=\"32\" pattern=\"[a-z0-9-]+\">"
+        "<datalist id=\"feed-names\">" +
+        names + "</datalist><label for=\"file\">" + c.w(W::FeedFile) +
+        "</label><input id=\"file\" name=\"file\" type=\"file\" required "
+        "accept=\".json,.jsonld,.jsonl,application/json,application/ld+json\">"
+        "<p><input type=\"submit\" value=\"" +
+        c.w(W::Import) + "\"></p></form>";
+    body += "<form class=\"card\" method=\"post\" action=\"/office/feeds/save\"><h3>" + std::string(c.w(W::AddFeed)) + "</h3>" +
+        csrf + "<label for=\"name\">" + c.w(W::FeedName) +
+        "</label><input id=\"name\" name=\"name\" required maxlength=\"32\" pattern=\"[a-z0-9-]+\">"
+        "<label for=\"url\">" +
+        c.w(W::FeedAddress) +
+        "</label><input id=\"url\" name=\"url\" type=\"url\" maxlength=\"2000\">"
+        "<label for=\"every\">" +
+        c.w(W::EveryHours) +
+        "</label><input id=\"every\" name=\"every\" type=\"number\" min=\"0\" max=\"744\" value=\"24\">"
+        "<p><input type=\"submit\" value=\"" +
+        c.w(W::SaveFeed) + "\"></p></form>";
     return body;
 }
 
@@ -91,7 +104,8 @@ std::optional<HttpResponse> feedPages(FeedService& feeds, const HttpRequest& r, 
     auto failed = [&](const Error& e) {
         const int status = e.code() == ErrorCode::NotFound ? 404 : e.code() == ErrorCode::Refused ? 403 : 400;
         auto list = feeds.feeds(who);
-        return shown(status, feedsPage(c, list ? *list : std::vector<FeedRow>{}, std::string(c.w(W::BadForm)) + " " + e.message()));
+        return shown(status,
+                     feedsPage(c, list ? *list : std::vector<FeedRow>{}, std::string(c.w(W::BadForm)) + " " + e.message()));
     };
     auto toReport = [](const FeedRun& run) { return redirect("/office/feeds/run?seq=" + std::to_string(run.seq)); };
     if (r.method == "POST" && r.path == "/office/feeds/upload") {
@@ -109,8 +123,7 @@ std::optional<HttpResponse> feedPages(FeedService& feeds, const HttpRequest& r, 
             const std::string text = field(form, "every");
             every = text.empty() ? 0 : std::stoll(text, &used);
             if (used != text.size()) every = -1;
-        } catch (...) {
-        }
+        } catch (...) {}
         auto saved = feeds.saveFeed(field(form, "name"), field(form, "url"), every, who);
         return saved ? redirect("/office/feeds") : failed(saved.error());
     }
@@ -119,8 +132,7 @@ std::optional<HttpResponse> feedPages(FeedService& feeds, const HttpRequest& r, 
         int64_t seq = 0;
         try {
             seq = it == r.query.end() ? 0 : std::stoll(it->second.substr(0, 18));
-        } catch (...) {
-        }
+        } catch (...) {}
         auto run = feeds.run(seq, who);
         if (!run) return shown(404, problemText(c.w(W::NotFound)));
         return shown(200, reportPage(c, *run));

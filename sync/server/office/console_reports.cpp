@@ -17,8 +17,11 @@ constexpr W kMeasureWords[] = {W::MeasureApplications, W::MeasureHires, W::Measu
 std::string valueLabel(const Ctx& c, Dimension d, const std::string& key) {
     if (key.empty()) return c.w(W::NotStated);
     if (d == Dimension::Group) {
-        static const std::map<std::string, W> groups = {{"youth", W::GroupYouth}, {"adults", W::GroupAdults}, {"children", W::GroupChildren},
-                                                        {"parental_leave", W::GroupParents}, {"disability", W::GroupDisability}};
+        static const std::map<std::string, W> groups = {{"youth", W::GroupYouth},
+                                                        {"adults", W::GroupAdults},
+                                                        {"children", W::GroupChildren},
+                                                        {"parental_leave", W::GroupParents},
+                                                        {"disability", W::GroupDisability}};
         if (const auto it = groups.find(key); it != groups.end()) return c.w(it->second);
     }
     if (d == Dimension::Language) {
@@ -43,31 +46,32 @@ std::string chart(const Ctx& c, const std::string& id, const std::string& title,
             if (shown(counts[m])) most = std::max(most, counts[m]);
     const int groupHeight = 4 * (kBar + kGap) + kGroupGap;
     const int height = kLegend + static_cast<int>(rows.size()) * groupHeight + 4;
-    std::string svg = "<svg id=\"" + id + "\" class=\"chart\" viewBox=\"0 0 " + std::to_string(kWidth) + " " + std::to_string(height) +
-                      "\" width=\"" + std::to_string(kWidth) + "\" height=\"" + std::to_string(height) +
-                      "\" role=\"img\" aria-labelledby=\"" + id + "-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"" + id +
-                      "-title\">" + htmlEscape(title) + "</title>";
+    std::string svg = "<svg id=\"" + id + "\" class=\"chart\" viewBox=\"0 0 " + std::to_string(kWidth) + " " +
+        std::to_string(height) + "\" width=\"" + std::to_string(kWidth) + "\" height=\"" + std::to_string(height) +
+        "\" role=\"img\" aria-labelledby=\"" + id + "-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"" + id +
+        "-title\">" + htmlEscape(title) + "</title>";
     int x = 0;
     for (int m = 0; m < 4; ++m) {
         const std::string word = c.w(kMeasureWords[m]);
-        svg += "<rect x=\"" + std::to_string(x) + "\" y=\"4\" width=\"14\" height=\"14\" fill=\"" + kColours[m] + "\"/><text x=\"" +
-               std::to_string(x + 20) + "\" y=\"16\" font-size=\"13\" fill=\"#1a1a1a\">" + htmlEscape(word) + "</text>";
+        svg += "<rect x=\"" + std::to_string(x) + "\" y=\"4\" width=\"14\" height=\"14\" fill=\"" + kColours[m] +
+            "\"/><text x=\"" + std::to_string(x + 20) + "\" y=\"16\" font-size=\"13\" fill=\"#1a1a1a\">" + htmlEscape(word) +
+            "</text>";
         x += 40 + static_cast<int>(word.size()) * 7;
     }
     int y = kLegend;
     for (const auto& [label, counts] : rows) {
         svg += "<text x=\"0\" y=\"" + std::to_string(y + 2 * (kBar + kGap) + 4) + "\" font-size=\"13\" fill=\"#1a1a1a\">" +
-               htmlEscape(label.substr(0, 28)) + "</text>";
+            htmlEscape(label.substr(0, 28)) + "</text>";
         for (int m = 0; m < 4; ++m) {
             const int64_t n = counts[kMeasures[m]];
             const int barY = y + m * (kBar + kGap);
             const auto s = shown(n);
             const int w = s ? static_cast<int>(static_cast<double>(*s) / static_cast<double>(most) * kBarsWidth) : 0;
             if (w > 0)
-                svg += "<rect x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(barY) + "\" width=\"" + std::to_string(w) +
-                       "\" height=\"" + std::to_string(kBar) + "\" fill=\"" + kColours[m] + "\"/>";
+                svg += "<rect x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(barY) + "\" width=\"" +
+                    std::to_string(w) + "\" height=\"" + std::to_string(kBar) + "\" fill=\"" + kColours[m] + "\"/>";
             svg += "<text x=\"" + std::to_string(kLabel + w + 4) + "\" y=\"" + std::to_string(barY + kBar - 1) +
-                   "\" font-size=\"11\" fill=\"#1a1a1a\">" + htmlEscape(countText(c, n)) + "</text>";
+                "\" font-size=\"11\" fill=\"#1a1a1a\">" + htmlEscape(countText(c, n)) + "</text>";
         }
         y += groupHeight;
     }
@@ -91,12 +95,15 @@ std::string reportPage(const Ctx& c, const ProgramReport& r, const std::string& 
     std::string body = "<h2>" + std::string(c.w(W::ReportsTitle)) + "</h2><p class=\"hint\">" + c.w(W::ReportsHint) + "</p>";
     if (!problem.empty()) body += problemText(problem);
     body += "<form class=\"filters\" method=\"get\" action=\"/office/reports\"><label for=\"from\">" + std::string(c.w(W::From)) +
-            "</label><input id=\"from\" name=\"from\" type=\"date\" value=\"" + htmlEscape(r.from) + "\"><label for=\"to\">" + c.w(W::To) +
-            "</label><input id=\"to\" name=\"to\" type=\"date\" value=\"" + htmlEscape(r.to) + "\"><input type=\"submit\" value=\"" + c.w(W::Show) +
-            "\"> <a href=\"/office/reports.csv?from=" + urlEncode(r.from) + "&amp;to=" + urlEncode(r.to) + "\">" + c.w(W::ExportCsv) + "</a></form>";
+        "</label><input id=\"from\" name=\"from\" type=\"date\" value=\"" + htmlEscape(r.from) + "\"><label for=\"to\">" +
+        c.w(W::To) + "</label><input id=\"to\" name=\"to\" type=\"date\" value=\"" + htmlEscape(r.to) +
+        "\"><input type=\"submit\" value=\"" + c.w(W::Show) + "\"> <a href=\"/office/reports.csv?from=" + urlEncode(r.from) +
+        "&amp;to=" + urlEncode(r.to) + "\">" + c.w(W::ExportCsv) + "</a></form>";
     body += table(c, "totals", c.w(W::Total), {{c.w(W::Total), r.total}});
-    const std::pair<Dimension, W> parts[] = {{Dimension::Week, W::ByWeek}, {Dimension::Group, W::ByGroup},
-                                             {Dimension::Language, W::ByLanguage}, {Dimension::Region, W::ByRegion}};
+    const std::pair<Dimension, W> parts[] = {{Dimension::Week, W::ByWeek},
+                                             {Dimension::Group, W::ByGroup},
+                                             {Dimension::Language, W::ByLanguage},
+                                             {Dimension::Region, W::ByRegion}};
     for (const auto& [d, word] : parts) {
         std::vector<std::pair<std::string, Counts>> rows;
         for (const auto& [key, counts] : r.of(d)) rows.emplace_back(valueLabel(c, d, key), counts);
@@ -115,9 +122,12 @@ std::string reportPage(const Ctx& c, const ProgramReport& r, const std::string& 
 
 std::optional<HttpResponse> reportPages(ReportService& reports, const HttpRequest& r, const Ctx& c,
                                         const std::map<std::string, std::string>& form) {
-    if (r.path != "/office/reports" && r.path != "/office/reports.csv" && !r.path.starts_with("/office/reports/")) return std::nullopt;
+    if (r.path != "/office/reports" && r.path != "/office/reports.csv" && !r.path.starts_with("/office/reports/"))
+        return std::nullopt;
     const Session& who = *c.session;
-    auto shownPage = [&](int status, const std::string& body) { return page(status, layout(c, c.w(W::Reports), "reports", body)); };
+    auto shownPage = [&](int status, const std::string& body) {
+        return page(status, layout(c, c.w(W::Reports), "reports", body));
+    };
     if (who.role == Role::Caseworker) return shownPage(403, problemText(c.w(W::NotAllowed)));
     if (r.path == "/office/reports/completed" && r.method == "POST") {
         const auto it = form.find("id");
@@ -142,7 +152,8 @@ std::optional<HttpResponse> reportPages(ReportService& reports, const HttpReques
     if (r.path == "/office/reports.csv") {
         if (!problem.empty()) return page(400, problem + "\n", "text/plain; charset=utf-8");
         HttpResponse csv = page(200, reportCsv(*report), "text/csv; charset=utf-8");
-        csv.headers.emplace_back("Content-Disposition", "attachment; filename=\"program-report-" + report->from + "-" + report->to + ".csv\"");
+        csv.headers.emplace_back("Content-Disposition",
+                                 "attachment; filename=\"program-report-" + report->from + "-" + report->to + ".csv\"");
         return csv;
     }
     return shownPage(problem.empty() ? 200 : 400, reportPage(c, *report, problem));

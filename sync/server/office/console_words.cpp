@@ -24,11 +24,11 @@ constexpr bool inOrder() {
 static_assert(inOrder(), "kWords follows the order of W");
 
 constexpr std::pair<std::string_view, W> kStatuses[] = {
-    {"submitted", W::StatusIsSubmitted}, {"forwarded", W::StatusIsForwarded}, {"invited", W::StatusIsInvited},
-    {"hired", W::StatusIsHired}, {"not_selected", W::StatusIsNotSelected}, {"withdrawn", W::StatusIsWithdrawn},
-    {"rejected", W::StatusIsRejected}, {"confirmed", W::StatusIsConfirmed}, {"waitlisted", W::StatusIsWaitlisted},
-    {"cancelled", W::StatusIsCancelled}, {"received", W::StatusIsReceived}, {"seen", W::StatusIsSeen},
-    {"moved", W::StatusIsMoved}, {"promoted", W::StatusIsPromoted},
+    {"submitted", W::StatusIsSubmitted}, {"forwarded", W::StatusIsForwarded},      {"invited", W::StatusIsInvited},
+    {"hired", W::StatusIsHired},         {"not_selected", W::StatusIsNotSelected}, {"withdrawn", W::StatusIsWithdrawn},
+    {"rejected", W::StatusIsRejected},   {"confirmed", W::StatusIsConfirmed},      {"waitlisted", W::StatusIsWaitlisted},
+    {"cancelled", W::StatusIsCancelled}, {"received", W::StatusIsReceived},        {"seen", W::StatusIsSeen},
+    {"moved", W::StatusIsMoved},         {"promoted", W::StatusIsPromoted},
 };
 
 }  // namespace

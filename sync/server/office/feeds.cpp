@@ -39,9 +39,12 @@ std::string urlProblem(const std::string& url) {
         curl_url_get(u, CURLUPART_HOST, &host, 0);
         curl_url_get(u, CURLUPART_USER, &user, 0);
         const std::string s = scheme ? scheme : "";
-        if (s != "http" && s != "https") problem = "the address starts with http:// or https://";
-        else if (!host || !*host) problem = "the address has no host";
-        else if (user) problem = "put no user name or password in the address";
+        if (s != "http" && s != "https")
+            problem = "the address starts with http:// or https://";
+        else if (!host || !*host)
+            problem = "the address has no host";
+        else if (user)
+            problem = "put no user name or password in the address";
     }
     curl_free(scheme);
     curl_free(host);
@@ -97,20 +100,19 @@ FeedRun runFrom(const SqlRow& r, bool withItems) {
     return run;
 }
 
-constexpr const char* kRunColumns =
-    "seq, feed, at, by_user, added, changed, unchanged, closed, refused, noted, error, items";
+constexpr const char* kRunColumns = "seq, feed, at, by_user, added, changed, unchanged, closed, refused, noted, error, items";
 
 }  // namespace
 
 std::string FeedRun::summary() const {
     if (!error.empty()) return error;
-    return std::to_string(added) + " added, " + std::to_string(changed) + " changed, " + std::to_string(closed) +
-           " closed, " + std::to_string(refused) + " refused";
+    return std::to_string(added) + " added, " + std::to_string(changed) + " changed, " + std::to_string(closed) + " closed, " +
+        std::to_string(refused) + " refused";
 }
 
 bool validFeedName(std::string_view name) {
-    return !name.empty() && name.size() <= 32 && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") ==
-                                                     std::string_view::npos;
+    return !name.empty() && name.size() <= 32 &&
+        name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos;
 }
 
 Expected<std::string> fetchWithCurl(const std::string& url) {
@@ -135,7 +137,8 @@ Expected<std::string> fetchWithCurl(const std::string& url) {
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     curl_easy_cleanup(curl);
     if (rc == CURLE_WRITE_ERROR) return fail(ErrorCode::InvalidInput, "the feed is larger than 256 MiB");
-    if (rc != CURLE_OK) return fail(ErrorCode::Transient, std::string("the feed could not be fetched: ") + curl_easy_strerror(rc));
+    if (rc != CURLE_OK)
+        return fail(ErrorCode::Transient, std::string("the feed could not be fetched: ") + curl_easy_strerror(rc));
     if (status != 200) return fail(ErrorCode::Transient, "the feed's server answered " + std::to_string(status));
     return body;
 }
@@ -148,12 +151,13 @@ std::string FeedService::today() const { return dates::utcDay(m_clock()); }
 Expected<std::vector<FeedRow>> FeedService::feeds(const Session& who) {
     if (!mayRunFeeds(who)) return fail(ErrorCode::Refused, "feeds are a coordinator's");
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT f.name, f.url, f.office, f.created_by, f.every_hours, f.next_run_at, "
-                          "coalesce(r.seq, 0), coalesce(r.at, 0), r.added, r.changed, r.closed, r.refused, "
-                          "coalesce(r.error, '') FROM feeds f LEFT JOIN feed_runs r ON r.seq = "
-                          "(SELECT max(seq) FROM feed_runs WHERE feed = f.name) "
-                          "WHERE $1 = '' OR f.office = '' OR f.office = $1 ORDER BY f.name",
-                          {who.office}));
+    DC_TRY(rows,
+           c->query("SELECT f.name, f.url, f.office, f.created_by, f.every_hours, f.next_run_at, "
+                    "coalesce(r.seq, 0), coalesce(r.at, 0), r.added, r.changed, r.closed, r.refused, "
+                    "coalesce(r.error, '') FROM feeds f LEFT JOIN feed_runs r ON r.seq = "
+                    "(SELECT max(seq) FROM feed_runs WHERE feed = f.name) "
+                    "WHERE $1 = '' OR f.office = '' OR f.office = $1 ORDER BY f.name",
+                    {who.office}));
     std::vector<FeedRow> out;
     for (const auto& r : *rows) {
         FeedRow f{r.text(0), r.text(1), r.text(2), r.text(3), r.integer(4), r.integer(5), r.integer(6), r.integer(7), {}, {}};
@@ -180,8 +184,7 @@ Expected<FeedRow> FeedService::feedFor(const std::string& name, const Session& w
     return fail(ErrorCode::NotFound, "no feed is called \"" + utf8::truncate(name, 40) + "\"");
 }
 
-Expected<void> FeedService::saveFeed(const std::string& name, const std::string& url, int64_t everyHours,
-                                     const Session& who) {
+Expected<void> FeedService::saveFeed(const std::string& name, const std::string& url, int64_t everyHours, const Session& who) {
     if (!mayRunFeeds(who)) return fail(ErrorCode::Refused, "feeds are a coordinator's");
     if (!validFeedName(name))
         return fail(ErrorCode::InvalidInput, "a feed's name is 1 to 32 small letters (a-z), digits and dashes");
@@ -195,13 +198,14 @@ Expected<void> FeedService::saveFeed(const std::string& name, const std::string&
         if (!old->empty() && !who.office.empty() && (*old)[0].text(0) != who.office)
             return fail(ErrorCode::Refused, "this feed is another office's");
         const int64_t next = everyHours > 0 ? m_clock() : 0;  // a new schedule runs at once
-        DC_CHECK(c->query("INSERT INTO feeds (name, url, every_hours, office, created_by, next_run_at) "
-                          "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO UPDATE SET url = excluded.url, "
-                          "every_hours = excluded.every_hours, next_run_at = excluded.next_run_at",
-                          {name, url, everyHours, who.office, who.user, next}));
-        return writeAudit(*c, m_clock(), who.user, "feed.save", name,
-                          (url.empty() ? std::string("upload") : utf8::truncate(url, 200)) + " every " +
-                              std::to_string(everyHours) + " h");
+        DC_CHECK(
+            c->query("INSERT INTO feeds (name, url, every_hours, office, created_by, next_run_at) "
+                     "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO UPDATE SET url = excluded.url, "
+                     "every_hours = excluded.every_hours, next_run_at = excluded.next_run_at",
+                     {name, url, everyHours, who.office, who.user, next}));
+        return writeAudit(
+            *c, m_clock(), who.user, "feed.save", name,
+            (url.empty() ? std::string("upload") : utf8::truncate(url, 200)) + " every " + std::to_string(everyHours) + " h");
     });
 }
 
@@ -217,9 +221,10 @@ Expected<FeedRun> FeedService::importUpload(const std::string& name, std::string
         if (!old->empty() && !who.office.empty() && (*old)[0].text(0) != who.office)
             return fail(ErrorCode::Refused, "this feed is another office's");
         if (old->empty())
-            DC_CHECK(c->query("INSERT INTO feeds (name, url, every_hours, office, created_by, next_run_at) "
-                              "VALUES ($1, '', 0, $2, $3, 0)",
-                              {name, who.office, who.user}));
+            DC_CHECK(
+                c->query("INSERT INTO feeds (name, url, every_hours, office, created_by, next_run_at) "
+                         "VALUES ($1, '', 0, $2, $3, 0)",
+                         {name, who.office, who.user}));
     }
     return importText(name, text, who.user);
 }
@@ -322,12 +327,11 @@ Expected<FeedRun> FeedService::record(FeedRun run) {
     return inTransaction<FeedRun>(*c, [&]() -> Expected<FeedRun> {
         DC_TRY(seq, nextCounter(*c, "feed_runs"));
         run.seq = *seq;
-        DC_CHECK(c->query(std::string("INSERT INTO feed_runs (") + kRunColumns +
-                              ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                          {run.seq, run.feed, run.at, run.by, static_cast<int64_t>(run.added),
-                           static_cast<int64_t>(run.changed), static_cast<int64_t>(run.unchanged),
-                           static_cast<int64_t>(run.closed), static_cast<int64_t>(run.refused),
-                           static_cast<int64_t>(run.noted), run.error, itemsJson(run.items).dump()}));
+        DC_CHECK(c->query(
+            std::string("INSERT INTO feed_runs (") + kRunColumns + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            {run.seq, run.feed, run.at, run.by, static_cast<int64_t>(run.added), static_cast<int64_t>(run.changed),
+             static_cast<int64_t>(run.unchanged), static_cast<int64_t>(run.closed), static_cast<int64_t>(run.refused),
+             static_cast<int64_t>(run.noted), run.error, itemsJson(run.items).dump()}));
         DC_CHECK(writeAudit(*c, run.at, run.by, "feed.import", run.feed, run.summary()));
         return run;
     });
@@ -349,8 +353,9 @@ Expected<FeedRun> FeedService::run(int64_t seq, const Session& who) {
 Expected<std::vector<FeedRun>> FeedService::runs(const std::string& name, const Session& who, int limit) {
     DC_CHECK(feedFor(name, who));
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query(std::string("SELECT ") + kRunColumns + " FROM feed_runs WHERE feed = $1 ORDER BY seq DESC LIMIT $2",
-                          {name, static_cast<int64_t>(std::clamp(limit, 1, 200))}));
+    DC_TRY(rows,
+           c->query(std::string("SELECT ") + kRunColumns + " FROM feed_runs WHERE feed = $1 ORDER BY seq DESC LIMIT $2",
+                    {name, static_cast<int64_t>(std::clamp(limit, 1, 200))}));
     std::vector<FeedRun> out;
     for (const auto& r : *rows) out.push_back(runFrom(r, false));
     return out;
@@ -361,9 +366,10 @@ Expected<size_t> FeedService::runDue() {
     const int64_t now = m_clock();
     {
         auto c = m_pool.acquire();
-        DC_TRY(rows, c->query("SELECT name, url, every_hours FROM feeds WHERE every_hours > 0 AND url <> '' AND "
-                              "next_run_at <= $1 ORDER BY next_run_at",
-                              {now}));
+        DC_TRY(rows,
+               c->query("SELECT name, url, every_hours FROM feeds WHERE every_hours > 0 AND url <> '' AND "
+                        "next_run_at <= $1 ORDER BY next_run_at",
+                        {now}));
         for (const auto& r : *rows) {
             due.emplace_back(r.text(0), r.text(1));
             // Claimed before it runs: a slow fetch is not started twice, a failing one waits its turn.

@@ -35,7 +35,7 @@ struct FeedRow {
 struct FeedItem {
     std::string outcome;  // "added", "changed", "closed", "refused", "noted"
     std::string id, title, reason;
-    size_t index = 0;     // the posting's place in the file (refused and noted ones)
+    size_t index = 0;  // the posting's place in the file (refused and noted ones)
 };
 
 struct FeedRun {

@@ -21,8 +21,8 @@ inline constexpr int kSilentIntervals = 3;
 
 struct KioskRow {
     std::string id, name, office, version, lastError;
-    int64_t enrolledAt = 0, lastSeen = 0, syncInterval = 0, queueDepth = 0, oldestPending = 0, quarantined = 0,
-            diskFree = 0, callsWaiting = 0;
+    int64_t enrolledAt = 0, lastSeen = 0, syncInterval = 0, queueDepth = 0, oldestPending = 0, quarantined = 0, diskFree = 0,
+            callsWaiting = 0;
     bool revoked = false;
     bool silent = false;  // not heard for kSilentIntervals of its interval (or never heard)
     std::string osVersion, printer, camera;  // as its last heartbeat said (empty: never said)

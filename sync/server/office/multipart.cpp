@@ -35,9 +35,12 @@ std::optional<std::string> parameter(std::string_view header, std::string_view n
         if (rest.front() != '"') return std::string(trim(rest.substr(0, rest.find(';'))));
         std::string out;
         for (size_t i = 1; i < rest.size(); ++i) {
-            if (rest[i] == '\\' && i + 1 < rest.size()) out += rest[++i];
-            else if (rest[i] == '"') return out;
-            else out += rest[i];
+            if (rest[i] == '\\' && i + 1 < rest.size())
+                out += rest[++i];
+            else if (rest[i] == '"')
+                return out;
+            else
+                out += rest[i];
         }
         return std::nullopt;  // an unclosed quote
     }
@@ -60,7 +63,8 @@ Expected<std::map<std::string, FormPart>> parseMultipart(std::string_view conten
     for (;;) {
         pos += delimiter.size();
         if (body.substr(pos, 2) == "--") return parts;  // the closing delimiter
-        if (body.substr(pos, 2) != "\r\n") return fail(ErrorCode::InvalidInput, "a part's delimiter is not followed by a line break");
+        if (body.substr(pos, 2) != "\r\n")
+            return fail(ErrorCode::InvalidInput, "a part's delimiter is not followed by a line break");
         pos += 2;
         const size_t headEnd = body.find("\r\n\r\n", pos);
         if (headEnd == std::string_view::npos) return fail(ErrorCode::InvalidInput, "a part's headers do not end");

@@ -14,7 +14,7 @@ namespace dc::server::office {
 inline constexpr size_t kMaxParts = 32;
 
 struct FormPart {
-    std::string value;     // the bytes of the part
+    std::string value;  // the bytes of the part
     std::string filename;  // set for a file
     bool isFile = false;
 };

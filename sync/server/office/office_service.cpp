@@ -47,9 +47,11 @@ std::string titleOf(SqlConnection& c, RecordKind kind, const std::string& subjec
 
 // The office of the kiosk that sent a record ("" when it has none, or the record is unknown).
 std::string officeOfRecord(SqlConnection& c, RecordKind kind, const std::string& id) {
-    const std::string sql = kind == RecordKind::Application ? "SELECT d.office FROM applications r JOIN devices d ON d.id = r.device_id WHERE r.id = $1"
-                            : kind == RecordKind::Enrollment ? "SELECT d.office FROM enrollments r JOIN devices d ON d.id = r.device_id WHERE r.id = $1"
-                                                              : "SELECT d.office FROM intake r JOIN devices d ON d.id = r.device_id WHERE r.record_id = $1";
+    const std::string sql = kind == RecordKind::Application
+        ? "SELECT d.office FROM applications r JOIN devices d ON d.id = r.device_id WHERE r.id = $1"
+        : kind == RecordKind::Enrollment
+        ? "SELECT d.office FROM enrollments r JOIN devices d ON d.id = r.device_id WHERE r.id = $1"
+        : "SELECT d.office FROM intake r JOIN devices d ON d.id = r.device_id WHERE r.record_id = $1";
     auto rows = c.query(sql, {id});
     return rows && !rows->empty() ? (*rows)[0].text(0) : std::string();
 }
@@ -63,9 +65,10 @@ Expected<void> mustBeOfOffice(SqlConnection& c, RecordKind kind, const std::stri
 // The other sessions of an enrollment's course, with their free seats, for "moved".
 std::vector<SessionChoice> sessionChoices(SqlConnection& c, const std::string& enrollmentId) {
     std::vector<SessionChoice> out;
-    auto rows = c.query("SELECT e.session_id, cat.body FROM enrollments e JOIN catalog cat ON cat.kind = 'course' AND cat.id = e.course_id "
-                        "AND cat.deleted = 0 WHERE e.id = $1",
-                        {enrollmentId});
+    auto rows = c.query(
+        "SELECT e.session_id, cat.body FROM enrollments e JOIN catalog cat ON cat.kind = 'course' AND cat.id = e.course_id "
+        "AND cat.deleted = 0 WHERE e.id = $1",
+        {enrollmentId});
     if (!rows || rows->empty()) return out;
     auto batch = catalog::parseJsonLines((*rows)[0].text(1));
     if (!batch || batch->courseUpserts.size() != 1) return out;
@@ -140,7 +143,7 @@ Expected<InboxPage> OfficeService::inbox(const InboxFilter& f) {
     } else {
         const KindTable t = tableOf(f.kind);
         sql = std::string("SELECT id, reference_code, ") + t.subjectColumn + ", status, device_id, received_at, person FROM " +
-              t.table + " WHERE 1 = 1";
+            t.table + " WHERE 1 = 1";
         if (!f.status.empty()) sql += " AND status = " + param(f.status);
         if (!f.subject.empty()) sql += std::string(" AND ") + t.subjectColumn + " = " + param(f.subject);
     }
@@ -193,7 +196,8 @@ Expected<RecordView> OfficeService::open(RecordKind kind, const std::string& id,
     v.kind = kind;
     v.id = id;
     if (kind == RecordKind::Registration) {
-        DC_TRY(rows, c->query("SELECT body, device_id, received_at FROM intake WHERE kind = 'registration' AND record_id = $1", {id}));
+        DC_TRY(rows,
+               c->query("SELECT body, device_id, received_at FROM intake WHERE kind = 'registration' AND record_id = $1", {id}));
         if (rows->empty()) return fail(ErrorCode::NotFound, "no registration has this id");
         const json body = json::parse((*rows)[0].text(0), nullptr, false);
         if (body.is_object()) {
@@ -206,9 +210,10 @@ Expected<RecordView> OfficeService::open(RecordKind kind, const std::string& id,
     } else {
         const KindTable t = tableOf(kind);
         const std::string extra = kind == RecordKind::Application ? "note, NULL" : "'', waitlist_position";
-        DC_TRY(rows, c->query(std::string("SELECT reference_code, ") + t.subjectColumn + ", status, device_id, received_at, person, " +
-                                  extra + ", record_id FROM " + t.table + " WHERE id = $1",
-                              {id}));
+        DC_TRY(rows,
+               c->query(std::string("SELECT reference_code, ") + t.subjectColumn + ", status, device_id, received_at, person, " +
+                            extra + ", record_id FROM " + t.table + " WHERE id = $1",
+                        {id}));
         if (rows->empty()) return fail(ErrorCode::NotFound, std::string("no ") + kindName(kind) + " has this id");
         const SqlRow& r = (*rows)[0];
         v.code = r.text(0);
@@ -223,7 +228,8 @@ Expected<RecordView> OfficeService::open(RecordKind kind, const std::string& id,
     }
     DC_TRY(version, c->query("SELECT version FROM record_versions WHERE record = $1", {id}));
     v.version = version->empty() ? 0 : (*version)[0].integer(0);
-    DC_TRY(history, c->query("SELECT status, message, detail, user_name, at FROM decisions WHERE record = $1 ORDER BY seq", {id}));
+    DC_TRY(history,
+           c->query("SELECT status, message, detail, user_name, at FROM decisions WHERE record = $1 ORDER BY seq", {id}));
     for (const auto& h : *history) v.history.push_back({h.text(0), h.text(1), h.text(2), h.text(3), h.integer(4)});
     DC_TRY(photo, c->query("SELECT id FROM attachments WHERE record_id = $1 AND complete = 1 ORDER BY created_at LIMIT 1", {id}));
     if (!photo->empty()) v.photoAttachment = (*photo)[0].text(0);
@@ -244,7 +250,8 @@ Expected<std::string> OfficeService::photo(RecordKind kind, const std::string& i
     {
         auto c = m_pool.acquire();
         DC_CHECK(mustBeOfOffice(*c, kind, id, who.office));
-        DC_TRY(rows, c->query("SELECT id FROM attachments WHERE record_id = $1 AND complete = 1 ORDER BY created_at LIMIT 1", {id}));
+        DC_TRY(rows,
+               c->query("SELECT id FROM attachments WHERE record_id = $1 AND complete = 1 ORDER BY created_at LIMIT 1", {id}));
         if (rows->empty()) return fail(ErrorCode::NotFound, "this record has no ID photo");
         attachment = (*rows)[0].text(0);
         DC_CHECK(writeAudit(*c, now(), who.user, "photo.view", std::string(kindName(kind)) + ":" + id));
@@ -274,9 +281,10 @@ Expected<Subject> subjectOf(SqlConnection& c, RecordKind kind, const std::string
         return s;
     }
     const bool app = kind == RecordKind::Application;
-    DC_TRY(rows, c.query(app ? "SELECT device_id, reference_code, person, status, NULL FROM applications WHERE id = $1"
-                             : "SELECT device_id, reference_code, person, status, waitlist_position FROM enrollments WHERE id = $1",
-                         {id}));
+    DC_TRY(rows,
+           c.query(app ? "SELECT device_id, reference_code, person, status, NULL FROM applications WHERE id = $1"
+                       : "SELECT device_id, reference_code, person, status, waitlist_position FROM enrollments WHERE id = $1",
+                   {id}));
     if (rows->empty()) return fail(ErrorCode::NotFound, std::string("no ") + kindName(kind) + " has this id");
     const SqlRow& r = (*rows)[0];
     return Subject{r.text(0), r.text(1), r.text(2), r.text(3), r.isNull(4) ? std::nullopt : std::optional<int64_t>(r.integer(4))};
@@ -292,13 +300,15 @@ std::string languageOf(const std::string& personJson) {
 Expected<void> recordDecision(SqlConnection& c, const std::string& id, const Subject& now, const std::string& decided,
                               const std::string& message, const std::string& detail, const std::string& user, int64_t at) {
     DC_TRY(seq, nextCounter(c, "decisions"));
-    DC_CHECK(c.query("INSERT INTO decisions (seq, record, status, message, detail, user_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                     {*seq, id, decided, message, detail, user, at}));
+    DC_CHECK(
+        c.query("INSERT INTO decisions (seq, record, status, message, detail, user_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                {*seq, id, decided, message, detail, user, at}));
     DC_TRY(update, nextCounter(c, "updates"));
     const std::string words = detail.empty() ? message : (message.empty() ? detail : message + "\n" + detail);
-    DC_CHECK(c.query("INSERT INTO status_updates (seq, device_id, subject, status, waitlist_position, message) "
-                     "VALUES ($1, $2, $3, $4, $5, $6)",
-                     {*update, now.device, id, now.status, now.position ? SqlValue(*now.position) : SqlValue(std::monostate{}), words}));
+    DC_CHECK(c.query(
+        "INSERT INTO status_updates (seq, device_id, subject, status, waitlist_position, message) "
+        "VALUES ($1, $2, $3, $4, $5, $6)",
+        {*update, now.device, id, now.status, now.position ? SqlValue(*now.position) : SqlValue(std::monostate{}), words}));
     const std::string said = decided == "promoted" ? "promoted" : now.status;
     const std::string text = smsText(languageOf(now.person), now.code, said, now.position, detail, message);
     DC_CHECK(queueSmsInTransaction(c, id, now.person, text, at));
@@ -329,8 +339,9 @@ Expected<void> OfficeService::decide(RecordKind kind, const std::string& id, int
         DC_CHECK(mustBeOfOffice(*c, kind, id, who.office));
         // The version row exists from the first decision on; before it, version 0.
         DC_CHECK(c->query("INSERT INTO record_versions (record, version) VALUES ($1, 0) ON CONFLICT (record) DO NOTHING", {id}));
-        DC_TRY(bumped, c->query("UPDATE record_versions SET version = version + 1 WHERE record = $1 AND version = $2 RETURNING version",
-                                {id, version}));
+        DC_TRY(bumped,
+               c->query("UPDATE record_versions SET version = version + 1 WHERE record = $1 AND version = $2 RETURNING version",
+                        {id, version}));
         if (bumped->empty())
             return fail(ErrorCode::Conflict, "someone else decided on this record a moment ago: look at it again, then decide");
         DC_TRY(before, subjectOf(*c, kind, id));
@@ -350,7 +361,8 @@ Expected<void> OfficeService::decide(RecordKind kind, const std::string& id, int
             } else if (status == "promoted") {
                 DC_CHECK(promoteEnrollmentInTransaction(*c, id));
             } else if (before->status != "confirmed") {
-                return fail(ErrorCode::InvalidInput, "only a place with a seat can be confirmed: promote a place on the waiting list");
+                return fail(ErrorCode::InvalidInput,
+                            "only a place with a seat can be confirmed: promote a place on the waiting list");
             }
         }
         DC_TRY(after, subjectOf(*c, kind, id));
@@ -358,11 +370,13 @@ Expected<void> OfficeService::decide(RecordKind kind, const std::string& id, int
         DC_CHECK(recordDecision(*c, id, *after, status, message, said, who.user, now()));
         if (!promoted.empty()) {
             DC_TRY(lucky, subjectOf(*c, RecordKind::Enrollment, promoted));
-            DC_CHECK(c->query("INSERT INTO record_versions (record, version) VALUES ($1, 1) "
-                              "ON CONFLICT (record) DO UPDATE SET version = record_versions.version + 1",
-                              {promoted}));
+            DC_CHECK(
+                c->query("INSERT INTO record_versions (record, version) VALUES ($1, 1) "
+                         "ON CONFLICT (record) DO UPDATE SET version = record_versions.version + 1",
+                         {promoted}));
             DC_CHECK(recordDecision(*c, promoted, *lucky, "promoted", "", "", who.user, now()));
-            DC_CHECK(writeAudit(*c, now(), who.user, "decision", "enrollment:" + promoted, "promoted (a seat freed by " + id + ")"));
+            DC_CHECK(
+                writeAudit(*c, now(), who.user, "decision", "enrollment:" + promoted, "promoted (a seat freed by " + id + ")"));
         }
         return writeAudit(*c, now(), who.user, "decision", std::string(kindName(kind)) + ":" + id,
                           status + (message.empty() ? "" : " (with a message)"));
@@ -372,17 +386,19 @@ Expected<void> OfficeService::decide(RecordKind kind, const std::string& id, int
 // ---- calls ----
 Expected<std::vector<CallRow>> OfficeService::calls(int64_t sinceSeconds, const std::string& office) {
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT i.record_id, i.device_id, coalesce(d.name, ''), i.body, i.received_at, "
-                          "coalesce(a.user_name, ''), coalesce(a.at, 0) FROM intake i "
-                          "LEFT JOIN devices d ON d.id = i.device_id LEFT JOIN call_acks a ON a.record_id = i.record_id "
-                          "WHERE i.kind = 'event' AND i.received_at >= $1 AND ($2 = '' OR d.office = $2) "
-                          "ORDER BY i.received_at DESC, i.record_id LIMIT 200",
-                          {now() - sinceSeconds, office}));
+    DC_TRY(rows,
+           c->query("SELECT i.record_id, i.device_id, coalesce(d.name, ''), i.body, i.received_at, "
+                    "coalesce(a.user_name, ''), coalesce(a.at, 0) FROM intake i "
+                    "LEFT JOIN devices d ON d.id = i.device_id LEFT JOIN call_acks a ON a.record_id = i.record_id "
+                    "WHERE i.kind = 'event' AND i.received_at >= $1 AND ($2 = '' OR d.office = $2) "
+                    "ORDER BY i.received_at DESC, i.record_id LIMIT 200",
+                    {now() - sinceSeconds, office}));
     std::vector<CallRow> out;
     for (const auto& r : *rows) {
         const json body = json::parse(r.text(3), nullptr, false);
         if (!body.is_object() || body.value("what", std::string()) != "clerk-called") continue;
-        CallRow call{r.text(0), r.text(1), r.text(2), body.value("language", std::string()), r.text(5), r.integer(4), r.integer(6)};
+        CallRow call{r.text(0), r.text(1),    r.text(2),   body.value("language", std::string()),
+                     r.text(5), r.integer(4), r.integer(6)};
         if (call.ackBy.empty()) call.raised = std::max<int64_t>(0, now() - call.receivedAt) / m_callRaise;
         out.push_back(std::move(call));
     }
@@ -392,13 +408,15 @@ Expected<std::vector<CallRow>> OfficeService::calls(int64_t sinceSeconds, const 
 Expected<void> OfficeService::acknowledge(const std::string& recordId, const Session& who) {
     auto c = m_pool.acquire();
     return inTransaction<void>(*c, [&]() -> Expected<void> {
-        DC_TRY(known, c->query("SELECT 1 FROM intake i JOIN devices d ON d.id = i.device_id WHERE i.kind = 'event' "
-                               "AND i.record_id = $1 AND ($2 = '' OR d.office = $2)",
-                               {recordId, who.office}));
+        DC_TRY(known,
+               c->query("SELECT 1 FROM intake i JOIN devices d ON d.id = i.device_id WHERE i.kind = 'event' "
+                        "AND i.record_id = $1 AND ($2 = '' OR d.office = $2)",
+                        {recordId, who.office}));
         if (known->empty()) return fail(ErrorCode::NotFound, "no call has this id");
-        DC_TRY(taken, c->query("INSERT INTO call_acks (record_id, user_name, at) VALUES ($1, $2, $3) "
-                               "ON CONFLICT (record_id) DO NOTHING RETURNING user_name",
-                               {recordId, who.user, now()}));
+        DC_TRY(taken,
+               c->query("INSERT INTO call_acks (record_id, user_name, at) VALUES ($1, $2, $3) "
+                        "ON CONFLICT (record_id) DO NOTHING RETURNING user_name",
+                        {recordId, who.user, now()}));
         if (taken->empty()) return fail(ErrorCode::Conflict, "another caseworker is already going to this call");
         return writeAudit(*c, now(), who.user, "call.acknowledged", recordId);
     });
@@ -407,9 +425,10 @@ Expected<void> OfficeService::acknowledge(const std::string& recordId, const Ses
 // ---- audit ----
 Expected<std::vector<AuditRow>> OfficeService::audit(int64_t beforeSeq, int limit) {
     auto c = m_pool.acquire();
-    DC_TRY(rows, c->query("SELECT seq, at, user_name, action, subject, detail FROM audit_log WHERE seq < $1 "
-                          "ORDER BY seq DESC LIMIT $2",
-                          {beforeSeq > 0 ? beforeSeq : INT64_MAX, int64_t{std::clamp(limit, 1, 1000)}}));
+    DC_TRY(rows,
+           c->query("SELECT seq, at, user_name, action, subject, detail FROM audit_log WHERE seq < $1 "
+                    "ORDER BY seq DESC LIMIT $2",
+                    {beforeSeq > 0 ? beforeSeq : INT64_MAX, int64_t{std::clamp(limit, 1, 1000)}}));
     std::vector<AuditRow> out;
     for (const auto& r : *rows) out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5)});
     return out;
@@ -421,15 +440,15 @@ Expected<std::string> OfficeService::auditCsv(const Session& who) {
     DC_TRY(rows, c->query("SELECT seq, at, user_name, action, subject, detail FROM audit_log ORDER BY seq"));
     std::string out = "seq,at,user,action,subject,detail\n";
     for (const auto& r : *rows)
-        out += r.text(0) + "," + r.text(1) + "," + csvField(r.text(2)) + "," + csvField(r.text(3)) + "," + csvField(r.text(4)) + "," +
-               csvField(r.text(5)) + "\n";
+        out += r.text(0) + "," + r.text(1) + "," + csvField(r.text(2)) + "," + csvField(r.text(3)) + "," + csvField(r.text(4)) +
+            "," + csvField(r.text(5)) + "\n";
     DC_CHECK(writeAudit(*c, now(), who.user, "audit.export", "audit_log"));
     return out;
 }
 
 // ---- for the kiosks ----
 Expected<std::vector<sync::StatusAnswerItem>> OfficeService::statusOf(const std::vector<std::string>& codes,
-                                                                     const std::string& askingDevice) {
+                                                                      const std::string& askingDevice) {
     auto c = m_pool.acquire();
     std::string office;
     if (!askingDevice.empty()) {
@@ -449,26 +468,33 @@ Expected<std::vector<sync::StatusAnswerItem>> OfficeService::statusOf(const std:
             int64_t receivedAt;
         };
         std::optional<Found> found;
-        DC_TRY(apps, c->query("SELECT id, job_id, status, received_at FROM applications WHERE reference_code = $1" + ours +
-                                  " ORDER BY received_at DESC LIMIT 1",
-                              {code, office}));
+        DC_TRY(apps,
+               c->query("SELECT id, job_id, status, received_at FROM applications WHERE reference_code = $1" + ours +
+                            " ORDER BY received_at DESC LIMIT 1",
+                        {code, office}));
         if (!apps->empty())
-            found = Found{RecordKind::Application, (*apps)[0].text(0), (*apps)[0].text(1), (*apps)[0].text(2), std::nullopt,
-                          (*apps)[0].integer(3)};
+            found = Found{RecordKind::Application, (*apps)[0].text(0), (*apps)[0].text(1),
+                          (*apps)[0].text(2),      std::nullopt,       (*apps)[0].integer(3)};
         if (!found) {
-            DC_TRY(enr, c->query("SELECT id, course_id, status, waitlist_position, received_at FROM enrollments "
-                                 "WHERE reference_code = $1" + ours + " ORDER BY received_at DESC LIMIT 1",
-                                 {code, office}));
+            DC_TRY(enr,
+                   c->query("SELECT id, course_id, status, waitlist_position, received_at FROM enrollments "
+                            "WHERE reference_code = $1" +
+                                ours + " ORDER BY received_at DESC LIMIT 1",
+                            {code, office}));
             if (!enr->empty())
-                found = Found{RecordKind::Enrollment, (*enr)[0].text(0), (*enr)[0].text(1), (*enr)[0].text(2),
+                found = Found{RecordKind::Enrollment,
+                              (*enr)[0].text(0),
+                              (*enr)[0].text(1),
+                              (*enr)[0].text(2),
                               (*enr)[0].isNull(3) ? std::nullopt : std::optional<int64_t>((*enr)[0].integer(3)),
                               (*enr)[0].integer(4)};
         }
         if (!found) {
             // A registration's code is in its body; LIKE narrows, the parse decides.
-            DC_TRY(reg, c->query("SELECT record_id, body, received_at FROM intake WHERE kind = 'registration' AND body LIKE $1" +
-                                     ours + " ORDER BY received_at DESC LIMIT 5",
-                                 {"%\"" + code + "\"%", office}));
+            DC_TRY(reg,
+                   c->query("SELECT record_id, body, received_at FROM intake WHERE kind = 'registration' AND body LIKE $1" +
+                                ours + " ORDER BY received_at DESC LIMIT 5",
+                            {"%\"" + code + "\"%", office}));
             for (const auto& r : *reg) {
                 const json body = json::parse(r.text(1), nullptr, false);
                 if (body.is_object() && body.value("referenceCode", std::string()) == code) {
@@ -478,10 +504,17 @@ Expected<std::vector<sync::StatusAnswerItem>> OfficeService::statusOf(const std:
             }
         }
         if (!found) continue;
-        sync::StatusAnswerItem item{code, kindName(found->kind), found->status, "", "", titleOf(*c, found->kind, found->subject),
-                                    found->position, found->receivedAt};
-        DC_TRY(last, c->query("SELECT status, message, detail, at FROM decisions WHERE record = $1 ORDER BY seq DESC LIMIT 1",
-                              {found->id}));
+        sync::StatusAnswerItem item{code,
+                                    kindName(found->kind),
+                                    found->status,
+                                    "",
+                                    "",
+                                    titleOf(*c, found->kind, found->subject),
+                                    found->position,
+                                    found->receivedAt};
+        DC_TRY(last,
+               c->query("SELECT status, message, detail, at FROM decisions WHERE record = $1 ORDER BY seq DESC LIMIT 1",
+                        {found->id}));
         if (!last->empty()) {
             item.message = (*last)[0].text(1);
             item.detail = (*last)[0].text(2);

@@ -33,11 +33,11 @@ enum class Role { Caseworker, Coordinator, Admin };
 const char* roleName(Role role);
 std::optional<Role> roleFromName(std::string_view name);
 
-inline constexpr int64_t kIdleSeconds = 30 * 60;     // a session unused this long is signed out
-inline constexpr int kMaxFailedLogins = 5;          // then the account waits kLockSeconds
+inline constexpr int64_t kIdleSeconds = 30 * 60;  // a session unused this long is signed out
+inline constexpr int kMaxFailedLogins = 5;  // then the account waits kLockSeconds
 inline constexpr int64_t kLockSeconds = 15 * 60;
-inline constexpr size_t kMaxMessageBytes = 1000;    // a message to the person (an SMS is shorter)
-inline constexpr size_t kMaxDetailBytes = 300;      // an interview's date and place
+inline constexpr size_t kMaxMessageBytes = 1000;  // a message to the person (an SMS is shorter)
+inline constexpr size_t kMaxDetailBytes = 300;  // an interview's date and place
 
 struct StaffUser {
     std::string name;
@@ -50,7 +50,7 @@ struct StaffUser {
 struct Session {
     std::string user;
     Role role = Role::Caseworker;
-    std::string csrf;    // must come back with every state-changing request
+    std::string csrf;  // must come back with every state-changing request
     std::string office;  // the office whose records this person sees; empty: all
 };
 
@@ -69,9 +69,9 @@ const std::vector<std::string>& decisionsFor(RecordKind kind);
 
 struct InboxFilter {
     RecordKind kind = RecordKind::Application;
-    std::string office;   // only records from this office's kiosks; empty: any
-    std::string status;   // empty: any
-    std::string device;   // empty: any
+    std::string office;  // only records from this office's kiosks; empty: any
+    std::string status;  // empty: any
+    std::string device;  // empty: any
     std::string subject;  // a job or course id; empty: any
     int64_t from = 0, to = 0;  // received_at, Unix seconds; 0: open
     // Paging, newest first: the page after (beforeTime, beforeId).
@@ -110,9 +110,9 @@ struct RecordView {
     int64_t version = 0;  // what a decision must quote back
     std::optional<int64_t> waitlistPosition;
     std::vector<DecisionRecord> history;
-    std::string sessionId;                // an enrollment's session
+    std::string sessionId;  // an enrollment's session
     std::vector<SessionChoice> sessions;  // the course's other sessions, for "moved"
-    std::vector<SmsRow> texts;            // text messages to the person about this record
+    std::vector<SmsRow> texts;  // text messages to the person about this record
 };
 
 struct CallRow {
@@ -178,7 +178,8 @@ public:
 
     // ---- for the kiosks (protocol) ----
     // Only records made at kiosks of the asking device's office (any record when it has none).
-    Expected<std::vector<sync::StatusAnswerItem>> statusOf(const std::vector<std::string>& codes, const std::string& askingDevice = {});
+    Expected<std::vector<sync::StatusAnswerItem>> statusOf(const std::vector<std::string>& codes,
+                                                           const std::string& askingDevice = {});
 
     int64_t now() const { return m_clock(); }
     ConnectionPool& pool() { return m_pool; }

@@ -67,7 +67,7 @@ std::string reportCsv(const ProgramReport& report) {
         for (Measure m : kMeasures) {
             const auto n = shown(c[m]);
             out += report.from + "," + report.to + "," + dimension + "," + csvField(value) + "," + measureName(m) + "," +
-                   (n ? std::to_string(*n) : "<5") + "\n";
+                (n ? std::to_string(*n) : "<5") + "\n";
         }
     };
     line("total", "", report.total);
@@ -76,8 +76,7 @@ std::string reportCsv(const ProgramReport& report) {
     return out;
 }
 
-ReportService::ReportService(ConnectionPool& pool, std::function<int64_t()> clock)
-    : m_pool(pool), m_clock(std::move(clock)) {}
+ReportService::ReportService(ConnectionPool& pool, std::function<int64_t()> clock) : m_pool(pool), m_clock(std::move(clock)) {}
 
 Expected<ProgramReport> ReportService::report(std::string from, std::string to, const Session& who) {
     if (!mayReport(who)) return fail(ErrorCode::Refused, "reports are a coordinator's");
@@ -96,10 +95,11 @@ Expected<ProgramReport> ReportService::report(std::string from, std::string to, 
     Tally tally{r};
     auto c = m_pool.acquire();
     // Applications and hires.
-    DC_TRY(apps, c->query("SELECT a.person, a.status, a.received_at, coalesce(d.office, '') FROM applications a "
-                          "LEFT JOIN devices d ON d.id = a.device_id WHERE a.received_at >= $1 AND a.received_at < $2 "
-                          "AND ($3 = '' OR d.office = $3)",
-                          {start, end, who.office}));
+    DC_TRY(apps,
+           c->query("SELECT a.person, a.status, a.received_at, coalesce(d.office, '') FROM applications a "
+                    "LEFT JOIN devices d ON d.id = a.device_id WHERE a.received_at >= $1 AND a.received_at < $2 "
+                    "AND ($3 = '' OR d.office = $3)",
+                    {start, end, who.office}));
     for (const auto& row : *apps) {
         const json person = json::parse(row.text(0), nullptr, false);
         const int64_t at = row.integer(2);
@@ -117,12 +117,13 @@ Expected<ProgramReport> ReportService::report(std::string from, std::string to, 
         auto batch = catalog::parseJsonLines(row.text(1));
         if (batch && batch->courseUpserts.size() == 1) courseGroups[row.text(0)] = batch->courseUpserts[0].targetGroups;
     }
-    DC_TRY(places, c->query("SELECT e.person, e.course_id, e.received_at, coalesce(d.office, ''), "
-                            "CASE WHEN k.enrollment_id IS NULL THEN 0 ELSE 1 END FROM enrollments e "
-                            "LEFT JOIN devices d ON d.id = e.device_id LEFT JOIN completions k ON k.enrollment_id = e.id "
-                            "WHERE e.status = 'confirmed' AND e.received_at >= $1 AND e.received_at < $2 "
-                            "AND ($3 = '' OR d.office = $3)",
-                            {start, end, who.office}));
+    DC_TRY(places,
+           c->query("SELECT e.person, e.course_id, e.received_at, coalesce(d.office, ''), "
+                    "CASE WHEN k.enrollment_id IS NULL THEN 0 ELSE 1 END FROM enrollments e "
+                    "LEFT JOIN devices d ON d.id = e.device_id LEFT JOIN completions k ON k.enrollment_id = e.id "
+                    "WHERE e.status = 'confirmed' AND e.received_at >= $1 AND e.received_at < $2 "
+                    "AND ($3 = '' OR d.office = $3)",
+                    {start, end, who.office}));
     for (const auto& row : *places) {
         const json person = json::parse(row.text(0), nullptr, false);
         const std::string language = person.is_object() ? person.value("language", std::string()) : "";
@@ -138,16 +139,17 @@ Expected<void> ReportService::markCompleted(const std::string& enrollmentId, con
     if (!mayReport(who)) return fail(ErrorCode::Refused, "completions are a coordinator's to record");
     auto c = m_pool.acquire();
     return inTransaction<void>(*c, [&]() -> Expected<void> {
-        DC_TRY(rows, c->query("SELECT e.status, coalesce(d.office, '') FROM enrollments e LEFT JOIN devices d ON "
-                              "d.id = e.device_id WHERE e.id = $1",
-                              {enrollmentId}));
+        DC_TRY(rows,
+               c->query("SELECT e.status, coalesce(d.office, '') FROM enrollments e LEFT JOIN devices d ON "
+                        "d.id = e.device_id WHERE e.id = $1",
+                        {enrollmentId}));
         if (rows->empty() || (!who.office.empty() && (*rows)[0].text(1) != who.office))
             return fail(ErrorCode::NotFound, "no such course place");
-        if ((*rows)[0].text(0) != "confirmed")
-            return fail(ErrorCode::InvalidInput, "only a confirmed place can be completed");
-        DC_CHECK(c->query("INSERT INTO completions (enrollment_id, at, by_user) VALUES ($1, $2, $3) "
-                          "ON CONFLICT (enrollment_id) DO NOTHING",
-                          {enrollmentId, m_clock(), who.user}));
+        if ((*rows)[0].text(0) != "confirmed") return fail(ErrorCode::InvalidInput, "only a confirmed place can be completed");
+        DC_CHECK(
+            c->query("INSERT INTO completions (enrollment_id, at, by_user) VALUES ($1, $2, $3) "
+                     "ON CONFLICT (enrollment_id) DO NOTHING",
+                     {enrollmentId, m_clock(), who.user}));
         return writeAudit(*c, m_clock(), who.user, "course.completed", "enrollment:" + enrollmentId);
     });
 }

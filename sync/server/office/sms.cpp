@@ -47,9 +47,9 @@ std::string sentenceFor(std::string_view status, std::optional<int64_t> position
         return s;
     }
     static constexpr std::pair<std::string_view, std::string_view> kContexts[] = {
-        {"submitted", "StatusSubmitted"}, {"forwarded", "StatusForwarded"}, {"invited", "StatusInvited"},
+        {"submitted", "StatusSubmitted"}, {"forwarded", "StatusForwarded"},      {"invited", "StatusInvited"},
         {"hired", "StatusHired"},         {"not_selected", "StatusNotSelected"}, {"withdrawn", "StatusWithdrawn"},
-        {"rejected", "StatusRejected"},   {"confirmed", "StatusConfirmed"},  {"promoted", "StatusConfirmed"},
+        {"rejected", "StatusRejected"},   {"confirmed", "StatusConfirmed"},      {"promoted", "StatusConfirmed"},
         {"cancelled", "StatusCancelled"}, {"accepted", "StatusAccepted"},
     };
     for (const auto& [name, context] : kContexts)
@@ -96,9 +96,12 @@ std::string smsNumber(std::string_view phone) {
     bool plus = false;
     for (size_t i = 0; i < phone.size(); ++i) {
         const char ch = phone[i];
-        if (ch >= '0' && ch <= '9') digits += ch;
-        else if (ch == '+' && digits.empty() && !plus) plus = true;
-        else if (ch != ' ' && ch != '-' && ch != '.' && ch != '(' && ch != ')') return {};
+        if (ch >= '0' && ch <= '9')
+            digits += ch;
+        else if (ch == '+' && digits.empty() && !plus)
+            plus = true;
+        else if (ch != ' ' && ch != '-' && ch != '.' && ch != '(' && ch != ')')
+            return {};
     }
     if (digits.size() < 6 || digits.size() > 15) return {};
     return (plus ? "+" : "") + digits;
@@ -107,7 +110,8 @@ std::string smsNumber(std::string_view phone) {
 std::string smsText(std::string_view language, std::string_view code, std::string_view status,
                     std::optional<int64_t> waitlistPosition, std::string_view detail, std::string_view message) {
     const size_t lang = languageIndex(language);
-    std::string text = personWord("AppName", lang) + ", " + std::string(code) + ": " + sentenceFor(status, waitlistPosition, lang);
+    std::string text =
+        personWord("AppName", lang) + ", " + std::string(code) + ": " + sentenceFor(status, waitlistPosition, lang);
     if (!detail.empty()) text += " " + std::string(detail);
     if (!message.empty()) text += " " + std::string(message);
     return cutTo(text, kMaxSmsCharacters);
@@ -122,9 +126,10 @@ Expected<bool> queueSmsInTransaction(SqlConnection& c, const std::string& record
     const std::string number = smsNumber(person["phone"].get<std::string>());
     if (number.empty() || text.empty()) return false;
     DC_TRY(id, nextCounter(c, "sms"));
-    DC_CHECK(c.query("INSERT INTO sms_outbox (id, record, number, text, state, attempts, next_at, created_at) "
-                     "VALUES ($1, $2, $3, $4, 'waiting', 0, $5, $5)",
-                     {*id, record, number, text, now}));
+    DC_CHECK(
+        c.query("INSERT INTO sms_outbox (id, record, number, text, state, attempts, next_at, created_at) "
+                "VALUES ($1, $2, $3, $4, 'waiting', 0, $5, $5)",
+                {*id, record, number, text, now}));
     return true;
 }
 
@@ -169,7 +174,8 @@ Expected<void> HttpSmsGateway::send(const SmsMessage& m) {
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
-    if (rc != CURLE_OK) return fail(ErrorCode::Transient, std::string("the SMS gateway is unreachable: ") + curl_easy_strerror(rc));
+    if (rc != CURLE_OK)
+        return fail(ErrorCode::Transient, std::string("the SMS gateway is unreachable: ") + curl_easy_strerror(rc));
     if (status < 200 || status > 299) return fail(ErrorCode::Transient, "the SMS gateway answered " + std::to_string(status));
     return {};
 }
@@ -185,18 +191,21 @@ Expected<std::unique_ptr<SmsGateway>> openSmsGateway(const std::string& spec, co
         std::string token;
         if (!tokenFile.empty()) {
             std::ifstream in(tokenFile);
-            if (!in || !std::getline(in, token)) return fail(ErrorCode::InvalidInput, "cannot read the SMS gateway's token from " + tokenFile);
+            if (!in || !std::getline(in, token))
+                return fail(ErrorCode::InvalidInput, "cannot read the SMS gateway's token from " + tokenFile);
         }
-        if (token.find_first_of("\r\n") != std::string::npos) return fail(ErrorCode::InvalidInput, "the SMS token holds a line break");
+        if (token.find_first_of("\r\n") != std::string::npos)
+            return fail(ErrorCode::InvalidInput, "the SMS token holds a line break");
         return std::unique_ptr<SmsGateway>(std::make_unique<HttpSmsGateway>(spec, token));
     }
     return fail(ErrorCode::InvalidInput, "an SMS gateway is gammu:/path/to/outbox or an http(s):// URL");
 }
 
 Expected<std::vector<SmsRow>> smsFor(SqlConnection& c, const std::string& record) {
-    DC_TRY(rows, c.query("SELECT id, created_at, coalesce(sent_at, 0), attempts, number, text, state, last_error FROM sms_outbox "
-                          "WHERE record = $1 ORDER BY id",
-                          {record}));
+    DC_TRY(rows,
+           c.query("SELECT id, created_at, coalesce(sent_at, 0), attempts, number, text, state, last_error FROM sms_outbox "
+                   "WHERE record = $1 ORDER BY id",
+                   {record}));
     std::vector<SmsRow> out;
     for (const auto& r : *rows)
         out.push_back({r.integer(0), r.integer(1), r.integer(2), static_cast<int>(r.integer(3)), r.text(4), r.text(5), r.text(6),
@@ -214,10 +223,11 @@ Expected<int> sendDueSms(ConnectionPool& pool, SmsGateway& gateway, int64_t now)
             // dies holding it lets it go. The second condition makes the claim safe under PostgreSQL's
             // read committed (a racing claim re-checks it and finds nothing).
             auto c = pool.acquire();
-            DC_TRY(claimed, c->query("UPDATE sms_outbox SET next_at = $2, attempts = attempts + 1 WHERE id = "
-                                     "(SELECT id FROM sms_outbox WHERE state = 'waiting' AND next_at <= $1 ORDER BY next_at, id LIMIT 1) "
-                                     "AND state = 'waiting' AND next_at <= $1 RETURNING id, number, text, attempts",
-                                     {now, now + kSmsClaimSeconds}));
+            DC_TRY(claimed,
+                   c->query("UPDATE sms_outbox SET next_at = $2, attempts = attempts + 1 WHERE id = "
+                            "(SELECT id FROM sms_outbox WHERE state = 'waiting' AND next_at <= $1 ORDER BY next_at, id LIMIT 1) "
+                            "AND state = 'waiting' AND next_at <= $1 RETURNING id, number, text, attempts",
+                            {now, now + kSmsClaimSeconds}));
             if (claimed->empty()) break;
             m = {(*claimed)[0].integer(0), (*claimed)[0].text(1), (*claimed)[0].text(2)};
             attempts = static_cast<int>((*claimed)[0].integer(3));

@@ -21,7 +21,7 @@
 namespace dc::server::office {
 
 inline constexpr size_t kMaxSmsCharacters = 400;  // six parts of a Georgian or Cyrillic (UCS-2) text
-inline constexpr int kMaxSmsAttempts = 12;        // then the text is "could not be sent", shown on the record
+inline constexpr int kMaxSmsAttempts = 12;  // then the text is "could not be sent", shown on the record
 inline constexpr int64_t kSmsClaimSeconds = 120;  // a sender that died holding a text lets it go after this
 
 // "+995 555 12-34-56" -> "+995555123456"; empty when it is not a number a text can reach

@@ -48,15 +48,18 @@ int main(int argc, char** argv) {
     std::vector<std::string> devices;
     for (const char* site : {"Kutaisi", "Batumi", "Minsk"}) {
         auto token = must(central.issueToken("seed", 3600, site), "a token");
-        devices.push_back(must(central.enroll({token, std::string("seed-") + site, std::string("kiosk ") + site, "0.2"}), "enrolling")
-                              .deviceId);
+        devices.push_back(
+            must(central.enroll({token, std::string("seed-") + site, std::string("kiosk ") + site, "0.2"}), "enrolling")
+                .deviceId);
     }
     std::vector<std::string> jobs, sessions;
     {
         auto c = pool->acquire();
-        for (const auto& r : must(c->query("SELECT id FROM catalog WHERE kind = 'job' AND deleted = 0 ORDER BY id LIMIT 20"), "jobs"))
+        for (const auto& r :
+             must(c->query("SELECT id FROM catalog WHERE kind = 'job' AND deleted = 0 ORDER BY id LIMIT 20"), "jobs"))
             jobs.push_back(r.text(0));
-        for (const auto& r : must(c->query("SELECT id FROM sessions ORDER BY id LIMIT 12"), "sessions")) sessions.push_back(r.text(0));
+        for (const auto& r : must(c->query("SELECT id FROM sessions ORDER BY id LIMIT 12"), "sessions"))
+            sessions.push_back(r.text(0));
     }
     if (jobs.empty() || sessions.empty()) return std::fprintf(stderr, "dc-test-seed-outcomes: the catalog is empty\n"), 1;
 
@@ -73,11 +76,14 @@ int main(int argc, char** argv) {
             const size_t device = static_cast<size_t>(pick(3));
             sync::PushRequest push;
             push.records.push_back({"rec-" + id, "application",
-                                    json{{"applicationId", id}, {"referenceCode", "S" + std::to_string(10000 + n)},
+                                    json{{"applicationId", id},
+                                         {"referenceCode", "S" + std::to_string(10000 + n)},
                                          {"jobId", jobs[static_cast<size_t>(pick(static_cast<int>(jobs.size())))]},
-                                         {"person", {{"name", "Seed person " + std::to_string(n)}, {"phone", "+995 555 00 00 00"},
-                                                     {"birthDate", births[pick(6)]},
-                                                     {"language", device == 2 ? (pick(3) ? "ru" : "be") : languages[pick(7)]}}}}
+                                         {"person",
+                                          {{"name", "Seed person " + std::to_string(n)},
+                                           {"phone", "+995 555 00 00 00"},
+                                           {"birthDate", births[pick(6)]},
+                                           {"language", device == 2 ? (pick(3) ? "ru" : "be") : languages[pick(7)]}}}}
                                         .dump()});
             must(central.push(devices[device], push), "an application");
             if (pick(4) == 0) {
@@ -90,10 +96,13 @@ int main(int argc, char** argv) {
             const std::string id = "seed-enr-" + std::to_string(n);
             sync::PushRequest push;
             push.records.push_back({"rec-" + id, "enrollment",
-                                    json{{"enrollmentId", id}, {"referenceCode", "S" + std::to_string(10000 + n)},
+                                    json{{"enrollmentId", id},
+                                         {"referenceCode", "S" + std::to_string(10000 + n)},
                                          {"sessionId", sessions[static_cast<size_t>(pick(static_cast<int>(sessions.size())))]},
-                                         {"person", {{"name", "Seed person " + std::to_string(n)}, {"phone", "+995 555 00 00 00"},
-                                                     {"language", languages[pick(7)]}}}}
+                                         {"person",
+                                          {{"name", "Seed person " + std::to_string(n)},
+                                           {"phone", "+995 555 00 00 00"},
+                                           {"language", languages[pick(7)]}}}}
                                         .dump()});
             must(central.push(devices[static_cast<size_t>(pick(3))], push), "a course request");
             if (week < 5 && pick(3) > 0) (void)reports.markCompleted(id, giorgi);  // a waitlisted one is not completed

@@ -195,12 +195,22 @@ TEST_CASE("form: each field's one rule names what to fix, in the person's langua
     };
     CHECK(problemAfter([](EditBuffers& e) { e.name = " "; }) == tr(Language::Russian, Msg::ProblemName));
     CHECK(session.state.formProblemIsNew);
-    CHECK(problemAfter([](EditBuffers& e) { e.name = "Иван"; e.phone = "12345"; }) == tr(Language::Russian, Msg::ProblemPhone));
-    CHECK(problemAfter([](EditBuffers& e) { e.phone = "+375 29 123-45-67"; e.email = "ivan"; }) ==
-          tr(Language::Russian, Msg::ProblemEmail));
-    CHECK(problemAfter([](EditBuffers& e) { e.email = ""; e.document = "ab1"; }) == tr(Language::Russian, Msg::ProblemDocument));
-    CHECK(problemAfter([](EditBuffers& e) { e.document = "MP1234567"; e.birthDate = "1990-13-01"; }) ==
-          tr(Language::Russian, Msg::ProblemBirthDate));
+    CHECK(problemAfter([](EditBuffers& e) {
+              e.name = "Иван";
+              e.phone = "12345";
+          }) == tr(Language::Russian, Msg::ProblemPhone));
+    CHECK(problemAfter([](EditBuffers& e) {
+              e.phone = "+375 29 123-45-67";
+              e.email = "ivan";
+          }) == tr(Language::Russian, Msg::ProblemEmail));
+    CHECK(problemAfter([](EditBuffers& e) {
+              e.email = "";
+              e.document = "ab1";
+          }) == tr(Language::Russian, Msg::ProblemDocument));
+    CHECK(problemAfter([](EditBuffers& e) {
+              e.document = "MP1234567";
+              e.birthDate = "1990-13-01";
+          }) == tr(Language::Russian, Msg::ProblemBirthDate));
     CHECK(problemAfter([](EditBuffers& e) { e.birthDate = "1990-12-01"; }) == tr(Language::Russian, Msg::ProblemConsent));
     CHECK(session.state.screen == Screen::Apply);
     FormActions consent;
@@ -299,7 +309,8 @@ TEST_CASE("status: the office is asked first, this kiosk's copy when it cannot b
     status.apply(check);
     REQUIRE(asked.size() == 1);
     CHECK(asked[0].first == "acd efg");
-    asked[0].second(std::optional<domain::StatusAnswer>(domain::StatusAnswer{.status = domain::ActionStatus::Invited, .fromOffice = true}));
+    asked[0].second(
+        std::optional<domain::StatusAnswer>(domain::StatusAnswer{.status = domain::ActionStatus::Invited, .fromOffice = true}));
     CHECK(session.state.status.value->status == domain::ActionStatus::Invited);
     CHECK_FALSE(session.state.statusOffline);
     CHECK(services.lookUps.empty());
@@ -383,8 +394,9 @@ TEST_CASE("ID capture: consent, the camera, the reading onto the form, its pictu
     camera.update(CaptureUpdate{.preview = {2, 2, std::vector<uint8_t>(4, 9)}, .hint = CaptureHint::MoveCloser});
     CHECK(session.state.idCapture.hint == CaptureHint::MoveCloser);
     CHECK(session.state.idCapture.preview == 1);
-    camera.update(CaptureUpdate{.reading = IdReading{.name = "LELA BERIDZE", .documentNumber = "AB1234567",
-                                                     .birthDate = "1990-04-25", .photo = "\xFF\xD8 jpeg"}});
+    camera.update(CaptureUpdate{
+        .reading = IdReading{
+            .name = "LELA BERIDZE", .documentNumber = "AB1234567", .birthDate = "1990-04-25", .photo = "\xFF\xD8 jpeg"}});
     CHECK(session.state.idCapture.step == IdCaptureView::Step::Check);
     CHECK(session.state.idCapture.reading->photo.empty());  // the picture is not in what views draw from
     CHECK(id.holdsAnything());

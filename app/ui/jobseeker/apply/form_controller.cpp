@@ -17,8 +17,10 @@ void FormController::apply(const FormActions& actions) {
     if (actions.toggleSms) s.smsOptIn = !s.smsOptIn;
     if (actions.toggleSkill) {
         auto& picked = s.pickedSkills;
-        if (auto it = std::find(picked.begin(), picked.end(), *actions.toggleSkill); it != picked.end()) picked.erase(it);
-        else picked.push_back(*actions.toggleSkill);
+        if (auto it = std::find(picked.begin(), picked.end(), *actions.toggleSkill); it != picked.end())
+            picked.erase(it);
+        else
+            picked.push_back(*actions.toggleSkill);
     }
     if (actions.review) review();
     if (actions.send) send();
@@ -44,11 +46,14 @@ void FormController::review() {
     FormState& s = m_session.state;
     const EditBuffers& e = m_session.edit;
     const Language l = m_session.language();
-    const domain::Profile typed{.name = e.name, .phone = e.phone, .email = e.email, .documentNumber = e.document,
-                                .birthDate = e.birthDate};
-    if (const auto problem = domain::firstProblem(typed)) s.formProblem = tr(l, problemMsg(problem->field));
-    else if (!s.consent) s.formProblem = tr(l, Msg::ProblemConsent);
-    else s.formProblem.clear();
+    const domain::Profile typed{
+        .name = e.name, .phone = e.phone, .email = e.email, .documentNumber = e.document, .birthDate = e.birthDate};
+    if (const auto problem = domain::firstProblem(typed))
+        s.formProblem = tr(l, problemMsg(problem->field));
+    else if (!s.consent)
+        s.formProblem = tr(l, Msg::ProblemConsent);
+    else
+        s.formProblem.clear();
     s.formProblemIsNew = !s.formProblem.empty();
     if (s.formProblem.empty()) m_session.open(Screen::Review);
 }
@@ -58,9 +63,13 @@ void FormController::send() {
     EditBuffers& e = m_session.edit;
     if (s.receipt.loading) return;  // a second touch while saving sends nothing twice
     const bool forJob = s.formFor == FormState::FormFor::Job;
-    domain::Profile person{.name = e.name, .phone = e.phone, .email = e.email,
-                           .documentNumber = forJob ? e.document : "", .birthDate = forJob ? e.birthDate : "",
-                           .skills = s.pickedSkills, .language = languageCode(s.language)};
+    domain::Profile person{.name = e.name,
+                           .phone = e.phone,
+                           .email = e.email,
+                           .documentNumber = forJob ? e.document : "",
+                           .birthDate = forJob ? e.birthDate : "",
+                           .skills = s.pickedSkills,
+                           .language = languageCode(s.language)};
     const uint64_t request = s.receipt.start();
     s.receiptDelivered = false;
     auto done = m_session.guard([this, request](Expected<domain::ActionReceipt> result) {
@@ -80,8 +89,12 @@ void FormController::send() {
         st.screen = Screen::Receipt;
     });
     if (forJob && s.job.value)
-        m_services.submitApplication({.jobId = s.job.value->id, .person = person, .note = e.note, .consent = true,
-                                      .smsOptIn = s.smsOptIn, .idPhoto = m_idCapture.photo()},
+        m_services.submitApplication({.jobId = s.job.value->id,
+                                      .person = person,
+                                      .note = e.note,
+                                      .consent = true,
+                                      .smsOptIn = s.smsOptIn,
+                                      .idPhoto = m_idCapture.photo()},
                                      std::move(done));
     else
         m_services.requestEnrollment({.sessionId = s.sessionId, .person = person, .consent = true, .smsOptIn = s.smsOptIn},

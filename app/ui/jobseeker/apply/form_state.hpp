@@ -24,12 +24,12 @@ struct FormState {
 };
 
 struct FormActions {
-    bool apply = false;                      // open the form for the job on screen
-    std::optional<std::string> enrollIn;     // open the form for this course session
+    bool apply = false;  // open the form for the job on screen
+    std::optional<std::string> enrollIn;  // open the form for this course session
     bool toggleConsent = false;
     bool toggleSms = false;
-    bool review = false;                     // the form is filled: check it, then show what will be sent
-    bool send = false;                       // the person checked it: save and queue it
+    bool review = false;  // the form is filled: check it, then show what will be sent
+    bool send = false;  // the person checked it: save and queue it
     std::optional<std::string> toggleSkill;  // a skill chip on the form was touched
 };
 

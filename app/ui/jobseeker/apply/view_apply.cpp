@@ -21,10 +21,11 @@ void idDocumentButton(UiContext& ctx, const KioskState& state, Actions& out) {
     ImGui::PopFont();
     ImGui::SameLine();
     const float right = ImGui::GetContentRegionMax().x;
-    if (ImGui::GetCursorPosX() + m.gap * 2 + width > right) ImGui::NewLine();
-    else ImGui::SetCursorPosX(right - width);
-    if (touchButton(ctx, text, ImVec2(0, 0), ButtonStyle::Secondary))
-        (state.canReadId ? out.readId : out.addDocument) = true;
+    if (ImGui::GetCursorPosX() + m.gap * 2 + width > right)
+        ImGui::NewLine();
+    else
+        ImGui::SetCursorPosX(right - width);
+    if (touchButton(ctx, text, ImVec2(0, 0), ButtonStyle::Secondary)) (state.canReadId ? out.readId : out.addDocument) = true;
 }
 
 // The document's number and date of birth, typed or read by the camera (which also attaches a
@@ -69,15 +70,15 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
         ImGui::TableNextColumn();
         editField(ctx, FieldId::Name, ctx.t(Msg::FieldName), "", edit.name, maxBytesFor(FieldId::Name), state.typingInto, out);
         ImGui::TableNextColumn();
-        editField(ctx, FieldId::Phone, ctx.t(Msg::FieldPhone), "", edit.phone, maxBytesFor(FieldId::Phone),
-                  state.typingInto, out);
+        editField(ctx, FieldId::Phone, ctx.t(Msg::FieldPhone), "", edit.phone, maxBytesFor(FieldId::Phone), state.typingInto,
+                  out);
         ImGui::TableNextColumn();
-        editField(ctx, FieldId::Email, ctx.t(Msg::FieldEmail), "", edit.email, maxBytesFor(FieldId::Email),
-                  state.typingInto, out);
+        editField(ctx, FieldId::Email, ctx.t(Msg::FieldEmail), "", edit.email, maxBytesFor(FieldId::Email), state.typingInto,
+                  out);
         ImGui::TableNextColumn();
         if (forJob)
-            editField(ctx, FieldId::Note, ctx.t(Msg::FieldNote), "", edit.note, maxBytesFor(FieldId::Note),
-                      state.typingInto, out);
+            editField(ctx, FieldId::Note, ctx.t(Msg::FieldNote), "", edit.note, maxBytesFor(FieldId::Note), state.typingInto,
+                      out);
         ImGui::EndTable();
     }
     if (forJob && state.documentFieldsShown) idDocumentFields(ctx, state, edit, out);
@@ -87,7 +88,8 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
         ChipRows rows(ctx, 4);
         for (const std::string& skill : state.job.value->skills) {
             if (!rows.place(skill, false)) break;
-            const bool picked = std::find(state.pickedSkills.begin(), state.pickedSkills.end(), skill) != state.pickedSkills.end();
+            const bool picked =
+                std::find(state.pickedSkills.begin(), state.pickedSkills.end(), skill) != state.pickedSkills.end();
             if (chip(ctx, skill, std::nullopt, picked)) out.toggleSkill = skill;
         }
         ImGui::Dummy(ImVec2(0, m.gap));
@@ -104,8 +106,7 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
     const float smsWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, smsLabel.c_str()).x + 2 * m.pad;
     ImGui::SameLine(0, m.gap);
     if (ImGui::GetContentRegionAvail().x < smsWidth) ImGui::NewLine();
-    if (touchButton(ctx, smsLabel, ImVec2(0, 0),
-                    state.smsOptIn ? ButtonStyle::Primary : ButtonStyle::Secondary))
+    if (touchButton(ctx, smsLabel, ImVec2(0, 0), state.smsOptIn ? ButtonStyle::Primary : ButtonStyle::Secondary))
         out.toggleSms = true;
     ImGui::Dummy(ImVec2(0, m.gap));
     if (state.receipt.loading) {
@@ -142,22 +143,24 @@ void drawReceipt(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
     });
     label(ctx, ctx.t(Msg::KeepCode), FontRole::Body, ctx.theme.text, true);
     ImGui::Dummy(ImVec2(0, m.gap));
-    if (touchButton(ctx, ctx.t(Msg::Finish), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f),
-                    ButtonStyle::Primary))
+    if (touchButton(ctx, ctx.t(Msg::Finish), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f), ButtonStyle::Primary))
         out.finish = true;
 }
 
 void drawStatus(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
     const Metrics& m = ctx.metrics;
-    editField(ctx, FieldId::Code, ctx.t(Msg::FieldCode), "", edit.referenceCode, maxBytesFor(FieldId::Code),
-              state.typingInto, out);
+    editField(ctx, FieldId::Code, ctx.t(Msg::FieldCode), "", edit.referenceCode, maxBytesFor(FieldId::Code), state.typingInto,
+              out);
     if (touchButton(ctx, ctx.t(Msg::CheckButton), ImVec2(0, 0), ButtonStyle::Primary)) out.checkStatus = true;
     if (state.canScan) {
         // Or no typing at all: the receipt's square code held up to the camera.
         ImGui::SameLine(0, m.gap * 2);
-        if (state.scan.loading) label(ctx, ctx.t(Msg::HoldReceiptQr), FontRole::Bold, ctx.theme.text, true);
-        else if (touchButton(ctx, ctx.t(Msg::ScanReceipt), ImVec2(0, 0), ButtonStyle::Secondary)) out.scanQr = true;
-        if (!state.scan.loading && !state.scan.error.empty()) label(ctx, ctx.t(Msg::ScanFailed), FontRole::Bold, ctx.theme.text, true);
+        if (state.scan.loading)
+            label(ctx, ctx.t(Msg::HoldReceiptQr), FontRole::Bold, ctx.theme.text, true);
+        else if (touchButton(ctx, ctx.t(Msg::ScanReceipt), ImVec2(0, 0), ButtonStyle::Secondary))
+            out.scanQr = true;
+        if (!state.scan.loading && !state.scan.error.empty())
+            label(ctx, ctx.t(Msg::ScanFailed), FontRole::Bold, ctx.theme.text, true);
     }
     ImGui::Dummy(ImVec2(0, m.gap));
     const auto& status = state.status;
@@ -185,7 +188,8 @@ void drawStatus(UiContext& ctx, const KioskState& state, EditBuffers& edit, Acti
             // A place on the waitlist is estimated here until the server has the request.
             if (!a.delivered && a.status != domain::ActionStatus::Pending)
                 label(ctx, ctx.t(Msg::StatusPending), FontRole::Body, ctx.theme.textMuted, true);
-            if (state.statusOffline) label(ctx, localCopyText(ctx.language, a.updatedAt), FontRole::Body, ctx.theme.textMuted, true);
+            if (state.statusOffline)
+                label(ctx, localCopyText(ctx.language, a.updatedAt), FontRole::Body, ctx.theme.textMuted, true);
         }
     });
 }

@@ -30,8 +30,8 @@ void drawCourseDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Act
             const float textRight = ImGui::GetContentRegionAvail().x - buttonWidth - m.gap;
             const ImVec2 top = ImGui::GetCursorPos();
             ImGui::PushTextWrapPos(top.x + textRight);
-            std::string when = formatDate(ctx.language, s.startsAt) +
-                               (s.endsAt.empty() ? "" : " – " + formatDate(ctx.language, s.endsAt));
+            std::string when =
+                formatDate(ctx.language, s.startsAt) + (s.endsAt.empty() ? "" : " – " + formatDate(ctx.language, s.endsAt));
             if (!s.scheduleNote.empty()) when += " · " + s.scheduleNote;
             label(ctx, when, FontRole::Bold, ctx.theme.text, true);
             label(ctx, s.center + (s.city.empty() ? "" : " · " + s.city), FontRole::Body, ctx.theme.textMuted, true);
@@ -72,8 +72,7 @@ void drawCourseDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Act
         for (const domain::JobSummary& j : state.courseJobs.value->jobs) {
             if (card(ctx, "job-" + j.id, j.title, true, [&] {
                     label(ctx, j.title, FontRole::Bold, ctx.theme.text, true);
-                    label(ctx, j.employer + (j.city.empty() ? "" : " · " + j.city), FontRole::Body,
-                          ctx.theme.textMuted, true);
+                    label(ctx, j.employer + (j.city.empty() ? "" : " · " + j.city), FontRole::Body, ctx.theme.textMuted, true);
                 }))
                 out.openJob = j.id;
         }

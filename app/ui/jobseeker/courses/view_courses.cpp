@@ -8,7 +8,6 @@
 namespace dc::ui {
 namespace {
 
-
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
@@ -25,8 +24,8 @@ void drawCourseChips(UiContext& ctx, const KioskState& state, Actions& out) {
     ChipRows rows(ctx, m.base > 40 ? 2 : 3);
     // Room for a count is kept for every chip, so a chosen one (shown without) never moves the rest.
     auto place = [&](const std::string& name) { return rows.place(name, true); };
-    auto dimension = [&](const std::vector<std::pair<std::string, int>>& values, const std::string& chosen,
-                         auto nameOf, auto choose) {
+    auto dimension = [&](const std::vector<std::pair<std::string, int>>& values, const std::string& chosen, auto nameOf,
+                         auto choose) {
         for (const auto& [value, n] : values) {
             const bool active = chosen == value;
             if ((!chosen.empty() && !active) || n == 0) continue;
@@ -45,10 +44,12 @@ void drawCourseChips(UiContext& ctx, const KioskState& state, Actions& out) {
             out.courseFilter = next;
         }
     };
-    dimension(choices.formats, now.format, [&](const std::string& v) { return std::string(courseFormatName(ctx.language, v)); },
-              [](domain::CourseFilter& f, std::string v) { f.format = std::move(v); });
-    dimension(choices.groups, now.group, [&](const std::string& v) { return targetGroupName(ctx.language, v); },
-              [](domain::CourseFilter& f, std::string v) { f.group = std::move(v); });
+    dimension(
+        choices.formats, now.format, [&](const std::string& v) { return std::string(courseFormatName(ctx.language, v)); },
+        [](domain::CourseFilter& f, std::string v) { f.format = std::move(v); });
+    dimension(
+        choices.groups, now.group, [&](const std::string& v) { return targetGroupName(ctx.language, v); },
+        [](domain::CourseFilter& f, std::string v) { f.group = std::move(v); });
     if ((now.flexibleOnly || choices.flexible > 0) && place(ctx.t(Msg::FlexibleSchedule)) &&
         chip(ctx, ctx.t(Msg::FlexibleSchedule), now.flexibleOnly ? std::nullopt : std::optional<int64_t>(choices.flexible),
              now.flexibleOnly)) {
@@ -56,8 +57,9 @@ void drawCourseChips(UiContext& ctx, const KioskState& state, Actions& out) {
         next.flexibleOnly = !now.flexibleOnly;
         out.courseFilter = next;
     }
-    dimension(choices.cities, now.city, [](const std::string& v) { return v; },
-              [](domain::CourseFilter& f, std::string v) { f.city = std::move(v); });
+    dimension(
+        choices.cities, now.city, [](const std::string& v) { return v; },
+        [](domain::CourseFilter& f, std::string v) { f.city = std::move(v); });
 }
 
 }  // namespace
@@ -81,8 +83,8 @@ void drawCourses(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
                 when += std::string(when.empty() ? "" : " · ") + ctx.t(Msg::Starts) + " " + formatDate(ctx.language, c.startDate);
             label(ctx, when, FontRole::Body, ctx.theme.text, true);
             if (!c.skillsTaught.empty())
-                label(ctx, std::string(ctx.t(Msg::SkillsTaught)) + ": " + joined(c.skillsTaught), FontRole::Body,
-                      ctx.theme.text, true);
+                label(ctx, std::string(ctx.t(Msg::SkillsTaught)) + ": " + joined(c.skillsTaught), FontRole::Body, ctx.theme.text,
+                      true);
             if (!c.targetGroups.empty()) {
                 std::vector<std::string> groups;
                 for (const auto& g : c.targetGroups) groups.push_back(targetGroupName(ctx.language, g));

@@ -13,10 +13,10 @@ namespace dc::ui {
 
 // What the camera read from an ID document's MRZ.
 struct IdReading {
-    std::string name;            // "Nino Beridze": given names then surname, as the MRZ spells them
+    std::string name;  // "Nino Beridze": given names then surname, as the MRZ spells them
     std::string documentNumber;  // "12AB34567"
-    std::string birthDate;       // "1990-04-25", empty when the MRZ has no full date
-    std::string photo;           // the document as a JPEG, for the application or registration
+    std::string birthDate;  // "1990-04-25", empty when the MRZ has no full date
+    std::string photo;  // the document as a JPEG, for the application or registration
 };
 
 struct CapturePreview {
@@ -28,9 +28,9 @@ struct CapturePreview {
 enum class CaptureHint { Starting, NoDocument, MoveCloser, HoldStill, TooMuchGlare, Unreadable, Reading };
 
 struct CaptureUpdate {
-    CapturePreview preview;             // the newest frame, small; empty when there is none
+    CapturePreview preview;  // the newest frame, small; empty when there is none
     CaptureHint hint = CaptureHint::Starting;
-    std::optional<IdReading> reading;   // the document was read (with its picture): the session has ended
+    std::optional<IdReading> reading;  // the document was read (with its picture): the session has ended
     std::optional<std::string> failed;  // the session ended without a reading (why, for the log)
 };
 

@@ -55,8 +55,10 @@ std::string IdCaptureController::speech() const {
         case IdCaptureView::Step::Check:
             if (!view.reading) break;
             return std::string(tr(l, Msg::IdCheckIntro)) + " " + tr(l, Msg::FieldName) + ": " + view.reading->name + ". " +
-                   tr(l, Msg::FieldDocument) + ": " + view.reading->documentNumber + ". " +
-                   (view.reading->birthDate.empty() ? "" : std::string(tr(l, Msg::FieldBirthDate)) + ": " + view.reading->birthDate + ".");
+                tr(l, Msg::FieldDocument) + ": " + view.reading->documentNumber + ". " +
+                (view.reading->birthDate.empty()
+                     ? ""
+                     : std::string(tr(l, Msg::FieldBirthDate)) + ": " + view.reading->birthDate + ".");
     }
     return {};
 }

@@ -53,7 +53,7 @@ private:
     bool m_cameraOn = false;
     uintptr_t m_previewTexture = 0;
     std::string m_readPhoto;  // the picture of the document just read, until "Yes, use these"
-    std::string m_photo;      // the picture that goes with the application
+    std::string m_photo;  // the picture that goes with the application
     CaptureHint m_spokenHint = CaptureHint::Starting;
 };
 

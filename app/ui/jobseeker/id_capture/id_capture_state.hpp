@@ -22,10 +22,10 @@ struct IdCaptureState {
 };
 
 struct IdCaptureActions {
-    bool readId = false;        // the form's "Fill in from my ID": the consent comes first
-    bool addDocument = false;   // the form's "Add my ID document number" (no camera)
-    bool startCamera = false;   // consent given (or "Read again"): the camera starts
-    bool useReading = false;    // the reading is right: onto the form
+    bool readId = false;  // the form's "Fill in from my ID": the consent comes first
+    bool addDocument = false;  // the form's "Add my ID document number" (no camera)
+    bool startCamera = false;  // consent given (or "Read again"): the camera starts
+    bool useReading = false;  // the reading is right: onto the form
     bool typeDocument = false;  // no camera for this: back to the form, typing the number
 };
 

@@ -19,8 +19,7 @@ void cameraView(UiContext& ctx, const IdCaptureView& capture, ImVec2 size) {
     const ImVec2 end(at.x + size.x, at.y + size.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, end, IM_COL32(30, 30, 30, 255), ctx.metrics.rounding);
-    if (capture.preview != 0)
-        dl->AddImage(reinterpret_cast<ImTextureID>(capture.preview), at, end);
+    if (capture.preview != 0) dl->AddImage(reinterpret_cast<ImTextureID>(capture.preview), at, end);
     // An ID card's shape (85.6 x 54 mm), three quarters of the view's width.
     const float guideW = size.x * 0.75f, guideH = std::min(guideW * 54.0f / 85.6f, size.y * 0.9f);
     const ImVec2 g0(at.x + (size.x - guideW) / 2, at.y + (size.y - guideH) / 2), g1(g0.x + guideW, g0.y + guideH);
@@ -47,7 +46,8 @@ void consentStep(UiContext& ctx, Actions& out) {
     const Metrics& m = ctx.metrics;
     label(ctx, ctx.t(Msg::IdConsentText), FontRole::Body, ctx.theme.text, true);
     ImGui::Dummy(ImVec2(0, m.gap * 2));
-    if (touchButton(ctx, ctx.t(Msg::IdConsentYes), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f), ButtonStyle::Primary))
+    if (touchButton(ctx, ctx.t(Msg::IdConsentYes), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f),
+                    ButtonStyle::Primary))
         out.startCamera = true;
     ImGui::Dummy(ImVec2(0, m.gap));
     if (typeInsteadButton(ctx)) out.typeDocument = true;
@@ -57,7 +57,8 @@ void cameraStep(UiContext& ctx, const IdCaptureView& capture, Actions& out) {
     const Metrics& m = ctx.metrics;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     // The view as large as fits three fifths of the width, in the camera's proportions.
-    const float aspect = capture.previewWidth > 0 ? static_cast<float>(capture.previewHeight) / capture.previewWidth : 9.0f / 16.0f;
+    const float aspect =
+        capture.previewWidth > 0 ? static_cast<float>(capture.previewHeight) / capture.previewWidth : 9.0f / 16.0f;
     float viewW = avail.x * 0.6f;
     if (viewW * aspect > avail.y - m.gap) viewW = (avail.y - m.gap) / aspect;
     cameraView(ctx, capture, ImVec2(viewW, viewW * aspect));

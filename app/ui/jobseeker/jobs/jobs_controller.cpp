@@ -56,21 +56,20 @@ void JobsController::moreJobs() {
     // The list goes on as far as the person scrolls: the next page joins the rows already there.
     s.moreJobsLoading = true;
     const uint64_t request = s.jobs.request;
-    m_services.nextJobs({.text = m_session.edit.search, .filters = s.filters, .after = s.jobs.value->next, .limit = 200,
-                         .withFacets = false},
-                        m_session.guard([this, request](Expected<domain::JobPage> page) {
-                            JobsState& st = m_session.state;
-                            if (st.jobs.request != request || !st.jobs.value) return;  // a new search since
-                            st.moreJobsLoading = false;
-                            if (!page) {
-                                logLoadError("more jobs", page.error());
-                                return;
-                            }
-                            auto& rows = st.jobs.value->jobs;
-                            rows.insert(rows.end(), std::make_move_iterator(page->jobs.begin()),
-                                        std::make_move_iterator(page->jobs.end()));
-                            st.jobs.value->next = page->next;
-                        }));
+    m_services.nextJobs(
+        {.text = m_session.edit.search, .filters = s.filters, .after = s.jobs.value->next, .limit = 200, .withFacets = false},
+        m_session.guard([this, request](Expected<domain::JobPage> page) {
+            JobsState& st = m_session.state;
+            if (st.jobs.request != request || !st.jobs.value) return;  // a new search since
+            st.moreJobsLoading = false;
+            if (!page) {
+                logLoadError("more jobs", page.error());
+                return;
+            }
+            auto& rows = st.jobs.value->jobs;
+            rows.insert(rows.end(), std::make_move_iterator(page->jobs.begin()), std::make_move_iterator(page->jobs.end()));
+            st.jobs.value->next = page->next;
+        }));
 }
 
 void JobsController::catalogChanged() {

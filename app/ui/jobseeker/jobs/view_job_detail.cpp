@@ -28,17 +28,16 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
 
     const float valueColumn = m.base * 8;
     std::string where = j.city.empty() ? regionName(ctx.language, j.region) : j.city;
-    const char* mode = j.workMode == domain::WorkMode::Remote   ? ctx.t(Msg::WorkRemote)
-                       : j.workMode == domain::WorkMode::Hybrid ? ctx.t(Msg::WorkHybrid)
-                                                                : ctx.t(Msg::WorkOnSite);
+    const char* mode = j.workMode == domain::WorkMode::Remote ? ctx.t(Msg::WorkRemote)
+        : j.workMode == domain::WorkMode::Hybrid              ? ctx.t(Msg::WorkHybrid)
+                                                              : ctx.t(Msg::WorkOnSite);
     where = where.empty() ? mode : where + " · " + mode;
     fact(ctx, Msg::Location, where, valueColumn);
     const std::string salary = formatSalary(ctx.language, j.salaryMin, j.salaryMax, j.salaryCurrency, j.salaryPeriod, true);
     fact(ctx, Msg::Salary, salary.empty() ? ctx.t(Msg::SalaryNotStated) : salary, valueColumn);
     if (!j.datePosted.empty()) fact(ctx, Msg::Posted, formatDate(ctx.language, j.datePosted), valueColumn);
     ImGui::Dummy(ImVec2(0, m.gap));
-    if (touchButton(ctx, ctx.t(Msg::ApplyButton), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f),
-                    ButtonStyle::Primary))
+    if (touchButton(ctx, ctx.t(Msg::ApplyButton), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f), ButtonStyle::Primary))
         out.apply = true;
 
     if (!j.skills.empty()) {
@@ -71,8 +70,9 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
             const std::string place = s.city.empty() ? s.center : s.city;
             if (card(ctx, "offer-" + s.id, c.name, true, [&] {
                     label(ctx, c.name, FontRole::Bold, ctx.theme.text, true);
-                    label(ctx, std::string(ctx.t(Msg::Starts)) + " " + formatDate(ctx.language, s.startsAt) +
-                                   (place.empty() ? "" : " · " + place),
+                    label(ctx,
+                          std::string(ctx.t(Msg::Starts)) + " " + formatDate(ctx.language, s.startsAt) +
+                              (place.empty() ? "" : " · " + place),
                           FontRole::Body, ctx.theme.textMuted, true);
                 }))
                 out.openCourse = c.id;

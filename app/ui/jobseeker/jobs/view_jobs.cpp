@@ -99,7 +99,7 @@ void drawFilterChips(UiContext& ctx, const KioskState& state, const domain::JobP
     auto exact = [&](int64_t n) { return facets.sampled ? std::nullopt : std::optional<int64_t>(n); };
 
     const std::pair<domain::WorkMode, Msg> modes[] = {{domain::WorkMode::Remote, Msg::FilterRemote},
-                                                     {domain::WorkMode::Hybrid, Msg::FilterHybrid}};
+                                                      {domain::WorkMode::Hybrid, Msg::FilterHybrid}};
     for (const auto& [mode, msg] : modes) {
         const bool active = now.workMode == mode;
         const int64_t n = countOf(facets.workModes, domain::workModeText(mode));
@@ -143,8 +143,8 @@ void drawFilterChips(UiContext& ctx, const KioskState& state, const domain::JobP
 
 void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
     const Metrics& m = ctx.metrics;
-    if (editField(ctx, FieldId::Search, "", ctx.t(Msg::SearchHint), edit.search, maxBytesFor(FieldId::Search),
-                  state.typingInto, out))
+    if (editField(ctx, FieldId::Search, "", ctx.t(Msg::SearchHint), edit.search, maxBytesFor(FieldId::Search), state.typingInto,
+                  out))
         out.searchChanged = true;
 
     const auto& jobs = state.jobs;
@@ -156,8 +156,8 @@ void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Action
         return;
     }
     drawFilterChips(ctx, state, page, out);
-    label(ctx, trf(ctx.language, page.totalIsLowerBound ? Msg::JobsFoundMore : Msg::JobsFound, page.totalMatches),
-          FontRole::Bold, ctx.theme.text);
+    label(ctx, trf(ctx.language, page.totalIsLowerBound ? Msg::JobsFoundMore : Msg::JobsFound, page.totalMatches), FontRole::Bold,
+          ctx.theme.text);
     if (page.jobs.empty()) {
         label(ctx, ctx.t(Msg::NoJobs), FontRole::Body, ctx.theme.text, true);
         using State = DeliveryInfo::State;

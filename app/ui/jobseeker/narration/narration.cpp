@@ -13,8 +13,10 @@ namespace {
 std::string spelled(const std::string& code) {
     std::string out;
     for (char c : code) {
-        if (c == '-') out += ",";
-        else out += std::string(out.empty() ? "" : " ") + c;
+        if (c == '-')
+            out += ",";
+        else
+            out += std::string(out.empty() ? "" : " ") + c;
     }
     return out;
 }
@@ -34,7 +36,8 @@ bool Narration::navigate(const std::vector<WidgetInfo>& lastFrame, NavKeys keys)
     if (!keys.next && !keys.previous && !enter) return false;
     std::vector<const WidgetInfo*> targets;
     for (const auto& w : lastFrame)
-        if ((w.kind == WidgetKind::Button || w.kind == WidgetKind::Input) && w.enabled && w.w > 0 && w.h > 0) targets.push_back(&w);
+        if ((w.kind == WidgetKind::Button || w.kind == WidgetKind::Input) && w.enabled && w.w > 0 && w.h > 0)
+            targets.push_back(&w);
     if (targets.empty()) return false;
     // Find where the focus was in this frame's targets (the list may have shifted under it).
     int at = -1;
@@ -51,10 +54,11 @@ bool Narration::navigate(const std::vector<WidgetInfo>& lastFrame, NavKeys keys)
     m_rectMin = NavPoint{targets[at]->x, targets[at]->y};
     m_rectMax = NavPoint{targets[at]->x + targets[at]->w, targets[at]->y + targets[at]->h};
     s.audioGuidance = true;  // someone navigating by keys needs to hear where they are
-    m_audioWasOn = true;     // and only this, not the screen again
+    m_audioWasOn = true;  // and only this, not the screen again
     if (m_narrator)
-        m_narrator->say(m_label + ", " + tr(s.language, targets[at]->kind == WidgetKind::Input ? Msg::SpeakField : Msg::SpeakButton),
-                        s.language);
+        m_narrator->say(
+            m_label + ", " + tr(s.language, targets[at]->kind == WidgetKind::Input ? Msg::SpeakField : Msg::SpeakButton),
+            s.language);
     return false;
 }
 
@@ -68,13 +72,11 @@ std::string Narration::screenSpeech() const {
     const EditBuffers& m_edit = m_session.edit;
     const Language l = m_state.language;
     const Msg title = m_state.screen == Screen::Apply && m_state.formFor == KioskState::FormFor::Session
-                          ? Msg::EnrollTitle
-                          : viewFor(m_state.screen).title;
+        ? Msg::EnrollTitle
+        : viewFor(m_state.screen).title;
     std::string text = std::string(tr(l, title)) + ". ";
     switch (m_state.screen) {
-        case Screen::Home:
-            text += std::string(tr(l, Msg::HomeInstruction)) + ". ";
-            break;
+        case Screen::Home: text += std::string(tr(l, Msg::HomeInstruction)) + ". "; break;
         case Screen::Jobs:
             if (m_state.jobs.value && m_state.jobs.value->catalogEmpty)
                 text += std::string(tr(l, emptyCatalogMsg(m_state.delivery.state))) + " ";
@@ -83,11 +85,15 @@ std::string Narration::screenSpeech() const {
             break;
         case Screen::Courses:
             if (m_state.courses.value)
-                text += trfSpoken(l, Msg::CoursesFound,
-                            static_cast<long long>(domain::matchingCourses(*m_state.courses.value, m_state.courseFilter).size())) + ". ";
+                text +=
+                    trfSpoken(
+                        l, Msg::CoursesFound,
+                        static_cast<long long>(domain::matchingCourses(*m_state.courses.value, m_state.courseFilter).size())) +
+                    ". ";
             break;
         case Screen::JobDetail:
-            if (m_state.job.value) text += m_state.job.value->title + ". " + m_state.job.value->employer + ". " + m_state.job.value->city + ". ";
+            if (m_state.job.value)
+                text += m_state.job.value->title + ". " + m_state.job.value->employer + ". " + m_state.job.value->city + ". ";
             break;
         case Screen::CourseDetail:
             if (m_state.course.value) text += m_state.course.value->name + ". " + m_state.course.value->provider + ". ";
@@ -97,23 +103,20 @@ std::string Narration::screenSpeech() const {
             break;
         case Screen::Review:
             text += std::string(tr(l, Msg::ReviewIntro)) + " " + tr(l, Msg::FieldName) + ": " + m_edit.name + ". " +
-                    tr(l, Msg::FieldPhone) + ": " + m_edit.phone + ". ";
+                tr(l, Msg::FieldPhone) + ": " + m_edit.phone + ". ";
             if (!m_state.formProblem.empty()) text += m_state.formProblem + " ";
             break;
         case Screen::Receipt:
             if (m_state.receipt.value) {
-                text += std::string(tr(l, m_state.formFor == KioskState::FormFor::Job ? Msg::ReceiptApplied : Msg::ReceiptEnrolled)) + " ";
+                text +=
+                    std::string(tr(l, m_state.formFor == KioskState::FormFor::Job ? Msg::ReceiptApplied : Msg::ReceiptEnrolled)) +
+                    " ";
                 text += std::string(tr(l, Msg::SpeakCode)) + ": " + spelled(m_state.receipt.value->referenceCode) + ". ";
             }
             break;
-        case Screen::Help:
-            text += std::string(tr(l, Msg::HelpBody)) + " " + tr(l, Msg::HelpClerk);
-            break;
-        case Screen::IdCapture:
-            text += m_idCapture.speech();
-            break;
-        default:
-            break;
+        case Screen::Help: text += std::string(tr(l, Msg::HelpBody)) + " " + tr(l, Msg::HelpClerk); break;
+        case Screen::IdCapture: text += m_idCapture.speech(); break;
+        default: break;
     }
     return text;
 }
@@ -125,8 +128,8 @@ void Narration::narrate(bool listen) {
     if (!on && m_audioWasOn) m_narrator->stop();
     const bool arrived = m_state.screen != m_spokenScreen || m_state.language != m_spokenLanguage || (on && !m_audioWasOn);
     const int64_t count = m_state.screen == Screen::Jobs && m_state.jobs.value && !m_state.jobs.value->catalogEmpty
-                              ? m_state.jobs.value->totalMatches
-                              : -1;
+        ? m_state.jobs.value->totalMatches
+        : -1;
     if (listen || (on && arrived)) {
         m_narrator->say(screenSpeech(), m_state.language);
     } else if (on && count >= 0 && count != m_spokenCount) {

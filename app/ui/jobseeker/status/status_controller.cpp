@@ -39,9 +39,11 @@ void StatusController::check() {
     s.statusOffline = false;
     const std::string code = m_session.edit.referenceCode;
     auto local = [this, request, code](bool officeUnreachable) {
-        m_services.lookUpReference(code, m_session.guard([this, request, officeUnreachable](Expected<domain::StatusAnswer> result) {
-            if (m_session.state.status.accept(request, std::move(result))) m_session.state.statusOffline = officeUnreachable;
-        }));
+        m_services.lookUpReference(code,
+                                   m_session.guard([this, request, officeUnreachable](Expected<domain::StatusAnswer> result) {
+                                       if (m_session.state.status.accept(request, std::move(result)))
+                                           m_session.state.statusOffline = officeUnreachable;
+                                   }));
     };
     if (!m_remote) {
         local(false);
