@@ -54,6 +54,13 @@ Expected<std::vector<AttachmentRef>> readAttachments(const json& body) {
     return out;
 }
 
+// The body's "person", read by the person's rules.
+Expected<PersonBody> personOf(const json& body) {
+    const auto person = body.find("person");
+    if (person == body.end()) return fail(ErrorCode::InvalidInput, "\"person\" is missing");
+    return readPersonBody(*person);
+}
+
 }  // namespace
 
 json toJson(const PersonBody& person) {
@@ -129,9 +136,7 @@ Expected<ApplicationBody> readApplicationBody(const json& body) {
     DC_TRY(id, idField(body, "applicationId", 64));
     DC_TRY(code, idField(body, "referenceCode", 16));
     DC_TRY(job, idField(body, "jobId", 200));
-    const auto person = body.find("person");
-    if (person == body.end()) return fail(ErrorCode::InvalidInput, "\"person\" is missing");
-    DC_TRY(who, readPersonBody(*person));
+    DC_TRY(who, personOf(body));
     DC_TRY(note, textField(body, "note"));
     DC_CHECK(asExpected(checkNote(*note)));
     DC_TRY(attachments, readAttachments(body));
@@ -150,9 +155,7 @@ Expected<EnrollmentBody> readEnrollmentBody(const json& body) {
     DC_TRY(id, idField(body, "enrollmentId", 64));
     DC_TRY(code, idField(body, "referenceCode", 16));
     DC_TRY(session, idField(body, "sessionId", 200));
-    const auto person = body.find("person");
-    if (person == body.end()) return fail(ErrorCode::InvalidInput, "\"person\" is missing");
-    DC_TRY(who, readPersonBody(*person));
+    DC_TRY(who, personOf(body));
     DC_TRY(course, textField(body, "courseId"));
     out.courseId = course->substr(0, 200);
     if (const auto it = body.find("waitlist"); it != body.end()) out.waitlist = it->is_boolean() && it->get<bool>();
@@ -168,9 +171,7 @@ Expected<RegistrationBody> readRegistrationBody(const json& body) {
     RegistrationBody out;
     DC_TRY(id, idField(body, "registrationId", 64));
     DC_TRY(code, idField(body, "referenceCode", 16));
-    const auto person = body.find("person");
-    if (person == body.end()) return fail(ErrorCode::InvalidInput, "\"person\" is missing");
-    DC_TRY(who, readPersonBody(*person));
+    DC_TRY(who, personOf(body));
     DC_TRY(assisted, textField(body, "assistedBy"));
     DC_TRY(attachments, readAttachments(body));
     out.registrationId = *id;
