@@ -141,6 +141,91 @@ std::string toJsonLines(const CatalogBatch& batch) {
     return out;
 }
 
+namespace {
+
+// One job line's record (schema.org JobPosting names).
+Expected<JobRecord> readJob(const json& record, int lineNo) {
+    Reader r(record, lineNo);
+    JobRecord j;
+    j.id = r.text("id", true);
+    j.title = r.text("title", true);
+    j.employer = r.text("hiringOrganization");
+    j.description = r.text("description");
+    j.region = r.text("region");
+    j.city = r.text("city");
+    const std::string mode = r.text("workMode");
+    if (mode == "remote")
+        j.workMode = WorkMode::Remote;
+    else if (mode == "hybrid")
+        j.workMode = WorkMode::Hybrid;
+    else if (mode.empty() || mode == "onsite")
+        j.workMode = WorkMode::OnSite;
+    else
+        r.problem("unknown workMode \"" + mode.substr(0, 20) + "\"");
+    j.category = r.text("occupationalCategory");
+    j.skills = r.list("skills");
+    j.salaryMin = r.integer("salaryMin");
+    j.salaryMax = r.integer("salaryMax");
+    j.salaryCurrency = r.text("salaryCurrency");
+    j.salaryPeriod = r.text("salaryPeriod");
+    if (!isSalaryPeriod(j.salaryPeriod)) r.problem("unknown salaryPeriod \"" + j.salaryPeriod.substr(0, 20) + "\"");
+    j.isco = r.text("isco");
+    j.employmentType = r.text("employmentType");
+    j.datePosted = r.text("datePosted");
+    j.validThrough = r.text("validThrough");
+    if (!r.error().empty()) return fail(ErrorCode::InvalidInput, r.error());
+    return j;
+}
+
+// One course line's record (schema.org Course names), with its sessions (CourseInstance).
+Expected<CourseRecord> readCourse(const json& record, int lineNo) {
+    Reader r(record, lineNo);
+    CourseRecord c;
+    c.id = r.text("id", true);
+    c.name = r.text("name", true);
+    c.provider = r.text("provider");
+    c.description = r.text("description");
+    c.format = r.text("format");
+    c.city = r.text("city");
+    c.targetGroups = r.list("audience");
+    c.skillsTaught = r.list("teaches");
+    c.language = r.text("inLanguage");
+    c.startDate = r.text("startDate");
+    c.level = r.text("educationalLevel");
+    c.cost = r.integer("price");
+    c.costCurrency = r.text("priceCurrency");
+    const auto sessions = record.find("hasCourseInstance");
+    if (sessions != record.end() && !sessions->is_null()) {
+        if (!sessions->is_array() || sessions->size() > kMaxSessionsPerCourse)
+            return fail(ErrorCode::InvalidInput,
+                        "line " + std::to_string(lineNo) + ": \"hasCourseInstance\" must be a list of at most " +
+                            std::to_string(kMaxSessionsPerCourse) + " sessions");
+        for (const json& item : *sessions) {
+            if (!item.is_object())
+                return fail(ErrorCode::InvalidInput,
+                            "line " + std::to_string(lineNo) + ": each course session must be an object");
+            Reader sr(item, lineNo);
+            CourseSession session;
+            session.id = sr.text("id", true);
+            session.center = sr.text("location");
+            session.city = sr.text("city");
+            session.startsAt = sr.text("startDate");
+            session.endsAt = sr.text("endDate");
+            session.scheduleNote = sr.text("courseSchedule");
+            session.flexibleSchedule = sr.flag("flexibleSchedule");
+            session.capacity = sr.integer("maximumAttendeeCapacity").value_or(0);
+            session.seatsTaken = sr.integer("seatsTaken").value_or(0);
+            session.accessibleVenue = sr.flag("accessibleVenue");
+            if (!sr.error().empty()) return fail(ErrorCode::InvalidInput, sr.error());
+            c.sessions.push_back(std::move(session));
+        }
+    }
+    if (!r.error().empty()) return fail(ErrorCode::InvalidInput, r.error());
+    return c;
+}
+
+}  // namespace
+
 Expected<CatalogBatch> parseJsonLines(std::string_view text) {
     CatalogBatch batch;
     int lineNo = 0;
@@ -176,77 +261,12 @@ Expected<CatalogBatch> parseJsonLines(std::string_view text) {
         const auto record = entry.find("record");
         if (record == entry.end() || !record->is_object()) return where("\"record\" must be an object");
 
-        Reader r(*record, lineNo);
         if (kind == "job") {
-            JobRecord j;
-            j.id = r.text("id", true);
-            j.title = r.text("title", true);
-            j.employer = r.text("hiringOrganization");
-            j.description = r.text("description");
-            j.region = r.text("region");
-            j.city = r.text("city");
-            const std::string mode = r.text("workMode");
-            if (mode == "remote")
-                j.workMode = WorkMode::Remote;
-            else if (mode == "hybrid")
-                j.workMode = WorkMode::Hybrid;
-            else if (mode.empty() || mode == "onsite")
-                j.workMode = WorkMode::OnSite;
-            else
-                r.problem("unknown workMode \"" + mode.substr(0, 20) + "\"");
-            j.category = r.text("occupationalCategory");
-            j.skills = r.list("skills");
-            j.salaryMin = r.integer("salaryMin");
-            j.salaryMax = r.integer("salaryMax");
-            j.salaryCurrency = r.text("salaryCurrency");
-            j.salaryPeriod = r.text("salaryPeriod");
-            if (!isSalaryPeriod(j.salaryPeriod)) r.problem("unknown salaryPeriod \"" + j.salaryPeriod.substr(0, 20) + "\"");
-            j.isco = r.text("isco");
-            j.employmentType = r.text("employmentType");
-            j.datePosted = r.text("datePosted");
-            j.validThrough = r.text("validThrough");
-            if (!r.error().empty()) return fail(ErrorCode::InvalidInput, r.error());
-            batch.jobUpserts.push_back(std::move(j));
+            DC_TRY(job, readJob(*record, lineNo));
+            batch.jobUpserts.push_back(std::move(*job));
         } else {
-            CourseRecord c;
-            c.id = r.text("id", true);
-            c.name = r.text("name", true);
-            c.provider = r.text("provider");
-            c.description = r.text("description");
-            c.format = r.text("format");
-            c.city = r.text("city");
-            c.targetGroups = r.list("audience");
-            c.skillsTaught = r.list("teaches");
-            c.language = r.text("inLanguage");
-            c.startDate = r.text("startDate");
-            c.level = r.text("educationalLevel");
-            c.cost = r.integer("price");
-            c.costCurrency = r.text("priceCurrency");
-            const auto sessions = record->find("hasCourseInstance");
-            if (sessions != record->end() && !sessions->is_null()) {
-                if (!sessions->is_array() || sessions->size() > kMaxSessionsPerCourse)
-                    return where("\"hasCourseInstance\" must be a list of at most " + std::to_string(kMaxSessionsPerCourse) +
-                                 " sessions");
-                for (const json& item : *sessions) {
-                    if (!item.is_object()) return where("each course session must be an object");
-                    Reader sr(item, lineNo);
-                    CourseSession session;
-                    session.id = sr.text("id", true);
-                    session.center = sr.text("location");
-                    session.city = sr.text("city");
-                    session.startsAt = sr.text("startDate");
-                    session.endsAt = sr.text("endDate");
-                    session.scheduleNote = sr.text("courseSchedule");
-                    session.flexibleSchedule = sr.flag("flexibleSchedule");
-                    session.capacity = sr.integer("maximumAttendeeCapacity").value_or(0);
-                    session.seatsTaken = sr.integer("seatsTaken").value_or(0);
-                    session.accessibleVenue = sr.flag("accessibleVenue");
-                    if (!sr.error().empty()) return fail(ErrorCode::InvalidInput, sr.error());
-                    c.sessions.push_back(std::move(session));
-                }
-            }
-            if (!r.error().empty()) return fail(ErrorCode::InvalidInput, r.error());
-            batch.courseUpserts.push_back(std::move(c));
+            DC_TRY(course, readCourse(*record, lineNo));
+            batch.courseUpserts.push_back(std::move(*course));
         }
     }
     return batch;

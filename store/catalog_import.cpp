@@ -1,5 +1,7 @@
 #include "store/catalog_import.hpp"
 
+#include "store/job_columns.hpp"
+
 #include <array>
 #include <map>
 #include <optional>
@@ -27,11 +29,7 @@ public:
             "SELECT rowid, title, employer, city, skills, description, region, work_mode, category, salary_max, "
             "salary_period "
             "FROM jobs WHERE id = ?1");
-        auto upsert = Statement::prepare(db, R"SQL(
-INSERT INTO jobs (id, title, employer, description, region, city, work_mode, category, skills,
-                  salary_min, salary_max, salary_currency, employment_type, date_posted, valid_through,
-                  salary_period, isco)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, ?18)
+        auto upsert = Statement::prepare(db, "INSERT INTO jobs (" DC_JOB_COLUMNS ") VALUES (" DC_JOB_PARAMETERS R"SQL()
 ON CONFLICT(id) DO UPDATE SET
   title=excluded.title, employer=excluded.employer, description=excluded.description,
   region=excluded.region, city=excluded.city, work_mode=excluded.work_mode, category=excluded.category,
@@ -47,11 +45,9 @@ WHERE (title, employer, description, region, city, work_mode, category, skills, 
        excluded.salary_currency, excluded.employment_type, excluded.date_posted, excluded.valid_through,
        excluded.salary_period, excluded.isco)
 )SQL");
-        auto insert = Statement::prepare(db, R"SQL(
-INSERT INTO jobs (id, title, employer, description, region, city, work_mode, category, skills,
-                  salary_min, salary_max, salary_currency, employment_type, date_posted, valid_through, updated_at,
-                  salary_period, isco)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+        auto insert = Statement::prepare(db,
+                                         "INSERT INTO jobs (" DC_JOB_COLUMNS ", updated_at) VALUES (" DC_JOB_PARAMETERS
+                                         R"SQL(, ?18)
 ON CONFLICT(id) DO NOTHING
 )SQL");
         auto ftsInsert = Statement::prepare(
@@ -79,7 +75,7 @@ ON CONFLICT(id) DO NOTHING
         // Most rows of a big import are new: try the plain insert first, which costs one index
         // probe, and read the stored row only when the id is already there.
         bindJob(m_insert, job, skills);
-        m_insert.bindUntilStep(16, m_now);
+        m_insert.bindUntilStep(kJobColumns + 1, m_now);  // updated_at
         if (m_insert.step() != SQLITE_DONE) return std::unexpected(m_db.lastError("storing job '" + job.id + "'"));
         int64_t rowid = sqlite3_last_insert_rowid(m_db.handle());
         if (sqlite3_changes(m_db.handle()) == 0) {
@@ -137,23 +133,7 @@ private:
     // `job` and `skills` outlive the step, so SQLite reads them in place.
     static void bindJob(Statement& stmt, const JobRecord& job, const std::string& skills) {
         stmt.reset();
-        stmt.bindUntilStep(1, job.id);
-        stmt.bindUntilStep(2, job.title);
-        stmt.bindUntilStep(3, job.employer);
-        stmt.bindUntilStep(4, job.description);
-        stmt.bindUntilStep(5, job.region);
-        stmt.bindUntilStep(6, job.city);
-        stmt.bindUntilStep(7, workModeText(job.workMode));
-        stmt.bindUntilStep(8, job.category);
-        stmt.bindUntilStep(9, skills);
-        stmt.bind(10, job.salaryMin);
-        stmt.bind(11, job.salaryMax);
-        stmt.bindUntilStep(12, job.salaryCurrency);
-        stmt.bindUntilStep(13, job.employmentType);
-        stmt.bindUntilStep(14, job.datePosted);
-        stmt.bindUntilStep(15, job.validThrough);
-        stmt.bindUntilStep(17, job.salaryPeriod);
-        stmt.bindUntilStep(18, job.isco);
+        bindJobColumns(stmt, job, skills);
     }
 
     using FacetKey = std::tuple<std::string, std::string, std::string, int>;
