@@ -113,6 +113,8 @@ public:
 
     void setScript(std::vector<ui::ScriptStep> steps) { m_runner.emplace(std::move(steps), m_options.stepTimeoutSeconds); }
 
+    // The frame loop; its order each turn (wait, input, idle, sync answers, draw, automation,
+    // watchdog) is the design ARCHITECTURE.md describes, so it stays readable in one place.
     int run() {
         m_runStart = std::chrono::steady_clock::now();
         int framesOwed = 2;  // draw the first frames without waiting for input

@@ -258,6 +258,8 @@ std::string date(int daysFromBase) {
 
 }  // namespace
 
+// Long because it is mostly data: the mix of jobs and courses the demo and the benchmarks need,
+// written where it can be read as one list of proportions.
 domain::CatalogBatch generateCatalog(const GeneratorOptions& options) {
     Random rng(options.seed);
     domain::CatalogBatch batch;

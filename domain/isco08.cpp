@@ -5,6 +5,7 @@ namespace dc::domain {
 // ISCO-08 sub-major groups (ILO, International Standard Classification of Occupations, 2008):
 // the English titles as the ILO publishes them; Russian after the Russian classifier built on
 // ISCO-08 (OKZ OK 010-2014), Georgian and Belarusian in plain words of our own.
+// A data table (43 sub-major groups, each titled in four languages), not logic.
 const std::array<IscoGroup, kIscoGroups>& iscoGroups() {
     static const std::array<IscoGroup, kIscoGroups> groups = {{
         {"01",

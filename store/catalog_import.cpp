@@ -243,6 +243,9 @@ ON CONFLICT(stream) DO UPDATE SET cursor = excluded.cursor, updated_at = strftim
 
 }  // namespace
 
+// Long on purpose: one transaction whose steps (tombstones, job upserts with their FTS rows and
+// filter counts, courses and sessions, the pull position) must commit together; the hot loops
+// live in JobWriter above, and bench_catalog measures any change here.
 Expected<ImportCounts> applyCatalogBatch(Database& db, const CatalogBatch& batch, const PullPosition* position) {
     if (auto valid = validateCatalogBatch(batch); !valid)
         return std::unexpected(valid.error().withContext("catalog batch refused, nothing was written"));

@@ -42,6 +42,8 @@ int countOf(std::string_view text, std::string_view what) {
 
 }  // namespace
 
+// A line-by-line reader of the .po grammar: one state machine over the lines, each keyword a
+// branch; fuzzed by fuzz_po.
 Expected<std::vector<Entry>> parse(std::string_view text) {
     if (text.size() > kMaxPoBytes) return fail(ErrorCode::InvalidInput, "the catalog is larger than 4 MiB");
     if (!utf8::isValid(text)) return fail(ErrorCode::InvalidInput, "the catalog is not valid UTF-8");

@@ -144,6 +144,9 @@ bool residualTilt(const Strip& st, float top, float bottom, double& slope, doubl
 
 }  // namespace
 
+// Long on purpose: one line's stages (straighten, find the ink, fit the character lattice, refit
+// its drift, read each cell) share the same arrays of the straightened line, and each stage is
+// commented where it starts; split, they would pass a dozen arrays between them.
 LineRead readLine(const image::GrayImage& frame, TextLine l, int count, const std::string& slots, const OcrClassifier& ocr) {
     LineRead out;
     const double s = std::max(0.25, l.height / 22.0);

@@ -79,6 +79,7 @@ std::optional<std::string> readSmallFile(const fs::path& file) {
 
 }  // namespace
 
+// The subcommands' dispatcher: one branch per command of the usage text above.
 int main(int argc, char** argv) {
     if (argc == 2 && std::string(argv[1]) == "hash-pin") return hashPinCommand();
     fs::path site, dataDir, tokenFile, tokenQr, media;

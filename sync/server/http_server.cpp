@@ -302,6 +302,8 @@ HttpFront::HttpFront(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 HttpFront::~HttpFront() = default;
 int HttpFront::port() const { return m_impl->port; }
 
+// Long because libmicrohttpd takes every limit as an option of one start call, listed here with
+// the reason for each (ARCHITECTURE.md, the HTTP front).
 Expected<std::unique_ptr<HttpFront>> HttpFront::start(Options o, Handler handler) {
     auto impl = std::make_unique<Impl>();
     impl->options = std::move(o);

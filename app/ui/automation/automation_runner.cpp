@@ -55,7 +55,6 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
     if (m_stepStart < 0) m_stepStart = now;
     const ScriptStep& step = m_steps[m_index];
     const bool timedOut = now - m_stepStart > m_timeout;
-    auto sentInput = [&] { m_quietFrames = 0; };
 
     switch (step.kind) {
         case StepKind::Language:
@@ -78,41 +77,7 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
             return settled(host) ? next(now) : Status::Running;
 
         case StepKind::Tap:
-        case StepKind::TapAt: {
-            // 0: wait for the target; 1: pointer moved, let the backend see it; 2: pressed; 3: released.
-            if (m_phase == 0) {
-                if (step.kind == StepKind::TapAt) {
-                    if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
-                    const auto point = parsePoint(step.argument);  // checked by the parser
-                    host.pointerMove(static_cast<float>(point->first), static_cast<float>(point->second));
-                    sentInput();
-                    m_phase = 1;
-                    return Status::Running;
-                }
-                const WidgetInfo* target = settled(host) ? findTappable(frame, step.argument) : nullptr;
-                if (!target) {
-                    if (timedOut) return failStep("no visible button or field has this label", frame);
-                    return Status::Running;
-                }
-                host.pointerMove(target->x + target->w * 0.5f, target->y + target->h * 0.5f);
-                sentInput();
-                m_phase = 1;
-            } else if (m_phase == 1) {
-                if (m_quietFrames >= 2) {
-                    host.pointerButton(true);
-                    sentInput();
-                    m_phase = 2;
-                }
-            } else if (m_phase == 2) {
-                host.pointerButton(false);
-                sentInput();
-                m_timing.lastRelease = now;
-                m_phase = 3;
-            } else if (settled(host)) {
-                return next(now);
-            }
-            return Status::Running;
-        }
+        case StepKind::TapAt: return tap(step, frame, now, timedOut, host);
 
         case StepKind::Type:
         case StepKind::Key:
@@ -161,40 +126,7 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
             if (auto written = host.writeDump(step.argument); !written) return failStep(written.error().message(), frame);
             return next(now);
 
-        case StepKind::Swipe: {
-            // 0: finger at the start; 1: down; 2..kSwipeSteps+1: moving, one step a frame; then up.
-            constexpr int kSwipeSteps = 10;
-            const float x = host.screenWidth() * 0.5f, h = host.screenHeight();
-            // Both start low enough to land on a list below a screen's header, search and chips
-            // (a drag that starts outside a scrolling region scrolls nothing), and travel 40%.
-            const float from = step.argument == "up" ? h * 0.75f : h * 0.5f;
-            const float to = step.argument == "up" ? h * 0.35f : h * 0.9f;
-            if (m_phase == 0) {
-                if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
-                host.pointerMove(x, from);
-                sentInput();
-                m_phase = 1;
-            } else if (m_phase == 1) {
-                if (m_quietFrames >= 2) {
-                    host.pointerButton(true);
-                    sentInput();
-                    m_phase = 2;
-                }
-            } else if (m_phase < 2 + kSwipeSteps) {
-                if (frameDrawn) {
-                    host.pointerMove(x, from + (to - from) * static_cast<float>(m_phase - 1) / kSwipeSteps);
-                    sentInput();
-                    ++m_phase;
-                }
-            } else if (m_phase == 2 + kSwipeSteps) {
-                host.pointerButton(false);
-                sentInput();
-                ++m_phase;
-            } else if (settled(host)) {
-                return next(now);
-            }
-            return Status::Running;
-        }
+        case StepKind::Swipe: return swipe(step, frame, frameDrawn, now, timedOut, host);
 
         case StepKind::ListenFor:
             if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
@@ -209,6 +141,78 @@ AutomationRunner::Status AutomationRunner::tick(const std::vector<WidgetInfo>& f
         case StepKind::Wait:
             // The argument was checked by the parser: digits only, within kMaxWaitMs.
             return now - m_stepStart >= std::stoi(step.argument) / 1000.0 ? next(now) : Status::Running;
+    }
+    return Status::Running;
+}
+
+void AutomationRunner::pressWhenSeen(AutomationHost& host) {
+    if (m_quietFrames < 2) return;
+    host.pointerButton(true);
+    sentInput();
+    m_phase = 2;
+}
+
+AutomationRunner::Status AutomationRunner::tap(const ScriptStep& step, const std::vector<WidgetInfo>& frame, double now,
+                                               bool timedOut, AutomationHost& host) {
+    // 0: wait for the target; 1: pointer moved, let the backend see it; 2: pressed; 3: released.
+    if (m_phase == 0) {
+        if (step.kind == StepKind::TapAt) {
+            if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
+            const auto point = parsePoint(step.argument);  // checked by the parser
+            host.pointerMove(static_cast<float>(point->first), static_cast<float>(point->second));
+            sentInput();
+            m_phase = 1;
+            return Status::Running;
+        }
+        const WidgetInfo* target = settled(host) ? findTappable(frame, step.argument) : nullptr;
+        if (!target) {
+            if (timedOut) return failStep("no visible button or field has this label", frame);
+            return Status::Running;
+        }
+        host.pointerMove(target->x + target->w * 0.5f, target->y + target->h * 0.5f);
+        sentInput();
+        m_phase = 1;
+    } else if (m_phase == 1) {
+        pressWhenSeen(host);
+    } else if (m_phase == 2) {
+        host.pointerButton(false);
+        sentInput();
+        m_timing.lastRelease = now;
+        m_phase = 3;
+    } else if (settled(host)) {
+        return next(now);
+    }
+    return Status::Running;
+}
+
+AutomationRunner::Status AutomationRunner::swipe(const ScriptStep& step, const std::vector<WidgetInfo>& frame, bool frameDrawn,
+                                                 double now, bool timedOut, AutomationHost& host) {
+    // 0: finger at the start; 1: down; 2..kSwipeSteps+1: moving, one step a frame; then up.
+    constexpr int kSwipeSteps = 10;
+    const float x = host.screenWidth() * 0.5f, h = host.screenHeight();
+    // Both start low enough to land on a list below a screen's header, search and chips
+    // (a drag that starts outside a scrolling region scrolls nothing), and travel 40%.
+    const float from = step.argument == "up" ? h * 0.75f : h * 0.5f;
+    const float to = step.argument == "up" ? h * 0.35f : h * 0.9f;
+    if (m_phase == 0) {
+        if (!settled(host)) return timedOut ? failStep("the screen did not settle", frame) : Status::Running;
+        host.pointerMove(x, from);
+        sentInput();
+        m_phase = 1;
+    } else if (m_phase == 1) {
+        pressWhenSeen(host);
+    } else if (m_phase < 2 + kSwipeSteps) {
+        if (frameDrawn) {
+            host.pointerMove(x, from + (to - from) * static_cast<float>(m_phase - 1) / kSwipeSteps);
+            sentInput();
+            ++m_phase;
+        }
+    } else if (m_phase == 2 + kSwipeSteps) {
+        host.pointerButton(false);
+        sentInput();
+        ++m_phase;
+    } else if (settled(host)) {
+        return next(now);
     }
     return Status::Running;
 }

@@ -61,6 +61,13 @@ private:
     bool settled(const AutomationHost& host) const { return m_quietFrames >= 3 && !host.busy(); }
     Status next(double now);
     Status failStep(const std::string& why, const std::vector<WidgetInfo>& frame);
+    // The steps that take several phases of input, each its own function.
+    Status tap(const ScriptStep& step, const std::vector<WidgetInfo>& frame, double now, bool timedOut, AutomationHost& host);
+    Status swipe(const ScriptStep& step, const std::vector<WidgetInfo>& frame, bool frameDrawn, double now, bool timedOut,
+                 AutomationHost& host);
+    // Phase 1 of a tap or a swipe: the finger goes down once the backend has seen where it is.
+    void pressWhenSeen(AutomationHost& host);
+    void sentInput() { m_quietFrames = 0; }
 
     std::vector<ScriptStep> m_steps;
     double m_timeout;

@@ -219,7 +219,14 @@ void StaffController::apply(const StaffActions& a, Language language) {
             m_state.notice = printed ? tr(language, Msg::Printed) : tr(language, Msg::PrintFailed);
         });
     }
-    // The registration form and its keyboard, typed as every form is (kit/typing.hpp).
+    applyRegistration(a, language);
+    applyTechnicianTools(a, language);
+    if (a.touchedSquare && *a.touchedSquare >= 0 && *a.touchedSquare < static_cast<int>(m_state.touched.size()))
+        m_state.touched[static_cast<size_t>(*a.touchedSquare)] = true;
+}
+
+// The clerk's registration form and its keyboard, typed as every form is (kit/typing.hpp).
+void StaffController::applyRegistration(const StaffActions& a, Language language) {
     applyTyping(m_state, a, language, [this](FieldId id) { return bufferFor(id); });
     if (a.toggleConsent) m_state.consent = !m_state.consent;
     if (a.readId && !m_state.idReading.loading) {
@@ -239,7 +246,10 @@ void StaffController::apply(const StaffActions& a, Language language) {
         m_state.idReading = {};
         m_state.problem.reset();
     }
-    // Technician tools.
+}
+
+// The technician's tools: each answers in a notice on the screen.
+void StaffController::applyTechnicianTools(const StaffActions& a, Language language) {
     if (a.checkNetwork) {
         const uint64_t request = m_state.network.start();
         m_state.networkChecked = true;
@@ -271,8 +281,6 @@ void StaffController::apply(const StaffActions& a, Language language) {
                                      : tr(language, Msg::ReenrollFailed) + std::string(" ") + started.error().message();
         });
     }
-    if (a.touchedSquare && *a.touchedSquare >= 0 && *a.touchedSquare < static_cast<int>(m_state.touched.size()))
-        m_state.touched[static_cast<size_t>(*a.touchedSquare)] = true;
 }
 
 }  // namespace dc::ui

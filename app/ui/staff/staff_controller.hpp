@@ -89,6 +89,8 @@ public:
 
 private:
     void open(StaffScreen screen);
+    void applyRegistration(const StaffActions& a, Language language);
+    void applyTechnicianTools(const StaffActions& a, Language language);
     void refreshDiagnostics();
     void refreshClerkLists();
     void submitPin();

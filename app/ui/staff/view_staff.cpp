@@ -167,6 +167,8 @@ void drawRegister(UiContext& ctx, StaffState& state, StaffActions& out) {
     }
 }
 
+// An immediate-mode screen drawn top to bottom (facts, tools, their answers, the network check,
+// the stop confirmation): its length is the screen's, each part under its own comment.
 void drawTechnician(UiContext& ctx, const StaffState& state, StaffActions& out) {
     const Metrics& m = ctx.metrics;
     ImGui::BeginChild("##technician", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
