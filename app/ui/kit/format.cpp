@@ -105,4 +105,15 @@ std::string targetGroupName(Language language, const std::string& group) {
     return group;
 }
 
+std::string sessionWhen(Language language, const domain::CourseSession& session) {
+    std::string when =
+        formatDate(language, session.startsAt) + (session.endsAt.empty() ? "" : " – " + formatDate(language, session.endsAt));
+    if (!session.scheduleNote.empty()) when += " · " + session.scheduleNote;
+    return when;
+}
+
+std::string sessionWhere(const domain::CourseSession& session) {
+    return session.center + (session.city.empty() || session.center.empty() ? session.city : " · " + session.city);
+}
+
 }  // namespace dc::ui

@@ -24,6 +24,10 @@ const char* courseFormatName(Language language, const std::string& format);
 // "2026-11-29" as "29 November 2026" (or "29 ноября 2026"...); a date-time keeps its "18:00".
 // Text that is not an ISO date is returned as it is.
 std::string formatDate(Language language, const std::string& iso);
+// A course session's dates as one line: "10 January 2027 – 14 February 2027 · evenings".
+std::string sessionWhen(Language language, const domain::CourseSession& session);
+// Where it takes place: "Kutaisi training centre · Kutaisi".
+std::string sessionWhere(const domain::CourseSession& session);
 // What a QR code carries to the person's phone: plain text, readable without any app.
 std::string jobShareText(Language language, const domain::JobRecord& job);
 std::string courseShareText(Language language, const domain::CourseRecord& course);

@@ -9,6 +9,7 @@
 #include "app/ui/jobseeker/narration/narration.hpp"
 #include "app/ui/jobseeker/session.hpp"
 #include "app/ui/jobseeker/status/status_controller.hpp"
+#include "app/ui/kit/format.hpp"
 #include "ui/jobseeker/fake_services.hpp"
 
 using namespace dc;
@@ -480,4 +481,45 @@ TEST_CASE("narration: a screen is spoken once on arrival, counts as they change,
     CHECK(narration.navigate(frame, {.escape = true}));  // back, the shell does it
     session.state.screen = Screen::Home;
     CHECK_FALSE(narration.navigate(frame, {.escape = true}));  // nowhere to go back to
+}
+
+TEST_CASE("the booked course session is named on the review and the receipt, and spoken", "[ui][jobseeker][form]") {
+    FakeServices services;
+    Session session(Language::English);
+    IdCaptureController id(session);
+    FormController form(session, services, id);
+    Narration narration(session, id);
+    domain::CourseRecord course{.id = "c-1", .name = "Excel for beginners"};
+    course.sessions.push_back({.id = "s-1", .center = "Rustaveli 12", .city = "Batumi", .startsAt = "2027-01-10"});
+    course.sessions.push_back({.id = "s-2", .center = "Chavchavadze 5", .city = "Tbilisi", .startsAt = "2027-02-14"});
+    session.state.course.value = course;
+    FormActions open;
+    open.enrollIn = "s-2";
+    form.apply(open);
+    const domain::CourseSession* booked = bookedSession(session.state, session.state.course.value);
+    REQUIRE(booked);
+    CHECK(booked->id == "s-2");
+    CHECK(sessionWhere(*booked) == "Chavchavadze 5 · Tbilisi");
+    CHECK(sessionWhen(Language::English, *booked).find("2027") != std::string::npos);
+    session.edit = {.name = "Lela", .phone = "+995 555 123 456"};
+    FormActions consent;
+    consent.toggleConsent = true;
+    consent.review = true;
+    form.apply(consent);
+    REQUIRE(session.state.screen == Screen::Review);
+    CHECK(narration.screenSpeech().find("Chavchavadze 5") != std::string::npos);
+    FormActions send;
+    send.send = true;
+    form.apply(send);
+    services.receipts.at(0)(domain::ActionReceipt{.referenceCode = "ACD-EFG"});
+    REQUIRE(session.state.screen == Screen::Receipt);
+    const std::string speech = narration.screenSpeech();
+    CHECK(speech.find("Excel for beginners") != std::string::npos);
+    CHECK(speech.find("Chavchavadze 5 · Tbilisi") != std::string::npos);
+    CHECK(speech.find("Rustaveli") == std::string::npos);  // not the other date
+    // A form for a job names no session.
+    FormActions job;
+    job.apply = true;
+    form.apply(job);
+    CHECK_FALSE(bookedSession(session.state, session.state.course.value));
 }

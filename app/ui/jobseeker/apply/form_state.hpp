@@ -6,6 +6,7 @@
 
 #include "app/ui/kit/loadable.hpp"
 #include "domain/actions.hpp"
+#include "domain/records.hpp"
 
 namespace dc::ui {
 
@@ -22,6 +23,15 @@ struct FormState {
     bool idPhotoAttached = false;  // the application carries the picture of the document read
     bool documentFieldsShown = false;  // the form shows the document's number and date of birth
 };
+
+// The course session the form asks a seat in (nullptr: the form is for a job, or the course is
+// not loaded). `course` is the course on screen.
+inline const domain::CourseSession* bookedSession(const FormState& form, const std::optional<domain::CourseRecord>& course) {
+    if (form.formFor != FormState::FormFor::Session || !course) return nullptr;
+    for (const auto& s : course->sessions)
+        if (s.id == form.sessionId) return &s;
+    return nullptr;
+}
 
 struct FormActions {
     bool apply = false;  // open the form for the job on screen

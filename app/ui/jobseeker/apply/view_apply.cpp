@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "app/ui/kit/format.hpp"
 #include "app/ui/kit/qr_code.hpp"
 #include "app/ui/jobseeker/status_words.hpp"
 #include "app/ui/jobseeker/views.hpp"
@@ -131,6 +132,14 @@ void drawReceipt(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
         label(ctx, ctx.t(Msg::ReceiptDelivered), FontRole::Bold, ctx.theme.text, true);
     else
         label(ctx, forJob ? ctx.t(Msg::ReceiptApplied) : ctx.t(Msg::ReceiptEnrolled), FontRole::Body, ctx.theme.text, true);
+    // Which course, when and where: what the person booked, to write down or keep on the receipt.
+    if (const domain::CourseSession* s = bookedSession(state, state.course.value)) {
+        card(ctx, "booked", s->id, false, [&] {
+            label(ctx, state.course.value->name, FontRole::Bold, ctx.theme.text, true);
+            label(ctx, sessionWhen(ctx.language, *s), FontRole::Bold, ctx.theme.text, true);
+            label(ctx, sessionWhere(*s), FontRole::Body, ctx.theme.text, true);
+        });
+    }
     ImGui::Dummy(ImVec2(0, m.gap));
     label(ctx, ctx.t(Msg::YourCode), FontRole::Bold, ctx.theme.textMuted);
     // The code large, and as a QR code a phone can photograph or a clerk can scan.

@@ -1,6 +1,7 @@
 // "Check before sending": everything the office will get, in large type, with one button to send
 // it and one to go back and change it. Nothing is written until the person touches Send.
 #include "app/ui/jobseeker/views.hpp"
+#include "app/ui/kit/format.hpp"
 #include "app/ui/kit/widgets.hpp"
 
 namespace dc::ui {
@@ -43,6 +44,9 @@ void drawReview(UiContext& ctx, const KioskState& state, EditBuffers& edit, Acti
         if (forJob && !edit.document.empty()) sentField(ctx, Msg::FieldDocument, edit.document);
         if (forJob && !edit.birthDate.empty()) sentField(ctx, Msg::FieldBirthDate, edit.birthDate);
         if (forJob && state.idPhotoAttached) sentField(ctx, Msg::ReviewIdPhoto, ctx.t(Msg::Attached));
+        // A seat is asked in one session: its dates and place, so the person checks the right one.
+        if (const domain::CourseSession* s = bookedSession(state, state.course.value))
+            sentField(ctx, Msg::Sessions, sessionWhen(ctx.language, *s) + "\n" + sessionWhere(*s));
         ImGui::EndTable();
     });
     ImGui::Dummy(ImVec2(0, m.gap));

@@ -30,11 +30,8 @@ void drawCourseDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Act
             const float textRight = ImGui::GetContentRegionAvail().x - buttonWidth - m.gap;
             const ImVec2 top = ImGui::GetCursorPos();
             ImGui::PushTextWrapPos(top.x + textRight);
-            std::string when =
-                formatDate(ctx.language, s.startsAt) + (s.endsAt.empty() ? "" : " – " + formatDate(ctx.language, s.endsAt));
-            if (!s.scheduleNote.empty()) when += " · " + s.scheduleNote;
-            label(ctx, when, FontRole::Bold, ctx.theme.text, true);
-            label(ctx, s.center + (s.city.empty() ? "" : " · " + s.city), FontRole::Body, ctx.theme.textMuted, true);
+            label(ctx, sessionWhen(ctx.language, s), FontRole::Bold, ctx.theme.text, true);
+            label(ctx, sessionWhere(s), FontRole::Body, ctx.theme.textMuted, true);
             ImGui::PopTextWrapPos();
             bool first = true;
             auto tag = [&](const std::string& text) {

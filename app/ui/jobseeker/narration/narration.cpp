@@ -4,6 +4,7 @@
 
 #include "app/ui/jobseeker/status_words.hpp"
 #include "app/ui/jobseeker/views.hpp"
+#include "app/ui/kit/format.hpp"
 #include "domain/course_filter.hpp"
 
 namespace dc::ui {
@@ -104,6 +105,8 @@ std::string Narration::screenSpeech() const {
         case Screen::Review:
             text += std::string(tr(l, Msg::ReviewIntro)) + " " + tr(l, Msg::FieldName) + ": " + m_edit.name + ". " +
                 tr(l, Msg::FieldPhone) + ": " + m_edit.phone + ". ";
+            if (const domain::CourseSession* s = bookedSession(m_state, m_state.course.value))
+                text += std::string(tr(l, Msg::Sessions)) + ": " + sessionWhen(l, *s) + ". " + sessionWhere(*s) + ". ";
             if (!m_state.formProblem.empty()) text += m_state.formProblem + " ";
             break;
         case Screen::Receipt:
@@ -111,6 +114,8 @@ std::string Narration::screenSpeech() const {
                 text +=
                     std::string(tr(l, m_state.formFor == KioskState::FormFor::Job ? Msg::ReceiptApplied : Msg::ReceiptEnrolled)) +
                     " ";
+                if (const domain::CourseSession* s = bookedSession(m_state, m_state.course.value))
+                    text += m_state.course.value->name + ". " + sessionWhen(l, *s) + ". " + sessionWhere(*s) + ". ";
                 text += std::string(tr(l, Msg::SpeakCode)) + ": " + spelled(m_state.receipt.value->referenceCode) + ". ";
             }
             break;
