@@ -72,8 +72,6 @@ private:
     uint64_t m_epoch = 1;
 };
 
-// Today's date (UTC) as YYYY-MM-DD: where "upcoming" sessions start from.
-std::string todayIso();
 // People see a plain sentence from the catalog; the technical reason goes to the log.
 void logLoadError(const char* what, const Error& error);
 

@@ -1,5 +1,9 @@
 #include "app/ui/jobseeker/jobs/jobs_controller.hpp"
 
+#include <ctime>
+
+#include "common/dates.hpp"
+
 namespace dc::ui {
 
 void JobsController::apply(const JobsActions& actions) {
@@ -39,7 +43,7 @@ void JobsController::openJob(const std::string& id) {
         if (!result) logLoadError("a job", result.error());
         if (result && st.job.request == request) {
             const uint64_t coursesRequest = st.jobCourses.start();
-            m_services.coursesTeaching(result->skills, result->city, todayIso(),
+            m_services.coursesTeaching(result->skills, result->city, dates::utcDay(std::time(nullptr)),
                                        m_session.guard([this, coursesRequest](Expected<std::vector<domain::CourseOffer>> offers) {
                                            if (!offers) logLoadError("courses for a job", offers.error());
                                            m_session.state.jobCourses.accept(coursesRequest, std::move(offers));
