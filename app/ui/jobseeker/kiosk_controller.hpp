@@ -26,6 +26,9 @@ namespace dc::ui {
 class KioskController {
 public:
     KioskController(services::JobseekerServices& services, Language startLanguage);
+    // Its feature controllers and the Session's onOpen point back into it: never copied.
+    KioskController(const KioskController&) = delete;
+    KioskController& operator=(const KioskController&) = delete;
 
     // Draws one frame of the UI into the current ImGui frame and applies what the person did.
     void drawFrame(UiContext& ctx);
