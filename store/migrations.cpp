@@ -333,6 +333,15 @@ ALTER TABLE enrollments ADD COLUMN office_message TEXT NOT NULL DEFAULT '';
 ALTER TABLE jobs ADD COLUMN salary_period TEXT NOT NULL DEFAULT '';
 ALTER TABLE jobs ADD COLUMN isco TEXT NOT NULL DEFAULT '';
 )SQL"},
+        // Outbox records on a damaged page of the file cannot be read or even marked: they are
+        // named here (by seq) so the queue steps past them and the office hears how many.
+        {11, "outbox records on damaged pages", R"SQL(
+CREATE TABLE outbox_damaged (
+  seq INTEGER PRIMARY KEY,
+  reason TEXT NOT NULL,
+  noted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+)SQL"},
     };
     return kSteps;
 }

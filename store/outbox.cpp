@@ -2,6 +2,7 @@
 
 #include <span>
 
+#include "store/outbox_repair.hpp"
 #include "store/sqlite_statement.hpp"
 
 namespace dc::store {
@@ -72,24 +73,47 @@ private:
 
 }  // namespace
 
-Expected<std::vector<OutboxRecord>> pendingOutbox(Database& db, const FieldCipher& cipher, size_t limit, size_t maxBytes) {
-    std::vector<OutboxRecord> records;
+namespace {
+
+// The seqs of the oldest pending records, from the index alone (it covers state and seq), without
+// those already found on a damaged page.
+Expected<std::vector<int64_t>> pendingSeqs(Database& db, size_t limit) {
+    DC_TRY(stmt, Statement::prepare(db, R"SQL(
+SELECT seq FROM outbox INDEXED BY outbox_pending
+WHERE state = 'pending' AND seq NOT IN (SELECT seq FROM outbox_damaged) ORDER BY seq LIMIT ?1)SQL"));
+    stmt->bind(1, static_cast<int64_t>(limit));
+    std::vector<int64_t> seqs;
+    DC_CHECK(stmt->eachRow(db, "reading the outbox's order", [&] { seqs.push_back(stmt->integer(0)); }));
+    return seqs;
+}
+
+}  // namespace
+
+namespace {
+
+enum class Read { Done, Damaged };
+
+// Reads the records `seqs` names, in order, until about `maxBytes`; Damaged when one of them is on
+// a damaged page of the file.
+Expected<Read> readRecords(Database& db, const FieldCipher& cipher, const std::vector<int64_t>& seqs, size_t maxBytes,
+                           std::vector<OutboxRecord>& records) {
     std::vector<std::pair<int64_t, std::string>> unreadable;
     {
-        DC_TRY(stmt,
-               Statement::prepare(
-                   db,
-                   "SELECT seq, id, kind, subject, payload, attempts FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?1"));
-        stmt->bind(1, static_cast<int64_t>(limit));
+        DC_TRY(stmt, Statement::prepare(db, "SELECT id, kind, subject, payload, attempts FROM outbox WHERE seq = ?1"));
         size_t bytes = 0;
-        int rc;
-        while ((rc = stmt->step()) == SQLITE_ROW) {
-            OutboxRecord r{.seq = stmt->integer(0),
-                           .id = stmt->text(1),
-                           .kind = stmt->text(2),
-                           .subject = stmt->text(3),
-                           .attempts = stmt->integer(5)};
-            auto opened = cipher.open("outbox:" + r.id, stmt->blob(4).value_or(Blob{}));
+        for (const int64_t seq : seqs) {
+            stmt->reset();
+            stmt->bind(1, seq);
+            const int rc = stmt->step();
+            if (rc == SQLITE_DONE) continue;
+            if (rc != SQLITE_ROW) {
+                const Error e = db.lastError("reading an outbox record");
+                if (e.code() == ErrorCode::StoreCorrupt) return Read::Damaged;
+                return std::unexpected(e);
+            }
+            OutboxRecord r{
+                .seq = seq, .id = stmt->text(0), .kind = stmt->text(1), .subject = stmt->text(2), .attempts = stmt->integer(4)};
+            auto opened = cipher.open("outbox:" + r.id, stmt->blob(3).value_or(Blob{}));
             if (!opened) {
                 unreadable.emplace_back(r.seq, "cannot be read on this kiosk: " + opened.error().message());
                 continue;
@@ -99,17 +123,33 @@ Expected<std::vector<OutboxRecord>> pendingOutbox(Database& db, const FieldCiphe
             r.body = std::move(*opened);
             records.push_back(std::move(r));
         }
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return std::unexpected(db.lastError("reading the outbox"));
     }
-    if (!unreadable.empty()) {
-        auto done = db.transaction([&]() -> Expected<void> {
-            for (const auto& [seq, reason] : unreadable)
-                if (auto r = quarantine(db, seq, reason); !r) return r;
-            return {};
-        });
-        if (!done) return std::unexpected(done.error());
+    if (unreadable.empty()) return Read::Done;
+    DC_CHECK(db.transaction([&]() -> Expected<void> {
+        for (const auto& [seq, reason] : unreadable)
+            if (auto r = quarantine(db, seq, reason); !r) return r;
+        return {};
+    }));
+    return Read::Done;
+}
+
+}  // namespace
+
+Expected<std::vector<OutboxRecord>> pendingOutbox(Database& db, const FieldCipher& cipher, size_t limit, size_t maxBytes) {
+    // A damaged page (of the table or its index) makes the outbox be rebuilt once, beside the
+    // damage; what was on the page is set aside and counted, and the rest flows as before.
+    for (bool rebuilt = false;; rebuilt = true) {
+        std::vector<OutboxRecord> records;
+        auto seqs = pendingSeqs(db, limit);
+        Expected<Read> read = seqs ? readRecords(db, cipher, *seqs, maxBytes, records) : std::unexpected(seqs.error());
+        const bool damaged = read ? *read == Read::Damaged : read.error().code() == ErrorCode::StoreCorrupt;
+        if (!damaged) {
+            if (!read) return std::unexpected(read.error());
+            return records;
+        }
+        if (rebuilt) return fail(ErrorCode::StoreCorrupt, "the outbox is still damaged after it was rebuilt");
+        DC_CHECK(rebuildOutbox(db));
     }
-    return records;
 }
 
 Expected<void> recordDeliveries(Database& db, const std::vector<DeliveryAnswer>& answers) {
@@ -189,13 +229,16 @@ Expected<void> recordFailedAttempt(Database& db, const std::vector<std::string>&
 }
 
 Expected<OutboxStats> outboxStats(const Database& db) {
+    // Records on a damaged page (outbox_damaged) are counted as set aside and never read.
     DC_TRY(stmt, Statement::prepare(db, R"SQL(
-SELECT (SELECT count(*) FROM outbox WHERE state = 'pending'),
-       (SELECT count(*) FROM outbox WHERE state = 'quarantined'),
+WITH waiting AS (SELECT seq FROM outbox INDEXED BY outbox_pending
+                 WHERE state = 'pending' AND seq NOT IN (SELECT seq FROM outbox_damaged))
+SELECT (SELECT count(*) FROM waiting),
+       (SELECT count(*) FROM outbox WHERE state = 'quarantined') + (SELECT count(*) FROM outbox_damaged),
        (SELECT count(*) FROM outbox WHERE state = 'done'),
        coalesce((SELECT max(0, CAST(strftime('%s','now') - strftime('%s', created_at) AS INTEGER)) || ''
-                 FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1), '0'),
-       coalesce((SELECT last_error FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1), ''))SQL"));
+                 FROM outbox WHERE seq = (SELECT min(seq) FROM waiting)), '0'),
+       coalesce((SELECT last_error FROM outbox WHERE seq = (SELECT min(seq) FROM waiting)), ''))SQL"));
     if (stmt->step() != SQLITE_ROW) return std::unexpected(db.lastError("counting the outbox"));
     return OutboxStats{.pending = stmt->integer(0),
                        .quarantined = stmt->integer(1),
@@ -208,7 +251,8 @@ Expected<std::vector<QuarantinedRecord>> quarantinedOutbox(const Database& db, s
     DC_TRY(stmt,
            Statement::prepare(
                db,
-               "SELECT id, kind, subject, last_error, created_at FROM outbox WHERE state = 'quarantined' ORDER BY seq LIMIT ?1"));
+               "SELECT id, kind, subject, last_error, created_at, seq FROM outbox WHERE state = 'quarantined' "
+               "UNION ALL SELECT 'record ' || seq, '', '', reason, noted_at, seq FROM outbox_damaged ORDER BY 6 LIMIT ?1"));
     stmt->bind(1, static_cast<int64_t>(limit));
     std::vector<QuarantinedRecord> out;
     DC_CHECK(stmt->eachRow(db, "listing set-aside records", [&] {

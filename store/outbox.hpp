@@ -7,6 +7,8 @@
 //                  pending --(server rejected it, or it cannot be read)--> quarantined
 // A failed attempt (network, server error) keeps it pending with attempts+1 and the error in words.
 // Quarantined records stay for clerks to see and never block the ones behind them.
+// A record on a damaged page of the file is set aside too (outbox_damaged, see outbox_repair.hpp):
+// the outbox is rebuilt beside the damage once and the records on healthy pages flow on.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,7 +32,8 @@ struct OutboxRecord {
 
 // The oldest pending records, in order, up to `limit` records or about `maxBytes` of payload
 // (at least one record whatever its size). A payload that cannot be opened (damaged, wrong key)
-// is quarantined on the spot with that reason and skipped, so it cannot stall the queue.
+// is quarantined on the spot with that reason and skipped, so it cannot stall the queue; a damaged
+// page of the table or its index has the outbox rebuilt without it (rebuildOutbox).
 Expected<std::vector<OutboxRecord>> pendingOutbox(Database& db, const FieldCipher& cipher, size_t limit, size_t maxBytes);
 
 // What the server said about one record.
