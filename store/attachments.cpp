@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "common/hex.hpp"
+#include "store/salvage.hpp"
 #include "store/sqlite_statement.hpp"
 
 namespace dc::store {
@@ -141,6 +142,8 @@ void discardAttachmentFile(const Database& db, const std::string& id) {
 Expected<size_t> removeLeftoverAttachmentFiles(const Database& db) {
     std::error_code ec;
     if (!std::filesystem::exists(folderOf(db), ec)) return size_t{0};
+    // Files of a moved-aside database are its attachments until salvage has put their rows back.
+    if (!unsalvagedCopies(db).empty()) return size_t{0};
     std::set<std::string> keep, delivered;
     DC_TRY(stmt, Statement::prepare(db, "SELECT id, state = 'done' FROM attachments"));
     while (stmt->step() == SQLITE_ROW) (stmt->integer(1) ? delivered : keep).insert(stmt->text(0) + ".sealed");

@@ -15,6 +15,8 @@
 #include "store/catalog_queries.hpp"
 #include "store/daily_counts.hpp"
 #include "store/retention.hpp"
+#include "store/salvage.hpp"
+#include "common/log.hpp"
 #include "common/files.hpp"
 #include "common/utf8.hpp"
 #include "sync/protocol/messages.hpp"
@@ -433,6 +435,16 @@ Expected<void> SyncClient::report() {
 
 Expected<RoundReport> SyncClient::runRound() {
     RoundReport report;
+    // What was waiting in a database moved aside as damaged is put back first, and goes out now.
+    if (auto salvaged = store::salvageMovedAside(m_db); !salvaged) {
+        m_salvageNote = "saving what waited in a damaged database failed: " + salvaged.error().message();
+    } else {
+        for (const auto& s : *salvaged) {
+            logLine(s.sentence());
+            m_salvageNote = s.sentence();
+            report.salvaged += s.recordsSaved;
+        }
+    }
     if (auto r = ensureEnrolled(); !r) return std::unexpected(r.error());
     // A step that fails here, on the kiosk (not the network), still lets the heartbeat tell the
     // office: otherwise one local fault would leave the fleet page with nothing but "last seen".
@@ -444,7 +456,9 @@ Expected<RoundReport> SyncClient::runRound() {
         if (step.error().code() != ErrorCode::Transient) (void)heartbeat(step.error().message());
         return std::unexpected(step.error());
     }
-    if (auto r = heartbeat(); !r) return std::unexpected(r.error());
+    // The office hears once what a damaged database cost (and whether saving from it failed).
+    if (auto r = heartbeat(m_salvageNote); !r) return std::unexpected(r.error());
+    m_salvageNote.clear();
     // What the office confirmed long enough ago leaves the kiosk (privacy.retention_days).
     if (m_config.retentionDays >= 0) {
         auto forgotten = store::forgetDelivered(m_db, m_config.retentionDays);

@@ -55,6 +55,7 @@ struct RoundReport {
     size_t attachmentBytesSent = 0;
     bool resynced = false;  // the server no longer knew our cursor
     size_t forgotten = 0;  // delivered records whose personal details were erased
+    int64_t salvaged = 0;  // waiting records saved from a database moved aside as damaged
 };
 
 class SyncClient {
@@ -110,6 +111,7 @@ private:
     std::string m_deviceId, m_secret;
     std::optional<std::chrono::seconds> m_retryAfter;
     bool m_noAnswer = false;
+    std::string m_salvageNote;  // what salvaging a damaged database saved and lost, for the next heartbeat
 };
 
 }  // namespace dc::sync

@@ -7,6 +7,8 @@
 
 #include "catalog/catalog_generator.hpp"
 #include "catalog/catalog_json.hpp"
+#include "store/attachments.hpp"
+#include "store/salvage.hpp"
 #include "sync/kiosk_fixture.hpp"
 
 using namespace dc;
@@ -147,4 +149,66 @@ TEST_CASE("a damaged page of the outbox's index: the index is rebuilt and every 
     CHECK(test::exportedRows(s.serverDb, "applications") == 23);
     CHECK(kiosk.count("SELECT count(*) FROM outbox WHERE state = 'done'") == 23);
     CHECK(setAsideAtTheOffice(s.serverDb) == 0);
+}
+
+TEST_CASE(
+    "a database whose header the printer wrote over: what was waiting is salvaged, reaches the office once, and "
+    "what could not be saved is counted",
+    "[sync][e2e][damaged][salvage]") {
+    Setup s;
+    test::ServerProcess server(s.serverDb, s.dir.path());
+    std::vector<Leaf> leaves;
+    int64_t pageSize = 0;
+    std::string photoId;
+    const std::string photo(70'000, 'p');
+    {
+        test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
+        REQUIRE(kiosk.client->runRound());
+        applyMany(kiosk, 23);
+        auto a = store::queueAttachment(kiosk.db, kiosk.cipher, "id-photo", "", photo);
+        REQUIRE(a);
+        photoId = a->id;
+        leaves = leafPages(kiosk.db, "outbox");
+        pageSize = kiosk.count("PRAGMA page_size");
+        REQUIRE(kiosk.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    REQUIRE(leaves.size() >= 3);
+    // A test receipt sent to "the printer" that was the database: ESC/POS over the header and the
+    // schema page, and one page of the queue lost as well.
+    {
+        std::string receipt = "\x1b@\x1b!\x38TEST PAGE\n";
+        while (receipt.size() < 600) receipt += "Printer check: 0123456789 ABCDEFGHIJ\n";
+        receipt += "\x1dV\x41";
+        std::fstream f(s.dir / "kiosk.db", std::ios::in | std::ios::out | std::ios::binary);
+        f.write(receipt.data(), static_cast<std::streamsize>(receipt.size()));
+    }
+    overwritePage(s.dir / "kiosk.db", leaves[1].page, pageSize, '\0');
+    const int64_t lost = leaves[1].cells;
+
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), "");
+    auto round = kiosk.client->runRound();
+    INFO((round ? std::string() : round.error().message()));
+    REQUIRE(round);
+    CHECK(round->salvaged == 23 - lost);
+    CHECK(static_cast<int64_t>(round->delivered) == 23 - lost);
+    CHECK(round->attachmentsDone == 1);
+    CHECK(test::exportedRows(s.serverDb, "applications") == static_cast<size_t>(23 - lost));
+    auto out = s.dir / "photo.out";
+    REQUIRE(test::runServerCommand({"attachment", "--db", s.serverDb, photoId, "--out", out.string()}).exitCode == 0);
+    CHECK(test::readFile(out) == photo);
+    // The office is told what was saved and what was not.
+    auto devices = test::runServerCommand({"devices", "--db", s.serverDb});
+    INFO(devices.output);
+    CHECK_THAT(devices.output,
+               Catch::Contains(std::to_string(23 - lost) + " waiting record(s) and 1 attachment(s) saved") &&
+                   Catch::Contains(std::to_string(lost) + " record(s) and 0 attachment(s) could not be saved"));
+
+    // Once only: the next rounds send nothing again, and the damaged copy is kept as it was.
+    REQUIRE(kiosk.client->runRound());
+    auto again = kiosk.client->runRound();
+    REQUIRE(again);
+    CHECK(again->salvaged == 0);
+    CHECK(again->delivered == 0);
+    CHECK(test::exportedRows(s.serverDb, "applications") == static_cast<size_t>(23 - lost));
+    CHECK(store::unsalvagedCopies(kiosk.db).empty());
 }
