@@ -516,7 +516,7 @@ int runKiosk(int argc, char** argv) {
             services::CatalogService catalog(std::move(*db), results);
             // Personal data is sealed with this device's key; without it the kiosk still shows
             // the catalog, and applying says plainly that it cannot save.
-            if (auto cipher = store::FieldCipher::openDeviceKey(dataDir / "device.key"); cipher)
+            if (auto cipher = openDeviceKey(dataDir); cipher)
                 catalog.setCipher(std::move(*cipher));
             else
                 logLine("applications cannot be saved: " + cipher.error().message());

@@ -1,6 +1,7 @@
 #include "app/kiosk_glue.hpp"
 
 #include <future>
+#include <mutex>
 #include <optional>
 
 #include "app/device_probe.hpp"
@@ -61,11 +62,21 @@ Expected<std::pair<std::unique_ptr<platform::Window>, ui::Fonts>> openWindow(con
     return std::make_pair(std::move(*window), std::move(**fonts));
 }
 
+Expected<store::FieldCipher> openDeviceKey(const std::filesystem::path& dataDir) {
+    const store::DeviceKeyLocation key = store::deviceKeyLocation(dataDir);
+    auto cipher = store::FieldCipher::openDeviceKey(key.file, !key.sealed);
+    if (cipher && key.sealed) {
+        static std::once_flag said;
+        std::call_once(said, [] { logLine("the device key is sealed by systemd (opened for this run only)"); });
+    }
+    return cipher;
+}
+
 // Delivery to the office on a thread of its own, on its own connection (none without the device
 // key); `progressed` runs on the worker's thread after each round.
 std::unique_ptr<sync::SyncWorker> startDelivery(const KioskOptions& options, const std::filesystem::path& dataDir,
                                                 services::CatalogService& catalog, std::function<void()> progressed) {
-    auto key = store::FieldCipher::openDeviceKey(dataDir / "device.key");
+    auto key = openDeviceKey(dataDir);
     if (!key) {
         logLine("sync is off: " + key.error().message());
         return nullptr;

@@ -14,6 +14,7 @@
 #include "app/ui/kit/narrator.hpp"
 #include "domain/actions.hpp"
 #include "drivers/speech/speaker.hpp"
+#include "store/field_cipher.hpp"
 #include "sync/client/sync_worker.hpp"
 
 namespace dc::app {
@@ -55,6 +56,10 @@ ui::DeliveryInfo deliveryInfo(const sync::SyncStatus& status);
 // milliseconds under a software GL driver), and again if the drawable is not the size asked for.
 Expected<std::pair<std::unique_ptr<platform::Window>, ui::Fonts>> openWindow(const KioskOptions& options, ImFontAtlas& atlas,
                                                                              const std::filesystem::path& fontDir);
+// The device key: systemd's sealed credential for this run when there is one, else the data
+// folder's (made on first start). The log says which.
+Expected<store::FieldCipher> openDeviceKey(const std::filesystem::path& dataDir);
+
 // Delivery to the office on a thread of its own, on its own connection (none without the device
 // key); `progressed` runs on the worker's thread after each round.
 std::unique_ptr<sync::SyncWorker> startDelivery(const KioskOptions& options, const std::filesystem::path& dataDir,

@@ -7,7 +7,9 @@ set(DC_UNITS ${PROJECT_SOURCE_DIR}/images/systemd)
 set(DC_UNIT_DIR lib/systemd/system)
 
 install(TARGETS dc-kiosk RUNTIME DESTINATION bin COMPONENT kiosk)
-install(FILES ${DC_UNITS}/dc-kiosk.service ${DC_UNITS}/dc-provision-usb.service DESTINATION ${DC_UNIT_DIR} COMPONENT kiosk)
+install(FILES ${DC_UNITS}/dc-kiosk.service ${DC_UNITS}/dc-kiosk-key.service ${DC_UNITS}/dc-provision-usb.service
+        DESTINATION ${DC_UNIT_DIR} COMPONENT kiosk)
+install(PROGRAMS ${DC_UNITS}/seal-device-key DESTINATION lib/dc-kiosk COMPONENT kiosk)
 install(FILES ${DC_UNITS}/dc-kiosk.sysusers DESTINATION lib/sysusers.d RENAME dc-kiosk.conf COMPONENT kiosk)
 install(PROGRAMS ${DC_UNITS}/provision-from-usb DESTINATION lib/dc-provision COMPONENT kiosk)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/firmware-config/SCHEMA.md

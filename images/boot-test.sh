@@ -121,12 +121,16 @@ waiting=$(echo "$second" | grep -n "not provisioned: waiting" | tail -1 | cut -d
 configured=$(echo "$second" | grep -n 'configured for "QEMU boot test"' | tail -1 | cut -d: -f1)
 [ -n "$configured" ] && [ "${waiting:-0}" -lt "$configured" ] ||
   { echo "$second" | grep -a "dc-kiosk\[" | tail -20; fail "provisioned: the kiosk did not start provisioned"; }
-# The credentials: the kiosk's alone (device key 0600, configuration 0640, folder 0750).
+# The credentials: the kiosk's alone (configuration 0640, folder 0750); the device key only sealed
+# by systemd-creds (root's, 0600), never in the clear, and the kiosk opened it through systemd.
 listing=$(debugfs -R "ls -l /kiosk" "$work/data.img" 2>/dev/null)
 uid=$(debugfs -R "stat /kiosk" "$work/data.img" 2>/dev/null | sed -n 's/.*User: *\([0-9]*\).*/\1/p')
 mode() { echo "$listing" | awk -v f="$1" '$NF==f{print $2" "$4}'; }
 [ "$(mode device.toml)" = "100640 $uid" ] || { echo "$listing"; fail "provisioned: device.toml is not 0640 and the kiosk's"; }
-[ "$(mode device.key)" = "100600 $uid" ] || { echo "$listing"; fail "provisioned: device.key is not 0600 and the kiosk's"; }
+[ "$(mode device.key.cred)" = "100600 0" ] || { echo "$listing"; fail "provisioned: device.key.cred is not 0600 and root's"; }
+[ -z "$(mode device.key)" ] || { echo "$listing"; fail "provisioned: a plain device.key is on the data partition"; }
+echo "$second" | grep -q "the device key is sealed by systemd" ||
+  { echo "$second" | grep -a "dc-kiosk\[" | tail -20; fail "provisioned: the kiosk did not open the sealed device key"; }
 [ "$(debugfs -R "stat /kiosk" "$work/data.img" 2>/dev/null | sed -n 's/.*Mode: *\(0[0-7]*\).*/\1/p')" = "0750" ] ||
   fail "provisioned: the kiosk's folder is not 0750"
 [ "$(rootSum)" = "$before" ] || fail "provisioned: the root slot was written to"

@@ -57,8 +57,12 @@ rm -f "$root"/boot/vmlinuz-* "$root"/boot/initrd.img-*  # they boot from the ESP
 mkext4 dc-root-a "$work/root-a.img" "${slot}M" -d "$root"
 mkext4 dc-root-b "$work/root-b.img" "${slot}M"
 
-# 4: the data partition, with its folders owned as the units expect.
+# 4: the data partition, with its folders owned as the units expect. systemd's state folder lives
+# here too (bound on /var/lib/systemd), so the host key that seals the device key
+# (credential.secret, made on first boot) belongs to this box and survives root updates.
 mkdir -p "$work/data/kiosk" "$work/data/journal"
+cp -a "$root/var/lib/systemd" "$work/data/systemd"
+chmod 0755 "$work/data/systemd"
 chown "$uid:$gid" "$work/data/kiosk"
 chmod 0750 "$work/data/kiosk"
 chown "0:$journal_gid" "$work/data/journal"

@@ -45,13 +45,13 @@ Expected<FieldCipher> FieldCipher::fromKey(std::string_view key) {
     return FieldCipher(std::move(k));
 }
 
-Expected<FieldCipher> FieldCipher::openDeviceKey(const std::filesystem::path& keyFile) {
+Expected<FieldCipher> FieldCipher::openDeviceKey(const std::filesystem::path& keyFile, bool mayCreate) {
     if (auto r = initSodium(); !r) return std::unexpected(r.error());
     auto k = std::make_unique<Key>();
     if (!k->bytes) return fail(ErrorCode::IoError, "no memory for the device key");
 
     int fd = ::open(keyFile.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0 && errno == ENOENT) {
+    if (fd < 0 && errno == ENOENT && mayCreate) {
         // First start: make a key. O_EXCL so two processes never both write one.
         randombytes_buf(k->bytes, crypto_secretbox_KEYBYTES);
         const std::string tmp = keyFile.string() + ".new";

@@ -20,10 +20,11 @@ using Blob = std::vector<uint8_t>;
 
 class FieldCipher {
 public:
-    // Reads the 32-byte key at `keyFile`, or creates one (mode 0600) when the file does not exist.
+    // Reads the 32-byte key at `keyFile`, or creates one (mode 0600) when the file does not exist
+    // and `mayCreate` (not for a key systemd opened: that one is never made here).
     // A key file of the wrong size is refused and left alone: replacing it would make every
     // stored record unreadable.
-    static Expected<FieldCipher> openDeviceKey(const std::filesystem::path& keyFile);
+    static Expected<FieldCipher> openDeviceKey(const std::filesystem::path& keyFile, bool mayCreate = true);
     // For tests and tools: a key given directly (must be 32 bytes).
     static Expected<FieldCipher> fromKey(std::string_view key);
 

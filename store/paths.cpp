@@ -12,4 +12,13 @@ std::filesystem::path defaultDataDir() {
     return std::filesystem::path("kiosk-data");
 }
 
+DeviceKeyLocation deviceKeyLocation(const std::filesystem::path& dataDir) {
+    if (const char* credentials = std::getenv("CREDENTIALS_DIRECTORY"); credentials && *credentials == '/') {
+        const std::filesystem::path sealed = std::filesystem::path(credentials) / "device.key";
+        std::error_code ec;
+        if (std::filesystem::exists(sealed, ec)) return {sealed, true};
+    }
+    return {dataDir / "device.key", false};
+}
+
 }  // namespace dc::store

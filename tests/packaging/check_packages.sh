@@ -27,6 +27,7 @@ contains() {  # PACKAGE PATH...
   done
 }
 contains dc-kiosk /usr/bin/dc-kiosk /usr/lib/systemd/system/dc-kiosk.service /usr/lib/systemd/system/dc-provision-usb.service \
+  /usr/lib/systemd/system/dc-kiosk-key.service /usr/lib/dc-kiosk/seal-device-key \
   /usr/lib/sysusers.d/dc-kiosk.conf /usr/lib/dc-provision/provision-from-usb /usr/share/doc/dc-kiosk/SCHEMA.md \
   /usr/share/doc/dc-kiosk/sites/georgia-batumi-employment-office.toml
 contains dc-server /usr/bin/dc-server /usr/lib/systemd/system/dc-server.service /usr/lib/sysusers.d/dc-server.conf \
@@ -56,6 +57,7 @@ for p in dc-kiosk dc-server; do
   grep -q "systemctl enable" "$work/ctl-$p/postinst" || fail "$p postinst does not enable its unit"
 done
 sh -n "$(dirname "$0")/../../images/systemd/provision-from-usb" || fail "provision-from-usb is not valid shell"
+sh -n "$(dirname "$0")/../../images/systemd/seal-device-key" || fail "seal-device-key is not valid shell"
 
 # The units, as systemd reads them, in a root holding the packages' files.
 root="$work/root"

@@ -4,10 +4,12 @@
 
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 
 #include "store/field_cipher.hpp"
+#include "store/paths.hpp"
 #include "store/profiles.hpp"
 #include "support/temp_dir.hpp"
 
@@ -88,6 +90,34 @@ TEST_CASE("the device key is created once, private, and a damaged one is left al
     CHECK_THAT(damaged.error().message(), Catch::Contains("left as it is"));
     CHECK(fileBytes(keyFile) == before);
     CHECK_FALSE(FieldCipher::openDeviceKey(dir.path()));  // a directory is not a key
+}
+
+TEST_CASE("a key systemd opened for this run is used, and never made by the kiosk", "[store][privacy]") {
+    dc::test::TempDir data, credentials;
+    struct Env {
+        explicit Env(const std::string& dir) { ::setenv("CREDENTIALS_DIRECTORY", dir.c_str(), 1); }
+        ~Env() { ::unsetenv("CREDENTIALS_DIRECTORY"); }
+    } env(credentials.path().string());
+    // systemd gave the service credentials, but not this one: the data folder's key, as before.
+    CHECK_FALSE(store::deviceKeyLocation(data.path()).sealed);
+    CHECK(store::deviceKeyLocation(data.path()).file == data / "device.key");
+
+    const std::string key(32, 'S');
+    { std::ofstream(credentials / "device.key", std::ios::binary) << key; }
+    REQUIRE(::chmod((credentials / "device.key").c_str(), 0400) == 0);
+    const auto location = store::deviceKeyLocation(data.path());
+    CHECK(location.sealed);
+    CHECK(location.file == credentials / "device.key");
+    auto cipher = FieldCipher::openDeviceKey(location.file, !location.sealed);
+    REQUIRE(cipher);
+    CHECK(*FieldCipher::fromKey(key)->open("c", *cipher->seal("c", "secret")) == "secret");
+    CHECK_FALSE(std::filesystem::exists(data / "device.key"));  // nothing plain in the data folder
+
+    // Gone (or never loaded): an error, and no key is made in its place.
+    std::filesystem::remove(credentials / "device.key");
+    auto missing = FieldCipher::openDeviceKey(credentials / "device.key", false);
+    REQUIRE_FALSE(missing);
+    CHECK_FALSE(std::filesystem::exists(credentials / "device.key"));
 }
 
 TEST_CASE("profiles round-trip and no personal field is readable in the database file", "[store][privacy]") {
