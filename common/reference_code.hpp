@@ -7,7 +7,8 @@
 namespace dc {
 
 // Six ASCII letters and digits, spaces and dashes ignored, letters upper-cased, written "XXX-XXX";
-// empty for anything else (another character, Cyrillic look-alikes, too few or too many).
+// Cyrillic letters that look like one of them are read as it ("р3м 6а" is "P3M-6A..."); empty for
+// anything else (another character, too few or too many).
 std::string normalizeReferenceCode(std::string_view typed);
 
 }  // namespace dc

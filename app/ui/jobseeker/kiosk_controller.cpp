@@ -196,8 +196,10 @@ void KioskController::wipeSession() {
     m_idCapture.forgetPhotos();
     // Answers still on their way are dropped by the session's epoch (session.hpp).
     m_session.wipe();
-    ImGui::SetClipboardText("");
-    ImGui::ClearActiveID();
+    if (ImGui::GetCurrentContext()) {  // none in unit tests, which drive the shell without a window
+        ImGui::SetClipboardText("");
+        ImGui::ClearActiveID();
+    }
 }
 
 bool KioskController::updateIdle(double idleSeconds, int timeoutSeconds) {
@@ -215,7 +217,7 @@ bool KioskController::updateIdle(double idleSeconds, int timeoutSeconds) {
         wipeSession();
         return true;
     }
-    const double warnFrom = timeoutSeconds - std::min(kWarningSeconds, timeoutSeconds / 3);
+    const double warnFrom = timeoutSeconds - warningSecondsFor(timeoutSeconds);
     const bool warn = idleSeconds >= warnFrom;
     const int left = static_cast<int>(std::ceil(timeoutSeconds - idleSeconds));
     const bool changed = warn != m_session.state.idleWarning || (warn && left != m_session.state.idleSecondsLeft);
@@ -226,7 +228,7 @@ bool KioskController::updateIdle(double idleSeconds, int timeoutSeconds) {
 
 double KioskController::secondsUntilIdleEvent(double idleSeconds, int timeoutSeconds) const {
     if (!sessionActive()) return m_session.state.attract ? -1 : std::max(0.0, m_attractSeconds - idleSeconds);
-    const double warnFrom = timeoutSeconds - std::min(kWarningSeconds, timeoutSeconds / 3);
+    const double warnFrom = timeoutSeconds - warningSecondsFor(timeoutSeconds);
     if (idleSeconds < warnFrom) return warnFrom - idleSeconds;
     // During the warning: wake for each second of the countdown.
     const double untilReset = timeoutSeconds - idleSeconds;
