@@ -2,11 +2,14 @@
 
 #include "common/dates.hpp"
 #include "common/utf8.hpp"
+#include "domain/scripts.hpp"
 
 namespace dc::domain {
 namespace {
 
-FieldProblem problem(PersonField field, const char* message) { return {field, message}; }
+FieldProblem problem(PersonField field, const char* message, FieldProblem::Kind kind = FieldProblem::Kind::Invalid) {
+    return {field, message, kind};
+}
 
 bool hasControlCharacter(std::string_view text) {
     for (unsigned char c : text)
@@ -21,6 +24,9 @@ std::optional<FieldProblem> checkName(std::string_view name) {
     if (name.size() > kMaxNameBytes) return problem(PersonField::Name, "the name is too long (at most 200 bytes)");
     if (!utf8::isValid(name) || hasControlCharacter(name))
         return problem(PersonField::Name, "the name holds characters that are not text");
+    if (!kioskCanShowAll(name))
+        return problem(PersonField::Name, "the name holds letters the kiosk cannot show (Latin, Cyrillic and Georgian only)",
+                       FieldProblem::Kind::NotShown);
     return std::nullopt;
 }
 
@@ -45,6 +51,9 @@ std::optional<FieldProblem> checkEmail(std::string_view email) {
         email.find('@', at + 1) == std::string_view::npos && email.find(' ') == std::string_view::npos;
     if (!shaped || email.size() > kMaxEmailBytes || !utf8::isValid(email) || hasControlCharacter(email))
         return problem(PersonField::Email, "the e-mail address does not look right");
+    if (!kioskCanShowAll(email))
+        return problem(PersonField::Email, "the e-mail address holds letters the kiosk cannot show",
+                       FieldProblem::Kind::NotShown);
     return std::nullopt;
 }
 
@@ -66,8 +75,13 @@ std::optional<FieldProblem> checkBirthDate(std::string_view date) {
 }
 
 std::optional<FieldProblem> checkNote(std::string_view note) {
-    if (note.size() > kMaxNoteBytes || !utf8::isValid(note))
-        return problem(PersonField::Note, "the note is too long (at most 1000 bytes)");
+    if (note.size() > kMaxNoteBytes)
+        return problem(PersonField::Note, "the note is too long (at most 1000 bytes)", FieldProblem::Kind::TooLong);
+    if (!utf8::isValid(note) || hasControlCharacter(note))
+        return problem(PersonField::Note, "the note holds characters that are not text");
+    if (!kioskCanShowAll(note))
+        return problem(PersonField::Note, "the note holds letters the kiosk cannot show (Latin, Cyrillic and Georgian only)",
+                       FieldProblem::Kind::NotShown);
     return std::nullopt;
 }
 

@@ -29,6 +29,8 @@ enum class PersonField { Name, Phone, Email, DocumentNumber, BirthDate, Note };
 struct FieldProblem {
     PersonField field;
     std::string message;  // never repeats what was typed
+    // Why, for the form's words: a letter the kiosk cannot show (scripts.hpp), or too long.
+    enum class Kind { Invalid, NotShown, TooLong } kind = Kind::Invalid;
 };
 
 inline constexpr size_t kMaxNameBytes = 200;
@@ -38,7 +40,9 @@ inline constexpr size_t kMaxNoteBytes = 1000;
 inline constexpr int kMinPhoneDigits = 6;
 inline constexpr int kMaxPhoneDigits = 15;  // E.164
 
-// A name: some letter that is not a space, valid UTF-8, no control characters, at most 200 bytes.
+// A name: some letter that is not a space, valid UTF-8, no control characters, at most 200 bytes,
+// every character one the kiosk can show (Latin, Cyrillic, Georgian: no emoji, no right-to-left
+// script its fonts lack).
 std::optional<FieldProblem> checkName(std::string_view name);
 // A phone: 6 to 15 digits, written with nothing else than digits, spaces and + - ( ).
 std::optional<FieldProblem> checkPhone(std::string_view phone);
@@ -48,7 +52,7 @@ std::optional<FieldProblem> checkEmail(std::string_view email);
 std::optional<FieldProblem> checkDocumentNumber(std::string_view number);
 // A date of birth is optional; when given: a real YYYY-MM-DD from 1900 to 2100.
 std::optional<FieldProblem> checkBirthDate(std::string_view date);
-// A note to the employer is optional: valid UTF-8, at most 1000 bytes.
+// A note to the employer is optional: valid UTF-8, at most 1000 bytes, letters the kiosk can show.
 std::optional<FieldProblem> checkNote(std::string_view note);
 
 // The first problem in the order the forms show their fields (name, phone, e-mail, document,

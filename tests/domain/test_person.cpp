@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/person.hpp"
+#include "domain/scripts.hpp"
 #include "domain/record_bodies.hpp"
 
 using namespace dc::domain;
@@ -60,6 +61,29 @@ TEST_CASE("a person's fields: one rule each, the first broken one named", "[doma
     CHECK(checkNote(std::string(1001, 'n'))->field == PersonField::Note);
     // Messages never repeat what was typed.
     CHECK(checkPhone("secret-555")->message.find("secret") == std::string::npos);
+}
+
+TEST_CASE(
+    "a person's fields keep to letters the kiosk can show: emoji and right-to-left scripts are refused with "
+    "their own reason, every kiosk language is taken",
+    "[domain][person]") {
+    using Kind = FieldProblem::Kind;
+    CHECK(checkName("Nino \xF0\x9F\x98\x80")->kind == Kind::NotShown);  // an emoji
+    CHECK(checkName("\xD9\x86\xD9\x8A\xD9\x86\xD9\x88")->kind == Kind::NotShown);  // Arabic
+    CHECK(checkName("\xD7\xA0\xD7\x99\xD7\xA0\xD7\x95")->kind == Kind::NotShown);  // Hebrew
+    CHECK(checkName("Nino\xE2\x80\xAE")->kind == Kind::NotShown);  // a right-to-left override
+    CHECK(checkName("\xE4\xB8\xAD\xE6\x96\x87")->kind == Kind::NotShown);  // Chinese
+    CHECK_FALSE(checkName("ნინო ბერიძე"));
+    CHECK_FALSE(checkName("Алесь Ўладзіміравіч Іваноў"));
+    CHECK_FALSE(checkName("José Müller-Łukasz O'Neil"));
+    CHECK(checkEmail("nino\xF0\x9F\x98\x80@example.ge")->kind == Kind::NotShown);
+    CHECK(checkNote("Thanks \xF0\x9F\x99\x8F")->kind == Kind::NotShown);
+    CHECK(checkNote(std::string(1001, 'n'))->kind == Kind::TooLong);
+    CHECK(checkNote("line\x07"
+                    "bell")
+              ->kind == Kind::Invalid);
+    CHECK(kioskCanShowAll("ქართული, Русский, Беларуская, English — №5 €"));
+    CHECK_FALSE(kioskCanShowAll("\xff"));
 }
 
 TEST_CASE("record bodies: what the kiosk builds the office reads back, field for field", "[domain][records]") {

@@ -257,7 +257,8 @@ TEST_CASE("reference codes: typed loosely, looked up safely", "[store][actions]"
     CHECK(store::normalizeReferenceCode("K7M4QX9").empty());
     CHECK(store::normalizeReferenceCode("K7").empty());
     CHECK(store::normalizeReferenceCode(std::string(10000, 'A')).empty());
-    CHECK(store::normalizeReferenceCode("К7М-4QХ").empty());  // Cyrillic look-alikes are not the code
+    CHECK(store::normalizeReferenceCode("К7М-4QХ") == "K7M-4QX");  // Cyrillic look-alikes read as the code
+    CHECK(store::normalizeReferenceCode("Ж7М-4QХ").empty());
     Kiosk k;
     CHECK(store::lookUpReference(k.db, "AAA-AAA").error().code() == ErrorCode::NotFound);
     CHECK(store::lookUpReference(k.db, "' OR 1=1 --").error().code() == ErrorCode::InvalidInput);

@@ -31,6 +31,9 @@ double lowestContrast(const Theme& t) {
         {"salary on card", t.money, t.surface},
         {"badge", t.badgeText, t.badge},
         {"header button", t.header, t.headerText},
+        {"warning badge", t.warningText, t.warning},
+        {"alert on card", t.alert, t.surface},
+        {"alert on page", t.alert, t.background},
     };
     double lowest = 21;
     for (const Pair& p : pairs) {
@@ -44,6 +47,17 @@ double lowestContrast(const Theme& t) {
 
 TEST_CASE("every text colour of the theme reaches 4.5:1 on its background", "[ui][theme]") {
     CHECK(lowestContrast(normalTheme()) >= 4.5);
+}
+
+TEST_CASE("borders of cards, fields and keys reach 3:1 on the page and on cards (WCAG 1.4.11)", "[ui][theme]") {
+    for (const Theme* t : {&normalTheme(), &highContrastTheme()}) {
+        CHECK(contrastRatio(t->border, t->surface) >= 3.0);
+        CHECK(contrastRatio(t->border, t->background) >= 3.0);
+        CHECK(contrastRatio(t->secondaryText, t->surface) >= 3.0);  // a field's outline
+    }
+    // "Full" is not worn in the good news' colours.
+    CHECK(normalTheme().warning.imgui() != normalTheme().badge.imgui());
+    CHECK(normalTheme().warningText.imgui() != normalTheme().badgeText.imgui());
 }
 
 TEST_CASE("the high-contrast theme reaches 7:1 for every pair", "[ui][theme]") {

@@ -95,6 +95,12 @@ Msg captureHintMsg(CaptureHint hint) {
     return Msg::CaptureStarting;
 }
 
+Msg problemMsg(const domain::FieldProblem& problem) {
+    if (problem.kind == domain::FieldProblem::Kind::NotShown) return Msg::ProblemLetters;
+    if (problem.field == domain::PersonField::Note) return Msg::ProblemNote;
+    return problemMsg(problem.field);
+}
+
 Msg problemMsg(domain::PersonField field) {
     switch (field) {
         case domain::PersonField::Name: return Msg::ProblemName;

@@ -25,6 +25,9 @@ std::string clerkComingText(Language language, const std::string& name);
 std::string localCopyText(Language language, const std::string& updatedAt);
 // What a form says when a field breaks its rule (domain/person.hpp): "Please check the phone number."
 Msg problemMsg(domain::PersonField field);
+// The sentence for a field's problem: a letter the kiosk cannot show and a note too long have
+// their own words; anything else is the field's.
+Msg problemMsg(const domain::FieldProblem& problem);
 // What the ID capture screen says (and speaks) to the person holding their document.
 Msg captureHintMsg(CaptureHint hint);
 

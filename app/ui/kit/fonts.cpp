@@ -3,17 +3,27 @@
 #include <imgui.h>
 #include <imgui_freetype.h>
 
+#include <array>
 #include <cmath>
+
+#include "domain/scripts.hpp"
 
 namespace dc::ui {
 namespace {
 
-// Latin, Latin-1, Latin Extended-A, Cyrillic (incl. Belarusian і ў) and Cyrillic Supplement,
-// general punctuation (dashes, quotes, ellipsis), currency signs. Static: the atlas keeps pointers.
-const ImWchar kLatinCyrillic[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x052F, 0x2010,
-                                  0x205E, 0x20A0, 0x20CF, 0x2116, 0x2116, 0};
-// Georgian Mkhedruli and Asomtavruli, Mtavruli capitals, Nuskhuri.
-const ImWchar kGeorgian[] = {0x10A0, 0x10FF, 0x1C90, 0x1CBF, 0x2D00, 0x2D2F, 0};
+// The ranges the kiosk can show (domain/scripts.hpp: a person's fields keep to them), in ImGui's
+// form: pairs, then 0. Static: the atlas keeps pointers.
+template <size_t N>
+constexpr std::array<ImWchar, 2 * N + 1> imguiRanges(const domain::CodeRange (&ranges)[N]) {
+    std::array<ImWchar, 2 * N + 1> out{};
+    for (size_t i = 0; i < N; ++i) {
+        out[2 * i] = static_cast<ImWchar>(ranges[i].first);
+        out[2 * i + 1] = static_cast<ImWchar>(ranges[i].last);
+    }
+    return out;
+}
+constexpr auto kLatinCyrillic = imguiRanges(domain::kLatinCyrillicRanges);
+constexpr auto kGeorgian = imguiRanges(domain::kGeorgianRanges);
 
 struct RoleSpec {
     FontRole role;
@@ -54,11 +64,11 @@ Expected<Fonts> loadFonts(ImFontAtlas& atlas, const std::filesystem::path& fontD
         // by default; at kiosk sizes it looks the same as full hinting and bakes in half the time.
         base.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
         const std::string latin = file(spec.bold ? "NotoSans-Bold.ttf" : "NotoSans-Regular.ttf").string();
-        ImFont* font = atlas.AddFontFromFileTTF(latin.c_str(), px, &base, kLatinCyrillic);
+        ImFont* font = atlas.AddFontFromFileTTF(latin.c_str(), px, &base, kLatinCyrillic.data());
         ImFontConfig merge = base;
         merge.MergeMode = true;
         const std::string georgian = file(spec.bold ? "NotoSansGeorgian-Bold.ttf" : "NotoSansGeorgian-Regular.ttf").string();
-        if (!font || !atlas.AddFontFromFileTTF(georgian.c_str(), px, &merge, kGeorgian))
+        if (!font || !atlas.AddFontFromFileTTF(georgian.c_str(), px, &merge, kGeorgian.data()))
             return fail(ErrorCode::MissingResource, "could not read the fonts in '" + fontDir.string() + "'");
         fonts.byRole[static_cast<size_t>(spec.role)] = font;
     }

@@ -274,6 +274,12 @@ enum class Msg {
     PerDay,
     PerWeek,
     PerYear,
+    ProblemLetters,
+    ProblemNote,
+    TypedOnlyDigits,
+    FieldFull,
+    CharactersLeft,
+    TypedNotTaken,
     Count
 };
 

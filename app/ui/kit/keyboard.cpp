@@ -58,7 +58,7 @@ void drawKeyboard(UiContext& ctx, const TypingState& state, float height, Typing
     const float width = ImGui::GetContentRegionAvail().x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(origin.x - m.pad, origin.y - m.pad * 0.5f), ImVec2(origin.x + width + m.pad, origin.y + height),
-                      ctx.theme.border.imgui());
+                      ctx.theme.border.imgui(110));  // the border colour, lighter: a panel, not a line
 
     // Keys as tall as the height allows, up to a normal touch target; smaller keys, smaller letters.
     const float keyHeight = std::min(m.touch, (height - m.pad) / kRowsMax - m.gap);

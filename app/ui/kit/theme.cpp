@@ -14,7 +14,7 @@ const Theme& normalTheme() {
     static const Theme kTheme = {
         .background = Color::hex(0xEEF1F5),
         .surface = Color::hex(0xFFFFFF),
-        .border = Color::hex(0xB8C2CE),
+        .border = Color::hex(0x7B8797),  // 3:1 on the page and on cards (WCAG 1.4.11)
         .text = Color::hex(0x1A1F26),
         .textMuted = Color::hex(0x4A5563),
         .header = Color::hex(0x123A6B),
@@ -26,6 +26,9 @@ const Theme& normalTheme() {
         .money = Color::hex(0x0F6B35),
         .badge = Color::hex(0xDDF2E4),
         .badgeText = Color::hex(0x0D5A2C),
+        .warning = Color::hex(0xFCE8E6),
+        .warningText = Color::hex(0x8A1C00),
+        .alert = Color::hex(0x8A1C00),
     };
     return kTheme;
 }
@@ -46,6 +49,9 @@ const Theme& highContrastTheme() {
         .money = Color::hex(0x00451F),
         .badge = Color::hex(0xFFFFFF),
         .badgeText = Color::hex(0x000000),
+        .warning = Color::hex(0x000000),
+        .warningText = Color::hex(0xFFFFFF),
+        .alert = Color::hex(0x000000),
     };
     return kTheme;
 }

@@ -21,7 +21,9 @@ struct Theme {
     Color primary, primaryText;  // main call to action
     Color secondary, secondaryText;  // other buttons and tiles
     Color money;  // salary figures
-    Color badge, badgeText;  // "Remote" and similar labels
+    Color badge, badgeText;  // "Remote" and similar labels: good news
+    Color warning, warningText;  // a badge such as "Full": never the good news' green
+    Color alert;  // words of warning on the page or a card (a key the field does not take)
 };
 
 const Theme& normalTheme();

@@ -28,24 +28,48 @@ std::string capitalized(FieldId field, const std::string& buffer, const std::str
 
 }  // namespace
 
+bool latinOnly(FieldId id) { return id == FieldId::Email || id == FieldId::Code || id == FieldId::Document; }
+
 bool applyTyping(TypingState& state, const TypingInput& input, Language language,
                  const std::function<std::string*(FieldId)>& bufferFor) {
     if (input.focusField) {
-        if (!state.keyboardShown) state.keyboardLayout = *input.focusField == FieldId::Document ? Language::English : language;
+        // The layout follows the field touched: Latin for latinOnly fields, else the screen's
+        // language (a layout the person picked stays while they type in the same field).
+        if (!state.keyboardShown || *input.focusField != state.typingInto)
+            state.keyboardLayout = latinOnly(*input.focusField) ? Language::English : language;
+        if (*input.focusField != state.typingInto) state.typingNote.reset();
         state.typingInto = *input.focusField;
         state.keyboardShown = true;
     }
+    auto note = [&](const TypedOutcome& o) {
+        if (o.notShown)
+            state.typingNote = Msg::ProblemLetters;
+        else if (o.refused)
+            state.typingNote = state.typingInto == FieldId::Phone || state.typingInto == FieldId::BirthDate ? Msg::TypedOnlyDigits
+                                                                                                            : Msg::TypedNotTaken;
+        else if (o.full)
+            state.typingNote = Msg::FieldFull;
+    };
+    if (input.physical.refused || input.physical.full || input.physical.notShown)
+        note(input.physical);
+    else if (input.physical.took)
+        state.typingNote.reset();
     if (input.keyboardLayout) state.keyboardLayout = *input.keyboardLayout;
     if (input.keyboardDone) state.keyboardShown = false;
     if (input.keyText.empty() && !input.keyBackspace) return false;
     std::string* buffer = bufferFor ? bufferFor(state.typingInto) : nullptr;
     if (!buffer) return false;
     const std::string before = *buffer;
+    TypedOutcome outcome;
     if (input.keyBackspace)
         eraseLastCharacter(*buffer);
     else
-        appendTyped(state.typingInto, *buffer, capitalized(state.typingInto, *buffer, input.keyText),
-                    maxBytesFor(state.typingInto));
+        outcome = appendTyped(state.typingInto, *buffer, capitalized(state.typingInto, *buffer, input.keyText),
+                              maxBytesFor(state.typingInto));
+    if (outcome.refused || outcome.full || outcome.notShown)
+        note(outcome);
+    else
+        state.typingNote.reset();
     return *buffer != before;
 }
 

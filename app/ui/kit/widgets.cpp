@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "common/utf8.hpp"
+#include "domain/scripts.hpp"
 
 namespace dc::ui {
 namespace {
@@ -113,15 +114,16 @@ void label(UiContext& ctx, const std::string& text, FontRole font, Color color, 
     registerLastItem(ctx, WidgetKind::Text, text);
 }
 
-void badge(UiContext& ctx, const std::string& text) {
+void badge(UiContext& ctx, const std::string& text, bool warning) {
     ImFont* font = ctx.fonts.get(FontRole::Small);
     const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str());
     const float padX = ctx.metrics.pad * 0.6f, padY = ctx.metrics.pad * 0.2f;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 max(pos.x + textSize.x + 2 * padX, pos.y + textSize.y + 2 * padY);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, max, ctx.theme.badge.imgui(), ctx.metrics.rounding);
-    dl->AddText(font, font->FontSize, ImVec2(pos.x + padX, pos.y + padY), ctx.theme.badgeText.imgui(), text.c_str());
+    dl->AddRectFilled(pos, max, (warning ? ctx.theme.warning : ctx.theme.badge).imgui(), ctx.metrics.rounding);
+    dl->AddText(font, font->FontSize, ImVec2(pos.x + padX, pos.y + padY),
+                (warning ? ctx.theme.warningText : ctx.theme.badgeText).imgui(), text.c_str());
     ImGui::Dummy(ImVec2(max.x - pos.x, max.y - pos.y));
     registerRect(ctx, WidgetKind::Text, text, pos, max);
 }
@@ -138,26 +140,40 @@ size_t maxBytesFor(FieldId id) {
     }
 }
 
-void appendTyped(FieldId id, std::string& text, std::string_view typed, size_t maxBytes) {
+TypedOutcome appendTyped(FieldId id, std::string& text, std::string_view typed, size_t maxBytes) {
+    TypedOutcome outcome;
     for (const std::string& ch : utf8::characters(typed)) {
         std::vector<char32_t> cps;
         if (!utf8::decode(ch, cps) || cps.size() != 1) continue;
         const char32_t c = cps[0];
-        if (c < 0x20 || (c >= 0x7F && c < 0xA0)) continue;  // control characters
-        if (id == FieldId::Phone && !((c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')'))
+        if (c < 0x20 || (c >= 0x7F && c < 0xA0)) continue;  // control characters (Enter, Tab): not text
+        if (!domain::kioskCanShow(c)) {  // it would show as "?" on the screen and the receipt
+            outcome.notShown = true;
             continue;
-        if (id == FieldId::BirthDate && !((c >= '0' && c <= '9') || c == '-')) continue;
+        }
+        bool refused =
+            (id == FieldId::Phone && !((c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')')) ||
+            (id == FieldId::BirthDate && !((c >= '0' && c <= '9') || c == '-'));
         // A document number as the MRZ writes it: capitals and digits.
         std::string kept = ch;
         if (id == FieldId::Document) {
             if (c >= 'a' && c <= 'z')
                 kept.assign(1, static_cast<char>(c - 'a' + 'A'));
             else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-                continue;
+                refused = true;
         }
-        if (text.size() + kept.size() > maxBytes) break;
+        if (refused) {
+            outcome.refused = true;
+            continue;
+        }
+        if (text.size() + kept.size() > maxBytes) {
+            outcome.full = true;
+            break;
+        }
         text += kept;
+        outcome.took = true;
     }
+    return outcome;
 }
 
 void eraseLastCharacter(std::string& text) {
@@ -170,10 +186,10 @@ void eraseLastCharacter(std::string& text) {
 }
 
 bool editField(UiContext& ctx, FieldId id, const std::string& labelText, const std::string& hint, std::string& text,
-               size_t maxBytes, FieldId typingInto, TypingInput& out) {
+               size_t maxBytes, const TypingState& typing, TypingInput& out) {
     const Metrics& m = ctx.metrics;
     if (!labelText.empty()) label(ctx, labelText, FontRole::Bold, ctx.theme.text, true);
-    const bool active = typingInto == id;
+    const bool active = typing.typingInto == id;
     bool changed = false;
     if (active) {
         // A physical keyboard, or the automation driver, types here too.
@@ -182,7 +198,7 @@ bool editField(UiContext& ctx, FieldId id, const std::string& labelText, const s
         for (ImWchar c : io.InputQueueCharacters) utf8::append(typed, c);
         io.InputQueueCharacters.resize(0);
         const size_t before = text.size();
-        appendTyped(id, text, typed, maxBytes);
+        out.physical = appendTyped(id, text, typed, maxBytes);
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !text.empty()) eraseLastCharacter(text);
         changed = text.size() != before || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && before > 0);
     }
@@ -222,6 +238,15 @@ bool editField(UiContext& ctx, FieldId id, const std::string& labelText, const s
     dl->PopClipRect();
     registerRect(ctx, WidgetKind::Input, labelText.empty() ? hint : labelText, pos, max);
     if (!text.empty()) registerRect(ctx, WidgetKind::Text, text, pos, max);
+    // Why a key did nothing, and how much room is left on a long field: said, never silent.
+    if (active && typing.typingNote) label(ctx, ctx.t(*typing.typingNote), FontRole::Bold, ctx.theme.alert, true);
+    if (id == FieldId::Note || (active && maxBytes >= 100 && text.size() + 60 > maxBytes)) {
+        // Left in characters of the script being typed (a Georgian letter takes three bytes).
+        const std::vector<std::string> chars = utf8::characters(text);
+        const size_t perChar = chars.empty() ? 1 : chars.back().size();
+        const long long left = static_cast<long long>((maxBytes - std::min(maxBytes, text.size())) / perChar);
+        label(ctx, trf(ctx.language, Msg::CharactersLeft, left), FontRole::Small, ctx.theme.textMuted, true);
+    }
     ImGui::Dummy(ImVec2(0, m.gap * 0.25f));
     return changed;
 }

@@ -26,7 +26,8 @@ bool tile(UiContext& ctx, const std::string& title, const std::string& hint, ImV
 void label(UiContext& ctx, const std::string& text, FontRole font, Color color, bool wrap = false);
 
 // A small rounded badge such as "Remote"; drawn at the cursor, on one line with what follows.
-void badge(UiContext& ctx, const std::string& text);
+// `warning`: in the warning colours ("Full"), never the good news' green.
+void badge(UiContext& ctx, const std::string& text, bool warning = false);
 
 // Call right after BeginChild of a scrolling region: a finger dragged up or down scrolls it, and
 // after a swipe it glides to a stop. A drag never counts as a tap on what it started on.
@@ -60,11 +61,11 @@ bool chip(UiContext& ctx, const std::string& name, std::optional<int64_t> count,
 // `label` (may be empty) is shown above it and names it; an empty field shows `hint`.
 // Returns true when the text changed.
 bool editField(UiContext& ctx, FieldId id, const std::string& labelText, const std::string& hint, std::string& text,
-               size_t maxBytes, FieldId typingInto, TypingInput& out);
+               size_t maxBytes, const TypingState& typing, TypingInput& out);
 
 // Appends typed text to a field's buffer the way every field does: printable characters only,
 // digits and + - ( ) space for the phone, never past `maxBytes`, never half a character.
-void appendTyped(FieldId id, std::string& text, std::string_view typed, size_t maxBytes);
+TypedOutcome appendTyped(FieldId id, std::string& text, std::string_view typed, size_t maxBytes);
 // Removes the last character (not byte) of `text`.
 void eraseLastCharacter(std::string& text);
 size_t maxBytesFor(FieldId id);

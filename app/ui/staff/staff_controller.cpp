@@ -116,7 +116,7 @@ void StaffController::submitRegistration(Language language) {
     const domain::Profile typed{
         .name = m_state.name, .phone = m_state.phone, .documentNumber = m_state.document, .birthDate = m_state.birthDate};
     if (const auto problem = domain::firstProblem(typed))
-        m_state.problem = problemMsg(problem->field);
+        m_state.problem = problemMsg(*problem);
     else if (!m_state.consent)
         m_state.problem = Msg::ProblemConsent;
     if (m_state.problem) return;

@@ -144,12 +144,11 @@ void drawRegister(UiContext& ctx, StaffState& state, StaffActions& out) {
             label(ctx, ctx.t(Msg::IdRead), FontRole::Bold, ctx.theme.text, true);
     }
     ImGui::Dummy(ImVec2(0, m.gap));
-    editField(ctx, FieldId::Name, ctx.t(Msg::FieldName), "", state.name, maxBytesFor(FieldId::Name), state.typingInto, out);
-    editField(ctx, FieldId::Phone, ctx.t(Msg::FieldPhone), "", state.phone, maxBytesFor(FieldId::Phone), state.typingInto, out);
-    editField(ctx, FieldId::Document, ctx.t(Msg::FieldDocument), "", state.document, maxBytesFor(FieldId::Document),
-              state.typingInto, out);
+    editField(ctx, FieldId::Name, ctx.t(Msg::FieldName), "", state.name, maxBytesFor(FieldId::Name), state, out);
+    editField(ctx, FieldId::Phone, ctx.t(Msg::FieldPhone), "", state.phone, maxBytesFor(FieldId::Phone), state, out);
+    editField(ctx, FieldId::Document, ctx.t(Msg::FieldDocument), "", state.document, maxBytesFor(FieldId::Document), state, out);
     editField(ctx, FieldId::BirthDate, ctx.t(Msg::FieldBirthDate), "1990-04-25", state.birthDate, maxBytesFor(FieldId::BirthDate),
-              state.typingInto, out);
+              state, out);
     ImGui::Dummy(ImVec2(0, m.gap));
     label(ctx, ctx.t(Msg::RegisterConsent), FontRole::Body, ctx.theme.text, true);
     if (touchButton(ctx, state.consent ? ctx.t(Msg::ConsentAgreed) : ctx.t(Msg::ConsentAgree), ImVec2(0, 0),

@@ -213,6 +213,18 @@ TEST_CASE("form: each field's one rule names what to fix, in the person's langua
               e.birthDate = "1990-13-01";
           }) == tr(Language::Russian, Msg::ProblemBirthDate));
     CHECK(problemAfter([](EditBuffers& e) { e.birthDate = "1990-12-01"; }) == tr(Language::Russian, Msg::ProblemConsent));
+    // Hostile values get their field's words on the form, never a later "could not be saved".
+    CHECK(problemAfter([](EditBuffers& e) { e.name = "Иван \xF0\x9F\x98\x80"; }) == tr(Language::Russian, Msg::ProblemLetters));
+    CHECK(problemAfter([](EditBuffers& e) {
+              e.name = "Иван";
+              e.note = std::string(1001, 'n');
+          }) == tr(Language::Russian, Msg::ProblemNote));
+    CHECK(problemAfter([](EditBuffers& e) {
+              e.note = "Thanks";
+              e.email = " ivan@example.by ";  // spaces around an address: nobody's intent
+          }) == tr(Language::Russian, Msg::ProblemConsent));
+    CHECK(session.edit.email == "ivan@example.by");
+    session.edit.email.clear();
     CHECK(session.state.screen == Screen::Apply);
     FormActions consent;
     consent.toggleConsent = true;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/ui/jobseeker/kiosk_controller.hpp"
+#include "app/ui/kit/typing.hpp"
 #include "ui/jobseeker/fake_services.hpp"
 
 using namespace dc;
@@ -33,4 +34,66 @@ TEST_CASE("idle: the warning stands at least 20 seconds at every idle time a sit
     }
     // Only the test suite's idle times under 30 s warn for less (a third of them).
     CHECK(KioskController::warningSecondsFor(6) == 2);
+}
+
+TEST_CASE("typing: nothing is dropped without a word, and Latin-only fields open the Latin keyboard", "[ui][typing]") {
+    std::string name, phone, email, note;
+    auto bufferFor = [&](FieldId id) -> std::string* {
+        switch (id) {
+            case FieldId::Name: return &name;
+            case FieldId::Phone: return &phone;
+            case FieldId::Email: return &email;
+            case FieldId::Note: return &note;
+            default: return nullptr;
+        }
+    };
+    TypingState state;
+    auto touch = [&](FieldId id) {
+        TypingInput in;
+        in.focusField = id;
+        applyTyping(state, in, Language::Georgian, bufferFor);
+    };
+    auto type = [&](const std::string& text) {
+        TypingInput in;
+        in.keyText = text;
+        return applyTyping(state, in, Language::Georgian, bufferFor);
+    };
+    // The e-mail and a code open in Latin (with @) on a Georgian screen; the name in Georgian.
+    touch(FieldId::Email);
+    CHECK(state.keyboardLayout == Language::English);
+    touch(FieldId::Name);
+    CHECK(state.keyboardLayout == Language::Georgian);
+    touch(FieldId::Code);
+    CHECK(state.keyboardLayout == Language::English);
+
+    // Letters in a phone number: refused, and said.
+    touch(FieldId::Phone);
+    CHECK_FALSE(type("a"));
+    CHECK(phone.empty());
+    REQUIRE(state.typingNote);
+    CHECK(*state.typingNote == Msg::TypedOnlyDigits);
+    CHECK(type("5"));
+    CHECK_FALSE(state.typingNote);  // the next key it takes clears the word
+
+    // An emoji in a name: refused, with why.
+    touch(FieldId::Name);
+    CHECK_FALSE(state.typingNote);  // a note belongs to its field
+    CHECK_FALSE(type("\xF0\x9F\x98\x80"));
+    REQUIRE(state.typingNote);
+    CHECK(*state.typingNote == Msg::ProblemLetters);
+
+    // A note typed to its limit: the rest refused, and said.
+    touch(FieldId::Note);
+    for (int i = 0; i < 400; ++i) type("ა");  // three bytes each: 333 fit in 1000
+    CHECK(note.size() == 999);
+    REQUIRE(state.typingNote);
+    CHECK(*state.typingNote == Msg::FieldFull);
+
+    // What a physical keyboard typed (editField) is said the same way.
+    TypingInput physical;
+    physical.physical.refused = true;
+    touch(FieldId::Phone);
+    applyTyping(state, physical, Language::Georgian, bufferFor);
+    REQUIRE(state.typingNote);
+    CHECK(*state.typingNote == Msg::TypedOnlyDigits);
 }

@@ -44,12 +44,17 @@ void FormController::openForm(const FormActions& actions) {
 // again, by the same rules), then shows them what will be sent.
 void FormController::review() {
     FormState& s = m_session.state;
-    const EditBuffers& e = m_session.edit;
+    EditBuffers& e = m_session.edit;
     const Language l = m_session.language();
+    // A space before or after an e-mail address is nobody's intent: it goes, unsaid.
+    const size_t first = e.email.find_first_not_of(' ');
+    e.email = first == std::string::npos ? std::string() : e.email.substr(first, e.email.find_last_not_of(' ') - first + 1);
     const domain::Profile typed{
         .name = e.name, .phone = e.phone, .email = e.email, .documentNumber = e.document, .birthDate = e.birthDate};
     if (const auto problem = domain::firstProblem(typed))
-        s.formProblem = tr(l, problemMsg(problem->field));
+        s.formProblem = tr(l, problemMsg(*problem));
+    else if (const auto noteProblem = domain::checkNote(e.note))
+        s.formProblem = tr(l, problemMsg(*noteProblem));
     else if (!s.consent)
         s.formProblem = tr(l, Msg::ProblemConsent);
     else

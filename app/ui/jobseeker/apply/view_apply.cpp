@@ -36,11 +36,11 @@ void idDocumentFields(UiContext& ctx, const KioskState& state, EditBuffers& edit
     if (state.idPhotoAttached) label(ctx, ctx.t(Msg::IdPhotoAttached), FontRole::Body, ctx.theme.text, true);
     if (ImGui::BeginTable("##document", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
         ImGui::TableNextColumn();
-        editField(ctx, FieldId::Document, ctx.t(Msg::FieldDocument), "", edit.document, maxBytesFor(FieldId::Document),
-                  state.typingInto, out);
+        editField(ctx, FieldId::Document, ctx.t(Msg::FieldDocument), "", edit.document, maxBytesFor(FieldId::Document), state,
+                  out);
         ImGui::TableNextColumn();
         editField(ctx, FieldId::BirthDate, ctx.t(Msg::FieldBirthDate), "1990-04-25", edit.birthDate,
-                  maxBytesFor(FieldId::BirthDate), state.typingInto, out);
+                  maxBytesFor(FieldId::BirthDate), state, out);
         ImGui::EndTable();
     }
     ImGui::Dummy(ImVec2(0, ctx.metrics.gap));
@@ -69,17 +69,13 @@ void drawApply(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actio
     // Two columns, so the whole form and its button fit one screen: no scrolling to find "Send".
     if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
         ImGui::TableNextColumn();
-        editField(ctx, FieldId::Name, ctx.t(Msg::FieldName), "", edit.name, maxBytesFor(FieldId::Name), state.typingInto, out);
+        editField(ctx, FieldId::Name, ctx.t(Msg::FieldName), "", edit.name, maxBytesFor(FieldId::Name), state, out);
         ImGui::TableNextColumn();
-        editField(ctx, FieldId::Phone, ctx.t(Msg::FieldPhone), "", edit.phone, maxBytesFor(FieldId::Phone), state.typingInto,
-                  out);
+        editField(ctx, FieldId::Phone, ctx.t(Msg::FieldPhone), "", edit.phone, maxBytesFor(FieldId::Phone), state, out);
         ImGui::TableNextColumn();
-        editField(ctx, FieldId::Email, ctx.t(Msg::FieldEmail), "", edit.email, maxBytesFor(FieldId::Email), state.typingInto,
-                  out);
+        editField(ctx, FieldId::Email, ctx.t(Msg::FieldEmail), "", edit.email, maxBytesFor(FieldId::Email), state, out);
         ImGui::TableNextColumn();
-        if (forJob)
-            editField(ctx, FieldId::Note, ctx.t(Msg::FieldNote), "", edit.note, maxBytesFor(FieldId::Note), state.typingInto,
-                      out);
+        if (forJob) editField(ctx, FieldId::Note, ctx.t(Msg::FieldNote), "", edit.note, maxBytesFor(FieldId::Note), state, out);
         ImGui::EndTable();
     }
     if (forJob && state.documentFieldsShown) idDocumentFields(ctx, state, edit, out);
@@ -158,8 +154,7 @@ void drawReceipt(UiContext& ctx, const KioskState& state, EditBuffers&, Actions&
 
 void drawStatus(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
     const Metrics& m = ctx.metrics;
-    editField(ctx, FieldId::Code, ctx.t(Msg::FieldCode), "", edit.referenceCode, maxBytesFor(FieldId::Code), state.typingInto,
-              out);
+    editField(ctx, FieldId::Code, ctx.t(Msg::FieldCode), "", edit.referenceCode, maxBytesFor(FieldId::Code), state, out);
     if (touchButton(ctx, ctx.t(Msg::CheckButton), ImVec2(0, 0), ButtonStyle::Primary)) out.checkStatus = true;
     if (state.canScan) {
         // Or no typing at all: the receipt's square code held up to the camera.

@@ -34,14 +34,17 @@ void drawCourseDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Act
             label(ctx, sessionWhere(s), FontRole::Body, ctx.theme.textMuted, true);
             ImGui::PopTextWrapPos();
             bool first = true;
-            auto tag = [&](const std::string& text) {
+            auto tag = [&](const std::string& text, bool warning = false) {
                 if (!first) ImGui::SameLine(0, m.gap);
-                badge(ctx, text);
+                badge(ctx, text, warning);
                 first = false;
             };
             if (s.accessibleVenue) tag(ctx.t(Msg::StepFree));
             if (s.flexibleSchedule) tag(ctx.t(Msg::FlexibleSchedule));
-            tag(left > 0 ? trf(ctx.language, Msg::SeatsLeft, left) : std::string(ctx.t(Msg::SessionFull)));
+            if (left > 0)
+                tag(trf(ctx.language, Msg::SeatsLeft, left));
+            else
+                tag(ctx.t(Msg::SessionFull), true);
             const float bottom = ImGui::GetCursorPosY();
             ImGui::SetCursorPos(ImVec2(top.x + textRight + m.gap, top.y));
             ImGui::PushID(s.id.c_str());

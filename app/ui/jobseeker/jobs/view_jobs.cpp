@@ -143,8 +143,7 @@ void drawFilterChips(UiContext& ctx, const KioskState& state, const domain::JobP
 
 void drawJobs(UiContext& ctx, const KioskState& state, EditBuffers& edit, Actions& out) {
     const Metrics& m = ctx.metrics;
-    if (editField(ctx, FieldId::Search, "", ctx.t(Msg::SearchHint), edit.search, maxBytesFor(FieldId::Search), state.typingInto,
-                  out))
+    if (editField(ctx, FieldId::Search, "", ctx.t(Msg::SearchHint), edit.search, maxBytesFor(FieldId::Search), state, out))
         out.searchChanged = true;
 
     const auto& jobs = state.jobs;
