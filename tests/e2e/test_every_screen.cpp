@@ -60,7 +60,7 @@ std::string visitEveryScreen(const std::string& lang, const std::filesystem::pat
     s += "tap \"Junior QA tester\"\nexpect " + q(t["SkillsNeeded"]) + "\n" + stop("job");
     s += "tap " + q(t["ApplyButton"]) + "\nexpect " + q(t["FieldName"]) + "\n" + stop("apply");
     s += "tap " + q(t["FieldName"]) + "\ntype \"Nino Beridze\"\ntap " + q(t["FieldPhone"]) + "\ntype \"599 12 34 56\"\ntap " +
-        q(t["KeyDone"]) + "\ntap \"English\"\n" + scroll + "tap " + q(t["ConsentAgree"]) + "\n" + scroll + "tap " +
+        q(t["KeyDone"]) + "\n" + scroll + "tap \"English\"\n" + scroll + "tap " + q(t["ConsentAgree"]) + "\n" + scroll + "tap " +
         q(t["ReviewNext"]) + "\nexpect " + q(t["ReviewIntro"]) + "\n" + stop("review");
     s += "tap " + q(t["SendApplication"]) + "\nexpect " + q(t["YourCode"]) + "\n" + stop("receipt");
     s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileCourses"]) + "\nexpect " + q(prefix(t["CoursesFound"])) + "\n" +

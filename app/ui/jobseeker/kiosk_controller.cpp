@@ -50,7 +50,8 @@ void KioskController::drawFrame(UiContext& ctx) {
     const Msg title = m_session.state.screen == Screen::Apply && m_session.state.formFor == FormState::FormFor::Session
         ? Msg::EnrollTitle
         : view.title;
-    drawHeader(ctx, ctx.t(title), m_session.state.screen != Screen::Home, actions);
+    const Screen screen = m_session.state.screen;
+    drawHeader(ctx, ctx.t(title), screen != Screen::Home, actions, screen != Screen::Home && screen != Screen::Language);
     const bool keyboard = m_session.state.keyboardShown && m_session.state.typingInto != FieldId::None;
     if (keyboard) {
         // The screen keeps the space above the keyboard; the field being typed into is up there.
@@ -110,9 +111,22 @@ bool KioskController::applyShell(const ShellActions& actions) {
         m_jobs.search();
     if (actions.toggleContrast) s.highContrast = !s.highContrast;
     if (actions.language) {
+        // Chosen from the header on any screen: back to where the person was, with everything
+        // they typed and chose; from Home's tile: back to Home.
         s.language = *actions.language;
-        s.history.clear();
-        s.screen = Screen::Home;
+        if (s.screen == Screen::Language && !s.history.empty()) {
+            s.screen = s.history.back();
+            s.history.pop_back();
+        } else {
+            s.history.clear();
+            s.screen = Screen::Home;
+        }
+        return false;
+    }
+    if (actions.pickLanguage && s.screen != Screen::Language) {
+        s.keyboardShown = false;
+        s.typingInto = FieldId::None;
+        m_session.open(Screen::Language);
         return false;
     }
     if (actions.home || actions.back) {

@@ -82,9 +82,11 @@ public:
     void setIdCamera(IdCamera* camera, PreviewUpload upload) { m_idCapture.setCamera(camera, std::move(upload)); }
     // "Staff sign-in" was touched (once).
     bool takeStaffSignIn() { return std::exchange(m_staffSignIn, false); }
+    // Carries out what a frame's views asked for (drawFrame calls it after drawing; tests call it
+    // without a window).
+    void apply(const Actions& actions);
 
 private:
-    void apply(const Actions& actions);
     // The shell's own part; false when the frame's actions end here (a new language, Home, Back).
     bool applyShell(const ShellActions& actions);
     std::string* bufferFor(FieldId id);

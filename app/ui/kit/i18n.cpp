@@ -55,6 +55,16 @@ const char* nativeLanguageName(Language language) {
     return "English";
 }
 
+const char* shortLanguageName(Language language) {
+    switch (language) {
+        case Language::Georgian: return "ქარ";
+        case Language::Russian: return "РУС";
+        case Language::Belarusian: return "БЕЛ";
+        case Language::English: break;
+    }
+    return "ENG";
+}
+
 const char* tr(Language language, Msg msg) {
     const auto index = static_cast<size_t>(msg);
     if (index >= static_cast<size_t>(Msg::Count)) return "";

@@ -14,6 +14,7 @@ inline constexpr std::array kAllLanguages = {Language::Georgian, Language::Russi
 const char* languageCode(Language language);  // "en", "ka", "ru", "be"
 std::optional<Language> languageFromCode(std::string_view code);  // nullopt for unknown codes
 const char* nativeLanguageName(Language language);  // "ქართული", "Русский", ...
+const char* shortLanguageName(Language language);  // "ქარ", "РУС", "БЕЛ", "ENG": as the keyboard names them
 
 enum class Msg {
     AppName,

@@ -16,7 +16,7 @@ void beginScreenWindow(const char* id) {
     ImGui::Begin(id, nullptr, flags);
 }
 
-void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, NavigationInput& out) {
+void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, NavigationInput& out, bool withLanguage) {
     const Metrics& m = ctx.metrics;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -50,6 +50,15 @@ void drawHeader(UiContext& ctx, const std::string& title, bool withNavigation, N
     ImGui::SetCursorScreenPos(ImVec2(origin.x + width - homeWidth - listenWidth, buttonY));
     if (touchButton(ctx, ctx.t(Msg::Listen), ImVec2(listenWidth, buttonHeight), ButtonStyle::OnHeader)) out.listen = true;
     homeWidth += listenWidth;
+    if (withLanguage) {
+        std::string others;
+        for (Language l : kAllLanguages)
+            if (l != ctx.language) others += (others.empty() ? "" : " · ") + std::string(shortLanguageName(l));
+        const float languageWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, others.c_str()).x + 2 * m.pad;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + width - homeWidth - m.gap * 2 - languageWidth, buttonY));
+        if (touchButton(ctx, others, ImVec2(languageWidth, buttonHeight), ButtonStyle::OnHeader)) out.pickLanguage = true;
+        homeWidth += languageWidth + m.gap * 2;
+    }
     ImFont* font = ctx.fonts.get(FontRole::Title);
     const float titleY = origin.y + (m.headerHeight - font->FontSize) * 0.5f;
     const float titleRight = origin.x + width - homeWidth - m.gap;

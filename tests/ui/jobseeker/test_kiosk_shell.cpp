@@ -97,3 +97,46 @@ TEST_CASE("typing: nothing is dropped without a word, and Latin-only fields open
     REQUIRE(state.typingNote);
     CHECK(*state.typingNote == Msg::TypedOnlyDigits);
 }
+
+TEST_CASE(
+    "language: the header's button on any screen changes it and returns to where the person was, keeping the "
+    "session",
+    "[ui][jobseeker][language]") {
+    test::FakeServices services;
+    KioskController kiosk(services, Language::Georgian);
+    Actions open;
+    open.open = Screen::Courses;
+    kiosk.apply(open);
+    Actions toJobs;
+    toJobs.open = Screen::Jobs;
+    kiosk.apply(toJobs);
+    REQUIRE(kiosk.state().screen == Screen::Jobs);
+    Actions pick;
+    pick.pickLanguage = true;
+    kiosk.apply(pick);
+    CHECK(kiosk.state().screen == Screen::Language);
+    Actions russian;
+    russian.language = Language::Russian;
+    kiosk.apply(russian);
+    CHECK(kiosk.language() == Language::Russian);
+    CHECK(kiosk.state().screen == Screen::Jobs);  // where the person was
+    Actions back;
+    back.back = true;
+    kiosk.apply(back);
+    CHECK(kiosk.state().screen == Screen::Courses);  // and the way back is kept
+    CHECK(kiosk.language() == Language::Russian);
+
+    // From Home's tile, the choice goes back to Home.
+    Actions home;
+    home.home = true;
+    kiosk.apply(home);
+    Actions tile;
+    tile.open = Screen::Language;
+    kiosk.apply(tile);
+    Actions english;
+    english.language = Language::English;
+    kiosk.apply(english);
+    CHECK(kiosk.state().screen == Screen::Home);
+    CHECK(kiosk.state().history.empty());
+    CHECK(kiosk.language() == Language::English);
+}
