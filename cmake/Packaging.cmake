@@ -41,7 +41,7 @@ set(CPACK_COMPONENT_SERVER_DESCRIPTION "Digital Citizen central server\n Receive
 set(CPACK_COMPONENT_PROVISION_DESCRIPTION "Digital Citizen kiosk provisioning tool\n Turns a blank kiosk into an enrolled one from a site config and a one-time token.")
 # Fonts and voices are read at run time, and SDL opens EGL, GBM and GL with dlopen() (on KMS/DRM
 # and X11), so dpkg-shlibdeps cannot see any of them; found missing by booting the image in QEMU.
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "dc-provision (= ${PROJECT_VERSION}), fonts-noto-core, fonts-ocr-b, espeak-ng-data, systemd, libegl1, libgbm1, libgl1, libgl1-mesa-dri")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "dc-provision (= ${PROJECT_VERSION}), fonts-noto-core, fonts-material-design-icons-iconfont, fonts-ocr-b, espeak-ng-data, systemd, libegl1, libgbm1, libgl1, libgl1-mesa-dri")
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "systemd")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA "${PROJECT_SOURCE_DIR}/packaging/kiosk/postinst;${PROJECT_SOURCE_DIR}/packaging/kiosk/prerm")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA "${PROJECT_SOURCE_DIR}/packaging/server/postinst;${PROJECT_SOURCE_DIR}/packaging/server/prerm")

@@ -27,6 +27,8 @@ PACKAGES=(
   gettext
   # fonts: Noto for Latin, Cyrillic and Georgian; DejaVu as a second choice
   fonts-noto-core fonts-dejavu-core
+  # pictograms on the tiles and main buttons (Material Icons, merged into the font atlas)
+  fonts-material-design-icons-iconfont
   # service: sd_notify (readiness, watchdog) under systemd; packaging checks
   libsystemd-dev systemd dpkg-dev fakeroot
   # tests: Catch2 v2, headless X server; a fixed clock for screenshots (scripts/screenshots.sh)

@@ -57,12 +57,13 @@ std::string visitEveryScreen(const std::string& lang, const std::filesystem::pat
     };
     s += "expect " + q(t["HomeInstruction"]) + "\n" + stop("home");
     s += "tap " + q(t["TileJobs"]) + "\nexpect " + q(prefix(t["JobsFound"])) + "\nexpect \"Junior QA tester\"\n" + stop("jobs");
-    s += "tap \"Junior QA tester\"\nexpect " + q(t["SkillsNeeded"]) + "\n" + stop("job");
+    // Large text: the job's skills are below the fold, its Apply button is not.
+    s += "tap \"Junior QA tester\"\nexpect " + q(t[large ? "ApplyButton" : "SkillsNeeded"]) + "\n" + stop("job");
     s += "tap " + q(t["ApplyButton"]) + "\nexpect " + q(t["FieldName"]) + "\n" + stop("apply");
     s += "tap " + q(t["FieldName"]) + "\ntype \"Nino Beridze\"\ntap " + q(t["FieldPhone"]) + "\ntype \"599 12 34 56\"\ntap " +
         q(t["KeyDone"]) + "\n" + scroll + "tap \"English\"\n" + scroll + "tap " + q(t["ConsentAgree"]) + "\n" + scroll + "tap " +
         q(t["ReviewNext"]) + "\nexpect " + q(t["ReviewIntro"]) + "\n" + stop("review");
-    s += "tap " + q(t["SendApplication"]) + "\nexpect " + q(t["YourCode"]) + "\n" + stop("receipt");
+    s += scroll + "tap " + q(t["SendApplication"]) + "\nexpect " + q(t["YourCode"]) + "\n" + stop("receipt");
     s += "tap " + q(t["Home"]) + "\ntap " + q(t["TileCourses"]) + "\nexpect " + q(prefix(t["CoursesFound"])) + "\n" +
         stop("courses");
     s += "tap " + q(firstCourseName()) + "\nexpect " + q(t["Sessions"]) + "\n" + stop("course");

@@ -70,7 +70,7 @@ std::string flowScript(const std::string& shots, const TempDir& dir) {
         "expect \"software testing\"\n"
         "dump " +
         (dir / "detail.json").string() + "\n" + (shots.empty() ? "" : "screenshot " + shots + "/job-detail-en.png\n") +
-        "tap \"‹ Back\"\n" + expectText("Jobs found: " + shownCount(seed.juniorQa)) +
+        "tap \"Back\"\n" + expectText("Jobs found: " + shownCount(seed.juniorQa)) +
         "tap \"Home\"\n"
         "expect \"Touch a button to start\"\n";
 }
@@ -93,7 +93,7 @@ TEST_CASE("Home -> Jobs -> search -> Job detail and back, with README screenshot
     const json detail = readJson(dir / "detail.json");
     CHECK(detail["screen"] == "job-detail");
     CHECK(hasLabel(detail, "Junior QA tester"));
-    CHECK(hasLabel(detail, "‹ Back"));
+    CHECK(hasLabel(detail, "Back"));
     CHECK(hasLabel(detail, "Home"));
 }
 
@@ -205,7 +205,7 @@ TEST_CASE("the dump-ui option keeps a file with the visible widgets", "[e2e]") {
     const json dump = readJson(dir / "ui.json");
     CHECK(dump["screen"] == "help");
     CHECK(hasLabel(dump, "Help"));
-    CHECK(hasLabel(dump, "‹ Back"));
+    CHECK(hasLabel(dump, "Back"));
 }
 
 TEST_CASE("a damaged database is moved aside with a message and the kiosk still starts", "[e2e][store]") {

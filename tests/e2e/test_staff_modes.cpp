@@ -190,7 +190,7 @@ TEST_CASE("a clerk registers a jobseeker and prints the receipt, and the form is
         "expect-not \"Nino\"\n"
         "screenshot " DC_SCREENSHOT_DIR
         "/clerk-registered-en.png\n"
-        "tap \"‹ Back\"\nexpect \"Registration\"\nexpect \"Waiting to be sent\"\n";
+        "tap \"Back\"\nexpect \"Registration\"\nexpect \"Waiting to be sent\"\n";
     const auto result = runKiosk({.args = kioskArgs, .script = script}, dir.path());
     INFO(result.output);
     REQUIRE(result.exitCode == 0);

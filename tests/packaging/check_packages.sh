@@ -41,7 +41,7 @@ done
 
 # Dependencies: libraries found by dpkg-shlibdeps, plus what is read at run time.
 kdeps=$(dpkg-deb -f "$(deb dc-kiosk)" Depends)
-for d in libsdl2 libsqlite3 libcurl libsodium libespeak-ng fonts-noto-core fonts-ocr-b libegl1 libgbm1 "dc-provision (= $version)"; do
+for d in libsdl2 libsqlite3 libcurl libsodium libespeak-ng fonts-noto-core fonts-material-design-icons-iconfont fonts-ocr-b libegl1 libgbm1 "dc-provision (= $version)"; do
   grep -q -- "$d" <<<"$kdeps" || fail "dc-kiosk does not depend on $d: $kdeps"
 done
 grep -q libpq <<<"$(dpkg-deb -f "$(deb dc-server)" Depends)" || fail "dc-server does not depend on libpq"

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "app/ui/kit/fonts.hpp"
+#include "support/temp_dir.hpp"
+#include "app/ui/kit/icons.hpp"
 #include "app/ui/kit/i18n.hpp"
 #include "common/utf8.hpp"
 
@@ -58,6 +60,9 @@ TEST_CASE("the baked fonts have a glyph for every character of every UI string",
     for (int role = 0; role < static_cast<int>(FontRole::Count); ++role) {
         ImFont* font = fonts->get(static_cast<FontRole>(role));
         REQUIRE(font);
+        // Every role draws every pictogram (buttons, badges; the Icon role for Home's tiles).
+        for (char32_t pictogram : icon::kAll) CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(pictogram)) != nullptr);
+        if (static_cast<FontRole>(role) == FontRole::Icon) continue;  // pictograms only
         for (const std::string& text : everyUiString()) {
             std::vector<char32_t> codepoints;
             REQUIRE(utf8::decode(text, codepoints));
@@ -67,6 +72,20 @@ TEST_CASE("the baked fonts have a glyph for every character of every UI string",
             }
         }
     }
+}
+
+TEST_CASE("a missing pictogram font is a clear error naming the package", "[ui][fonts]") {
+    dc::test::TempDir dir;
+    std::filesystem::create_directories(dir / "noto");
+    for (const char* name :
+         {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf"})
+        std::filesystem::create_symlink(std::filesystem::path(DC_FONT_DIR) / name, dir / "noto" / name);
+    ImFontAtlas atlas;
+    auto fonts = loadFonts(atlas, dir / "noto", 36.0f);
+    REQUIRE_FALSE(fonts);
+    CHECK(fonts.error().code() == ErrorCode::MissingResource);
+    CHECK_THAT(fonts.error().message(), Catch::Contains("fonts-material-design-icons-iconfont"));
+    CHECK(iconFontFile("/usr/share/fonts/truetype/noto/") == iconFontFile("/usr/share/fonts/truetype/noto"));
 }
 
 TEST_CASE("a missing font folder is a clear error naming the file and package", "[ui][fonts]") {

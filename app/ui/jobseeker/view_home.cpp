@@ -6,27 +6,10 @@
 
 #include "app/ui/jobseeker/status_words.hpp"
 #include "app/ui/jobseeker/views.hpp"
+#include "app/ui/kit/icons.hpp"
 #include "app/ui/kit/widgets.hpp"
 
 namespace dc::ui {
-namespace {
-
-// The width of the longest word of `text` in `font`: what a tile must hold to wrap only between words.
-float widestWordWidth(ImFont* font, std::string_view text) {
-    float widest = 0;
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find(' ', start);
-        if (end == std::string_view::npos) end = text.size();
-        if (end > start)
-            widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data() + start, text.data() + end).x);
-        start = end + 1;
-    }
-    return widest;
-}
-
-}  // namespace
-
 void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& out) {
     const Metrics& m = ctx.metrics;
     label(ctx, ctx.t(Msg::HomeWelcome), FontRole::Title, ctx.theme.text);
@@ -65,21 +48,26 @@ void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& ou
         if (placed++ % perRow != 0) ImGui::SameLine(0, m.gap * 2);
     };
 
-    if (tile(ctx, ctx.t(Msg::TileJobs), ctx.t(Msg::TileJobsHint), big, ButtonStyle::Primary)) out.open = Screen::Jobs;
+    if (tile(ctx, ctx.t(Msg::TileJobs), ctx.t(Msg::TileJobsHint), big, ButtonStyle::Primary, icon::kJobs))
+        out.open = Screen::Jobs;
     ImGui::SameLine(0, m.gap * 2);
-    if (tile(ctx, ctx.t(Msg::TileCourses), ctx.t(Msg::TileCoursesHint), big, ButtonStyle::Primary)) out.open = Screen::Courses;
+    if (tile(ctx, ctx.t(Msg::TileCourses), ctx.t(Msg::TileCoursesHint), big, ButtonStyle::Primary, icon::kCourses))
+        out.open = Screen::Courses;
     ImGui::Dummy(ImVec2(0, 0));
     nextSmall();
-    if (tile(ctx, ctx.t(Msg::TileStatus), ctx.t(Msg::TileStatusHint), small, ButtonStyle::Secondary)) out.open = Screen::Status;
+    if (tile(ctx, ctx.t(Msg::TileStatus), ctx.t(Msg::TileStatusHint), small, ButtonStyle::Secondary, icon::kStatus))
+        out.open = Screen::Status;
     std::string languages;
     for (Language l : kAllLanguages) {
         if (!languages.empty()) languages += " · ";
         languages += nativeLanguageName(l);
     }
     nextSmall();
-    if (tile(ctx, ctx.t(Msg::TileLanguage), languages, small, ButtonStyle::Secondary)) out.open = Screen::Language;
+    if (tile(ctx, ctx.t(Msg::TileLanguage), languages, small, ButtonStyle::Secondary, icon::kLanguage))
+        out.open = Screen::Language;
     nextSmall();
-    if (tile(ctx, ctx.t(Msg::TileHelp), ctx.t(Msg::TileHelpHint), small, ButtonStyle::Secondary)) out.open = Screen::Help;
+    if (tile(ctx, ctx.t(Msg::TileHelp), ctx.t(Msg::TileHelpHint), small, ButtonStyle::Secondary, icon::kHelp))
+        out.open = Screen::Help;
     nextSmall();
     // Once called, the tile says so instead of calling again.
     const auto& call = state.clerkCalled;
@@ -87,7 +75,8 @@ void drawHome(UiContext& ctx, const KioskState& state, EditBuffers&, Actions& ou
         : call.value                                        ? std::string(ctx.t(Msg::ClerkCalled))
         : !call.error.empty()                               ? std::string(ctx.t(Msg::ClerkCallFailed))
                                                             : std::string(ctx.t(Msg::TileCallClerkHint));
-    if (tile(ctx, ctx.t(Msg::TileCallClerk), callHint, small, call.value ? ButtonStyle::Primary : ButtonStyle::Secondary))
+    if (tile(ctx, ctx.t(Msg::TileCallClerk), callHint, small, call.value ? ButtonStyle::Primary : ButtonStyle::Secondary,
+             icon::kCallClerk))
         out.callClerk = true;
     ImGui::EndChild();
 }

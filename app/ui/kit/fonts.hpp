@@ -11,7 +11,9 @@ struct ImFontAtlas;
 
 namespace dc::ui {
 
-enum class FontRole { Body, Bold, Small, Title, Tile, Count };
+// Icon: the pictograms alone (icons.hpp), large, for Home's tiles. Every other role has the
+// pictograms too, at its own size, for buttons and badges.
+enum class FontRole { Body, Bold, Small, Title, Tile, Icon, Count };
 
 struct Fonts {
     std::array<ImFont*, static_cast<size_t>(FontRole::Count)> byRole{};
@@ -19,6 +21,8 @@ struct Fonts {
 };
 
 inline constexpr const char* kDefaultFontDir = "/usr/share/fonts/truetype/noto";
+// Debian's fonts-material-design-icons-iconfont, beside the Noto folder.
+std::filesystem::path iconFontFile(const std::filesystem::path& fontDir);
 
 // Clears `atlas`, adds the fonts and builds it. Touches nothing but the atlas, so it may run on a
 // thread of its own while the window opens (the atlas is the context's only after it returns).

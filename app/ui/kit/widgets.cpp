@@ -1,6 +1,7 @@
 #include "app/ui/kit/widgets.hpp"
 
 #include "app/ui/kit/format.hpp"
+#include "app/ui/kit/icons.hpp"
 #include "app/ui/kit/qr_code.hpp"
 
 #include <imgui_internal.h>
@@ -44,10 +45,11 @@ void registerLastItem(UiContext& ctx, WidgetKind kind, const std::string& text) 
     registerRect(ctx, kind, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
-bool touchButton(UiContext& ctx, const std::string& text, ImVec2 size, ButtonStyle style, FontRole fontRole) {
+bool touchButton(UiContext& ctx, const std::string& text, ImVec2 size, ButtonStyle style, FontRole fontRole, char32_t pictogram) {
     const Metrics& m = ctx.metrics;
     ImFont* font = ctx.fonts.get(fontRole);
-    const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str());
+    const std::string shown = pictogram ? icon::text(pictogram) + "  " + text : text;
+    const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, shown.c_str());
     if (size.x <= 0) size.x = std::max(textSize.x + 2 * m.pad, m.touch);
     if (size.y <= 0) size.y = std::max(textSize.y + m.pad, m.touch);
 
@@ -63,12 +65,26 @@ bool touchButton(UiContext& ctx, const std::string& text, ImVec2 size, ButtonSty
     dl->AddRectFilled(pos, max, colors.fill.imgui(held ? 210 : 255), m.rounding);
     dl->AddRect(pos, max, colors.border.imgui(), m.rounding, 0, 3.0f);
     dl->AddText(font, font->FontSize, ImVec2(pos.x + (size.x - textSize.x) * 0.5f, pos.y + (size.y - textSize.y) * 0.5f),
-                colors.text.imgui(), text.c_str());
+                colors.text.imgui(), shown.c_str());
     registerRect(ctx, WidgetKind::Button, text, pos, max);
     return tapped;
 }
 
-bool tile(UiContext& ctx, const std::string& title, const std::string& hint, ImVec2 size, ButtonStyle style) {
+// The width of the longest word of `text` in `font`: what a tile must hold to wrap only between words.
+float widestWordWidth(ImFont* font, std::string_view text) {
+    float widest = 0;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > start)
+            widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data() + start, text.data() + end).x);
+        start = end + 1;
+    }
+    return widest;
+}
+
+bool tile(UiContext& ctx, const std::string& title, const std::string& hint, ImVec2 size, ButtonStyle style, char32_t pictogram) {
     const Metrics& m = ctx.metrics;
     ImGui::PushID(title.c_str());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -84,15 +100,31 @@ bool tile(UiContext& ctx, const std::string& title, const std::string& hint, ImV
 
     ImFont* big = ctx.fonts.get(FontRole::Tile);
     ImFont* small = ctx.fonts.get(FontRole::Body);
-    const float wrap = size.x - 2 * m.pad * 2;
+    ImFont* pictures = ctx.fonts.get(FontRole::Icon);
+    const std::string picture = pictogram && pictures ? icon::text(pictogram) : std::string();
+    const ImVec2 pictureSize =
+        picture.empty() ? ImVec2(0, 0) : pictures->CalcTextSizeA(pictures->FontSize, FLT_MAX, 0.0f, picture.c_str());
+    // The pictogram beside the words when the tile is wide enough for both, above them otherwise.
+    const bool beside = !picture.empty() && size.x - 4 * m.pad - pictureSize.x - m.pad >= widestWordWidth(big, title);
+    const float textLeft = pos.x + m.pad * 2 + (beside ? pictureSize.x + m.pad : 0.0f);
+    const float wrap = pos.x + size.x - m.pad * 2 - textLeft;
     const ImVec2 titleSize = big->CalcTextSizeA(big->FontSize, FLT_MAX, wrap, title.c_str());
     const ImVec2 hintSize = small->CalcTextSizeA(small->FontSize, FLT_MAX, wrap, hint.c_str());
-    // With large text the hint goes first when both do not fit: the title is what is tapped.
-    const bool withHint = titleSize.y + m.gap + hintSize.y <= size.y - m.pad;
-    const float blockHeight = withHint ? titleSize.y + m.gap + hintSize.y : titleSize.y;
-    const float left = pos.x + m.pad * 2;
-    float y = pos.y + std::max(m.pad * 0.5f, (size.y - blockHeight) * 0.5f);
+    const float above = !picture.empty() && !beside ? pictureSize.y : 0.0f;
+    // With large text the hint goes first when both do not fit: the title is what is tapped; then
+    // a pictogram above the words.
+    const bool withHint = above + titleSize.y + m.gap + hintSize.y <= size.y - m.pad;
+    const bool withPicture = !picture.empty() && (beside || titleSize.y + above <= size.y - m.pad);
+    const float blockHeight = (withPicture ? above : 0.0f) + (withHint ? titleSize.y + m.gap + hintSize.y : titleSize.y);
+    const float left = textLeft;
+    float y = pos.y + std::max(m.pad * 0.5f, (size.y - std::max(blockHeight, beside ? pictureSize.y : 0.0f)) * 0.5f);
     dl->PushClipRect(pos, max, true);
+    if (withPicture) {
+        const float pictureY = beside ? pos.y + (size.y - pictureSize.y) * 0.5f : y;
+        dl->AddText(pictures, pictures->FontSize, ImVec2(pos.x + m.pad * 2, pictureY), colors.text.imgui(), picture.c_str());
+        if (!beside) y += above;
+        if (beside) y = pos.y + std::max(m.pad * 0.5f, (size.y - blockHeight) * 0.5f);
+    }
     dl->AddText(big, big->FontSize, ImVec2(left, y), colors.text.imgui(), title.c_str(), nullptr, wrap);
     y += titleSize.y + m.gap;
     if (withHint) dl->AddText(small, small->FontSize, ImVec2(left, y), colors.text.imgui(230), hint.c_str(), nullptr, wrap);
@@ -116,14 +148,16 @@ void label(UiContext& ctx, const std::string& text, FontRole font, Color color, 
 
 void badge(UiContext& ctx, const std::string& text, bool warning) {
     ImFont* font = ctx.fonts.get(FontRole::Small);
-    const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str());
+    // A warning carries its pictogram too: not told by colour alone (WCAG 1.4.1).
+    const std::string shown = warning ? icon::text(icon::kFull) + " " + text : text;
+    const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, shown.c_str());
     const float padX = ctx.metrics.pad * 0.6f, padY = ctx.metrics.pad * 0.2f;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 max(pos.x + textSize.x + 2 * padX, pos.y + textSize.y + 2 * padY);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, max, (warning ? ctx.theme.warning : ctx.theme.badge).imgui(), ctx.metrics.rounding);
     dl->AddText(font, font->FontSize, ImVec2(pos.x + padX, pos.y + padY),
-                (warning ? ctx.theme.warningText : ctx.theme.badgeText).imgui(), text.c_str());
+                (warning ? ctx.theme.warningText : ctx.theme.badgeText).imgui(), shown.c_str());
     ImGui::Dummy(ImVec2(max.x - pos.x, max.y - pos.y));
     registerRect(ctx, WidgetKind::Text, text, pos, max);
 }

@@ -17,10 +17,16 @@ namespace dc::ui {
 enum class ButtonStyle { Primary, Secondary, OnHeader };
 
 // A labelled button of the given size (0 = fit the label, at least touch size). True when tapped.
-bool touchButton(UiContext& ctx, const std::string& label, ImVec2 size, ButtonStyle style, FontRole font = FontRole::Bold);
+// `pictogram` (icons.hpp) is drawn before the words; the label stays the words alone.
+bool touchButton(UiContext& ctx, const std::string& label, ImVec2 size, ButtonStyle style, FontRole font = FontRole::Bold,
+                 char32_t pictogram = 0);
 
 // A large home-screen tile with a title and one line of explanation.
-bool tile(UiContext& ctx, const std::string& title, const std::string& hint, ImVec2 size, ButtonStyle style);
+// The width of the longest word of `text` in `font`: what a tile must hold to wrap only between words.
+float widestWordWidth(ImFont* font, std::string_view text);
+// `pictogram` (icons.hpp): large, beside the title, or above it when the tile is narrow.
+bool tile(UiContext& ctx, const std::string& title, const std::string& hint, ImVec2 size, ButtonStyle style,
+          char32_t pictogram = 0);
 
 // Plain text in a font and colour; wraps at the available width when `wrap`.
 void label(UiContext& ctx, const std::string& text, FontRole font, Color color, bool wrap = false);

@@ -2,6 +2,7 @@
 // it and one to go back and change it. Nothing is written until the person touches Send.
 #include "app/ui/jobseeker/views.hpp"
 #include "app/ui/kit/format.hpp"
+#include "app/ui/kit/icons.hpp"
 #include "app/ui/kit/widgets.hpp"
 
 namespace dc::ui {
@@ -54,7 +55,8 @@ void drawReview(UiContext& ctx, const KioskState& state, EditBuffers& edit, Acti
         label(ctx, ctx.t(Msg::Saving), FontRole::Bold, ctx.theme.textMuted);
     } else {
         if (touchButton(ctx, forJob ? ctx.t(Msg::SendApplication) : ctx.t(Msg::SendEnrollment),
-                        ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f), ButtonStyle::Primary))
+                        ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f), ButtonStyle::Primary, FontRole::Bold,
+                        forJob ? icon::kApply : icon::kEnroll))
             out.send = true;
         ImGui::Dummy(ImVec2(0, m.gap));
         if (touchButton(ctx, ctx.t(Msg::ReviewChange), ImVec2(0, 0), ButtonStyle::Secondary)) out.back = true;

@@ -1,6 +1,7 @@
 #include "app/ui/kit/format.hpp"
 #include "app/ui/kit/place_names.hpp"
 #include "app/ui/jobseeker/views.hpp"
+#include "app/ui/kit/icons.hpp"
 #include "app/ui/kit/widgets.hpp"
 
 namespace dc::ui {
@@ -37,7 +38,8 @@ void drawJobDetail(UiContext& ctx, const KioskState& state, EditBuffers&, Action
     fact(ctx, Msg::Salary, salary.empty() ? ctx.t(Msg::SalaryNotStated) : salary, valueColumn);
     if (!j.datePosted.empty()) fact(ctx, Msg::Posted, formatDate(ctx.language, j.datePosted), valueColumn);
     ImGui::Dummy(ImVec2(0, m.gap));
-    if (touchButton(ctx, ctx.t(Msg::ApplyButton), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f), ButtonStyle::Primary))
+    if (touchButton(ctx, ctx.t(Msg::ApplyButton), ImVec2(ImGui::GetContentRegionAvail().x, m.touch * 1.4f), ButtonStyle::Primary,
+                    FontRole::Bold, icon::kApply))
         out.apply = true;
 
     if (!j.skills.empty()) {
