@@ -479,3 +479,24 @@ TEST_CASE("the job list goes on as far as the person scrolls: pages join as its 
     CHECK(rows("first.json") == 200);
     CHECK(rows("scrolled.json") > 200);
 }
+
+TEST_CASE(
+    "at rest, the attract screen tells a person who cannot see it how to start, and any arrow key starts with "
+    "audio guidance on",
+    "[e2e][flows][audio]") {
+    TempDir dir;
+    const std::string d = dir.path().string();
+    auto args = kioskArgs(dir);
+    args.insert(args.end(), {"--attract-after", "3"});
+    const std::string script =
+        "expect \"Touch the screen to start\"\n"
+        "expect \"Cannot see the screen? Put on the headphones and press any arrow key.\"\n"
+        "expect \"Не видите экран? Наденьте наушники и нажмите любую стрелку.\"\n"
+        "key Down\nexpect \"Find a job\"\nexpect \"Touch a button to start\"\ndump " +
+        d + "/home.json\n";
+    const auto result = runKiosk({.args = args, .script = script}, dir.path());
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    // Home is spoken at once, with what to do.
+    CHECK(anyContains(spokenIn(dir / "home.json"), "Touch a button to start"));
+}

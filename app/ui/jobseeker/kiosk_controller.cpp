@@ -166,6 +166,13 @@ void KioskController::navigate(const std::vector<WidgetInfo>& lastFrame) {
                        .previous = pressed(ImGuiKey_UpArrow) || pressed(ImGuiKey_LeftArrow),
                        .enter = pressed(ImGuiKey_Enter),
                        .escape = pressed(ImGuiKey_Escape)};
+    // At rest, any key of the keypad starts, with audio guidance on: the person using keys may not
+    // see the screen (the attract screen says so in every language).
+    if (m_session.state.attract && (keys.next || keys.previous || keys.enter)) {
+        m_session.state.attract = false;
+        m_session.state.audioGuidance = true;
+        return;
+    }
     if (m_narration.navigate(lastFrame, keys)) {
         Actions back;
         back.back = true;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "app/ui/kit/icons.hpp"
 #include "app/ui/kit/widgets.hpp"
 
 namespace dc::ui {
@@ -54,16 +55,20 @@ void drawAttract(UiContext& ctx, Actions& out) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(origin, ImVec2(origin.x + avail.x, origin.y + avail.y), ctx.theme.header.imgui());
     float y = origin.y + avail.y * 0.12f;
-    auto centred = [&](const std::string& text, ImFont* font, ImU32 colour) {
+    auto centred = [&](const std::string& text, ImFont* font, ImU32 colour, const std::string& said = {}) {
         const float size = font->FontSize;
         const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
-        draw->AddText(font, size, ImVec2(origin.x + (avail.x - extent.x) / 2, y), colour, text.c_str());
+        const ImVec2 at(origin.x + (avail.x - extent.x) / 2, y);
+        draw->AddText(font, size, at, colour, text.c_str());
+        if (!said.empty()) registerRect(ctx, WidgetKind::Text, said, at, ImVec2(at.x + extent.x, at.y + extent.y));
         y += extent.y + m.gap;
     };
     // Every language at once, each in its own script: a person finds theirs without reading ours.
     for (Language l : kAllLanguages) {
         centred(tr(l, Msg::AttractTitle), ctx.fonts.get(FontRole::Title), ctx.theme.headerText.imgui());
         centred(tr(l, Msg::AttractTouch), ctx.fonts.get(FontRole::Body), ctx.theme.headerText.imgui());
+        centred(icon::text(icon::kHeadset) + "  " + tr(l, Msg::AttractKeypad), ctx.fonts.get(FontRole::Small),
+                ctx.theme.headerText.imgui(220), tr(l, Msg::AttractKeypad));
         y += m.gap * 2;
     }
 }

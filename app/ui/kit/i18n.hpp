@@ -281,6 +281,7 @@ enum class Msg {
     FieldFull,
     CharactersLeft,
     TypedNotTaken,
+    AttractKeypad,
     Count
 };
 

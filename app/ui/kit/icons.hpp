@@ -22,10 +22,11 @@ inline constexpr char32_t kEnroll = 0xE174;  // "how_to_reg": a person with a ti
 inline constexpr char32_t kFull = 0xE14B;  // "block": a circle struck through
 inline constexpr char32_t kWarning = 0xE002;  // "warning": a triangle with "!"
 inline constexpr char32_t kCheck = 0xE86C;  // "check_circle"
+inline constexpr char32_t kHeadset = 0xE310;  // "headset": headphones
 
 // Every pictogram the screens use: the atlas bakes these and no others.
-inline constexpr char32_t kAll[] = {kJobs, kCourses, kStatus, kLanguage, kHelp, kCallClerk, kBack,
-                                    kHome, kListen,  kApply,  kEnroll,   kFull, kWarning,   kCheck};
+inline constexpr char32_t kAll[] = {kJobs,   kCourses, kStatus, kLanguage, kHelp,    kCallClerk, kBack,   kHome,
+                                    kListen, kApply,   kEnroll, kFull,     kWarning, kCheck,     kHeadset};
 
 // The icon as UTF-8 text (three bytes: they are in the Private Use Area).
 inline std::string text(char32_t icon) {
