@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "catalog/catalog_generator.hpp"
@@ -77,23 +78,31 @@ int64_t setAsideAtTheOffice(const std::string& serverDb) {
     return setAside;
 }
 
+// A kiosk that enrolled, then queued 23 applications (and whatever `more` adds) with the server
+// unasked, and closed its database: the leaf pages of `tree` and the page size, for damaging.
+struct Queued {
+    std::vector<Leaf> leaves;
+    int64_t pageSize = 0;
+};
+Queued queueAndClose(const Setup& s, const test::ServerProcess& server, const std::string& tree,
+                     const std::function<void(test::KioskSide&)>& more = {}) {
+    test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
+    REQUIRE(kiosk.client->runRound());
+    applyMany(kiosk, 23);
+    REQUIRE(kiosk.count("SELECT count(*) FROM outbox WHERE state = 'pending'") == 23);
+    if (more) more(kiosk);
+    Queued q{leafPages(kiosk.db, tree), kiosk.count("PRAGMA page_size")};
+    REQUIRE(kiosk.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return q;
+}
+
 }  // namespace
 
 TEST_CASE("one damaged outbox page: records on healthy pages still reach the office, the rest are counted as set aside",
           "[sync][e2e][damaged]") {
     Setup s;
     test::ServerProcess server(s.serverDb, s.dir.path());
-    std::vector<Leaf> leaves;
-    int64_t pageSize = 0;
-    {
-        test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
-        REQUIRE(kiosk.client->runRound());
-        applyMany(kiosk, 23);
-        REQUIRE(kiosk.count("SELECT count(*) FROM outbox WHERE state = 'pending'") == 23);
-        leaves = leafPages(kiosk.db, "outbox");
-        pageSize = kiosk.count("PRAGMA page_size");
-        REQUIRE(kiosk.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
-    }
+    const auto [leaves, pageSize] = queueAndClose(s, server, "outbox");
     REQUIRE(leaves.size() >= 3);
     const Leaf damaged = leaves[1];  // a page in the middle of the queue
     REQUIRE(damaged.cells > 0);
@@ -127,16 +136,7 @@ TEST_CASE("one damaged outbox page: records on healthy pages still reach the off
 TEST_CASE("a damaged page of the outbox's index: the index is rebuilt and every record goes out once", "[sync][e2e][damaged]") {
     Setup s;
     test::ServerProcess server(s.serverDb, s.dir.path());
-    std::vector<Leaf> leaves;
-    int64_t pageSize = 0;
-    {
-        test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
-        REQUIRE(kiosk.client->runRound());
-        applyMany(kiosk, 23);
-        leaves = leafPages(kiosk.db, "outbox_pending");
-        pageSize = kiosk.count("PRAGMA page_size");
-        REQUIRE(kiosk.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
-    }
+    const auto [leaves, pageSize] = queueAndClose(s, server, "outbox_pending");
     REQUIRE_FALSE(leaves.empty());
     overwritePage(s.dir / "kiosk.db", leaves.back().page, pageSize, '\xA5');
 
@@ -157,21 +157,13 @@ TEST_CASE(
     "[sync][e2e][damaged][salvage]") {
     Setup s;
     test::ServerProcess server(s.serverDb, s.dir.path());
-    std::vector<Leaf> leaves;
-    int64_t pageSize = 0;
     std::string photoId;
     const std::string photo(70'000, 'p');
-    {
-        test::KioskSide kiosk(s.dir / "kiosk.db", server.url(), test::tokenFor(s.serverDb));
-        REQUIRE(kiosk.client->runRound());
-        applyMany(kiosk, 23);
+    const auto [leaves, pageSize] = queueAndClose(s, server, "outbox", [&](test::KioskSide& kiosk) {
         auto a = store::queueAttachment(kiosk.db, kiosk.cipher, "id-photo", "", photo);
         REQUIRE(a);
         photoId = a->id;
-        leaves = leafPages(kiosk.db, "outbox");
-        pageSize = kiosk.count("PRAGMA page_size");
-        REQUIRE(kiosk.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
-    }
+    });
     REQUIRE(leaves.size() >= 3);
     // A test receipt sent to "the printer" that was the database: ESC/POS over the header and the
     // schema page, and one page of the queue lost as well.
