@@ -173,6 +173,10 @@ void KioskController::navigate(const std::vector<WidgetInfo>& lastFrame) {
         m_session.state.audioGuidance = true;
         return;
     }
+    if (pressed(ImGuiKey_Tab) && !m_session.state.attract) {
+        m_narration.help();
+        return;
+    }
     if (m_narration.navigate(lastFrame, keys)) {
         Actions back;
         back.back = true;

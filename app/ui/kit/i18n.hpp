@@ -282,6 +282,7 @@ enum class Msg {
     CharactersLeft,
     TypedNotTaken,
     AttractKeypad,
+    KeysHelp,
     Count
 };
 

@@ -495,6 +495,29 @@ TEST_CASE("narration: a screen is spoken once on arrival, counts as they change,
     CHECK_FALSE(narration.navigate(frame, {.escape = true}));  // nowhere to go back to
 }
 
+TEST_CASE("narration: the help key says where the person is, what the focus is on, and what the keys do",
+          "[ui][jobseeker][narration]") {
+    Session session(Language::Georgian);
+    IdCaptureController id(session);
+    Narration narration(session, id);
+    test::RecordingNarrator narrator;
+    narration.setNarrator(&narrator);
+    session.open(Screen::Jobs);
+    session.state.jobs.value = pageOf({"Cook", "Driver"});
+    const std::vector<WidgetInfo> frame{{WidgetKind::Button, "Back", 0, 0, 80, 60}};
+    narration.navigate(frame, {.next = true});
+    narration.help();
+    REQUIRE_FALSE(narrator.said.empty());
+    const std::string& said = narrator.said.back();
+    CHECK(said.find(tr(Language::Georgian, Msg::JobsTitle)) == 0);  // where
+    CHECK(said.find("Back.") != std::string::npos);  // the focus
+    CHECK(said.find(tr(Language::Georgian, Msg::KeysHelp)) != std::string::npos);  // the keys
+    CHECK(session.state.audioGuidance);
+    const size_t before = narrator.said.size();
+    narration.narrate(false);
+    CHECK(narrator.said.size() == before);  // not the screen again right after
+}
+
 TEST_CASE("the booked course session is named on the review and the receipt, and spoken", "[ui][jobseeker][form]") {
     FakeServices services;
     Session session(Language::English);

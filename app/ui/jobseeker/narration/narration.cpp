@@ -126,15 +126,32 @@ std::string Narration::screenSpeech() const {
     return text;
 }
 
+int64_t Narration::shownCount() const {
+    const KioskState& s = m_session.state;
+    return s.screen == Screen::Jobs && s.jobs.value && !s.jobs.value->catalogEmpty ? s.jobs.value->totalMatches : -1;
+}
+
+void Narration::help() {
+    KioskState& s = m_session.state;
+    s.audioGuidance = true;
+    m_audioWasOn = true;  // this, not the screen again on the next frame
+    m_spokenScreen = s.screen;
+    m_spokenLanguage = s.language;
+    m_spokenCount = shownCount();  // said with the screen
+    if (!m_narrator) return;
+    std::string text = screenSpeech();
+    if (!m_label.empty()) text += " " + m_label + ".";
+    text += std::string(" ") + tr(s.language, Msg::KeysHelp);
+    m_narrator->say(text, s.language);
+}
+
 void Narration::narrate(bool listen) {
     if (!m_narrator) return;
     const KioskState& m_state = m_session.state;
     const bool on = m_state.audioGuidance;
     if (!on && m_audioWasOn) m_narrator->stop();
     const bool arrived = m_state.screen != m_spokenScreen || m_state.language != m_spokenLanguage || (on && !m_audioWasOn);
-    const int64_t count = m_state.screen == Screen::Jobs && m_state.jobs.value && !m_state.jobs.value->catalogEmpty
-        ? m_state.jobs.value->totalMatches
-        : -1;
+    const int64_t count = shownCount();
     if (listen || (on && arrived)) {
         m_narrator->say(screenSpeech(), m_state.language);
     } else if (on && count >= 0 && count != m_spokenCount) {

@@ -34,6 +34,9 @@ public:
     void narrate(bool listen);
     // What "Listen" reads on the current screen, in its language.
     std::string screenSpeech() const;
+    // The help key (Tab; a keypad's Help key is set to send it): where the person is, what the
+    // focus is on, and what the keys do. Turns audio guidance on.
+    void help();
 
     // One frame of audio-nav over what the previous frame showed. Returns true when Escape asked
     // to go back (the shell does it).
@@ -57,6 +60,7 @@ private:
     Language m_spokenLanguage = Language::English;
     bool m_audioWasOn = false;
     int64_t m_spokenCount = -1;
+    int64_t shownCount() const;  // the jobs found, on the jobs screen; -1 elsewhere
     int m_spokenSeconds = -1;
     std::string m_spokenProblem;
     // Audio-nav: the item in focus (its label and place among the frame's targets), where it is.
