@@ -77,9 +77,13 @@ std::optional<FieldProblem> checkBirthDate(std::string_view date) {
 std::optional<FieldProblem> checkNote(std::string_view note) {
     if (note.size() > kMaxNoteBytes)
         return problem(PersonField::Note, "the note is too long (at most 1000 bytes)", FieldProblem::Kind::TooLong);
-    if (!utf8::isValid(note) || hasControlCharacter(note))
+    // Lines and tabs are text in a note (the office's export quotes them); other controls are not.
+    std::string flattened(note);
+    for (char& c : flattened)
+        if (c == '\n' || c == '\t') c = ' ';
+    if (!utf8::isValid(note) || hasControlCharacter(flattened))
         return problem(PersonField::Note, "the note holds characters that are not text");
-    if (!kioskCanShowAll(note))
+    if (!kioskCanShowAll(flattened))
         return problem(PersonField::Note, "the note holds letters the kiosk cannot show (Latin, Cyrillic and Georgian only)",
                        FieldProblem::Kind::NotShown);
     return std::nullopt;

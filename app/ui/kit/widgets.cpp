@@ -111,10 +111,13 @@ bool tile(UiContext& ctx, const std::string& title, const std::string& hint, ImV
     const ImVec2 titleSize = big->CalcTextSizeA(big->FontSize, FLT_MAX, wrap, title.c_str());
     const ImVec2 hintSize = small->CalcTextSizeA(small->FontSize, FLT_MAX, wrap, hint.c_str());
     const float above = !picture.empty() && !beside ? pictureSize.y : 0.0f;
-    // With large text the hint goes first when both do not fit: the title is what is tapped; then
-    // a pictogram above the words.
-    const bool withHint = above + titleSize.y + m.gap + hintSize.y <= size.y - m.pad;
-    const bool withPicture = !picture.empty() && (beside || titleSize.y + above <= size.y - m.pad);
+    // What goes when not everything fits: a pictogram above the words first, then the hint (which
+    // may carry news, "A clerk has been called"); the title, what is tapped, always stays.
+    const float room = size.y - m.pad;
+    const bool hintFits = titleSize.y + m.gap + hintSize.y <= room;
+    const bool withPicture =
+        !picture.empty() && (beside || (hintFits ? above + titleSize.y + m.gap + hintSize.y : above + titleSize.y) <= room);
+    const bool withHint = (withPicture ? above : 0.0f) + titleSize.y + m.gap + hintSize.y <= room;
     const float blockHeight = (withPicture ? above : 0.0f) + (withHint ? titleSize.y + m.gap + hintSize.y : titleSize.y);
     const float left = textLeft;
     float y = pos.y + std::max(m.pad * 0.5f, (size.y - std::max(blockHeight, beside ? pictureSize.y : 0.0f)) * 0.5f);
