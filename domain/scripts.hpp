@@ -12,9 +12,11 @@ struct CodeRange {
 };
 
 // Latin, Latin-1, Latin Extended-A, Cyrillic (with Belarusian і ў) and Cyrillic Supplement, general
-// punctuation (dashes, quotes, ellipsis), currency signs, the numero sign.
+// punctuation (dashes, quotes, ellipsis) without its invisible controls (line and paragraph
+// separators, U+202A..202E direction embeddings and overrides, which would turn what is shown
+// around), currency signs, the numero sign.
 inline constexpr CodeRange kLatinCyrillicRanges[] = {{0x0020, 0x007E}, {0x00A0, 0x00FF}, {0x0100, 0x017F}, {0x0400, 0x052F},
-                                                     {0x2010, 0x205E}, {0x20A0, 0x20CF}, {0x2116, 0x2116}};
+                                                     {0x2010, 0x2027}, {0x2030, 0x205E}, {0x20A0, 0x20CF}, {0x2116, 0x2116}};
 // Georgian Mkhedruli and Asomtavruli, Mtavruli capitals, Nuskhuri.
 inline constexpr CodeRange kGeorgianRanges[] = {{0x10A0, 0x10FF}, {0x1C90, 0x1CBF}, {0x2D00, 0x2D2F}};
 

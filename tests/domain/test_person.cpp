@@ -68,20 +68,22 @@ TEST_CASE(
     "their own reason, every kiosk language is taken",
     "[domain][person]") {
     using Kind = FieldProblem::Kind;
-    CHECK(checkName("Nino \xF0\x9F\x98\x80")->kind == Kind::NotShown);  // an emoji
-    CHECK(checkName("\xD9\x86\xD9\x8A\xD9\x86\xD9\x88")->kind == Kind::NotShown);  // Arabic
-    CHECK(checkName("\xD7\xA0\xD7\x99\xD7\xA0\xD7\x95")->kind == Kind::NotShown);  // Hebrew
-    CHECK(checkName("Nino\xE2\x80\xAE")->kind == Kind::NotShown);  // a right-to-left override
-    CHECK(checkName("\xE4\xB8\xAD\xE6\x96\x87")->kind == Kind::NotShown);  // Chinese
+    // The kind of the problem found, or nothing when the value keeps its rule.
+    auto kind = [](const std::optional<FieldProblem>& p) { return p ? std::optional<Kind>(p->kind) : std::nullopt; };
+    CHECK(kind(checkName("Nino \xF0\x9F\x98\x80")) == Kind::NotShown);  // an emoji
+    CHECK(kind(checkName("\xD9\x86\xD9\x8A\xD9\x86\xD9\x88")) == Kind::NotShown);  // Arabic
+    CHECK(kind(checkName("\xD7\xA0\xD7\x99\xD7\xA0\xD7\x95")) == Kind::NotShown);  // Hebrew
+    CHECK(kind(checkName("Nino\xE2\x80\xAE")) == Kind::NotShown);  // a right-to-left override
+    CHECK(kind(checkName("Nino\xE2\x80\xA8")) == Kind::NotShown);  // a line separator
+    CHECK(kind(checkName("\xE4\xB8\xAD\xE6\x96\x87")) == Kind::NotShown);  // Chinese
     CHECK_FALSE(checkName("ნინო ბერიძე"));
     CHECK_FALSE(checkName("Алесь Ўладзіміравіч Іваноў"));
     CHECK_FALSE(checkName("José Müller-Łukasz O'Neil"));
-    CHECK(checkEmail("nino\xF0\x9F\x98\x80@example.ge")->kind == Kind::NotShown);
-    CHECK(checkNote("Thanks \xF0\x9F\x99\x8F")->kind == Kind::NotShown);
-    CHECK(checkNote(std::string(1001, 'n'))->kind == Kind::TooLong);
-    CHECK(checkNote("line\x07"
-                    "bell")
-              ->kind == Kind::Invalid);
+    CHECK(kind(checkEmail("nino\xF0\x9F\x98\x80@example.ge")) == Kind::NotShown);
+    CHECK(kind(checkNote("Thanks \xF0\x9F\x99\x8F")) == Kind::NotShown);
+    CHECK(kind(checkNote(std::string(1001, 'n'))) == Kind::TooLong);
+    CHECK(kind(checkNote("line\x07"
+                         "bell")) == Kind::Invalid);
     CHECK(kioskCanShowAll("ქართული, Русский, Беларуская, English — №5 €"));
     CHECK_FALSE(kioskCanShowAll("\xff"));
 }
